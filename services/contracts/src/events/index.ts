@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { cafeSessionEventSchemas } from './cafeSessions';
+import { directoryEventSchemas } from './directory';
+
+export * from './cafeSessions';
+export * from './directory';
+
+/**
+ * Every event the hub records, as one discriminated union on `type`. This schema is applied
+ * wherever an event crosses a boundary: before it is appended and when it is read back.
+ */
+export const hubEventSchema = z.discriminatedUnion('type', [...directoryEventSchemas, ...cafeSessionEventSchemas]);
+export type HubEvent = z.infer<typeof hubEventSchema>;
+export type HubEventType = HubEvent['type'];
+export type EventOf<T extends HubEventType> = Extract<HubEvent, { type: T }>;
+
+/** The version of each event's `data` shape; bump it when a shape changes incompatibly. */
+export const SCHEMA_VERSION = 1;

@@ -1,0 +1,6 @@
+export * from './channels';
+export * from './errors';
+export * from './events/index';
+export * from './grades';
+export * from './primitives';
+export * from './validation';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may contain only letters, digits, ".", "_", ":" and "-"');
+
+/** An instant with an explicit offset, e.g. 2015-03-12T15:00:00+09:00. */
+export const instantSchema = z.iso
+  .datetime({ offset: true, error: 'must be an ISO-8601 date-time with offset, e.g. 2015-03-12T15:00:00+09:00' })
+  .transform((s) => new Date(s).toISOString());
+
+/** A calendar date, e.g. 2015-03-31, checked to be a real day. */
+export const localDateSchema = z.iso
+  .date({ error: 'must be a calendar date YYYY-MM-DD' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'must be a real calendar date',
+  });
+
+export const nonEmptyText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
