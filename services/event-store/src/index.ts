@@ -2,3 +2,4 @@ export * from './errors';
 export type * from './port';
 export { createEsdbEventStore } from './eventstoredb/esdbEventStore';
 export { createSqlEventStore } from './postgres/sqlEventStore';
+export * from './commandHandler';

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { SqlDriver } from './driver';
+import { createPgDriver } from './pgDriver';
+import { createPgliteDriver } from './pgliteDriver';
 
 /** The PostgreSQL server tests use; the machine's own server unless told otherwise. */
 export const TEST_POSTGRES_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -33,3 +36,28 @@ export const createTestDatabase = async (label = 'hub'): Promise<{ url: string; 
     },
   };
 };
+
+/** Both engines the hub runs on; specs that touch SQL run once per engine with `describe.each`. */
+export const SQL_ENGINES = [
+  {
+    name: 'PGlite (embedded)',
+    async create(): Promise<{ db: SqlDriver; dispose: () => Promise<void> }> {
+      const db = await createPgliteDriver();
+      return { db, dispose: () => db.close() };
+    },
+  },
+  {
+    name: 'PostgreSQL (pg)',
+    async create(): Promise<{ db: SqlDriver; dispose: () => Promise<void> }> {
+      const database = await createTestDatabase();
+      const db = createPgDriver(database.url, { max: 12 });
+      return {
+        db,
+        dispose: async () => {
+          await db.close();
+          await database.drop();
+        },
+      };
+    },
+  },
+] as const;

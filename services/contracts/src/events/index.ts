@@ -16,3 +16,6 @@ export type EventOf<T extends HubEventType> = Extract<HubEvent, { type: T }>;
 
 /** The version of each event's `data` shape; bump it when a shape changes incompatibly. */
 export const SCHEMA_VERSION = 1;
+
+/** The codec command handlers use: parse with the union, stamp the schema version. */
+export const hubEventCodec = { parse: (x: unknown): HubEvent => hubEventSchema.parse(x), schemaVersion: SCHEMA_VERSION };

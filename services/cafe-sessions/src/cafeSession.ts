@@ -1,0 +1,204 @@
+import {
+  conflict,
+  forbiddenByRule,
+  gradeLabel,
+  isCafeSessionEligible,
+  notFound,
+  type CafeSessionEvent,
+  type EventOf,
+  type HubEvent,
+} from '@hub/contracts';
+import type { EmployeeSnapshot } from '@hub/directory';
+
+/*
+ * A café session (톡톡타임): the CEO has tea with about ten employees of grade 차장 or below,
+ * in a café, with no agenda. This file is where café sessions are decided: pure functions only.
+ */
+
+export interface CafeSession {
+  sessionId: string;
+  scheduledAt: string;
+  hostIds: string[];
+  capacity: number;
+  cancelled: boolean;
+  invited: Set<string>;
+  attended: Set<string>;
+  questions: Map<string, { answered: boolean }>;
+  followUps: Map<string, { completed: boolean }>;
+}
+
+export type CafeSessionState = { status: 'none' } | ({ status: 'scheduled' } & CafeSession);
+
+export const initialCafeSessionState = (): CafeSessionState => ({ status: 'none' });
+
+type Data<T extends CafeSessionEvent['type']> = EventOf<T>['data'];
+
+export type CafeSessionCommand =
+  | { type: 'ScheduleCafeSession'; data: Data<'CafeSessionScheduled'>; hosts: EmployeeSnapshot[] }
+  | { type: 'InviteEmployee'; sessionId: string; employee: EmployeeSnapshot }
+  | { type: 'RecordAttendance'; sessionId: string; employee: EmployeeSnapshot; now: string }
+  | { type: 'RaiseQuestion'; data: Data<'CafeSessionQuestionRaised'> }
+  | { type: 'AnswerQuestion'; data: Data<'CafeSessionQuestionAnswered'> }
+  | { type: 'AssignFollowUp'; data: Data<'CafeSessionFollowUpAssigned'> }
+  | { type: 'CompleteFollowUp'; data: Data<'CafeSessionFollowUpCompleted'> }
+  | { type: 'CancelCafeSession'; data: Data<'CafeSessionCancelled'> };
+
+/** Folds any hub event; only café-session events change the state. */
+export const evolveCafeSession = (state: CafeSessionState, event: HubEvent): CafeSessionState => {
+  if (event.type === 'CafeSessionScheduled') {
+    const { sessionId, scheduledAt, hostIds, capacity } = event.data;
+    return {
+      status: 'scheduled',
+      sessionId,
+      scheduledAt,
+      hostIds,
+      capacity,
+      cancelled: false,
+      invited: new Set(),
+      attended: new Set(),
+      questions: new Map(),
+      followUps: new Map(),
+    };
+  }
+  if (state.status !== 'scheduled') return state;
+  switch (event.type) {
+    case 'EmployeeInvitedToCafeSession':
+      return { ...state, invited: new Set(state.invited).add(event.data.employeeId) };
+    case 'CafeSessionAttendanceRecorded':
+      return { ...state, attended: new Set(state.attended).add(event.data.employeeId) };
+    case 'CafeSessionQuestionRaised':
+      return { ...state, questions: new Map(state.questions).set(event.data.questionId, { answered: false }) };
+    case 'CafeSessionQuestionAnswered':
+      return { ...state, questions: new Map(state.questions).set(event.data.questionId, { answered: true }) };
+    case 'CafeSessionFollowUpAssigned':
+      return { ...state, followUps: new Map(state.followUps).set(event.data.followUpId, { completed: false }) };
+    case 'CafeSessionFollowUpCompleted':
+      return { ...state, followUps: new Map(state.followUps).set(event.data.followUpId, { completed: true }) };
+    case 'CafeSessionCancelled':
+      return { ...state, cancelled: true };
+    default:
+      return state;
+  }
+};
+
+const existing = (state: CafeSessionState, sessionId: string) => {
+  if (state.status !== 'scheduled') throw notFound(`No café session ${sessionId}`, { sessionId });
+  return state;
+};
+
+const open = (state: CafeSessionState, sessionId: string, action: string) => {
+  const session = existing(state, sessionId);
+  if (session.cancelled) throw forbiddenByRule(`Café session ${sessionId} is cancelled: cannot ${action}`, { sessionId });
+  return session;
+};
+
+const eligible = (employee: EmployeeSnapshot, action: string) => {
+  if (!isCafeSessionEligible(employee.grade)) {
+    throw forbiddenByRule(
+      `${employee.name} (${employee.employeeId}) is ${gradeLabel(employee.grade)}: café sessions are for grade 차장 (deputy general manager) or below, so cannot ${action}`,
+      { employeeId: employee.employeeId, grade: employee.grade },
+    );
+  }
+};
+
+export const decideCafeSession = (command: CafeSessionCommand, state: CafeSessionState): CafeSessionEvent[] => {
+  switch (command.type) {
+    case 'ScheduleCafeSession': {
+      const { sessionId } = command.data;
+      if (state.status !== 'none') throw conflict(`Café session ${sessionId} is already scheduled`, { sessionId });
+      return [{ type: 'CafeSessionScheduled', data: command.data }];
+    }
+
+    case 'InviteEmployee': {
+      const { sessionId, employee } = command;
+      const session = open(state, sessionId, 'invite');
+      if (session.invited.has(employee.employeeId)) {
+        throw conflict(`${employee.name} (${employee.employeeId}) is already invited to café session ${sessionId}`, {
+          sessionId,
+          employeeId: employee.employeeId,
+        });
+      }
+      if (session.hostIds.includes(employee.employeeId)) {
+        throw forbiddenByRule(`${employee.employeeId} hosts café session ${sessionId} and cannot also be invited`, { sessionId });
+      }
+      eligible(employee, 'be invited');
+      if (session.invited.size >= session.capacity) {
+        throw forbiddenByRule(`Café session ${sessionId} is full (${session.capacity} seats)`, { sessionId, capacity: session.capacity });
+      }
+      return [{ type: 'EmployeeInvitedToCafeSession', data: { sessionId, employeeId: employee.employeeId } }];
+    }
+
+    case 'RecordAttendance': {
+      const { sessionId, employee, now } = command;
+      const session = open(state, sessionId, 'record attendance');
+      if (Date.parse(now) < Date.parse(session.scheduledAt)) {
+        throw forbiddenByRule(`Café session ${sessionId} has not started yet (${session.scheduledAt})`, { sessionId });
+      }
+      if (session.attended.has(employee.employeeId)) {
+        throw conflict(`Attendance of ${employee.employeeId} at café session ${sessionId} is already recorded`, { sessionId });
+      }
+      const walkIn = !session.invited.has(employee.employeeId);
+      if (walkIn) {
+        eligible(employee, 'attend');
+        if (session.attended.size >= session.capacity) {
+          throw forbiddenByRule(`Café session ${sessionId} is full (${session.capacity} seats): no room for a walk-in`, { sessionId });
+        }
+      }
+      return [{ type: 'CafeSessionAttendanceRecorded', data: { sessionId, employeeId: employee.employeeId, walkIn } }];
+    }
+
+    case 'RaiseQuestion': {
+      const { sessionId, questionId, askedBy, anonymous } = command.data;
+      const session = open(state, sessionId, 'raise a question');
+      if (session.questions.has(questionId)) throw conflict(`Question ${questionId} already exists`, { questionId });
+      if (!anonymous && askedBy === null) {
+        throw forbiddenByRule('A question that is not anonymous must say who asked it', { questionId });
+      }
+      if (!anonymous && askedBy !== null && !session.attended.has(askedBy)) {
+        throw forbiddenByRule(`${askedBy} did not attend café session ${sessionId} and cannot raise a question there`, { sessionId });
+      }
+      // Anonymity by design: the asker of an anonymous question is never written down.
+      return [{ type: 'CafeSessionQuestionRaised', data: { ...command.data, askedBy: anonymous ? null : askedBy } }];
+    }
+
+    case 'AnswerQuestion': {
+      const { sessionId, questionId } = command.data;
+      const session = existing(state, sessionId);
+      const question = session.questions.get(questionId);
+      if (!question) throw notFound(`No question ${questionId} in café session ${sessionId}`, { sessionId, questionId });
+      if (question.answered) throw conflict(`Question ${questionId} is already answered`, { questionId });
+      return [{ type: 'CafeSessionQuestionAnswered', data: command.data }];
+    }
+
+    case 'AssignFollowUp': {
+      const { sessionId, followUpId, questionId } = command.data;
+      const session = open(state, sessionId, 'assign a follow-up');
+      if (session.followUps.has(followUpId)) throw conflict(`Follow-up ${followUpId} already exists`, { followUpId });
+      if (questionId !== null && !session.questions.has(questionId)) {
+        throw notFound(`No question ${questionId} in café session ${sessionId}`, { sessionId, questionId });
+      }
+      return [{ type: 'CafeSessionFollowUpAssigned', data: command.data }];
+    }
+
+    case 'CompleteFollowUp': {
+      const { sessionId, followUpId } = command.data;
+      const session = existing(state, sessionId);
+      const followUp = session.followUps.get(followUpId);
+      if (!followUp) throw notFound(`No follow-up ${followUpId} in café session ${sessionId}`, { sessionId, followUpId });
+      if (followUp.completed) throw conflict(`Follow-up ${followUpId} is already completed`, { followUpId });
+      return [{ type: 'CafeSessionFollowUpCompleted', data: command.data }];
+    }
+
+    case 'CancelCafeSession': {
+      const { sessionId } = command.data;
+      const session = existing(state, sessionId);
+      if (session.cancelled) throw conflict(`Café session ${sessionId} is already cancelled`, { sessionId });
+      if (session.attended.size > 0) {
+        throw forbiddenByRule(`Café session ${sessionId} already took place (attendance is recorded) and cannot be cancelled`, { sessionId });
+      }
+      return [{ type: 'CafeSessionCancelled', data: command.data }];
+    }
+  }
+};
+
+export const cafeSessionDecider = { initialState: initialCafeSessionState, evolve: evolveCafeSession };

@@ -1,0 +1,3 @@
+export * from './cafeSession';
+export * from './commands';
+export * from './service';

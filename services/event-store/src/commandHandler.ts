@@ -1,0 +1,99 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { isWrongExpectedRevision } from './errors';
+import type { EventMetadata, EventStore, RecordedEvent } from './port';
+
+/** A pure aggregate: what happened so far folds into state; a command decides what happens next. */
+export interface Decider<State, Event> {
+  initialState: () => State;
+  evolve: (state: State, event: Event) => State;
+}
+
+export interface CommandContext {
+  /** Who asks (a user id, "system:seed"). */
+  actor: string;
+  /** Makes a retried command a no-op: its events carry it as causation id. */
+  commandId?: string;
+  correlationId?: string;
+  /** When the thing happened in the world; defaults to now. */
+  occurredAt?: string;
+}
+
+export interface CommandResult {
+  /** Stream revision after the command. */
+  revision: bigint;
+  /** Global position of the last event written (or found, for a repeat); undefined when nothing was written. */
+  position: bigint | undefined;
+  /** True when this command had already been handled, so nothing new was written. */
+  repeated: boolean;
+  eventIds: string[];
+}
+
+/** Parses events at the boundary; `schemaVersion` is stamped on every event written. */
+export interface EventCodec<Event> {
+  parse: (x: unknown) => Event;
+  schemaVersion: number;
+}
+
+/** Thrown when someone else appended to the stream between our read and our append. */
+export class ConcurrencyConflictError extends Error {
+  constructor(readonly streamName: string) {
+    super(`Someone else changed ${streamName} at the same time; reload and try again`);
+    this.name = 'ConcurrencyConflictError';
+  }
+}
+
+/** RFC 4122 version-5 style UUID from a name, so a retried command produces the same event ids. */
+export const deterministicUuid = (name: string): string => {
+  const h = createHash('sha1').update(`engagement-hub:${name}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+/**
+ * Load → decide → append with optimistic concurrency. Events are checked against `eventSchema`
+ * both when read back and before they are written, so nothing malformed enters or leaves a stream.
+ */
+export const handleCommand = async <State, Event extends { type: string; data: unknown }>(
+  store: EventStore,
+  streamName: string,
+  decider: Decider<State, Event>,
+  eventSchema: EventCodec<Event>,
+  decide: (state: State) => Event[],
+  context: CommandContext,
+): Promise<CommandResult> => {
+  const recorded = await store.readStream(streamName);
+  const last = recorded[recorded.length - 1];
+  if (context.commandId) {
+    const earlier = recorded.filter((e) => e.metadata.causationId === context.commandId);
+    if (earlier.length > 0) {
+      return { revision: last!.streamRevision, position: earlier[earlier.length - 1]!.position, repeated: true, eventIds: earlier.map((e) => e.id) };
+    }
+  }
+  const state = recorded.reduce((s, e: RecordedEvent) => decider.evolve(s, eventSchema.parse({ type: e.type, data: e.data })), decider.initialState());
+  const events = decide(state).map((e) => eventSchema.parse(e));
+  if (events.length === 0) return { revision: last?.streamRevision ?? -1n, position: undefined, repeated: false, eventIds: [] };
+
+  const commandId = context.commandId ?? randomUUID();
+  const metadata: EventMetadata = {
+    correlationId: context.correlationId ?? commandId,
+    causationId: commandId,
+    actor: context.actor,
+    occurredAt: context.occurredAt ?? new Date().toISOString(),
+    schemaVersion: eventSchema.schemaVersion,
+  };
+  const toAppend = events.map((e, i) => ({
+    id: context.commandId ? deterministicUuid(`${streamName}:${context.commandId}:${i}`) : randomUUID(),
+    type: e.type,
+    data: e.data,
+    metadata,
+  }));
+  try {
+    const result = await store.append(streamName, toAppend, { expectedRevision: last ? last.streamRevision : 'no_stream' });
+    return { revision: result.nextExpectedRevision, position: result.position, repeated: false, eventIds: toAppend.map((e) => e.id) };
+  } catch (e) {
+    if (isWrongExpectedRevision(e)) throw new ConcurrencyConflictError(streamName);
+    throw e;
+  }
+};
