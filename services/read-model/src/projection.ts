@@ -1,0 +1,15 @@
+import type { HubEvent } from '@hub/contracts';
+import type { RecordedEvent } from '@hub/event-store';
+import type { SqlExecutor } from '@hub/sql';
+
+/** An event as projections see it: the store's record with its data parsed by the hub's schema. */
+export type ProjectedEvent = Omit<RecordedEvent, 'data' | 'type'> & { event: HubEvent };
+
+/**
+ * One projection: writes its rows for the events it cares about. Must be safe to run twice for the
+ * same event (upserts), though the projector's checkpoint already prevents that.
+ */
+export interface Projection {
+  name: string;
+  apply(tx: SqlExecutor, event: ProjectedEvent): Promise<void>;
+}

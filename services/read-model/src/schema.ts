@@ -1,0 +1,94 @@
+/**
+ * The read model ("the one view"): plain PostgreSQL tables in schema `hub_view`, the same SQL on
+ * PGlite and on a PostgreSQL server. Everything here can be dropped and rebuilt from the events.
+ */
+export const VIEW_SCHEMA = 'hub_view';
+
+export const READ_MODEL_DDL = `
+CREATE SCHEMA IF NOT EXISTS hub_view;
+
+CREATE TABLE IF NOT EXISTS hub_view.checkpoints (
+  name        text PRIMARY KEY,
+  position    bigint NOT NULL,
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS hub_view.employees (
+  employee_id text PRIMARY KEY,
+  name        text NOT NULL,
+  grade       text NOT NULL,
+  org_unit    text NOT NULL,
+  region      text NOT NULL,
+  title       text,
+  hired_on    date
+);
+CREATE INDEX IF NOT EXISTS employees_org_unit ON hub_view.employees (org_unit);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
+  session_id    text PRIMARY KEY,
+  scheduled_at  timestamptz NOT NULL,
+  venue         text NOT NULL,
+  host_ids      text[] NOT NULL,
+  capacity      integer NOT NULL,
+  status        text NOT NULL,
+  cancel_reason text
+);
+CREATE INDEX IF NOT EXISTS cafe_sessions_scheduled_at ON hub_view.cafe_sessions (scheduled_at, session_id);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_invitations (
+  session_id  text NOT NULL,
+  employee_id text NOT NULL,
+  PRIMARY KEY (session_id, employee_id)
+);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_attendance (
+  session_id  text NOT NULL,
+  employee_id text NOT NULL,
+  walk_in     boolean NOT NULL,
+  PRIMARY KEY (session_id, employee_id)
+);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_questions (
+  question_id  text PRIMARY KEY,
+  session_id   text NOT NULL,
+  topic        text NOT NULL,
+  text         text NOT NULL,
+  anonymous    boolean NOT NULL,
+  asked_by     text,
+  raised_at    timestamptz NOT NULL,
+  answered_by  text,
+  answer       text,
+  answer_mode  text,
+  answered_at  timestamptz
+);
+CREATE INDEX IF NOT EXISTS cafe_questions_session ON hub_view.cafe_questions (session_id);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_ups (
+  follow_up_id  text PRIMARY KEY,
+  session_id    text NOT NULL,
+  question_id   text,
+  description   text NOT NULL,
+  owner_id      text NOT NULL,
+  due_on        date NOT NULL,
+  completed_on  date,
+  note          text
+);
+CREATE INDEX IF NOT EXISTS cafe_follow_ups_session ON hub_view.cafe_follow_ups (session_id);
+
+-- One person reached by one leader (NULL: the company) through one channel at one time,
+-- from one source event. Every channel feeds this table; reach, frequency and recency read it.
+CREATE TABLE IF NOT EXISTS hub_view.touches (
+  touch_id         text PRIMARY KEY,
+  person_id        text NOT NULL,
+  person_kind      text NOT NULL,
+  leader_id        text,
+  channel          text NOT NULL,
+  mode             text NOT NULL,
+  touched_at       timestamptz NOT NULL,
+  source_event_id  uuid NOT NULL,
+  source_position  bigint NOT NULL,
+  recorded_at      timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS touches_person ON hub_view.touches (person_id, touched_at);
+CREATE INDEX IF NOT EXISTS touches_channel_time ON hub_view.touches (channel, touched_at);
+`;
