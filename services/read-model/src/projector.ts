@@ -129,3 +129,16 @@ export const createProjector = ({
 };
 
 export type Projector = ReturnType<typeof createProjector>;
+
+/**
+ * For a process that reads the view but does not run the projector (a separate gateway): poll the
+ * checkpoint until the view includes `position`.
+ */
+export const waitForCheckpoint = async (db: SqlExecutor, position: bigint | undefined, timeoutMs = 30_000, intervalMs = 50) => {
+  if (position === undefined) return;
+  const deadline = Date.now() + timeoutMs;
+  while ((await readCheckpoint(db, false)) < position) {
+    if (Date.now() > deadline) throw new Error(`The view did not reach position ${position} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+};

@@ -1,0 +1,33 @@
+import type { CafeSessionService } from '@hub/cafe-sessions';
+import type { DirectoryService } from '@hub/directory';
+import type { SqlExecutor } from '@hub/sql';
+import { createLoaders, type Loaders } from './loaders';
+
+/** The command side the gateway calls: in-process services, or HTTP clients with the same shape. */
+export interface HubCommands {
+  directory: Pick<DirectoryService, 'registerEmployee'>;
+  cafeSessions: CafeSessionService;
+}
+
+export interface GatewayDeps {
+  commands: HubCommands;
+  /** The read model's database. */
+  view: SqlExecutor;
+  /** Resolves once the view includes the event at `position`, so a mutation can read its own write. */
+  waitForView: (position: bigint | undefined) => Promise<void>;
+}
+
+export interface HubContext extends GatewayDeps {
+  /** Who is asking; stamped on every event a mutation causes. */
+  actor: string;
+  /** Ties together all events caused by one request. */
+  correlationId: string;
+  loaders: Loaders;
+}
+
+export const createContext = (deps: GatewayDeps, request: Request): HubContext => ({
+  ...deps,
+  actor: request.headers.get('x-hub-actor')?.slice(0, 100) || 'console',
+  correlationId: request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID(),
+  loaders: createLoaders(deps.view),
+});

@@ -1,0 +1,3 @@
+export type { GatewayDeps, HubCommands, HubContext } from './context';
+export { schema } from './schema';
+export { createServer, type GatewayOptions } from './server';

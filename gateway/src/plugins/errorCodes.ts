@@ -1,0 +1,51 @@
+import { isDomainError } from '@hub/contracts';
+import { ConcurrencyConflictError } from '@hub/event-store';
+import { GraphQLError } from 'graphql';
+import { maskError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
+
+/*
+ * Every refusal reaches the client as a typed GraphQL error it can branch on (`extensions.code`):
+ * VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN_BY_RULE. Anything unexpected stays masked.
+ */
+
+const rootCause = (error: unknown): unknown => {
+  let cause = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return cause;
+};
+
+const classify = (cause: unknown): { code: string; message: string; details?: Record<string, unknown> } | undefined => {
+  if (isDomainError(cause)) return { code: cause.kind, message: cause.message, details: cause.details };
+  if (cause instanceof ConcurrencyConflictError) return { code: 'CONFLICT', message: cause.message, details: { stream: cause.streamName } };
+  return undefined;
+};
+
+const withCode = (error: GraphQLError, message: string, code: string, details?: Record<string, unknown>) =>
+  new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code, ...(details ? { details } : {}) },
+  });
+
+export const maskedErrors: NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean>> = {
+  maskError(error, message, isDev) {
+    if (!(error instanceof GraphQLError)) return maskError(error, message, isDev);
+    const known = classify(rootCause(error));
+    // A variable's error wraps ours with graphql-js's context ("Variable $i got invalid value…"): keep it.
+    if (known) return withCode(error, error.message.includes(known.message) ? error.message : known.message, known.code, known.details);
+    // graphql-js's own complaint about the request, outside any field: the client sent something invalid.
+    if (!error.originalError && !error.path) return withCode(error, error.message, 'VALIDATION');
+    return maskError(error, message, isDev);
+  },
+};
+
+/** A query that fails validation (unknown field, wrong literal) is the client's mistake too. */
+export const validationErrorCode = (): Plugin => ({
+  onValidate() {
+    return ({ valid, result, setResult }) => {
+      if (!valid) setResult(result.map((e) => withCode(e, e.message, 'VALIDATION')));
+    };
+  },
+});

@@ -1,0 +1,11 @@
+import { builder } from './builder';
+import './types/scalars';
+import './types/enums';
+import './types/employee';
+import './types/cafeSession';
+import './types/coverage';
+import './mutations/directory';
+import './mutations/cafeSessions';
+
+/** The whole schema: every type file registers itself on the builder when imported above. */
+export const schema = builder.toSchema({ sortSchema: true });

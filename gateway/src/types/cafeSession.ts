@@ -1,0 +1,135 @@
+import { validationError } from '@hub/contracts';
+import { listCafeSessions, type CafeFollowUpRow, type CafeParticipantRow, type CafeQuestionRow, type CafeSessionRow } from '@hub/read-model';
+import { builder } from '../builder';
+import { AnswerModeEnum, CafeSessionStatusEnum } from './enums';
+import { EmployeeRef } from './employee';
+
+export const CafeSessionRef = builder.objectRef<CafeSessionRow>('CafeSession');
+export const CafeParticipantRef = builder.objectRef<CafeParticipantRow>('CafeParticipant');
+export const CafeQuestionRef = builder.objectRef<CafeQuestionRow>('CafeQuestion');
+export const CafeFollowUpRef = builder.objectRef<CafeFollowUpRow>('CafeFollowUp');
+
+const employeeField = (description: string) => ({ description, type: EmployeeRef, nullable: true }) as const;
+
+CafeSessionRef.implement({
+  description: 'A café session (톡톡타임): the CEO has tea with about ten employees of grade 차장 or below, in a café, with no agenda.',
+  fields: (t) => ({
+    id: t.exposeID('sessionId', { description: 'Session id.' }),
+    scheduledAt: t.expose('scheduledAt', { type: 'DateTime', description: 'When it takes (or took) place.' }),
+    venue: t.exposeString('venue', { description: 'The café.' }),
+    capacity: t.exposeInt('capacity', { description: 'Seats (10 by default).' }),
+    status: t.expose('status', { type: CafeSessionStatusEnum, description: 'Scheduled or cancelled.' }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true, description: 'Why it was cancelled.' }),
+    invitedCount: t.exposeInt('invitedCount', { description: 'Employees invited.' }),
+    attendedCount: t.exposeInt('attendedCount', { description: 'Employees who came (invited or walk-in).' }),
+    hosts: t.field({
+      type: [EmployeeRef],
+      description: 'The leaders hosting it.',
+      resolve: async (s, _, ctx) => (await ctx.loaders.employee.loadMany(s.hostIds)).filter((e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error)),
+    }),
+    participants: t.field({
+      type: [CafeParticipantRef],
+      description: 'Everyone invited or present.',
+      resolve: (s, _, ctx) => ctx.loaders.cafeParticipants.load(s.sessionId),
+    }),
+    questions: t.field({
+      type: [CafeQuestionRef],
+      description: 'Questions raised, in order.',
+      resolve: (s, _, ctx) => ctx.loaders.cafeQuestions.load(s.sessionId),
+    }),
+    followUps: t.field({
+      type: [CafeFollowUpRef],
+      description: 'Follow-up actions, by due date.',
+      resolve: (s, _, ctx) => ctx.loaders.cafeFollowUps.load(s.sessionId),
+    }),
+  }),
+});
+
+CafeParticipantRef.implement({
+  description: 'An employee invited to, or present at, a café session.',
+  fields: (t) => ({
+    employee: t.field({ ...employeeField('The employee.'), resolve: async (p, _, ctx) => (await ctx.loaders.employee.load(p.employeeId)) ?? null }),
+    employeeId: t.exposeID('employeeId', { description: 'Employee number.' }),
+    invited: t.exposeBoolean('invited', { description: 'Was invited.' }),
+    attended: t.exposeBoolean('attended', { description: 'Was there.' }),
+    walkIn: t.exposeBoolean('walkIn', { description: 'Came without an invitation.' }),
+  }),
+});
+
+CafeQuestionRef.implement({
+  description: 'A question raised in a café session; the asker of an anonymous question is never recorded.',
+  fields: (t) => ({
+    id: t.exposeID('questionId', { description: 'Question id.' }),
+    sessionId: t.exposeID('sessionId', { description: 'The session it was raised in.' }),
+    topic: t.exposeString('topic', { description: 'Topic, e.g. strategy, career, personal.' }),
+    text: t.exposeString('text', { description: 'The question.' }),
+    anonymous: t.exposeBoolean('anonymous', { description: 'Raised anonymously.' }),
+    askedBy: t.field({ ...employeeField('Who asked; null when anonymous.'), resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loaders.employee.load(q.askedBy)) ?? null) : null) }),
+    raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised.' }),
+    answered: t.boolean({ description: 'Has an answer.', resolve: (q) => q.answer !== null }),
+    answer: t.exposeString('answer', { nullable: true, description: 'The answer.' }),
+    answerMode: t.expose('answerMode', { type: AnswerModeEnum, nullable: true, description: 'Live or followed up.' }),
+    answeredBy: t.field({ ...employeeField('Who answered.'), resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loaders.employee.load(q.answeredBy)) ?? null) : null) }),
+    answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When it was answered.' }),
+  }),
+});
+
+CafeFollowUpRef.implement({
+  description: 'A follow-up action promised in a café session, with an owner and a due date.',
+  fields: (t) => ({
+    id: t.exposeID('followUpId', { description: 'Follow-up id.' }),
+    sessionId: t.exposeID('sessionId', { description: 'The session it came from.' }),
+    questionId: t.exposeID('questionId', { nullable: true, description: 'The question it answers, if any.' }),
+    description: t.exposeString('description', { description: 'What is to be done.' }),
+    owner: t.field({ ...employeeField('Who owns it.'), resolve: async (f, _, ctx) => (await ctx.loaders.employee.load(f.ownerId)) ?? null }),
+    dueOn: t.expose('dueOn', { type: 'Date', description: 'Due date.' }),
+    completedOn: t.expose('completedOn', { type: 'Date', nullable: true, description: 'When it was done; null while open.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Completion note.' }),
+  }),
+});
+
+const MAX_PAGE = 100;
+
+builder.queryFields((t) => ({
+  cafeSessions: t.connection(
+    {
+      type: CafeSessionRef,
+      description: 'Café sessions, newest first, optionally within a period and for one host. Forward pagination (first/after).',
+      args: {
+        from: t.arg({ type: 'DateTime', required: false, description: 'Only sessions at or after this instant.' }),
+        to: t.arg({ type: 'DateTime', required: false, description: 'Only sessions before this instant.' }),
+        hostId: t.arg.id({ required: false, description: 'Only sessions this leader hosted.' }),
+        status: t.arg({ type: CafeSessionStatusEnum, required: false, description: 'Only sessions in this status.' }),
+      },
+      resolve: async (_, args, ctx) => {
+        if (args.last != null || args.before != null) throw validationError('cafeSessions pages forward only: use first/after');
+        const first = args.first ?? 20;
+        if (first < 0 || first > MAX_PAGE) throw validationError(`first must be between 0 and ${MAX_PAGE}`);
+        if (args.from && args.to && args.from >= args.to) throw validationError('from must be before to');
+        const page = await listCafeSessions(
+          ctx.view,
+          { from: args.from ?? null, to: args.to ?? null, hostId: args.hostId == null ? null : String(args.hostId), status: args.status ?? null },
+          { first, after: args.after ?? null },
+        );
+        return {
+          totalCount: page.totalCount,
+          edges: page.nodes,
+          pageInfo: {
+            hasNextPage: page.hasNextPage,
+            hasPreviousPage: Boolean(args.after),
+            startCursor: page.nodes[0]?.cursor ?? null,
+            endCursor: page.nodes[page.nodes.length - 1]?.cursor ?? null,
+          },
+        };
+      },
+    },
+    { description: 'A page of café sessions.' },
+  ),
+  cafeSession: t.field({
+    type: CafeSessionRef,
+    nullable: true,
+    description: 'One café session with its participants, questions and follow-ups; null when unknown.',
+    args: { id: t.arg.id({ required: true, description: 'Session id.' }) },
+    resolve: async (_, { id }, ctx) => (await ctx.loaders.cafeSession.load(String(id))) ?? null,
+  }),
+}));

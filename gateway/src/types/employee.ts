@@ -1,0 +1,71 @@
+import { listEmployees, type EmployeeRow, type TouchRow } from '@hub/read-model';
+import { builder } from '../builder';
+import { ChannelEnum, GradeEnum, TouchModeEnum } from './enums';
+
+export const EmployeeRef = builder.objectRef<EmployeeRow>('Employee');
+export const TouchRef = builder.objectRef<TouchRow>('Touch');
+
+EmployeeRef.implement({
+  description: 'An employee (임직원). Leaders are employees too: the CEO, executives and anyone who hosts or presents.',
+  fields: (t) => ({
+    id: t.exposeID('employeeId', { description: 'Employee number.' }),
+    name: t.exposeString('name', { description: 'Full name.' }),
+    grade: t.expose('grade', { type: GradeEnum, description: 'Current grade.' }),
+    orgUnit: t.exposeString('orgUnit', { description: 'Org unit (team or department).' }),
+    region: t.exposeString('region', { description: 'Region of the workplace.' }),
+    title: t.exposeString('title', { nullable: true, description: 'Leader title such as CEO, when any.' }),
+    hiredOn: t.expose('hiredOn', { type: 'Date', nullable: true, description: 'Hire date, when known.' }),
+    touches: t.field({
+      type: [TouchRef],
+      description: 'Every time this person was reached, newest first.',
+      args: { channel: t.arg({ type: ChannelEnum, required: false, description: 'Only this channel.' }) },
+      resolve: async (e, args, ctx) => {
+        const touches = await ctx.loaders.touches.load(e.employeeId);
+        return args.channel ? touches.filter((x) => x.channel === args.channel) : touches;
+      },
+    }),
+    lastTouchedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When this person was last reached, through any channel (recency).',
+      resolve: async (e, _, ctx) => (await ctx.loaders.touches.load(e.employeeId))[0]?.touchedAt ?? null,
+    }),
+  }),
+});
+
+TouchRef.implement({
+  description: 'One person reached by one leader through one channel at one time, from one recorded event.',
+  fields: (t) => ({
+    id: t.exposeID('touchId', { description: 'Stable id: the source event and the leader.' }),
+    channel: t.expose('channel', { type: ChannelEnum, description: 'Through which channel.' }),
+    mode: t.expose('mode', { type: TouchModeEnum, description: 'Face to face or broadcast.' }),
+    touchedAt: t.expose('touchedAt', { type: 'DateTime', description: 'When it happened.' }),
+    personId: t.exposeID('personId', { description: 'Who was reached.' }),
+    leader: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      description: 'The leader who reached them; null when it was the company (an FC’s own customer visit).',
+      resolve: async (touch, _, ctx) => (touch.leaderId ? ((await ctx.loaders.employee.load(touch.leaderId)) ?? null) : null),
+    }),
+    sourceEventId: t.exposeID('sourceEventId', { description: 'The event this touch was derived from.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  employee: t.field({
+    type: EmployeeRef,
+    nullable: true,
+    description: 'One employee with their touches; null when unknown.',
+    args: { id: t.arg.id({ required: true, description: 'Employee number.' }) },
+    resolve: async (_, { id }, ctx) => (await ctx.loaders.employee.load(String(id))) ?? null,
+  }),
+  employees: t.field({
+    type: [EmployeeRef],
+    description: 'Employees, optionally of one org unit or grade, ordered by org unit and name.',
+    args: {
+      orgUnit: t.arg.string({ required: false, description: 'Only this org unit.' }),
+      grade: t.arg({ type: GradeEnum, required: false, description: 'Only this grade.' }),
+    },
+    resolve: (_, args, ctx) => listEmployees(ctx.view, { orgUnit: args.orgUnit ?? null, grade: args.grade ?? null }),
+  }),
+}));

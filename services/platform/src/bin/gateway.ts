@@ -1,0 +1,27 @@
+import { createServer } from '@hub/gateway';
+import { waitForCheckpoint } from '@hub/read-model';
+import { createPgDriver } from '@hub/sql';
+import { loadConfig } from '../config';
+import { createCommandClient } from '../rpc/commandClient';
+
+/** The gateway as its own process: commands over HTTP, the view straight from PostgreSQL. */
+const config = loadConfig();
+if (!config.DATABASE_URL || !config.HUB_COMMANDS_URL) {
+  console.error('[gateway] a separate gateway needs DATABASE_URL (the view) and HUB_COMMANDS_URL (the command services)');
+  process.exit(1);
+}
+const view = createPgDriver(config.DATABASE_URL);
+const gateway = createServer({
+  commands: createCommandClient(config.HUB_COMMANDS_URL),
+  view,
+  waitForView: (position) => waitForCheckpoint(view, position),
+});
+const port = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
+console.log(`[gateway] GraphQL on :${port}/graphql`);
+const stop = async () => {
+  await gateway.close();
+  await view.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes'].includes(v));
+
+/** Every setting the hub reads, from the environment, with its default. Documented in README. */
+export const configSchema = z.object({
+  /** PostgreSQL server for the event store and the view; unset: embedded PGlite under HUB_DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  /** EventStoreDB/KurrentDB for the events (esdb://...); the view then lives in DATABASE_URL or PGlite. */
+  EVENTSTORE_URL: z.string().regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'EVENTSTORE_URL must be an esdb:// or kurrentdb:// URL').optional(),
+  HUB_DATA_DIR: z.string().default('./data'),
+  HUB_HOST: z.string().default('0.0.0.0'),
+  HUB_GATEWAY_PORT: port(4000),
+  HUB_WEB_PORT: port(3000),
+  /** Seed the demo company when the store is empty. */
+  HUB_SEED_DEMO: flag(true),
+  /** Where the gateway is, for processes that proxy to it (web). */
+  HUB_GATEWAY_URL: z.url().optional(),
+  /** Where the command services are, for a gateway running in its own process. */
+  HUB_COMMANDS_URL: z.url().optional(),
+  HUB_COMMANDS_PORT: port(4100),
+});
+
+export type HubConfig = z.infer<typeof configSchema> & { dataDir: string };
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): HubConfig => {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.HUB_DATA_DIR) };
+};

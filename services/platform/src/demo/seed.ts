@@ -1,0 +1,170 @@
+import type { Grade } from '@hub/contracts';
+import type { CafeSessionService } from '@hub/cafe-sessions';
+import type { DirectoryService } from '@hub/directory';
+
+/*
+ * The demo company, after the 2015 article: the CEO took office in February 2014 and has held a
+ * café session (톡톡타임) twice a month since, ten employees of grade 차장 or below each time —
+ * about 300 people by mid-2015. Deterministic: the same company on every machine.
+ */
+
+const prng = (seed: number) => () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+
+const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황'];
+const GIVEN = ['민준', '서연', '지훈', '하은', '도윤', '수빈', '예준', '지민', '현우', '유진', '승현', '다은', '준호', '소영', '태희', '지원', '성민', '혜진'];
+
+export const DEMO_ORG_UNITS = [
+  { orgUnit: 'Strategy & Planning', region: 'Seoul', size: 40 },
+  { orgUnit: 'Marketing', region: 'Seoul', size: 55 },
+  { orgUnit: 'Customer Service', region: 'Seoul', size: 70 },
+  { orgUnit: 'Underwriting', region: 'Seoul', size: 45 },
+  { orgUnit: 'IT', region: 'Seoul', size: 60 },
+  { orgUnit: 'Finance', region: 'Seoul', size: 35 },
+  { orgUnit: 'Human Resources', region: 'Seoul', size: 25 },
+  { orgUnit: 'Sales Support Busan', region: 'Busan', size: 30 },
+  { orgUnit: 'Sales Support Daegu', region: 'Daegu', size: 20 },
+  { orgUnit: 'Sales Support Gwangju', region: 'Gwangju', size: 20 },
+] as const;
+
+/** Grade mix of a unit, bottom-heavy like a real company: 사원 … 부장. */
+const GRADE_MIX: [Grade, number][] = [
+  ['STAFF', 0.32],
+  ['ASSISTANT_MANAGER', 0.26],
+  ['MANAGER', 0.2],
+  ['DEPUTY_GENERAL_MANAGER', 0.12],
+  ['GENERAL_MANAGER', 0.1],
+];
+
+const EXECUTIVES = [
+  { employeeId: 'CEO', name: '정문국', title: 'CEO' },
+  { employeeId: 'EX-CFO', name: '한재무', title: 'CFO' },
+  { employeeId: 'EX-CMO', name: '오마케', title: 'CMO' },
+  { employeeId: 'EX-CSO', name: '서영업', title: 'Chief Sales Officer' },
+  { employeeId: 'EX-CHRO', name: '권인사', title: 'CHRO' },
+];
+
+const TOPICS = [
+  ['strategy', '회사가 5년 뒤 어디에 있을까요? Where will we be in five years?'],
+  ['career', '차장 승진까지 무엇을 준비해야 하나요? What should I prepare for promotion?'],
+  ['customers', 'Customer Smile 방문이 실제로 해지율을 낮추나요? Do Customer Smile visits lower lapses?'],
+  ['work-life', '유연근무제 확대 계획이 있나요? Any plan to widen flexible hours?'],
+  ['personal', '사장님은 스트레스를 어떻게 푸시나요? How do you handle stress?'],
+  ['products', '신상품 출시 일정이 궁금합니다. When do the new products launch?'],
+] as const;
+
+export interface DemoSeedServices {
+  directory: Pick<DirectoryService, 'registerEmployee'>;
+  cafeSessions: CafeSessionService;
+}
+
+export interface DemoSummary {
+  employees: number;
+  cafeSessions: number;
+  attendances: number;
+}
+
+/** Every command carries a deterministic command id, so seeding twice records everything once. */
+export const seedDemoCompany = async ({ directory, cafeSessions }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
+  const random = prng(20_150_701);
+  const ctx = (commandId: string, occurredAt?: string) => ({ actor: 'system:demo-seed', commandId: `demo:${commandId}`, ...(occurredAt ? { occurredAt } : {}) });
+
+  for (const e of EXECUTIVES) {
+    await directory.registerEmployee({ ...e, grade: 'EXECUTIVE', orgUnit: 'Executive Office', region: 'Seoul', hiredOn: '2014-02-01' }, ctx(`employee:${e.employeeId}`));
+  }
+
+  const eligible: string[] = [];
+  let n = 0;
+  for (const unit of DEMO_ORG_UNITS) {
+    for (let i = 0; i < unit.size; i++) {
+      n++;
+      const employeeId = `E${String(n).padStart(4, '0')}`;
+      let r = random();
+      const grade = GRADE_MIX.find(([, share]) => (r -= share) < 0)?.[0] ?? 'STAFF';
+      const name = `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN[Math.floor(random() * GIVEN.length)]}`;
+      const hiredYear = 2000 + Math.floor(random() * 14);
+      await directory.registerEmployee(
+        { employeeId, name, grade, orgUnit: unit.orgUnit, region: unit.region, hiredOn: `${hiredYear}-0${1 + Math.floor(random() * 9)}-01` },
+        ctx(`employee:${employeeId}`),
+      );
+      if (grade !== 'GENERAL_MANAGER') eligible.push(employeeId);
+    }
+  }
+
+  // Shuffle once, then walk the list: most people meet the CEO once, a few twice.
+  const queue = [...eligible].sort(() => random() - 0.5);
+  let cursor = 0;
+  let sessions = 0;
+  let attendances = 0;
+  for (let month = 0; month < 16; month++) {
+    for (const day of [10, 24]) {
+      const date = new Date(Date.UTC(2014, 2 + month, day, 6, 0)); // 15:00 KST
+      const sessionId = `cafe-${date.toISOString().slice(0, 10)}`;
+      const scheduledAt = date.toISOString();
+      await cafeSessions.schedule(
+        { sessionId, scheduledAt, venue: month % 3 === 0 ? 'Café Bene, Yeouido' : 'Starbucks, Gwanghwamun', hostIds: ['CEO'] },
+        ctx(`${sessionId}:schedule`, new Date(date.getTime() - 14 * 86_400_000).toISOString()),
+      );
+      sessions++;
+      const guests: string[] = [];
+      while (guests.length < 10) {
+        const id = queue[cursor++ % queue.length]!;
+        if (!guests.includes(id)) guests.push(id);
+      }
+      for (const employeeId of guests) {
+        await cafeSessions.invite({ sessionId, employeeId }, ctx(`${sessionId}:invite:${employeeId}`, new Date(date.getTime() - 7 * 86_400_000).toISOString()));
+      }
+      // Usually one invitee cannot make it.
+      const present = guests.filter(() => random() > 0.08);
+      for (const employeeId of present) {
+        await cafeSessions.recordAttendance({ sessionId, employeeId }, ctx(`${sessionId}:attend:${employeeId}`, scheduledAt));
+        attendances++;
+      }
+      const questions = 2 + Math.floor(random() * 3);
+      for (let q = 0; q < questions; q++) {
+        const [topic, text] = TOPICS[Math.floor(random() * TOPICS.length)]!;
+        const anonymous = random() < 0.3;
+        const askedBy = present[Math.floor(random() * present.length)]!;
+        const raisedAt = new Date(date.getTime() + (q + 1) * 600_000).toISOString();
+        const questionId = `${sessionId}-q${q + 1}`;
+        await cafeSessions.raiseQuestion({ sessionId, questionId, topic, text, anonymous, askedBy, raisedAt }, ctx(`${questionId}:raise`, raisedAt));
+        const live = random() < 0.75;
+        const answeredAt = new Date(date.getTime() + (live ? (q + 1) * 600_000 + 120_000 : 10 * 86_400_000)).toISOString();
+        const lastTwoMonths = month >= 14;
+        if (live || !lastTwoMonths) {
+          await cafeSessions.answerQuestion(
+            { sessionId, questionId, answeredBy: 'CEO', mode: live ? 'LIVE' : 'FOLLOWED_UP', answer: live ? '솔직하게 말씀드리면… Candidly, here is where we stand.' : 'Followed up by e-mail with the team’s answer.', answeredAt },
+            ctx(`${questionId}:answer`, answeredAt),
+          );
+        }
+        if (!live) {
+          const due = new Date(date.getTime() + 21 * 86_400_000).toISOString().slice(0, 10);
+          const followUpId = `${questionId}-f`;
+          await cafeSessions.assignFollowUp(
+            { sessionId, followUpId, questionId, description: `Answer in writing: ${topic}`, ownerId: month % 2 ? 'EX-CHRO' : 'EX-CSO', dueOn: due },
+            ctx(`${followUpId}:assign`, raisedAt),
+          );
+          if (!lastTwoMonths) {
+            await cafeSessions.completeFollowUp({ sessionId, followUpId, completedOn: due, note: 'Shared with the participants.' }, ctx(`${followUpId}:complete`, answeredAt));
+          }
+        }
+      }
+    }
+  }
+
+  // Two upcoming sessions, so the console shows something still to come.
+  for (const weeks of [1, 3]) {
+    const date = new Date(now.getTime() + weeks * 7 * 86_400_000);
+    date.setUTCHours(6, 0, 0, 0);
+    const sessionId = `cafe-upcoming-${weeks}`;
+    await cafeSessions.schedule({ sessionId, scheduledAt: date.toISOString(), venue: 'Café Bene, Yeouido', hostIds: ['CEO'] }, ctx(`${sessionId}:schedule`));
+    sessions++;
+    for (const employeeId of queue.slice(0, 3 + weeks)) {
+      await cafeSessions.invite({ sessionId, employeeId }, ctx(`${sessionId}:invite:${employeeId}`));
+    }
+  }
+
+  return { employees: EXECUTIVES.length + n, cafeSessions: sessions, attendances };
+};

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { createCafeSessionService } from '@hub/cafe-sessions';
+import { createDirectoryService } from '@hub/directory';
+import { createEsdbEventStore, createSqlEventStore, type EventStore } from '@hub/event-store';
+import { createProjector } from '@hub/read-model';
+import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
+import type { HubConfig } from './config';
+
+/**
+ * The composition root: picks the adapters the configuration asks for and wires the bounded
+ * contexts, the projector and the view together. `npm start` runs all of it in one process.
+ */
+export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'>) => {
+  // One SQL database holds the view, and the events too unless EventStoreDB is configured.
+  const sql: SqlDriver = config.DATABASE_URL
+    ? createPgDriver(config.DATABASE_URL)
+    : await createPgliteDriver(join(config.dataDir, 'pglite'));
+  const store: EventStore = config.EVENTSTORE_URL ? createEsdbEventStore(config.EVENTSTORE_URL) : await createSqlEventStore(sql);
+  const directory = createDirectoryService(store);
+  const cafeSessions = createCafeSessionService({ store, directory });
+  const projector = createProjector({ store, db: sql });
+
+  const description = [
+    config.EVENTSTORE_URL ? `events in EventStoreDB (${redact(config.EVENTSTORE_URL)})` : config.DATABASE_URL ? 'events in PostgreSQL' : 'events in embedded PGlite',
+    config.DATABASE_URL ? `view in PostgreSQL (${redact(config.DATABASE_URL)})` : `view in embedded PGlite (${join(config.dataDir, 'pglite')})`,
+  ].join('; ');
+
+  return {
+    store,
+    sql,
+    directory,
+    cafeSessions,
+    projector,
+    description,
+    async close() {
+      await projector.stop();
+      await store.close();
+      await sql.close();
+    },
+  };
+};
+
+/** Never print a password. */
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+export type Hub = Awaited<ReturnType<typeof createHub>>;

@@ -1,0 +1,9 @@
+import { loadConfig } from './config';
+import { createHub } from './hub';
+
+/** `npm run rebuild`: drop the view and replay every event from zero. Stop `npm start` first on PGlite. */
+const hub = await createHub(loadConfig());
+const started = Date.now();
+const stats = await hub.projector.rebuild();
+console.log(`[rebuild] ${stats.applied} events replayed (${stats.skipped} skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+await hub.close();

@@ -1,0 +1,33 @@
+import { DomainError, type DomainErrorKind } from '@hub/contracts';
+import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
+import type { HubCommands } from '@hub/gateway';
+import { COMMAND_METHODS, toWire } from './commandServer';
+
+/** The same HubCommands shape as in-process services, over HTTP; errors come back as the same types. */
+export const createCommandClient = (baseUrl: string): HubCommands => {
+  const call = async (contextName: string, method: string, input: unknown, context: CommandContext) => {
+    const response = await fetch(new URL(`/commands/${contextName}/${method}`, baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: toWire({ input, context }),
+    });
+    const body = (await response.json()) as { result?: Record<string, unknown>; error?: { kind: string; message: string; details?: Record<string, unknown> } };
+    if (body.error) {
+      if (body.error.kind === 'CONCURRENCY') throw new ConcurrencyConflictError(String(body.error.details?.stream ?? ''));
+      if (['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN_BY_RULE'].includes(body.error.kind)) {
+        throw new DomainError(body.error.kind as DomainErrorKind, body.error.message, body.error.details ?? {});
+      }
+      throw new Error(`${contextName}.${method} failed: ${body.error.message}`);
+    }
+    const result = body.result ?? {};
+    // Positions and revisions are bigints on this side of the wire.
+    return {
+      ...result,
+      revision: BigInt(result.revision as string),
+      position: result.position == null ? undefined : BigInt(result.position as string),
+    };
+  };
+  const client = (contextName: keyof HubCommands) =>
+    Object.fromEntries(COMMAND_METHODS[contextName].map((m) => [m, (input: unknown, context: CommandContext) => call(contextName, m, input, context)]));
+  return { directory: client('directory'), cafeSessions: client('cafeSessions') } as unknown as HubCommands;
+};

@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isDomainError, validationError } from '@hub/contracts';
+import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
+import type { HubCommands } from '@hub/gateway';
+import { z } from 'zod';
+
+/*
+ * Commands over HTTP, for a deployment where the gateway and the bounded contexts run as separate
+ * processes: POST /commands/<context>/<method> with { input, context }. The input is validated by
+ * the service itself, exactly as in-process; bigints travel as strings.
+ */
+
+export const COMMAND_METHODS = {
+  directory: ['registerEmployee'],
+  cafeSessions: ['schedule', 'invite', 'recordAttendance', 'raiseQuestion', 'answerQuestion', 'assignFollowUp', 'completeFollowUp', 'cancel'],
+} as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };
+
+const contextSchema = z.object({
+  actor: z.string().min(1).max(100),
+  commandId: z.string().min(1).max(200).optional(),
+  correlationId: z.string().min(1).max(200).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+const readBody = async (req: IncomingMessage, limit = 1_000_000) => {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw validationError('Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+export const toWire = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+export const createCommandServer = (commands: HubCommands) => {
+  const server = createServer(async (req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(toWire(body));
+    };
+    if (req.method === 'GET' && req.url === '/health') return send(200, { ok: true });
+    const match = /^\/commands\/(\w+)\/(\w+)$/.exec(req.url ?? '');
+    const [, contextName, method] = match ?? [];
+    const methods = contextName && contextName in COMMAND_METHODS ? (COMMAND_METHODS[contextName as keyof HubCommands] as readonly string[]) : [];
+    if (req.method !== 'POST' || !method || !methods.includes(method)) return send(404, { error: { kind: 'NOT_FOUND', message: 'No such command' } });
+    try {
+      let body: { input?: unknown; context?: unknown };
+      try {
+        body = JSON.parse(await readBody(req)) as typeof body;
+      } catch {
+        throw validationError('Body must be JSON: { input, context }');
+      }
+      const context = contextSchema.safeParse(body.context);
+      if (!context.success) throw validationError(`Invalid command context: ${context.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const service = commands[contextName as keyof HubCommands] as unknown as Record<string, (input: unknown, ctx: CommandContext) => Promise<unknown>>;
+      send(200, { result: await service[method]!(body.input, context.data as CommandContext) });
+    } catch (e) {
+      if (isDomainError(e)) return send(e.kind === 'NOT_FOUND' ? 404 : e.kind === 'VALIDATION' ? 400 : 409, { error: { kind: e.kind, message: e.message, details: e.details } });
+      if (e instanceof ConcurrencyConflictError) return send(409, { error: { kind: 'CONCURRENCY', message: e.message, details: { stream: e.streamName } } });
+      console.error('[commands] failed:', e);
+      send(500, { error: { kind: 'INTERNAL', message: 'Internal error' } });
+    }
+  });
+  return {
+    server,
+    listen: (port: number, host = '0.0.0.0') =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};

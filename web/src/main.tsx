@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Provider } from 'urql';
+import { CafeSessionList } from './CafeSessionList';
+import { client } from './client';
+import { ReachTable } from './ReachTable';
+import { ScheduleForm } from './ScheduleForm';
+import './styles.css';
+
+const App = () => (
+  <Provider value={client}>
+    <header>
+      <h1>Engagement Hub</h1>
+      <p>Who leadership reached, through which channel, how often — and who was left out.</p>
+    </header>
+    <main>
+      <ScheduleForm />
+      <ReachTable />
+      <CafeSessionList />
+    </main>
+  </Provider>
+);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,84 @@
+import { gql } from 'urql';
+
+export const CafeSessionsQuery = gql`
+  query CafeSessions($first: Int!, $after: String) {
+    cafeSessions(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          scheduledAt
+          venue
+          status
+          capacity
+          invitedCount
+          attendedCount
+          hosts { id name title }
+        }
+      }
+    }
+  }
+`;
+
+export const LeadersQuery = gql`
+  query Leaders {
+    employees(grade: EXECUTIVE) { id name title }
+  }
+`;
+
+export const ScheduleCafeSessionMutation = gql`
+  mutation ScheduleCafeSession($input: ScheduleCafeSessionInput!, $commandId: String) {
+    scheduleCafeSession(input: $input, commandId: $commandId) {
+      id
+      scheduledAt
+      venue
+      status
+      capacity
+      invitedCount
+      attendedCount
+      hosts { id name title }
+    }
+  }
+`;
+
+export const ReachQuery = gql`
+  query Reach($period: PeriodInput!) {
+    cafeSessionReachByOrgUnit(period: $period) {
+      orgUnit
+      population
+      eligiblePopulation
+      reached
+      reachRate
+      eligibleReachRate
+    }
+  }
+`;
+
+export interface SessionNode {
+  id: string;
+  scheduledAt: string;
+  venue: string;
+  status: 'SCHEDULED' | 'CANCELLED';
+  capacity: number;
+  invitedCount: number;
+  attendedCount: number;
+  hosts: { id: string; name: string; title: string | null }[];
+}
+
+export interface CafeSessionsData {
+  cafeSessions: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: SessionNode }[];
+  };
+}
+
+export interface ReachRow {
+  orgUnit: string;
+  population: number;
+  eligiblePopulation: number;
+  reached: number;
+  reachRate: number;
+  eligibleReachRate: number;
+}
