@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
  * generous timeouts for real databases and brokers, and a JSON report that `npm test` sums up.
  */
 export default defineConfig({
+  // graphql-js must be one module instance: Pothos loads the CommonJS build, so everything does.
+  resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     include: ['src/**/*.spec.ts', 'src/**/*.spec.tsx', 'e2e/**/*.spec.ts'],
     testTimeout: 60_000,

@@ -21,6 +21,16 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: false,
     nodesQueryOptions: false,
     cursorType: 'String',
+    pageInfoTypeOptions: { description: 'Where a page sits in the whole list.' },
+    hasNextPageFieldOptions: { description: 'More items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item on this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item on this page: pass it as `after` for the next page.' },
+    edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Paging information.' },
+    cursorFieldOptions: { description: 'Opaque position of this item in the list.' },
+    nodeFieldOptions: { description: 'The item.' },
+    defaultEdgeTypeOptions: { description: 'An item in a paged list, with its cursor.' },
   },
 });
 

@@ -29,6 +29,14 @@ const withCode = (error: GraphQLError, message: string, code: string, details?: 
     extensions: { ...error.extensions, code, ...(details ? { details } : {}) },
   });
 
+/** The code a client will see for this error (before masking), for logs. */
+export const errorCodeOf = (error: unknown): string => {
+  const known = classify(rootCause(error));
+  if (known) return known.code;
+  if (error instanceof GraphQLError && !error.originalError && !error.path) return 'VALIDATION';
+  return error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : 'INTERNAL';
+};
+
 export const maskedErrors: NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean>> = {
   maskError(error, message, isDev) {
     if (!(error instanceof GraphQLError)) return maskError(error, message, isDev);

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { errorCodeOf } from './errorCodes';
 
 /** One line per operation that failed, with its correlation id, so a refusal can be traced to its events. */
 export const requestLog = (log: (line: string) => void = (l) => console.warn(l)): Plugin => ({
@@ -7,7 +8,7 @@ export const requestLog = (log: (line: string) => void = (l) => console.warn(l))
       onExecuteDone({ result }) {
         if (!('errors' in result) || !result.errors?.length) return;
         const ctx = args.contextValue as { correlationId?: string; actor?: string };
-        const codes = result.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL')).join(',');
+        const codes = result.errors.map(errorCodeOf).join(',');
         log(`[gateway] ${args.operationName ?? 'anonymous'} by ${ctx.actor ?? '?'} (${ctx.correlationId ?? '-'}) failed: ${codes}`);
       },
     };

@@ -123,7 +123,8 @@ builder.queryFields((t) => ({
         };
       },
     },
-    { description: 'A page of café sessions.' },
+    { name: 'CafeSessionConnection', description: 'A page of café sessions.' },
+    { name: 'CafeSessionEdge', description: 'A café session in a page, with its cursor.' },
   ),
   cafeSession: t.field({
     type: CafeSessionRef,

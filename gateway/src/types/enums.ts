@@ -23,7 +23,10 @@ export const ChannelEnum = builder.enumType('Channel', {
 
 export const TouchModeEnum = builder.enumType('TouchMode', {
   description: 'Whether the person was met or reached by a broadcast.',
-  values: TOUCH_MODES,
+  values: {
+    FACE_TO_FACE: { description: 'Met in person: café session, town hall attended, branch visit, customer visit.' },
+    BROADCAST: { description: 'Reached by a broadcast: a video message viewed.' },
+  } satisfies Record<(typeof TOUCH_MODES)[number], { description: string }>,
 });
 
 export const AnswerModeEnum = builder.enumType('AnswerMode', {

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from '@hub/gateway';
+import { createHub, type Hub } from '@hub/platform';
+import type { SqlExecutor } from '@hub/sql';
+import { createTestDatabase } from '@hub/sql/testing';
+
+export interface HubUnderTest {
+  hub: Hub;
+  /** POST a GraphQL operation to the gateway (in memory, no socket). */
+  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /** Counts SQL statements the gateway's view connection ran since the last reset. */
+  sqlCount: { value: number; reset(): void };
+  dispose(): Promise<void>;
+}
+
+/** The two ways the hub runs: embedded PGlite (npm start) and a real PostgreSQL server. */
+export const HUB_ENGINES = [
+  {
+    name: 'embedded PGlite',
+    async config() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hub-test-'));
+      return { config: { dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async config() {
+      const db = await createTestDatabase('hub_gw');
+      return { config: { dataDir: '/nonexistent', DATABASE_URL: db.url }, cleanup: () => db.drop() };
+    },
+  },
+] as const;
+
+export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<HubUnderTest> => {
+  const { config, cleanup } = await engine.config();
+  const hub = await createHub(config);
+  await hub.projector.start();
+  const sqlCount = { value: 0, reset: () => (sqlCount.value = 0) };
+  // The same database, counted: a decorator, not a stand-in.
+  const view: SqlExecutor = {
+    query: (sql, params) => {
+      sqlCount.value++;
+      return hub.sql.query(sql, params);
+    },
+    exec: (sql) => hub.sql.exec(sql),
+  };
+  const gateway = createServer({
+    commands: { directory: hub.directory, cafeSessions: hub.cafeSessions },
+    view,
+    waitForView: (p) => hub.projector.waitFor(p),
+    log: () => undefined,
+  });
+  return {
+    hub,
+    sqlCount,
+    async graphql(query, variables) {
+      const response = await gateway.yoga.fetch('http://hub.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-actor': 'test' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    async dispose() {
+      await hub.close();
+      await cleanup();
+    },
+  };
+};
