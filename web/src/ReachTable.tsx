@@ -29,7 +29,7 @@ export const ReachTable = () => {
         </thead>
         <tbody>
           {(data?.cafeSessionReachByOrgUnit ?? []).map((r) => (
-            <tr key={r.orgUnit} data-testid="reach-row" className={r.reached === 0 ? 'gap' : ''}>
+            <tr key={r.orgUnit} data-testid="reach-row" className={r.reached === 0 && r.eligiblePopulation > 0 ? 'gap' : ''}>
               <td>{r.orgUnit}</td><td className="num">{r.population}</td><td className="num">{r.eligiblePopulation}</td>
               <td className="num">{r.reached}</td><td className="num">{pct(r.reachRate)}</td><td className="num">{pct(r.eligibleReachRate)}</td>
             </tr>

@@ -38,7 +38,8 @@ export const ScheduleForm = () => {
         <label>When (KST) <input name="scheduledAt" type="datetime-local" required /></label>
         <label>Venue <input name="venue" placeholder="Café Bene, Yeouido" required /></label>
         <label>Host
-          <select name="hostId" required defaultValue="CEO">
+          {/* Remounted once the leaders arrive, so the CEO is preselected. */}
+          <select name="hostId" required defaultValue="CEO" key={leaders ? 'leaders' : 'loading'}>
             {(leaders?.employees ?? []).map((l) => <option key={l.id} value={l.id}>{l.name}{l.title ? ` (${l.title})` : ''}</option>)}
           </select>
         </label>

@@ -1,0 +1,65 @@
+import { createServer } from '@hub/gateway';
+import { createCommandClient, createCommandServer } from '@hub/platform';
+import { waitForCheckpoint } from '@hub/read-model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
+
+/** The split deployment: gateway in one process, command services in another, over HTTP. */
+describe('gateway calling the command services over HTTP', () => {
+  let t: HubUnderTest;
+  let commandServer: ReturnType<typeof createCommandServer>;
+  let gateway: ReturnType<typeof createServer>;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    t = await startHub(HUB_ENGINES[1]);
+    commandServer = createCommandServer({ directory: t.hub.directory, cafeSessions: t.hub.cafeSessions });
+    baseUrl = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
+    gateway = createServer({
+      commands: createCommandClient(baseUrl),
+      view: t.hub.sql,
+      waitForView: (p) => waitForCheckpoint(t.hub.sql, p),
+      log: () => undefined,
+    });
+  });
+  afterAll(async () => {
+    await commandServer.close();
+    await t.dispose();
+  });
+
+  const graphql = async (query: string, variables?: Record<string, unknown>) =>
+    (await gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
+      data?: Record<string, { id: string; invitedCount?: number }>;
+      errors?: { message: string; extensions: { code: string } }[];
+    }>;
+
+  it('records through the remote services and reads its own write', async () => {
+    expect((await graphql(`mutation { registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnit: "Exec", region: "Seoul" }) { id } }`)).errors).toBeUndefined();
+    expect((await graphql(`mutation { registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnit: "IT", region: "Seoul" }) { id } }`)).errors).toBeUndefined();
+    const s = await graphql(`mutation { scheduleCafeSession(input: { sessionId: "R1", scheduledAt: "2015-03-12T15:00:00+09:00", venue: "Café", hostIds: ["CEO"] }) { id } }`);
+    expect(s.data?.scheduleCafeSession?.id).toBe('R1');
+    const i = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }, commandId: "remote-1") { id invitedCount } }`);
+    expect(i.data?.inviteToCafeSession?.invitedCount).toBe(1);
+    const again = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }, commandId: "remote-1") { id invitedCount } }`);
+    expect(again).toEqual(i);
+  });
+
+  it('keeps the error kinds across the wire, and appends nothing', async () => {
+    const before = await t.hub.store.headPosition();
+    const dup = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }) { id } }`);
+    expect(dup.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    const exec = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "CEO" }) { id } }`);
+    expect(exec.errors?.[0]?.extensions.code).toBe('FORBIDDEN_BY_RULE');
+    const missing = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "NOBODY" }) { id } }`);
+    expect(missing.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect(await t.hub.store.headPosition()).toBe(before);
+  });
+
+  it('refuses malformed requests at the HTTP edge', async () => {
+    const post = (path: string, body: string) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect((await post('/commands/cafeSessions/invite', '{not json')).status).toBe(400);
+    expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: {}, context: {} }))).status).toBe(400);
+    expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: { sessionId: '', employeeId: 'E1' }, context: { actor: 'x' } }))).status).toBe(400);
+    expect((await post('/commands/cafeSessions/dropTables', JSON.stringify({ input: {}, context: { actor: 'x' } }))).status).toBe(404);
+  });
+});
