@@ -22,9 +22,14 @@ export const configSchema = z.object({
   HUB_SEED_DEMO: flag(true),
   /** Where the gateway is, for processes that proxy to it (web). */
   HUB_GATEWAY_URL: z.url().optional(),
-  /** Where the command services are, for a gateway running in its own process. */
-  HUB_COMMANDS_URL: z.url().optional(),
+  /** Where each bounded context's command service is, for a gateway running in its own process. */
+  HUB_DIRECTORY_URL: z.url().optional(),
+  HUB_CAFE_SESSIONS_URL: z.url().optional(),
+  /** Which bounded context a `bin/commands` process serves. */
+  HUB_CONTEXT: z.enum(['directory', 'cafeSessions']).optional(),
   HUB_COMMANDS_PORT: port(4100),
+  /** Kafka bootstrap servers for the stream relay (not built yet: see README status). */
+  KAFKA_BROKERS: z.string().regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]').optional(),
 });
 
 export type HubConfig = z.infer<typeof configSchema> & { dataDir: string };

@@ -36,7 +36,7 @@ const main = async () => {
   console.log('  Engagement Hub is running');
   console.log(`  Console:  http://localhost:${webPort}`);
   console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql`);
-  console.log(`  Kafka relay: not running (no KAFKA_BROKERS; the streams are not built yet)`);
+  console.log(`  Kafka relay: not running (${config.KAFKA_BROKERS ? 'KAFKA_BROKERS is set, but' : 'no KAFKA_BROKERS, and'} the relay is not built yet)`);
   console.log(`  Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
   console.log('');
 

@@ -8,15 +8,20 @@ import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTes
 describe('gateway calling the command services over HTTP', () => {
   let t: HubUnderTest;
   let commandServer: ReturnType<typeof createCommandServer>;
+  let directoryServer: ReturnType<typeof createCommandServer>;
   let gateway: ReturnType<typeof createServer>;
   let baseUrl: string;
 
   beforeAll(async () => {
     t = await startHub(HUB_ENGINES[1]);
-    commandServer = createCommandServer({ directory: t.hub.directory, cafeSessions: t.hub.cafeSessions });
+    // One process per bounded context, as docker-compose runs them.
+    const services = { directory: t.hub.directory, cafeSessions: t.hub.cafeSessions };
+    commandServer = createCommandServer(services, ['cafeSessions']);
+    directoryServer = createCommandServer(services, ['directory']);
     baseUrl = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
+    const directoryUrl = `http://127.0.0.1:${await directoryServer.listen(0, '127.0.0.1')}`;
     gateway = createServer({
-      commands: createCommandClient(baseUrl),
+      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl }),
       view: t.hub.sql,
       waitForView: (p) => waitForCheckpoint(t.hub.sql, p),
       log: () => undefined,
@@ -24,6 +29,7 @@ describe('gateway calling the command services over HTTP', () => {
   });
   afterAll(async () => {
     await commandServer.close();
+    await directoryServer.close();
     await t.dispose();
   });
 
@@ -61,5 +67,7 @@ describe('gateway calling the command services over HTTP', () => {
     expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: {}, context: {} }))).status).toBe(400);
     expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: { sessionId: '', employeeId: 'E1' }, context: { actor: 'x' } }))).status).toBe(400);
     expect((await post('/commands/cafeSessions/dropTables', JSON.stringify({ input: {}, context: { actor: 'x' } }))).status).toBe(404);
+    // This process serves café sessions only: the directory lives elsewhere.
+    expect((await post('/commands/directory/registerEmployee', JSON.stringify({ input: {}, context: { actor: 'x' } }))).status).toBe(404);
   });
 });

@@ -2,12 +2,16 @@ import { loadConfig } from '../config';
 import { createHub } from '../hub';
 import { createCommandServer } from '../rpc/commandServer';
 
-/** The bounded contexts' command side as its own process (docker-compose `commands`). */
+/** One bounded context's command side as its own process (docker-compose `directory`, `cafe-sessions`). */
 const config = loadConfig();
+if (!config.HUB_CONTEXT) {
+  console.error('[commands] set HUB_CONTEXT to the bounded context to serve: directory or cafeSessions');
+  process.exit(1);
+}
 const hub = await createHub(config);
-const server = createCommandServer({ directory: hub.directory, cafeSessions: hub.cafeSessions });
+const server = createCommandServer({ directory: hub.directory, cafeSessions: hub.cafeSessions }, [config.HUB_CONTEXT]);
 const port = await server.listen(config.HUB_COMMANDS_PORT, config.HUB_HOST);
-console.log(`[commands] ${hub.description}; listening on :${port}`);
+console.log(`[commands] ${config.HUB_CONTEXT}: ${hub.description}; listening on :${port}`);
 const stop = async () => {
   await server.close();
   await hub.close();

@@ -3,10 +3,13 @@ import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store'
 import type { HubCommands } from '@hub/gateway';
 import { COMMAND_METHODS, toWire } from './commandServer';
 
-/** The same HubCommands shape as in-process services, over HTTP; errors come back as the same types. */
-export const createCommandClient = (baseUrl: string): HubCommands => {
-  const call = async (contextName: string, method: string, input: unknown, context: CommandContext) => {
-    const response = await fetch(new URL(`/commands/${contextName}/${method}`, baseUrl), {
+/**
+ * The same HubCommands shape as in-process services, over HTTP; errors come back as the same
+ * types. Each bounded context may live at its own URL.
+ */
+export const createCommandClient = (urls: Record<keyof HubCommands, string>): HubCommands => {
+  const call = async (contextName: keyof HubCommands, method: string, input: unknown, context: CommandContext) => {
+    const response = await fetch(new URL(`/commands/${contextName}/${method}`, urls[contextName]), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: toWire({ input, context }),

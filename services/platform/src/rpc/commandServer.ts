@@ -36,7 +36,8 @@ const readBody = async (req: IncomingMessage, limit = 1_000_000) => {
 
 export const toWire = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
-export const createCommandServer = (commands: HubCommands) => {
+/** Serves the given contexts (all by default): one process per bounded context in docker-compose. */
+export const createCommandServer = (commands: HubCommands, contexts: readonly (keyof HubCommands)[] = ['directory', 'cafeSessions']) => {
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -45,7 +46,8 @@ export const createCommandServer = (commands: HubCommands) => {
     if (req.method === 'GET' && req.url === '/health') return send(200, { ok: true });
     const match = /^\/commands\/(\w+)\/(\w+)$/.exec(req.url ?? '');
     const [, contextName, method] = match ?? [];
-    const methods = contextName && contextName in COMMAND_METHODS ? (COMMAND_METHODS[contextName as keyof HubCommands] as readonly string[]) : [];
+    const served = contexts.find((c) => c === contextName);
+    const methods: readonly string[] = served ? COMMAND_METHODS[served] : [];
     if (req.method !== 'POST' || !method || !methods.includes(method)) return send(404, { error: { kind: 'NOT_FOUND', message: 'No such command' } });
     try {
       let body: { input?: unknown; context?: unknown };
@@ -56,7 +58,7 @@ export const createCommandServer = (commands: HubCommands) => {
       }
       const context = contextSchema.safeParse(body.context);
       if (!context.success) throw validationError(`Invalid command context: ${context.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const service = commands[contextName as keyof HubCommands] as unknown as Record<string, (input: unknown, ctx: CommandContext) => Promise<unknown>>;
+      const service = commands[served!] as unknown as Record<string, (input: unknown, ctx: CommandContext) => Promise<unknown>>;
       send(200, { result: await service[method]!(body.input, context.data as CommandContext) });
     } catch (e) {
       if (isDomainError(e)) return send(e.kind === 'NOT_FOUND' ? 404 : e.kind === 'VALIDATION' ? 400 : 409, { error: { kind: e.kind, message: e.message, details: e.details } });
