@@ -1,7 +1,7 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { createContext, type GatewayDeps } from './context';
+import { httpLifecycle } from './http';
 import { maskedErrors, validationErrorCode } from './plugins/errorCodes';
 import { requestLog } from './plugins/requestLog';
 import { schema } from './schema';
@@ -22,21 +22,6 @@ export const createServer = (options: GatewayOptions) => {
     plugins: [validationErrorCode(), requestLog(options.log)],
     logging: false,
   });
-  const server: Server = createHttpServer(yoga);
-  return {
-    yoga,
-    server,
-    /** Listens on `port` (0 for any free port) and resolves with the port taken. */
-    listen(port: number, host = '0.0.0.0') {
-      return new Promise<number>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-      });
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const server = createHttpServer(yoga);
+  return { yoga, server, ...httpLifecycle(server) };
 };

@@ -1,24 +1,30 @@
 import { gql } from 'urql';
 
+/** What the session list shows of a session; the mutation asks for the same so the cache updates. */
+const SessionFields = gql`
+  fragment SessionFields on CafeSession {
+    id
+    scheduledAt
+    venue
+    status
+    capacity
+    invitedCount
+    attendedCount
+    hosts { id name title }
+  }
+`;
+
 export const CafeSessionsQuery = gql`
   query CafeSessions($first: Int!, $after: String) {
     cafeSessions(first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
-        node {
-          id
-          scheduledAt
-          venue
-          status
-          capacity
-          invitedCount
-          attendedCount
-          hosts { id name title }
-        }
+        node { ...SessionFields }
       }
     }
   }
+  ${SessionFields}
 `;
 
 export const LeadersQuery = gql`
@@ -29,17 +35,9 @@ export const LeadersQuery = gql`
 
 export const ScheduleCafeSessionMutation = gql`
   mutation ScheduleCafeSession($input: ScheduleCafeSessionInput!, $commandId: String) {
-    scheduleCafeSession(input: $input, commandId: $commandId) {
-      id
-      scheduledAt
-      venue
-      status
-      capacity
-      invitedCount
-      attendedCount
-      hosts { id name title }
-    }
+    scheduleCafeSession(input: $input, commandId: $commandId) { ...SessionFields }
   }
+  ${SessionFields}
 `;
 
 export const ReachQuery = gql`

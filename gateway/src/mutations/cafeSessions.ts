@@ -15,6 +15,24 @@ const sessionAfter = async (ctx: HubContext, result: { sessionId: string; positi
 };
 
 
+/** The same for a question or a follow-up: wait for the view, then find the item in its session. */
+const itemAfter = async <T>(
+  ctx: HubContext,
+  result: { sessionId: string; position: bigint | undefined },
+  load: (sessionId: string) => Promise<T[]>,
+  matches: (item: T) => boolean,
+  what: string,
+) => {
+  await ctx.waitForView(result.position);
+  const item = (await load(result.sessionId)).find(matches);
+  if (!item) throw notFound(`No ${what}`);
+  return item;
+};
+const questionAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, questionId: string) =>
+  itemAfter(ctx, result, (id) => ctx.loaders.cafeQuestions.load(id), (q) => q.questionId === questionId, `question ${questionId}`);
+const followUpAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, followUpId: string) =>
+  itemAfter(ctx, result, (id) => ctx.loaders.cafeFollowUps.load(id), (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
+
 const SessionRefInput = (name: string, description: string) =>
   builder.inputType(name, {
     description,
@@ -120,23 +138,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RaiseQuestionInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => {
       const result = await ctx.commands.cafeSessions.raiseQuestion(input, commandContext(ctx, commandId));
-      await ctx.waitForView(result.position);
-      const question = (await ctx.loaders.cafeQuestions.load(result.sessionId)).find((q) => q.questionId === result.questionId);
-      if (!question) throw notFound(`No question ${result.questionId}`);
-      return question;
+      return questionAfter(ctx, result, result.questionId);
     },
   }),
   answerCafeSessionQuestion: t.field({
     type: CafeQuestionRef,
     description: 'Answer a question, live or later.',
     args: { input: t.arg({ type: AnswerQuestionInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
-      const result = await ctx.commands.cafeSessions.answerQuestion(input, commandContext(ctx, commandId));
-      await ctx.waitForView(result.position);
-      const question = (await ctx.loaders.cafeQuestions.load(result.sessionId)).find((q) => q.questionId === String(input.questionId));
-      if (!question) throw notFound(`No question ${String(input.questionId)}`);
-      return question;
-    },
+    resolve: async (_, { input, commandId }, ctx) =>
+      questionAfter(ctx, await ctx.commands.cafeSessions.answerQuestion(input, commandContext(ctx, commandId)), String(input.questionId)),
   }),
   assignCafeSessionFollowUp: t.field({
     type: CafeFollowUpRef,
@@ -144,23 +154,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AssignFollowUpInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => {
       const result = await ctx.commands.cafeSessions.assignFollowUp(input, commandContext(ctx, commandId));
-      await ctx.waitForView(result.position);
-      const followUp = (await ctx.loaders.cafeFollowUps.load(result.sessionId)).find((f) => f.followUpId === result.followUpId);
-      if (!followUp) throw notFound(`No follow-up ${result.followUpId}`);
-      return followUp;
+      return followUpAfter(ctx, result, result.followUpId);
     },
   }),
   completeCafeSessionFollowUp: t.field({
     type: CafeFollowUpRef,
     description: 'Mark a follow-up action done.',
     args: { input: t.arg({ type: CompleteFollowUpInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
-      const result = await ctx.commands.cafeSessions.completeFollowUp(input, commandContext(ctx, commandId));
-      await ctx.waitForView(result.position);
-      const followUp = (await ctx.loaders.cafeFollowUps.load(result.sessionId)).find((f) => f.followUpId === String(input.followUpId));
-      if (!followUp) throw notFound(`No follow-up ${String(input.followUpId)}`);
-      return followUp;
-    },
+    resolve: async (_, { input, commandId }, ctx) =>
+      followUpAfter(ctx, await ctx.commands.cafeSessions.completeFollowUp(input, commandContext(ctx, commandId)), String(input.followUpId)),
   }),
   cancelCafeSession: t.field({
     type: CafeSessionRef,

@@ -1,14 +1,7 @@
-import { conflict, type EmployeeRegistered, type Grade, type HubEvent } from '@hub/contracts';
+import { conflict, type EmployeeProfile, type EmployeeRegistered, type HubEvent } from '@hub/contracts';
 
 /** What the rest of the hub may know of an employee when deciding. */
-export interface EmployeeSnapshot {
-  employeeId: string;
-  name: string;
-  grade: Grade;
-  orgUnit: string;
-  region: string;
-  title: string | null;
-}
+export type EmployeeSnapshot = Omit<EmployeeProfile, 'hiredOn'>;
 
 export type EmployeeState = { status: 'unknown' } | { status: 'registered'; employee: EmployeeSnapshot };
 

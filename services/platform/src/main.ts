@@ -4,6 +4,7 @@ import { seedDemoCompany } from './demo/seed';
 import { createHub } from './hub';
 import { webDistDir } from './paths';
 import { createWebServer } from './web/webServer';
+import { onShutdown } from './shutdown';
 
 /**
  * `npm start`: the whole product in one process on the embedded default — event store, café
@@ -40,19 +41,7 @@ const main = async () => {
   console.log(`  Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
   console.log('');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`[hub] ${signal}: stopping…`);
-    await web.close();
-    await gateway.close();
-    await hub.close();
-    console.log('[hub] stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  onShutdown('hub', web.close, gateway.close, hub.close);
 };
 
 main().catch((e: unknown) => {

@@ -22,3 +22,6 @@ export const employeeRegisteredSchema = z.object({
 export const directoryEventSchemas = [employeeRegisteredSchema] as const;
 export type EmployeeRegistered = z.infer<typeof employeeRegisteredSchema>;
 export type DirectoryEvent = EmployeeRegistered;
+
+/** An employee as the register knows them: the data of their registration. */
+export type EmployeeProfile = EmployeeRegistered['data'];

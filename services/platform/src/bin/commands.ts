@@ -1,6 +1,7 @@
 import { loadConfig } from '../config';
 import { createHub } from '../hub';
 import { createCommandServer } from '../rpc/commandServer';
+import { onShutdown } from '../shutdown';
 
 /** One bounded context's command side as its own process (docker-compose `directory`, `cafe-sessions`). */
 const config = loadConfig();
@@ -12,10 +13,4 @@ const hub = await createHub(config);
 const server = createCommandServer({ directory: hub.directory, cafeSessions: hub.cafeSessions }, [config.HUB_CONTEXT]);
 const port = await server.listen(config.HUB_COMMANDS_PORT, config.HUB_HOST);
 console.log(`[commands] ${config.HUB_CONTEXT}: ${hub.description}; listening on :${port}`);
-const stop = async () => {
-  await server.close();
-  await hub.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+onShutdown('commands', server.close, hub.close);

@@ -3,6 +3,7 @@ import { waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
 import { loadConfig } from '../config';
 import { createCommandClient } from '../rpc/commandClient';
+import { onShutdown } from '../shutdown';
 
 /** The gateway as its own process: commands over HTTP, the view straight from PostgreSQL. */
 const config = loadConfig();
@@ -18,10 +19,4 @@ const gateway = createServer({
 });
 const port = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
 console.log(`[gateway] GraphQL on :${port}/graphql`);
-const stop = async () => {
-  await gateway.close();
-  await view.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+onShutdown('gateway', gateway.close, view.close);

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config';
 import { seedDemoCompany } from '../demo/seed';
 import { createHub } from '../hub';
+import { onShutdown } from '../shutdown';
 
 /** The projector as its own process (docker-compose `projector`); it also seeds the demo company once. */
 const config = loadConfig();
@@ -8,9 +9,4 @@ const hub = await createHub(config);
 if (config.HUB_SEED_DEMO && (await hub.store.headPosition()) === undefined) await seedDemoCompany(hub);
 await hub.projector.start();
 console.log(`[projector] ${hub.description}; caught up, following live`);
-const stop = async () => {
-  await hub.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+onShutdown('projector', hub.close);

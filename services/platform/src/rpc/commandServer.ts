@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isDomainError, validationError } from '@hub/contracts';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
-import type { HubCommands } from '@hub/gateway';
+import { httpLifecycle, type HubCommands } from '@hub/gateway';
 import { z } from 'zod';
 
 /*
@@ -67,13 +66,5 @@ export const createCommandServer = (commands: HubCommands, contexts: readonly (k
       send(500, { error: { kind: 'INTERNAL', message: 'Internal error' } });
     }
   });
-  return {
-    server,
-    listen: (port: number, host = '0.0.0.0') =>
-      new Promise<number>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-      }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { server, ...httpLifecycle(server) };
 };

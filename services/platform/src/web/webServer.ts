@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { httpLifecycle } from '@hub/gateway';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,17 +60,5 @@ export const createWebServer = ({ distDir, gatewayUrl }: { distDir: string; gate
     createReadStream(file).pipe(res);
   });
 
-  return {
-    server,
-    listen: (port: number, host = '0.0.0.0') =>
-      new Promise<number>((resolvePort, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolvePort((server.address() as AddressInfo).port));
-      }),
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+  return { server, ...httpLifecycle(server) };
 };

@@ -1,16 +1,8 @@
-import type { Channel, Grade, TouchMode } from '@hub/contracts';
+import type { Channel, EmployeeProfile, Grade, TouchMode } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { groupBy, iso, localDateOrNull } from './rows';
 
-export interface EmployeeRow {
-  employeeId: string;
-  name: string;
-  grade: Grade;
-  orgUnit: string;
-  region: string;
-  title: string | null;
-  hiredOn: string | null;
-}
+export type EmployeeRow = EmployeeProfile;
 
 export interface TouchRow {
   touchId: string;
