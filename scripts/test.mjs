@@ -27,7 +27,7 @@ for (const ws of workspaces) {
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
   lines.push(`  ${ws.padEnd(26)} ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
   for (const suite of report.testResults) {
@@ -36,7 +36,11 @@ for (const ws of workspaces) {
       if (t.status === 'pending' || t.status === 'skipped') skips.push(`  ${ws}: ${name}`);
       if (t.status === 'failed') failures.push(`  ${ws}: ${name}`);
     }
-    if (suite.status === 'failed' && suite.assertionResults.length === 0) failures.push(`  ${ws}: ${suite.name}: ${suite.message}`);
+    // A file that failed to load has no test results of its own: count it as one failure.
+    if (suite.status === 'failed' && suite.assertionResults.length === 0) {
+      failed++;
+      failures.push(`  ${ws}: ${suite.name}: ${suite.message}`);
+    }
   }
 }
 

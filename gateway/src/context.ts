@@ -1,7 +1,7 @@
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { DirectoryService } from '@hub/directory';
 import type { SqlExecutor } from '@hub/sql';
-import { createLoaders, type Loaders } from './loaders';
+import { loadersByMoment, type Loaders } from './loaders';
 
 /** The command side the gateway calls: in-process services, or HTTP clients with the same shape. */
 export interface HubCommands {
@@ -22,12 +22,13 @@ export interface HubContext extends GatewayDeps {
   actor: string;
   /** Ties together all events caused by one request. */
   correlationId: string;
-  loaders: Loaders;
+  /** Batched lookups as of a moment (null: now); nested fields pass on their parent's moment. */
+  loadersAt: (asOf: string | null) => Loaders;
 }
 
 export const createContext = (deps: GatewayDeps, request: Request): HubContext => ({
   ...deps,
   actor: request.headers.get('x-hub-actor')?.slice(0, 100) || 'console',
   correlationId: request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID(),
-  loaders: createLoaders(deps.view),
+  loadersAt: loadersByMoment(deps.view),
 });

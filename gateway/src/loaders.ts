@@ -1,4 +1,5 @@
 import {
+  type AsOf,
   cafeSessionsByIds,
   employeesByIds,
   followUpsBySessionIds,
@@ -9,14 +10,27 @@ import {
 import type { SqlExecutor } from '@hub/sql';
 import DataLoader from 'dataloader';
 
-/** One DataLoader per lookup, per request: a page of N items costs one query per field, not N. */
-export const createLoaders = (db: SqlExecutor) => ({
-  employee: new DataLoader((ids: readonly string[]) => employeesByIds(db, ids)),
-  cafeSession: new DataLoader((ids: readonly string[]) => cafeSessionsByIds(db, ids)),
-  cafeParticipants: new DataLoader((ids: readonly string[]) => participantsBySessionIds(db, ids)),
-  cafeQuestions: new DataLoader((ids: readonly string[]) => questionsBySessionIds(db, ids)),
-  cafeFollowUps: new DataLoader((ids: readonly string[]) => followUpsBySessionIds(db, ids)),
-  touches: new DataLoader((ids: readonly string[]) => touchesByPersonIds(db, ids)),
+/**
+ * One DataLoader per lookup, per request and per moment: a page of N items costs one query per
+ * field, not N, and everything nested under an `asOf` query is looked up as of the same moment.
+ */
+export const createLoaders = (db: SqlExecutor, asOf: AsOf) => ({
+  employee: new DataLoader((ids: readonly string[]) => employeesByIds(db, ids, asOf)),
+  cafeSession: new DataLoader((ids: readonly string[]) => cafeSessionsByIds(db, ids, asOf)),
+  cafeParticipants: new DataLoader((ids: readonly string[]) => participantsBySessionIds(db, ids, asOf)),
+  cafeQuestions: new DataLoader((ids: readonly string[]) => questionsBySessionIds(db, ids, asOf)),
+  cafeFollowUps: new DataLoader((ids: readonly string[]) => followUpsBySessionIds(db, ids, asOf)),
+  touches: new DataLoader((ids: readonly string[]) => touchesByPersonIds(db, ids, asOf)),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** The loaders for a moment (null: now), made on first use within a request. */
+export const loadersByMoment = (db: SqlExecutor) => {
+  const byMoment = new Map<string | null, Loaders>();
+  return (asOf: string | null): Loaders => {
+    let loaders = byMoment.get(asOf);
+    if (!loaders) byMoment.set(asOf, (loaders = createLoaders(db, asOf)));
+    return loaders;
+  };
+};

@@ -8,8 +8,8 @@ import { CafeFollowUpRef, CafeQuestionRef, CafeSessionRef } from '../types/cafeS
 /** After a command, wait for the view to include it, then read the session back from the view. */
 const sessionAfter = async (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }) => {
   await ctx.waitForView(result.position);
-  ctx.loaders.cafeSession.clear(result.sessionId);
-  const session = await ctx.loaders.cafeSession.load(result.sessionId);
+  ctx.loadersAt(null).cafeSession.clear(result.sessionId);
+  const session = await ctx.loadersAt(null).cafeSession.load(result.sessionId);
   if (!session) throw notFound(`No café session ${result.sessionId}`);
   return session;
 };
@@ -29,9 +29,9 @@ const itemAfter = async <T>(
   return item;
 };
 const questionAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, questionId: string) =>
-  itemAfter(ctx, result, (id) => ctx.loaders.cafeQuestions.load(id), (q) => q.questionId === questionId, `question ${questionId}`);
+  itemAfter(ctx, result, (id) => ctx.loadersAt(null).cafeQuestions.load(id), (q) => q.questionId === questionId, `question ${questionId}`);
 const followUpAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, followUpId: string) =>
-  itemAfter(ctx, result, (id) => ctx.loaders.cafeFollowUps.load(id), (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
+  itemAfter(ctx, result, (id) => ctx.loadersAt(null).cafeFollowUps.load(id), (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
 
 const SessionRefInput = (name: string, description: string) =>
   builder.inputType(name, {

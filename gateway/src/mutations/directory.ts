@@ -31,8 +31,8 @@ builder.mutationFields((t) => ({
         commandContext(ctx, commandId),
       );
       await ctx.waitForView(result.position);
-      ctx.loaders.employee.clear(String(input.employeeId));
-      const employee = await ctx.loaders.employee.load(String(input.employeeId));
+      ctx.loadersAt(null).employee.clear(String(input.employeeId));
+      const employee = await ctx.loadersAt(null).employee.load(String(input.employeeId));
       if (!employee) throw notFound(`No employee ${String(input.employeeId)}`);
       return employee;
     },

@@ -2,6 +2,7 @@ import { validationError } from '@hub/contracts';
 import { listCafeSessions, type CafeFollowUpRow, type CafeParticipantRow, type CafeQuestionRow, type CafeSessionRow } from '@hub/read-model';
 import { builder } from '../builder';
 import { AnswerModeEnum, CafeSessionStatusEnum } from './enums';
+import { asOfArgOptions } from './asOf';
 import { EmployeeRef } from './employee';
 
 export const CafeSessionRef = builder.objectRef<CafeSessionRow>('CafeSession');
@@ -25,22 +26,22 @@ CafeSessionRef.implement({
     hosts: t.field({
       type: [EmployeeRef],
       description: 'The leaders hosting it.',
-      resolve: async (s, _, ctx) => (await ctx.loaders.employee.loadMany(s.hostIds)).filter((e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error)),
+      resolve: async (s, _, ctx) => (await ctx.loadersAt(s.asOf).employee.loadMany(s.hostIds)).filter((e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error)),
     }),
     participants: t.field({
       type: [CafeParticipantRef],
       description: 'Everyone invited or present.',
-      resolve: (s, _, ctx) => ctx.loaders.cafeParticipants.load(s.sessionId),
+      resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).cafeParticipants.load(s.sessionId),
     }),
     questions: t.field({
       type: [CafeQuestionRef],
       description: 'Questions raised, in order.',
-      resolve: (s, _, ctx) => ctx.loaders.cafeQuestions.load(s.sessionId),
+      resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).cafeQuestions.load(s.sessionId),
     }),
     followUps: t.field({
       type: [CafeFollowUpRef],
       description: 'Follow-up actions, by due date.',
-      resolve: (s, _, ctx) => ctx.loaders.cafeFollowUps.load(s.sessionId),
+      resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).cafeFollowUps.load(s.sessionId),
     }),
   }),
 });
@@ -48,7 +49,7 @@ CafeSessionRef.implement({
 CafeParticipantRef.implement({
   description: 'An employee invited to, or present at, a café session.',
   fields: (t) => ({
-    employee: t.field({ ...employeeField('The employee.'), resolve: async (p, _, ctx) => (await ctx.loaders.employee.load(p.employeeId)) ?? null }),
+    employee: t.field({ ...employeeField('The employee.'), resolve: async (p, _, ctx) => (await ctx.loadersAt(p.asOf).employee.load(p.employeeId)) ?? null }),
     employeeId: t.exposeID('employeeId', { description: 'Employee number.' }),
     invited: t.exposeBoolean('invited', { description: 'Was invited.' }),
     attended: t.exposeBoolean('attended', { description: 'Was there.' }),
@@ -64,12 +65,12 @@ CafeQuestionRef.implement({
     topic: t.exposeString('topic', { description: 'Topic, e.g. strategy, career, personal.' }),
     text: t.exposeString('text', { description: 'The question.' }),
     anonymous: t.exposeBoolean('anonymous', { description: 'Raised anonymously.' }),
-    askedBy: t.field({ ...employeeField('Who asked; null when anonymous.'), resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loaders.employee.load(q.askedBy)) ?? null) : null) }),
+    askedBy: t.field({ ...employeeField('Who asked; null when anonymous.'), resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null) }),
     raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised.' }),
     answered: t.boolean({ description: 'Has an answer.', resolve: (q) => q.answer !== null }),
     answer: t.exposeString('answer', { nullable: true, description: 'The answer.' }),
     answerMode: t.expose('answerMode', { type: AnswerModeEnum, nullable: true, description: 'Live or followed up.' }),
-    answeredBy: t.field({ ...employeeField('Who answered.'), resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loaders.employee.load(q.answeredBy)) ?? null) : null) }),
+    answeredBy: t.field({ ...employeeField('Who answered.'), resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.answeredBy)) ?? null) : null) }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When it was answered.' }),
   }),
 });
@@ -81,7 +82,7 @@ CafeFollowUpRef.implement({
     sessionId: t.exposeID('sessionId', { description: 'The session it came from.' }),
     questionId: t.exposeID('questionId', { nullable: true, description: 'The question it answers, if any.' }),
     description: t.exposeString('description', { description: 'What is to be done.' }),
-    owner: t.field({ ...employeeField('Who owns it.'), resolve: async (f, _, ctx) => (await ctx.loaders.employee.load(f.ownerId)) ?? null }),
+    owner: t.field({ ...employeeField('Who owns it.'), resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).employee.load(f.ownerId)) ?? null }),
     dueOn: t.expose('dueOn', { type: 'Date', description: 'Due date.' }),
     completedOn: t.expose('completedOn', { type: 'Date', nullable: true, description: 'When it was done; null while open.' }),
     note: t.exposeString('note', { nullable: true, description: 'Completion note.' }),
@@ -100,6 +101,7 @@ builder.queryFields((t) => ({
         to: t.arg({ type: 'DateTime', required: false, description: 'Only sessions before this instant.' }),
         hostId: t.arg.id({ required: false, description: 'Only sessions this leader hosted.' }),
         status: t.arg({ type: CafeSessionStatusEnum, required: false, description: 'Only sessions in this status.' }),
+        asOf: t.arg(asOfArgOptions),
       },
       resolve: async (_, args, ctx) => {
         if (args.last != null || args.before != null) throw validationError('cafeSessions pages forward only: use first/after');
@@ -110,6 +112,7 @@ builder.queryFields((t) => ({
           ctx.view,
           { from: args.from ?? null, to: args.to ?? null, hostId: args.hostId == null ? null : String(args.hostId), status: args.status ?? null },
           { first, after: args.after ?? null },
+          args.asOf,
         );
         return {
           totalCount: page.totalCount,
@@ -130,7 +133,7 @@ builder.queryFields((t) => ({
     type: CafeSessionRef,
     nullable: true,
     description: 'One café session with its participants, questions and follow-ups; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Session id.' }) },
-    resolve: async (_, { id }, ctx) => (await ctx.loaders.cafeSession.load(String(id))) ?? null,
+    args: { id: t.arg.id({ required: true, description: 'Session id.' }), asOf: t.arg(asOfArgOptions) },
+    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).cafeSession.load(String(id))) ?? null,
   }),
 }));

@@ -1,6 +1,7 @@
 import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { cafeSessionReachByOrgUnit, type OrgUnitReachRow } from '@hub/read-model';
 import { builder } from '../builder';
+import { asOfArgOptions } from './asOf';
 
 const OrgUnitReachRef = builder.objectRef<OrgUnitReachRow>('OrgUnitReach');
 
@@ -32,12 +33,13 @@ builder.queryFields((t) => ({
       period: t.arg({ type: PeriodInput, required: true, description: 'The period to measure.' }),
       hostId: t.arg.id({ required: false, description: 'Only sessions this leader hosted.' }),
       orgUnit: t.arg.string({ required: false, description: 'Only this org unit.' }),
+      asOf: t.arg(asOfArgOptions),
     },
     resolve: (_, args, ctx) => {
       const from = parseOrThrow(instantSchema, args.period.from, 'period.from');
       const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
       if (from >= to) throw validationError('period.from must be before period.to');
-      return cafeSessionReachByOrgUnit(ctx.view, { from, to }, { hostId: args.hostId == null ? null : String(args.hostId), orgUnit: args.orgUnit ?? null });
+      return cafeSessionReachByOrgUnit(ctx.view, { from, to }, { hostId: args.hostId == null ? null : String(args.hostId), orgUnit: args.orgUnit ?? null }, args.asOf);
     },
   }),
 }));

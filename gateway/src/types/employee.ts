@@ -1,5 +1,6 @@
 import { listEmployees, type EmployeeRow, type TouchRow } from '@hub/read-model';
 import { builder } from '../builder';
+import { asOfArgOptions } from './asOf';
 import { ChannelEnum, GradeEnum, TouchModeEnum } from './enums';
 
 export const EmployeeRef = builder.objectRef<EmployeeRow>('Employee');
@@ -20,7 +21,7 @@ EmployeeRef.implement({
       description: 'Every time this person was reached, newest first.',
       args: { channel: t.arg({ type: ChannelEnum, required: false, description: 'Only this channel.' }) },
       resolve: async (e, args, ctx) => {
-        const touches = await ctx.loaders.touches.load(e.employeeId);
+        const touches = await ctx.loadersAt(e.asOf).touches.load(e.employeeId);
         return args.channel ? touches.filter((x) => x.channel === args.channel) : touches;
       },
     }),
@@ -28,7 +29,7 @@ EmployeeRef.implement({
       type: 'DateTime',
       nullable: true,
       description: 'When this person was last reached, through any channel (recency).',
-      resolve: async (e, _, ctx) => (await ctx.loaders.touches.load(e.employeeId))[0]?.touchedAt ?? null,
+      resolve: async (e, _, ctx) => (await ctx.loadersAt(e.asOf).touches.load(e.employeeId))[0]?.touchedAt ?? null,
     }),
   }),
 });
@@ -45,7 +46,7 @@ TouchRef.implement({
       type: EmployeeRef,
       nullable: true,
       description: 'The leader who reached them; null when it was the company (an FC’s own customer visit).',
-      resolve: async (touch, _, ctx) => (touch.leaderId ? ((await ctx.loaders.employee.load(touch.leaderId)) ?? null) : null),
+      resolve: async (touch, _, ctx) => (touch.leaderId ? ((await ctx.loadersAt(touch.asOf).employee.load(touch.leaderId)) ?? null) : null),
     }),
     sourceEventId: t.exposeID('sourceEventId', { description: 'The event this touch was derived from.' }),
   }),
@@ -56,8 +57,8 @@ builder.queryFields((t) => ({
     type: EmployeeRef,
     nullable: true,
     description: 'One employee with their touches; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Employee number.' }) },
-    resolve: async (_, { id }, ctx) => (await ctx.loaders.employee.load(String(id))) ?? null,
+    args: { id: t.arg.id({ required: true, description: 'Employee number.' }), asOf: t.arg(asOfArgOptions) },
+    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).employee.load(String(id))) ?? null,
   }),
   employees: t.field({
     type: [EmployeeRef],
@@ -65,7 +66,8 @@ builder.queryFields((t) => ({
     args: {
       orgUnit: t.arg.string({ required: false, description: 'Only this org unit.' }),
       grade: t.arg({ type: GradeEnum, required: false, description: 'Only this grade.' }),
+      asOf: t.arg(asOfArgOptions),
     },
-    resolve: (_, args, ctx) => listEmployees(ctx.view, { orgUnit: args.orgUnit ?? null, grade: args.grade ?? null }),
+    resolve: (_, args, ctx) => listEmployees(ctx.view, { orgUnit: args.orgUnit ?? null, grade: args.grade ?? null }, args.asOf),
   }),
 }));

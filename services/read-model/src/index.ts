@@ -1,3 +1,4 @@
+export * from './asOf';
 export * from './coverage/reach';
 export * from './projection';
 export * from './projector';

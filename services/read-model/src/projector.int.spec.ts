@@ -158,7 +158,7 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
       });
       await migrateReadModel(other.db);
       await expect(failing.start()).rejects.toThrow('disk full');
-      expect(await other.db.query('SELECT * FROM hub_view.employees')).toEqual([]);
+      expect(await other.db.query('SELECT * FROM hub_view.employee_versions')).toEqual([]);
       expect(await failing.checkpoint()).toBe(-1n);
       await failing.stop();
       await otherStore.close();

@@ -1,6 +1,11 @@
 /**
  * The read model ("the one view"): plain PostgreSQL tables in schema `hub_view`, the same SQL on
  * PGlite and on a PostgreSQL server. Everything here can be dropped and rebuilt from the events.
+ *
+ * "As of" by construction: every table is insert-only, one row per fact, stamped with the
+ * `recorded_at` of the event that stated it. A change (a cancellation, an answer, a new version of
+ * an employee) is a new row, never an UPDATE, so the view as it stood at any moment T is the rows
+ * recorded at or before T. Queries take `asOf` (default: now) and filter on it.
  */
 export const VIEW_SCHEMA = 'hub_view';
 
@@ -13,16 +18,20 @@ CREATE TABLE IF NOT EXISTS hub_view.checkpoints (
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE TABLE IF NOT EXISTS hub_view.employees (
-  employee_id text PRIMARY KEY,
-  name        text NOT NULL,
-  grade       text NOT NULL,
-  org_unit    text NOT NULL,
-  region      text NOT NULL,
-  title       text,
-  hired_on    date
+-- One row per version of an employee; the current one as of T is the newest recorded by T.
+CREATE TABLE IF NOT EXISTS hub_view.employee_versions (
+  source_event_id uuid PRIMARY KEY,
+  employee_id     text NOT NULL,
+  name            text NOT NULL,
+  grade           text NOT NULL,
+  org_unit        text NOT NULL,
+  region          text NOT NULL,
+  title           text,
+  hired_on        date,
+  position        bigint NOT NULL,
+  recorded_at     timestamptz NOT NULL
 );
-CREATE INDEX IF NOT EXISTS employees_org_unit ON hub_view.employees (org_unit);
+CREATE INDEX IF NOT EXISTS employee_versions_by_employee ON hub_view.employee_versions (employee_id, position DESC);
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
   session_id    text PRIMARY KEY,
@@ -30,14 +39,20 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
   venue         text NOT NULL,
   host_ids      text[] NOT NULL,
   capacity      integer NOT NULL,
-  status        text NOT NULL,
-  cancel_reason text
+  recorded_at   timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cafe_sessions_scheduled_at ON hub_view.cafe_sessions (scheduled_at, session_id);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_cancellations (
+  session_id  text PRIMARY KEY,
+  reason      text NOT NULL,
+  recorded_at timestamptz NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_invitations (
   session_id  text NOT NULL,
   employee_id text NOT NULL,
+  recorded_at timestamptz NOT NULL,
   PRIMARY KEY (session_id, employee_id)
 );
 
@@ -45,6 +60,7 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_attendance (
   session_id  text NOT NULL,
   employee_id text NOT NULL,
   walk_in     boolean NOT NULL,
+  recorded_at timestamptz NOT NULL,
   PRIMARY KEY (session_id, employee_id)
 );
 
@@ -56,12 +72,18 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_questions (
   anonymous    boolean NOT NULL,
   asked_by     text,
   raised_at    timestamptz NOT NULL,
-  answered_by  text,
-  answer       text,
-  answer_mode  text,
-  answered_at  timestamptz
+  recorded_at  timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cafe_questions_session ON hub_view.cafe_questions (session_id);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_answers (
+  question_id  text PRIMARY KEY,
+  answered_by  text NOT NULL,
+  answer       text NOT NULL,
+  answer_mode  text NOT NULL,
+  answered_at  timestamptz NOT NULL,
+  recorded_at  timestamptz NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_ups (
   follow_up_id  text PRIMARY KEY,
@@ -70,10 +92,16 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_ups (
   description   text NOT NULL,
   owner_id      text NOT NULL,
   due_on        date NOT NULL,
-  completed_on  date,
-  note          text
+  recorded_at   timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cafe_follow_ups_session ON hub_view.cafe_follow_ups (session_id);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_up_completions (
+  follow_up_id  text PRIMARY KEY,
+  completed_on  date NOT NULL,
+  note          text,
+  recorded_at   timestamptz NOT NULL
+);
 
 -- One person reached by one leader (NULL: the company) through one channel at one time,
 -- from one source event. Every channel feeds this table; reach, frequency and recency read it.

@@ -165,6 +165,40 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
     });
   });
 
+  it('answers "as of" a past moment, nested fields included', async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const beforeAll = new Date().toISOString();
+    await sleep(5);
+    await schedule('S-asof', '2015-06-11T15:00:00+09:00');
+    await t.graphql(INVITE, { input: { sessionId: 'S-asof', employeeId: 'F5' } });
+    await sleep(5);
+    const invitedOnly = new Date().toISOString();
+    await sleep(5);
+    await t.graphql(ATTEND, { input: { sessionId: 'S-asof', employeeId: 'F5' } });
+    const AT = `query($asOf: DateTime) {
+      cafeSession(id: "S-asof", asOf: $asOf) { invitedCount attendedCount participants { attended employee { name } } hosts { id } }
+      employee(id: "F5", asOf: $asOf) { touches { channel } lastTouchedAt }
+      cafeSessionReachByOrgUnit(period: { from: "2015-06-01T00:00:00Z", to: "2015-07-01T00:00:00Z" }, orgUnit: "Finance", asOf: $asOf) { reached }
+    }`;
+    expect((await t.graphql(AT, { asOf: beforeAll })).data).toEqual({
+      cafeSession: null,
+      employee: { touches: [], lastTouchedAt: null },
+      cafeSessionReachByOrgUnit: [{ reached: 0 }],
+    });
+    expect((await t.graphql(AT, { asOf: invitedOnly })).data).toEqual({
+      cafeSession: { invitedCount: 1, attendedCount: 0, participants: [{ attended: false, employee: { name: '재무 5' } }], hosts: [{ id: 'CEO' }] },
+      employee: { touches: [], lastTouchedAt: null },
+      cafeSessionReachByOrgUnit: [{ reached: 0 }],
+    });
+    expect((await t.graphql(AT, {})).data).toEqual({
+      cafeSession: { invitedCount: 1, attendedCount: 1, participants: [{ attended: true, employee: { name: '재무 5' } }], hosts: [{ id: 'CEO' }] },
+      employee: { touches: [{ channel: 'CAFE_SESSION' }], lastTouchedAt: '2015-06-11T06:00:00.000Z' },
+      cafeSessionReachByOrgUnit: [{ reached: 1 }],
+    });
+    // An employee not yet registered at that moment is not there either.
+    expect((await t.graphql(`{ employee(id: "F5", asOf: "2000-01-01T00:00:00Z") { name } }`)).data).toEqual({ employee: null });
+  });
+
   it('pages café sessions with cursors and filters by period and host', async () => {
     for (let i = 0; i < 5; i++) await schedule(`S-page-${i}`, `2016-0${i + 1}-14T15:00:00+09:00`);
     const PAGE = `query($after: String, $from: DateTime, $to: DateTime, $hostId: ID) {
@@ -192,14 +226,14 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
   });
 
   it('loads a page of sessions with hosts, participants and questions in a constant number of queries', async () => {
-    // 2015's sessions all have participants, so every level of the query has something to load.
+    // 2015's sessions (four or more, by the time this runs) all have participants, so every level of the query has something to load.
     const LIST = `query($first: Int!) { cafeSessions(first: $first, from: "2015-01-01T00:00:00Z", to: "2016-01-01T00:00:00Z") { edges { node { id hosts { name } participants { employee { name } } questions { askedBy { name } } followUps { owner { name } } } } } }`;
     t.sqlCount.reset();
     await t.graphql(LIST, { first: 1 });
     const one = t.sqlCount.value;
     t.sqlCount.reset();
     const r = await t.graphql<{ cafeSessions: { edges: unknown[] } }>(LIST, { first: 20 });
-    expect(r.data!.cafeSessions.edges).toHaveLength(4);
+    expect(r.data!.cafeSessions.edges.length).toBeGreaterThanOrEqual(4);
     // list + count, one query per lookup (hosts, participants, questions, follow-ups), then the people
     // they name — which DataLoader may split in two when sibling lists resolve in different ticks.
     // Without batching, 4 sessions would cost dozens of queries; here the count does not grow with the page.

@@ -1,5 +1,7 @@
 import { GRADES, isCafeSessionEligible } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
+import { asOfParam, type AsOf } from '../asOf';
+import { employeesAsOfSql } from '../queries/employees';
 
 /*
  * Where reach is computed. Reach of a population over a period = distinct people touched in the
@@ -29,11 +31,12 @@ export interface OrgUnitReachRow {
 
 const ELIGIBLE_GRADES = GRADES.map((g) => g.code).filter(isCafeSessionEligible);
 
-/** Café-session (톡톡타임) reach of employees, by org unit, optionally for one host. */
+/** Café-session (톡톡타임) reach of employees, by org unit, optionally for one host, as the view stood at `asOf`. */
 export const cafeSessionReachByOrgUnit = async (
   db: SqlExecutor,
   period: ReachPeriod,
   filter: { hostId?: string | null; orgUnit?: string | null } = {},
+  asOf?: AsOf,
 ): Promise<OrgUnitReachRow[]> => {
   const rows = await db.query<{ org_unit: string; population: number; eligible: number; reached: number }>(
     `WITH met AS (
@@ -41,18 +44,19 @@ export const cafeSessionReachByOrgUnit = async (
        WHERE channel = 'CAFE_SESSION' AND person_kind = 'EMPLOYEE'
          AND touched_at >= $1::timestamptz AND touched_at < $2::timestamptz
          AND ($3::text IS NULL OR leader_id = $3)
+         AND recorded_at <= $6::timestamptz
      )
      SELECT e.org_unit,
             count(*)::int AS population,
             count(*) FILTER (WHERE e.grade = ANY($5::text[]))::int AS eligible,
             count(met.person_id)::int AS reached
-     FROM hub_view.employees e
+     FROM (${employeesAsOfSql(6)}) e
      LEFT JOIN met ON met.person_id = e.employee_id
      WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz)
        AND ($4::text IS NULL OR e.org_unit = $4)
      GROUP BY e.org_unit
      ORDER BY e.org_unit`,
-    [period.from, period.to, filter.hostId ?? null, filter.orgUnit ?? null, ELIGIBLE_GRADES],
+    [period.from, period.to, filter.hostId ?? null, filter.orgUnit ?? null, ELIGIBLE_GRADES, asOfParam(asOf)],
   );
   return rows.map((r) => {
     const population = Number(r.population);

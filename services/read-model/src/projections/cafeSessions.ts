@@ -1,8 +1,8 @@
 import type { Projection } from '../projection';
 
 /**
- * Café sessions (톡톡타임) into their tables, and into `touches`: each attendee is touched, face to
- * face, by each host, at the session's time.
+ * Café sessions (톡톡타임) into their fact tables, and into `touches`: each attendee is touched,
+ * face to face, by each host, at the session's time. Insert-only (see schema.ts: "as of").
  */
 export const cafeSessionProjection: Projection = {
   name: 'cafe-sessions',
@@ -11,23 +11,24 @@ export const cafeSessionProjection: Projection = {
       case 'CafeSessionScheduled': {
         const d = event.data;
         await tx.query(
-          `INSERT INTO hub_view.cafe_sessions (session_id, scheduled_at, venue, host_ids, capacity, status)
-           VALUES ($1, $2, $3, $4::text[], $5, 'SCHEDULED') ON CONFLICT (session_id) DO NOTHING`,
-          [d.sessionId, d.scheduledAt, d.venue, d.hostIds, d.capacity],
+          `INSERT INTO hub_view.cafe_sessions (session_id, scheduled_at, venue, host_ids, capacity, recorded_at)
+           VALUES ($1, $2, $3, $4::text[], $5, $6) ON CONFLICT (session_id) DO NOTHING`,
+          [d.sessionId, d.scheduledAt, d.venue, d.hostIds, d.capacity, recordedAt],
         );
         return;
       }
       case 'EmployeeInvitedToCafeSession':
-        await tx.query(`INSERT INTO hub_view.cafe_invitations (session_id, employee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        await tx.query(`INSERT INTO hub_view.cafe_invitations (session_id, employee_id, recorded_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
           event.data.sessionId,
           event.data.employeeId,
+          recordedAt,
         ]);
         return;
       case 'CafeSessionAttendanceRecorded': {
         const { sessionId, employeeId, walkIn } = event.data;
         await tx.query(
-          `INSERT INTO hub_view.cafe_attendance (session_id, employee_id, walk_in) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-          [sessionId, employeeId, walkIn],
+          `INSERT INTO hub_view.cafe_attendance (session_id, employee_id, walk_in, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [sessionId, employeeId, walkIn, recordedAt],
         );
         await tx.query(
           `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_position, recorded_at)
@@ -42,40 +43,41 @@ export const cafeSessionProjection: Projection = {
       case 'CafeSessionQuestionRaised': {
         const d = event.data;
         await tx.query(
-          `INSERT INTO hub_view.cafe_questions (question_id, session_id, topic, text, anonymous, asked_by, raised_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (question_id) DO NOTHING`,
-          [d.questionId, d.sessionId, d.topic, d.text, d.anonymous, d.askedBy, d.raisedAt],
+          `INSERT INTO hub_view.cafe_questions (question_id, session_id, topic, text, anonymous, asked_by, raised_at, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (question_id) DO NOTHING`,
+          [d.questionId, d.sessionId, d.topic, d.text, d.anonymous, d.askedBy, d.raisedAt, recordedAt],
         );
         return;
       }
       case 'CafeSessionQuestionAnswered': {
         const d = event.data;
         await tx.query(
-          `UPDATE hub_view.cafe_questions SET answered_by = $2, answer = $3, answer_mode = $4, answered_at = $5 WHERE question_id = $1`,
-          [d.questionId, d.answeredBy, d.answer, d.mode, d.answeredAt],
+          `INSERT INTO hub_view.cafe_answers (question_id, answered_by, answer, answer_mode, answered_at, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (question_id) DO NOTHING`,
+          [d.questionId, d.answeredBy, d.answer, d.mode, d.answeredAt, recordedAt],
         );
         return;
       }
       case 'CafeSessionFollowUpAssigned': {
         const d = event.data;
         await tx.query(
-          `INSERT INTO hub_view.cafe_follow_ups (follow_up_id, session_id, question_id, description, owner_id, due_on)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (follow_up_id) DO NOTHING`,
-          [d.followUpId, d.sessionId, d.questionId, d.description, d.ownerId, d.dueOn],
+          `INSERT INTO hub_view.cafe_follow_ups (follow_up_id, session_id, question_id, description, owner_id, due_on, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (follow_up_id) DO NOTHING`,
+          [d.followUpId, d.sessionId, d.questionId, d.description, d.ownerId, d.dueOn, recordedAt],
         );
         return;
       }
       case 'CafeSessionFollowUpCompleted':
-        await tx.query(`UPDATE hub_view.cafe_follow_ups SET completed_on = $2, note = $3 WHERE follow_up_id = $1`, [
-          event.data.followUpId,
-          event.data.completedOn,
-          event.data.note,
-        ]);
+        await tx.query(
+          `INSERT INTO hub_view.cafe_follow_up_completions (follow_up_id, completed_on, note, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (follow_up_id) DO NOTHING`,
+          [event.data.followUpId, event.data.completedOn, event.data.note, recordedAt],
+        );
         return;
       case 'CafeSessionCancelled':
-        await tx.query(`UPDATE hub_view.cafe_sessions SET status = 'CANCELLED', cancel_reason = $2 WHERE session_id = $1`, [
+        await tx.query(`INSERT INTO hub_view.cafe_cancellations (session_id, reason, recorded_at) VALUES ($1, $2, $3) ON CONFLICT (session_id) DO NOTHING`, [
           event.data.sessionId,
           event.data.reason,
+          recordedAt,
         ]);
         return;
       default:

@@ -1,8 +1,9 @@
 import { validationError } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
+import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
 import { decodeCursor, encodeCursor, groupBy, iso, isoOrNull, localDate, localDateOrNull } from './rows';
 
-export interface CafeSessionRow {
+export interface CafeSessionRow extends AsOfRow {
   sessionId: string;
   scheduledAt: string;
   venue: string;
@@ -14,7 +15,7 @@ export interface CafeSessionRow {
   attendedCount: number;
 }
 
-export interface CafeQuestionRow {
+export interface CafeQuestionRow extends AsOfRow {
   questionId: string;
   sessionId: string;
   topic: string;
@@ -28,7 +29,7 @@ export interface CafeQuestionRow {
   answeredAt: string | null;
 }
 
-export interface CafeFollowUpRow {
+export interface CafeFollowUpRow extends AsOfRow {
   followUpId: string;
   sessionId: string;
   questionId: string | null;
@@ -39,7 +40,7 @@ export interface CafeFollowUpRow {
   note: string | null;
 }
 
-export interface CafeParticipantRow {
+export interface CafeParticipantRow extends AsOfRow {
   sessionId: string;
   employeeId: string;
   invited: boolean;
@@ -47,13 +48,18 @@ export interface CafeParticipantRow {
   walkIn: boolean;
 }
 
-const SESSION_SELECT = `
-  SELECT s.*,
-    (SELECT count(*) FROM hub_view.cafe_invitations i WHERE i.session_id = s.session_id)::int AS invited_count,
-    (SELECT count(*) FROM hub_view.cafe_attendance a WHERE a.session_id = s.session_id)::int AS attended_count
-  FROM hub_view.cafe_sessions s`;
+/** Sessions as the view knew them at `$n`: only facts recorded by then count. */
+const sessionsAsOfSql = (n: number) => `
+  SELECT s.session_id, s.scheduled_at, s.venue, s.host_ids, s.capacity,
+    CASE WHEN c.session_id IS NULL THEN 'SCHEDULED' ELSE 'CANCELLED' END AS status,
+    c.reason AS cancel_reason,
+    (SELECT count(*) FROM hub_view.cafe_invitations i WHERE i.session_id = s.session_id AND i.recorded_at <= $${n}::timestamptz)::int AS invited_count,
+    (SELECT count(*) FROM hub_view.cafe_attendance a WHERE a.session_id = s.session_id AND a.recorded_at <= $${n}::timestamptz)::int AS attended_count
+  FROM hub_view.cafe_sessions s
+  LEFT JOIN hub_view.cafe_cancellations c ON c.session_id = s.session_id AND c.recorded_at <= $${n}::timestamptz
+  WHERE s.recorded_at <= $${n}::timestamptz`;
 
-const toSession = (r: Record<string, unknown>): CafeSessionRow => ({
+const toSession = (asOf: AsOf) => (r: Record<string, unknown>): CafeSessionRow => ({
   sessionId: r.session_id as string,
   scheduledAt: iso(r.scheduled_at),
   venue: r.venue as string,
@@ -63,6 +69,7 @@ const toSession = (r: Record<string, unknown>): CafeSessionRow => ({
   cancelReason: (r.cancel_reason as string | null) ?? null,
   invitedCount: Number(r.invited_count),
   attendedCount: Number(r.attended_count),
+  asOf: asOf ?? null,
 });
 
 export interface CafeSessionFilter {
@@ -85,23 +92,25 @@ export const listCafeSessions = async (
   db: SqlExecutor,
   filter: CafeSessionFilter,
   page: { first: number; after?: string | null },
+  asOf?: AsOf,
 ): Promise<Page<CafeSessionRow>> => {
   let cursor: string[] | undefined;
   if (page.after) {
     cursor = decodeCursor(page.after);
     if (!cursor || cursor.length !== 2 || Number.isNaN(Date.parse(cursor[0]!))) throw validationError(`Invalid cursor "${page.after}"`);
   }
-  const where = `WHERE ($1::timestamptz IS NULL OR s.scheduled_at >= $1) AND ($2::timestamptz IS NULL OR s.scheduled_at < $2)
+  const filtered = `SELECT * FROM (${sessionsAsOfSql(5)}) s
+    WHERE ($1::timestamptz IS NULL OR s.scheduled_at >= $1) AND ($2::timestamptz IS NULL OR s.scheduled_at < $2)
       AND ($3::text IS NULL OR $3 = ANY(s.host_ids)) AND ($4::text IS NULL OR s.status = $4)`;
-  const params = [filter.from ?? null, filter.to ?? null, filter.hostId ?? null, filter.status ?? null];
+  const params = [filter.from ?? null, filter.to ?? null, filter.hostId ?? null, filter.status ?? null, asOfParam(asOf)];
   const rows = await db.query(
-    `${SESSION_SELECT} ${where}
-      AND ($5::timestamptz IS NULL OR (s.scheduled_at, s.session_id) < ($5::timestamptz, $6::text))
-     ORDER BY s.scheduled_at DESC, s.session_id DESC LIMIT $7`,
+    `${filtered}
+      AND ($6::timestamptz IS NULL OR (s.scheduled_at, s.session_id) < ($6::timestamptz, $7::text))
+     ORDER BY s.scheduled_at DESC, s.session_id DESC LIMIT $8`,
     [...params, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1],
   );
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hub_view.cafe_sessions s ${where}`, params);
-  const sessions = rows.slice(0, page.first).map(toSession);
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${filtered}) f`, params);
+  const sessions = rows.slice(0, page.first).map(toSession(asOf));
   return {
     nodes: sessions.map((s) => ({ node: s, cursor: encodeCursor([s.scheduledAt, s.sessionId]) })),
     hasNextPage: rows.length > page.first,
@@ -109,21 +118,22 @@ export const listCafeSessions = async (
   };
 };
 
-export const cafeSessionsByIds = async (db: SqlExecutor, ids: readonly string[]) => {
-  const rows = await db.query(`${SESSION_SELECT} WHERE s.session_id = ANY($1::text[])`, [ids]);
-  return groupBy(ids, rows.map(toSession), (s) => s.sessionId).map((g) => g[0]);
+export const cafeSessionsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
+  const rows = await db.query(`SELECT * FROM (${sessionsAsOfSql(2)}) s WHERE s.session_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
+  return groupBy(ids, rows.map(toSession(asOf)), (s) => s.sessionId).map((g) => g[0]);
 };
 
 /** Everyone invited or present, per session. */
-export const participantsBySessionIds = async (db: SqlExecutor, ids: readonly string[]) => {
+export const participantsBySessionIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
   const rows = await db.query(
     `SELECT coalesce(i.session_id, a.session_id) AS session_id, coalesce(i.employee_id, a.employee_id) AS employee_id,
             i.employee_id IS NOT NULL AS invited, a.employee_id IS NOT NULL AS attended, coalesce(a.walk_in, false) AS walk_in
-     FROM hub_view.cafe_invitations i
-     FULL JOIN hub_view.cafe_attendance a ON a.session_id = i.session_id AND a.employee_id = i.employee_id
+     FROM (SELECT * FROM hub_view.cafe_invitations WHERE recorded_at <= $2::timestamptz) i
+     FULL JOIN (SELECT * FROM hub_view.cafe_attendance WHERE recorded_at <= $2::timestamptz) a
+       ON a.session_id = i.session_id AND a.employee_id = i.employee_id
      WHERE coalesce(i.session_id, a.session_id) = ANY($1::text[])
      ORDER BY 2`,
-    [ids],
+    [ids, asOfParam(asOf)],
   );
   const participants: CafeParticipantRow[] = rows.map((r) => ({
     sessionId: r.session_id as string,
@@ -131,12 +141,20 @@ export const participantsBySessionIds = async (db: SqlExecutor, ids: readonly st
     invited: Boolean(r.invited),
     attended: Boolean(r.attended),
     walkIn: Boolean(r.walk_in),
+    asOf: asOf ?? null,
   }));
   return groupBy(ids, participants, (p) => p.sessionId);
 };
 
-export const questionsBySessionIds = async (db: SqlExecutor, ids: readonly string[]) => {
-  const rows = await db.query('SELECT * FROM hub_view.cafe_questions WHERE session_id = ANY($1::text[]) ORDER BY raised_at, question_id', [ids]);
+export const questionsBySessionIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
+  const rows = await db.query(
+    `SELECT q.*, a.answered_by, a.answer, a.answer_mode, a.answered_at
+     FROM hub_view.cafe_questions q
+     LEFT JOIN hub_view.cafe_answers a ON a.question_id = q.question_id AND a.recorded_at <= $2::timestamptz
+     WHERE q.session_id = ANY($1::text[]) AND q.recorded_at <= $2::timestamptz
+     ORDER BY q.raised_at, q.question_id`,
+    [ids, asOfParam(asOf)],
+  );
   const questions: CafeQuestionRow[] = rows.map((r) => ({
     questionId: r.question_id as string,
     sessionId: r.session_id as string,
@@ -149,12 +167,20 @@ export const questionsBySessionIds = async (db: SqlExecutor, ids: readonly strin
     answer: (r.answer as string | null) ?? null,
     answerMode: (r.answer_mode as CafeQuestionRow['answerMode']) ?? null,
     answeredAt: isoOrNull(r.answered_at),
+    asOf: asOf ?? null,
   }));
   return groupBy(ids, questions, (q) => q.sessionId);
 };
 
-export const followUpsBySessionIds = async (db: SqlExecutor, ids: readonly string[]) => {
-  const rows = await db.query('SELECT * FROM hub_view.cafe_follow_ups WHERE session_id = ANY($1::text[]) ORDER BY due_on, follow_up_id', [ids]);
+export const followUpsBySessionIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
+  const rows = await db.query(
+    `SELECT f.*, c.completed_on, c.note
+     FROM hub_view.cafe_follow_ups f
+     LEFT JOIN hub_view.cafe_follow_up_completions c ON c.follow_up_id = f.follow_up_id AND c.recorded_at <= $2::timestamptz
+     WHERE f.session_id = ANY($1::text[]) AND f.recorded_at <= $2::timestamptz
+     ORDER BY f.due_on, f.follow_up_id`,
+    [ids, asOfParam(asOf)],
+  );
   const followUps: CafeFollowUpRow[] = rows.map((r) => ({
     followUpId: r.follow_up_id as string,
     sessionId: r.session_id as string,
@@ -164,6 +190,7 @@ export const followUpsBySessionIds = async (db: SqlExecutor, ids: readonly strin
     dueOn: localDate(r.due_on),
     completedOn: localDateOrNull(r.completed_on),
     note: (r.note as string | null) ?? null,
+    asOf: asOf ?? null,
   }));
   return groupBy(ids, followUps, (f) => f.sessionId);
 };

@@ -1,10 +1,11 @@
 import type { Channel, EmployeeProfile, Grade, TouchMode } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
+import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, iso, localDateOrNull } from './rows';
 
-export type EmployeeRow = EmployeeProfile;
+export type EmployeeRow = EmployeeProfile & AsOfRow;
 
-export interface TouchRow {
+export interface TouchRow extends AsOfRow {
   touchId: string;
   personId: string;
   personKind: string;
@@ -16,7 +17,13 @@ export interface TouchRow {
   recordedAt: string;
 }
 
-const toEmployee = (r: Record<string, unknown>): EmployeeRow => ({
+/** SQL for the employees as the view knew them at `$n` (each employee's newest version recorded by then). */
+export const employeesAsOfSql = (n: number) => `
+  SELECT DISTINCT ON (employee_id) employee_id, name, grade, org_unit, region, title, hired_on
+  FROM hub_view.employee_versions WHERE recorded_at <= $${n}::timestamptz
+  ORDER BY employee_id, position DESC`;
+
+const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): EmployeeRow => ({
   employeeId: r.employee_id as string,
   name: r.name as string,
   grade: r.grade as Grade,
@@ -24,9 +31,10 @@ const toEmployee = (r: Record<string, unknown>): EmployeeRow => ({
   region: r.region as string,
   title: (r.title as string | null) ?? null,
   hiredOn: localDateOrNull(r.hired_on),
+  asOf: asOf ?? null,
 });
 
-const toTouch = (r: Record<string, unknown>): TouchRow => ({
+const toTouch = (asOf: AsOf) => (r: Record<string, unknown>): TouchRow => ({
   touchId: r.touch_id as string,
   personId: r.person_id as string,
   personKind: r.person_kind as string,
@@ -36,26 +44,30 @@ const toTouch = (r: Record<string, unknown>): TouchRow => ({
   touchedAt: iso(r.touched_at),
   sourceEventId: r.source_event_id as string,
   recordedAt: iso(r.recorded_at),
+  asOf: asOf ?? null,
 });
 
 /** Employees by id, in the order asked (undefined for unknown ids): one query for any number. */
-export const employeesByIds = async (db: SqlExecutor, ids: readonly string[]): Promise<(EmployeeRow | undefined)[]> => {
-  const rows = await db.query('SELECT * FROM hub_view.employees WHERE employee_id = ANY($1::text[])', [ids]);
-  return groupBy(ids, rows.map(toEmployee), (e) => e.employeeId).map((g) => g[0]);
+export const employeesByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf): Promise<(EmployeeRow | undefined)[]> => {
+  const rows = await db.query(`SELECT * FROM (${employeesAsOfSql(2)}) e WHERE employee_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
+  return groupBy(ids, rows.map(toEmployee(asOf)), (e) => e.employeeId).map((g) => g[0]);
 };
 
-export const listEmployees = async (db: SqlExecutor, filter: { orgUnit?: string | null; grade?: Grade | null } = {}) => {
+export const listEmployees = async (db: SqlExecutor, filter: { orgUnit?: string | null; grade?: Grade | null } = {}, asOf?: AsOf) => {
   const rows = await db.query(
-    `SELECT * FROM hub_view.employees
+    `SELECT * FROM (${employeesAsOfSql(3)}) e
      WHERE ($1::text IS NULL OR org_unit = $1) AND ($2::text IS NULL OR grade = $2)
      ORDER BY org_unit, name, employee_id`,
-    [filter.orgUnit ?? null, filter.grade ?? null],
+    [filter.orgUnit ?? null, filter.grade ?? null, asOfParam(asOf)],
   );
-  return rows.map(toEmployee);
+  return rows.map(toEmployee(asOf));
 };
 
-/** Touches of many people at once, newest first per person. */
-export const touchesByPersonIds = async (db: SqlExecutor, personIds: readonly string[]): Promise<TouchRow[][]> => {
-  const rows = await db.query('SELECT * FROM hub_view.touches WHERE person_id = ANY($1::text[]) ORDER BY touched_at DESC, touch_id', [personIds]);
-  return groupBy(personIds, rows.map(toTouch), (t) => t.personId);
+/** Touches of many people at once, newest first per person, as recorded by `asOf`. */
+export const touchesByPersonIds = async (db: SqlExecutor, personIds: readonly string[], asOf?: AsOf): Promise<TouchRow[][]> => {
+  const rows = await db.query(
+    'SELECT * FROM hub_view.touches WHERE person_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz ORDER BY touched_at DESC, touch_id',
+    [personIds, asOfParam(asOf)],
+  );
+  return groupBy(personIds, rows.map(toTouch(asOf)), (t) => t.personId);
 };

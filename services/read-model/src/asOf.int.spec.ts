@@ -1,0 +1,80 @@
+import { createCafeSessionService } from '@hub/cafe-sessions';
+import { createDirectoryService } from '@hub/directory';
+import { createSqlEventStore } from '@hub/event-store';
+import { SQL_ENGINES } from '@hub/sql/testing';
+import { describe, expect, it } from 'vitest';
+import type { AsOf } from './asOf';
+import { cafeSessionReachByOrgUnit } from './coverage/reach';
+import { createProjector } from './projector';
+import { cafeSessionsByIds, followUpsBySessionIds, listCafeSessions, participantsBySessionIds, questionsBySessionIds } from './queries/cafeSessions';
+import { listEmployees, touchesByPersonIds } from './queries/employees';
+
+const ctx = { actor: 'test' };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Rows say which moment they were read as of; the comparison is about everything else. */
+const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'asOf' ? undefined : v)));
+
+describe.each(SQL_ENGINES)('"as of" on $name', (engine) => {
+  it('answers every query for a past moment exactly as the view answered at that moment', async () => {
+    const { db, dispose } = await engine.create();
+    const store = await createSqlEventStore(db, { pollIntervalMs: 20 });
+    const projector = createProjector({ store, db });
+    await projector.start();
+    const directory = createDirectoryService(store);
+    const cafe = createCafeSessionService({ store, directory, clock: () => new Date('2016-01-01T00:00:00Z') });
+    const sessionIds = ['S1', 'S2', 'S3'];
+    const people = ['CEO', 'E1', 'E2', 'E3', 'E4'];
+    const period = { from: '2015-01-01T00:00:00Z', to: '2016-01-01T00:00:00Z' };
+
+    const view = async (asOf?: AsOf) =>
+      strip({
+        list: await listCafeSessions(db, {}, { first: 50 }, asOf),
+        sessions: await cafeSessionsByIds(db, sessionIds, asOf),
+        participants: await participantsBySessionIds(db, sessionIds, asOf),
+        questions: await questionsBySessionIds(db, sessionIds, asOf),
+        followUps: await followUpsBySessionIds(db, sessionIds, asOf),
+        employees: await listEmployees(db, {}, asOf),
+        touches: await touchesByPersonIds(db, people, asOf),
+        reach: await cafeSessionReachByOrgUnit(db, period, {}, asOf),
+      });
+
+    const snapshots: { at: string; view: unknown }[] = [];
+    const snapshot = async () => {
+      await projector.waitFor(await store.headPosition());
+      const at = new Date().toISOString();
+      snapshots.push({ at, view: await view() });
+      await sleep(5); // whatever comes next is recorded strictly after `at`
+    };
+
+    try {
+      await snapshot(); // empty
+      await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnit: 'Exec', region: 'Seoul' }, ctx);
+      for (const e of ['E1', 'E2', 'E3']) await directory.registerEmployee({ employeeId: e, name: e, grade: 'STAFF', orgUnit: 'IT', region: 'Seoul' }, ctx);
+      await cafe.schedule({ sessionId: 'S1', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx);
+      await cafe.invite({ sessionId: 'S1', employeeId: 'E1' }, ctx);
+      await snapshot();
+      await cafe.recordAttendance({ sessionId: 'S1', employeeId: 'E1' }, ctx);
+      await cafe.recordAttendance({ sessionId: 'S1', employeeId: 'E2' }, ctx);
+      await cafe.raiseQuestion({ sessionId: 'S1', questionId: 'Q1', topic: 'career', text: 'How?', askedBy: 'E1' }, ctx);
+      await cafe.assignFollowUp({ sessionId: 'S1', followUpId: 'F1', questionId: 'Q1', description: 'Reply', ownerId: 'CEO', dueOn: '2015-04-01' }, ctx);
+      await cafe.schedule({ sessionId: 'S2', scheduledAt: '2015-03-26T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx);
+      await snapshot();
+      await cafe.answerQuestion({ sessionId: 'S1', questionId: 'Q1', answeredBy: 'CEO', mode: 'FOLLOWED_UP', answer: 'Like this.' }, ctx);
+      await cafe.completeFollowUp({ sessionId: 'S1', followUpId: 'F1', completedOn: '2015-03-30' }, ctx);
+      await cafe.cancel({ sessionId: 'S2', reason: 'Typhoon' }, ctx);
+      await directory.registerEmployee({ employeeId: 'E4', name: 'E4', grade: 'MANAGER', orgUnit: 'Finance', region: 'Busan' }, ctx);
+      await cafe.schedule({ sessionId: 'S3', scheduledAt: '2015-04-09T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx);
+      await cafe.recordAttendance({ sessionId: 'S3', employeeId: 'E4' }, ctx);
+      await snapshot();
+
+      // Each moment differs from the next, so the comparison below can tell them apart.
+      for (let i = 1; i < snapshots.length; i++) expect(snapshots[i]!.view).not.toEqual(snapshots[i - 1]!.view);
+      for (const { at, view: then } of snapshots) expect(await view(at)).toEqual(then);
+      expect(await view()).toEqual(snapshots[snapshots.length - 1]!.view);
+    } finally {
+      await projector.stop();
+      await store.close();
+      await dispose();
+    }
+  });
+});
