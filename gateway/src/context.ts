@@ -5,7 +5,19 @@ import { loadersByMoment, type Loaders } from './loaders';
 
 /** The command side the gateway calls: in-process services, or HTTP clients with the same shape. */
 export interface HubCommands {
-  directory: Pick<DirectoryService, 'registerEmployee'>;
+  directory: Pick<
+    DirectoryService,
+    | 'defineOrgUnit'
+    | 'registerEmployee'
+    | 'promoteEmployee'
+    | 'transferEmployee'
+    | 'recordEmployeeLeft'
+    | 'registerBranch'
+    | 'enrollBranchInPride'
+    | 'registerFc'
+    | 'transferFc'
+    | 'recordFcLeft'
+  >;
   cafeSessions: CafeSessionService;
 }
 

@@ -1,6 +1,10 @@
 import {
   type AsOf,
+  branchesByIds,
   cafeSessionsByIds,
+  fcsByBranchIds,
+  fcsByIds,
+  orgUnitsByIds,
   employeesByIds,
   followUpsBySessionIds,
   participantsBySessionIds,
@@ -21,6 +25,10 @@ export const createLoaders = (db: SqlExecutor, asOf: AsOf) => ({
   cafeQuestions: new DataLoader((ids: readonly string[]) => questionsBySessionIds(db, ids, asOf)),
   cafeFollowUps: new DataLoader((ids: readonly string[]) => followUpsBySessionIds(db, ids, asOf)),
   touches: new DataLoader((ids: readonly string[]) => touchesByPersonIds(db, ids, asOf)),
+  orgUnit: new DataLoader((ids: readonly string[]) => orgUnitsByIds(db, ids, asOf)),
+  branch: new DataLoader((ids: readonly string[]) => branchesByIds(db, ids, asOf)),
+  fcsOfBranch: new DataLoader((ids: readonly string[]) => fcsByBranchIds(db, ids, asOf)),
+  fc: new DataLoader((ids: readonly string[]) => fcsByIds(db, ids, asOf)),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

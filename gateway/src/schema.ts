@@ -1,6 +1,7 @@
 import { builder } from './builder';
 import './types/scalars';
 import './types/enums';
+import './types/directory';
 import './types/employee';
 import './types/cafeSession';
 import './types/coverage';

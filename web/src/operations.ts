@@ -43,7 +43,10 @@ export const ScheduleCafeSessionMutation = gql`
 export const ReachQuery = gql`
   query Reach($period: PeriodInput!) {
     cafeSessionReachByOrgUnit(period: $period) {
-      orgUnit
+      orgUnitId
+      orgUnitName
+      kind
+      parentId
       population
       eligiblePopulation
       reached
@@ -73,7 +76,10 @@ export interface CafeSessionsData {
 }
 
 export interface ReachRow {
-  orgUnit: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  kind: 'DIVISION' | 'DEPARTMENT' | 'TEAM';
+  parentId: string | null;
   population: number;
   eligiblePopulation: number;
   reached: number;

@@ -1,6 +1,7 @@
 import { listEmployees, type EmployeeRow, type TouchRow } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
+import { OrgUnitRef } from './directory';
 import { ChannelEnum, GradeEnum, TouchModeEnum } from './enums';
 
 export const EmployeeRef = builder.objectRef<EmployeeRow>('Employee');
@@ -12,10 +13,16 @@ EmployeeRef.implement({
     id: t.exposeID('employeeId', { description: 'Employee number.' }),
     name: t.exposeString('name', { description: 'Full name.' }),
     grade: t.expose('grade', { type: GradeEnum, description: 'Current grade.' }),
-    orgUnit: t.exposeString('orgUnit', { description: 'Org unit (team or department).' }),
+    orgUnit: t.field({
+      type: OrgUnitRef,
+      nullable: true,
+      description: 'Org unit (team, department or division).',
+      resolve: async (e, _, ctx) => (await ctx.loadersAt(e.asOf).orgUnit.load(e.orgUnitId)) ?? null,
+    }),
     region: t.exposeString('region', { description: 'Region of the workplace.' }),
     title: t.exposeString('title', { nullable: true, description: 'Leader title such as CEO, when any.' }),
     hiredOn: t.expose('hiredOn', { type: 'Date', nullable: true, description: 'Hire date, when known.' }),
+    leftOn: t.expose('leftOn', { type: 'Date', nullable: true, description: 'Leave date, once left.' }),
     touches: t.field({
       type: [TouchRef],
       description: 'Every time this person was reached, newest first.',
@@ -62,12 +69,18 @@ builder.queryFields((t) => ({
   }),
   employees: t.field({
     type: [EmployeeRef],
-    description: 'Employees, optionally of one org unit or grade, ordered by org unit and name.',
+    description: 'Employees, optionally of one org unit (with its sub-units) or grade, ordered by org unit and name.',
     args: {
-      orgUnit: t.arg.string({ required: false, description: 'Only this org unit.' }),
+      orgUnitId: t.arg.id({ required: false, description: 'Only this org unit and the units below it.' }),
+      includeLeft: t.arg.boolean({ required: false, description: 'Include those who have left (default: no).' }),
       grade: t.arg({ type: GradeEnum, required: false, description: 'Only this grade.' }),
       asOf: t.arg(asOfArgOptions),
     },
-    resolve: (_, args, ctx) => listEmployees(ctx.view, { orgUnit: args.orgUnit ?? null, grade: args.grade ?? null }, args.asOf),
+    resolve: (_, args, ctx) =>
+      listEmployees(
+        ctx.view,
+        { orgUnitId: args.orgUnitId == null ? null : String(args.orgUnitId), grade: args.grade ?? null, includeLeft: args.includeLeft ?? false },
+        args.asOf,
+      ),
   }),
 }));

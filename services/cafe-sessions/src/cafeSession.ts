@@ -93,6 +93,11 @@ const open = (state: CafeSessionState, sessionId: string, action: string) => {
 };
 
 const eligible = (employee: EmployeeSnapshot, action: string) => {
+  if (employee.leftOn !== null) {
+    throw forbiddenByRule(`${employee.name} (${employee.employeeId}) left the company on ${employee.leftOn}, so cannot ${action}`, {
+      employeeId: employee.employeeId,
+    });
+  }
   if (!isCafeSessionEligible(employee.grade)) {
     throw forbiddenByRule(
       `${employee.name} (${employee.employeeId}) is ${gradeLabel(employee.grade)}: café sessions are for grade 차장 (deputy general manager) or below, so cannot ${action}`,

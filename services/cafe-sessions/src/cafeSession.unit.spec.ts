@@ -12,9 +12,11 @@ const person = (employeeId: string, grade: Grade): EmployeeSnapshot => ({
   employeeId,
   name: `Person ${employeeId}`,
   grade,
-  orgUnit: 'Sales Planning',
+  orgUnitId: 'SALES-PLAN',
   region: 'Seoul',
   title: null,
+  hiredOn: '2010-01-04',
+  leftOn: null,
 });
 const ceo = person('CEO', 'EXECUTIVE');
 const sessionId = 'S1';
@@ -58,6 +60,11 @@ describe('café session (톡톡타임) decisions', () => {
       const decide = given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: person('E9', grade) });
       expect(decide).toThrow(new RegExp(`${ko}.*차장 \\(deputy general manager\\) or below`));
       expect(decide).toThrow(expect.objectContaining({ kind: 'FORBIDDEN_BY_RULE' }));
+    });
+    it('refuses someone who has left the company', () => {
+      expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: { ...person('E1', 'STAFF'), leftOn: '2015-01-31' } })).toThrow(
+        /left the company on 2015-01-31/,
+      );
     });
     it('refuses an invitation to an unknown session', () => {
       expect(given().when({ type: 'InviteEmployee', sessionId, employee: person('E1', 'STAFF') })).toThrow(

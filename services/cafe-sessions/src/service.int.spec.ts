@@ -22,14 +22,17 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
     };
     const directory = createDirectoryService(store);
     service = createCafeSessionService({ store, directory, clock: () => now });
+    await directory.defineOrgUnit({ orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION' }, ctx);
     const people = [
-      ['CEO', '정문국', 'EXECUTIVE', 'Office of the CEO', 'CEO'],
-      ['GM1', '박부장', 'GENERAL_MANAGER', 'Finance', null],
-      ...Array.from({ length: 12 }, (_, i) => [`E${i + 1}`, `직원 ${i + 1}`, i % 2 ? 'STAFF' : 'DEPUTY_GENERAL_MANAGER', 'Operations', null]),
+      ['CEO', '정문국', 'EXECUTIVE', 'CEO'],
+      ['GM1', '박부장', 'GENERAL_MANAGER', null],
+      ...Array.from({ length: 12 }, (_, i) => [`E${i + 1}`, `직원 ${i + 1}`, i % 2 ? 'STAFF' : 'DEPUTY_GENERAL_MANAGER', null]),
     ] as const;
-    for (const [employeeId, name, grade, orgUnit, title] of people) {
-      await directory.registerEmployee({ employeeId, name, grade, orgUnit, region: 'Seoul', title }, ctx);
+    for (const [employeeId, name, grade, title] of people) {
+      await directory.registerEmployee({ employeeId, name, grade, orgUnitId: 'HQ', region: 'Seoul', title }, ctx);
     }
+    await directory.registerEmployee({ employeeId: 'GONE', name: '퇴사자', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul', hiredOn: '2010-01-04' }, ctx);
+    await directory.recordEmployeeLeft({ employeeId: 'GONE', leftOn: '2014-12-31' }, ctx);
   });
   afterAll(() => dispose());
 
@@ -61,6 +64,7 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
     ['inviting a 부장', (s: string) => service.invite({ sessionId: s, employeeId: 'GM1' }, ctx), 'FORBIDDEN_BY_RULE'],
     ['inviting the executive CEO', (s: string) => service.invite({ sessionId: s, employeeId: 'CEO' }, ctx), 'FORBIDDEN_BY_RULE'],
     ['inviting an unknown person', (s: string) => service.invite({ sessionId: s, employeeId: 'NOBODY' }, ctx), 'NOT_FOUND'],
+    ['inviting someone who left', (s: string) => service.invite({ sessionId: s, employeeId: 'GONE' }, ctx), 'FORBIDDEN_BY_RULE'],
     ['answering an unknown question', (s: string) => service.answerQuestion({ sessionId: s, questionId: 'Q-unknown', answeredBy: 'CEO', mode: 'LIVE', answer: 'x' }, ctx), 'NOT_FOUND'],
     ['a malformed date', (s: string) => service.assignFollowUp({ sessionId: s, description: 'x', ownerId: 'CEO', dueOn: '2015-02-30' }, ctx), 'VALIDATION'],
     ['an empty employee id', (s: string) => service.invite({ sessionId: s, employeeId: '' }, ctx), 'VALIDATION'],

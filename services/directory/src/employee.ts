@@ -1,38 +1,75 @@
-import { conflict, type EmployeeProfile, type EmployeeRegistered, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, gradeLabel, gradeRank, type EmployeeProfile, type EventOf, type HubEvent } from '@hub/contracts';
 
 /** What the rest of the hub may know of an employee when deciding. */
-export type EmployeeSnapshot = Omit<EmployeeProfile, 'hiredOn'>;
+export type EmployeeSnapshot = Omit<EmployeeProfile, 'hiredOn'> & { hiredOn: string | null };
 
 export type EmployeeState = { status: 'unknown' } | { status: 'registered'; employee: EmployeeSnapshot };
-
-export type EmployeeEvent = EmployeeRegistered;
 
 export const initialEmployeeState = (): EmployeeState => ({ status: 'unknown' });
 
 /** Folds any hub event; only employee events change the state. */
 export const evolveEmployee = (state: EmployeeState, event: HubEvent): EmployeeState => {
+  if (event.type === 'EmployeeRegistered') return { status: 'registered', employee: { ...event.data, leftOn: null } };
+  if (state.status !== 'registered') return state;
+  const employee = state.employee;
   switch (event.type) {
-    case 'EmployeeRegistered': {
-      const { hiredOn: _hiredOn, ...employee } = event.data;
-      return { status: 'registered', employee };
-    }
+    case 'EmployeePromoted':
+      return { status: 'registered', employee: { ...employee, grade: event.data.grade } };
+    case 'EmployeeTransferred':
+      return { status: 'registered', employee: { ...employee, orgUnitId: event.data.orgUnitId, region: event.data.region } };
+    case 'EmployeeLeft':
+      return { status: 'registered', employee: { ...employee, leftOn: event.data.leftOn } };
     default:
       return state;
   }
 };
 
-export interface RegisterEmployee {
-  type: 'RegisterEmployee';
-  data: EmployeeRegistered['data'];
-}
+export type EmployeeCommand =
+  | { type: 'RegisterEmployee'; data: EventOf<'EmployeeRegistered'>['data'] }
+  | { type: 'PromoteEmployee'; data: EventOf<'EmployeePromoted'>['data'] }
+  | { type: 'TransferEmployee'; data: EventOf<'EmployeeTransferred'>['data'] }
+  | { type: 'RecordEmployeeLeft'; data: EventOf<'EmployeeLeft'>['data'] };
 
-export const decideEmployee = (command: RegisterEmployee, state: EmployeeState): EmployeeEvent[] => {
+type EmployeeEvent = EventOf<'EmployeeRegistered' | 'EmployeePromoted' | 'EmployeeTransferred' | 'EmployeeLeft'>;
+
+const current = (state: EmployeeState, employeeId: string, action: string, on: string) => {
+  if (state.status !== 'registered') throw forbiddenByRule(`No employee ${employeeId} is registered: cannot ${action}`, { employeeId });
+  const { employee } = state;
+  if (employee.leftOn !== null) throw forbiddenByRule(`${employee.name} (${employeeId}) left on ${employee.leftOn}: cannot ${action}`, { employeeId });
+  if (employee.hiredOn !== null && on < employee.hiredOn) {
+    throw forbiddenByRule(`${on} is before ${employee.name} (${employeeId}) was hired (${employee.hiredOn}): cannot ${action}`, { employeeId });
+  }
+  return employee;
+};
+
+export const decideEmployee = (command: EmployeeCommand, state: EmployeeState): EmployeeEvent[] => {
   switch (command.type) {
     case 'RegisterEmployee':
       if (state.status === 'registered') {
         throw conflict(`Employee ${command.data.employeeId} is already registered`, { employeeId: command.data.employeeId });
       }
       return [{ type: 'EmployeeRegistered', data: command.data }];
+    case 'PromoteEmployee': {
+      const { employeeId, grade, effectiveOn } = command.data;
+      const employee = current(state, employeeId, 'promote', effectiveOn);
+      if (gradeRank(grade) <= gradeRank(employee.grade)) {
+        throw forbiddenByRule(`${gradeLabel(grade)} is not above ${employee.name}'s current grade ${gradeLabel(employee.grade)}`, { employeeId, grade });
+      }
+      return [{ type: 'EmployeePromoted', data: command.data }];
+    }
+    case 'TransferEmployee': {
+      const { employeeId, orgUnitId, region, effectiveOn } = command.data;
+      const employee = current(state, employeeId, 'transfer', effectiveOn);
+      if (employee.orgUnitId === orgUnitId && employee.region === region) {
+        throw conflict(`${employee.name} (${employeeId}) is already in ${orgUnitId}, ${region}`, { employeeId });
+      }
+      return [{ type: 'EmployeeTransferred', data: command.data }];
+    }
+    case 'RecordEmployeeLeft': {
+      const { employeeId, leftOn } = command.data;
+      current(state, employeeId, 'record a departure', leftOn);
+      return [{ type: 'EmployeeLeft', data: command.data }];
+    }
   }
 };
 

@@ -1,36 +1,110 @@
-import { employeeRegisteredSchema, employeeStream, hubEventCodec, notFound, parseOrThrow } from '@hub/contracts';
-import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
-import { z } from 'zod';
-import { decideEmployee, employeeDecider, evolveEmployee, initialEmployeeState, type EmployeeSnapshot } from './employee';
+import { branchStream, employeeStream, fcStream, hubEventCodec, notFound, orgUnitStream, parseOrThrow, type HubEvent } from '@hub/contracts';
+import { handleCommand, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
+import { branchDecider, decideBranch, type BranchSnapshot } from './branch';
+import {
+  defineOrgUnitInput,
+  enrollBranchInPrideInput,
+  promoteEmployeeInput,
+  recordEmployeeLeftInput,
+  recordFcLeftInput,
+  registerBranchInput,
+  registerEmployeeInput,
+  registerFcInput,
+  transferEmployeeInput,
+  transferFcInput,
+} from './commands';
+import { decideEmployee, employeeDecider, type EmployeeSnapshot } from './employee';
+import { decideFc, fcDecider, type FcSnapshot } from './fc';
+import { decideOrgUnit, orgUnitDecider, type OrgUnitSnapshot } from './orgUnit';
 
-export const registerEmployeeInput = employeeRegisteredSchema.shape.data.extend({
-  title: employeeRegisteredSchema.shape.data.shape.title.optional().default(null),
-  hiredOn: employeeRegisteredSchema.shape.data.shape.hiredOn.optional().default(null),
-});
-export type RegisterEmployeeInput = z.input<typeof registerEmployeeInput>;
-
-/** The minimal employee register; the full directory (org tree, FCs, branches) comes later. */
+/**
+ * The directory: org units, employees, branches and FCs, each a stream of its own. Lookups read
+ * the streams themselves, so a decision never waits for a projection.
+ */
 export const createDirectoryService = (store: EventStore) => {
-  return {
-    async registerEmployee(input: unknown, context: CommandContext) {
-      const data = parseOrThrow(registerEmployeeInput, input, 'employee');
-      return handleCommand(store, employeeStream(data.employeeId), employeeDecider, hubEventCodec, (state) =>
-        decideEmployee({ type: 'RegisterEmployee', data }, state), context);
-    },
+  const load = async <S>(stream: string, decider: Decider<S, HubEvent>) =>
+    (await store.readStream(stream)).reduce((s, e) => decider.evolve(s, hubEventCodec.parse({ type: e.type, data: e.data })), decider.initialState());
 
-    /** Straight from the employee's stream: always current, never behind a projection. */
+  const run = <S>(stream: string, decider: Decider<S, HubEvent>, decide: (state: S) => HubEvent[], context: CommandContext) =>
+    handleCommand(store, stream, decider, hubEventCodec, decide, context);
+
+  const service = {
+    async findOrgUnit(orgUnitId: string): Promise<OrgUnitSnapshot | undefined> {
+      const state = await load(orgUnitStream(orgUnitId), orgUnitDecider);
+      return state.status === 'defined' ? state.unit : undefined;
+    },
+    async getOrgUnit(orgUnitId: string): Promise<OrgUnitSnapshot> {
+      const unit = await service.findOrgUnit(orgUnitId);
+      if (!unit) throw notFound(`No org unit ${orgUnitId} is defined`, { orgUnitId });
+      return unit;
+    },
     async findEmployee(employeeId: string): Promise<EmployeeSnapshot | undefined> {
-      const events = await store.readStream(employeeStream(employeeId));
-      const state = events.reduce((s, e) => evolveEmployee(s, hubEventCodec.parse({ type: e.type, data: e.data })), initialEmployeeState());
+      const state = await load(employeeStream(employeeId), employeeDecider);
       return state.status === 'registered' ? state.employee : undefined;
     },
-
     async getEmployee(employeeId: string): Promise<EmployeeSnapshot> {
-      const employee = await this.findEmployee(employeeId);
+      const employee = await service.findEmployee(employeeId);
       if (!employee) throw notFound(`No employee ${employeeId} is registered`, { employeeId });
       return employee;
     },
+    async getBranch(branchId: string): Promise<BranchSnapshot> {
+      const state = await load(branchStream(branchId), branchDecider);
+      if (state.status !== 'registered') throw notFound(`No branch ${branchId} is registered`, { branchId });
+      return state.branch;
+    },
+    async getFc(fcId: string): Promise<FcSnapshot> {
+      const state = await load(fcStream(fcId), fcDecider);
+      if (state.status !== 'registered') throw notFound(`No FC ${fcId} is registered`, { fcId });
+      return state.fc;
+    },
+
+    async defineOrgUnit(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(defineOrgUnitInput, input, 'org unit');
+      const parent = data.parentId === null ? null : await service.getOrgUnit(data.parentId);
+      return run(orgUnitStream(data.orgUnitId), orgUnitDecider, (s) => decideOrgUnit({ type: 'DefineOrgUnit', data, parent }, s), context);
+    },
+    async registerEmployee(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(registerEmployeeInput, input, 'employee');
+      await service.getOrgUnit(data.orgUnitId);
+      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'RegisterEmployee', data }, s), context);
+    },
+    async promoteEmployee(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(promoteEmployeeInput, input, 'promotion');
+      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'PromoteEmployee', data }, s), context);
+    },
+    async transferEmployee(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(transferEmployeeInput, input, 'transfer');
+      await service.getOrgUnit(data.orgUnitId);
+      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'TransferEmployee', data }, s), context);
+    },
+    async recordEmployeeLeft(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(recordEmployeeLeftInput, input, 'departure');
+      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'RecordEmployeeLeft', data }, s), context);
+    },
+    async registerBranch(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(registerBranchInput, input, 'branch');
+      return run(branchStream(data.branchId), branchDecider, (s) => decideBranch({ type: 'RegisterBranch', data }, s), context);
+    },
+    async enrollBranchInPride(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(enrollBranchInPrideInput, input, 'PRIDE enrolment');
+      return run(branchStream(data.branchId), branchDecider, (s) => decideBranch({ type: 'EnrollBranchInPride', data }, s), context);
+    },
+    async registerFc(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(registerFcInput, input, 'FC');
+      await service.getBranch(data.branchId);
+      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'RegisterFc', data }, s), context);
+    },
+    async transferFc(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(transferFcInput, input, 'FC transfer');
+      await service.getBranch(data.branchId);
+      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'TransferFc', data }, s), context);
+    },
+    async recordFcLeft(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(recordFcLeftInput, input, 'FC departure');
+      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'RecordFcLeft', data }, s), context);
+    },
   };
+  return service;
 };
 
 export type DirectoryService = ReturnType<typeof createDirectoryService>;

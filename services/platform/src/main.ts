@@ -19,7 +19,9 @@ const main = async () => {
   if (config.HUB_SEED_DEMO && (await hub.store.headPosition()) === undefined) {
     console.log('[hub] empty store: seeding the demo company (16 months of café sessions)…');
     const summary = await seedDemoCompany(hub);
-    console.log(`[hub] demo company: ${summary.employees} employees, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances`);
+    console.log(
+      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances`,
+    );
   }
   await hub.projector.start();
   console.log(`[hub] view up to date (${hub.projector.stats.applied} events projected)`);

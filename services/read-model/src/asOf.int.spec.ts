@@ -7,6 +7,7 @@ import type { AsOf } from './asOf';
 import { cafeSessionReachByOrgUnit } from './coverage/reach';
 import { createProjector } from './projector';
 import { cafeSessionsByIds, followUpsBySessionIds, listCafeSessions, participantsBySessionIds, questionsBySessionIds } from './queries/cafeSessions';
+import { listOrgUnits } from './queries/directory';
 import { listEmployees, touchesByPersonIds } from './queries/employees';
 
 const ctx = { actor: 'test' };
@@ -33,7 +34,9 @@ describe.each(SQL_ENGINES)('"as of" on $name', (engine) => {
         participants: await participantsBySessionIds(db, sessionIds, asOf),
         questions: await questionsBySessionIds(db, sessionIds, asOf),
         followUps: await followUpsBySessionIds(db, sessionIds, asOf),
-        employees: await listEmployees(db, {}, asOf),
+        employees: await listEmployees(db, { includeLeft: true }, asOf),
+        present: await listEmployees(db, {}, asOf),
+        orgUnits: await listOrgUnits(db, asOf),
         touches: await touchesByPersonIds(db, people, asOf),
         reach: await cafeSessionReachByOrgUnit(db, period, {}, asOf),
       });
@@ -48,8 +51,10 @@ describe.each(SQL_ENGINES)('"as of" on $name', (engine) => {
 
     try {
       await snapshot(); // empty
-      await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnit: 'Exec', region: 'Seoul' }, ctx);
-      for (const e of ['E1', 'E2', 'E3']) await directory.registerEmployee({ employeeId: e, name: e, grade: 'STAFF', orgUnit: 'IT', region: 'Seoul' }, ctx);
+      await directory.defineOrgUnit({ orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION' }, ctx);
+      await directory.defineOrgUnit({ orgUnitId: 'IT', name: 'IT', kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
+      await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul' }, ctx);
+      for (const e of ['E1', 'E2', 'E3']) await directory.registerEmployee({ employeeId: e, name: e, grade: 'STAFF', orgUnitId: 'IT', region: 'Seoul', hiredOn: '2010-01-04' }, ctx);
       await cafe.schedule({ sessionId: 'S1', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx);
       await cafe.invite({ sessionId: 'S1', employeeId: 'E1' }, ctx);
       await snapshot();
@@ -62,7 +67,12 @@ describe.each(SQL_ENGINES)('"as of" on $name', (engine) => {
       await cafe.answerQuestion({ sessionId: 'S1', questionId: 'Q1', answeredBy: 'CEO', mode: 'FOLLOWED_UP', answer: 'Like this.' }, ctx);
       await cafe.completeFollowUp({ sessionId: 'S1', followUpId: 'F1', completedOn: '2015-03-30' }, ctx);
       await cafe.cancel({ sessionId: 'S2', reason: 'Typhoon' }, ctx);
-      await directory.registerEmployee({ employeeId: 'E4', name: 'E4', grade: 'MANAGER', orgUnit: 'Finance', region: 'Busan' }, ctx);
+      await directory.defineOrgUnit({ orgUnitId: 'FIN', name: 'Finance', kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
+      await directory.registerEmployee({ employeeId: 'E4', name: 'E4', grade: 'MANAGER', orgUnitId: 'FIN', region: 'Busan' }, ctx);
+      await directory.promoteEmployee({ employeeId: 'E1', grade: 'ASSISTANT_MANAGER', effectiveOn: '2015-04-01' }, ctx);
+      await directory.transferEmployee({ employeeId: 'E2', orgUnitId: 'FIN', region: 'Busan', effectiveOn: '2015-04-01' }, ctx);
+      await snapshot();
+      await directory.recordEmployeeLeft({ employeeId: 'E3', leftOn: '2015-05-31' }, ctx);
       await cafe.schedule({ sessionId: 'S3', scheduledAt: '2015-04-09T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx);
       await cafe.recordAttendance({ sessionId: 'S3', employeeId: 'E4' }, ctx);
       await snapshot();

@@ -30,7 +30,7 @@ const prng = (seed: number) => () => {
   return seed / 2 ** 31;
 };
 
-const UNITS = ['Finance', 'Marketing', 'Operations', 'Sales Planning'];
+const UNITS = ['FIN', 'MKT', 'OPS', 'SPL'];
 const GRADES_CYCLE = ['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER', 'GENERAL_MANAGER'] as const;
 
 describe.each(SQL_ENGINES)('read model on $name', (engine) => {
@@ -55,13 +55,16 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
     };
     const directory = createDirectoryService(store);
     const cafe = createCafeSessionService({ store, directory, clock: () => new Date('2016-01-01T00:00:00Z') });
-    await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnit: 'Office of the CEO', region: 'Seoul', title: 'CEO' }, ctx);
-    await directory.registerEmployee({ employeeId: 'CFO', name: '최재무', grade: 'EXECUTIVE', orgUnit: 'Office of the CEO', region: 'Seoul', title: 'CFO' }, ctx);
+    await directory.defineOrgUnit({ orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION' }, ctx);
+    await directory.defineOrgUnit({ orgUnitId: 'EXEC', name: 'Office of the CEO', kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
+    for (const unit of UNITS) await directory.defineOrgUnit({ orgUnitId: unit, name: `Unit ${unit}`, kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
+    await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CEO' }, ctx);
+    await directory.registerEmployee({ employeeId: 'CFO', name: '최재무', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CFO' }, ctx);
     for (let i = 0; i < 40; i++) {
       const grade = GRADES_CYCLE[i % GRADES_CYCLE.length]!;
       const orgUnit = UNITS[i % UNITS.length]!;
       employees.push({ id: `E${i}`, orgUnit, eligible: grade !== 'GENERAL_MANAGER' });
-      await directory.registerEmployee({ employeeId: `E${i}`, name: `직원 ${i}`, grade, orgUnit, region: 'Seoul' }, ctx);
+      await directory.registerEmployee({ employeeId: `E${i}`, name: `직원 ${i}`, grade, orgUnitId: orgUnit, region: 'Seoul' }, ctx);
     }
     const random = prng(42);
     const eligible = employees.filter((e) => e.eligible);
@@ -113,8 +116,11 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
     for (const unit of UNITS) {
       const inUnit = employees.filter((e) => e.orgUnit === unit);
       const reached = inUnit.filter((e) => attendedBy.get(e.id)?.sessions.some((s) => s.at >= period.from && s.at < '2015-04-01')).length;
-      expect(rows.find((r) => r.orgUnit === unit)).toEqual({
-        orgUnit: unit,
+      expect(rows.find((r) => r.orgUnitId === unit)).toEqual({
+        orgUnitId: unit,
+        orgUnitName: `Unit ${unit}`,
+        kind: 'DEPARTMENT',
+        parentId: 'HQ',
         population: inUnit.length,
         eligiblePopulation: inUnit.filter((e) => e.eligible).length,
         reached,
@@ -125,7 +131,11 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
     // Only sessions 0 and 3 (and 6) had the CFO as a co-host.
     const cfo = await cafeSessionReachByOrgUnit(db, { from: '2015-01-01T00:00:00Z', to: '2016-01-01T00:00:00Z' }, { hostId: 'CFO' });
     const metByCfo = [...attendedBy.values()].filter((v) => v.sessions.some((s) => ['S0', 'S3', 'S6'].includes(s.sessionId))).length;
-    expect(cfo.reduce((n, r) => n + r.reached, 0)).toBe(metByCfo);
+    expect(cfo.filter((r) => r.kind === 'DEPARTMENT').reduce((n, r) => n + r.reached, 0)).toBe(metByCfo);
+    // The division counts its whole subtree.
+    const hq = rows.find((r) => r.orgUnitId === 'HQ')!;
+    expect(hq.population).toBe(employees.length + 2);
+    expect(hq.reached).toBe(rows.filter((r) => r.kind === 'DEPARTMENT').reduce((n, r) => n + r.reached, 0));
   });
 
   it('changes nothing when events are processed again', async () => {
@@ -149,7 +159,7 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
     const other = await engine.create();
     try {
       const otherStore = await createSqlEventStore(other.db);
-      await createDirectoryService(otherStore).registerEmployee({ employeeId: 'X1', name: 'X', grade: 'STAFF', orgUnit: 'U', region: 'Seoul' }, ctx);
+      await createDirectoryService(otherStore).defineOrgUnit({ orgUnitId: 'U', name: 'U', kind: 'DIVISION' }, ctx);
       const failing = createProjector({
         store: otherStore,
         db: other.db,
@@ -158,7 +168,7 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
       });
       await migrateReadModel(other.db);
       await expect(failing.start()).rejects.toThrow('disk full');
-      expect(await other.db.query('SELECT * FROM hub_view.employee_versions')).toEqual([]);
+      expect(await other.db.query('SELECT * FROM hub_view.org_units')).toEqual([]);
       expect(await failing.checkpoint()).toBe(-1n);
       await failing.stop();
       await otherStore.close();

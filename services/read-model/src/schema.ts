@@ -18,20 +18,59 @@ CREATE TABLE IF NOT EXISTS hub_view.checkpoints (
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- One row per version of an employee; the current one as of T is the newest recorded by T.
+-- The org tree: division → department → team. Defined once; a unit's parent never changes.
+CREATE TABLE IF NOT EXISTS hub_view.org_units (
+  org_unit_id  text PRIMARY KEY,
+  name         text NOT NULL,
+  kind         text NOT NULL,
+  parent_id    text,
+  recorded_at  timestamptz NOT NULL
+);
+
+-- One row per version of an employee (registered, promoted, transferred, left); the employee as of
+-- T is their newest version recorded by T.
 CREATE TABLE IF NOT EXISTS hub_view.employee_versions (
   source_event_id uuid PRIMARY KEY,
   employee_id     text NOT NULL,
   name            text NOT NULL,
   grade           text NOT NULL,
-  org_unit        text NOT NULL,
+  org_unit_id     text NOT NULL,
   region          text NOT NULL,
   title           text,
   hired_on        date,
+  left_on         date,
   position        bigint NOT NULL,
   recorded_at     timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS employee_versions_by_employee ON hub_view.employee_versions (employee_id, position DESC);
+
+CREATE TABLE IF NOT EXISTS hub_view.branches (
+  branch_id    text PRIMARY KEY,
+  name         text NOT NULL,
+  region       text NOT NULL,
+  district     text NOT NULL,
+  seoul        boolean NOT NULL,
+  recorded_at  timestamptz NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS hub_view.branch_pride (
+  branch_id    text PRIMARY KEY,
+  since        date NOT NULL,
+  recorded_at  timestamptz NOT NULL
+);
+
+-- One row per version of an FC (registered, transferred, left).
+CREATE TABLE IF NOT EXISTS hub_view.fc_versions (
+  source_event_id uuid PRIMARY KEY,
+  fc_id           text NOT NULL,
+  name            text NOT NULL,
+  branch_id       text NOT NULL,
+  hired_on        date NOT NULL,
+  left_on         date,
+  position        bigint NOT NULL,
+  recorded_at     timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fc_versions_by_fc ON hub_view.fc_versions (fc_id, position DESC);
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
   session_id    text PRIMARY KEY,

@@ -14,7 +14,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumMissing = existsSync(CHROMIUM) ? undefined : `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 if (chromiumMissing) console.warn(`[e2e] SKIPPED browser tests: ${chromiumMissing}`);
 
-const REACH = `query($period: PeriodInput!) { cafeSessionReachByOrgUnit(period: $period) { orgUnit population reached } }`;
+const REACH = `query($period: PeriodInput!) { cafeSessionReachByOrgUnit(period: $period) { orgUnitId parentId population reached } }`;
 const period = { from: '2026-01-01T00:00:00+09:00', to: '2027-01-01T00:00:00+09:00' };
 
 describe('npm start: the whole product on the embedded default', () => {
@@ -35,8 +35,11 @@ describe('npm start: the whole product on the embedded default', () => {
     expect(product.output()).toMatch(/seeding the demo company/);
     const sessions = await graphql<{ cafeSessions: { totalCount: number } }>(`{ cafeSessions(from: "2014-02-01T00:00:00Z", to: "2015-07-01T00:00:00Z") { totalCount } }`);
     expect(sessions.data!.cafeSessions.totalCount).toBe(32);
-    const reach = await graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, { period: { from: '2014-02-01T00:00:00+09:00', to: '2015-07-01T00:00:00+09:00' } });
-    const met = reach.data!.cafeSessionReachByOrgUnit.reduce((n, r) => n + r.reached, 0);
+    const reach = await graphql<{ cafeSessionReachByOrgUnit: { reached: number; parentId: string | null }[] }>(REACH, {
+      period: { from: '2014-02-01T00:00:00+09:00', to: '2015-07-01T00:00:00+09:00' },
+    });
+    // Divisions count their whole subtree: summing them counts everyone once.
+    const met = reach.data!.cafeSessionReachByOrgUnit.filter((r) => r.parentId === null).reduce((n, r) => n + r.reached, 0);
     expect(met).toBeGreaterThan(250);
     expect(met).toBeLessThan(330);
   });
@@ -52,17 +55,19 @@ describe('npm start: the whole product on the embedded default', () => {
   });
 
   it('drives mutation → query: a session held this year moves the coverage figure', async () => {
-    const before = await graphql<{ cafeSessionReachByOrgUnit: { orgUnit: string; reached: number }[] }>(REACH, { period });
-    const people = await graphql<{ employees: { id: string; orgUnit: string }[] }>(`{ employees(grade: STAFF) { id orgUnit } }`);
+    const before = await graphql<{ cafeSessionReachByOrgUnit: { orgUnitId: string; reached: number }[] }>(REACH, { period });
+    const people = await graphql<{ employees: { id: string; orgUnit: { id: string; parent: { id: string } } }[] }>(`{ employees(grade: STAFF) { id orgUnit { id parent { id } } } }`);
     const guest = people.data!.employees[0]!;
     const at = '2026-03-12T15:00:00+09:00';
     const s = await graphql<{ scheduleCafeSession: { id: string } }>(`mutation($at: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Café, Yeouido", hostIds: ["CEO"] }) { id } }`, { at });
     const sessionId = s.data!.scheduleCafeSession.id;
     expect((await graphql(`mutation($s: ID!, $e: ID!) { inviteToCafeSession(input: { sessionId: $s, employeeId: $e }) { id } }`, { s: sessionId, e: guest.id })).errors).toBeUndefined();
     expect((await graphql(`mutation($s: ID!, $e: ID!) { recordCafeSessionAttendance(input: { sessionId: $s, employeeId: $e }) { id } }`, { s: sessionId, e: guest.id })).errors).toBeUndefined();
-    const after = await graphql<{ cafeSessionReachByOrgUnit: { orgUnit: string; reached: number }[] }>(REACH, { period });
-    const unit = (r: typeof after) => r.data!.cafeSessionReachByOrgUnit.find((x) => x.orgUnit === guest.orgUnit)!.reached;
-    expect(unit(after)).toBe(unit(before) + 1);
+    const after = await graphql<{ cafeSessionReachByOrgUnit: { orgUnitId: string; reached: number }[] }>(REACH, { period });
+    const reachedIn = (r: typeof after, id: string) => r.data!.cafeSessionReachByOrgUnit.find((x) => x.orgUnitId === id)!.reached;
+    // The guest's department and its division both count one more person met.
+    expect(reachedIn(after, guest.orgUnit.id)).toBe(reachedIn(before, guest.orgUnit.id) + 1);
+    expect(reachedIn(after, guest.orgUnit.parent.id)).toBe(reachedIn(before, guest.orgUnit.parent.id) + 1);
 
     const refused = await graphql(`mutation($s: ID!) { inviteToCafeSession(input: { sessionId: $s, employeeId: "CEO" }) { id } }`, { s: sessionId });
     expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN_BY_RULE');

@@ -11,7 +11,7 @@ const SESSION = `query($id: ID!) { cafeSession(id: $id) {
   participants { employeeId invited attended walkIn employee { name } }
   questions { id topic anonymous askedBy { id } answered answer answerMode answeredBy { id } }
   followUps { id description dueOn completedOn owner { id } } } }`;
-const REACH = `query($period: PeriodInput!, $hostId: ID) { cafeSessionReachByOrgUnit(period: $period, hostId: $hostId) { orgUnit population eligiblePopulation reached reachRate } }`;
+const REACH = `query($period: PeriodInput!, $hostId: ID) { cafeSessionReachByOrgUnit(period: $period, hostId: $hostId) { orgUnitId population eligiblePopulation reached reachRate } }`;
 
 describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engine) => {
   let t: HubUnderTest;
@@ -19,12 +19,21 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
 
   beforeAll(async () => {
     t = await startHub(engine);
+    const DEFINE = `mutation($input: DefineOrgUnitInput!) { defineOrgUnit(input: $input) { id } }`;
+    for (const input of [
+      { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION' },
+      { orgUnitId: 'EXEC', name: 'Executive Office', kind: 'DEPARTMENT', parentId: 'HQ' },
+      { orgUnitId: 'FIN', name: 'Finance', kind: 'DEPARTMENT', parentId: 'HQ' },
+      { orgUnitId: 'MKT', name: 'Marketing', kind: 'DEPARTMENT', parentId: 'HQ' },
+    ]) {
+      expect((await t.graphql(DEFINE, { input })).errors).toBeUndefined();
+    }
     const people = [
-      { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnit: 'Executive Office', region: 'Seoul', title: 'CEO' },
-      { employeeId: 'CFO', name: '한재무', grade: 'EXECUTIVE', orgUnit: 'Executive Office', region: 'Seoul', title: 'CFO' },
-      { employeeId: 'GM1', name: '박부장', grade: 'GENERAL_MANAGER', orgUnit: 'Finance', region: 'Seoul' },
-      ...Array.from({ length: 6 }, (_, i) => ({ employeeId: `F${i}`, name: `재무 ${i}`, grade: 'STAFF', orgUnit: 'Finance', region: 'Seoul' })),
-      ...Array.from({ length: 4 }, (_, i) => ({ employeeId: `M${i}`, name: `마케팅 ${i}`, grade: 'MANAGER', orgUnit: 'Marketing', region: 'Busan' })),
+      { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CEO' },
+      { employeeId: 'CFO', name: '한재무', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CFO' },
+      { employeeId: 'GM1', name: '박부장', grade: 'GENERAL_MANAGER', orgUnitId: 'FIN', region: 'Seoul' },
+      ...Array.from({ length: 6 }, (_, i) => ({ employeeId: `F${i}`, name: `재무 ${i}`, grade: 'STAFF', orgUnitId: 'FIN', region: 'Seoul' })),
+      ...Array.from({ length: 4 }, (_, i) => ({ employeeId: `M${i}`, name: `마케팅 ${i}`, grade: 'MANAGER', orgUnitId: 'MKT', region: 'Busan' })),
     ];
     for (const input of people) {
       const r = await t.graphql(REGISTER, { input });
@@ -100,14 +109,15 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
 
     const reach = await t.graphql<{ cafeSessionReachByOrgUnit: unknown[] }>(REACH, { period: { from: '2015-03-01T00:00:00+09:00', to: '2015-04-01T00:00:00+09:00' } });
     expect(reach.data!.cafeSessionReachByOrgUnit).toEqual([
-      { orgUnit: 'Executive Office', population: 2, eligiblePopulation: 0, reached: 0, reachRate: 0 },
-      { orgUnit: 'Finance', population: 7, eligiblePopulation: 6, reached: 1, reachRate: 1 / 7 },
-      { orgUnit: 'Marketing', population: 4, eligiblePopulation: 4, reached: 2, reachRate: 0.5 },
+      { orgUnitId: 'EXEC', population: 2, eligiblePopulation: 0, reached: 0, reachRate: 0 },
+      { orgUnitId: 'FIN', population: 7, eligiblePopulation: 6, reached: 1, reachRate: 1 / 7 },
+      { orgUnitId: 'HQ', population: 13, eligiblePopulation: 10, reached: 3, reachRate: 3 / 13 },
+      { orgUnitId: 'MKT', population: 4, eligiblePopulation: 4, reached: 2, reachRate: 0.5 },
     ]);
     const otherMonth = await t.graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, { period: { from: '2015-04-01T00:00:00+09:00', to: '2015-05-01T00:00:00+09:00' } });
-    expect(otherMonth.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0]);
+    expect(otherMonth.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0]);
     const otherHost = await t.graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, { period: { from: '2015-03-01T00:00:00+09:00', to: '2015-04-01T00:00:00+09:00' }, hostId: 'GM1' });
-    expect(otherHost.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0]);
+    expect(otherHost.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0]);
   });
 
   describe('refusals: typed errors, nothing appended', () => {
@@ -178,7 +188,7 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
     const AT = `query($asOf: DateTime) {
       cafeSession(id: "S-asof", asOf: $asOf) { invitedCount attendedCount participants { attended employee { name } } hosts { id } }
       employee(id: "F5", asOf: $asOf) { touches { channel } lastTouchedAt }
-      cafeSessionReachByOrgUnit(period: { from: "2015-06-01T00:00:00Z", to: "2015-07-01T00:00:00Z" }, orgUnit: "Finance", asOf: $asOf) { reached }
+      cafeSessionReachByOrgUnit(period: { from: "2015-06-01T00:00:00Z", to: "2015-07-01T00:00:00Z" }, orgUnitId: "FIN", asOf: $asOf) { reached }
     }`;
     expect((await t.graphql(AT, { asOf: beforeAll })).data).toEqual({
       cafeSession: null,

@@ -16,18 +16,35 @@ const prng = (seed: number) => () => {
 const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황'];
 const GIVEN = ['민준', '서연', '지훈', '하은', '도윤', '수빈', '예준', '지민', '현우', '유진', '승현', '다은', '준호', '소영', '태희', '지원', '성민', '혜진'];
 
-export const DEMO_ORG_UNITS = [
-  { orgUnit: 'Strategy & Planning', region: 'Seoul', size: 40 },
-  { orgUnit: 'Marketing', region: 'Seoul', size: 55 },
-  { orgUnit: 'Customer Service', region: 'Seoul', size: 70 },
-  { orgUnit: 'Underwriting', region: 'Seoul', size: 45 },
-  { orgUnit: 'IT', region: 'Seoul', size: 60 },
-  { orgUnit: 'Finance', region: 'Seoul', size: 35 },
-  { orgUnit: 'Human Resources', region: 'Seoul', size: 25 },
-  { orgUnit: 'Sales Support Busan', region: 'Busan', size: 30 },
-  { orgUnit: 'Sales Support Daegu', region: 'Daegu', size: 20 },
-  { orgUnit: 'Sales Support Gwangju', region: 'Gwangju', size: 20 },
+/** The org tree: divisions, their departments, and (where staff sit) teams. */
+export const DEMO_DIVISIONS = [
+  { orgUnitId: 'EXEC', name: 'Executive Office' },
+  { orgUnitId: 'CORP', name: 'Corporate Division' },
+  { orgUnitId: 'CUST', name: 'Customer Division' },
+  { orgUnitId: 'SALES', name: 'Sales Division' },
 ] as const;
+
+export const DEMO_ORG_UNITS = [
+  { orgUnitId: 'STRAT', name: 'Strategy & Planning', parentId: 'CORP', region: 'Seoul', size: 40 },
+  { orgUnitId: 'FIN', name: 'Finance', parentId: 'CORP', region: 'Seoul', size: 35 },
+  { orgUnitId: 'HR', name: 'Human Resources', parentId: 'CORP', region: 'Seoul', size: 25 },
+  { orgUnitId: 'IT', name: 'IT', parentId: 'CORP', region: 'Seoul', size: 60 },
+  { orgUnitId: 'MKT', name: 'Marketing', parentId: 'CUST', region: 'Seoul', size: 55 },
+  { orgUnitId: 'CS', name: 'Customer Service', parentId: 'CUST', region: 'Seoul', size: 70 },
+  { orgUnitId: 'UW', name: 'Underwriting', parentId: 'CUST', region: 'Seoul', size: 45 },
+  { orgUnitId: 'SS-BUSAN', name: 'Sales Support Busan', parentId: 'SALES', region: 'Busan', size: 30 },
+  { orgUnitId: 'SS-DAEGU', name: 'Sales Support Daegu', parentId: 'SALES', region: 'Daegu', size: 20 },
+  { orgUnitId: 'SS-GWANGJU', name: 'Sales Support Gwangju', parentId: 'SALES', region: 'Gwangju', size: 20 },
+] as const;
+
+/** Seoul has 74 branches (the article); the rest of the country more. Districts (구) of Seoul in turn. */
+const SEOUL_DISTRICTS = ['서초구', '강남구', '송파구', '종로구', '중구', '마포구', '영등포구', '용산구', '성동구', '강서구', '노원구', '관악구'];
+const OTHER_REGIONS = [
+  { region: 'Busan', districts: ['해운대구', '부산진구', '동래구'], count: 14 },
+  { region: 'Daegu', districts: ['수성구', '중구'], count: 10 },
+  { region: 'Gwangju', districts: ['서구', '북구'], count: 8 },
+  { region: 'Gyeonggi', districts: ['수원시', '성남시', '고양시'], count: 20 },
+];
 
 /** Grade mix of a unit, bottom-heavy like a real company: 사원 … 부장. */
 const GRADE_MIX: [Grade, number][] = [
@@ -56,12 +73,14 @@ const TOPICS = [
 ] as const;
 
 export interface DemoSeedServices {
-  directory: Pick<DirectoryService, 'registerEmployee'>;
+  directory: Pick<DirectoryService, 'defineOrgUnit' | 'registerEmployee' | 'registerBranch' | 'enrollBranchInPride' | 'registerFc'>;
   cafeSessions: CafeSessionService;
 }
 
 export interface DemoSummary {
   employees: number;
+  branches: number;
+  fcs: number;
   cafeSessions: number;
   attendances: number;
 }
@@ -71,9 +90,32 @@ export const seedDemoCompany = async ({ directory, cafeSessions }: DemoSeedServi
   const random = prng(20_150_701);
   const ctx = (commandId: string, occurredAt?: string) => ({ actor: 'system:demo-seed', commandId: `demo:${commandId}`, ...(occurredAt ? { occurredAt } : {}) });
 
-  for (const e of EXECUTIVES) {
-    await directory.registerEmployee({ ...e, grade: 'EXECUTIVE', orgUnit: 'Executive Office', region: 'Seoul', hiredOn: '2014-02-01' }, ctx(`employee:${e.employeeId}`));
+  for (const d of DEMO_DIVISIONS) await directory.defineOrgUnit({ ...d, kind: 'DIVISION' }, ctx(`org-unit:${d.orgUnitId}`));
+  for (const u of DEMO_ORG_UNITS) {
+    await directory.defineOrgUnit({ orgUnitId: u.orgUnitId, name: u.name, kind: 'DEPARTMENT', parentId: u.parentId }, ctx(`org-unit:${u.orgUnitId}`));
   }
+  for (const e of EXECUTIVES) {
+    await directory.registerEmployee({ ...e, grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', hiredOn: '2014-02-01' }, ctx(`employee:${e.employeeId}`));
+  }
+
+  // Branches and their FCs: 74 in Seoul, more nationwide; PRIDE rolled out from July 2014.
+  let branches = 0;
+  let fcs = 0;
+  const addBranch = async (region: string, district: string, seoul: boolean) => {
+    branches++;
+    const branchId = `BR${String(branches).padStart(3, '0')}`;
+    await directory.registerBranch({ branchId, name: `${district} ${branches}지점`, region, district, seoul }, ctx(`branch:${branchId}`));
+    if (branches % 6 === 1) await directory.enrollBranchInPride({ branchId, since: random() < 0.5 ? '2014-07-01' : '2015-01-01' }, ctx(`branch:${branchId}:pride`));
+    const staff = 4 + Math.floor(random() * 5);
+    for (let i = 0; i < staff; i++) {
+      fcs++;
+      const fcId = `FC${String(fcs).padStart(4, '0')}`;
+      const name = `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN[Math.floor(random() * GIVEN.length)]}`;
+      await directory.registerFc({ fcId, name, branchId, hiredOn: `${2005 + Math.floor(random() * 9)}-0${1 + Math.floor(random() * 9)}-01` }, ctx(`fc:${fcId}`));
+    }
+  };
+  for (let i = 0; i < 74; i++) await addBranch('Seoul', SEOUL_DISTRICTS[i % SEOUL_DISTRICTS.length]!, true);
+  for (const r of OTHER_REGIONS) for (let i = 0; i < r.count; i++) await addBranch(r.region, r.districts[i % r.districts.length]!, false);
 
   const eligible: string[] = [];
   let n = 0;
@@ -86,7 +128,7 @@ export const seedDemoCompany = async ({ directory, cafeSessions }: DemoSeedServi
       const name = `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN[Math.floor(random() * GIVEN.length)]}`;
       const hiredYear = 2000 + Math.floor(random() * 14);
       await directory.registerEmployee(
-        { employeeId, name, grade, orgUnit: unit.orgUnit, region: unit.region, hiredOn: `${hiredYear}-0${1 + Math.floor(random() * 9)}-01` },
+        { employeeId, name, grade, orgUnitId: unit.orgUnitId, region: unit.region, hiredOn: `${hiredYear}-0${1 + Math.floor(random() * 9)}-01` },
         ctx(`employee:${employeeId}`),
       );
       if (grade !== 'GENERAL_MANAGER') eligible.push(employeeId);
@@ -166,5 +208,5 @@ export const seedDemoCompany = async ({ directory, cafeSessions }: DemoSeedServi
     }
   }
 
-  return { employees: EXECUTIVES.length + n, cafeSessions: sessions, attendances };
+  return { employees: EXECUTIVES.length + n, branches, fcs, cafeSessions: sessions, attendances };
 };

@@ -11,7 +11,18 @@ import { z } from 'zod';
  */
 
 export const COMMAND_METHODS = {
-  directory: ['registerEmployee'],
+  directory: [
+    'defineOrgUnit',
+    'registerEmployee',
+    'promoteEmployee',
+    'transferEmployee',
+    'recordEmployeeLeft',
+    'registerBranch',
+    'enrollBranchInPride',
+    'registerFc',
+    'transferFc',
+    'recordFcLeft',
+  ],
   cafeSessions: ['schedule', 'invite', 'recordAttendance', 'raiseQuestion', 'answerQuestion', 'assignFollowUp', 'completeFollowUp', 'cancel'],
 } as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };
 

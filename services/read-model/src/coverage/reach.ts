@@ -1,11 +1,12 @@
-import { GRADES, isCafeSessionEligible } from '@hub/contracts';
+import { GRADES, isCafeSessionEligible, type OrgUnitKind } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf } from '../asOf';
 import { employeesAsOfSql } from '../queries/employees';
 
 /*
  * Where reach is computed. Reach of a population over a period = distinct people touched in the
- * period / people in the population who were there (hired before the period ended).
+ * period / people in the population who were there during it (hired before it ended, not gone
+ * before it began), as the view stood at `asOf`.
  */
 
 export interface ReachPeriod {
@@ -16,8 +17,11 @@ export interface ReachPeriod {
 }
 
 export interface OrgUnitReachRow {
-  orgUnit: string;
-  /** Employees in the unit during the period. */
+  orgUnitId: string;
+  orgUnitName: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  /** Employees of the unit and all its sub-units during the period. */
   population: number;
   /** Of those, how many may attend café sessions (grade 차장 or below). */
   eligiblePopulation: number;
@@ -31,39 +35,59 @@ export interface OrgUnitReachRow {
 
 const ELIGIBLE_GRADES = GRADES.map((g) => g.code).filter(isCafeSessionEligible);
 
-/** Café-session (톡톡타임) reach of employees, by org unit, optionally for one host, as the view stood at `asOf`. */
+/**
+ * Café-session (톡톡타임) reach of employees for every org unit, each unit counting its whole
+ * subtree (a division includes its departments and their teams), optionally for one host.
+ */
 export const cafeSessionReachByOrgUnit = async (
   db: SqlExecutor,
   period: ReachPeriod,
-  filter: { hostId?: string | null; orgUnit?: string | null } = {},
+  filter: { hostId?: string | null; orgUnitId?: string | null } = {},
   asOf?: AsOf,
 ): Promise<OrgUnitReachRow[]> => {
-  const rows = await db.query<{ org_unit: string; population: number; eligible: number; reached: number }>(
-    `WITH met AS (
+  const rows = await db.query<{ org_unit_id: string; name: string; kind: OrgUnitKind; parent_id: string | null; population: number; eligible: number; reached: number }>(
+    `WITH RECURSIVE units AS (
+       SELECT org_unit_id, name, kind, parent_id FROM hub_view.org_units WHERE recorded_at <= $6::timestamptz
+     ),
+     -- every unit paired with itself and each unit below it
+     subtree (ancestor, descendant) AS (
+       SELECT org_unit_id, org_unit_id FROM units
+       UNION ALL
+       SELECT s.ancestor, u.org_unit_id FROM subtree s JOIN units u ON u.parent_id = s.descendant
+     ),
+     present AS (
+       SELECT * FROM (${employeesAsOfSql(6)}) e
+       WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz)
+     ),
+     met AS (
        SELECT DISTINCT person_id FROM hub_view.touches
        WHERE channel = 'CAFE_SESSION' AND person_kind = 'EMPLOYEE'
          AND touched_at >= $1::timestamptz AND touched_at < $2::timestamptz
          AND ($3::text IS NULL OR leader_id = $3)
          AND recorded_at <= $6::timestamptz
      )
-     SELECT e.org_unit,
-            count(*)::int AS population,
-            count(*) FILTER (WHERE e.grade = ANY($5::text[]))::int AS eligible,
+     SELECT u.org_unit_id, u.name, u.kind, u.parent_id,
+            count(p.employee_id)::int AS population,
+            count(p.employee_id) FILTER (WHERE p.grade = ANY($5::text[]))::int AS eligible,
             count(met.person_id)::int AS reached
-     FROM (${employeesAsOfSql(6)}) e
-     LEFT JOIN met ON met.person_id = e.employee_id
-     WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz)
-       AND ($4::text IS NULL OR e.org_unit = $4)
-     GROUP BY e.org_unit
-     ORDER BY e.org_unit`,
-    [period.from, period.to, filter.hostId ?? null, filter.orgUnit ?? null, ELIGIBLE_GRADES, asOfParam(asOf)],
+     FROM units u
+     JOIN subtree s ON s.ancestor = u.org_unit_id
+     LEFT JOIN present p ON p.org_unit_id = s.descendant
+     LEFT JOIN met ON met.person_id = p.employee_id
+     WHERE ($4::text IS NULL OR u.org_unit_id = $4)
+     GROUP BY u.org_unit_id, u.name, u.kind, u.parent_id
+     ORDER BY u.org_unit_id`,
+    [period.from, period.to, filter.hostId ?? null, filter.orgUnitId ?? null, ELIGIBLE_GRADES, asOfParam(asOf)],
   );
   return rows.map((r) => {
     const population = Number(r.population);
     const eligiblePopulation = Number(r.eligible);
     const reached = Number(r.reached);
     return {
-      orgUnit: r.org_unit,
+      orgUnitId: r.org_unit_id,
+      orgUnitName: r.name,
+      kind: r.kind,
+      parentId: r.parent_id,
       population,
       eligiblePopulation,
       reached,

@@ -1,0 +1,93 @@
+import { ORG_UNIT_KINDS } from '@hub/contracts';
+import { listBranches, listOrgUnits, type BranchRow, type FcRow, type OrgUnitRow } from '@hub/read-model';
+import { builder } from '../builder';
+import { asOfArgOptions } from './asOf';
+
+export const OrgUnitKindEnum = builder.enumType('OrgUnitKind', {
+  description: 'Level in the org tree.',
+  values: {
+    DIVISION: { description: 'Top of the tree (본부).' },
+    DEPARTMENT: { description: 'Under a division (부서).' },
+    TEAM: { description: 'Under a department (팀).' },
+  } satisfies Record<(typeof ORG_UNIT_KINDS)[number], { description: string }>,
+});
+
+export const OrgUnitRef = builder.objectRef<OrgUnitRow>('OrgUnit');
+export const BranchRef = builder.objectRef<BranchRow>('Branch');
+export const FcRef = builder.objectRef<FcRow>('Fc');
+
+OrgUnitRef.implement({
+  description: 'An org unit: a division, a department under one, or a team under that.',
+  fields: (t) => ({
+    id: t.exposeID('orgUnitId', { description: 'Org unit id.' }),
+    name: t.exposeString('name', { description: 'Name.' }),
+    kind: t.expose('kind', { type: OrgUnitKindEnum, description: 'Division, department or team.' }),
+    parent: t.field({
+      type: OrgUnitRef,
+      nullable: true,
+      description: 'The unit above; null for a division.',
+      resolve: async (u, _, ctx) => (u.parentId ? ((await ctx.loadersAt(u.asOf).orgUnit.load(u.parentId)) ?? null) : null),
+    }),
+  }),
+});
+
+BranchRef.implement({
+  description: 'A sales branch (영업 지점).',
+  fields: (t) => ({
+    id: t.exposeID('branchId', { description: 'Branch id.' }),
+    name: t.exposeString('name', { description: 'Name.' }),
+    region: t.exposeString('region', { description: 'Region.' }),
+    district: t.exposeString('district', { description: 'District (구), e.g. 서초구.' }),
+    seoul: t.exposeBoolean('seoul', { description: 'In Seoul.' }),
+    pride: t.boolean({ description: 'A PRIDE branch (model branch of the FC activity program).', resolve: (b) => b.prideSince !== null }),
+    prideSince: t.expose('prideSince', { type: 'Date', nullable: true, description: 'PRIDE branch since this date.' }),
+    fcs: t.field({
+      type: [FcRef],
+      description: 'FCs (설계사) working at this branch, by name.',
+      resolve: (b, _, ctx) => ctx.loadersAt(b.asOf).fcsOfBranch.load(b.branchId),
+    }),
+  }),
+});
+
+FcRef.implement({
+  description: 'A financial consultant (FC, 설계사): the sales agent of a branch.',
+  fields: (t) => ({
+    id: t.exposeID('fcId', { description: 'FC id.' }),
+    name: t.exposeString('name', { description: 'Name.' }),
+    branch: t.field({
+      type: BranchRef,
+      nullable: true,
+      description: 'Current branch.',
+      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).branch.load(f.branchId)) ?? null,
+    }),
+    hiredOn: t.expose('hiredOn', { type: 'Date', description: 'Hire date.' }),
+    leftOn: t.expose('leftOn', { type: 'Date', nullable: true, description: 'Leave date, once left.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  orgUnits: t.field({
+    type: [OrgUnitRef],
+    description: 'The org tree, parents before their children.',
+    args: { asOf: t.arg(asOfArgOptions) },
+    resolve: (_, args, ctx) => listOrgUnits(ctx.view, args.asOf),
+  }),
+  branches: t.field({
+    type: [BranchRef],
+    description: 'Sales branches, optionally of one region, in Seoul or not, PRIDE or not.',
+    args: {
+      region: t.arg.string({ required: false, description: 'Only this region.' }),
+      seoul: t.arg.boolean({ required: false, description: 'Only branches in (true) or outside (false) Seoul.' }),
+      pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
+      asOf: t.arg(asOfArgOptions),
+    },
+    resolve: (_, args, ctx) => listBranches(ctx.view, { region: args.region ?? null, seoul: args.seoul ?? null, pride: args.pride ?? null }, args.asOf),
+  }),
+  branch: t.field({
+    type: BranchRef,
+    nullable: true,
+    description: 'One branch with its FCs; null when unknown.',
+    args: { id: t.arg.id({ required: true, description: 'Branch id.' }), asOf: t.arg(asOfArgOptions) },
+    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).branch.load(String(id))) ?? null,
+  }),
+}));
