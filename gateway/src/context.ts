@@ -1,5 +1,6 @@
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { DirectoryService } from '@hub/directory';
+import type { TownHallService } from '@hub/town-halls';
 import type { SqlExecutor } from '@hub/sql';
 import { loadersByMoment, type Loaders } from './loaders';
 
@@ -19,6 +20,7 @@ export interface HubCommands {
     | 'recordFcLeft'
   >;
   cafeSessions: CafeSessionService;
+  townHalls: TownHallService;
 }
 
 export interface GatewayDeps {

@@ -10,6 +10,9 @@ import {
   participantsBySessionIds,
   questionsBySessionIds,
   touchesByPersonIds,
+  townHallHeadCountsByIds,
+  townHallQuestionsByIds,
+  townHallsByIds,
 } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import DataLoader from 'dataloader';
@@ -29,6 +32,9 @@ export const createLoaders = (db: SqlExecutor, asOf: AsOf) => ({
   branch: new DataLoader((ids: readonly string[]) => branchesByIds(db, ids, asOf)),
   fcsOfBranch: new DataLoader((ids: readonly string[]) => fcsByBranchIds(db, ids, asOf)),
   fc: new DataLoader((ids: readonly string[]) => fcsByIds(db, ids, asOf)),
+  townHall: new DataLoader((ids: readonly string[]) => townHallsByIds(db, ids, asOf)),
+  townHallQuestions: new DataLoader((ids: readonly string[]) => townHallQuestionsByIds(db, ids, asOf)),
+  townHallHeadCounts: new DataLoader((ids: readonly string[]) => townHallHeadCountsByIds(db, ids, asOf)),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -5,8 +5,10 @@ import './types/directory';
 import './types/employee';
 import './types/cafeSession';
 import './types/coverage';
+import './types/townHall';
 import './mutations/directory';
 import './mutations/cafeSessions';
+import './mutations/townHalls';
 
 /** The whole schema: every type file registers itself on the builder when imported above. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -3,6 +3,7 @@ import { listCafeSessions, type CafeFollowUpRow, type CafeParticipantRow, type C
 import { builder } from '../builder';
 import { AnswerModeEnum, CafeSessionStatusEnum } from './enums';
 import { asOfArgOptions } from './asOf';
+import { forwardPage, toConnection } from './connection';
 import { EmployeeRef } from './employee';
 
 export const CafeSessionRef = builder.objectRef<CafeSessionRow>('CafeSession');
@@ -89,8 +90,6 @@ CafeFollowUpRef.implement({
   }),
 });
 
-const MAX_PAGE = 100;
-
 builder.queryFields((t) => ({
   cafeSessions: t.connection(
     {
@@ -104,26 +103,15 @@ builder.queryFields((t) => ({
         asOf: t.arg(asOfArgOptions),
       },
       resolve: async (_, args, ctx) => {
-        if (args.last != null || args.before != null) throw validationError('cafeSessions pages forward only: use first/after');
-        const first = args.first ?? 20;
-        if (first < 0 || first > MAX_PAGE) throw validationError(`first must be between 0 and ${MAX_PAGE}`);
         if (args.from && args.to && args.from >= args.to) throw validationError('from must be before to');
-        const page = await listCafeSessions(
+        const page = forwardPage('cafeSessions', args);
+        const result = await listCafeSessions(
           ctx.view,
           { from: args.from ?? null, to: args.to ?? null, hostId: args.hostId == null ? null : String(args.hostId), status: args.status ?? null },
-          { first, after: args.after ?? null },
+          page,
           args.asOf,
         );
-        return {
-          totalCount: page.totalCount,
-          edges: page.nodes,
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: Boolean(args.after),
-            startCursor: page.nodes[0]?.cursor ?? null,
-            endCursor: page.nodes[page.nodes.length - 1]?.cursor ?? null,
-          },
-        };
+        return toConnection(result, page.after);
       },
     },
     { name: 'CafeSessionConnection', description: 'A page of café sessions.' },

@@ -3,6 +3,7 @@ import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createDirectoryService } from '@hub/directory';
 import { createEsdbEventStore, createSqlEventStore, type EventStore } from '@hub/event-store';
 import { createProjector } from '@hub/read-model';
+import { createTownHallService } from '@hub/town-halls';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import type { HubConfig } from './config';
 
@@ -18,6 +19,7 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   const store: EventStore = config.EVENTSTORE_URL ? createEsdbEventStore(config.EVENTSTORE_URL) : await createSqlEventStore(sql);
   const directory = createDirectoryService(store);
   const cafeSessions = createCafeSessionService({ store, directory });
+  const townHalls = createTownHallService({ store, directory });
   const projector = createProjector({ store, db: sql });
 
   const description = [
@@ -30,6 +32,7 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     sql,
     directory,
     cafeSessions,
+    townHalls,
     projector,
     description,
     async close() {

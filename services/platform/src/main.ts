@@ -17,17 +17,17 @@ const main = async () => {
   console.log(`[hub] ${hub.description}`);
 
   if (config.HUB_SEED_DEMO && (await hub.store.headPosition()) === undefined) {
-    console.log('[hub] empty store: seeding the demo company (16 months of café sessions)…');
+    console.log('[hub] empty store: seeding the demo company (16 months of café sessions and town halls)…');
     const summary = await seedDemoCompany(hub);
     console.log(
-      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances`,
+      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances, ${summary.townHalls} town halls`,
     );
   }
   await hub.projector.start();
   console.log(`[hub] view up to date (${hub.projector.stats.applied} events projected)`);
 
   const gateway = createGateway({
-    commands: { directory: hub.directory, cafeSessions: hub.cafeSessions },
+    commands: { directory: hub.directory, cafeSessions: hub.cafeSessions, townHalls: hub.townHalls },
     view: hub.sql,
     waitForView: (position) => hub.projector.waitFor(position),
   });

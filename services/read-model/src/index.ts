@@ -5,5 +5,6 @@ export * from './projector';
 export * from './queries/cafeSessions';
 export * from './queries/directory';
 export * from './queries/employees';
+export * from './queries/townHalls';
 export { decodeCursor, encodeCursor } from './queries/rows';
 export { READ_MODEL_DDL, VIEW_SCHEMA } from './schema';

@@ -4,9 +4,10 @@ import type { SqlDriver, SqlExecutor } from '@hub/sql';
 import type { Projection, ProjectedEvent } from './projection';
 import { cafeSessionProjection } from './projections/cafeSessions';
 import { directoryProjection } from './projections/directory';
+import { townHallProjection } from './projections/townHalls';
 import { READ_MODEL_DDL } from './schema';
 
-export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection];
+export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection];
 
 const CHECKPOINT = 'hub_view';
 const MIGRATION_LOCK_KEY = 7_346_010;

@@ -142,6 +142,40 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_up_completions (
   recorded_at   timestamptz NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS hub_view.town_halls (
+  town_hall_id   text PRIMARY KEY,
+  scheduled_at   timestamptz NOT NULL,
+  format         text NOT NULL,
+  theme          text NOT NULL,
+  venue          text NOT NULL,
+  presenter_ids  text[] NOT NULL,
+  recorded_at    timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_cancellations (
+  town_hall_id text PRIMARY KEY, reason text NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_attendance (
+  town_hall_id text NOT NULL, employee_id text NOT NULL, recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (town_hall_id, employee_id)
+);
+-- Every count recorded; the count of a unit as of T is its newest one recorded by T.
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_head_counts (
+  source_event_id uuid PRIMARY KEY, town_hall_id text NOT NULL, org_unit_id text NOT NULL,
+  head_count integer NOT NULL, position bigint NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_questions (
+  question_id text PRIMARY KEY, town_hall_id text NOT NULL, topic text NOT NULL, text text NOT NULL,
+  anonymous boolean NOT NULL, asked_by text, raised_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_answers (
+  question_id text PRIMARY KEY, answered_by text NOT NULL, answer text NOT NULL,
+  answered_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_feedback (
+  feedback_id text PRIMARY KEY, town_hall_id text NOT NULL, rating integer NOT NULL, comment text,
+  employee_id text, recorded_at timestamptz NOT NULL
+);
+
 -- One person reached by one leader (NULL: the company) through one channel at one time,
 -- from one source event. Every channel feeds this table; reach, frequency and recency read it.
 CREATE TABLE IF NOT EXISTS hub_view.touches (

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { cafeSessionEventSchemas } from './cafeSessions';
 import { directoryEventSchemas } from './directory';
+import { townHallEventSchemas } from './townHalls';
 
 export * from './cafeSessions';
 export * from './directory';
+export * from './townHalls';
 
 /**
  * Every event the hub records, as one discriminated union on `type`. This schema is applied
  * wherever an event crosses a boundary: before it is appended and when it is read back.
  */
-export const hubEventSchema = z.discriminatedUnion('type', [...directoryEventSchemas, ...cafeSessionEventSchemas]);
+export const hubEventSchema = z.discriminatedUnion('type', [...directoryEventSchemas, ...cafeSessionEventSchemas, ...townHallEventSchemas]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 export type HubEventType = HubEvent['type'];
 export type EventOf<T extends HubEventType> = Extract<HubEvent, { type: T }>;

@@ -1,6 +1,7 @@
 import type { Grade } from '@hub/contracts';
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { DirectoryService } from '@hub/directory';
+import type { TownHallService } from '@hub/town-halls';
 
 /*
  * The demo company, after the 2015 article: the CEO took office in February 2014 and has held a
@@ -75,6 +76,7 @@ const TOPICS = [
 export interface DemoSeedServices {
   directory: Pick<DirectoryService, 'defineOrgUnit' | 'registerEmployee' | 'registerBranch' | 'enrollBranchInPride' | 'registerFc'>;
   cafeSessions: CafeSessionService;
+  townHalls: TownHallService;
 }
 
 export interface DemoSummary {
@@ -83,10 +85,11 @@ export interface DemoSummary {
   fcs: number;
   cafeSessions: number;
   attendances: number;
+  townHalls: number;
 }
 
 /** Every command carries a deterministic command id, so seeding twice records everything once. */
-export const seedDemoCompany = async ({ directory, cafeSessions }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
+export const seedDemoCompany = async ({ directory, cafeSessions, townHalls }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
   const random = prng(20_150_701);
   const ctx = (commandId: string, occurredAt?: string) => ({ actor: 'system:demo-seed', commandId: `demo:${commandId}`, ...(occurredAt ? { occurredAt } : {}) });
 
@@ -196,6 +199,47 @@ export const seedDemoCompany = async ({ directory, cafeSessions }: DemoSeedServi
     }
   }
 
+  // Town halls every two months, in changing formats, with presenters from executives down to 과장.
+  const FORMATS = ['TALK_CONCERT', 'CHIMAEK', 'LECTURE', 'TALK_CONCERT', 'CHIMAEK', 'OTHER', 'LECTURE', 'CHIMAEK'] as const;
+  const THEMES = ['2014 strategy: one direction', 'Customer Smile launch', 'PRIDE program kick-off', 'H1 results', 'Year-end review', '2015 plan', 'Q1 results', 'Digital sales'];
+  const managers = queue.slice(-40);
+  let townHallCount = 0;
+  for (let i = 0; i < 8; i++) {
+    const date = new Date(Date.UTC(2014, 3 + i * 2, 20, 9, 0)); // 18:00 KST
+    const townHallId = `townhall-${date.toISOString().slice(0, 7)}`;
+    const scheduledAt = date.toISOString();
+    const presenterIds = ['CEO', EXECUTIVES[1 + (i % 4)]!.employeeId, managers[i]!];
+    await townHalls.schedule(
+      { townHallId, scheduledAt, format: FORMATS[i]!, theme: THEMES[i]!, venue: i % 2 ? 'Auditorium, HQ' : 'Rooftop garden, HQ', presenterIds },
+      ctx(`${townHallId}:schedule`, new Date(date.getTime() - 30 * 86_400_000).toISOString()),
+    );
+    townHallCount++;
+    // Small formats take names; large ones count heads per department.
+    if (FORMATS[i] === 'CHIMAEK') {
+      for (const employeeId of eligible.filter(() => random() < 0.08)) {
+        if (presenterIds.includes(employeeId)) continue;
+        await townHalls.recordAttendance({ townHallId, employeeId }, ctx(`${townHallId}:attend:${employeeId}`, scheduledAt));
+      }
+    } else {
+      for (const unit of DEMO_ORG_UNITS) {
+        const headCount = Math.round(unit.size * (0.5 + random() * 0.4));
+        await townHalls.recordHeadCount({ townHallId, orgUnitId: unit.orgUnitId, headCount }, ctx(`${townHallId}:count:${unit.orgUnitId}`, scheduledAt));
+      }
+    }
+    for (let q = 0; q < 3; q++) {
+      const [topic, text] = TOPICS[Math.floor(random() * TOPICS.length)]!;
+      const questionId = `${townHallId}-q${q + 1}`;
+      const raisedAt = new Date(date.getTime() + (q + 1) * 900_000).toISOString();
+      await townHalls.raiseQuestion({ townHallId, questionId, topic, text, anonymous: true, raisedAt }, ctx(`${questionId}:raise`, raisedAt));
+      if (q < 2 || i < 7) {
+        await townHalls.answerQuestion({ townHallId, questionId, answeredBy: presenterIds[q % presenterIds.length]!, answer: 'Answered on stage.', answeredAt: raisedAt }, ctx(`${questionId}:answer`, raisedAt));
+      }
+    }
+    for (let f = 0; f < 12; f++) {
+      await townHalls.giveFeedback({ townHallId, feedbackId: `${townHallId}-fb${f + 1}`, rating: 3 + Math.floor(random() * 3), comment: f % 4 === 0 ? 'More time for questions, please.' : null }, ctx(`${townHallId}:feedback:${f}`, scheduledAt));
+    }
+  }
+
   // Two upcoming sessions, so the console shows something still to come.
   for (const weeks of [1, 3]) {
     const date = new Date(now.getTime() + weeks * 7 * 86_400_000);
@@ -208,5 +252,5 @@ export const seedDemoCompany = async ({ directory, cafeSessions }: DemoSeedServi
     }
   }
 
-  return { employees: EXECUTIVES.length + n, branches, fcs, cafeSessions: sessions, attendances };
+  return { employees: EXECUTIVES.length + n, branches, fcs, cafeSessions: sessions, attendances, townHalls: townHallCount };
 };

@@ -1,0 +1,126 @@
+import { notFound } from '@hub/contracts';
+import { builder } from '../builder';
+import type { HubContext } from '../context';
+import { TownHallFormatEnum, TownHallRef } from '../types/townHall';
+import { commandContext, commandIdOptions } from './command';
+
+/** After a command: wait for the view, then read the town hall back, fresh. */
+const townHallAfter = async (ctx: HubContext, result: { townHallId: string; position: bigint | undefined }) => {
+  await ctx.waitForView(result.position);
+  const loader = ctx.loadersAt(null).townHall;
+  loader.clear(result.townHallId);
+  const townHall = await loader.load(result.townHallId);
+  if (!townHall) throw notFound(`No town hall ${result.townHallId}`);
+  return townHall;
+};
+
+const ScheduleTownHallInput = builder.inputType('ScheduleTownHallInput', {
+  description: 'A town hall to schedule.',
+  fields: (t) => ({
+    townHallId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
+    scheduledAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
+    format: t.field({ type: TownHallFormatEnum, required: true, description: 'Format.' }),
+    theme: t.string({ required: true, description: 'Theme.' }),
+    venue: t.string({ required: true, description: 'Venue.' }),
+    presenterIds: t.idList({ required: true, description: 'Presenters (any grade).' }),
+  }),
+});
+const TownHallAttendanceInput = builder.inputType('TownHallAttendanceInput', {
+  description: 'Someone who attended, by name.',
+  fields: (t) => ({
+    townHallId: t.id({ required: true, description: 'The town hall.' }),
+    employeeId: t.id({ required: true, description: 'The employee.' }),
+  }),
+});
+const TownHallHeadCountInput = builder.inputType('TownHallHeadCountInput', {
+  description: 'How many came from one org unit, where names were not taken. A new count replaces the last.',
+  fields: (t) => ({
+    townHallId: t.id({ required: true, description: 'The town hall.' }),
+    orgUnitId: t.id({ required: true, description: 'The org unit.' }),
+    headCount: t.int({ required: true, description: 'How many (0 or more).' }),
+  }),
+});
+const TownHallQuestionInput = builder.inputType('TownHallQuestionInput', {
+  description: 'A question raised at a town hall.',
+  fields: (t) => ({
+    townHallId: t.id({ required: true, description: 'The town hall.' }),
+    questionId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
+    topic: t.string({ required: true, description: 'Topic.' }),
+    text: t.string({ required: true, description: 'The question.' }),
+    anonymous: t.boolean({ required: false, description: 'Raise anonymously: the asker is then never recorded.' }),
+    askedBy: t.id({ required: false, description: 'Who asked; ignored when anonymous.' }),
+    raisedAt: t.field({ type: 'DateTime', required: false, description: 'When; now when omitted.' }),
+  }),
+});
+const TownHallAnswerInput = builder.inputType('TownHallAnswerInput', {
+  description: 'An answer to a town-hall question.',
+  fields: (t) => ({
+    townHallId: t.id({ required: true, description: 'The town hall.' }),
+    questionId: t.id({ required: true, description: 'The question.' }),
+    answeredBy: t.id({ required: true, description: 'Who answers.' }),
+    answer: t.string({ required: true, description: 'The answer.' }),
+    answeredAt: t.field({ type: 'DateTime', required: false, description: 'When; now when omitted.' }),
+  }),
+});
+const TownHallFeedbackInput = builder.inputType('TownHallFeedbackInput', {
+  description: 'Feedback on a town hall.',
+  fields: (t) => ({
+    townHallId: t.id({ required: true, description: 'The town hall.' }),
+    feedbackId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
+    rating: t.int({ required: true, description: 'Rating, 1 to 5.' }),
+    comment: t.string({ required: false, description: 'Comment.' }),
+    employeeId: t.id({ required: false, description: 'Who gave it; omit for anonymous feedback.' }),
+  }),
+});
+const CancelTownHallInput = builder.inputType('CancelTownHallInput', {
+  description: 'A town hall to cancel (only before anyone attended).',
+  fields: (t) => ({
+    townHallId: t.id({ required: true, description: 'The town hall.' }),
+    reason: t.string({ required: true, description: 'Why.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  scheduleTownHall: t.field({
+    type: TownHallRef,
+    description: 'Schedule a town hall (타운홀).',
+    args: { input: t.arg({ type: ScheduleTownHallInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.schedule(input, commandContext(ctx, commandId))),
+  }),
+  recordTownHallAttendance: t.field({
+    type: TownHallRef,
+    description: 'Record an attendee by name. Each becomes a touch by every presenter.',
+    args: { input: t.arg({ type: TownHallAttendanceInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.recordAttendance(input, commandContext(ctx, commandId))),
+  }),
+  recordTownHallHeadCount: t.field({
+    type: TownHallRef,
+    description: 'Record how many came from one org unit.',
+    args: { input: t.arg({ type: TownHallHeadCountInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.recordHeadCount(input, commandContext(ctx, commandId))),
+  }),
+  raiseTownHallQuestion: t.field({
+    type: TownHallRef,
+    description: 'Record a question raised at a town hall.',
+    args: { input: t.arg({ type: TownHallQuestionInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.raiseQuestion(input, commandContext(ctx, commandId))),
+  }),
+  answerTownHallQuestion: t.field({
+    type: TownHallRef,
+    description: 'Answer a town-hall question.',
+    args: { input: t.arg({ type: TownHallAnswerInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.answerQuestion(input, commandContext(ctx, commandId))),
+  }),
+  giveTownHallFeedback: t.field({
+    type: TownHallRef,
+    description: 'Record feedback (rating and comment) on a town hall.',
+    args: { input: t.arg({ type: TownHallFeedbackInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.giveFeedback(input, commandContext(ctx, commandId))),
+  }),
+  cancelTownHall: t.field({
+    type: TownHallRef,
+    description: 'Cancel a town hall that has not taken place.',
+    args: { input: t.arg({ type: CancelTownHallInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.cancel(input, commandContext(ctx, commandId))),
+  }),
+}));

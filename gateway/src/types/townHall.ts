@@ -1,0 +1,110 @@
+import { TOWN_HALL_FORMATS } from '@hub/contracts';
+import { listTownHalls, type TownHallHeadCountRow, type TownHallQuestionRow, type TownHallRow } from '@hub/read-model';
+import { builder } from '../builder';
+import { asOfArgOptions } from './asOf';
+import { forwardPage, toConnection } from './connection';
+import { OrgUnitRef } from './directory';
+import { EmployeeRef } from './employee';
+
+export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
+  description: 'How a town hall is held.',
+  values: {
+    TALK_CONCERT: { description: 'Talk concert (토크 콘서트).' },
+    CHIMAEK: { description: 'With chicken and beer (치맥).' },
+    LECTURE: { description: 'Lecture.' },
+    OTHER: { description: 'Another format; the theme says what.' },
+  } satisfies Record<(typeof TOWN_HALL_FORMATS)[number], { description: string }>,
+});
+
+export const TownHallRef = builder.objectRef<TownHallRow>('TownHall');
+const TownHallQuestionRef = builder.objectRef<TownHallQuestionRow>('TownHallQuestion');
+const TownHallHeadCountRef = builder.objectRef<TownHallHeadCountRow>('TownHallHeadCount');
+
+TownHallRef.implement({
+  description: 'A town hall (타운홀 미팅): strategy and results shared with the whole company, every two months, two-way by design.',
+  fields: (t) => ({
+    id: t.exposeID('townHallId', { description: 'Town hall id.' }),
+    scheduledAt: t.expose('scheduledAt', { type: 'DateTime', description: 'When.' }),
+    format: t.expose('format', { type: TownHallFormatEnum, description: 'Talk concert, chimaek, lecture, …' }),
+    theme: t.exposeString('theme', { description: 'Theme.' }),
+    venue: t.exposeString('venue', { description: 'Venue.' }),
+    status: t.exposeString('status', { description: 'SCHEDULED or CANCELLED.' }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true, description: 'Why it was cancelled.' }),
+    presenters: t.field({
+      type: [EmployeeRef],
+      description: 'Who presented (executives down to 과장).',
+      resolve: async (th, _, ctx) => (await ctx.loadersAt(th.asOf).employee.loadMany(th.presenterIds)).filter((e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error)),
+    }),
+    attendedCount: t.exposeInt('attendedCount', { description: 'Attendees recorded by name.' }),
+    headCount: t.exposeInt('headCount', { description: 'Attendees counted per org unit, summed.' }),
+    headCounts: t.field({
+      type: [TownHallHeadCountRef],
+      description: 'Head counts per org unit (the latest count of each).',
+      resolve: (th, _, ctx) => ctx.loadersAt(th.asOf).townHallHeadCounts.load(th.townHallId),
+    }),
+    questions: t.field({
+      type: [TownHallQuestionRef],
+      description: 'Questions raised, in order.',
+      resolve: (th, _, ctx) => ctx.loadersAt(th.asOf).townHallQuestions.load(th.townHallId),
+    }),
+    feedbackCount: t.exposeInt('feedbackCount', { description: 'Feedback given.' }),
+    averageRating: t.exposeFloat('averageRating', { nullable: true, description: 'Mean rating, 1 to 5; null without feedback.' }),
+  }),
+});
+
+TownHallHeadCountRef.implement({
+  description: 'How many came from one org unit.',
+  fields: (t) => ({
+    orgUnit: t.field({ type: OrgUnitRef, nullable: true, description: 'The org unit.', resolve: async (c, _, ctx) => (await ctx.loadersAt(c.asOf).orgUnit.load(c.orgUnitId)) ?? null }),
+    headCount: t.exposeInt('headCount', { description: 'How many.' }),
+  }),
+});
+
+TownHallQuestionRef.implement({
+  description: 'A question raised at a town hall; the asker of an anonymous one is never recorded.',
+  fields: (t) => ({
+    id: t.exposeID('questionId', { description: 'Question id.' }),
+    topic: t.exposeString('topic', { description: 'Topic.' }),
+    text: t.exposeString('text', { description: 'The question.' }),
+    anonymous: t.exposeBoolean('anonymous', { description: 'Raised anonymously.' }),
+    askedBy: t.field({ type: EmployeeRef, nullable: true, description: 'Who asked; null when anonymous.', resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null) }),
+    raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When.' }),
+    answer: t.exposeString('answer', { nullable: true, description: 'The answer.' }),
+    answeredBy: t.field({ type: EmployeeRef, nullable: true, description: 'Who answered.', resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.answeredBy)) ?? null) : null) }),
+    answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When it was answered.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  townHalls: t.connection(
+    {
+      type: TownHallRef,
+      description: 'Town halls, newest first, optionally within a period or for one presenter. Forward pagination (first/after).',
+      args: {
+        from: t.arg({ type: 'DateTime', required: false, description: 'Only town halls at or after this instant.' }),
+        to: t.arg({ type: 'DateTime', required: false, description: 'Only town halls before this instant.' }),
+        presenterId: t.arg.id({ required: false, description: 'Only town halls this person presented at.' }),
+        asOf: t.arg(asOfArgOptions),
+      },
+      resolve: async (_, args, ctx) => {
+        const page = forwardPage('townHalls', args);
+        const result = await listTownHalls(
+          ctx.view,
+          { from: args.from ?? null, to: args.to ?? null, presenterId: args.presenterId == null ? null : String(args.presenterId) },
+          page,
+          args.asOf,
+        );
+        return toConnection(result, page.after);
+      },
+    },
+    { name: 'TownHallConnection', description: 'A page of town halls.' },
+    { name: 'TownHallEdge', description: 'A town hall in a page, with its cursor.' },
+  ),
+  townHall: t.field({
+    type: TownHallRef,
+    nullable: true,
+    description: 'One town hall; null when unknown.',
+    args: { id: t.arg.id({ required: true, description: 'Town hall id.' }), asOf: t.arg(asOfArgOptions) },
+    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).townHall.load(String(id))) ?? null,
+  }),
+}));

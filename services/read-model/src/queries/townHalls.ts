@@ -1,0 +1,141 @@
+import { validationError, type TownHallFormat } from '@hub/contracts';
+import type { SqlExecutor } from '@hub/sql';
+import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import type { Page } from './cafeSessions';
+import { decodeCursor, encodeCursor, groupBy, iso, isoOrNull } from './rows';
+
+export interface TownHallRow extends AsOfRow {
+  townHallId: string;
+  scheduledAt: string;
+  format: TownHallFormat;
+  theme: string;
+  venue: string;
+  presenterIds: string[];
+  status: 'SCHEDULED' | 'CANCELLED';
+  cancelReason: string | null;
+  /** Attendees recorded by name. */
+  attendedCount: number;
+  /** Sum of the head counts recorded per org unit. */
+  headCount: number;
+  feedbackCount: number;
+  /** Mean feedback rating (1–5), null without feedback. */
+  averageRating: number | null;
+}
+
+export interface TownHallQuestionRow extends AsOfRow {
+  questionId: string;
+  townHallId: string;
+  topic: string;
+  text: string;
+  anonymous: boolean;
+  askedBy: string | null;
+  raisedAt: string;
+  answeredBy: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export interface TownHallHeadCountRow extends AsOfRow {
+  townHallId: string;
+  orgUnitId: string;
+  headCount: number;
+}
+
+/** Town halls as the view knew them at `$n`. */
+const townHallsAsOfSql = (n: number) => `
+  SELECT t.town_hall_id, t.scheduled_at, t.format, t.theme, t.venue, t.presenter_ids,
+    CASE WHEN c.town_hall_id IS NULL THEN 'SCHEDULED' ELSE 'CANCELLED' END AS status, c.reason AS cancel_reason,
+    (SELECT count(*) FROM hub_view.town_hall_attendance a WHERE a.town_hall_id = t.town_hall_id AND a.recorded_at <= $${n}::timestamptz)::int AS attended_count,
+    (SELECT coalesce(sum(head_count), 0) FROM (
+       SELECT DISTINCT ON (org_unit_id) head_count FROM hub_view.town_hall_head_counts h
+       WHERE h.town_hall_id = t.town_hall_id AND h.recorded_at <= $${n}::timestamptz ORDER BY org_unit_id, position DESC) latest)::int AS head_count,
+    (SELECT count(*) FROM hub_view.town_hall_feedback f WHERE f.town_hall_id = t.town_hall_id AND f.recorded_at <= $${n}::timestamptz)::int AS feedback_count,
+    (SELECT avg(rating)::float8 FROM hub_view.town_hall_feedback f WHERE f.town_hall_id = t.town_hall_id AND f.recorded_at <= $${n}::timestamptz) AS average_rating
+  FROM hub_view.town_halls t
+  LEFT JOIN hub_view.town_hall_cancellations c ON c.town_hall_id = t.town_hall_id AND c.recorded_at <= $${n}::timestamptz
+  WHERE t.recorded_at <= $${n}::timestamptz`;
+
+const toTownHall = (asOf: AsOf) => (r: Record<string, unknown>): TownHallRow => ({
+  townHallId: r.town_hall_id as string,
+  scheduledAt: iso(r.scheduled_at),
+  format: r.format as TownHallFormat,
+  theme: r.theme as string,
+  venue: r.venue as string,
+  presenterIds: r.presenter_ids as string[],
+  status: r.status as TownHallRow['status'],
+  cancelReason: (r.cancel_reason as string | null) ?? null,
+  attendedCount: Number(r.attended_count),
+  headCount: Number(r.head_count),
+  feedbackCount: Number(r.feedback_count),
+  averageRating: r.average_rating == null ? null : Number(r.average_rating),
+  asOf: asOf ?? null,
+});
+
+/** Newest first, optionally within a period or for one presenter. */
+export const listTownHalls = async (
+  db: SqlExecutor,
+  filter: { from?: string | null; to?: string | null; presenterId?: string | null },
+  page: { first: number; after?: string | null },
+  asOf?: AsOf,
+): Promise<Page<TownHallRow>> => {
+  const cursor = page.after ? decodeCursor(page.after) : undefined;
+  if (page.after && (!cursor || cursor.length !== 2 || Number.isNaN(Date.parse(cursor[0]!)))) throw validationError(`Invalid cursor "${page.after}"`);
+  const filtered = `SELECT * FROM (${townHallsAsOfSql(4)}) t
+    WHERE ($1::timestamptz IS NULL OR t.scheduled_at >= $1) AND ($2::timestamptz IS NULL OR t.scheduled_at < $2) AND ($3::text IS NULL OR $3 = ANY(t.presenter_ids))`;
+  const params = [filter.from ?? null, filter.to ?? null, filter.presenterId ?? null, asOfParam(asOf)];
+  const rows = await db.query(
+    `${filtered} AND ($5::timestamptz IS NULL OR (t.scheduled_at, t.town_hall_id) < ($5::timestamptz, $6::text))
+     ORDER BY t.scheduled_at DESC, t.town_hall_id DESC LIMIT $7`,
+    [...params, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1],
+  );
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${filtered}) f`, params);
+  const townHalls = rows.slice(0, page.first).map(toTownHall(asOf));
+  return {
+    nodes: townHalls.map((t) => ({ node: t, cursor: encodeCursor([t.scheduledAt, t.townHallId]) })),
+    hasNextPage: rows.length > page.first,
+    totalCount: Number(count?.n ?? 0),
+  };
+};
+
+export const townHallsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
+  const rows = await db.query(`SELECT * FROM (${townHallsAsOfSql(2)}) t WHERE t.town_hall_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
+  return groupBy(ids, rows.map(toTownHall(asOf)), (t) => t.townHallId).map((g) => g[0]);
+};
+
+export const townHallQuestionsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
+  const rows = await db.query(
+    `SELECT q.*, a.answered_by, a.answer, a.answered_at FROM hub_view.town_hall_questions q
+     LEFT JOIN hub_view.town_hall_answers a ON a.question_id = q.question_id AND a.recorded_at <= $2::timestamptz
+     WHERE q.town_hall_id = ANY($1::text[]) AND q.recorded_at <= $2::timestamptz ORDER BY q.raised_at, q.question_id`,
+    [ids, asOfParam(asOf)],
+  );
+  const questions: TownHallQuestionRow[] = rows.map((r) => ({
+    questionId: r.question_id as string,
+    townHallId: r.town_hall_id as string,
+    topic: r.topic as string,
+    text: r.text as string,
+    anonymous: Boolean(r.anonymous),
+    askedBy: (r.asked_by as string | null) ?? null,
+    raisedAt: iso(r.raised_at),
+    answeredBy: (r.answered_by as string | null) ?? null,
+    answer: (r.answer as string | null) ?? null,
+    answeredAt: isoOrNull(r.answered_at),
+    asOf: asOf ?? null,
+  }));
+  return groupBy(ids, questions, (q) => q.townHallId);
+};
+
+export const townHallHeadCountsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
+  const rows = await db.query(
+    `SELECT DISTINCT ON (town_hall_id, org_unit_id) town_hall_id, org_unit_id, head_count FROM hub_view.town_hall_head_counts
+     WHERE town_hall_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz ORDER BY town_hall_id, org_unit_id, position DESC`,
+    [ids, asOfParam(asOf)],
+  );
+  const counts: TownHallHeadCountRow[] = rows.map((r) => ({
+    townHallId: r.town_hall_id as string,
+    orgUnitId: r.org_unit_id as string,
+    headCount: Number(r.head_count),
+    asOf: asOf ?? null,
+  }));
+  return groupBy(ids, counts, (c) => c.townHallId);
+};

@@ -1,0 +1,44 @@
+import { idSchema, instantSchema, nonEmptyText, TOWN_HALL_FORMATS } from '@hub/contracts';
+import { z } from 'zod';
+
+/** What callers may send; parsed at the service edge before any decision. */
+const optionalId = idSchema.optional();
+
+export const scheduleTownHallInput = z.object({
+  townHallId: optionalId,
+  scheduledAt: instantSchema,
+  format: z.enum(TOWN_HALL_FORMATS),
+  theme: nonEmptyText(200),
+  venue: nonEmptyText(200),
+  presenterIds: z.array(idSchema).min(1, 'needs at least one presenter').max(20).refine((ids) => new Set(ids).size === ids.length, 'presenters must differ'),
+});
+export const recordTownHallAttendanceInput = z.object({ townHallId: idSchema, employeeId: idSchema });
+export const recordTownHallHeadCountInput = z.object({
+  townHallId: idSchema,
+  orgUnitId: idSchema,
+  headCount: z.number().int('must be a whole number').min(0, 'cannot be negative').max(100_000),
+});
+export const raiseTownHallQuestionInput = z.object({
+  townHallId: idSchema,
+  questionId: optionalId,
+  topic: nonEmptyText(100),
+  text: nonEmptyText(2000),
+  anonymous: z.boolean().default(false),
+  askedBy: idSchema.nullish(),
+  raisedAt: instantSchema.optional(),
+});
+export const answerTownHallQuestionInput = z.object({
+  townHallId: idSchema,
+  questionId: idSchema,
+  answeredBy: idSchema,
+  answer: nonEmptyText(4000),
+  answeredAt: instantSchema.optional(),
+});
+export const giveTownHallFeedbackInput = z.object({
+  townHallId: idSchema,
+  feedbackId: optionalId,
+  rating: z.number().int().min(1, 'is 1 to 5').max(5, 'is 1 to 5'),
+  comment: nonEmptyText(2000).nullish(),
+  employeeId: idSchema.nullish(),
+});
+export const cancelTownHallInput = z.object({ townHallId: idSchema, reason: nonEmptyText(500) });

@@ -1,0 +1,126 @@
+import { conflict, forbiddenByRule, notFound, type EventOf, type HubEvent, type TownHallEvent } from '@hub/contracts';
+import type { EmployeeSnapshot } from '@hub/directory';
+
+/*
+ * A town hall (타운홀 미팅): every two months, strategy and results shared with the whole company,
+ * two-way by design. This file is where town halls are decided: pure functions only.
+ */
+
+export interface TownHall {
+  townHallId: string;
+  scheduledAt: string;
+  presenterIds: string[];
+  cancelled: boolean;
+  attendees: Set<string>;
+  questions: Map<string, { answered: boolean }>;
+  feedbackIds: Set<string>;
+}
+
+export type TownHallState = { status: 'none' } | ({ status: 'scheduled' } & TownHall);
+
+export const initialTownHallState = (): TownHallState => ({ status: 'none' });
+
+type Data<T extends TownHallEvent['type']> = EventOf<T>['data'];
+
+export type TownHallCommand =
+  | { type: 'ScheduleTownHall'; data: Data<'TownHallScheduled'> }
+  | { type: 'RecordTownHallAttendance'; data: Data<'TownHallAttendanceRecorded'>; employee: EmployeeSnapshot; now: string }
+  | { type: 'RecordTownHallHeadCount'; data: Data<'TownHallHeadCountRecorded'>; now: string }
+  | { type: 'RaiseTownHallQuestion'; data: Data<'TownHallQuestionRaised'> }
+  | { type: 'AnswerTownHallQuestion'; data: Data<'TownHallQuestionAnswered'> }
+  | { type: 'GiveTownHallFeedback'; data: Data<'TownHallFeedbackGiven'>; now: string }
+  | { type: 'CancelTownHall'; data: Data<'TownHallCancelled'> };
+
+export const evolveTownHall = (state: TownHallState, event: HubEvent): TownHallState => {
+  if (event.type === 'TownHallScheduled') {
+    const { townHallId, scheduledAt, presenterIds } = event.data;
+    return { status: 'scheduled', townHallId, scheduledAt, presenterIds, cancelled: false, attendees: new Set(), questions: new Map(), feedbackIds: new Set() };
+  }
+  if (state.status !== 'scheduled') return state;
+  switch (event.type) {
+    case 'TownHallAttendanceRecorded':
+      return { ...state, attendees: new Set(state.attendees).add(event.data.employeeId) };
+    case 'TownHallQuestionRaised':
+      return { ...state, questions: new Map(state.questions).set(event.data.questionId, { answered: false }) };
+    case 'TownHallQuestionAnswered':
+      return { ...state, questions: new Map(state.questions).set(event.data.questionId, { answered: true }) };
+    case 'TownHallFeedbackGiven':
+      return { ...state, feedbackIds: new Set(state.feedbackIds).add(event.data.feedbackId) };
+    case 'TownHallCancelled':
+      return { ...state, cancelled: true };
+    default:
+      return state;
+  }
+};
+
+const existing = (state: TownHallState, townHallId: string) => {
+  if (state.status !== 'scheduled') throw notFound(`No town hall ${townHallId}`, { townHallId });
+  return state;
+};
+
+const open = (state: TownHallState, townHallId: string, action: string) => {
+  const townHall = existing(state, townHallId);
+  if (townHall.cancelled) throw forbiddenByRule(`Town hall ${townHallId} is cancelled: cannot ${action}`, { townHallId });
+  return townHall;
+};
+
+const started = (townHall: TownHall, now: string, action: string) => {
+  if (Date.parse(now) < Date.parse(townHall.scheduledAt)) {
+    throw forbiddenByRule(`Town hall ${townHall.townHallId} has not started yet (${townHall.scheduledAt}): cannot ${action}`, { townHallId: townHall.townHallId });
+  }
+};
+
+export const decideTownHall = (command: TownHallCommand, state: TownHallState): TownHallEvent[] => {
+  switch (command.type) {
+    case 'ScheduleTownHall':
+      if (state.status !== 'none') throw conflict(`Town hall ${command.data.townHallId} is already scheduled`, { townHallId: command.data.townHallId });
+      return [{ type: 'TownHallScheduled', data: command.data }];
+
+    case 'RecordTownHallAttendance': {
+      const { townHallId, employeeId } = command.data;
+      const townHall = open(state, townHallId, 'record attendance');
+      started(townHall, command.now, 'record attendance');
+      if (command.employee.leftOn !== null) throw forbiddenByRule(`${employeeId} left the company on ${command.employee.leftOn}`, { employeeId });
+      if (townHall.attendees.has(employeeId)) throw conflict(`Attendance of ${employeeId} at town hall ${townHallId} is already recorded`, { townHallId });
+      return [{ type: 'TownHallAttendanceRecorded', data: command.data }];
+    }
+
+    case 'RecordTownHallHeadCount': {
+      const townHall = open(state, command.data.townHallId, 'record a head count');
+      started(townHall, command.now, 'record a head count');
+      return [{ type: 'TownHallHeadCountRecorded', data: command.data }];
+    }
+
+    case 'RaiseTownHallQuestion': {
+      const { townHallId, questionId, anonymous, askedBy } = command.data;
+      const townHall = open(state, townHallId, 'raise a question');
+      if (townHall.questions.has(questionId)) throw conflict(`Question ${questionId} already exists`, { questionId });
+      if (!anonymous && askedBy === null) throw forbiddenByRule('A question that is not anonymous must say who asked it', { questionId });
+      return [{ type: 'TownHallQuestionRaised', data: { ...command.data, askedBy: anonymous ? null : askedBy } }];
+    }
+
+    case 'AnswerTownHallQuestion': {
+      const { townHallId, questionId } = command.data;
+      const question = existing(state, townHallId).questions.get(questionId);
+      if (!question) throw notFound(`No question ${questionId} at town hall ${townHallId}`, { townHallId, questionId });
+      if (question.answered) throw conflict(`Question ${questionId} is already answered`, { questionId });
+      return [{ type: 'TownHallQuestionAnswered', data: command.data }];
+    }
+
+    case 'GiveTownHallFeedback': {
+      const townHall = open(state, command.data.townHallId, 'give feedback');
+      started(townHall, command.now, 'give feedback');
+      if (townHall.feedbackIds.has(command.data.feedbackId)) throw conflict(`Feedback ${command.data.feedbackId} already exists`, {});
+      return [{ type: 'TownHallFeedbackGiven', data: command.data }];
+    }
+
+    case 'CancelTownHall': {
+      const townHall = existing(state, command.data.townHallId);
+      if (townHall.cancelled) throw conflict(`Town hall ${townHall.townHallId} is already cancelled`, {});
+      if (townHall.attendees.size > 0) throw forbiddenByRule(`Town hall ${townHall.townHallId} already took place and cannot be cancelled`, {});
+      return [{ type: 'TownHallCancelled', data: command.data }];
+    }
+  }
+};
+
+export const townHallDecider = { initialState: initialTownHallState, evolve: evolveTownHall };
