@@ -1,3 +1,4 @@
+import type { BranchVisitService } from '@hub/branch-visits';
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { DirectoryService } from '@hub/directory';
 import type { TownHallService } from '@hub/town-halls';
@@ -21,6 +22,7 @@ export interface HubCommands {
   >;
   cafeSessions: CafeSessionService;
   townHalls: TownHallService;
+  branchVisits: BranchVisitService;
 }
 
 export interface GatewayDeps {

@@ -13,6 +13,7 @@ import {
   townHallHeadCountsByIds,
   townHallQuestionsByIds,
   townHallsByIds,
+  visitsByBranchIds,
 } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import DataLoader from 'dataloader';
@@ -32,6 +33,7 @@ export const createLoaders = (db: SqlExecutor, asOf: AsOf) => ({
   branch: new DataLoader((ids: readonly string[]) => branchesByIds(db, ids, asOf)),
   fcsOfBranch: new DataLoader((ids: readonly string[]) => fcsByBranchIds(db, ids, asOf)),
   fc: new DataLoader((ids: readonly string[]) => fcsByIds(db, ids, asOf)),
+  branchVisits: new DataLoader((ids: readonly string[]) => visitsByBranchIds(db, ids, asOf)),
   townHall: new DataLoader((ids: readonly string[]) => townHallsByIds(db, ids, asOf)),
   townHallQuestions: new DataLoader((ids: readonly string[]) => townHallQuestionsByIds(db, ids, asOf)),
   townHallHeadCounts: new DataLoader((ids: readonly string[]) => townHallHeadCountsByIds(db, ids, asOf)),

@@ -6,9 +6,11 @@ import './types/employee';
 import './types/cafeSession';
 import './types/coverage';
 import './types/townHall';
+import './types/branchVisit';
 import './mutations/directory';
 import './mutations/cafeSessions';
 import './mutations/townHalls';
+import './mutations/branchVisits';
 
 /** The whole schema: every type file registers itself on the builder when imported above. */
 export const schema = builder.toSchema({ sortSchema: true });

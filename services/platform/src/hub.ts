@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createBranchVisitService } from '@hub/branch-visits';
 import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createDirectoryService } from '@hub/directory';
 import { createEsdbEventStore, createSqlEventStore, type EventStore } from '@hub/event-store';
@@ -20,6 +21,7 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   const directory = createDirectoryService(store);
   const cafeSessions = createCafeSessionService({ store, directory });
   const townHalls = createTownHallService({ store, directory });
+  const branchVisits = createBranchVisitService({ store, directory });
   const projector = createProjector({ store, db: sql });
 
   const description = [
@@ -33,6 +35,9 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     directory,
     cafeSessions,
     townHalls,
+    branchVisits,
+    /** Every bounded context's commands, as the gateway and the command servers take them. */
+    commands: { directory, cafeSessions, townHalls, branchVisits },
     projector,
     description,
     async close() {

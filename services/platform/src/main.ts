@@ -18,16 +18,16 @@ const main = async () => {
 
   if (config.HUB_SEED_DEMO && (await hub.store.headPosition()) === undefined) {
     console.log('[hub] empty store: seeding the demo company (16 months of café sessions and town halls)…');
-    const summary = await seedDemoCompany(hub);
+    const summary = await seedDemoCompany(hub.commands);
     console.log(
-      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances, ${summary.townHalls} town halls`,
+      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances, ${summary.townHalls} town halls, ${summary.branchVisits} Christmas branch visits`,
     );
   }
   await hub.projector.start();
   console.log(`[hub] view up to date (${hub.projector.stats.applied} events projected)`);
 
   const gateway = createGateway({
-    commands: { directory: hub.directory, cafeSessions: hub.cafeSessions, townHalls: hub.townHalls },
+    commands: hub.commands,
     view: hub.sql,
     waitForView: (position) => hub.projector.waitFor(position),
   });

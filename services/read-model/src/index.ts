@@ -2,6 +2,7 @@ export * from './asOf';
 export * from './coverage/reach';
 export * from './projection';
 export * from './projector';
+export * from './queries/branchVisits';
 export * from './queries/cafeSessions';
 export * from './queries/directory';
 export * from './queries/employees';

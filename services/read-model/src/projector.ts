@@ -2,12 +2,13 @@ import { hubEventSchema } from '@hub/contracts';
 import type { EventStore, RecordedEvent, Subscription } from '@hub/event-store';
 import type { SqlDriver, SqlExecutor } from '@hub/sql';
 import type { Projection, ProjectedEvent } from './projection';
+import { branchVisitProjection } from './projections/branchVisits';
 import { cafeSessionProjection } from './projections/cafeSessions';
 import { directoryProjection } from './projections/directory';
 import { townHallProjection } from './projections/townHalls';
 import { READ_MODEL_DDL } from './schema';
 
-export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection];
+export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection, branchVisitProjection];
 
 const CHECKPOINT = 'hub_view';
 const MIGRATION_LOCK_KEY = 7_346_010;

@@ -176,6 +176,18 @@ CREATE TABLE IF NOT EXISTS hub_view.town_hall_feedback (
   employee_id text, recorded_at timestamptz NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS hub_view.campaigns (
+  campaign_id text PRIMARY KEY, name text NOT NULL, purpose text NOT NULL, deadline date NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.campaign_targets (
+  campaign_id text NOT NULL, branch_id text NOT NULL, recorded_at timestamptz NOT NULL, PRIMARY KEY (campaign_id, branch_id)
+);
+CREATE TABLE IF NOT EXISTS hub_view.branch_visits (
+  visit_id text PRIMARY KEY, branch_id text NOT NULL, leader_ids text[] NOT NULL, visited_at timestamptz NOT NULL,
+  purpose text NOT NULL, campaign_id text, fc_ids text[] NOT NULL, gift text, recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS branch_visits_branch ON hub_view.branch_visits (branch_id, visited_at);
+
 -- One person reached by one leader (NULL: the company) through one channel at one time,
 -- from one source event. Every channel feeds this table; reach, frequency and recency read it.
 CREATE TABLE IF NOT EXISTS hub_view.touches (

@@ -42,6 +42,15 @@ describe('npm start: the whole product on the embedded default', () => {
     const met = reach.data!.cafeSessionReachByOrgUnit.filter((r) => r.parentId === null).reduce((n, r) => n + r.reached, 0);
     expect(met).toBeGreaterThan(250);
     expect(met).toBeLessThan(330);
+    // Christmas 2014: a cake for every branch, and every one of the 74 Seoul branches visited in person.
+    const xmas = await graphql<{ campaigns: { complete: boolean; targetCount: number }[]; unvisitedBranches: unknown[]; branches: unknown[] }>(
+      `{ campaigns { complete targetCount } unvisitedBranches(from: "2014-12-01T00:00:00+09:00", to: "2015-01-01T00:00:00+09:00", seoul: true) { id } branches(seoul: true) { id } }`,
+    );
+    expect(xmas.data!.campaigns).toEqual([{ complete: true, targetCount: expect.any(Number) }]);
+    expect(xmas.data!.branches).toHaveLength(74);
+    expect(xmas.data!.unvisitedBranches).toEqual([]);
+    const townHalls = await graphql<{ townHalls: { totalCount: number } }>(`{ townHalls { totalCount } }`);
+    expect(townHalls.data!.townHalls.totalCount).toBe(8);
   });
 
   it('serves the console and forwards /graphql from its origin', async () => {

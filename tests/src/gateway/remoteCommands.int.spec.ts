@@ -15,13 +15,13 @@ describe('gateway calling the command services over HTTP', () => {
   beforeAll(async () => {
     t = await startHub(HUB_ENGINES[1]);
     // One process per bounded context, as docker-compose runs them.
-    const services = { directory: t.hub.directory, cafeSessions: t.hub.cafeSessions, townHalls: t.hub.townHalls };
+    const services = t.hub.commands;
     commandServer = createCommandServer(services, ['cafeSessions']);
     directoryServer = createCommandServer(services, ['directory']);
     baseUrl = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
     const directoryUrl = `http://127.0.0.1:${await directoryServer.listen(0, '127.0.0.1')}`;
     gateway = createServer({
-      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl }),
+      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl }),
       view: t.hub.sql,
       waitForView: (p) => waitForCheckpoint(t.hub.sql, p),
       log: () => undefined,

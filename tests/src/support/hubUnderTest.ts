@@ -47,7 +47,7 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     exec: (sql) => hub.sql.exec(sql),
   };
   const gateway = createServer({
-    commands: { directory: hub.directory, cafeSessions: hub.cafeSessions, townHalls: hub.townHalls },
+    commands: hub.commands,
     view,
     waitForView: (p) => hub.projector.waitFor(p),
     log: () => undefined,

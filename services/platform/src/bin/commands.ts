@@ -6,11 +6,11 @@ import { onShutdown } from '../shutdown';
 /** One bounded context's command side as its own process (docker-compose `directory`, `cafe-sessions`). */
 const config = loadConfig();
 if (!config.HUB_CONTEXT) {
-  console.error('[commands] set HUB_CONTEXT to the bounded context to serve: directory, cafeSessions or townHalls');
+  console.error('[commands] set HUB_CONTEXT to the bounded context to serve: directory, cafeSessions, townHalls or branchVisits');
   process.exit(1);
 }
 const hub = await createHub(config);
-const server = createCommandServer({ directory: hub.directory, cafeSessions: hub.cafeSessions, townHalls: hub.townHalls }, [config.HUB_CONTEXT]);
+const server = createCommandServer(hub.commands, [config.HUB_CONTEXT]);
 const port = await server.listen(config.HUB_COMMANDS_PORT, config.HUB_HOST);
 console.log(`[commands] ${config.HUB_CONTEXT}: ${hub.description}; listening on :${port}`);
 onShutdown('commands', server.close, hub.close);

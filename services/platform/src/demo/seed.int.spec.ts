@@ -1,3 +1,4 @@
+import { createBranchVisitService } from '@hub/branch-visits';
 import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createDirectoryService } from '@hub/directory';
 import { createSqlEventStore } from '@hub/event-store';
@@ -13,18 +14,20 @@ describe('demo company', () => {
     const directory = createDirectoryService(store);
     const cafeSessions = createCafeSessionService({ store, directory });
     const townHalls = createTownHallService({ store, directory });
+    const branchVisits = createBranchVisitService({ store, directory });
     try {
-      const summary = await seedDemoCompany({ directory, cafeSessions, townHalls }, new Date('2026-11-25T00:00:00Z'));
+      const summary = await seedDemoCompany({ directory, cafeSessions, townHalls, branchVisits }, new Date('2026-11-25T00:00:00Z'));
       expect(summary.cafeSessions).toBe(34); // twice a month for 16 months, and two upcoming
       expect(summary.townHalls).toBe(8); // every two months
       expect(summary.branches).toBeGreaterThan(74);
+      expect(summary.branchVisits).toBe(summary.branches); // a cake for every branch
       const events = await store.readAll({ limit: 100_000 });
       const attended = events.filter((e) => e.type === 'CafeSessionAttendanceRecorded').map((e) => (e.data as { employeeId: string }).employeeId);
       expect(attended).toHaveLength(summary.attendances);
       expect(new Set(attended).size).toBeGreaterThan(250); // "about 300 employees met"
       expect(new Set(attended).size).toBeLessThan(330);
       const head = await store.headPosition();
-      await seedDemoCompany({ directory, cafeSessions, townHalls }, new Date('2026-11-25T00:00:00Z'));
+      await seedDemoCompany({ directory, cafeSessions, townHalls, branchVisits }, new Date('2026-11-25T00:00:00Z'));
       expect(await store.headPosition()).toBe(head);
     } finally {
       await store.close();

@@ -2,6 +2,7 @@ import type { Grade } from '@hub/contracts';
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { DirectoryService } from '@hub/directory';
 import type { TownHallService } from '@hub/town-halls';
+import type { BranchVisitService } from '@hub/branch-visits';
 
 /*
  * The demo company, after the 2015 article: the CEO took office in February 2014 and has held a
@@ -77,6 +78,7 @@ export interface DemoSeedServices {
   directory: Pick<DirectoryService, 'defineOrgUnit' | 'registerEmployee' | 'registerBranch' | 'enrollBranchInPride' | 'registerFc'>;
   cafeSessions: CafeSessionService;
   townHalls: TownHallService;
+  branchVisits: BranchVisitService;
 }
 
 export interface DemoSummary {
@@ -86,10 +88,11 @@ export interface DemoSummary {
   cafeSessions: number;
   attendances: number;
   townHalls: number;
+  branchVisits: number;
 }
 
 /** Every command carries a deterministic command id, so seeding twice records everything once. */
-export const seedDemoCompany = async ({ directory, cafeSessions, townHalls }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
+export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, branchVisits }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
   const random = prng(20_150_701);
   const ctx = (commandId: string, occurredAt?: string) => ({ actor: 'system:demo-seed', commandId: `demo:${commandId}`, ...(occurredAt ? { occurredAt } : {}) });
 
@@ -104,15 +107,19 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls }: De
   // Branches and their FCs: 74 in Seoul, more nationwide; PRIDE rolled out from July 2014.
   let branches = 0;
   let fcs = 0;
+  const branchFcs = new Map<string, { fcIds: string[]; seoul: boolean }>();
   const addBranch = async (region: string, district: string, seoul: boolean) => {
     branches++;
     const branchId = `BR${String(branches).padStart(3, '0')}`;
     await directory.registerBranch({ branchId, name: `${district} ${branches}지점`, region, district, seoul }, ctx(`branch:${branchId}`));
     if (branches % 6 === 1) await directory.enrollBranchInPride({ branchId, since: random() < 0.5 ? '2014-07-01' : '2015-01-01' }, ctx(`branch:${branchId}:pride`));
     const staff = 4 + Math.floor(random() * 5);
+    const fcIds: string[] = [];
+    branchFcs.set(branchId, { fcIds, seoul });
     for (let i = 0; i < staff; i++) {
       fcs++;
       const fcId = `FC${String(fcs).padStart(4, '0')}`;
+      fcIds.push(fcId);
       const name = `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN[Math.floor(random() * GIVEN.length)]}`;
       await directory.registerFc({ fcId, name, branchId, hiredOn: `${2005 + Math.floor(random() * 9)}-0${1 + Math.floor(random() * 9)}-01` }, ctx(`fc:${fcId}`));
     }
@@ -240,6 +247,33 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls }: De
     }
   }
 
+  // Christmas 2014: a cake to every branch nationwide; the CEO and executives took them in person
+  // to the 74 Seoul branches and met their FCs.
+  const campaignId = 'xmas-2014';
+  await branchVisits.launchCampaign(
+    { campaignId, name: 'Christmas 2014: a cake for every branch', purpose: 'Thank every branch; the CEO and executives visit Seoul in person', targetBranchIds: [...branchFcs.keys()], deadline: '2014-12-24' },
+    ctx(`${campaignId}:launch`, '2014-12-01T00:00:00.000Z'),
+  );
+  let visits = 0;
+  for (const [branchId, { fcIds, seoul }] of branchFcs) {
+    visits++;
+    const visitedAt = new Date(Date.UTC(2014, 11, 15 + (visits % 9), 1 + (visits % 8))).toISOString();
+    const leaderIds = seoul ? [EXECUTIVES[visits % EXECUTIVES.length]!.employeeId, ...(visits % 5 === 0 ? ['CEO'] : [])] : [];
+    await branchVisits.recordVisit(
+      {
+        visitId: `${campaignId}-${branchId}`,
+        branchId,
+        leaderIds: [...new Set(leaderIds)],
+        visitedAt,
+        purpose: seoul ? 'Christmas visit with a cake' : 'Christmas cake delivered',
+        campaignId,
+        fcIds: seoul ? fcIds.filter(() => random() < 0.7) : [],
+        gift: 'Christmas cake',
+      },
+      ctx(`${campaignId}:${branchId}`, visitedAt),
+    );
+  }
+
   // Two upcoming sessions, so the console shows something still to come.
   for (const weeks of [1, 3]) {
     const date = new Date(now.getTime() + weeks * 7 * 86_400_000);
@@ -252,5 +286,5 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls }: De
     }
   }
 
-  return { employees: EXECUTIVES.length + n, branches, fcs, cafeSessions: sessions, attendances, townHalls: townHallCount };
+  return { employees: EXECUTIVES.length + n, branches, fcs, cafeSessions: sessions, attendances, townHalls: townHallCount, branchVisits: visits };
 };

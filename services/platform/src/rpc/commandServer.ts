@@ -25,6 +25,7 @@ export const COMMAND_METHODS = {
   ],
   cafeSessions: ['schedule', 'invite', 'recordAttendance', 'raiseQuestion', 'answerQuestion', 'assignFollowUp', 'completeFollowUp', 'cancel'],
   townHalls: ['schedule', 'recordAttendance', 'recordHeadCount', 'raiseQuestion', 'answerQuestion', 'giveFeedback', 'cancel'],
+  branchVisits: ['launchCampaign', 'recordVisit'],
 } as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };
 
 const contextSchema = z.object({
@@ -48,7 +49,7 @@ const readBody = async (req: IncomingMessage, limit = 1_000_000) => {
 export const toWire = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 /** Serves the given contexts (all by default): one process per bounded context in docker-compose. */
-export const createCommandServer = (commands: HubCommands, contexts: readonly (keyof HubCommands)[] = ['directory', 'cafeSessions', 'townHalls']) => {
+export const createCommandServer = (commands: HubCommands, contexts: readonly (keyof HubCommands)[] = ['directory', 'cafeSessions', 'townHalls', 'branchVisits']) => {
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });

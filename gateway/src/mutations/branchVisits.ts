@@ -1,0 +1,57 @@
+import { notFound } from '@hub/contracts';
+import { listCampaigns } from '@hub/read-model';
+import { builder } from '../builder';
+import { BranchVisitRef, CampaignRef } from '../types/branchVisit';
+import { commandContext, commandIdOptions } from './command';
+
+const LaunchCampaignInput = builder.inputType('LaunchCampaignInput', {
+  description: 'A campaign: branches to reach by a deadline.',
+  fields: (t) => ({
+    campaignId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
+    name: t.string({ required: true, description: 'Name, e.g. "Christmas cakes to every branch".' }),
+    purpose: t.string({ required: true, description: 'Purpose.' }),
+    targetBranchIds: t.idList({ required: true, description: 'The branches to reach (each must exist).' }),
+    deadline: t.field({ type: 'Date', required: true, description: 'Deadline.' }),
+  }),
+});
+
+const RecordBranchVisitInput = builder.inputType('RecordBranchVisitInput', {
+  description: 'A visit to a branch.',
+  fields: (t) => ({
+    visitId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
+    branchId: t.id({ required: true, description: 'The branch.' }),
+    leaderIds: t.idList({ required: false, description: 'Leaders who went; none for a delivery.' }),
+    visitedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
+    purpose: t.string({ required: true, description: 'Why.' }),
+    campaignId: t.id({ required: false, description: 'The campaign it is part of (the branch must be one of its targets).' }),
+    fcIds: t.idList({ required: false, description: 'FCs met (of this branch).' }),
+    gift: t.string({ required: false, description: 'What was brought.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  launchCampaign: t.field({
+    type: CampaignRef,
+    description: 'Launch a campaign targeting a set of branches.',
+    args: { input: t.arg({ type: LaunchCampaignInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => {
+      const result = await ctx.commands.branchVisits.launchCampaign(input, commandContext(ctx, commandId));
+      await ctx.waitForView(result.position);
+      const campaign = (await listCampaigns(ctx.view)).find((c) => c.campaignId === result.campaignId);
+      if (!campaign) throw notFound(`No campaign ${result.campaignId}`);
+      return campaign;
+    },
+  }),
+  recordBranchVisit: t.field({
+    type: BranchVisitRef,
+    description: 'Record a branch visit. Every FC met becomes a touch by every leader who went.',
+    args: { input: t.arg({ type: RecordBranchVisitInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => {
+      const result = await ctx.commands.branchVisits.recordVisit(input, commandContext(ctx, commandId));
+      await ctx.waitForView(result.position);
+      const visit = (await ctx.loadersAt(null).branchVisits.load(String(input.branchId))).find((v) => v.visitId === result.visitId);
+      if (!visit) throw notFound(`No visit ${result.visitId}`);
+      return visit;
+    },
+  }),
+}));

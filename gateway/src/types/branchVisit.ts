@@ -1,0 +1,87 @@
+import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
+import { listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
+import { builder } from '../builder';
+import { asOfArgOptions } from './asOf';
+import { BranchRef, FcRef } from './directory';
+import { EmployeeRef } from './employee';
+
+export const BranchVisitRef = builder.objectRef<BranchVisitRow>('BranchVisit');
+export const CampaignRef = builder.objectRef<CampaignRow>('Campaign');
+
+const present = <T>(items: (T | Error | undefined)[]) => items.filter((x): x is T => x !== undefined && !(x instanceof Error));
+
+BranchVisitRef.implement({
+  description: 'Leaders visiting a sales branch: whom they met, what they brought, for which campaign.',
+  fields: (t) => ({
+    id: t.exposeID('visitId', { description: 'Visit id.' }),
+    branch: t.field({ type: BranchRef, nullable: true, description: 'The branch.', resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).branch.load(v.branchId)) ?? null }),
+    leaders: t.field({ type: [EmployeeRef], description: 'Who went (none for a delivery).', resolve: async (v, _, ctx) => present(await ctx.loadersAt(v.asOf).employee.loadMany(v.leaderIds)) }),
+    visitedAt: t.expose('visitedAt', { type: 'DateTime', description: 'When.' }),
+    purpose: t.exposeString('purpose', { description: 'Why.' }),
+    campaign: t.field({
+      type: CampaignRef,
+      nullable: true,
+      description: 'The campaign it was part of.',
+      resolve: async (v, _, ctx) => (v.campaignId ? ((await listCampaigns(ctx.view, v.asOf)).find((c) => c.campaignId === v.campaignId) ?? null) : null),
+    }),
+    fcs: t.field({ type: [FcRef], description: 'FCs met.', resolve: async (v, _, ctx) => present(await ctx.loadersAt(v.asOf).fc.loadMany(v.fcIds)) }),
+    gift: t.exposeString('gift', { nullable: true, description: 'What was brought, e.g. a Christmas cake.' }),
+  }),
+});
+
+CampaignRef.implement({
+  description: 'A campaign: a target set of branches to reach by a deadline.',
+  fields: (t) => ({
+    id: t.exposeID('campaignId', { description: 'Campaign id.' }),
+    name: t.exposeString('name', { description: 'Name.' }),
+    purpose: t.exposeString('purpose', { description: 'Purpose.' }),
+    deadline: t.expose('deadline', { type: 'Date', description: 'Deadline.' }),
+    targetCount: t.int({ description: 'Branches targeted.', resolve: (c) => c.targetBranchIds.length }),
+    visitedCount: t.int({ description: 'Targeted branches reached for this campaign.', resolve: (c) => c.visitedBranchIds.length }),
+    progress: t.float({ description: 'visitedCount / targetCount, 0 to 1.', resolve: (c) => c.visitedBranchIds.length / c.targetBranchIds.length }),
+    complete: t.boolean({ description: 'Every target reached.', resolve: (c) => c.visitedBranchIds.length === c.targetBranchIds.length }),
+    remaining: t.field({
+      type: [BranchRef],
+      description: 'Targeted branches not reached yet.',
+      resolve: async (c, _, ctx) => {
+        const visited = new Set(c.visitedBranchIds);
+        return present(await ctx.loadersAt(c.asOf).branch.loadMany(c.targetBranchIds.filter((id) => !visited.has(id))));
+      },
+    }),
+  }),
+});
+
+builder.objectField(BranchRef, 'visits', (t) =>
+  t.field({
+    type: [BranchVisitRef],
+    description: 'Visits to this branch, newest first.',
+    resolve: (b, _, ctx) => ctx.loadersAt(b.asOf).branchVisits.load(b.branchId),
+  }),
+);
+
+builder.queryFields((t) => ({
+  campaigns: t.field({
+    type: [CampaignRef],
+    description: 'Campaigns with their progress, latest deadline first.',
+    args: { asOf: t.arg(asOfArgOptions) },
+    resolve: (_, args, ctx) => listCampaigns(ctx.view, args.asOf),
+  }),
+  unvisitedBranches: t.field({
+    type: [BranchRef],
+    description: 'Branches no leader visited in the period (a gap): e.g. Seoul branches nobody visited this quarter.',
+    args: {
+      from: t.arg({ type: 'DateTime', required: true, description: 'Start, inclusive.' }),
+      to: t.arg({ type: 'DateTime', required: true, description: 'End, exclusive.' }),
+      region: t.arg.string({ required: false, description: 'Only this region.' }),
+      seoul: t.arg.boolean({ required: false, description: 'Only branches in (true) or outside (false) Seoul.' }),
+      pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
+      asOf: t.arg(asOfArgOptions),
+    },
+    resolve: (_, args, ctx) => {
+      const from = parseOrThrow(instantSchema, args.from, 'from');
+      const to = parseOrThrow(instantSchema, args.to, 'to');
+      if (from >= to) throw validationError('from must be before to');
+      return unvisitedBranches(ctx.view, { from, to }, { region: args.region ?? null, seoul: args.seoul ?? null, pride: args.pride ?? null }, args.asOf);
+    },
+  }),
+}));

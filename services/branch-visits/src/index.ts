@@ -1,0 +1,2 @@
+export * from './branchVisit';
+export * from './service';

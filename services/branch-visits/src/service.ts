@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { branchVisitStream, campaignStream, hubEventCodec, idSchema, instantSchema, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
+import type { DirectoryService } from '@hub/directory';
+import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
+import { z } from 'zod';
+import { branchVisitDecider, campaignDecider, decideBranchVisit, decideCampaignLaunch } from './branchVisit';
+
+export const launchCampaignInput = z.object({
+  campaignId: idSchema.optional(),
+  name: nonEmptyText(200),
+  purpose: nonEmptyText(500),
+  targetBranchIds: z.array(idSchema).min(1, 'needs at least one target branch').max(2000),
+  deadline: localDateSchema,
+});
+
+export const recordBranchVisitInput = z.object({
+  visitId: idSchema.optional(),
+  branchId: idSchema,
+  leaderIds: z.array(idSchema).max(20).default([]),
+  visitedAt: instantSchema,
+  purpose: nonEmptyText(500),
+  campaignId: idSchema.nullish(),
+  fcIds: z.array(idSchema).max(200).default([]),
+  gift: nonEmptyText(200).nullish(),
+});
+
+export interface BranchVisitServiceDeps {
+  store: EventStore;
+  directory: Pick<DirectoryService, 'getEmployee' | 'getBranch' | 'getFc'>;
+}
+
+/** Branch visits and campaigns: validates, checks every branch, leader and FC named, then decides. */
+export const createBranchVisitService = ({ store, directory }: BranchVisitServiceDeps) => {
+  const findCampaign = async (campaignId: string) => {
+    const state = (await store.readStream(campaignStream(campaignId))).reduce(
+      (s, e) => campaignDecider.evolve(s, hubEventCodec.parse({ type: e.type, data: e.data })),
+      campaignDecider.initialState(),
+    );
+    if (state.status !== 'launched') throw notFound(`No campaign ${campaignId}`, { campaignId });
+    return state.campaign;
+  };
+
+  return {
+    async launchCampaign(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(launchCampaignInput, input, 'campaign');
+      for (const branchId of new Set(data.targetBranchIds)) await directory.getBranch(branchId);
+      const campaignId = data.campaignId ?? randomUUID();
+      const result = await handleCommand(store, campaignStream(campaignId), campaignDecider, hubEventCodec, (s) => decideCampaignLaunch({ ...data, campaignId }, s), context);
+      return { campaignId, ...result };
+    },
+
+    async recordVisit(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(recordBranchVisitInput, input, 'branch visit');
+      await directory.getBranch(data.branchId);
+      await Promise.all(data.leaderIds.map((id) => directory.getEmployee(id)));
+      const fcs = await Promise.all(data.fcIds.map((id) => directory.getFc(id)));
+      const campaign = data.campaignId ? await findCampaign(data.campaignId) : null;
+      const visitId = data.visitId ?? randomUUID();
+      const visit = { ...data, visitId, campaignId: data.campaignId ?? null, gift: data.gift ?? null };
+      const result = await handleCommand(store, branchVisitStream(visitId), branchVisitDecider, hubEventCodec, (s) => decideBranchVisit({ data: visit, fcs, campaign }, s), {
+        ...context,
+        occurredAt: context.occurredAt ?? data.visitedAt,
+      });
+      return { visitId, ...result };
+    },
+  };
+};
+
+export type BranchVisitService = ReturnType<typeof createBranchVisitService>;
