@@ -2,6 +2,7 @@ import type { BranchVisitService } from '@hub/branch-visits';
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { DirectoryService } from '@hub/directory';
 import type { TownHallService } from '@hub/town-halls';
+import type { VideoMessageService } from '@hub/video-messages';
 import type { SqlExecutor } from '@hub/sql';
 import { loadersByMoment, type Loaders } from './loaders';
 
@@ -23,6 +24,7 @@ export interface HubCommands {
   cafeSessions: CafeSessionService;
   townHalls: TownHallService;
   branchVisits: BranchVisitService;
+  videoMessages: VideoMessageService;
 }
 
 export interface GatewayDeps {

@@ -7,10 +7,12 @@ import './types/cafeSession';
 import './types/coverage';
 import './types/townHall';
 import './types/branchVisit';
+import './types/videoMessage';
 import './mutations/directory';
 import './mutations/cafeSessions';
 import './mutations/townHalls';
 import './mutations/branchVisits';
+import './mutations/videoMessages';
 
 /** The whole schema: every type file registers itself on the builder when imported above. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -27,8 +27,9 @@ export const configSchema = z.object({
   HUB_CAFE_SESSIONS_URL: z.url().optional(),
   HUB_TOWN_HALLS_URL: z.url().optional(),
   HUB_BRANCH_VISITS_URL: z.url().optional(),
+  HUB_VIDEO_MESSAGES_URL: z.url().optional(),
   /** Which bounded context a `bin/commands` process serves. */
-  HUB_CONTEXT: z.enum(['directory', 'cafeSessions', 'townHalls', 'branchVisits']).optional(),
+  HUB_CONTEXT: z.enum(['directory', 'cafeSessions', 'townHalls', 'branchVisits', 'videoMessages']).optional(),
   HUB_COMMANDS_PORT: port(4100),
   /** Kafka bootstrap servers for the stream relay (not built yet: see README status). */
   KAFKA_BROKERS: z.string().regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]').optional(),

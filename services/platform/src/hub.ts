@@ -5,6 +5,7 @@ import { createDirectoryService } from '@hub/directory';
 import { createEsdbEventStore, createSqlEventStore, type EventStore } from '@hub/event-store';
 import { createProjector } from '@hub/read-model';
 import { createTownHallService } from '@hub/town-halls';
+import { createVideoMessageService } from '@hub/video-messages';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import type { HubConfig } from './config';
 
@@ -22,6 +23,7 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   const cafeSessions = createCafeSessionService({ store, directory });
   const townHalls = createTownHallService({ store, directory });
   const branchVisits = createBranchVisitService({ store, directory });
+  const videoMessages = createVideoMessageService({ store, directory });
   const projector = createProjector({ store, db: sql });
 
   const description = [
@@ -36,8 +38,9 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     cafeSessions,
     townHalls,
     branchVisits,
+    videoMessages,
     /** Every bounded context's commands, as the gateway and the command servers take them. */
-    commands: { directory, cafeSessions, townHalls, branchVisits },
+    commands: { directory, cafeSessions, townHalls, branchVisits, videoMessages },
     projector,
     description,
     async close() {

@@ -7,5 +7,6 @@ export * from './queries/cafeSessions';
 export * from './queries/directory';
 export * from './queries/employees';
 export * from './queries/townHalls';
+export * from './queries/videoMessages';
 export { decodeCursor, encodeCursor } from './queries/rows';
 export { READ_MODEL_DDL, VIEW_SCHEMA } from './schema';

@@ -6,9 +6,10 @@ import { branchVisitProjection } from './projections/branchVisits';
 import { cafeSessionProjection } from './projections/cafeSessions';
 import { directoryProjection } from './projections/directory';
 import { townHallProjection } from './projections/townHalls';
+import { videoMessageProjection } from './projections/videoMessages';
 import { READ_MODEL_DDL } from './schema';
 
-export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection, branchVisitProjection];
+export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection, branchVisitProjection, videoMessageProjection];
 
 const CHECKPOINT = 'hub_view';
 const MIGRATION_LOCK_KEY = 7_346_010;

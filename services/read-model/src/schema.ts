@@ -188,6 +188,16 @@ CREATE TABLE IF NOT EXISTS hub_view.branch_visits (
 );
 CREATE INDEX IF NOT EXISTS branch_visits_branch ON hub_view.branch_visits (branch_id, visited_at);
 
+CREATE TABLE IF NOT EXISTS hub_view.videos (
+  video_id text PRIMARY KEY, author_id text NOT NULL, title text NOT NULL, duration_seconds integer NOT NULL,
+  audience text[] NOT NULL, published_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.video_views (
+  view_id text PRIMARY KEY, video_id text NOT NULL, viewer_kind text NOT NULL, viewer_id text NOT NULL,
+  seconds_watched integer NOT NULL, viewed_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS video_views_video ON hub_view.video_views (video_id);
+
 -- One person reached by one leader (NULL: the company) through one channel at one time,
 -- from one source event. Every channel feeds this table; reach, frequency and recency read it.
 CREATE TABLE IF NOT EXISTS hub_view.touches (

@@ -21,7 +21,7 @@ describe('gateway calling the command services over HTTP', () => {
     baseUrl = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
     const directoryUrl = `http://127.0.0.1:${await directoryServer.listen(0, '127.0.0.1')}`;
     gateway = createServer({
-      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl }),
+      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl, videoMessages: baseUrl }),
       view: t.hub.sql,
       waitForView: (p) => waitForCheckpoint(t.hub.sql, p),
       log: () => undefined,

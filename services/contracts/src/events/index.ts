@@ -3,17 +3,22 @@ import { branchVisitEventSchemas } from './branchVisits';
 import { cafeSessionEventSchemas } from './cafeSessions';
 import { directoryEventSchemas } from './directory';
 import { townHallEventSchemas } from './townHalls';
+import { videoMessageEventSchemas } from './videoMessages';
 
 export * from './branchVisits';
 export * from './cafeSessions';
 export * from './directory';
 export * from './townHalls';
+export * from './videoMessages';
 
 /**
  * Every event the hub records, as one discriminated union on `type`. This schema is applied
  * wherever an event crosses a boundary: before it is appended and when it is read back.
  */
-export const hubEventSchema = z.discriminatedUnion('type', [...directoryEventSchemas, ...cafeSessionEventSchemas, ...townHallEventSchemas, ...branchVisitEventSchemas]);
+export const hubEventSchema = z.discriminatedUnion('type', [
+  ...directoryEventSchemas, ...cafeSessionEventSchemas, ...townHallEventSchemas, ...branchVisitEventSchemas,
+  ...videoMessageEventSchemas,
+]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 export type HubEventType = HubEvent['type'];
 export type EventOf<T extends HubEventType> = Extract<HubEvent, { type: T }>;

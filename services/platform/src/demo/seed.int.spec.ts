@@ -4,6 +4,7 @@ import { createDirectoryService } from '@hub/directory';
 import { createSqlEventStore } from '@hub/event-store';
 import { createPgliteDriver } from '@hub/sql';
 import { createTownHallService } from '@hub/town-halls';
+import { createVideoMessageService } from '@hub/video-messages';
 import { describe, expect, it } from 'vitest';
 import { seedDemoCompany } from './seed';
 
@@ -15,8 +16,9 @@ describe('demo company', () => {
     const cafeSessions = createCafeSessionService({ store, directory });
     const townHalls = createTownHallService({ store, directory });
     const branchVisits = createBranchVisitService({ store, directory });
+    const videoMessages = createVideoMessageService({ store, directory });
     try {
-      const summary = await seedDemoCompany({ directory, cafeSessions, townHalls, branchVisits }, new Date('2026-11-25T00:00:00Z'));
+      const summary = await seedDemoCompany({ directory, cafeSessions, townHalls, branchVisits, videoMessages }, new Date('2026-11-25T00:00:00Z'));
       expect(summary.cafeSessions).toBe(34); // twice a month for 16 months, and two upcoming
       expect(summary.townHalls).toBe(8); // every two months
       expect(summary.branches).toBeGreaterThan(74);
@@ -27,7 +29,7 @@ describe('demo company', () => {
       expect(new Set(attended).size).toBeGreaterThan(250); // "about 300 employees met"
       expect(new Set(attended).size).toBeLessThan(330);
       const head = await store.headPosition();
-      await seedDemoCompany({ directory, cafeSessions, townHalls, branchVisits }, new Date('2026-11-25T00:00:00Z'));
+      await seedDemoCompany({ directory, cafeSessions, townHalls, branchVisits, videoMessages }, new Date('2026-11-25T00:00:00Z'));
       expect(await store.headPosition()).toBe(head);
     } finally {
       await store.close();

@@ -3,6 +3,7 @@ import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { DirectoryService } from '@hub/directory';
 import type { TownHallService } from '@hub/town-halls';
 import type { BranchVisitService } from '@hub/branch-visits';
+import type { VideoMessageService } from '@hub/video-messages';
 
 /*
  * The demo company, after the 2015 article: the CEO took office in February 2014 and has held a
@@ -79,6 +80,7 @@ export interface DemoSeedServices {
   cafeSessions: CafeSessionService;
   townHalls: TownHallService;
   branchVisits: BranchVisitService;
+  videoMessages: VideoMessageService;
 }
 
 export interface DemoSummary {
@@ -89,10 +91,11 @@ export interface DemoSummary {
   attendances: number;
   townHalls: number;
   branchVisits: number;
+  videoMessages: number;
 }
 
 /** Every command carries a deterministic command id, so seeding twice records everything once. */
-export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, branchVisits }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
+export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, branchVisits, videoMessages }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
   const random = prng(20_150_701);
   const ctx = (commandId: string, occurredAt?: string) => ({ actor: 'system:demo-seed', commandId: `demo:${commandId}`, ...(occurredAt ? { occurredAt } : {}) });
 
@@ -274,6 +277,28 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
     );
   }
 
+  // The CEO's video messages, to employees and FCs; some watch to the end, some do not.
+  const VIDEOS = ['New year message 2015', 'Customer Smile: why we visit again', 'Q1 results in five minutes', 'PRIDE branches: what good looks like'];
+  const allFcs = [...branchFcs.values()].flatMap((b) => b.fcIds);
+  for (let i = 0; i < VIDEOS.length; i++) {
+    const videoId = `video-2015-${i + 1}`;
+    const publishedAt = new Date(Date.UTC(2015, i * 2, 5, 0, 0)).toISOString();
+    const durationSeconds = 240 + i * 60;
+    await videoMessages.publish({ videoId, authorId: 'CEO', title: VIDEOS[i]!, durationSeconds, audience: ['EMPLOYEE', 'FC'], publishedAt }, ctx(`${videoId}:publish`, publishedAt));
+    const viewers = [
+      ...eligible.filter(() => random() < 0.2).map((id) => ['EMPLOYEE', id] as const),
+      ...allFcs.filter(() => random() < 0.1).map((id) => ['FC', id] as const),
+    ];
+    for (const [viewerKind, viewerId] of viewers) {
+      const viewedAt = new Date(Date.parse(publishedAt) + (1 + Math.floor(random() * 10)) * 86_400_000).toISOString();
+      const secondsWatched = random() < 0.5 ? durationSeconds : Math.floor(random() * durationSeconds);
+      await videoMessages.recordView(
+        { videoId, viewId: `${videoId}-${viewerKind}-${viewerId}`, viewerKind, viewerId, secondsWatched, viewedAt },
+        ctx(`${videoId}:view:${viewerKind}:${viewerId}`, viewedAt),
+      );
+    }
+  }
+
   // Two upcoming sessions, so the console shows something still to come.
   for (const weeks of [1, 3]) {
     const date = new Date(now.getTime() + weeks * 7 * 86_400_000);
@@ -286,5 +311,5 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
     }
   }
 
-  return { employees: EXECUTIVES.length + n, branches, fcs, cafeSessions: sessions, attendances, townHalls: townHallCount, branchVisits: visits };
+  return { employees: EXECUTIVES.length + n, branches, fcs, cafeSessions: sessions, attendances, townHalls: townHallCount, branchVisits: visits, videoMessages: VIDEOS.length };
 };

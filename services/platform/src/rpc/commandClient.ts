@@ -32,5 +32,5 @@ export const createCommandClient = (urls: Record<keyof HubCommands, string>): Hu
   };
   const client = (contextName: keyof HubCommands) =>
     Object.fromEntries(COMMAND_METHODS[contextName].map((m) => [m, (input: unknown, context: CommandContext) => call(contextName, m, input, context)]));
-  return { directory: client('directory'), cafeSessions: client('cafeSessions'), townHalls: client('townHalls'), branchVisits: client('branchVisits') } as unknown as HubCommands;
+  return { directory: client('directory'), cafeSessions: client('cafeSessions'), townHalls: client('townHalls'), branchVisits: client('branchVisits'), videoMessages: client('videoMessages') } as unknown as HubCommands;
 };

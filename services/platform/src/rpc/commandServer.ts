@@ -26,6 +26,7 @@ export const COMMAND_METHODS = {
   cafeSessions: ['schedule', 'invite', 'recordAttendance', 'raiseQuestion', 'answerQuestion', 'assignFollowUp', 'completeFollowUp', 'cancel'],
   townHalls: ['schedule', 'recordAttendance', 'recordHeadCount', 'raiseQuestion', 'answerQuestion', 'giveFeedback', 'cancel'],
   branchVisits: ['launchCampaign', 'recordVisit'],
+  videoMessages: ['publish', 'recordView'],
 } as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };
 
 const contextSchema = z.object({
@@ -49,7 +50,7 @@ const readBody = async (req: IncomingMessage, limit = 1_000_000) => {
 export const toWire = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 /** Serves the given contexts (all by default): one process per bounded context in docker-compose. */
-export const createCommandServer = (commands: HubCommands, contexts: readonly (keyof HubCommands)[] = ['directory', 'cafeSessions', 'townHalls', 'branchVisits']) => {
+export const createCommandServer = (commands: HubCommands, contexts: readonly (keyof HubCommands)[] = ['directory', 'cafeSessions', 'townHalls', 'branchVisits', 'videoMessages']) => {
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });

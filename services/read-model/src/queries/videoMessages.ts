@@ -1,0 +1,42 @@
+import type { ViewerKind } from '@hub/contracts';
+import type { SqlExecutor } from '@hub/sql';
+import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { iso } from './rows';
+
+export interface VideoMessageRow extends AsOfRow {
+  videoId: string;
+  authorId: string;
+  title: string;
+  durationSeconds: number;
+  audience: ViewerKind[];
+  publishedAt: string;
+  views: number;
+  distinctViewers: number;
+  /** Mean share of the video watched per view, 0 to 1; null without views. */
+  averageCompletion: number | null;
+}
+
+/** Video messages with their viewing figures, newest first. */
+export const listVideoMessages = async (db: SqlExecutor, asOf?: AsOf): Promise<VideoMessageRow[]> => {
+  const rows = await db.query(
+    `SELECT v.*, count(w.view_id)::int AS views, count(DISTINCT w.viewer_kind || ':' || w.viewer_id)::int AS distinct_viewers,
+            avg(w.seconds_watched::float8 / v.duration_seconds) AS average_completion
+     FROM hub_view.videos v
+     LEFT JOIN hub_view.video_views w ON w.video_id = v.video_id AND w.recorded_at <= $1::timestamptz
+     WHERE v.recorded_at <= $1::timestamptz
+     GROUP BY v.video_id ORDER BY v.published_at DESC, v.video_id`,
+    [asOfParam(asOf)],
+  );
+  return rows.map((r) => ({
+    videoId: r.video_id as string,
+    authorId: r.author_id as string,
+    title: r.title as string,
+    durationSeconds: Number(r.duration_seconds),
+    audience: r.audience as ViewerKind[],
+    publishedAt: iso(r.published_at),
+    views: Number(r.views),
+    distinctViewers: Number(r.distinct_viewers),
+    averageCompletion: r.average_completion == null ? null : Number(r.average_completion),
+    asOf: asOf ?? null,
+  }));
+};

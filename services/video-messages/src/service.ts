@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { hubEventCodec, idSchema, instantSchema, nonEmptyText, parseOrThrow, videoStream, videoViewsStream, VIEWER_KINDS } from '@hub/contracts';
+import type { DirectoryService } from '@hub/directory';
+import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
+import { z } from 'zod';
+import { decidePublish, decideView, videoDecider, viewsDecider } from './videoMessage';
+
+export const publishVideoInput = z.object({
+  videoId: idSchema.optional(),
+  authorId: idSchema,
+  title: nonEmptyText(200),
+  durationSeconds: z.number().int().min(1, 'must be at least 1').max(6 * 3600),
+  audience: z.array(z.enum(VIEWER_KINDS)).min(1, 'needs employees, FCs or both').refine((a) => new Set(a).size === a.length, 'names each audience once'),
+  publishedAt: instantSchema,
+});
+
+export const recordViewInput = z.object({
+  videoId: idSchema,
+  viewId: idSchema.optional(),
+  viewerKind: z.enum(VIEWER_KINDS),
+  viewerId: idSchema,
+  secondsWatched: z.number().int().min(0, 'cannot be negative'),
+  viewedAt: instantSchema,
+});
+
+export interface VideoMessageServiceDeps {
+  store: EventStore;
+  directory: Pick<DirectoryService, 'getEmployee' | 'getFc'>;
+}
+
+/** Video messages: publish, and record who watched how much. */
+export const createVideoMessageService = ({ store, directory }: VideoMessageServiceDeps) => ({
+  async publish(input: unknown, context: CommandContext) {
+    const data = parseOrThrow(publishVideoInput, input, 'video message');
+    await directory.getEmployee(data.authorId);
+    const videoId = data.videoId ?? randomUUID();
+    const result = await handleCommand(store, videoStream(videoId), videoDecider, hubEventCodec, (s) => decidePublish({ ...data, videoId }, s), {
+      ...context,
+      occurredAt: context.occurredAt ?? data.publishedAt,
+    });
+    return { videoId, ...result };
+  },
+
+  async recordView(input: unknown, context: CommandContext) {
+    const data = parseOrThrow(recordViewInput, input, 'video view');
+    const viewer = data.viewerKind === 'EMPLOYEE' ? await directory.getEmployee(data.viewerId) : await directory.getFc(data.viewerId);
+    const day = data.viewedAt.slice(0, 10);
+    const viewerActive = viewer.leftOn === null || viewer.leftOn >= day;
+    const video = (await store.readStream(videoStream(data.videoId))).reduce(
+      (s, e) => videoDecider.evolve(s, hubEventCodec.parse({ type: e.type, data: e.data })),
+      videoDecider.initialState(),
+    );
+    const viewId = data.viewId ?? randomUUID();
+    const result = await handleCommand(
+      store,
+      videoViewsStream(data.videoId, data.viewerKind, data.viewerId),
+      viewsDecider,
+      hubEventCodec,
+      (s) => decideView({ data: { ...data, viewId }, video, viewerActive }, s),
+      { ...context, occurredAt: context.occurredAt ?? data.viewedAt },
+    );
+    return { viewId, videoId: data.videoId, ...result };
+  },
+});
+
+export type VideoMessageService = ReturnType<typeof createVideoMessageService>;
