@@ -1,8 +1,10 @@
 import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
-import { cafeSessionReachByOrgUnit, type OrgUnitReachRow } from '@hub/read-model';
+import { cafeSessionReachByOrgUnit, coverage, gaps, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
-import { OrgUnitKindEnum } from './directory';
+import { FcRef, OrgUnitKindEnum } from './directory';
+import { EmployeeRef } from './employee';
+import { ChannelEnum, GradeEnum } from './enums';
 
 const OrgUnitReachRef = builder.objectRef<OrgUnitReachRow>('OrgUnitReach');
 
@@ -44,6 +46,130 @@ builder.queryFields((t) => ({
       const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
       if (from >= to) throw validationError('period.from must be before period.to');
       return cafeSessionReachByOrgUnit(ctx.view, { from, to }, { hostId: args.hostId == null ? null : String(args.hostId), orgUnitId: args.orgUnitId == null ? null : String(args.orgUnitId) }, args.asOf);
+    },
+  }),
+}));
+
+const PopulationEnum = builder.enumType('Population', {
+  description: 'Whose coverage: employees (임직원) or FCs (설계사).',
+  values: { EMPLOYEE: { description: 'Employees.' }, FC: { description: 'Financial consultants.' } } satisfies Record<PopulationKind, { description: string }>,
+});
+
+const SegmentInput = builder.inputType('SegmentInput', {
+  description: 'Narrows a population. Employees: orgUnitId (with its sub-units), grade, region. FCs: branchId, region, seoul, pride.',
+  fields: (t) => ({
+    orgUnitId: t.id({ required: false, description: 'Employees of this org unit and the units below it.' }),
+    grade: t.field({ type: GradeEnum, required: false, description: 'Employees of this grade.' }),
+    region: t.string({ required: false, description: 'Employees of this region, or FCs of branches in it.' }),
+    branchId: t.id({ required: false, description: 'FCs of this branch.' }),
+    pride: t.boolean({ required: false, description: 'FCs of PRIDE branches (true) or of the others (false).' }),
+    seoul: t.boolean({ required: false, description: 'FCs of branches in Seoul (true) or elsewhere (false).' }),
+  }),
+});
+
+const ChannelFigureRef = builder.objectRef<Coverage['byChannel'][number]>('ChannelFigure');
+ChannelFigureRef.implement({
+  description: 'Reach through one channel.',
+  fields: (t) => ({
+    channel: t.expose('channel', { type: ChannelEnum, description: 'The channel.' }),
+    reached: t.exposeInt('reached', { description: 'Distinct people reached through it.' }),
+    touches: t.exposeInt('touches', { description: 'Touches through it.' }),
+  }),
+});
+
+const LeaderFigureRef = builder.objectRef<Coverage['byLeader'][number] & { asOf: string | null }>('LeaderFigure');
+LeaderFigureRef.implement({
+  description: 'Reach by one leader (or by the company, for touches without a leader).',
+  fields: (t) => ({
+    leader: t.field({ type: EmployeeRef, nullable: true, description: 'The leader; null for the company.', resolve: async (f, _, ctx) => (f.leaderId ? ((await ctx.loadersAt(f.asOf).employee.load(f.leaderId)) ?? null) : null) }),
+    reached: t.exposeInt('reached', { description: 'Distinct people this leader reached.' }),
+    touches: t.exposeInt('touches', { description: 'Touches by this leader.' }),
+  }),
+});
+
+const CoverageRef = builder.objectRef<Coverage & { asOf: string | null }>('Coverage');
+CoverageRef.implement({
+  description: 'Who was reached in a segment over a period: reach, frequency, recency, by channel and by leader.',
+  fields: (t) => ({
+    population: t.exposeInt('population', { description: 'People in the segment during the period.' }),
+    reached: t.exposeInt('reached', { description: 'Distinct people touched in the period.' }),
+    reachRate: t.exposeFloat('reachRate', { description: 'reached / population (0 to 1).' }),
+    touches: t.exposeInt('touches', { description: 'Touches in the period.' }),
+    frequency: t.exposeFloat('frequency', { description: 'Touches per reached person.' }),
+    averageDaysSinceLastTouch: t.exposeFloat('averageDaysSinceLastTouch', { nullable: true, description: 'Recency: mean days from each reached person’s last touch to the end of the period.' }),
+    byChannel: t.field({ type: [ChannelFigureRef], description: 'Broken down by channel.', resolve: (c) => c.byChannel }),
+    byLeader: t.field({ type: [LeaderFigureRef], description: 'Broken down by leader, most reach first.', resolve: (c) => c.byLeader.map((l) => ({ ...l, asOf: c.asOf })) }),
+  }),
+});
+
+const GapPersonRef = builder.objectRef<GapRow & { kind: PopulationKind; asOf: string | null }>('GapPerson');
+GapPersonRef.implement({
+  description: 'Someone not reached within the window.',
+  fields: (t) => ({
+    personId: t.exposeID('personId', { description: 'Employee number or FC id.' }),
+    lastTouchedAt: t.expose('lastTouchedAt', { type: 'DateTime', nullable: true, description: 'Last touch before the window; null: never reached.' }),
+    employee: t.field({ type: EmployeeRef, nullable: true, description: 'The employee, for an employee gap.', resolve: async (g, _, ctx) => (g.kind === 'EMPLOYEE' ? ((await ctx.loadersAt(g.asOf).employee.load(g.personId)) ?? null) : null) }),
+    fc: t.field({ type: FcRef, nullable: true, description: 'The FC, for an FC gap.', resolve: async (g, _, ctx) => (g.kind === 'FC' ? ((await ctx.loadersAt(g.asOf).fc.load(g.personId)) ?? null) : null) }),
+  }),
+});
+
+const GapsRef = builder.objectRef<{ total: number; rows: (GapRow & { kind: PopulationKind; asOf: string | null })[] }>('Gaps');
+GapsRef.implement({
+  description: 'Who was left out.',
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'How many people are in the gap.' }),
+    people: t.field({ type: [GapPersonRef], description: 'The first of them: never reached first, then the longest unreached.', resolve: (g) => g.rows }),
+  }),
+});
+
+const segmentOf = (s: { orgUnitId?: string | number | null; grade?: string | null; region?: string | null; branchId?: string | number | null; pride?: boolean | null; seoul?: boolean | null } | null | undefined) => ({
+  orgUnitId: s?.orgUnitId == null ? null : String(s.orgUnitId),
+  grade: (s?.grade ?? null) as Parameters<typeof coverage>[2]['grade'],
+  region: s?.region ?? null,
+  branchId: s?.branchId == null ? null : String(s.branchId),
+  pride: s?.pride ?? null,
+  seoul: s?.seoul ?? null,
+});
+
+builder.queryFields((t) => ({
+  coverage: t.field({
+    type: CoverageRef,
+    description: 'The one view in one question: reach, frequency and recency of a segment over a period, optionally through one channel or by one leader, as of any moment.',
+    args: {
+      population: t.arg({ type: PopulationEnum, required: true, description: 'Employees or FCs.' }),
+      segment: t.arg({ type: SegmentInput, required: false, description: 'Narrow the population.' }),
+      period: t.arg({ type: PeriodInput, required: true, description: 'The period to measure.' }),
+      channel: t.arg({ type: ChannelEnum, required: false, description: 'Only touches through this channel.' }),
+      leaderId: t.arg.id({ required: false, description: 'Only touches by this leader.' }),
+      asOf: t.arg(asOfArgOptions),
+    },
+    resolve: async (_, args, ctx) => {
+      const from = parseOrThrow(instantSchema, args.period.from, 'period.from');
+      const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
+      if (from >= to) throw validationError('period.from must be before period.to');
+      const result = await coverage(ctx.view, args.population, segmentOf(args.segment), { from, to }, { channel: args.channel ?? null, leaderId: args.leaderId == null ? null : String(args.leaderId) }, args.asOf);
+      return { ...result, asOf: args.asOf ?? null };
+    },
+  }),
+  gaps: t.field({
+    type: GapsRef,
+    description: 'Who was left out: people of a segment not reached within `days` days before `at` (never reached first).',
+    args: {
+      population: t.arg({ type: PopulationEnum, required: true, description: 'Employees or FCs.' }),
+      segment: t.arg({ type: SegmentInput, required: false, description: 'Narrow the population.' }),
+      at: t.arg({ type: 'DateTime', required: true, description: 'The moment to look back from.' }),
+      days: t.arg.int({ required: true, description: 'The window, in days (1 or more).' }),
+      channel: t.arg({ type: ChannelEnum, required: false, description: 'Only touches through this channel count.' }),
+      leaderId: t.arg.id({ required: false, description: 'Only touches by this leader count.' }),
+      first: t.arg.int({ required: false, description: 'How many people to list (default 50, at most 500).' }),
+      asOf: t.arg(asOfArgOptions),
+    },
+    resolve: async (_, args, ctx) => {
+      const first = args.first ?? 50;
+      if (first < 0 || first > 500) throw validationError('first must be between 0 and 500');
+      const at = parseOrThrow(instantSchema, args.at, 'at');
+      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: args.leaderId == null ? null : String(args.leaderId) }, first, args.asOf);
+      return { total: result.total, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: args.asOf ?? null })) };
     },
   }),
 }));

@@ -1,0 +1,175 @@
+import { validationError, type Channel, type Grade } from '@hub/contracts';
+import type { SqlExecutor } from '@hub/sql';
+import { asOfParam, type AsOf } from '../asOf';
+import { employeesAsOfSql } from '../queries/employees';
+import type { ReachPeriod } from './reach';
+
+/*
+ * The one view, asked in one question: for a population (employees or FCs) narrowed to a segment,
+ * over a period, optionally through one channel or by one leader, as the view stood at `asOf`:
+ * how many were reached, how often, how recently, through which channels and by whom.
+ */
+
+export type PopulationKind = 'EMPLOYEE' | 'FC';
+
+export interface Segment {
+  /** Employees: this org unit and every unit below it. */
+  orgUnitId?: string | null;
+  grade?: Grade | null;
+  /** Employees: their region; FCs: their branch's region. */
+  region?: string | null;
+  /** FCs: this branch. */
+  branchId?: string | null;
+  /** FCs: PRIDE branches (true) or the others (false), PRIDE as of the period's end. */
+  pride?: boolean | null;
+  /** FCs: branches in Seoul (true) or elsewhere (false). */
+  seoul?: boolean | null;
+}
+
+export interface CoverageFilter {
+  channel?: Channel | null;
+  leaderId?: string | null;
+}
+
+export interface Coverage {
+  population: number;
+  reached: number;
+  reachRate: number;
+  touches: number;
+  /** Touches per reached person; 0 when nobody was reached. */
+  frequency: number;
+  /** Mean days from each reached person's last touch to the end of the period. */
+  averageDaysSinceLastTouch: number | null;
+  byChannel: { channel: Channel; reached: number; touches: number }[];
+  byLeader: { leaderId: string | null; reached: number; touches: number }[];
+}
+
+/** SQL (CTE body) for the people of a segment present during [$1, $2), as of $3; params from $4 on. */
+const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]) => {
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (kind === 'EMPLOYEE') {
+    if (segment.branchId != null || segment.pride != null || segment.seoul != null) throw validationError('branchId, pride and seoul segment FCs, not employees');
+    return `
+      SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3)}) e
+      WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz)
+        AND (${p(segment.grade ?? null)}::text IS NULL OR e.grade = ${p(segment.grade ?? null)})
+        AND (${p(segment.region ?? null)}::text IS NULL OR e.region = ${p(segment.region ?? null)})
+        AND (${p(segment.orgUnitId ?? null)}::text IS NULL OR e.org_unit_id IN (
+          WITH RECURSIVE units AS (
+            SELECT org_unit_id FROM hub_view.org_units WHERE org_unit_id = ${p(segment.orgUnitId ?? null)} AND recorded_at <= $3::timestamptz
+            UNION ALL
+            SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE o.recorded_at <= $3::timestamptz
+          ) SELECT org_unit_id FROM units))`;
+  }
+  if (segment.orgUnitId != null || segment.grade != null) throw validationError('orgUnitId and grade segment employees, not FCs');
+  return `
+    SELECT f.fc_id AS person_id FROM (
+      SELECT DISTINCT ON (fc_id) fc_id, branch_id, hired_on, left_on FROM hub_view.fc_versions
+      WHERE recorded_at <= $3::timestamptz ORDER BY fc_id, position DESC
+    ) f
+    JOIN hub_view.branches b ON b.branch_id = f.branch_id AND b.recorded_at <= $3::timestamptz
+    LEFT JOIN hub_view.branch_pride bp ON bp.branch_id = b.branch_id AND bp.recorded_at <= $3::timestamptz AND bp.since < $2::timestamptz
+    WHERE f.hired_on < $2::timestamptz AND (f.left_on IS NULL OR f.left_on >= $1::timestamptz)
+      AND (${p(segment.branchId ?? null)}::text IS NULL OR f.branch_id = ${p(segment.branchId ?? null)})
+      AND (${p(segment.region ?? null)}::text IS NULL OR b.region = ${p(segment.region ?? null)})
+      AND (${p(segment.seoul ?? null)}::boolean IS NULL OR b.seoul = ${p(segment.seoul ?? null)})
+      AND (${p(segment.pride ?? null)}::boolean IS NULL OR (bp.branch_id IS NOT NULL) = ${p(segment.pride ?? null)})`;
+};
+
+export const coverage = async (
+  db: SqlExecutor,
+  kind: PopulationKind,
+  segment: Segment,
+  period: ReachPeriod,
+  filter: CoverageFilter = {},
+  asOf?: AsOf,
+): Promise<Coverage> => {
+  const params: unknown[] = [period.from, period.to, asOfParam(asOf)];
+  const population = populationSql(kind, segment, params);
+  params.push(kind, filter.channel ?? null, filter.leaderId ?? null);
+  const [k, ch, ld] = [params.length - 2, params.length - 1, params.length];
+  const cte = `
+    WITH pop AS (${population}),
+    t AS (
+      SELECT t.* FROM hub_view.touches t JOIN pop ON pop.person_id = t.person_id
+      WHERE t.person_kind = $${k} AND t.touched_at >= $1::timestamptz AND t.touched_at < $2::timestamptz AND t.recorded_at <= $3::timestamptz
+        AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+    )`;
+  const [totals] = await db.query<{ population: number; reached: number; touches: number; days: number | null }>(
+    `${cte}
+     SELECT (SELECT count(*) FROM pop)::int AS population,
+            (SELECT count(DISTINCT person_id) FROM t)::int AS reached,
+            (SELECT count(*) FROM t)::int AS touches,
+            (SELECT avg(extract(epoch FROM ($2::timestamptz - last)) / 86400)::float8 FROM (SELECT max(touched_at) AS last FROM t GROUP BY person_id) l) AS days`,
+    params,
+  );
+  const byChannel = await db.query<{ channel: Channel; reached: number; touches: number }>(
+    `${cte} SELECT channel, count(DISTINCT person_id)::int AS reached, count(*)::int AS touches FROM t GROUP BY channel ORDER BY channel`,
+    params,
+  );
+  const byLeader = await db.query<{ leader_id: string | null; reached: number; touches: number }>(
+    `${cte} SELECT leader_id, count(DISTINCT person_id)::int AS reached, count(*)::int AS touches FROM t GROUP BY leader_id ORDER BY 2 DESC, 1`,
+    params,
+  );
+  const populationCount = Number(totals?.population ?? 0);
+  const reached = Number(totals?.reached ?? 0);
+  const touches = Number(totals?.touches ?? 0);
+  return {
+    population: populationCount,
+    reached,
+    reachRate: populationCount === 0 ? 0 : reached / populationCount,
+    touches,
+    frequency: reached === 0 ? 0 : touches / reached,
+    averageDaysSinceLastTouch: totals?.days == null ? null : Number(totals.days),
+    byChannel: byChannel.map((r) => ({ channel: r.channel, reached: Number(r.reached), touches: Number(r.touches) })),
+    byLeader: byLeader.map((r) => ({ leaderId: r.leader_id, reached: Number(r.reached), touches: Number(r.touches) })),
+  };
+};
+
+export interface GapRow {
+  personId: string;
+  /** Their last touch before the cut-off moment, or null: never reached. */
+  lastTouchedAt: string | null;
+}
+
+/**
+ * Gaps: the people of a segment (present at `at`) not reached within `days` days before `at` —
+ * never reached at all first, then the longest unreached. At most `limit` rows; `total` counts all.
+ */
+export const gaps = async (
+  db: SqlExecutor,
+  kind: PopulationKind,
+  segment: Segment,
+  at: string,
+  days: number,
+  filter: CoverageFilter = {},
+  limit = 200,
+  asOf?: AsOf,
+): Promise<{ total: number; rows: GapRow[] }> => {
+  if (!Number.isInteger(days) || days < 1) throw validationError('days must be a whole number of at least 1');
+  const params: unknown[] = [at, at, asOfParam(asOf)];
+  const population = populationSql(kind, segment, params);
+  params.push(kind, filter.channel ?? null, filter.leaderId ?? null, days, limit);
+  const n = params.length;
+  const [k, ch, ld, d] = [n - 4, n - 3, n - 2, n - 1];
+  const rows = await db.query<{ person_id: string; last: Date | string | null; total: number }>(
+    `WITH pop AS (${population}),
+     last AS (
+       SELECT pop.person_id, max(t.touched_at) AS last FROM pop
+       LEFT JOIN hub_view.touches t ON t.person_id = pop.person_id AND t.person_kind = $${k} AND t.touched_at < $1::timestamptz
+         AND t.recorded_at <= $3::timestamptz AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+       GROUP BY pop.person_id
+     )
+     SELECT person_id, last, count(*) OVER ()::int AS total FROM last
+     WHERE last IS NULL OR last < $1::timestamptz - make_interval(days => $${d}::int)
+     ORDER BY last NULLS FIRST, person_id LIMIT $${n}`,
+    params,
+  );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    rows: rows.map((r) => ({ personId: r.person_id, lastTouchedAt: r.last == null ? null : new Date(r.last).toISOString() })),
+  };
+};
