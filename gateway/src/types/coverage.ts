@@ -1,5 +1,5 @@
-import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
-import { cafeSessionReachByOrgUnit, coverage, gaps, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind } from '@hub/read-model';
+import { instantSchema, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
+import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, type CadencePeriod, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 import { FcRef, OrgUnitKindEnum } from './directory';
@@ -171,5 +171,40 @@ builder.queryFields((t) => ({
       const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: args.leaderId == null ? null : String(args.leaderId) }, first, args.asOf);
       return { total: result.total, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: args.asOf ?? null })) };
     },
+  }),
+}));
+
+const CadencePeriodRef = builder.objectRef<CadencePeriod>('CadencePeriod');
+CadencePeriodRef.implement({
+  description: 'One period of a cadence: how many were held against the target.',
+  fields: (t) => ({
+    start: t.expose('start', { type: 'Date', description: 'First day (KST).' }),
+    end: t.expose('end', { type: 'Date', description: 'First day after it.' }),
+    held: t.exposeInt('held', { description: 'Held (not cancelled, with attendance recorded).' }),
+    target: t.exposeInt('target', { description: 'How many the cadence asks for.' }),
+    met: t.exposeBoolean('met', { description: 'held ≥ target.' }),
+  }),
+});
+
+const CadenceRef = builder.objectRef<{ cafeSessions: CadencePeriod[]; townHalls: CadencePeriod[] }>('Cadence');
+CadenceRef.implement({
+  description: 'Were the rhythms kept? Café sessions twice a month, town halls every two months.',
+  fields: (t) => ({
+    cafeSessions: t.field({ type: [CadencePeriodRef], description: 'Per calendar month: target 2.', resolve: (c) => c.cafeSessions }),
+    townHalls: t.field({ type: [CadencePeriodRef], description: 'Per two months (Jan–Feb, Mar–Apr, …): target 1.', resolve: (c) => c.townHalls }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  cadence: t.field({
+    type: CadenceRef,
+    description: 'Cadence met or missed, period by period, over a date range (KST calendar).',
+    args: {
+      from: t.arg({ type: 'Date', required: true, description: 'First day.' }),
+      to: t.arg({ type: 'Date', required: true, description: 'Day after the last.' }),
+      asOf: t.arg(asOfArgOptions),
+    },
+    resolve: (_, args, ctx) =>
+      cadence(ctx.view, { from: parseOrThrow(localDateSchema, args.from, 'from'), to: parseOrThrow(localDateSchema, args.to, 'to') }, args.asOf),
   }),
 }));

@@ -51,6 +51,13 @@ describe('npm start: the whole product on the embedded default', () => {
     expect(xmas.data!.unvisitedBranches).toEqual([]);
     const townHalls = await graphql<{ townHalls: { totalCount: number } }>(`{ townHalls { totalCount } }`);
     expect(townHalls.data!.townHalls.totalCount).toBe(8);
+    // The rhythms of the story were kept: twice a month, every two months.
+    const cadence = await graphql<{ cadence: { cafeSessions: { met: boolean; held: number }[]; townHalls: { met: boolean }[] } }>(
+      `{ cadence(from: "2014-03-01", to: "2015-07-01") { cafeSessions { met held } townHalls { met } } }`,
+    );
+    expect(cadence.data!.cadence.cafeSessions).toHaveLength(16);
+    expect(cadence.data!.cadence.cafeSessions.every((p) => p.met && p.held === 2)).toBe(true);
+    expect(cadence.data!.cadence.townHalls.filter((p) => p.met).length).toBeGreaterThanOrEqual(7);
   });
 
   it('serves the console and forwards /graphql from its origin', async () => {
