@@ -1,5 +1,5 @@
 import { instantSchema, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
-import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, type CadencePeriod, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind } from '@hub/read-model';
+import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 import { FcRef, OrgUnitKindEnum } from './directory';
@@ -206,5 +206,85 @@ builder.queryFields((t) => ({
     },
     resolve: (_, args, ctx) =>
       cadence(ctx.view, { from: parseOrThrow(localDateSchema, args.from, 'from'), to: parseOrThrow(localDateSchema, args.to, 'to') }, args.asOf),
+  }),
+}));
+
+const QuestionFiguresRef = builder.objectRef<QuestionFigures>('QuestionFigures');
+QuestionFiguresRef.implement({
+  description: 'Questions raised and how they were answered.',
+  fields: (t) => ({
+    raised: t.exposeInt('raised', { description: 'Questions raised.' }),
+    answered: t.exposeInt('answered', { description: 'Of those, answered.' }),
+    answeredRate: t.exposeFloat('answeredRate', { description: 'answered / raised (0 to 1).' }),
+    averageHoursToAnswer: t.exposeFloat('averageHoursToAnswer', { nullable: true, description: 'Mean hours from question to answer.' }),
+  }),
+});
+
+const ChannelQuestionsRef = builder.objectRef<QuestionFigures & { channel: 'CAFE_SESSION' | 'TOWN_HALL' }>('ChannelQuestions');
+ChannelQuestionsRef.implement({
+  description: 'Question figures of one channel.',
+  fields: (t) => ({
+    channel: t.expose('channel', { type: ChannelEnum, description: 'The channel.' }),
+    figures: t.field({ type: QuestionFiguresRef, description: 'Its figures.', resolve: (c) => c }),
+  }),
+});
+
+const LeaderAnswersRef = builder.objectRef<{ leaderId: string; answered: number; averageHoursToAnswer: number | null }>('LeaderAnswers');
+LeaderAnswersRef.implement({
+  description: 'Answers given by one leader.',
+  fields: (t) => ({
+    leader: t.field({ type: EmployeeRef, nullable: true, description: 'The leader.', resolve: async (l, _, ctx) => (await ctx.loadersAt(null).employee.load(l.leaderId)) ?? null }),
+    answered: t.exposeInt('answered', { description: 'Questions answered.' }),
+    averageHoursToAnswer: t.exposeFloat('averageHoursToAnswer', { nullable: true, description: 'Mean hours to answer.' }),
+  }),
+});
+
+const TwoWayRef = builder.objectRef<Awaited<ReturnType<typeof twoWay>>>('TwoWay');
+TwoWayRef.implement({
+  description: 'Were people heard? Questions raised in the period, answered rate and time to answer.',
+  fields: (t) => ({
+    questions: t.field({ type: QuestionFiguresRef, description: 'All channels together.', resolve: (w) => w.questions }),
+    byChannel: t.field({ type: [ChannelQuestionsRef], description: 'Per channel.', resolve: (w) => w.byChannel }),
+    byAnsweringLeader: t.field({ type: [LeaderAnswersRef], description: 'Per leader who answered.', resolve: (w) => w.byAnsweringLeader }),
+  }),
+});
+
+const OpenFollowUpRef = builder.objectRef<OpenFollowUpRow>('OpenFollowUp');
+OpenFollowUpRef.implement({
+  description: 'A follow-up action promised in a café session and not done yet.',
+  fields: (t) => ({
+    id: t.exposeID('followUpId', { description: 'Follow-up id.' }),
+    sessionId: t.exposeID('sessionId', { description: 'The session it came from.' }),
+    description: t.exposeString('description', { description: 'What is to be done.' }),
+    owner: t.field({ type: EmployeeRef, nullable: true, description: 'Who owns it.', resolve: async (f, _, ctx) => (await ctx.loadersAt(null).employee.load(f.ownerId)) ?? null }),
+    dueOn: t.expose('dueOn', { type: 'Date', description: 'Due date.' }),
+    since: t.expose('since', { type: 'DateTime', description: 'When the session took place.' }),
+    ageDays: t.exposeInt('ageDays', { description: 'Days open, from the session to `at`.' }),
+    overdue: t.exposeBoolean('overdue', { description: 'Past its due date.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  twoWay: t.field({
+    type: TwoWayRef,
+    description: 'Two-way communication over a period: questions raised, answered rate, time to answer, per channel and per leader.',
+    args: { period: t.arg({ type: PeriodInput, required: true, description: 'When the questions were raised.' }), asOf: t.arg(asOfArgOptions) },
+    resolve: (_, args, ctx) => {
+      const from = parseOrThrow(instantSchema, args.period.from, 'period.from');
+      const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
+      if (from >= to) throw validationError('period.from must be before period.to');
+      return twoWay(ctx.view, { from, to }, args.asOf);
+    },
+  }),
+  openFollowUps: t.field({
+    type: [OpenFollowUpRef],
+    description: 'Café-session follow-up actions still open at a moment, oldest first, optionally for one owner.',
+    args: {
+      at: t.arg({ type: 'DateTime', required: false, description: 'The moment; default now.' }),
+      ownerId: t.arg.id({ required: false, description: 'Only this owner’s.' }),
+      asOf: t.arg(asOfArgOptions),
+    },
+    resolve: (_, args, ctx) =>
+      openFollowUps(ctx.view, args.at ? parseOrThrow(instantSchema, args.at, 'at') : new Date().toISOString(), { ownerId: args.ownerId == null ? null : String(args.ownerId) }, args.asOf),
   }),
 }));

@@ -1,3 +1,4 @@
+export * from './coverage/twoWay';
 export * from './coverage/cadence';
 export * from './coverage/coverage';
 export * from './asOf';

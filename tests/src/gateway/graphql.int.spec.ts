@@ -120,6 +120,24 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
     expect(otherHost.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0]);
   });
 
+  it('reports two-way figures: questions answered and follow-ups still open', async () => {
+    // From the end-to-end session above (questions raised "now"): one named question answered, one anonymous still open;
+    // the follow-up was completed on 2015-03-20.
+    const w = await t.graphql<{ twoWay: { questions: Record<string, unknown>; byChannel: { channel: string }[]; byAnsweringLeader: { leader: { id: string }; answered: number }[] } }>(
+      `{ twoWay(period: { from: "2015-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" }) {
+          questions { raised answered answeredRate } byChannel { channel } byAnsweringLeader { leader { id } answered } } }`,
+    );
+    expect(w.data!.twoWay).toEqual({
+      questions: { raised: 2, answered: 1, answeredRate: 0.5 },
+      byChannel: [{ channel: 'CAFE_SESSION' }],
+      byAnsweringLeader: [{ leader: { id: 'CEO' }, answered: 1 }],
+    });
+    const open = await t.graphql<{ openFollowUps: { description: string; overdue: boolean; ageDays: number }[] }>(`{ openFollowUps(at: "2015-03-15T00:00:00Z") { description overdue ageDays } }`);
+    expect(open.data!.openFollowUps).toEqual([{ description: 'Send the career ladder', overdue: false, ageDays: 2 }]);
+    const later = await t.graphql<{ openFollowUps: unknown[] }>(`{ openFollowUps(at: "2015-04-15T00:00:00Z") { id } }`);
+    expect(later.data!.openFollowUps).toEqual([]);
+  });
+
   describe('refusals: typed errors, nothing appended', () => {
     beforeAll(async () => {
       await schedule('S-bad', '2015-04-09T15:00:00+09:00', { capacity: 1 });

@@ -1,0 +1,94 @@
+import type { SqlExecutor } from '@hub/sql';
+import { asOfParam, type AsOf } from '../asOf';
+import type { ReachPeriod } from './reach';
+import { iso, localDate } from '../queries/rows';
+
+/*
+ * Two-way: were people heard? Questions raised in a period, how many were answered and how fast,
+ * per channel and per answering leader; and the follow-up actions still open, with their age.
+ */
+
+export interface QuestionFigures {
+  raised: number;
+  answered: number;
+  answeredRate: number;
+  /** Mean hours from question to answer, over answered questions. */
+  averageHoursToAnswer: number | null;
+}
+
+export interface OpenFollowUpRow {
+  followUpId: string;
+  sessionId: string;
+  description: string;
+  ownerId: string;
+  dueOn: string;
+  /** When the session it came from took place. */
+  since: string;
+  /** Days from the session to `at`. */
+  ageDays: number;
+  overdue: boolean;
+}
+
+const QUESTIONS = `
+  SELECT 'CAFE_SESSION' AS channel, q.raised_at, a.answered_at, a.answered_by FROM hub_view.cafe_questions q
+  LEFT JOIN hub_view.cafe_answers a ON a.question_id = q.question_id AND a.recorded_at <= $3::timestamptz
+  WHERE q.recorded_at <= $3::timestamptz AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz
+  UNION ALL
+  SELECT 'TOWN_HALL', q.raised_at, a.answered_at, a.answered_by FROM hub_view.town_hall_questions q
+  LEFT JOIN hub_view.town_hall_answers a ON a.question_id = q.question_id AND a.recorded_at <= $3::timestamptz
+  WHERE q.recorded_at <= $3::timestamptz AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz`;
+
+const figures = (r: { raised: number; answered: number; hours: number | null }): QuestionFigures => {
+  const raised = Number(r.raised);
+  const answered = Number(r.answered);
+  return { raised, answered, answeredRate: raised === 0 ? 0 : answered / raised, averageHoursToAnswer: r.hours == null ? null : Number(r.hours) };
+};
+
+const AGGREGATE = `count(*)::int AS raised, count(answered_at)::int AS answered,
+  avg(extract(epoch FROM (answered_at - raised_at)) / 3600)::float8 AS hours`;
+
+export const twoWay = async (db: SqlExecutor, period: ReachPeriod, asOf?: AsOf) => {
+  const params = [period.from, period.to, asOfParam(asOf)];
+  const [total] = await db.query<{ raised: number; answered: number; hours: number | null }>(`SELECT ${AGGREGATE} FROM (${QUESTIONS}) q`, params);
+  const byChannel = await db.query<{ channel: string; raised: number; answered: number; hours: number | null }>(
+    `SELECT channel, ${AGGREGATE} FROM (${QUESTIONS}) q GROUP BY channel ORDER BY channel`,
+    params,
+  );
+  const byLeader = await db.query<{ leader_id: string; answered: number; hours: number | null }>(
+    `SELECT answered_by AS leader_id, count(*)::int AS answered, avg(extract(epoch FROM (answered_at - raised_at)) / 3600)::float8 AS hours
+     FROM (${QUESTIONS}) q WHERE answered_by IS NOT NULL GROUP BY answered_by ORDER BY 2 DESC, 1`,
+    params,
+  );
+  return {
+    questions: figures(total ?? { raised: 0, answered: 0, hours: null }),
+    byChannel: byChannel.map((r) => ({ channel: r.channel as 'CAFE_SESSION' | 'TOWN_HALL', ...figures(r) })),
+    byAnsweringLeader: byLeader.map((r) => ({ leaderId: r.leader_id, answered: Number(r.answered), averageHoursToAnswer: r.hours == null ? null : Number(r.hours) })),
+  };
+};
+
+/** Café-session follow-up actions not completed at `at` (as recorded by `asOf`), oldest first. */
+export const openFollowUps = async (db: SqlExecutor, at: string, filter: { ownerId?: string | null } = {}, asOf?: AsOf): Promise<OpenFollowUpRow[]> => {
+  const rows = await db.query(
+    `SELECT f.follow_up_id, f.session_id, f.description, f.owner_id, f.due_on, s.scheduled_at
+     FROM hub_view.cafe_follow_ups f JOIN hub_view.cafe_sessions s ON s.session_id = f.session_id
+     WHERE f.recorded_at <= $2::timestamptz AND s.scheduled_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
+       AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_follow_up_completions c WHERE c.follow_up_id = f.follow_up_id AND c.recorded_at <= $2::timestamptz AND c.completed_on <= $1::timestamptz)
+     ORDER BY s.scheduled_at, f.follow_up_id`,
+    [at, asOfParam(asOf), filter.ownerId ?? null],
+  );
+  const atMs = Date.parse(at);
+  return rows.map((r) => {
+    const since = iso(r.scheduled_at);
+    const dueOn = localDate(r.due_on);
+    return {
+      followUpId: r.follow_up_id as string,
+      sessionId: r.session_id as string,
+      description: r.description as string,
+      ownerId: r.owner_id as string,
+      dueOn,
+      since,
+      ageDays: Math.floor((atMs - Date.parse(since)) / 86_400_000),
+      overdue: at.slice(0, 10) > dueOn,
+    };
+  });
+};
