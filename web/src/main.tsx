@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
 import { CafeSessionList } from './CafeSessionList';
 import { client } from './client';
+import { CoveragePanel } from './CoveragePanel';
 import { ReachTable } from './ReachTable';
 import { ScheduleForm } from './ScheduleForm';
 import './styles.css';
@@ -14,6 +15,7 @@ const App = () => (
       <p>Who leadership reached, through which channel, how often — and who was left out.</p>
     </header>
     <main>
+      <CoveragePanel />
       <ScheduleForm />
       <ReachTable />
       <CafeSessionList />

@@ -86,3 +86,31 @@ export interface ReachRow {
   reachRate: number;
   eligibleReachRate: number;
 }
+
+export const CoverageQuery = gql`
+  query Coverage($population: Population!, $period: PeriodInput!, $channel: Channel) {
+    coverage(population: $population, period: $period, channel: $channel) {
+      population
+      reached
+      reachRate
+      touches
+      frequency
+      averageDaysSinceLastTouch
+      byChannel { channel reached touches }
+      byLeader { leader { id name title } reached touches }
+    }
+  }
+`;
+
+export interface CoverageData {
+  coverage: {
+    population: number;
+    reached: number;
+    reachRate: number;
+    touches: number;
+    frequency: number;
+    averageDaysSinceLastTouch: number | null;
+    byChannel: { channel: string; reached: number; touches: number }[];
+    byLeader: { leader: { id: string; name: string; title: string | null } | null; reached: number; touches: number }[];
+  };
+}

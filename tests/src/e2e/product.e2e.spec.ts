@@ -106,6 +106,11 @@ describe('npm start: the whole product on the embedded default', () => {
       await page.goto(product.consoleUrl);
       await page.getByTestId('cafe-session-row').first().waitFor();
       expect(await page.getByTestId('reach-row').count()).toBeGreaterThan(5);
+      // The coverage panel answers for employees, then for FCs through branch visits.
+      await page.getByTestId('coverage-figures').filter({ hasText: /reached \(\d+ of \d+\)/ }).waitFor();
+      await page.getByLabel('Population').selectOption('FC');
+      await page.getByLabel('Channel').selectOption('BRANCH_VISIT');
+      await page.getByRole('cell', { name: 'BRANCH_VISIT' }).waitFor();
       const form = page.getByRole('form', { name: 'Schedule a café session' });
       await form.getByLabel('When (KST)').fill('2027-01-14T15:00');
       await form.getByLabel('Venue').fill('Browser Café, Gangnam');
