@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
 
-type Result = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-
 describe.each(HUB_ENGINES)('the directory through GraphQL on $name', (engine) => {
   let t: HubUnderTest;
-  const ok = async (query: string, variables?: Record<string, unknown>) => {
-    const r: Result = await t.graphql(query, variables);
-    expect(r.errors).toBeUndefined();
-    return r.data!;
-  };
-  /** A refusal: its code, and nothing appended. */
-  const refused = async (query: string, code: string, message: RegExp) => {
-    const before = await t.hub.store.headPosition();
-    const r: Result = await t.graphql(query);
-    expect(r.errors?.[0]?.extensions?.code).toBe(code);
-    expect(r.errors?.[0]?.message).toMatch(message);
-    expect(await t.hub.store.headPosition()).toBe(before);
-  };
+  const ok = (query: string, variables?: Record<string, unknown>) => t.ok(query, variables);
+  const refused = (query: string, code: string, message: RegExp) => t.refused(query, code, message);
 
   beforeAll(async () => {
     t = await startHub(engine);

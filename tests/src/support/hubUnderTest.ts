@@ -5,11 +5,16 @@ import { createServer } from '@hub/gateway';
 import { createHub, type Hub } from '@hub/platform';
 import type { SqlExecutor } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
+import { expect } from 'vitest';
 
 export interface HubUnderTest {
   hub: Hub;
   /** POST a GraphQL operation to the gateway (in memory, no socket). */
   graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /** Runs an operation that must succeed, and returns its data. */
+  ok: (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /** Runs an operation that must be refused with `code` and a message matching `message`, appending nothing. */
+  refused: (query: string, code: string, message: RegExp, variables?: Record<string, unknown>) => Promise<void>;
   /** Counts SQL statements the gateway's view connection ran since the last reset. */
   sqlCount: { value: number; reset(): void };
   dispose(): Promise<void>;
@@ -52,16 +57,29 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     waitForView: (p) => hub.projector.waitFor(p),
     log: () => undefined,
   });
+  const graphql: HubUnderTest['graphql'] = async (query, variables) => {
+    const response = await gateway.yoga.fetch('http://hub.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-actor': 'test' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  };
   return {
     hub,
     sqlCount,
-    async graphql(query, variables) {
-      const response = await gateway.yoga.fetch('http://hub.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-actor': 'test' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
+    graphql,
+    async ok(query, variables) {
+      const r = await graphql<Record<string, unknown>>(query, variables);
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    },
+    async refused(query, code, message, variables) {
+      const before = await hub.store.headPosition();
+      const r = await graphql(query, variables);
+      expect(r.errors?.[0]?.extensions?.code).toBe(code);
+      expect(r.errors?.[0]?.message).toMatch(message);
+      expect(await hub.store.headPosition()).toBe(before);
     },
     async dispose() {
       await hub.close();

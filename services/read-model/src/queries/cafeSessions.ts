@@ -1,7 +1,9 @@
-import { validationError } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
-import { decodeCursor, encodeCursor, groupBy, iso, isoOrNull, localDate, localDateOrNull } from './rows';
+import { newestFirstPage, type Page } from './page';
+import { groupBy, iso, isoOrNull, localDate, localDateOrNull } from './rows';
+
+export type { Page } from './page';
 
 export interface CafeSessionRow extends AsOfRow {
   sessionId: string;
@@ -81,12 +83,6 @@ export interface CafeSessionFilter {
   status?: 'SCHEDULED' | 'CANCELLED' | null;
 }
 
-export interface Page<T> {
-  nodes: { node: T; cursor: string }[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
-
 /** Newest first; `after` is a cursor from a previous page. */
 export const listCafeSessions = async (
   db: SqlExecutor,
@@ -94,28 +90,11 @@ export const listCafeSessions = async (
   page: { first: number; after?: string | null },
   asOf?: AsOf,
 ): Promise<Page<CafeSessionRow>> => {
-  let cursor: string[] | undefined;
-  if (page.after) {
-    cursor = decodeCursor(page.after);
-    if (!cursor || cursor.length !== 2 || Number.isNaN(Date.parse(cursor[0]!))) throw validationError(`Invalid cursor "${page.after}"`);
-  }
   const filtered = `SELECT * FROM (${sessionsAsOfSql(5)}) s
     WHERE ($1::timestamptz IS NULL OR s.scheduled_at >= $1) AND ($2::timestamptz IS NULL OR s.scheduled_at < $2)
       AND ($3::text IS NULL OR $3 = ANY(s.host_ids)) AND ($4::text IS NULL OR s.status = $4)`;
   const params = [filter.from ?? null, filter.to ?? null, filter.hostId ?? null, filter.status ?? null, asOfParam(asOf)];
-  const rows = await db.query(
-    `${filtered}
-      AND ($6::timestamptz IS NULL OR (s.scheduled_at, s.session_id) < ($6::timestamptz, $7::text))
-     ORDER BY s.scheduled_at DESC, s.session_id DESC LIMIT $8`,
-    [...params, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1],
-  );
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${filtered}) f`, params);
-  const sessions = rows.slice(0, page.first).map(toSession(asOf));
-  return {
-    nodes: sessions.map((s) => ({ node: s, cursor: encodeCursor([s.scheduledAt, s.sessionId]) })),
-    hasNextPage: rows.length > page.first,
-    totalCount: Number(count?.n ?? 0),
-  };
+  return newestFirstPage(db, { filtered, params, timeColumn: 'scheduled_at', idColumn: 'session_id' }, page, toSession(asOf), (s) => [s.scheduledAt, s.sessionId]);
 };
 
 export const cafeSessionsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {

@@ -1,8 +1,8 @@
-import { validationError, type TownHallFormat } from '@hub/contracts';
+import type { TownHallFormat } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
-import type { Page } from './cafeSessions';
-import { decodeCursor, encodeCursor, groupBy, iso, isoOrNull } from './rows';
+import { newestFirstPage, type Page } from './page';
+import { groupBy, iso, isoOrNull } from './rows';
 
 export interface TownHallRow extends AsOfRow {
   townHallId: string;
@@ -78,23 +78,10 @@ export const listTownHalls = async (
   page: { first: number; after?: string | null },
   asOf?: AsOf,
 ): Promise<Page<TownHallRow>> => {
-  const cursor = page.after ? decodeCursor(page.after) : undefined;
-  if (page.after && (!cursor || cursor.length !== 2 || Number.isNaN(Date.parse(cursor[0]!)))) throw validationError(`Invalid cursor "${page.after}"`);
   const filtered = `SELECT * FROM (${townHallsAsOfSql(4)}) t
     WHERE ($1::timestamptz IS NULL OR t.scheduled_at >= $1) AND ($2::timestamptz IS NULL OR t.scheduled_at < $2) AND ($3::text IS NULL OR $3 = ANY(t.presenter_ids))`;
   const params = [filter.from ?? null, filter.to ?? null, filter.presenterId ?? null, asOfParam(asOf)];
-  const rows = await db.query(
-    `${filtered} AND ($5::timestamptz IS NULL OR (t.scheduled_at, t.town_hall_id) < ($5::timestamptz, $6::text))
-     ORDER BY t.scheduled_at DESC, t.town_hall_id DESC LIMIT $7`,
-    [...params, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1],
-  );
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${filtered}) f`, params);
-  const townHalls = rows.slice(0, page.first).map(toTownHall(asOf));
-  return {
-    nodes: townHalls.map((t) => ({ node: t, cursor: encodeCursor([t.scheduledAt, t.townHallId]) })),
-    hasNextPage: rows.length > page.first,
-    totalCount: Number(count?.n ?? 0),
-  };
+  return newestFirstPage(db, { filtered, params, timeColumn: 'scheduled_at', idColumn: 'town_hall_id' }, page, toTownHall(asOf), (t) => [t.scheduledAt, t.townHallId]);
 };
 
 export const townHallsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {

@@ -1,0 +1,41 @@
+import { validationError } from '@hub/contracts';
+import type { SqlExecutor } from '@hub/sql';
+import { decodeCursor, encodeCursor } from './rows';
+
+/** A page of a list, newest first, with a cursor per item and the total over all pages. */
+export interface Page<T> {
+  nodes: { node: T; cursor: string }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/**
+ * Keyset pagination over rows ordered newest first by (time column, id column): the cursor is the
+ * last row's pair, so pages stay stable while new rows arrive. `filtered` selects the rows (alias f
+ * is added around it) using `params`; the cursor and limit take the next parameter numbers.
+ */
+export const newestFirstPage = async <T>(
+  db: SqlExecutor,
+  query: { filtered: string; params: unknown[]; timeColumn: string; idColumn: string },
+  page: { first: number; after?: string | null },
+  toRow: (r: Record<string, unknown>) => T,
+  keyOf: (row: T) => [string, string],
+): Promise<Page<T>> => {
+  const cursor = page.after ? decodeCursor(page.after) : undefined;
+  if (page.after && (!cursor || cursor.length !== 2 || Number.isNaN(Date.parse(cursor[0]!)))) throw validationError(`Invalid cursor "${page.after}"`);
+  const { filtered, params, timeColumn: t, idColumn: id } = query;
+  const n = params.length;
+  const rows = await db.query(
+    `SELECT * FROM (${filtered}) f
+     WHERE ($${n + 1}::timestamptz IS NULL OR (f.${t}, f.${id}) < ($${n + 1}::timestamptz, $${n + 2}::text))
+     ORDER BY f.${t} DESC, f.${id} DESC LIMIT $${n + 3}`,
+    [...params, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1],
+  );
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${filtered}) f`, params);
+  const items = rows.slice(0, page.first).map(toRow);
+  return {
+    nodes: items.map((item) => ({ node: item, cursor: encodeCursor(keyOf(item)) })),
+    hasNextPage: rows.length > page.first,
+    totalCount: Number(count?.n ?? 0),
+  };
+};
