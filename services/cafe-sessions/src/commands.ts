@@ -1,4 +1,4 @@
-import { ANSWER_MODES, idSchema, instantSchema, localDateSchema, nonEmptyText } from '@hub/contracts';
+import { ANSWER_MODES, idSchema, instantSchema, localDateSchema, nonEmptyText, raiseQuestionInputFields } from '@hub/contracts';
 import { z } from 'zod';
 
 /** What callers (GraphQL, HTTP, seeds) may send; parsed at the service edge before any decision. */
@@ -16,15 +16,7 @@ export const scheduleCafeSessionInput = z.object({
 export const inviteEmployeeInput = z.object({ sessionId: idSchema, employeeId: idSchema });
 export const recordAttendanceInput = inviteEmployeeInput;
 
-export const raiseQuestionInput = z.object({
-  sessionId: idSchema,
-  questionId: optionalId,
-  topic: nonEmptyText(100),
-  text: nonEmptyText(2000),
-  anonymous: z.boolean().default(false),
-  askedBy: idSchema.nullish(),
-  raisedAt: instantSchema.optional(),
-});
+export const raiseQuestionInput = z.object({ sessionId: idSchema, ...raiseQuestionInputFields });
 
 export const answerQuestionInput = z.object({
   sessionId: idSchema,

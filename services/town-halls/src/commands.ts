@@ -1,4 +1,4 @@
-import { idSchema, instantSchema, nonEmptyText, TOWN_HALL_FORMATS } from '@hub/contracts';
+import { idSchema, instantSchema, nonEmptyText, raiseQuestionInputFields, TOWN_HALL_FORMATS } from '@hub/contracts';
 import { z } from 'zod';
 
 /** What callers may send; parsed at the service edge before any decision. */
@@ -18,15 +18,7 @@ export const recordTownHallHeadCountInput = z.object({
   orgUnitId: idSchema,
   headCount: z.number().int('must be a whole number').min(0, 'cannot be negative').max(100_000),
 });
-export const raiseTownHallQuestionInput = z.object({
-  townHallId: idSchema,
-  questionId: optionalId,
-  topic: nonEmptyText(100),
-  text: nonEmptyText(2000),
-  anonymous: z.boolean().default(false),
-  askedBy: idSchema.nullish(),
-  raisedAt: instantSchema.optional(),
-});
+export const raiseTownHallQuestionInput = z.object({ townHallId: idSchema, ...raiseQuestionInputFields });
 export const answerTownHallQuestionInput = z.object({
   townHallId: idSchema,
   questionId: idSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, localDateSchema, nonEmptyText } from '../primitives';
+import { questionRaisedFields } from './questions';
 
 /** Stream per café session (톡톡타임): `cafe-session-<id>`. */
 export const cafeSessionStream = (sessionId: string) => `cafe-session-${sessionId}`;
@@ -35,16 +36,7 @@ export const attendanceRecordedSchema = z.object({
 
 export const questionRaisedSchema = z.object({
   type: z.literal('CafeSessionQuestionRaised'),
-  data: z.object({
-    sessionId: idSchema,
-    questionId: idSchema,
-    topic: nonEmptyText(100),
-    text: nonEmptyText(2000),
-    anonymous: z.boolean(),
-    /** Null when anonymous: the asker is never recorded, so no one can recover it later. */
-    askedBy: idSchema.nullable(),
-    raisedAt: iso,
-  }),
+  data: z.object({ sessionId: idSchema, ...questionRaisedFields }),
 });
 
 export const ANSWER_MODES = ['LIVE', 'FOLLOWED_UP'] as const;

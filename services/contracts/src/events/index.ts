@@ -8,6 +8,7 @@ import { videoMessageEventSchemas } from './videoMessages';
 export * from './branchVisits';
 export * from './cafeSessions';
 export * from './directory';
+export * from './questions';
 export * from './townHalls';
 export * from './videoMessages';
 

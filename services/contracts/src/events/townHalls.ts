@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, nonEmptyText } from '../primitives';
+import { questionRaisedFields } from './questions';
 
 /** Stream per town hall (타운홀 미팅): `town-hall-<id>`. */
 export const townHallStream = (townHallId: string) => `town-hall-${townHallId}`;
@@ -36,15 +37,7 @@ export const townHallHeadCountRecordedSchema = z.object({
 
 export const townHallQuestionRaisedSchema = z.object({
   type: z.literal('TownHallQuestionRaised'),
-  data: z.object({
-    townHallId: idSchema,
-    questionId: idSchema,
-    topic: nonEmptyText(100),
-    text: nonEmptyText(2000),
-    anonymous: z.boolean(),
-    askedBy: idSchema.nullable(),
-    raisedAt: iso,
-  }),
+  data: z.object({ townHallId: idSchema, ...questionRaisedFields }),
 });
 
 export const townHallQuestionAnsweredSchema = z.object({
