@@ -8,6 +8,7 @@ import { createTownHallService } from '@hub/town-halls';
 import { createVideoMessageService } from '@hub/video-messages';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import type { HubConfig } from './config';
+import { lockDataDir } from './dataDirLock';
 
 /**
  * The composition root: picks the adapters the configuration asks for and wires the bounded
@@ -15,6 +16,7 @@ import type { HubConfig } from './config';
  */
 export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'>) => {
   // One SQL database holds the view, and the events too unless EventStoreDB is configured.
+  const unlock = config.DATABASE_URL ? () => undefined : lockDataDir(config.dataDir);
   const sql: SqlDriver = config.DATABASE_URL
     ? createPgDriver(config.DATABASE_URL)
     : await createPgliteDriver(join(config.dataDir, 'pglite'));
@@ -47,6 +49,7 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
       await projector.stop();
       await store.close();
       await sql.close();
+      unlock();
     },
   };
 };

@@ -46,7 +46,14 @@ export const createWebServer = ({ distDir, gatewayUrl }: { distDir: string; gate
       res.writeHead(405).end();
       return;
     }
-    let file = normalize(join(root, decodeURIComponent(url.pathname)));
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(root, path));
     if (!file.startsWith(root + sep) && file !== root) {
       res.writeHead(403).end();
       return;
