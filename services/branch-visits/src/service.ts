@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { branchVisitStream, campaignStream, hubEventCodec, idSchema, instantSchema, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
+import { handleCommand, loadState, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
 import { branchVisitDecider, campaignDecider, decideBranchVisit, decideCampaignLaunch } from './branchVisit';
 
@@ -32,10 +32,7 @@ export interface BranchVisitServiceDeps {
 /** Branch visits and campaigns: validates, checks every branch, leader and FC named, then decides. */
 export const createBranchVisitService = ({ store, directory }: BranchVisitServiceDeps) => {
   const findCampaign = async (campaignId: string) => {
-    const state = (await store.readStream(campaignStream(campaignId))).reduce(
-      (s, e) => campaignDecider.evolve(s, hubEventCodec.parse({ type: e.type, data: e.data })),
-      campaignDecider.initialState(),
-    );
+    const state = await loadState(store, campaignStream(campaignId), campaignDecider, hubEventCodec);
     if (state.status !== 'launched') throw notFound(`No campaign ${campaignId}`, { campaignId });
     return state.campaign;
   };

@@ -1,5 +1,5 @@
 import { branchStream, employeeStream, fcStream, hubEventCodec, notFound, orgUnitStream, parseOrThrow, type HubEvent } from '@hub/contracts';
-import { handleCommand, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
+import { handleCommand, loadState, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
 import { branchDecider, decideBranch, type BranchSnapshot } from './branch';
 import {
   defineOrgUnitInput,
@@ -22,8 +22,7 @@ import { decideOrgUnit, orgUnitDecider, type OrgUnitSnapshot } from './orgUnit';
  * the streams themselves, so a decision never waits for a projection.
  */
 export const createDirectoryService = (store: EventStore) => {
-  const load = async <S>(stream: string, decider: Decider<S, HubEvent>) =>
-    (await store.readStream(stream)).reduce((s, e) => decider.evolve(s, hubEventCodec.parse({ type: e.type, data: e.data })), decider.initialState());
+  const load = <S>(stream: string, decider: Decider<S, HubEvent>) => loadState(store, stream, decider, hubEventCodec);
 
   const run = <S>(stream: string, decider: Decider<S, HubEvent>, decide: (state: S) => HubEvent[], context: CommandContext) =>
     handleCommand(store, stream, decider, hubEventCodec, decide, context);

@@ -34,6 +34,14 @@ export interface EventCodec<Event> {
   schemaVersion: number;
 }
 
+/** Folds recorded events into a decider's state, parsing each one at the boundary. */
+export const foldEvents = <State, Event>(recorded: RecordedEvent[], decider: Decider<State, Event>, codec: EventCodec<Event>): State =>
+  recorded.reduce((s, e) => decider.evolve(s, codec.parse({ type: e.type, data: e.data })), decider.initialState());
+
+/** The current state of one stream, straight from the store (never behind a projection). */
+export const loadState = async <State, Event>(store: EventStore, streamName: string, decider: Decider<State, Event>, codec: EventCodec<Event>): Promise<State> =>
+  foldEvents(await store.readStream(streamName), decider, codec);
+
 /** Thrown when someone else appended to the stream between our read and our append. */
 export class ConcurrencyConflictError extends Error {
   constructor(readonly streamName: string) {
@@ -71,7 +79,7 @@ export const handleCommand = async <State, Event extends { type: string; data: u
       return { revision: last!.streamRevision, position: earlier[earlier.length - 1]!.position, repeated: true, eventIds: earlier.map((e) => e.id) };
     }
   }
-  const state = recorded.reduce((s, e: RecordedEvent) => decider.evolve(s, eventSchema.parse({ type: e.type, data: e.data })), decider.initialState());
+  const state = foldEvents(recorded, decider, eventSchema);
   const events = decide(state).map((e) => eventSchema.parse(e));
   if (events.length === 0) return { revision: last?.streamRevision ?? -1n, position: undefined, repeated: false, eventIds: [] };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hubEventCodec, idSchema, instantSchema, nonEmptyText, parseOrThrow, videoStream, videoViewsStream, VIEWER_KINDS } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
+import { handleCommand, loadState, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
 import { decidePublish, decideView, videoDecider, viewsDecider } from './videoMessage';
 
@@ -46,10 +46,7 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
     const viewer = data.viewerKind === 'EMPLOYEE' ? await directory.getEmployee(data.viewerId) : await directory.getFc(data.viewerId);
     const day = data.viewedAt.slice(0, 10);
     const viewerActive = viewer.leftOn === null || viewer.leftOn >= day;
-    const video = (await store.readStream(videoStream(data.videoId))).reduce(
-      (s, e) => videoDecider.evolve(s, hubEventCodec.parse({ type: e.type, data: e.data })),
-      videoDecider.initialState(),
-    );
+    const video = await loadState(store, videoStream(data.videoId), videoDecider, hubEventCodec);
     const viewId = data.viewId ?? randomUUID();
     const result = await handleCommand(
       store,
