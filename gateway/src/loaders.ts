@@ -1,6 +1,7 @@
 import {
   type AsOf,
   branchesByIds,
+  campaignsByIds,
   cafeSessionsByIds,
   fcsByBranchIds,
   fcsByIds,
@@ -13,6 +14,7 @@ import {
   townHallHeadCountsByIds,
   townHallQuestionsByIds,
   townHallsByIds,
+  videoMessagesByIds,
   visitsByBranchIds,
 } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
@@ -33,6 +35,8 @@ export const createLoaders = (db: SqlExecutor, asOf: AsOf) => ({
   branch: new DataLoader((ids: readonly string[]) => branchesByIds(db, ids, asOf)),
   fcsOfBranch: new DataLoader((ids: readonly string[]) => fcsByBranchIds(db, ids, asOf)),
   fc: new DataLoader((ids: readonly string[]) => fcsByIds(db, ids, asOf)),
+  videoMessage: new DataLoader((ids: readonly string[]) => videoMessagesByIds(db, ids, asOf)),
+  campaign: new DataLoader((ids: readonly string[]) => campaignsByIds(db, ids, asOf)),
   branchVisits: new DataLoader((ids: readonly string[]) => visitsByBranchIds(db, ids, asOf)),
   townHall: new DataLoader((ids: readonly string[]) => townHallsByIds(db, ids, asOf)),
   townHallQuestions: new DataLoader((ids: readonly string[]) => townHallQuestionsByIds(db, ids, asOf)),

@@ -1,5 +1,4 @@
 import { notFound } from '@hub/contracts';
-import { listCampaigns } from '@hub/read-model';
 import { builder } from '../builder';
 import { BranchVisitRef, CampaignRef } from '../types/branchVisit';
 import { commandContext, commandIdOptions } from './command';
@@ -37,7 +36,9 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId }, ctx) => {
       const result = await ctx.commands.branchVisits.launchCampaign(input, commandContext(ctx, commandId));
       await ctx.waitForView(result.position);
-      const campaign = (await listCampaigns(ctx.view)).find((c) => c.campaignId === result.campaignId);
+      const loader = ctx.loadersAt(null).campaign;
+      loader.clear(result.campaignId);
+      const campaign = await loader.load(result.campaignId);
       if (!campaign) throw notFound(`No campaign ${result.campaignId}`);
       return campaign;
     },
@@ -49,7 +50,9 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId }, ctx) => {
       const result = await ctx.commands.branchVisits.recordVisit(input, commandContext(ctx, commandId));
       await ctx.waitForView(result.position);
-      const visit = (await ctx.loadersAt(null).branchVisits.load(String(input.branchId))).find((v) => v.visitId === result.visitId);
+      const loader = ctx.loadersAt(null).branchVisits;
+      loader.clear(String(input.branchId));
+      const visit = (await loader.load(String(input.branchId))).find((v) => v.visitId === result.visitId);
       if (!visit) throw notFound(`No visit ${result.visitId}`);
       return visit;
     },

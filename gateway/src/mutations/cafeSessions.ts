@@ -19,19 +19,20 @@ const sessionAfter = async (ctx: HubContext, result: { sessionId: string; positi
 const itemAfter = async <T>(
   ctx: HubContext,
   result: { sessionId: string; position: bigint | undefined },
-  load: (sessionId: string) => Promise<T[]>,
+  loader: { clear(sessionId: string): unknown; load(sessionId: string): Promise<T[]> },
   matches: (item: T) => boolean,
   what: string,
 ) => {
   await ctx.waitForView(result.position);
-  const item = (await load(result.sessionId)).find(matches);
+  loader.clear(result.sessionId); // read the view afresh, even after another mutation in the same request
+  const item = (await loader.load(result.sessionId)).find(matches);
   if (!item) throw notFound(`No ${what}`);
   return item;
 };
 const questionAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, questionId: string) =>
-  itemAfter(ctx, result, (id) => ctx.loadersAt(null).cafeQuestions.load(id), (q) => q.questionId === questionId, `question ${questionId}`);
+  itemAfter(ctx, result, ctx.loadersAt(null).cafeQuestions, (q) => q.questionId === questionId, `question ${questionId}`);
 const followUpAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, followUpId: string) =>
-  itemAfter(ctx, result, (id) => ctx.loadersAt(null).cafeFollowUps.load(id), (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
+  itemAfter(ctx, result, ctx.loadersAt(null).cafeFollowUps, (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
 
 const SessionRefInput = (name: string, description: string) =>
   builder.inputType(name, {

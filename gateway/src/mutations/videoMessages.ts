@@ -1,5 +1,4 @@
 import { notFound } from '@hub/contracts';
-import { listVideoMessages } from '@hub/read-model';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { VideoMessageRef, ViewerKindEnum } from '../types/videoMessage';
@@ -31,7 +30,9 @@ const RecordVideoViewInput = builder.inputType('RecordVideoViewInput', {
 
 const videoAfter = async (ctx: HubContext, result: { videoId: string; position: bigint | undefined }) => {
   await ctx.waitForView(result.position);
-  const video = (await listVideoMessages(ctx.view)).find((v) => v.videoId === result.videoId);
+  const loader = ctx.loadersAt(null).videoMessage;
+  loader.clear(result.videoId); // a second mutation in the same request must not see the first one's figures
+  const video = await loader.load(result.videoId);
   if (!video) throw notFound(`No video ${result.videoId}`);
   return video;
 };

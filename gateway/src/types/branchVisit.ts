@@ -22,7 +22,7 @@ BranchVisitRef.implement({
       type: CampaignRef,
       nullable: true,
       description: 'The campaign it was part of.',
-      resolve: async (v, _, ctx) => (v.campaignId ? ((await listCampaigns(ctx.view, v.asOf)).find((c) => c.campaignId === v.campaignId) ?? null) : null),
+      resolve: async (v, _, ctx) => (v.campaignId ? ((await ctx.loadersAt(v.asOf).campaign.load(v.campaignId)) ?? null) : null),
     }),
     fcs: t.field({ type: [FcRef], description: 'FCs met.', resolve: async (v, _, ctx) => present(await ctx.loadersAt(v.asOf).fc.loadMany(v.fcIds)) }),
     gift: t.exposeString('gift', { nullable: true, description: 'What was brought, e.g. a Christmas cake.' }),

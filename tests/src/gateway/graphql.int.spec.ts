@@ -227,6 +227,15 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
     expect((await t.graphql(`{ employee(id: "F5", asOf: "2000-01-01T00:00:00Z") { name } }`)).data).toEqual({ employee: null });
   });
 
+  it('reads each mutation back afresh when one request holds several', async () => {
+    await schedule('S-multi', '2015-06-25T15:00:00+09:00');
+    const r = await t.graphql<Record<string, { questions?: { id: string }[]; id?: string }>>(`mutation {
+      first: raiseCafeSessionQuestion(input: { sessionId: "S-multi", questionId: "QM1", topic: "a", text: "one?", anonymous: true }) { id }
+      second: raiseCafeSessionQuestion(input: { sessionId: "S-multi", questionId: "QM2", topic: "b", text: "two?", anonymous: true }) { id }
+    }`);
+    expect(r).toEqual({ data: { first: { id: 'QM1' }, second: { id: 'QM2' } } });
+  });
+
   it('pages café sessions with cursors and filters by period and host', async () => {
     for (let i = 0; i < 5; i++) await schedule(`S-page-${i}`, `2016-0${i + 1}-14T15:00:00+09:00`);
     const PAGE = `query($after: String, $from: DateTime, $to: DateTime, $hostId: ID) {

@@ -26,6 +26,14 @@ describe.each(HUB_ENGINES)('video messages through GraphQL on $name', (engine) =
     });
   });
 
+  it('reads the figures afresh after each of several views in one request', async () => {
+    const r = await ok(`mutation {
+      a: recordVideoView(input: { videoId: "NY2015", viewerKind: EMPLOYEE, viewerId: "E1", secondsWatched: 10, viewedAt: "2015-01-04T10:00:00+09:00" }) { views }
+      b: recordVideoView(input: { videoId: "NY2015", viewerKind: EMPLOYEE, viewerId: "E1", secondsWatched: 20, viewedAt: "2015-01-04T11:00:00+09:00" }) { views }
+    }`);
+    expect(r).toEqual({ a: { views: 3 }, b: { views: 4 } });
+  });
+
   it('refuses a view of an unpublished video, and other impossible views, appending nothing', async () => {
     await refused(`mutation { recordVideoView(input: { videoId: "DRAFT", viewerKind: EMPLOYEE, viewerId: "E1", secondsWatched: 10, viewedAt: "2015-01-05T10:00:00+09:00" }) { id } }`, 'NOT_FOUND', /not published/);
     await refused(`mutation { recordVideoView(input: { videoId: "NY2015", viewerKind: EMPLOYEE, viewerId: "E1", secondsWatched: 301, viewedAt: "2015-01-05T10:00:00+09:00" }) { id } }`, 'FORBIDDEN_BY_RULE', /301 seconds/);

@@ -46,16 +46,17 @@ export const visitsByBranchIds = async (db: SqlExecutor, ids: readonly string[],
   return groupBy(ids, rows.map(toVisit(asOf)), (v) => v.branchId);
 };
 
-/** Campaigns with their targets and the targets already reached, newest deadline first. */
-export const listCampaigns = async (db: SqlExecutor, asOf?: AsOf): Promise<CampaignRow[]> => {
+/** Campaigns (all, or those of `ids`) with their targets and the targets already reached, newest deadline first. */
+export const listCampaigns = async (db: SqlExecutor, asOf?: AsOf, ids?: readonly string[]): Promise<CampaignRow[]> => {
   const rows = await db.query(
     `SELECT c.campaign_id, c.name, c.purpose, c.deadline,
        (SELECT array_agg(t.branch_id ORDER BY t.branch_id) FROM hub_view.campaign_targets t WHERE t.campaign_id = c.campaign_id) AS targets,
        (SELECT coalesce(array_agg(DISTINCT v.branch_id ORDER BY v.branch_id), '{}') FROM hub_view.branch_visits v
          JOIN hub_view.campaign_targets t ON t.campaign_id = c.campaign_id AND t.branch_id = v.branch_id
          WHERE v.campaign_id = c.campaign_id AND v.recorded_at <= $1::timestamptz) AS visited
-     FROM hub_view.campaigns c WHERE c.recorded_at <= $1::timestamptz ORDER BY c.deadline DESC, c.campaign_id`,
-    [asOfParam(asOf)],
+     FROM hub_view.campaigns c WHERE c.recorded_at <= $1::timestamptz AND ($2::text[] IS NULL OR c.campaign_id = ANY($2::text[]))
+     ORDER BY c.deadline DESC, c.campaign_id`,
+    [asOfParam(asOf), ids ?? null],
   );
   return rows.map((r) => ({
     campaignId: r.campaign_id as string,
@@ -67,6 +68,9 @@ export const listCampaigns = async (db: SqlExecutor, asOf?: AsOf): Promise<Campa
     asOf: asOf ?? null,
   }));
 };
+
+export const campaignsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) =>
+  groupBy(ids, await listCampaigns(db, asOf, ids), (c) => c.campaignId).map((g) => g[0]);
 
 /**
  * The gap leaders ask about: branches no leader visited in a period ("Which Seoul branches did

@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage, type Page } from './page';
-import { groupBy, iso, isoOrNull, localDate, localDateOrNull } from './rows';
+import { groupBy, iso, localDate, localDateOrNull, questionFields } from './rows';
 
 export type { Page } from './page';
 
@@ -135,17 +135,9 @@ export const questionsBySessionIds = async (db: SqlExecutor, ids: readonly strin
     [ids, asOfParam(asOf)],
   );
   const questions: CafeQuestionRow[] = rows.map((r) => ({
-    questionId: r.question_id as string,
+    ...questionFields(r),
     sessionId: r.session_id as string,
-    topic: r.topic as string,
-    text: r.text as string,
-    anonymous: Boolean(r.anonymous),
-    askedBy: (r.asked_by as string | null) ?? null,
-    raisedAt: iso(r.raised_at),
-    answeredBy: (r.answered_by as string | null) ?? null,
-    answer: (r.answer as string | null) ?? null,
     answerMode: (r.answer_mode as CafeQuestionRow['answerMode']) ?? null,
-    answeredAt: isoOrNull(r.answered_at),
     asOf: asOf ?? null,
   }));
   return groupBy(ids, questions, (q) => q.sessionId);

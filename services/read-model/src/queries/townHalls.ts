@@ -2,7 +2,7 @@ import type { TownHallFormat } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage, type Page } from './page';
-import { groupBy, iso, isoOrNull } from './rows';
+import { groupBy, iso, questionFields } from './rows';
 
 export interface TownHallRow extends AsOfRow {
   townHallId: string;
@@ -96,19 +96,7 @@ export const townHallQuestionsByIds = async (db: SqlExecutor, ids: readonly stri
      WHERE q.town_hall_id = ANY($1::text[]) AND q.recorded_at <= $2::timestamptz ORDER BY q.raised_at, q.question_id`,
     [ids, asOfParam(asOf)],
   );
-  const questions: TownHallQuestionRow[] = rows.map((r) => ({
-    questionId: r.question_id as string,
-    townHallId: r.town_hall_id as string,
-    topic: r.topic as string,
-    text: r.text as string,
-    anonymous: Boolean(r.anonymous),
-    askedBy: (r.asked_by as string | null) ?? null,
-    raisedAt: iso(r.raised_at),
-    answeredBy: (r.answered_by as string | null) ?? null,
-    answer: (r.answer as string | null) ?? null,
-    answeredAt: isoOrNull(r.answered_at),
-    asOf: asOf ?? null,
-  }));
+  const questions: TownHallQuestionRow[] = rows.map((r) => ({ ...questionFields(r), townHallId: r.town_hall_id as string, asOf: asOf ?? null }));
   return groupBy(ids, questions, (q) => q.townHallId);
 };
 

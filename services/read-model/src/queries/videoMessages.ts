@@ -1,7 +1,7 @@
 import type { ViewerKind } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
-import { iso } from './rows';
+import { groupBy, iso } from './rows';
 
 export interface VideoMessageRow extends AsOfRow {
   videoId: string;
@@ -16,16 +16,16 @@ export interface VideoMessageRow extends AsOfRow {
   averageCompletion: number | null;
 }
 
-/** Video messages with their viewing figures, newest first. */
-export const listVideoMessages = async (db: SqlExecutor, asOf?: AsOf): Promise<VideoMessageRow[]> => {
+/** Video messages (all, or those of `ids`) with their viewing figures, newest first. */
+export const listVideoMessages = async (db: SqlExecutor, asOf?: AsOf, ids?: readonly string[]): Promise<VideoMessageRow[]> => {
   const rows = await db.query(
     `SELECT v.*, count(w.view_id)::int AS views, count(DISTINCT w.viewer_kind || ':' || w.viewer_id)::int AS distinct_viewers,
             avg(w.seconds_watched::float8 / v.duration_seconds) AS average_completion
      FROM hub_view.videos v
      LEFT JOIN hub_view.video_views w ON w.video_id = v.video_id AND w.recorded_at <= $1::timestamptz
-     WHERE v.recorded_at <= $1::timestamptz
+     WHERE v.recorded_at <= $1::timestamptz AND ($2::text[] IS NULL OR v.video_id = ANY($2::text[]))
      GROUP BY v.video_id ORDER BY v.published_at DESC, v.video_id`,
-    [asOfParam(asOf)],
+    [asOfParam(asOf), ids ?? null],
   );
   return rows.map((r) => ({
     videoId: r.video_id as string,
@@ -40,3 +40,6 @@ export const listVideoMessages = async (db: SqlExecutor, asOf?: AsOf): Promise<V
     asOf: asOf ?? null,
   }));
 };
+
+export const videoMessagesByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) =>
+  groupBy(ids, await listVideoMessages(db, asOf, ids), (v) => v.videoId).map((g) => g[0]);
