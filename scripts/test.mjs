@@ -13,7 +13,8 @@ const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).
 });
 for (const ws of workspaces) rmSync(join(root, ws, '.test-results'), { recursive: true, force: true });
 
-const args = ['turbo', 'run', 'typecheck', 'lint', 'test', '--continue', '--output-logs=new-only', '--log-order=grouped', ...process.argv.slice(2)];
+// Three tasks at a time: the suites start databases and browsers, and CI machines have two cores.
+const args = ['turbo', 'run', 'typecheck', 'lint', 'test', '--continue', '--concurrency=3', '--output-logs=new-only', '--log-order=grouped', ...process.argv.slice(2)];
 const run = spawnSync('npx', args, { stdio: 'inherit', cwd: root, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' } });
 
 let passed = 0;

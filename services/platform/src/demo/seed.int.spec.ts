@@ -35,5 +35,5 @@ describe('demo company', () => {
       await store.close();
       await db.close();
     }
-  }, 120_000);
+  }, 300_000); // ~2,500 commands twice; slow when every workspace's tests share two cores
 });
