@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { branchVisitEventSchemas } from './branchVisits';
 import { cafeSessionEventSchemas } from './cafeSessions';
+import { customerSmileEventSchemas } from './customerSmile';
 import { directoryEventSchemas } from './directory';
+import { prideEventSchemas } from './pride';
 import { townHallEventSchemas } from './townHalls';
 import { videoMessageEventSchemas } from './videoMessages';
 
 export * from './branchVisits';
 export * from './cafeSessions';
+export * from './customerSmile';
 export * from './directory';
+export * from './pride';
 export * from './questions';
 export * from './townHalls';
 export * from './videoMessages';
@@ -18,7 +22,7 @@ export * from './videoMessages';
  */
 export const hubEventSchema = z.discriminatedUnion('type', [
   ...directoryEventSchemas, ...cafeSessionEventSchemas, ...townHallEventSchemas, ...branchVisitEventSchemas,
-  ...videoMessageEventSchemas,
+  ...videoMessageEventSchemas, ...customerSmileEventSchemas, ...prideEventSchemas,
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 export type HubEventType = HubEvent['type'];

@@ -1,0 +1,51 @@
+import type { FollowUpDue, FollowUpKind } from '@hub/contracts';
+
+/*
+ * The three Customer Smile follow-ups a signed contract makes due, and how each one stands.
+ * Windows (all dates are calendar days in Korea):
+ *   THREE_MONTHS  from the signing day        to 3 months after it
+ *   ONE_YEAR      from 1 month before the 1st anniversary to 1 month after it
+ *   TWO_YEARS     from 1 month before the 2nd anniversary to 1 month after it
+ */
+
+/** `date` plus `months` calendar months; a day past the month's end falls back to its last day (Jan 31 + 1 month = Feb 28). */
+export const addMonths = (date: string, months: number): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const monthIndex = y * 12 + (m - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+};
+
+export const followUpsFor = (signedOn: string): FollowUpDue[] => [
+  { kind: 'THREE_MONTHS', opensOn: signedOn, dueOn: addMonths(signedOn, 3) },
+  { kind: 'ONE_YEAR', opensOn: addMonths(signedOn, 11), dueOn: addMonths(signedOn, 13) },
+  { kind: 'TWO_YEARS', opensOn: addMonths(signedOn, 23), dueOn: addMonths(signedOn, 25) },
+];
+
+export const FOLLOW_UP_STATUSES = ['ON_TIME', 'LATE', 'OVERDUE', 'OPEN', 'UPCOMING'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/**
+ * A follow-up's standing on `today`: satisfied on time or late; or not yet satisfied and overdue
+ * (due date passed), open (window open) or upcoming (window not open yet).
+ */
+export const followUpStatus = (followUp: FollowUpDue, satisfiedOn: string | null, today: string): FollowUpStatus => {
+  if (satisfiedOn !== null) return satisfiedOn <= followUp.dueOn ? 'ON_TIME' : 'LATE';
+  if (today > followUp.dueOn) return 'OVERDUE';
+  return today >= followUp.opensOn ? 'OPEN' : 'UPCOMING';
+};
+
+/**
+ * Which follow-up a visit on `day` satisfies when the visit does not say: the unsatisfied one whose
+ * window holds the day; otherwise the latest one already open (a late visit); otherwise none.
+ */
+export const matchingFollowUp = (followUps: FollowUpDue[], satisfied: ReadonlySet<FollowUpKind>, day: string): FollowUpKind | null => {
+  const open = followUps.filter((f) => !satisfied.has(f.kind) && f.opensOn <= day);
+  const inWindow = open.find((f) => day <= f.dueOn);
+  return (inWindow ?? open[open.length - 1])?.kind ?? null;
+};
+
+/** The calendar day in Korea (UTC+9, no daylight saving) of an instant. */
+export const koreanDay = (instant: string): string => new Date(Date.parse(instant) + 9 * 3600_000).toISOString().slice(0, 10);

@@ -1,0 +1,5 @@
+export * from './contract';
+export * from './customer';
+export * from './followUps';
+export * from './personalData';
+export * from './service';

@@ -1,0 +1,2 @@
+export * from './fcActivity';
+export * from './service';
