@@ -1,10 +1,14 @@
 import type { BranchVisitService } from '@hub/branch-visits';
 import type { CafeSessionService } from '@hub/cafe-sessions';
+import type { CustomerPersonalData, CustomerSmileService, PersonalDataStore } from '@hub/customer-smile';
 import type { DirectoryService } from '@hub/directory';
+import type { PrideService } from '@hub/pride';
 import type { TownHallService } from '@hub/town-halls';
 import type { VideoMessageService } from '@hub/video-messages';
 import type { SqlExecutor } from '@hub/sql';
+import DataLoader from 'dataloader';
 import { loadersByMoment, type Loaders } from './loaders';
+import { roleOf, type Role } from './plugins/roles';
 
 /** The command side the gateway calls: in-process services, or HTTP clients with the same shape. */
 export interface HubCommands {
@@ -25,28 +29,40 @@ export interface HubCommands {
   townHalls: TownHallService;
   branchVisits: BranchVisitService;
   videoMessages: VideoMessageService;
+  customerSmile: Pick<CustomerSmileService, 'registerCustomer' | 'eraseCustomerPersonalData' | 'signContract' | 'recordVisit'>;
+  pride: PrideService;
 }
 
 export interface GatewayDeps {
   commands: HubCommands;
   /** The read model's database. */
   view: SqlExecutor;
+  /** Customers' personal data (name, phone, address), read only for roles that may see it. */
+  personalData: Pick<PersonalDataStore, 'byIds'>;
+  /** API token → role; a request without a token is a VIEWER. */
+  tokens?: ReadonlyMap<string, Exclude<Role, 'VIEWER'>>;
   /** Resolves once the view includes the event at `position`, so a mutation can read its own write. */
   waitForView: (position: bigint | undefined) => Promise<void>;
 }
 
 export interface HubContext extends GatewayDeps {
+  /** What the caller may see and do (from its API token; VIEWER without one). */
+  role: Role;
   /** Who is asking; stamped on every event a mutation causes. */
   actor: string;
   /** Ties together all events caused by one request. */
   correlationId: string;
   /** Batched lookups as of a moment (null: now); nested fields pass on their parent's moment. */
   loadersAt: (asOf: string | null) => Loaders;
+  /** Customers' personal data, batched; it has no history (erased is erased, whatever `asOf`). */
+  personalDataOf: DataLoader<string, CustomerPersonalData | undefined>;
 }
 
 export const createContext = (deps: GatewayDeps, request: Request): HubContext => ({
   ...deps,
+  role: roleOf(deps.tokens, request),
   actor: request.headers.get('x-hub-actor')?.slice(0, 100) || 'console',
   correlationId: request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID(),
   loadersAt: loadersByMoment(deps.view),
+  personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),
 });

@@ -16,6 +16,11 @@ import {
   townHallsByIds,
   videoMessagesByIds,
   visitsByBranchIds,
+  customersByIds,
+  contractsByIds,
+  contractsByCustomerIds,
+  followUpsByContractIds,
+  customerVisitsByContractIds,
 } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import DataLoader from 'dataloader';
@@ -41,6 +46,11 @@ export const createLoaders = (db: SqlExecutor, asOf: AsOf) => ({
   townHall: new DataLoader((ids: readonly string[]) => townHallsByIds(db, ids, asOf)),
   townHallQuestions: new DataLoader((ids: readonly string[]) => townHallQuestionsByIds(db, ids, asOf)),
   townHallHeadCounts: new DataLoader((ids: readonly string[]) => townHallHeadCountsByIds(db, ids, asOf)),
+  customer: new DataLoader((ids: readonly string[]) => customersByIds(db, ids, asOf)),
+  contract: new DataLoader((ids: readonly string[]) => contractsByIds(db, ids, asOf)),
+  contractsOfCustomer: new DataLoader((ids: readonly string[]) => contractsByCustomerIds(db, ids, asOf)),
+  followUps: new DataLoader((ids: readonly string[]) => followUpsByContractIds(db, ids, asOf)),
+  customerVisits: new DataLoader((ids: readonly string[]) => customerVisitsByContractIds(db, ids, asOf)),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -8,11 +8,17 @@ import './types/coverage';
 import './types/townHall';
 import './types/branchVisit';
 import './types/videoMessage';
+import './types/customerSmile';
+import './types/pride';
+import './types/touches';
+import './types/people';
 import './mutations/directory';
 import './mutations/cafeSessions';
 import './mutations/townHalls';
 import './mutations/branchVisits';
 import './mutations/videoMessages';
+import './mutations/customerSmile';
+import './mutations/pride';
 
 /** The whole schema: every type file registers itself on the builder when imported above. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -6,7 +6,7 @@ interface Leader { id: string; name: string; title: string | null }
 
 /** Schedule a café session. The server validates everything; its message is shown as it is. */
 export const ScheduleForm = () => {
-  const [{ data: leaders }] = useQuery<{ employees: Leader[] }>({ query: LeadersQuery });
+  const [{ data: leaders }] = useQuery<{ employees: { edges: { node: Leader }[] } }>({ query: LeadersQuery });
   const [result, schedule] = useMutation(ScheduleCafeSessionMutation);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -40,7 +40,7 @@ export const ScheduleForm = () => {
         <label>Host
           {/* Remounted once the leaders arrive, so the CEO is preselected. */}
           <select name="hostId" required defaultValue="CEO" key={leaders ? 'leaders' : 'loading'}>
-            {(leaders?.employees ?? []).map((l) => <option key={l.id} value={l.id}>{l.name}{l.title ? ` (${l.title})` : ''}</option>)}
+            {(leaders?.employees.edges ?? []).map(({ node: l }) => <option key={l.id} value={l.id}>{l.name}{l.title ? ` (${l.title})` : ''}</option>)}
           </select>
         </label>
         <label>Seats <input name="capacity" type="number" min={1} max={100} defaultValue={10} required /></label>

@@ -29,7 +29,7 @@ export const CafeSessionsQuery = gql`
 
 export const LeadersQuery = gql`
   query Leaders {
-    employees(grade: EXECUTIVE) { id name title }
+    employees(filter: { grade: EXECUTIVE }, first: 100) { edges { node { id name title } } }
   }
 `;
 

@@ -5,7 +5,8 @@ import { maskError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 
 /*
  * Every refusal reaches the client as a typed GraphQL error it can branch on (`extensions.code`):
- * VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN_BY_RULE. Anything unexpected stays masked.
+ * VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN_BY_RULE, FORBIDDEN (role), UNAUTHENTICATED (unknown
+ * token). Anything unexpected stays masked.
  */
 
 const rootCause = (error: unknown): unknown => {
@@ -17,6 +18,8 @@ const rootCause = (error: unknown): unknown => {
 const classify = (cause: unknown): { code: string; message: string; details?: Record<string, unknown> } | undefined => {
   if (isDomainError(cause)) return { code: cause.kind, message: cause.message, details: cause.details };
   if (cause instanceof ConcurrencyConflictError) return { code: 'CONFLICT', message: cause.message, details: { stream: cause.streamName } };
+  // Our own refusals raised as GraphQL errors (FORBIDDEN from the roles plugin) keep their code.
+  if (cause instanceof GraphQLError && typeof cause.extensions.code === 'string') return { code: cause.extensions.code, message: cause.message };
   return undefined;
 };
 

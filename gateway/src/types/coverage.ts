@@ -1,7 +1,8 @@
 import { instantSchema, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
-import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind } from '@hub/read-model';
+import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind, type TenureBand } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
+import { CustomerRef } from './customerSmile';
 import { FcRef, OrgUnitKindEnum } from './directory';
 import { EmployeeRef } from './employee';
 import { ChannelEnum, GradeEnum } from './enums';
@@ -51,19 +52,20 @@ builder.queryFields((t) => ({
 }));
 
 const PopulationEnum = builder.enumType('Population', {
-  description: 'Whose coverage: employees (임직원) or FCs (설계사).',
-  values: { EMPLOYEE: { description: 'Employees.' }, FC: { description: 'Financial consultants.' } } satisfies Record<PopulationKind, { description: string }>,
+  description: 'Whose coverage: employees (임직원), FCs (설계사) or customers (고객).',
+  values: { EMPLOYEE: { description: 'Employees.' }, FC: { description: 'Financial consultants.' }, CUSTOMER: { description: 'Customers (touched by Customer Smile visits).' } } satisfies Record<PopulationKind, { description: string }>,
 });
 
 const SegmentInput = builder.inputType('SegmentInput', {
-  description: 'Narrows a population. Employees: orgUnitId (with its sub-units), grade, region. FCs: branchId, region, seoul, pride.',
+  description: 'Narrows a population. Employees: orgUnitId (with its sub-units), grade, region, tenure. FCs: branchId, region, seoul, pride, tenure. Customers: branchId, region, seoul, pride.',
   fields: (t) => ({
+    tenure: t.field({ type: TenureBandEnum, required: false, description: 'Employees or FCs by tenure at the end of the period.' }),
     orgUnitId: t.id({ required: false, description: 'Employees of this org unit and the units below it.' }),
     grade: t.field({ type: GradeEnum, required: false, description: 'Employees of this grade.' }),
-    region: t.string({ required: false, description: 'Employees of this region, or FCs of branches in it.' }),
-    branchId: t.id({ required: false, description: 'FCs of this branch.' }),
-    pride: t.boolean({ required: false, description: 'FCs of PRIDE branches (true) or of the others (false).' }),
-    seoul: t.boolean({ required: false, description: 'FCs of branches in Seoul (true) or elsewhere (false).' }),
+    region: t.string({ required: false, description: 'Employees of this region, or FCs and customers of branches in it.' }),
+    branchId: t.id({ required: false, description: 'FCs or customers of this branch.' }),
+    pride: t.boolean({ required: false, description: 'FCs or customers of PRIDE branches (true) or of the others (false).' }),
+    seoul: t.boolean({ required: false, description: 'FCs or customers of branches in Seoul (true) or elsewhere (false).' }),
   }),
 });
 
@@ -110,6 +112,7 @@ GapPersonRef.implement({
     lastTouchedAt: t.expose('lastTouchedAt', { type: 'DateTime', nullable: true, description: 'Last touch before the window; null: never reached.' }),
     employee: t.field({ type: EmployeeRef, nullable: true, description: 'The employee, for an employee gap.', resolve: async (g, _, ctx) => (g.kind === 'EMPLOYEE' ? ((await ctx.loadersAt(g.asOf).employee.load(g.personId)) ?? null) : null) }),
     fc: t.field({ type: FcRef, nullable: true, description: 'The FC, for an FC gap.', resolve: async (g, _, ctx) => (g.kind === 'FC' ? ((await ctx.loadersAt(g.asOf).fc.load(g.personId)) ?? null) : null) }),
+    customer: t.field({ type: CustomerRef, nullable: true, description: 'The customer, for a customer gap.', resolve: async (g, _, ctx) => (g.kind === 'CUSTOMER' ? ((await ctx.loadersAt(g.asOf).customer.load(g.personId)) ?? null) : null) }),
   }),
 });
 
@@ -122,13 +125,24 @@ GapsRef.implement({
   }),
 });
 
-const segmentOf = (s: { orgUnitId?: string | number | null; grade?: string | null; region?: string | null; branchId?: string | number | null; pride?: boolean | null; seoul?: boolean | null } | null | undefined) => ({
+const TenureBandEnum = builder.enumType('TenureBand', {
+  description: 'Tenure at the end of the period, from the hire date.',
+  values: {
+    UNDER_1_YEAR: { description: 'Less than a year.' },
+    ONE_TO_3_YEARS: { description: '1 to 3 years.' },
+    THREE_TO_5_YEARS: { description: '3 to 5 years.' },
+    FIVE_YEARS_OR_MORE: { description: '5 years or more.' },
+  } satisfies Record<TenureBand, { description: string }>,
+});
+
+const segmentOf = (s: { tenure?: TenureBand | null; orgUnitId?: string | number | null; grade?: string | null; region?: string | null; branchId?: string | number | null; pride?: boolean | null; seoul?: boolean | null } | null | undefined) => ({
   orgUnitId: s?.orgUnitId == null ? null : String(s.orgUnitId),
   grade: (s?.grade ?? null) as Parameters<typeof coverage>[2]['grade'],
   region: s?.region ?? null,
   branchId: s?.branchId == null ? null : String(s.branchId),
   pride: s?.pride ?? null,
   seoul: s?.seoul ?? null,
+  tenure: s?.tenure ?? null,
 });
 
 builder.queryFields((t) => ({
@@ -136,7 +150,7 @@ builder.queryFields((t) => ({
     type: CoverageRef,
     description: 'The one view in one question: reach, frequency and recency of a segment over a period, optionally through one channel or by one leader, as of any moment.',
     args: {
-      population: t.arg({ type: PopulationEnum, required: true, description: 'Employees or FCs.' }),
+      population: t.arg({ type: PopulationEnum, required: true, description: 'Employees, FCs or customers.' }),
       segment: t.arg({ type: SegmentInput, required: false, description: 'Narrow the population.' }),
       period: t.arg({ type: PeriodInput, required: true, description: 'The period to measure.' }),
       channel: t.arg({ type: ChannelEnum, required: false, description: 'Only touches through this channel.' }),
@@ -155,7 +169,7 @@ builder.queryFields((t) => ({
     type: GapsRef,
     description: 'Who was left out: people of a segment not reached within `days` days before `at` (never reached first).',
     args: {
-      population: t.arg({ type: PopulationEnum, required: true, description: 'Employees or FCs.' }),
+      population: t.arg({ type: PopulationEnum, required: true, description: 'Employees, FCs or customers.' }),
       segment: t.arg({ type: SegmentInput, required: false, description: 'Narrow the population.' }),
       at: t.arg({ type: 'DateTime', required: true, description: 'The moment to look back from.' }),
       days: t.arg.int({ required: true, description: 'The window, in days (1 or more).' }),

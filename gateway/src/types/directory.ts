@@ -1,5 +1,5 @@
 import { ORG_UNIT_KINDS } from '@hub/contracts';
-import { listBranches, listOrgUnits, type BranchRow, type FcRow, type OrgUnitRow } from '@hub/read-model';
+import { listOrgUnits, type BranchRow, type FcRow, type OrgUnitRow } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 
@@ -71,17 +71,6 @@ builder.queryFields((t) => ({
     description: 'The org tree, parents before their children.',
     args: { asOf: t.arg(asOfArgOptions) },
     resolve: (_, args, ctx) => listOrgUnits(ctx.view, args.asOf),
-  }),
-  branches: t.field({
-    type: [BranchRef],
-    description: 'Sales branches, optionally of one region, in Seoul or not, PRIDE or not.',
-    args: {
-      region: t.arg.string({ required: false, description: 'Only this region.' }),
-      seoul: t.arg.boolean({ required: false, description: 'Only branches in (true) or outside (false) Seoul.' }),
-      pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
-      asOf: t.arg(asOfArgOptions),
-    },
-    resolve: (_, args, ctx) => listBranches(ctx.view, { region: args.region ?? null, seoul: args.seoul ?? null, pride: args.pride ?? null }, args.asOf),
   }),
   branch: t.field({
     type: BranchRef,

@@ -1,8 +1,8 @@
-import { listEmployees, type EmployeeRow, type TouchRow } from '@hub/read-model';
+import type { EmployeeRow, TouchRow } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 import { OrgUnitRef } from './directory';
-import { ChannelEnum, GradeEnum, TouchModeEnum } from './enums';
+import { ChannelEnum, GradeEnum, PersonKindEnum, TouchModeEnum } from './enums';
 
 export const EmployeeRef = builder.objectRef<EmployeeRow>('Employee');
 export const TouchRef = builder.objectRef<TouchRow>('Touch');
@@ -55,6 +55,9 @@ TouchRef.implement({
       description: 'The leader who reached them; null when it was the company (an FC’s own customer visit).',
       resolve: async (touch, _, ctx) => (touch.leaderId ? ((await ctx.loadersAt(touch.asOf).employee.load(touch.leaderId)) ?? null) : null),
     }),
+    personKind: t.expose('personKind', { type: PersonKindEnum, description: 'Employee, FC or customer.' }),
+    summary: t.exposeString('summary', { description: 'What it was, in one line: the café session’s venue, the town hall’s theme, the visit’s purpose, the video’s title.' }),
+    sourceId: t.exposeID('sourceId', { description: 'The café session, town hall, branch visit, video or customer visit it came from.' }),
     sourceEventId: t.exposeID('sourceEventId', { description: 'The event this touch was derived from.' }),
   }),
 });
@@ -66,21 +69,5 @@ builder.queryFields((t) => ({
     description: 'One employee with their touches; null when unknown.',
     args: { id: t.arg.id({ required: true, description: 'Employee number.' }), asOf: t.arg(asOfArgOptions) },
     resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).employee.load(String(id))) ?? null,
-  }),
-  employees: t.field({
-    type: [EmployeeRef],
-    description: 'Employees, optionally of one org unit (with its sub-units) or grade, ordered by org unit and name.',
-    args: {
-      orgUnitId: t.arg.id({ required: false, description: 'Only this org unit and the units below it.' }),
-      includeLeft: t.arg.boolean({ required: false, description: 'Include those who have left (default: no).' }),
-      grade: t.arg({ type: GradeEnum, required: false, description: 'Only this grade.' }),
-      asOf: t.arg(asOfArgOptions),
-    },
-    resolve: (_, args, ctx) =>
-      listEmployees(
-        ctx.view,
-        { orgUnitId: args.orgUnitId == null ? null : String(args.orgUnitId), grade: args.grade ?? null, includeLeft: args.includeLeft ?? false },
-        args.asOf,
-      ),
   }),
 }));

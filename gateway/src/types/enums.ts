@@ -41,3 +41,13 @@ export const CafeSessionStatusEnum = builder.enumType('CafeSessionStatus', {
   description: 'Whether a café session stands or was cancelled.',
   values: { SCHEDULED: { description: 'Scheduled (and held, once attendance is recorded).' }, CANCELLED: { description: 'Cancelled.' } },
 });
+
+export const PersonKindEnum = builder.enumType('PersonKind', {
+  description: 'Whom a touch reached.',
+  values: { EMPLOYEE: { description: 'An employee (임직원).' }, FC: { description: 'A financial consultant (설계사).' }, CUSTOMER: { description: 'A customer (고객).' } },
+});
+
+export const SortDirectionEnum = builder.enumType('SortDirection', {
+  description: 'Ascending or descending.',
+  values: { ASC: { description: 'Smallest, earliest or A first (never-reached first for recency).' }, DESC: { description: 'Largest, latest or Z first.' } },
+});

@@ -20,3 +20,6 @@ export const localDateSchema = z.iso
   });
 
 export const nonEmptyText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** The calendar day in Korea (UTC+9, no daylight saving) of an instant: the company's day. */
+export const koreanDay = (instant: string | Date): string => new Date(new Date(instant).getTime() + 9 * 3600_000).toISOString().slice(0, 10);

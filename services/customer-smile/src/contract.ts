@@ -1,7 +1,7 @@
-import { conflict, forbiddenByRule, notFound, type EventOf, type FollowUpKind, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type FollowUpKind, type HubEvent } from '@hub/contracts';
 import type { FcSnapshot } from '@hub/directory';
 import type { CustomerSnapshot } from './customer';
-import { followUpsFor, koreanDay, matchingFollowUp } from './followUps';
+import { followUpsFor, matchingFollowUp } from './followUps';
 
 /*
  * Where Customer Smile is decided: a contract, its three follow-ups, and the visits that satisfy

@@ -1,9 +1,9 @@
-import type { HubEvent } from '@hub/contracts';
+import { koreanDay, type HubEvent } from '@hub/contracts';
 import type { FcSnapshot } from '@hub/directory';
 import { describe, expect, it } from 'vitest';
 import { contractDecider, decideCustomerVisit, decideSignContract, type ContractState, type RecordCustomerVisit } from './contract';
 import { customerDecider, decideCustomer, type CustomerSnapshot } from './customer';
-import { addMonths, followUpStatus, followUpsFor, koreanDay, matchingFollowUp } from './followUps';
+import { addMonths, followUpStatus, followUpsFor, matchingFollowUp } from './followUps';
 
 const fc = (over: Partial<FcSnapshot> = {}): FcSnapshot => ({ fcId: 'FC1', name: 'Kim', branchId: 'BANPO', hiredOn: '2010-01-04', leftOn: null, ...over });
 const customer = (over: Partial<CustomerSnapshot> = {}): CustomerSnapshot => ({ customerId: 'C1', branchId: 'BANPO', registeredOn: '2014-01-02', erasedOn: null, ...over });

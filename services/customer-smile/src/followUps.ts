@@ -46,6 +46,3 @@ export const matchingFollowUp = (followUps: FollowUpDue[], satisfied: ReadonlySe
   const inWindow = open.find((f) => day <= f.dueOn);
   return (inWindow ?? open[open.length - 1])?.kind ?? null;
 };
-
-/** The calendar day in Korea (UTC+9, no daylight saving) of an instant. */
-export const koreanDay = (instant: string): string => new Date(Date.parse(instant) + 9 * 3600_000).toISOString().slice(0, 10);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { contractStream, customerStream, followUpKindSchema, hubEventCodec, idSchema, instantSchema, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
+import { contractStream, customerStream, followUpKindSchema, hubEventCodec, idSchema, instantSchema, koreanDay, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, loadState, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
 import { contractDecider, decideCustomerVisit, decideSignContract } from './contract';
 import { customerDecider, decideCustomer } from './customer';
-import { koreanDay } from './followUps';
 import type { PersonalDataStore } from './personalData';
 
 export const registerCustomerInput = z.object({
@@ -104,7 +103,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractStream(data.contractId),
         contractDecider,
         hubEventCodec,
-        (s) => decideCustomerVisit({ ...data, visitId, fc, feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback }, s),
+        (s) => decideCustomerVisit({ ...data, satisfies: data.satisfies, visitId, fc, feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback }, s),
         { ...context, occurredAt: context.occurredAt ?? data.visitedAt },
       );
       return { visitId, contractId: data.contractId, visitedOn: koreanDay(data.visitedAt), ...result };

@@ -8,6 +8,21 @@ const flag = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => ['true', '1', 'yes'].includes(v));
 
+/** The bounded contexts, each of which can run as its own command process. */
+export const CONTEXT_NAMES = ['directory', 'cafeSessions', 'townHalls', 'branchVisits', 'videoMessages', 'customerSmile', 'pride'] as const;
+export type ContextName = (typeof CONTEXT_NAMES)[number];
+
+/** Where a split gateway finds each context: the variable naming its URL. */
+export const CONTEXT_URL_VARIABLES = {
+  directory: 'HUB_DIRECTORY_URL',
+  cafeSessions: 'HUB_CAFE_SESSIONS_URL',
+  townHalls: 'HUB_TOWN_HALLS_URL',
+  branchVisits: 'HUB_BRANCH_VISITS_URL',
+  videoMessages: 'HUB_VIDEO_MESSAGES_URL',
+  customerSmile: 'HUB_CUSTOMER_SMILE_URL',
+  pride: 'HUB_PRIDE_URL',
+} as const satisfies Record<ContextName, string>;
+
 /** Every setting the hub reads, from the environment, with its default. Documented in README. */
 export const configSchema = z.object({
   /** PostgreSQL server for the event store and the view; unset: embedded PGlite under HUB_DATA_DIR. */
@@ -28,14 +43,33 @@ export const configSchema = z.object({
   HUB_TOWN_HALLS_URL: z.url().optional(),
   HUB_BRANCH_VISITS_URL: z.url().optional(),
   HUB_VIDEO_MESSAGES_URL: z.url().optional(),
+  HUB_CUSTOMER_SMILE_URL: z.url().optional(),
+  HUB_PRIDE_URL: z.url().optional(),
   /** Which bounded context a `bin/commands` process serves. */
-  HUB_CONTEXT: z.enum(['directory', 'cafeSessions', 'townHalls', 'branchVisits', 'videoMessages']).optional(),
+  HUB_CONTEXT: z.enum(CONTEXT_NAMES).optional(),
   HUB_COMMANDS_PORT: port(4100),
   /** Kafka bootstrap servers for the stream relay (not built yet: see README status). */
+  /**
+   * API tokens and their roles, `ROLE=token,ROLE=token` (roles: SALES, PRIVACY_OFFICER). Unset:
+   * `npm start` makes fresh ones and prints them; callers without a token are VIEWERs.
+   */
+  HUB_TOKENS: z
+    .string()
+    .regex(/^(SALES|PRIVACY_OFFICER)=[A-Za-z0-9._~-]{16,}(,(SALES|PRIVACY_OFFICER)=[A-Za-z0-9._~-]{16,})*$/, 'HUB_TOKENS must be ROLE=token[,ROLE=token…] with roles SALES or PRIVACY_OFFICER and tokens of at least 16 characters')
+    .optional(),
   KAFKA_BROKERS: z.string().regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]').optional(),
 });
 
 export type HubConfig = z.infer<typeof configSchema> & { dataDir: string };
+
+/** HUB_TOKENS as token → role. */
+export const parseTokens = (value: string | undefined): Map<string, 'SALES' | 'PRIVACY_OFFICER'> =>
+  new Map(
+    (value ? value.split(',') : []).map((pair) => {
+      const [role, token] = pair.split('=') as ['SALES' | 'PRIVACY_OFFICER', string];
+      return [token, role];
+    }),
+  );
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): HubConfig => {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));

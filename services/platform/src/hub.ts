@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { createBranchVisitService } from '@hub/branch-visits';
 import { createCafeSessionService } from '@hub/cafe-sessions';
+import { createCustomerSmileService, createSqlPersonalDataStore } from '@hub/customer-smile';
 import { createDirectoryService } from '@hub/directory';
 import { createEsdbEventStore, createSqlEventStore, type EventStore } from '@hub/event-store';
+import { createPrideService } from '@hub/pride';
 import { createProjector } from '@hub/read-model';
 import { createTownHallService } from '@hub/town-halls';
 import { createVideoMessageService } from '@hub/video-messages';
@@ -26,6 +28,10 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   const townHalls = createTownHallService({ store, directory });
   const branchVisits = createBranchVisitService({ store, directory });
   const videoMessages = createVideoMessageService({ store, directory });
+  // Customers' personal data stays in SQL (schema hub_private) whichever store holds the events.
+  const personalData = await createSqlPersonalDataStore(sql);
+  const customerSmile = createCustomerSmileService({ store, directory, personalData });
+  const pride = createPrideService({ store, directory });
   const projector = createProjector({ store, db: sql });
 
   const description = [
@@ -41,8 +47,11 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     townHalls,
     branchVisits,
     videoMessages,
+    customerSmile,
+    pride,
+    personalData,
     /** Every bounded context's commands, as the gateway and the command servers take them. */
-    commands: { directory, cafeSessions, townHalls, branchVisits, videoMessages },
+    commands: { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride },
     projector,
     description,
     async close() {

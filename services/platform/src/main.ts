@@ -1,5 +1,6 @@
 import { createServer as createGateway } from '@hub/gateway';
-import { loadConfig } from './config';
+import { randomBytes } from 'node:crypto';
+import { loadConfig, parseTokens } from './config';
 import { seedDemoCompany } from './demo/seed';
 import { createHub } from './hub';
 import { webDistDir } from './paths';
@@ -26,9 +27,13 @@ const main = async () => {
   await hub.projector.start();
   console.log(`[hub] view up to date (${hub.projector.stats.applied} events projected)`);
 
+  // API tokens: from HUB_TOKENS, or fresh ones for this run (printed below) so the roles can be tried.
+  const tokens = config.HUB_TOKENS ? parseTokens(config.HUB_TOKENS) : new Map([[randomBytes(18).toString('base64url'), 'SALES' as const], [randomBytes(18).toString('base64url'), 'PRIVACY_OFFICER' as const]]);
   const gateway = createGateway({
     commands: hub.commands,
     view: hub.sql,
+    personalData: hub.personalData,
+    tokens,
     waitForView: (position) => hub.projector.waitFor(position),
   });
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
@@ -39,6 +44,8 @@ const main = async () => {
   console.log('  Engagement Hub is running');
   console.log(`  Console:  http://localhost:${webPort}`);
   console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql`);
+  for (const [token, role] of tokens) console.log(`  ${role.padEnd(15)} Authorization: Bearer ${config.HUB_TOKENS ? `${token.slice(0, 4)}… (from HUB_TOKENS)` : token}`);
+  console.log('  (no token: VIEWER — every figure, customers by id only)');
   console.log(`  Kafka relay: not running (${config.KAFKA_BROKERS ? 'KAFKA_BROKERS is set, but' : 'no KAFKA_BROKERS, and'} the relay is not built yet)`);
   console.log(`  Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
   console.log('');

@@ -1,4 +1,4 @@
-import { fcActivityStream, hubEventCodec, idSchema, localDateSchema, parseOrThrow } from '@hub/contracts';
+import { fcActivityStream, hubEventCodec, idSchema, koreanDay, localDateSchema, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
@@ -22,7 +22,7 @@ export interface PrideServiceDeps {
   today?: () => string;
 }
 
-const koreanToday = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+const koreanToday = () => koreanDay(new Date());
 
 /** The PRIDE program's weekly FC activity (branch enrolment itself is a directory fact). */
 export const createPrideService = ({ store, directory, today = koreanToday }: PrideServiceDeps) => ({

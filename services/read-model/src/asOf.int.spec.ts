@@ -8,7 +8,8 @@ import { cafeSessionReachByOrgUnit } from './coverage/reach';
 import { createProjector } from './projector';
 import { cafeSessionsByIds, followUpsBySessionIds, listCafeSessions, participantsBySessionIds, questionsBySessionIds } from './queries/cafeSessions';
 import { listOrgUnits } from './queries/directory';
-import { listEmployees, touchesByPersonIds } from './queries/employees';
+import { listEmployees } from './queries/employees';
+import { touchesByPersonIds } from './queries/touches';
 
 const ctx = { actor: 'test' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,7 +8,7 @@ import { cafeSessionReachByOrgUnit } from './coverage/reach';
 import { createProjector, migrateReadModel, type Projector } from './projector';
 import { directoryProjection } from './projections/directory';
 import { listCafeSessions, participantsBySessionIds, questionsBySessionIds } from './queries/cafeSessions';
-import { touchesByPersonIds } from './queries/employees';
+import { touchesByPersonIds } from './queries/touches';
 
 const ctx = { actor: 'test' };
 

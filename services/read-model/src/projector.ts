@@ -4,12 +4,15 @@ import type { SqlDriver, SqlExecutor } from '@hub/sql';
 import type { Projection, ProjectedEvent } from './projection';
 import { branchVisitProjection } from './projections/branchVisits';
 import { cafeSessionProjection } from './projections/cafeSessions';
+import { customerSmileProjection } from './projections/customerSmile';
 import { directoryProjection } from './projections/directory';
+import { prideProjection } from './projections/pride';
 import { townHallProjection } from './projections/townHalls';
 import { videoMessageProjection } from './projections/videoMessages';
 import { READ_MODEL_DDL } from './schema';
 
-export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection, branchVisitProjection, videoMessageProjection];
+export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection, branchVisitProjection, videoMessageProjection,
+  customerSmileProjection, prideProjection];
 
 const CHECKPOINT = 'hub_view';
 const MIGRATION_LOCK_KEY = 7_346_010;

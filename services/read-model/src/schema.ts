@@ -198,6 +198,39 @@ CREATE TABLE IF NOT EXISTS hub_view.video_views (
 );
 CREATE INDEX IF NOT EXISTS video_views_video ON hub_view.video_views (video_id);
 
+-- Customer Smile. Customers are ids here: their personal data lives in hub_private, never in the view.
+CREATE TABLE IF NOT EXISTS hub_view.customers (
+  customer_id text PRIMARY KEY, branch_id text NOT NULL, registered_on date NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.customer_erasures (
+  customer_id text PRIMARY KEY, erased_on date NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.contracts (
+  contract_id text PRIMARY KEY, customer_id text NOT NULL, fc_id text NOT NULL, branch_id text NOT NULL,
+  product text NOT NULL, signed_on date NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contracts_customer ON hub_view.contracts (customer_id);
+CREATE TABLE IF NOT EXISTS hub_view.contract_follow_ups (
+  contract_id text NOT NULL, kind text NOT NULL, opens_on date NOT NULL, due_on date NOT NULL, recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (contract_id, kind)
+);
+CREATE INDEX IF NOT EXISTS contract_follow_ups_due ON hub_view.contract_follow_ups (due_on);
+-- visited_on is the day in Korea: follow-up windows are calendar days there.
+CREATE TABLE IF NOT EXISTS hub_view.customer_visits (
+  visit_id text PRIMARY KEY, contract_id text NOT NULL, customer_id text NOT NULL, fc_id text NOT NULL, leader_ids text[] NOT NULL,
+  visited_at timestamptz NOT NULL, visited_on date NOT NULL, topics text[] NOT NULL, rating integer, comment text, satisfies text,
+  recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS customer_visits_contract ON hub_view.customer_visits (contract_id, visited_at);
+
+-- PRIDE weekly FC activity: every report kept; an FC's week as of T is its newest report recorded by T.
+CREATE TABLE IF NOT EXISTS hub_view.fc_weekly_activity (
+  source_event_id uuid PRIMARY KEY, fc_id text NOT NULL, branch_id text NOT NULL, week_of date NOT NULL,
+  customer_visits integer NOT NULL, calls integer NOT NULL, contracts integer NOT NULL,
+  position bigint NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fc_weekly_activity_week ON hub_view.fc_weekly_activity (week_of, fc_id, position DESC);
+
 -- One person reached by one leader (NULL: the company) through one channel at one time,
 -- from one source event. Every channel feeds this table; reach, frequency and recency read it.
 CREATE TABLE IF NOT EXISTS hub_view.touches (
@@ -209,9 +242,12 @@ CREATE TABLE IF NOT EXISTS hub_view.touches (
   mode             text NOT NULL,
   touched_at       timestamptz NOT NULL,
   source_event_id  uuid NOT NULL,
+  -- What the touch came from: the café session, town hall, branch visit, video or customer visit id.
+  source_id        text NOT NULL,
   source_position  bigint NOT NULL,
   recorded_at      timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS touches_person ON hub_view.touches (person_id, touched_at);
 CREATE INDEX IF NOT EXISTS touches_channel_time ON hub_view.touches (channel, touched_at);
+CREATE INDEX IF NOT EXISTS touches_time ON hub_view.touches (touched_at, touch_id);
 `;

@@ -43,11 +43,11 @@ describe('npm start: the whole product on the embedded default', () => {
     expect(met).toBeGreaterThan(250);
     expect(met).toBeLessThan(330);
     // Christmas 2014: a cake for every branch, and every one of the 74 Seoul branches visited in person.
-    const xmas = await graphql<{ campaigns: { complete: boolean; targetCount: number }[]; unvisitedBranches: unknown[]; branches: unknown[] }>(
-      `{ campaigns { complete targetCount } unvisitedBranches(from: "2014-12-01T00:00:00+09:00", to: "2015-01-01T00:00:00+09:00", seoul: true) { id } branches(seoul: true) { id } }`,
+    const xmas = await graphql<{ campaigns: { complete: boolean; targetCount: number }[]; unvisitedBranches: unknown[]; branches: { totalCount: number } }>(
+      `{ campaigns { complete targetCount } unvisitedBranches(from: "2014-12-01T00:00:00+09:00", to: "2015-01-01T00:00:00+09:00", seoul: true) { id } branches(filter: { seoul: true }) { totalCount } }`,
     );
     expect(xmas.data!.campaigns).toEqual([{ complete: true, targetCount: expect.any(Number) }]);
-    expect(xmas.data!.branches).toHaveLength(74);
+    expect(xmas.data!.branches.totalCount).toBe(74);
     expect(xmas.data!.unvisitedBranches).toEqual([]);
     const townHalls = await graphql<{ townHalls: { totalCount: number } }>(`{ townHalls { totalCount } }`);
     expect(townHalls.data!.townHalls.totalCount).toBe(8);
@@ -72,8 +72,10 @@ describe('npm start: the whole product on the embedded default', () => {
 
   it('drives mutation → query: a session held this year moves the coverage figure', async () => {
     const before = await graphql<{ cafeSessionReachByOrgUnit: { orgUnitId: string; reached: number }[] }>(REACH, { period });
-    const people = await graphql<{ employees: { id: string; orgUnit: { id: string; parent: { id: string } } }[] }>(`{ employees(grade: STAFF) { id orgUnit { id parent { id } } } }`);
-    const guest = people.data!.employees[0]!;
+    const people = await graphql<{ employees: { edges: { node: { id: string; orgUnit: { id: string; parent: { id: string } } } }[] } }>(
+      `{ employees(filter: { grade: STAFF }, first: 1) { edges { node { id orgUnit { id parent { id } } } } } }`,
+    );
+    const guest = people.data!.employees.edges[0]!.node;
     const at = '2026-03-12T15:00:00+09:00';
     const s = await graphql<{ scheduleCafeSession: { id: string } }>(`mutation($at: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Café, Yeouido", hostIds: ["CEO"] }) { id } }`, { at });
     const sessionId = s.data!.scheduleCafeSession.id;

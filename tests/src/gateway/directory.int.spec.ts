@@ -42,14 +42,14 @@ describe.each(HUB_ENGINES)('the directory through GraphQL on $name', (engine) =>
     expect(await ok(`mutation { transferEmployee(input: { employeeId: "E1", orgUnitId: "FIN", region: "Busan", effectiveOn: "2014-06-01" }) { orgUnit { id } region } }`)).toEqual({
       transferEmployee: { orgUnit: { id: 'FIN' }, region: 'Busan' },
     });
-    expect(await ok(`{ employees(orgUnitId: "CORP") { id } }`)).toEqual({ employees: [{ id: 'CEO' }, { id: 'E1' }] });
-    expect(await ok(`{ employees(orgUnitId: "SALES") { id } }`)).toEqual({ employees: [] });
+    expect(await ok(`{ employees(filter: { orgUnitId: "CORP" }) { nodes: edges { node { id } } } }`)).toEqual({ employees: { nodes: [{ node: { id: 'E1' } }, { node: { id: 'CEO' } }] } }); // by name: 김 before 정
+    expect(await ok(`{ employees(filter: { orgUnitId: "SALES" }) { totalCount edges { node { id } } } }`)).toEqual({ employees: { totalCount: 0, edges: [] } });
 
     expect(await ok(`mutation { recordEmployeeLeft(input: { employeeId: "E1", leftOn: "2015-03-31" }) { leftOn } }`)).toEqual({ recordEmployeeLeft: { leftOn: '2015-03-31' } });
     await refused(`mutation { transferEmployee(input: { employeeId: "E1", orgUnitId: "SP", region: "Seoul", effectiveOn: "2015-06-01" }) { id } }`, 'FORBIDDEN_BY_RULE', /left/);
-    expect(await ok(`{ employees(orgUnitId: "CORP") { id } }`)).toEqual({ employees: [{ id: 'CEO' }] });
-    expect(await ok(`{ employees(orgUnitId: "CORP", includeLeft: true) { id leftOn } }`)).toEqual({
-      employees: [{ id: 'CEO', leftOn: null }, { id: 'E1', leftOn: '2015-03-31' }],
+    expect(await ok(`{ employees(filter: { orgUnitId: "CORP" }) { edges { node { id } } } }`)).toEqual({ employees: { edges: [{ node: { id: 'CEO' } }] } });
+    expect(await ok(`{ employees(filter: { orgUnitId: "CORP", includeLeft: true }) { edges { node { id leftOn } } } }`)).toEqual({
+      employees: { edges: [{ node: { id: 'E1', leftOn: '2015-03-31' } }, { node: { id: 'CEO', leftOn: null } }] },
     });
   });
 
@@ -76,9 +76,10 @@ describe.each(HUB_ENGINES)('the directory through GraphQL on $name', (engine) =>
     });
     await ok(`mutation { recordFcLeft(input: { fcId: "FC1", leftOn: "2015-05-31" }) { leftOn } }`);
 
-    expect(await ok(`{ branches(pride: true) { id fcs { id } } }`)).toEqual({ branches: [{ id: 'B-BANPO', fcs: [] }] });
-    expect(await ok(`{ branches(pride: false) { id fcs { id name } } }`)).toEqual({ branches: [{ id: 'B-HAEUNDAE', fcs: [{ id: 'FC2', name: '박설계' }] }] });
-    expect(await ok(`{ branches(seoul: true) { id district } }`)).toEqual({ branches: [{ id: 'B-BANPO', district: '서초구' }] });
+    const nodes = (r: Record<string, unknown>) => (r.branches as { edges: { node: unknown }[] }).edges.map((e) => e.node);
+    expect(nodes(await ok(`{ branches(filter: { pride: true }) { edges { node { id fcs { id } } } } }`))).toEqual([{ id: 'B-BANPO', fcs: [] }]);
+    expect(nodes(await ok(`{ branches(filter: { pride: false }) { edges { node { id fcs { id name } } } } }`))).toEqual([{ id: 'B-HAEUNDAE', fcs: [{ id: 'FC2', name: '박설계' }] }]);
+    expect(nodes(await ok(`{ branches(filter: { seoul: true }) { edges { node { id district } } } }`))).toEqual([{ id: 'B-BANPO', district: '서초구' }]);
     expect(await ok(`{ branch(id: "B-NOPE") { id } }`)).toEqual({ branch: null });
   });
 });

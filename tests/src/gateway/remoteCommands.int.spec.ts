@@ -21,8 +21,9 @@ describe('gateway calling the command services over HTTP', () => {
     baseUrl = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
     const directoryUrl = `http://127.0.0.1:${await directoryServer.listen(0, '127.0.0.1')}`;
     gateway = createServer({
-      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl, videoMessages: baseUrl }),
+      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl, videoMessages: baseUrl, customerSmile: baseUrl, pride: baseUrl }),
       view: t.hub.sql,
+      personalData: t.hub.personalData,
       waitForView: (p) => waitForCheckpoint(t.hub.sql, p),
       log: () => undefined,
     });

@@ -10,15 +10,19 @@ import { expect } from 'vitest';
 export interface HubUnderTest {
   hub: Hub;
   /** POST a GraphQL operation to the gateway (in memory, no socket). */
-  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /** `role`: send that role's API token (none: a VIEWER). */
+  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
   /** Runs an operation that must succeed, and returns its data. */
-  ok: (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  ok: (query: string, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<Record<string, unknown>>;
   /** Runs an operation that must be refused with `code` and a message matching `message`, appending nothing. */
-  refused: (query: string, code: string, message: RegExp, variables?: Record<string, unknown>) => Promise<void>;
+  refused: (query: string, code: string, message: RegExp, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<void>;
   /** Counts SQL statements the gateway's view connection ran since the last reset. */
   sqlCount: { value: number; reset(): void };
   dispose(): Promise<void>;
 }
+
+/** API tokens the test gateway accepts, by role. */
+export const TEST_TOKENS = { SALES: 'test-sales-token-0001', PRIVACY_OFFICER: 'test-privacy-token-0001' } as const;
 
 /** The two ways the hub runs: embedded PGlite (npm start) and a real PostgreSQL server. */
 export const HUB_ENGINES = [
@@ -54,13 +58,15 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
   const gateway = createServer({
     commands: hub.commands,
     view,
+    personalData: hub.personalData,
+    tokens: new Map([[TEST_TOKENS.SALES, 'SALES'], [TEST_TOKENS.PRIVACY_OFFICER, 'PRIVACY_OFFICER']]),
     waitForView: (p) => hub.projector.waitFor(p),
     log: () => undefined,
   });
-  const graphql: HubUnderTest['graphql'] = async (query, variables) => {
+  const graphql: HubUnderTest['graphql'] = async (query, variables, role) => {
     const response = await gateway.yoga.fetch('http://hub.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-actor': 'test' },
+      headers: { 'content-type': 'application/json', 'x-hub-actor': 'test', ...(role ? { authorization: `Bearer ${TEST_TOKENS[role]}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return response.json();
@@ -69,14 +75,14 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     hub,
     sqlCount,
     graphql,
-    async ok(query, variables) {
-      const r = await graphql<Record<string, unknown>>(query, variables);
+    async ok(query, variables, role) {
+      const r = await graphql<Record<string, unknown>>(query, variables, role);
       expect(r.errors).toBeUndefined();
       return r.data!;
     },
-    async refused(query, code, message, variables) {
+    async refused(query, code, message, variables, role) {
       const before = await hub.store.headPosition();
-      const r = await graphql(query, variables);
+      const r = await graphql(query, variables, role);
       expect(r.errors?.[0]?.extensions?.code).toBe(code);
       expect(r.errors?.[0]?.message).toMatch(message);
       expect(await hub.store.headPosition()).toBe(before);

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config';
+import { CONTEXT_NAMES, loadConfig } from '../config';
 import { createHub } from '../hub';
 import { createCommandServer } from '../rpc/commandServer';
 import { onShutdown } from '../shutdown';
@@ -6,7 +6,7 @@ import { onShutdown } from '../shutdown';
 /** One bounded context's command side as its own process (docker-compose `directory`, `cafe-sessions`). */
 const config = loadConfig();
 if (!config.HUB_CONTEXT) {
-  console.error('[commands] set HUB_CONTEXT to the bounded context to serve: directory, cafeSessions, townHalls, branchVisits or videoMessages');
+  console.error(`[commands] set HUB_CONTEXT to the bounded context to serve: ${CONTEXT_NAMES.join(', ')}`);
   process.exit(1);
 }
 const hub = await createHub(config);

@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorKind } from '@hub/contracts';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
 import type { HubCommands } from '@hub/gateway';
+import { CONTEXT_NAMES } from '../config';
 import { COMMAND_METHODS, toWire } from './commandServer';
 
 /**
@@ -32,5 +33,5 @@ export const createCommandClient = (urls: Record<keyof HubCommands, string>): Hu
   };
   const client = (contextName: keyof HubCommands) =>
     Object.fromEntries(COMMAND_METHODS[contextName].map((m) => [m, (input: unknown, context: CommandContext) => call(contextName, m, input, context)]));
-  return { directory: client('directory'), cafeSessions: client('cafeSessions'), townHalls: client('townHalls'), branchVisits: client('branchVisits'), videoMessages: client('videoMessages') } as unknown as HubCommands;
+  return Object.fromEntries(CONTEXT_NAMES.map((name) => [name, client(name)])) as unknown as HubCommands;
 };

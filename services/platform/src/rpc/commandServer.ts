@@ -3,6 +3,7 @@ import { isDomainError, validationError } from '@hub/contracts';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
 import { httpLifecycle, type HubCommands } from '@hub/gateway';
 import { z } from 'zod';
+import { CONTEXT_NAMES } from '../config';
 
 /*
  * Commands over HTTP, for a deployment where the gateway and the bounded contexts run as separate
@@ -27,6 +28,8 @@ export const COMMAND_METHODS = {
   townHalls: ['schedule', 'recordAttendance', 'recordHeadCount', 'raiseQuestion', 'answerQuestion', 'giveFeedback', 'cancel'],
   branchVisits: ['launchCampaign', 'recordVisit'],
   videoMessages: ['publish', 'recordView'],
+  customerSmile: ['registerCustomer', 'eraseCustomerPersonalData', 'signContract', 'recordVisit'],
+  pride: ['reportWeeklyActivity'],
 } as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };
 
 const contextSchema = z.object({
@@ -50,7 +53,7 @@ const readBody = async (req: IncomingMessage, limit = 1_000_000) => {
 export const toWire = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 /** Serves the given contexts (all by default): one process per bounded context in docker-compose. */
-export const createCommandServer = (commands: HubCommands, contexts: readonly (keyof HubCommands)[] = ['directory', 'cafeSessions', 'townHalls', 'branchVisits', 'videoMessages']) => {
+export const createCommandServer = (commands: HubCommands, contexts: readonly (keyof HubCommands)[] = CONTEXT_NAMES) => {
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });

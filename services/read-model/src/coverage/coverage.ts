@@ -10,9 +10,20 @@ import type { ReachPeriod } from './reach';
  * how many were reached, how often, how recently, through which channels and by whom.
  */
 
-export type PopulationKind = 'EMPLOYEE' | 'FC';
+export type PopulationKind = 'EMPLOYEE' | 'FC' | 'CUSTOMER';
+
+/** Tenure at the period's end, in whole years from the hire date: [min, max). */
+export const TENURE_BANDS = {
+  UNDER_1_YEAR: [0, 1],
+  ONE_TO_3_YEARS: [1, 3],
+  THREE_TO_5_YEARS: [3, 5],
+  FIVE_YEARS_OR_MORE: [5, 1000],
+} as const;
+export type TenureBand = keyof typeof TENURE_BANDS;
 
 export interface Segment {
+  /** Employees and FCs: tenure at the end of the period (employees without a hire date fall outside every band). */
+  tenure?: TenureBand | null;
   /** Employees: this org unit and every unit below it. */
   orgUnitId?: string | null;
   grade?: Grade | null;
@@ -50,11 +61,15 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
     params.push(v);
     return `$${params.length}`;
   };
+  const band = segment.tenure ? TENURE_BANDS[segment.tenure] : null;
+  const tenureSql = (alias: string) => `
+      AND (${p(band?.[0] ?? null)}::int IS NULL OR (${alias}.hired_on <= ($2::timestamptz - make_interval(years => ${p(band?.[0] ?? null)}::int))::date
+        AND ${alias}.hired_on > ($2::timestamptz - make_interval(years => ${p(band?.[1] ?? null)}::int))::date))`;
   if (kind === 'EMPLOYEE') {
     if (segment.branchId != null || segment.pride != null || segment.seoul != null) throw validationError('branchId, pride and seoul segment FCs, not employees');
     return `
       SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3)}) e
-      WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz)
+      WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz) ${tenureSql('e')}
         AND (${p(segment.grade ?? null)}::text IS NULL OR e.grade = ${p(segment.grade ?? null)})
         AND (${p(segment.region ?? null)}::text IS NULL OR e.region = ${p(segment.region ?? null)})
         AND (${p(segment.orgUnitId ?? null)}::text IS NULL OR e.org_unit_id IN (
@@ -64,19 +79,29 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
             SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE o.recorded_at <= $3::timestamptz
           ) SELECT org_unit_id FROM units))`;
   }
-  if (segment.orgUnitId != null || segment.grade != null) throw validationError('orgUnitId and grade segment employees, not FCs');
+  if (segment.orgUnitId != null || segment.grade != null) throw validationError(`orgUnitId and grade segment employees, not ${kind === 'FC' ? 'FCs' : 'customers'}`);
+  if (kind === 'CUSTOMER' && band) throw validationError('tenure segments employees and FCs, not customers');
+  const branchSegment = (alias: string) => `
+      AND (${p(segment.branchId ?? null)}::text IS NULL OR ${alias}.branch_id = ${p(segment.branchId ?? null)})
+      AND (${p(segment.region ?? null)}::text IS NULL OR b.region = ${p(segment.region ?? null)})
+      AND (${p(segment.seoul ?? null)}::boolean IS NULL OR b.seoul = ${p(segment.seoul ?? null)})
+      AND (${p(segment.pride ?? null)}::boolean IS NULL OR (bp.branch_id IS NOT NULL) = ${p(segment.pride ?? null)})`;
+  const branchJoin = (alias: string) => `
+    JOIN hub_view.branches b ON b.branch_id = ${alias}.branch_id AND b.recorded_at <= $3::timestamptz
+    LEFT JOIN hub_view.branch_pride bp ON bp.branch_id = b.branch_id AND bp.recorded_at <= $3::timestamptz AND bp.since < $2::timestamptz`;
+  // Customers: everyone registered before the period ended (a customer does not "leave").
+  if (kind === 'CUSTOMER') {
+    return `
+    SELECT c.customer_id AS person_id FROM hub_view.customers c ${branchJoin('c')}
+    WHERE c.recorded_at <= $3::timestamptz AND c.registered_on < $2::timestamptz ${branchSegment('c')}`;
+  }
   return `
     SELECT f.fc_id AS person_id FROM (
       SELECT DISTINCT ON (fc_id) fc_id, branch_id, hired_on, left_on FROM hub_view.fc_versions
       WHERE recorded_at <= $3::timestamptz ORDER BY fc_id, position DESC
     ) f
-    JOIN hub_view.branches b ON b.branch_id = f.branch_id AND b.recorded_at <= $3::timestamptz
-    LEFT JOIN hub_view.branch_pride bp ON bp.branch_id = b.branch_id AND bp.recorded_at <= $3::timestamptz AND bp.since < $2::timestamptz
-    WHERE f.hired_on < $2::timestamptz AND (f.left_on IS NULL OR f.left_on >= $1::timestamptz)
-      AND (${p(segment.branchId ?? null)}::text IS NULL OR f.branch_id = ${p(segment.branchId ?? null)})
-      AND (${p(segment.region ?? null)}::text IS NULL OR b.region = ${p(segment.region ?? null)})
-      AND (${p(segment.seoul ?? null)}::boolean IS NULL OR b.seoul = ${p(segment.seoul ?? null)})
-      AND (${p(segment.pride ?? null)}::boolean IS NULL OR (bp.branch_id IS NOT NULL) = ${p(segment.pride ?? null)})`;
+    ${branchJoin('f')}
+    WHERE f.hired_on < $2::timestamptz AND (f.left_on IS NULL OR f.left_on >= $1::timestamptz) ${branchSegment('f')} ${tenureSql('f')}`;
 };
 
 export const coverage = async (

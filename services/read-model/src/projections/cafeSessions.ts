@@ -31,8 +31,8 @@ export const cafeSessionProjection: Projection = {
           [sessionId, employeeId, walkIn, recordedAt],
         );
         await tx.query(
-          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_position, recorded_at)
-           SELECT $1 || ':' || host_id, $2, 'EMPLOYEE', host_id, 'CAFE_SESSION', 'FACE_TO_FACE', s.scheduled_at, $1::uuid, $3, $4
+          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, recorded_at)
+           SELECT $1 || ':' || host_id, $2, 'EMPLOYEE', host_id, 'CAFE_SESSION', 'FACE_TO_FACE', s.scheduled_at, $1::uuid, s.session_id, $3, $4
            FROM hub_view.cafe_sessions s, unnest(s.host_ids) AS host_id
            WHERE s.session_id = $5
            ON CONFLICT (touch_id) DO NOTHING`,

@@ -24,8 +24,8 @@ export const townHallProjection: Projection = {
         const { townHallId, employeeId } = event.data;
         await tx.query(`INSERT INTO hub_view.town_hall_attendance VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [townHallId, employeeId, recordedAt]);
         await tx.query(
-          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_position, recorded_at)
-           SELECT $1 || ':' || presenter_id, $2, 'EMPLOYEE', presenter_id, 'TOWN_HALL', 'FACE_TO_FACE', t.scheduled_at, $1::uuid, $3, $4
+          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, recorded_at)
+           SELECT $1 || ':' || presenter_id, $2, 'EMPLOYEE', presenter_id, 'TOWN_HALL', 'FACE_TO_FACE', t.scheduled_at, $1::uuid, t.town_hall_id, $3, $4
            FROM hub_view.town_halls t, unnest(t.presenter_ids) AS presenter_id
            WHERE t.town_hall_id = $5 AND presenter_id <> $2
            ON CONFLICT (touch_id) DO NOTHING`,

@@ -30,8 +30,8 @@ export const videoMessageProjection: Projection = {
           recordedAt,
         ]);
         await tx.query(
-          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_position, recorded_at)
-           SELECT $1::text, $2, $3, v.author_id, 'VIDEO_MESSAGE', 'BROADCAST', $4, $1::uuid, $5, $6 FROM hub_view.videos v WHERE v.video_id = $7
+          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, recorded_at)
+           SELECT $1::text, $2, $3, v.author_id, 'VIDEO_MESSAGE', 'BROADCAST', $4, $1::uuid, v.video_id, $5, $6 FROM hub_view.videos v WHERE v.video_id = $7
            ON CONFLICT (touch_id) DO NOTHING`,
           [id, d.viewerId, d.viewerKind, d.viewedAt, position.toString(), recordedAt, d.videoId],
         );

@@ -55,13 +55,13 @@ export const orgUnitsByIds = async (db: SqlExecutor, ids: readonly string[], asO
   return groupBy(ids, rows.map(toOrgUnit(asOf)), (u) => u.orgUnitId).map((g) => g[0]);
 };
 
-const BRANCHES_AS_OF = `
+export const BRANCHES_AS_OF = `
   SELECT b.branch_id, b.name, b.region, b.district, b.seoul, p.since AS pride_since
   FROM hub_view.branches b
   LEFT JOIN hub_view.branch_pride p ON p.branch_id = b.branch_id AND p.recorded_at <= $1::timestamptz
   WHERE b.recorded_at <= $1::timestamptz`;
 
-const toBranch = (asOf: AsOf) => (r: Record<string, unknown>): BranchRow => ({
+export const toBranch = (asOf: AsOf) => (r: Record<string, unknown>): BranchRow => ({
   branchId: r.branch_id as string,
   name: r.name as string,
   region: r.region as string,
@@ -88,11 +88,11 @@ export const branchesByIds = async (db: SqlExecutor, ids: readonly string[], asO
 };
 
 /** FCs as the view knew them at `$n`: each one's newest version recorded by then. */
-const FCS_AS_OF = (n: number) => `
+export const FCS_AS_OF = (n: number) => `
   SELECT DISTINCT ON (fc_id) fc_id, name, branch_id, hired_on, left_on FROM hub_view.fc_versions
   WHERE recorded_at <= $${n}::timestamptz ORDER BY fc_id, position DESC`;
 
-const toFc = (asOf: AsOf) => (r: Record<string, unknown>): FcRow => ({
+export const toFc = (asOf: AsOf) => (r: Record<string, unknown>): FcRow => ({
   fcId: r.fc_id as string,
   name: r.name as string,
   branchId: r.branch_id as string,

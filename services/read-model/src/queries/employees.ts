@@ -1,21 +1,9 @@
-import type { Channel, EmployeeProfile, Grade, TouchMode } from '@hub/contracts';
+import type { EmployeeProfile, Grade } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
-import { groupBy, iso, localDateOrNull } from './rows';
+import { groupBy, localDateOrNull } from './rows';
 
 export type EmployeeRow = EmployeeProfile & AsOfRow;
-
-export interface TouchRow extends AsOfRow {
-  touchId: string;
-  personId: string;
-  personKind: string;
-  leaderId: string | null;
-  channel: Channel;
-  mode: TouchMode;
-  touchedAt: string;
-  sourceEventId: string;
-  recordedAt: string;
-}
 
 /** SQL for the employees as the view knew them at `$n` (each employee's newest version recorded by then). */
 export const employeesAsOfSql = (n: number) => `
@@ -23,7 +11,7 @@ export const employeesAsOfSql = (n: number) => `
   FROM hub_view.employee_versions WHERE recorded_at <= $${n}::timestamptz
   ORDER BY employee_id, position DESC`;
 
-const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): EmployeeRow => ({
+export const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): EmployeeRow => ({
   employeeId: r.employee_id as string,
   name: r.name as string,
   grade: r.grade as Grade,
@@ -32,19 +20,6 @@ const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): EmployeeRow => 
   title: (r.title as string | null) ?? null,
   hiredOn: localDateOrNull(r.hired_on),
   leftOn: localDateOrNull(r.left_on),
-  asOf: asOf ?? null,
-});
-
-const toTouch = (asOf: AsOf) => (r: Record<string, unknown>): TouchRow => ({
-  touchId: r.touch_id as string,
-  personId: r.person_id as string,
-  personKind: r.person_kind as string,
-  leaderId: (r.leader_id as string | null) ?? null,
-  channel: r.channel as Channel,
-  mode: r.mode as TouchMode,
-  touchedAt: iso(r.touched_at),
-  sourceEventId: r.source_event_id as string,
-  recordedAt: iso(r.recorded_at),
   asOf: asOf ?? null,
 });
 
@@ -73,13 +48,4 @@ export const listEmployees = async (
     [filter.orgUnitId ?? null, filter.grade ?? null, asOfParam(asOf), filter.includeLeft ?? false],
   );
   return rows.map(toEmployee(asOf));
-};
-
-/** Touches of many people at once, newest first per person, as recorded by `asOf`. */
-export const touchesByPersonIds = async (db: SqlExecutor, personIds: readonly string[], asOf?: AsOf): Promise<TouchRow[][]> => {
-  const rows = await db.query(
-    'SELECT * FROM hub_view.touches WHERE person_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz ORDER BY touched_at DESC, touch_id',
-    [personIds, asOfParam(asOf)],
-  );
-  return groupBy(personIds, rows.map(toTouch(asOf)), (t) => t.personId);
 };

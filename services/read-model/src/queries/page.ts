@@ -39,3 +39,30 @@ export const newestFirstPage = async <T>(
     totalCount: Number(count?.n ?? 0),
   };
 };
+
+export type SortDirection = 'ASC' | 'DESC';
+
+/**
+ * A page of a list sorted by any column the caller allows: the cursor is the offset, so the order
+ * can be anything (a later page may shift if rows arrive in between — pass `asOf` for a stable
+ * list). `orderBy` must come from a fixed map, never from user text.
+ */
+export const sortedPage = async <T>(
+  db: SqlExecutor,
+  query: { filtered: string; params: unknown[]; orderBy: string },
+  page: { first: number; after?: string | null },
+  toRow: (r: Record<string, unknown>) => T,
+): Promise<Page<T>> => {
+  const cursor = page.after ? decodeCursor(page.after) : undefined;
+  const offset = cursor && cursor.length === 2 && cursor[0] === 'offset' ? Number(cursor[1]) : page.after ? NaN : 0;
+  if (!Number.isInteger(offset) || offset < 0) throw validationError(`Invalid cursor "${page.after}"`);
+  const { filtered, params, orderBy } = query;
+  const n = params.length;
+  const rows = await db.query(`SELECT *, count(*) OVER ()::int AS total_count FROM (${filtered}) f ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, page.first + 1, offset]);
+  const total = rows[0]?.total_count ?? (offset > 0 ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${filtered}) f`, params))[0]?.n : 0);
+  return {
+    nodes: rows.slice(0, page.first).map((r, i) => ({ node: toRow(r), cursor: encodeCursor(['offset', String(offset + i + 1)]) })),
+    hasNextPage: rows.length > page.first,
+    totalCount: Number(total ?? 0),
+  };
+};

@@ -1,0 +1,37 @@
+import { builder } from '../builder';
+import { commandContext, commandIdOptions } from './command';
+
+const ReportWeeklyActivityInput = builder.inputType('ReportFcWeeklyActivityInput', {
+  description: 'One FC’s activity in one week (PRIDE program).',
+  fields: (t) => ({
+    fcId: t.id({ required: true, description: 'The FC.' }),
+    weekOf: t.field({ type: 'Date', required: true, description: 'The Monday the week starts on.' }),
+    customerVisits: t.int({ required: true, description: 'Customer visits that week.' }),
+    calls: t.int({ required: true, description: 'Calls that week.' }),
+    contracts: t.int({ required: true, description: 'Contracts signed that week.' }),
+    correction: t.boolean({ required: false, description: 'True to replace an earlier report of the same week.' }),
+  }),
+});
+
+const ReportedRef = builder.objectRef<{ fcId: string; weekOf: string; repeated: boolean }>('FcWeeklyActivityReport');
+ReportedRef.implement({
+  description: 'A weekly activity report, as recorded.',
+  fields: (t) => ({
+    fcId: t.exposeID('fcId', { description: 'The FC.' }),
+    weekOf: t.expose('weekOf', { type: 'Date', description: 'The week’s Monday.' }),
+    repeated: t.exposeBoolean('repeated', { description: 'True when this command had already been recorded (same commandId).' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  reportFcWeeklyActivity: t.field({
+    type: ReportedRef,
+    description: 'Report an FC’s week: customer visits, calls, contracts. A week is reported once; send a correction to change it.',
+    args: { input: t.arg({ type: ReportWeeklyActivityInput, required: true }), commandId: t.arg.string(commandIdOptions) },
+    resolve: async (_, { input, commandId }, ctx) => {
+      const result = await ctx.commands.pride.reportWeeklyActivity({ ...input, correction: input.correction ?? false }, commandContext(ctx, commandId));
+      await ctx.waitForView(result.position);
+      return { fcId: result.fcId, weekOf: result.weekOf, repeated: result.repeated };
+    },
+  }),
+}));

@@ -1,0 +1,235 @@
+import { FOLLOW_UP_KINDS, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
+import {
+  COMPLIANCE_GROUPINGS,
+  contractsPage,
+  followUpCompliance,
+  overdueFollowUps,
+  type ComplianceRow,
+  type ContractRow,
+  type CustomerRow,
+  type CustomerVisitRow,
+  type EmployeeRow,
+  type FollowUpRow,
+  type FollowUpStatusName,
+} from '@hub/read-model';
+import { builder } from '../builder';
+import { requireRole, type Role } from '../plugins/roles';
+import { asOfArgOptions } from './asOf';
+import { forwardPage, toConnection } from './connection';
+import { BranchRef, FcRef } from './directory';
+import { EmployeeRef } from './employee';
+
+/** Who may see customers' names, phones and addresses (PIPA: only those who need them). */
+export const PERSONAL_DATA_ROLES: readonly Role[] = ['SALES', 'PRIVACY_OFFICER'];
+
+export const CustomerRef = builder.objectRef<CustomerRow>('Customer');
+export const ContractRef = builder.objectRef<ContractRow>('Contract');
+export const FollowUpRef = builder.objectRef<FollowUpRow>('CustomerFollowUp');
+export const CustomerVisitRef = builder.objectRef<CustomerVisitRow>('CustomerVisit');
+const PersonalDataRef = builder.objectRef<{ name: string; phone: string; address: string }>('CustomerPersonalData');
+
+export const FollowUpKindEnum = builder.enumType('FollowUpKind', {
+  description: 'The three Customer Smile (고객스마일) follow-ups a contract makes due.',
+  values: {
+    THREE_MONTHS: { description: 'Within 3 months of signing.' },
+    ONE_YEAR: { description: 'Around the 1st anniversary (from a month before to a month after).' },
+    TWO_YEARS: { description: 'Around the 2nd anniversary (from a month before to a month after).' },
+  } satisfies Record<(typeof FOLLOW_UP_KINDS)[number], { description: string }>,
+});
+
+export const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
+  description: 'How a follow-up stands on the day the view is read (the day of `asOf`, in Korea).',
+  values: {
+    ON_TIME: { description: 'Visited by the due date.' },
+    LATE: { description: 'Visited, after the due date.' },
+    OVERDUE: { description: 'Not visited, and the due date has passed.' },
+    OPEN: { description: 'Window open, not visited yet, not yet due.' },
+    UPCOMING: { description: 'Window not open yet.' },
+  } satisfies Record<FollowUpStatusName, { description: string }>,
+});
+
+PersonalDataRef.implement({
+  description: 'A customer’s personal data, kept outside the events and erasable.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Name.' }),
+    phone: t.exposeString('phone', { description: 'Phone number.' }),
+    address: t.exposeString('address', { description: 'Address.' }),
+  }),
+});
+
+CustomerRef.implement({
+  description: 'A customer holding contracts sold by FCs. Known by id everywhere; personal data only to SALES and PRIVACY_OFFICER.',
+  fields: (t) => ({
+    id: t.exposeID('customerId', { description: 'Customer id.' }),
+    branch: t.field({ type: BranchRef, nullable: true, description: 'The branch that serves them.', resolve: async (c, _, ctx) => (await ctx.loadersAt(c.asOf).branch.load(c.branchId)) ?? null }),
+    registeredOn: t.expose('registeredOn', { type: 'Date', description: 'When they became a customer.' }),
+    erasedOn: t.expose('erasedOn', { type: 'Date', nullable: true, description: 'When their personal data was erased on request; null while kept.' }),
+    personalData: t.field({
+      type: PersonalDataRef,
+      nullable: true,
+      description: 'Name, phone and address: SALES and PRIVACY_OFFICER only (FORBIDDEN otherwise); null once erased.',
+      resolve: async (c, _, ctx) => {
+        requireRole(ctx.role, PERSONAL_DATA_ROLES, 'Customer personal data');
+        return (await ctx.personalDataOf.load(c.customerId)) ?? null;
+      },
+    }),
+    contracts: t.field({ type: [ContractRef], description: 'Their contracts, newest first.', resolve: (c, _, ctx) => ctx.loadersAt(c.asOf).contractsOfCustomer.load(c.customerId) }),
+  }),
+});
+
+ContractRef.implement({
+  description: 'A signed contract: customer, FC, product and date, and the three follow-ups it makes due.',
+  fields: (t) => ({
+    id: t.exposeID('contractId', { description: 'Contract id.' }),
+    customer: t.field({ type: CustomerRef, nullable: true, description: 'The customer.', resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).customer.load(k.customerId)) ?? null }),
+    fc: t.field({ type: FcRef, nullable: true, description: 'The FC who sold it.', resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).fc.load(k.fcId)) ?? null }),
+    branch: t.field({ type: BranchRef, nullable: true, description: 'The FC’s branch when signed.', resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).branch.load(k.branchId)) ?? null }),
+    product: t.exposeString('product', { description: 'Product.' }),
+    signedOn: t.expose('signedOn', { type: 'Date', description: 'Signing day.' }),
+    followUps: t.field({ type: [FollowUpRef], description: 'The three follow-ups, earliest due first.', resolve: (k, _, ctx) => ctx.loadersAt(k.asOf).followUps.load(k.contractId) }),
+    visits: t.field({ type: [CustomerVisitRef], description: 'Visits to the customer for this contract, newest first.', resolve: (k, _, ctx) => ctx.loadersAt(k.asOf).customerVisits.load(k.contractId) }),
+  }),
+});
+
+FollowUpRef.implement({
+  description: 'One Customer Smile follow-up: its window, and whether it was kept on time.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: FollowUpKindEnum, description: 'Which of the three.' }),
+    opensOn: t.expose('opensOn', { type: 'Date', description: 'First day a visit counts for it.' }),
+    dueOn: t.expose('dueOn', { type: 'Date', description: 'Last day for an on-time visit.' }),
+    status: t.expose('status', { type: FollowUpStatusEnum, description: 'On time, late, overdue, open or upcoming.' }),
+    satisfiedOn: t.expose('satisfiedOn', { type: 'Date', nullable: true, description: 'Day of the visit that satisfied it.' }),
+    daysLate: t.exposeInt('daysLate', { description: 'Days past due: of the late visit, or so far for an overdue one.' }),
+    contract: t.field({ type: ContractRef, nullable: true, description: 'The contract.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).contract.load(f.contractId)) ?? null }),
+    customer: t.field({ type: CustomerRef, nullable: true, description: 'The customer to visit.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).customer.load(f.customerId)) ?? null }),
+    fc: t.field({ type: FcRef, nullable: true, description: 'The contract’s FC.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).fc.load(f.fcId)) ?? null }),
+  }),
+});
+
+CustomerVisitRef.implement({
+  description: 'An FC’s visit to a customer, maybe with a leader (the CEO in Banpo for the one-year check).',
+  fields: (t) => ({
+    id: t.exposeID('visitId', { description: 'Visit id.' }),
+    fc: t.field({ type: FcRef, nullable: true, description: 'The FC.', resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).fc.load(v.fcId)) ?? null }),
+    leaders: t.field({
+      type: [EmployeeRef],
+      description: 'Leaders who went along.',
+      resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).employee.loadMany(v.leaderIds)).filter((e): e is EmployeeRow => e !== undefined && !(e instanceof Error)),
+    }),
+    visitedAt: t.expose('visitedAt', { type: 'DateTime', description: 'When.' }),
+    topics: t.exposeStringList('topics', { description: 'What was covered.' }),
+    rating: t.exposeInt('rating', { nullable: true, description: 'The customer’s rating, 1 to 5.' }),
+    comment: t.exposeString('comment', { nullable: true, description: 'The customer’s comment.' }),
+    satisfies: t.expose('satisfies', { type: FollowUpKindEnum, nullable: true, description: 'The follow-up it satisfied; null for an extra visit.' }),
+  }),
+});
+
+const ComplianceGroupingEnum = builder.enumType('ComplianceGrouping', {
+  description: 'How to group Customer Smile compliance.',
+  values: { FC: { description: 'Per FC.' }, BRANCH: { description: 'Per branch.' }, REGION: { description: 'Per region.' } } satisfies Record<(typeof COMPLIANCE_GROUPINGS)[number], { description: string }>,
+});
+
+const ComplianceRef = builder.objectRef<ComplianceRow & { groupBy: (typeof COMPLIANCE_GROUPINGS)[number]; asOf: string | null }>('FollowUpCompliance');
+ComplianceRef.implement({
+  description: 'Customer Smile compliance of one FC, branch or region: follow-ups falling due in the period and how each stands.',
+  fields: (t) => ({
+    key: t.exposeID('key', { description: 'The FC id, branch id or region.' }),
+    fc: t.field({ type: FcRef, nullable: true, description: 'The FC, when grouped by FC.', resolve: async (r, _, ctx) => (r.groupBy === 'FC' ? ((await ctx.loadersAt(r.asOf).fc.load(r.key)) ?? null) : null) }),
+    branch: t.field({ type: BranchRef, nullable: true, description: 'The branch, when grouped by branch.', resolve: async (r, _, ctx) => (r.groupBy === 'BRANCH' ? ((await ctx.loadersAt(r.asOf).branch.load(r.key)) ?? null) : null) }),
+    due: t.exposeInt('due', { description: 'Follow-ups due in the period.' }),
+    onTime: t.exposeInt('onTime', { description: 'Visited by the due date.' }),
+    late: t.exposeInt('late', { description: 'Visited after it.' }),
+    overdue: t.exposeInt('overdue', { description: 'Not visited, past due.' }),
+    open: t.exposeInt('open', { description: 'Not due yet.' }),
+    onTimeRate: t.exposeFloat('onTimeRate', { nullable: true, description: 'onTime / (onTime + late + overdue); null when none has an outcome yet.' }),
+  }),
+});
+
+const OverdueRef = builder.objectRef<{ total: number; rows: FollowUpRow[] }>('OverdueFollowUps');
+OverdueRef.implement({
+  description: 'The Customer Smile backlog: customers whose follow-up is overdue.',
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'Overdue follow-ups in all.' }),
+    followUps: t.field({ type: [FollowUpRef], description: 'The first of them, longest overdue first.', resolve: (o) => o.rows }),
+  }),
+});
+
+const ContractFilterInput = builder.inputType('ContractFilter', {
+  description: 'Narrows the contracts listed.',
+  fields: (t) => ({
+    customerId: t.id({ required: false, description: 'This customer’s.' }),
+    fcId: t.id({ required: false, description: 'Sold by this FC.' }),
+    branchId: t.id({ required: false, description: 'Signed at this branch.' }),
+    region: t.string({ required: false, description: 'Signed at a branch of this region.' }),
+    followUpStatus: t.field({ type: FollowUpStatusEnum, required: false, description: 'With a follow-up standing so (e.g. OVERDUE).' }),
+  }),
+});
+
+const dates = (from: string, to: string) => {
+  const period = { from: parseOrThrow(localDateSchema, from, 'from'), to: parseOrThrow(localDateSchema, to, 'to') };
+  if (period.from > period.to) throw validationError('from must not be after to');
+  return period;
+};
+const idOrNull = (v: string | number | null | undefined) => (v == null ? null : String(v));
+
+builder.queryFields((t) => ({
+  customer: t.field({
+    type: CustomerRef,
+    nullable: true,
+    description: 'One customer with their contracts; null when unknown.',
+    args: { id: t.arg.id({ required: true, description: 'Customer id.' }), asOf: t.arg(asOfArgOptions) },
+    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).customer.load(String(id))) ?? null,
+  }),
+  contracts: t.connection(
+    {
+      type: ContractRef,
+      description: 'Contracts, newest signing first, filtered. Forward pagination (first/after).',
+      args: { filter: t.arg({ type: ContractFilterInput, required: false, description: 'Narrow the list.' }), asOf: t.arg(asOfArgOptions) },
+      resolve: async (_, args, ctx) => {
+        const page = forwardPage('contracts', args);
+        const f = args.filter;
+        return toConnection(
+          await contractsPage(ctx.view, { customerId: idOrNull(f?.customerId), fcId: idOrNull(f?.fcId), branchId: idOrNull(f?.branchId), region: f?.region ?? null, followUpStatus: f?.followUpStatus ?? null }, page, args.asOf),
+          page.after,
+        );
+      },
+    },
+    { name: 'ContractConnection', description: 'A page of contracts.' },
+    { name: 'ContractEdge', description: 'A contract in a page, with its cursor.' },
+  ),
+  followUpCompliance: t.field({
+    type: [ComplianceRef],
+    description: 'Customer Smile compliance per FC, branch or region for follow-ups falling due between two days, worst on-time rate first.',
+    args: {
+      groupBy: t.arg({ type: ComplianceGroupingEnum, required: true, description: 'Per FC, branch or region.' }),
+      from: t.arg({ type: 'Date', required: true, description: 'Due on or after this day.' }),
+      to: t.arg({ type: 'Date', required: true, description: 'Due on or before this day.' }),
+      branchId: t.arg.id({ required: false, description: 'Only this branch.' }),
+      region: t.arg.string({ required: false, description: 'Only this region.' }),
+      pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
+      asOf: t.arg(asOfArgOptions),
+    },
+    resolve: async (_, args, ctx) =>
+      (await followUpCompliance(ctx.view, args.groupBy, dates(args.from, args.to), { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null }, args.asOf)).map((r) => ({
+        ...r,
+        groupBy: args.groupBy,
+        asOf: args.asOf ?? null,
+      })),
+  }),
+  overdueFollowUps: t.field({
+    type: OverdueRef,
+    description: 'Customers with overdue follow-ups (a gap), longest overdue first.',
+    args: {
+      fcId: t.arg.id({ required: false, description: 'Only this FC’s.' }),
+      branchId: t.arg.id({ required: false, description: 'Only this branch’s.' }),
+      region: t.arg.string({ required: false, description: 'Only this region’s.' }),
+      first: t.arg.int({ required: false, description: 'How many to list (default 50, at most 500).' }),
+      asOf: t.arg(asOfArgOptions),
+    },
+    resolve: (_, args, ctx) => {
+      const first = args.first ?? 50;
+      if (first < 0 || first > 500) throw validationError('first must be between 0 and 500');
+      return overdueFollowUps(ctx.view, { fcId: idOrNull(args.fcId), branchId: idOrNull(args.branchId), region: args.region ?? null }, first, args.asOf);
+    },
+  }),
+}));

@@ -1,0 +1,96 @@
+import { instantSchema, parseOrThrow } from '@hub/contracts';
+import { touchesPage, type TouchFilter } from '@hub/read-model';
+import type { ObjectRef } from '@pothos/core';
+import { builder } from '../builder';
+import { asOfArgOptions } from './asOf';
+import { forwardPage, toConnection } from './connection';
+import { CustomerRef } from './customerSmile';
+import { BranchRef, FcRef } from './directory';
+import { EmployeeRef, TouchRef } from './employee';
+import { ChannelEnum, PersonKindEnum, TouchModeEnum } from './enums';
+
+/*
+ * Touches as Relay connections: the `touches` query, and the timelines of a person (employee, FC,
+ * customer) and of a branch (its FCs and customers), each the same filtered list.
+ */
+
+builder.objectFields(TouchRef, (t) => ({
+  employee: t.field({ type: EmployeeRef, nullable: true, description: 'The person reached, when an employee.', resolve: async (x, _, ctx) => (x.personKind === 'EMPLOYEE' ? ((await ctx.loadersAt(x.asOf).employee.load(x.personId)) ?? null) : null) }),
+  fc: t.field({ type: FcRef, nullable: true, description: 'The person reached, when an FC.', resolve: async (x, _, ctx) => (x.personKind === 'FC' ? ((await ctx.loadersAt(x.asOf).fc.load(x.personId)) ?? null) : null) }),
+  customer: t.field({ type: CustomerRef, nullable: true, description: 'The person reached, when a customer.', resolve: async (x, _, ctx) => (x.personKind === 'CUSTOMER' ? ((await ctx.loadersAt(x.asOf).customer.load(x.personId)) ?? null) : null) }),
+}));
+
+const TouchFilterInput = builder.inputType('TouchFilter', {
+  description: 'Narrows the touches listed.',
+  fields: (t) => ({
+    personId: t.id({ required: false, description: 'Of this person.' }),
+    personKind: t.field({ type: PersonKindEnum, required: false, description: 'Of employees, FCs or customers.' }),
+    leaderId: t.id({ required: false, description: 'By this leader.' }),
+    channel: t.field({ type: ChannelEnum, required: false, description: 'Through this channel.' }),
+    mode: t.field({ type: TouchModeEnum, required: false, description: 'Face to face or broadcast.' }),
+    branchId: t.id({ required: false, description: 'Of the FCs and customers of this branch.' }),
+    from: t.field({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
+    to: t.field({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+  }),
+});
+
+type HubTypes = typeof builder.$inferSchemaTypes;
+
+const touchConnectionNames = [
+  { name: 'TouchConnection', description: 'A page of touches.' },
+  { name: 'TouchEdge', description: 'A touch in a page, with its cursor.' },
+] as const;
+
+const toFilter = (f: { personId?: string | number | null; personKind?: TouchFilter['personKind']; leaderId?: string | number | null; channel?: TouchFilter['channel']; mode?: TouchFilter['mode']; branchId?: string | number | null; from?: string | null; to?: string | null } | null | undefined): TouchFilter => ({
+  personId: f?.personId == null ? null : String(f.personId),
+  personKind: f?.personKind ?? null,
+  leaderId: f?.leaderId == null ? null : String(f.leaderId),
+  channel: f?.channel ?? null,
+  mode: f?.mode ?? null,
+  branchId: f?.branchId == null ? null : String(f.branchId),
+  from: f?.from ? parseOrThrow(instantSchema, f.from, 'from') : null,
+  to: f?.to ? parseOrThrow(instantSchema, f.to, 'to') : null,
+});
+
+builder.queryFields((t) => ({
+  touches: t.connection(
+    {
+      type: TouchRef,
+      description: 'Touches, newest first, filtered by person, leader, channel, branch and period. Forward pagination (first/after).',
+      args: { filter: t.arg({ type: TouchFilterInput, required: false, description: 'Narrow the list.' }), asOf: t.arg(asOfArgOptions) },
+      resolve: async (_, args, ctx) => {
+        const page = forwardPage('touches', args);
+        return toConnection(await touchesPage(ctx.view, toFilter(args.filter), page, args.asOf), page.after);
+      },
+    },
+    ...touchConnectionNames,
+  ),
+}));
+
+/** A timeline field: the touches of one person or branch, newest first, as of the parent's moment. */
+const timeline = <P extends { asOf: string | null }>(ref: ObjectRef<HubTypes, P>, typeName: string, what: string, filterOf: (parent: P) => TouchFilter) =>
+  builder.objectField(ref, 'timeline', (t) =>
+    t.connection(
+      {
+        type: TouchRef,
+        description: `${what}: every touch, newest first, optionally one channel or a period. Forward pagination (first/after).`,
+        args: {
+          channel: t.arg({ type: ChannelEnum, required: false, description: 'Only this channel.' }),
+          from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
+          to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+        },
+        resolve: async (parent, args, ctx) => {
+          const page = forwardPage('timeline', args);
+          const filter = { ...toFilter({ channel: args.channel ?? null, from: args.from ?? null, to: args.to ?? null }), ...filterOf(parent) };
+          return toConnection(await touchesPage(ctx.view, filter, page, parent.asOf), page.after);
+        },
+      },
+      { name: `${typeName}TimelineConnection`, description: `A page of ${what.toLowerCase()}.` },
+      { name: `${typeName}TimelineEdge`, description: 'A touch in a page, with its cursor.' },
+    ),
+  );
+
+timeline(EmployeeRef, 'Employee', 'This employee’s timeline', (e) => ({ personId: e.employeeId, personKind: 'EMPLOYEE' }));
+timeline(FcRef, 'Fc', 'This FC’s timeline', (f) => ({ personId: f.fcId, personKind: 'FC' }));
+timeline(CustomerRef, 'Customer', 'This customer’s timeline', (c) => ({ personId: c.customerId, personKind: 'CUSTOMER' }));
+timeline(BranchRef, 'Branch', 'This branch’s timeline (its FCs and customers)', (b) => ({ branchId: b.branchId }));
