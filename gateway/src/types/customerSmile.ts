@@ -1,4 +1,4 @@
-import { FOLLOW_UP_KINDS, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
+import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
 import {
   COMPLIANCE_GROUPINGS,
   contractsPage,
@@ -10,7 +10,6 @@ import {
   type CustomerVisitRow,
   type EmployeeRow,
   type FollowUpRow,
-  type FollowUpStatusName,
 } from '@hub/read-model';
 import { builder } from '../builder';
 import { requireRole, type Role } from '../plugins/roles';
@@ -38,14 +37,14 @@ export const FollowUpKindEnum = builder.enumType('FollowUpKind', {
 });
 
 export const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
-  description: 'How a follow-up stands on the day the view is read (the day of `asOf`, in Korea).',
+  description: 'How a follow-up stands on a given day (default: the Korean calendar day of `asOf`, or today).',
   values: {
     ON_TIME: { description: 'Visited by the due date.' },
     LATE: { description: 'Visited, after the due date.' },
     OVERDUE: { description: 'Not visited, and the due date has passed.' },
     OPEN: { description: 'Window open, not visited yet, not yet due.' },
     UPCOMING: { description: 'Window not open yet.' },
-  } satisfies Record<FollowUpStatusName, { description: string }>,
+  } satisfies Record<FollowUpStatus, { description: string }>,
 });
 
 PersonalDataRef.implement({
@@ -97,9 +96,19 @@ FollowUpRef.implement({
     kind: t.expose('kind', { type: FollowUpKindEnum, description: 'Which of the three.' }),
     opensOn: t.expose('opensOn', { type: 'Date', description: 'First day a visit counts for it.' }),
     dueOn: t.expose('dueOn', { type: 'Date', description: 'Last day for an on-time visit.' }),
-    status: t.expose('status', { type: FollowUpStatusEnum, description: 'On time, late, overdue, open or upcoming.' }),
+    status: t.field({
+      type: FollowUpStatusEnum,
+      description: 'On time, late, overdue, open or upcoming, on the day given (default: the day the list was judged on).',
+      args: { on: t.arg({ type: 'Date', required: false, description: 'Judge on this day.' }) },
+      resolve: (f, args) => (args.on ? followUpStatusOn(f, f.satisfiedOn, dayArg(args.on)) : f.status),
+    }),
     satisfiedOn: t.expose('satisfiedOn', { type: 'Date', nullable: true, description: 'Day of the visit that satisfied it.' }),
-    daysLate: t.exposeInt('daysLate', { description: 'Days past due: of the late visit, or so far for an overdue one.' }),
+    daysLate: t.int({
+      description: 'Days past due on the day given: of the late visit, or so far for an overdue one.',
+      args: { on: t.arg({ type: 'Date', required: false, description: 'Judge on this day.' }) },
+      resolve: (f, args) => (args.on ? followUpDaysLate(f, f.satisfiedOn, dayArg(args.on)) : f.daysLate),
+    }),
+    judgedOn: t.expose('on', { type: 'Date', description: 'The day `status` and `daysLate` describe by default.' }),
     contract: t.field({ type: ContractRef, nullable: true, description: 'The contract.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).contract.load(f.contractId)) ?? null }),
     customer: t.field({ type: CustomerRef, nullable: true, description: 'The customer to visit.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).customer.load(f.customerId)) ?? null }),
     fc: t.field({ type: FcRef, nullable: true, description: 'The contract’s FC.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).fc.load(f.fcId)) ?? null }),
@@ -165,6 +174,9 @@ const ContractFilterInput = builder.inputType('ContractFilter', {
   }),
 });
 
+const dayArg = (on: string) => parseOrThrow(localDateSchema, on, 'on');
+const onArgOptions = { type: 'Date', required: false, description: 'Judge follow-ups as they stood on this day (default: the day of `asOf`, or today).' } as const;
+
 const dates = (from: string, to: string) => {
   const period = { from: parseOrThrow(localDateSchema, from, 'from'), to: parseOrThrow(localDateSchema, to, 'to') };
   if (period.from > period.to) throw validationError('from must not be after to');
@@ -184,12 +196,12 @@ builder.queryFields((t) => ({
     {
       type: ContractRef,
       description: 'Contracts, newest signing first, filtered. Forward pagination (first/after).',
-      args: { filter: t.arg({ type: ContractFilterInput, required: false, description: 'Narrow the list.' }), asOf: t.arg(asOfArgOptions) },
+      args: { filter: t.arg({ type: ContractFilterInput, required: false, description: 'Narrow the list.' }), on: t.arg(onArgOptions), asOf: t.arg(asOfArgOptions) },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('contracts', args);
         const f = args.filter;
         return toConnection(
-          await contractsPage(ctx.view, { customerId: idOrNull(f?.customerId), fcId: idOrNull(f?.fcId), branchId: idOrNull(f?.branchId), region: f?.region ?? null, followUpStatus: f?.followUpStatus ?? null }, page, args.asOf),
+          await contractsPage(ctx.view, { customerId: idOrNull(f?.customerId), fcId: idOrNull(f?.fcId), branchId: idOrNull(f?.branchId), region: f?.region ?? null, followUpStatus: f?.followUpStatus ?? null }, page, args.asOf, args.on ? dayArg(args.on) : undefined),
           page.after,
         );
       },
@@ -207,10 +219,13 @@ builder.queryFields((t) => ({
       branchId: t.arg.id({ required: false, description: 'Only this branch.' }),
       region: t.arg.string({ required: false, description: 'Only this region.' }),
       pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
+      on: t.arg(onArgOptions),
       asOf: t.arg(asOfArgOptions),
     },
     resolve: async (_, args, ctx) =>
-      (await followUpCompliance(ctx.view, args.groupBy, dates(args.from, args.to), { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null }, args.asOf)).map((r) => ({
+      (
+        await followUpCompliance(ctx.view, args.groupBy, dates(args.from, args.to), { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null }, args.asOf, args.on ? dayArg(args.on) : undefined)
+      ).map((r) => ({
         ...r,
         groupBy: args.groupBy,
         asOf: args.asOf ?? null,
@@ -224,12 +239,13 @@ builder.queryFields((t) => ({
       branchId: t.arg.id({ required: false, description: 'Only this branch’s.' }),
       region: t.arg.string({ required: false, description: 'Only this region’s.' }),
       first: t.arg.int({ required: false, description: 'How many to list (default 50, at most 500).' }),
+      on: t.arg(onArgOptions),
       asOf: t.arg(asOfArgOptions),
     },
     resolve: (_, args, ctx) => {
       const first = args.first ?? 50;
       if (first < 0 || first > 500) throw validationError('first must be between 0 and 500');
-      return overdueFollowUps(ctx.view, { fcId: idOrNull(args.fcId), branchId: idOrNull(args.branchId), region: args.region ?? null }, first, args.asOf);
+      return overdueFollowUps(ctx.view, { fcId: idOrNull(args.fcId), branchId: idOrNull(args.branchId), region: args.region ?? null }, first, args.asOf, args.on ? dayArg(args.on) : undefined);
     },
   }),
 }));

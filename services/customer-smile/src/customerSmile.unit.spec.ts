@@ -1,9 +1,9 @@
-import { koreanDay, type HubEvent } from '@hub/contracts';
+import { followUpDaysLate, followUpStatusOn as followUpStatus, koreanDay, type HubEvent } from '@hub/contracts';
 import type { FcSnapshot } from '@hub/directory';
 import { describe, expect, it } from 'vitest';
 import { contractDecider, decideCustomerVisit, decideSignContract, type ContractState, type RecordCustomerVisit } from './contract';
 import { customerDecider, decideCustomer, type CustomerSnapshot } from './customer';
-import { addMonths, followUpStatus, followUpsFor, matchingFollowUp } from './followUps';
+import { addMonths, followUpsFor, matchingFollowUp } from './followUps';
 
 const fc = (over: Partial<FcSnapshot> = {}): FcSnapshot => ({ fcId: 'FC1', name: 'Kim', branchId: 'BANPO', hiredOn: '2010-01-04', leftOn: null, ...over });
 const customer = (over: Partial<CustomerSnapshot> = {}): CustomerSnapshot => ({ customerId: 'C1', branchId: 'BANPO', registeredOn: '2014-01-02', erasedOn: null, ...over });
@@ -42,6 +42,10 @@ describe('follow-up windows', () => {
     expect(followUpStatus(three!, null, '2014-06-11')).toBe('OVERDUE');
     expect(followUpStatus(three!, null, '2014-06-10')).toBe('OPEN');
     expect(followUpStatus(followUpsFor('2014-03-10')[1]!, null, '2014-06-10')).toBe('UPCOMING');
+    // A visit after the day asked about does not count yet.
+    expect(followUpStatus(three!, '2014-06-01', '2014-05-01')).toBe('OPEN');
+    expect(followUpDaysLate(three!, null, '2014-06-20')).toBe(10);
+    expect(followUpDaysLate(three!, '2014-06-12', '2020-01-01')).toBe(2);
   });
   it('matches a visit to the window it falls in, else to the latest open one', () => {
     const f = followUpsFor('2014-03-10');

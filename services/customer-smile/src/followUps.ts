@@ -24,19 +24,6 @@ export const followUpsFor = (signedOn: string): FollowUpDue[] => [
   { kind: 'TWO_YEARS', opensOn: addMonths(signedOn, 23), dueOn: addMonths(signedOn, 25) },
 ];
 
-export const FOLLOW_UP_STATUSES = ['ON_TIME', 'LATE', 'OVERDUE', 'OPEN', 'UPCOMING'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
-
-/**
- * A follow-up's standing on `today`: satisfied on time or late; or not yet satisfied and overdue
- * (due date passed), open (window open) or upcoming (window not open yet).
- */
-export const followUpStatus = (followUp: FollowUpDue, satisfiedOn: string | null, today: string): FollowUpStatus => {
-  if (satisfiedOn !== null) return satisfiedOn <= followUp.dueOn ? 'ON_TIME' : 'LATE';
-  if (today > followUp.dueOn) return 'OVERDUE';
-  return today >= followUp.opensOn ? 'OPEN' : 'UPCOMING';
-};
-
 /**
  * Which follow-up a visit on `day` satisfies when the visit does not say: the unsatisfied one whose
  * window holds the day; otherwise the latest one already open (a late visit); otherwise none.

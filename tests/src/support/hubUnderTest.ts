@@ -16,6 +16,8 @@ export interface HubUnderTest {
   ok: (query: string, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<Record<string, unknown>>;
   /** Runs an operation that must be refused with `code` and a message matching `message`, appending nothing. */
   refused: (query: string, code: string, message: RegExp, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<void>;
+  /** POST an operation with extra headers and get the raw HTTP response. */
+  raw: (query: string, headers: Record<string, string>) => Promise<Response>;
   /** Counts SQL statements the gateway's view connection ran since the last reset. */
   sqlCount: { value: number; reset(): void };
   dispose(): Promise<void>;
@@ -75,6 +77,8 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     hub,
     sqlCount,
     graphql,
+    raw: (query, headers) =>
+      Promise.resolve(gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })),
     async ok(query, variables, role) {
       const r = await graphql<Record<string, unknown>>(query, variables, role);
       expect(r.errors).toBeUndefined();

@@ -78,3 +78,23 @@ export const customerVisitedSchema = z.object({
 
 export const customerSmileEventSchemas = [customerRegisteredSchema, customerPersonalDataErasedSchema, contractSignedSchema, customerVisitedSchema] as const;
 export type CustomerSmileEvent = z.infer<(typeof customerSmileEventSchemas)[number]>;
+
+export const FOLLOW_UP_STATUSES = ['ON_TIME', 'LATE', 'OVERDUE', 'OPEN', 'UPCOMING'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/**
+ * A follow-up's standing on `day`: satisfied on time or late; or not satisfied (by then) and
+ * overdue (due date passed), open (window open) or upcoming (window not open yet). The view's SQL
+ * computes the same in aggregate (read-model queries/customerSmile.ts).
+ */
+export const followUpStatusOn = (followUp: Pick<FollowUpDue, 'opensOn' | 'dueOn'>, satisfiedOn: string | null, day: string): FollowUpStatus => {
+  if (satisfiedOn !== null && satisfiedOn <= day) return satisfiedOn <= followUp.dueOn ? 'ON_TIME' : 'LATE';
+  if (day > followUp.dueOn) return 'OVERDUE';
+  return day >= followUp.opensOn ? 'OPEN' : 'UPCOMING';
+};
+
+/** Days past due on `day`: of the late visit, or so far for an overdue follow-up; 0 otherwise. */
+export const followUpDaysLate = (followUp: Pick<FollowUpDue, 'dueOn'>, satisfiedOn: string | null, day: string): number => {
+  const end = satisfiedOn !== null && satisfiedOn <= day ? satisfiedOn : day;
+  return Math.max(0, Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${followUp.dueOn}T00:00:00Z`)) / 86_400_000));
+};

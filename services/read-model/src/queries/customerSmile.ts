@@ -1,4 +1,4 @@
-import { koreanDay, validationError, type FollowUpKind } from '@hub/contracts';
+import { koreanDay, validationError, type FollowUpKind, type FollowUpStatus } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage } from './page';
@@ -6,10 +6,10 @@ import { groupBy, iso, localDate, localDateOrNull } from './rows';
 
 /*
  * Customer Smile in the view: customers (ids only), contracts, follow-ups and how each stands on
- * the day of `asOf` (Korean calendar), and compliance per FC, branch or region.
+ * a given day (default: the Korean calendar day of `asOf`, or today), and compliance per FC,
+ * branch or region.
  */
 
-export type FollowUpStatusName = 'ON_TIME' | 'LATE' | 'OVERDUE' | 'OPEN' | 'UPCOMING';
 
 export interface CustomerRow extends AsOfRow {
   customerId: string;
@@ -30,6 +30,8 @@ export interface ContractRow extends AsOfRow {
 }
 
 export interface FollowUpRow extends AsOfRow {
+  /** The day `status` and `daysLate` describe. */
+  on: string;
   contractId: string;
   customerId: string;
   fcId: string;
@@ -37,7 +39,7 @@ export interface FollowUpRow extends AsOfRow {
   kind: FollowUpKind;
   opensOn: string;
   dueOn: string;
-  status: FollowUpStatusName;
+  status: FollowUpStatus;
   satisfiedOn: string | null;
   visitId: string | null;
   /** Days past the due date for an overdue or late follow-up; 0 otherwise. */
@@ -57,7 +59,7 @@ export interface CustomerVisitRow extends AsOfRow {
   satisfies: FollowUpKind | null;
 }
 
-/** The Korean calendar day the view is read on: the day of `asOf`, or today. */
+/** The day follow-ups are judged on unless told: the Korean calendar day of `asOf`, or today. */
 export const viewDay = (asOf: AsOf) => koreanDay(asOf ?? new Date());
 
 const CUSTOMERS_AS_OF = `
@@ -95,22 +97,23 @@ export interface ContractFilter {
   branchId?: string | null;
   region?: string | null;
   /** Only contracts with a follow-up in this status now (on the view's day). */
-  followUpStatus?: FollowUpStatusName | null;
+  followUpStatus?: FollowUpStatus | null;
 }
 
-/** The follow-ups with their standing on day $2, as recorded by $1. */
+/** The follow-ups with their standing on day $2 (visits after that day do not count yet), as recorded by $1. */
 const FOLLOW_UPS_AS_OF = `
   SELECT k.contract_id, k.customer_id, k.fc_id, k.branch_id, f.kind, f.opens_on, f.due_on, v.visited_on AS satisfied_on, v.visit_id,
-    CASE WHEN v.visited_on IS NOT NULL THEN CASE WHEN v.visited_on <= f.due_on THEN 'ON_TIME' ELSE 'LATE' END
+    CASE WHEN v.visited_on IS NOT NULL AND v.visited_on <= $2::date THEN CASE WHEN v.visited_on <= f.due_on THEN 'ON_TIME' ELSE 'LATE' END
          WHEN $2::date > f.due_on THEN 'OVERDUE'
          WHEN $2::date >= f.opens_on THEN 'OPEN' ELSE 'UPCOMING' END AS status,
-    greatest(0, coalesce(v.visited_on, $2::date) - f.due_on) AS days_late
+    greatest(0, (CASE WHEN v.visited_on <= $2::date THEN v.visited_on ELSE $2::date END) - f.due_on) AS days_late
   FROM hub_view.contract_follow_ups f
   JOIN hub_view.contracts k ON k.contract_id = f.contract_id AND k.recorded_at <= $1::timestamptz
   LEFT JOIN hub_view.customer_visits v ON v.contract_id = f.contract_id AND v.satisfies = f.kind AND v.recorded_at <= $1::timestamptz
   WHERE f.recorded_at <= $1::timestamptz`;
 
-const toFollowUp = (asOf: AsOf) => (r: Record<string, unknown>): FollowUpRow => ({
+const toFollowUp = (asOf: AsOf, on: string) => (r: Record<string, unknown>): FollowUpRow => ({
+  on,
   contractId: r.contract_id as string,
   customerId: r.customer_id as string,
   fcId: r.fc_id as string,
@@ -118,7 +121,7 @@ const toFollowUp = (asOf: AsOf) => (r: Record<string, unknown>): FollowUpRow => 
   kind: r.kind as FollowUpKind,
   opensOn: localDate(r.opens_on),
   dueOn: localDate(r.due_on),
-  status: r.status as FollowUpStatusName,
+  status: r.status as FollowUpStatus,
   satisfiedOn: localDateOrNull(r.satisfied_on),
   visitId: (r.visit_id as string | null) ?? null,
   daysLate: Number(r.days_late),
@@ -126,7 +129,7 @@ const toFollowUp = (asOf: AsOf) => (r: Record<string, unknown>): FollowUpRow => 
 });
 
 /** Contracts newest first, filtered; a page with cursors. */
-export const contractsPage = (db: SqlExecutor, filter: ContractFilter, page: { first: number; after?: string | null }, asOf?: AsOf) =>
+export const contractsPage = (db: SqlExecutor, filter: ContractFilter, page: { first: number; after?: string | null }, asOf?: AsOf, on: string = viewDay(asOf)) =>
   newestFirstPage(
     db,
     {
@@ -134,7 +137,7 @@ export const contractsPage = (db: SqlExecutor, filter: ContractFilter, page: { f
         WHERE k.recorded_at <= $1::timestamptz AND ($3::text IS NULL OR k.customer_id = $3) AND ($4::text IS NULL OR k.fc_id = $4)
           AND ($5::text IS NULL OR k.branch_id = $5) AND ($6::text IS NULL OR b.region = $6)
           AND ($7::text IS NULL OR k.contract_id IN (SELECT contract_id FROM (${FOLLOW_UPS_AS_OF}) s WHERE s.status = $7))`,
-      params: [asOfParam(asOf), viewDay(asOf), filter.customerId ?? null, filter.fcId ?? null, filter.branchId ?? null, filter.region ?? null, filter.followUpStatus ?? null],
+      params: [asOfParam(asOf), on, filter.customerId ?? null, filter.fcId ?? null, filter.branchId ?? null, filter.region ?? null, filter.followUpStatus ?? null],
       timeColumn: 'signed_at',
       idColumn: 'contract_id',
     },
@@ -154,8 +157,9 @@ export const contractsByCustomerIds = async (db: SqlExecutor, ids: readonly stri
 };
 
 export const followUpsByContractIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(`SELECT * FROM (${FOLLOW_UPS_AS_OF}) s WHERE contract_id = ANY($3::text[]) ORDER BY due_on`, [asOfParam(asOf), viewDay(asOf), ids]);
-  return groupBy(ids, rows.map(toFollowUp(asOf)), (f) => f.contractId);
+  const on = viewDay(asOf);
+  const rows = await db.query(`SELECT * FROM (${FOLLOW_UPS_AS_OF}) s WHERE contract_id = ANY($3::text[]) ORDER BY due_on`, [asOfParam(asOf), on, ids]);
+  return groupBy(ids, rows.map(toFollowUp(asOf, on)), (f) => f.contractId);
 };
 
 const toVisit = (asOf: AsOf) => (r: Record<string, unknown>): CustomerVisitRow => ({
@@ -204,6 +208,7 @@ export const followUpCompliance = async (
   period: { from: string; to: string },
   filter: { branchId?: string | null; region?: string | null; pride?: boolean | null } = {},
   asOf?: AsOf,
+  on: string = viewDay(asOf),
 ): Promise<ComplianceRow[]> => {
   if (period.from > period.to) throw validationError('from must not be after to');
   const key = groupBy === 'FC' ? 's.fc_id' : groupBy === 'BRANCH' ? 's.branch_id' : 'b.region';
@@ -217,7 +222,7 @@ export const followUpCompliance = async (
      WHERE s.due_on BETWEEN $3::date AND $4::date AND ($5::text IS NULL OR s.branch_id = $5) AND ($6::text IS NULL OR b.region = $6)
        AND ($7::boolean IS NULL OR (p.branch_id IS NOT NULL) = $7)
      GROUP BY 1`,
-    [asOfParam(asOf), viewDay(asOf), period.from, period.to, filter.branchId ?? null, filter.region ?? null, filter.pride ?? null],
+    [asOfParam(asOf), on, period.from, period.to, filter.branchId ?? null, filter.region ?? null, filter.pride ?? null],
   );
   return rows
     .map((r) => {
@@ -234,12 +239,13 @@ export const overdueFollowUps = async (
   filter: { fcId?: string | null; branchId?: string | null; region?: string | null },
   limit: number,
   asOf?: AsOf,
+  on: string = viewDay(asOf),
 ): Promise<{ total: number; rows: FollowUpRow[] }> => {
   const rows = await db.query(
     `SELECT s.*, count(*) OVER ()::int AS total FROM (${FOLLOW_UPS_AS_OF}) s JOIN hub_view.branches b ON b.branch_id = s.branch_id
      WHERE s.status = 'OVERDUE' AND ($3::text IS NULL OR s.fc_id = $3) AND ($4::text IS NULL OR s.branch_id = $4) AND ($5::text IS NULL OR b.region = $5)
      ORDER BY s.due_on, s.contract_id, s.kind LIMIT $6`,
-    [asOfParam(asOf), viewDay(asOf), filter.fcId ?? null, filter.branchId ?? null, filter.region ?? null, limit],
+    [asOfParam(asOf), on, filter.fcId ?? null, filter.branchId ?? null, filter.region ?? null, limit],
   );
-  return { total: Number(rows[0]?.total ?? 0), rows: rows.map(toFollowUp(asOf)) };
+  return { total: Number(rows[0]?.total ?? 0), rows: rows.map(toFollowUp(asOf, on)) };
 };
