@@ -21,7 +21,7 @@ const main = async () => {
     console.log('[hub] empty store: seeding the demo company (16 months of café sessions and town halls)…');
     const summary = await seedDemoCompany(hub.commands);
     console.log(
-      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances, ${summary.townHalls} town halls, ${summary.branchVisits} Christmas branch visits, ${summary.videoMessages} video messages`,
+      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances, ${summary.townHalls} town halls, ${summary.branchVisits} Christmas branch visits, ${summary.videoMessages} video messages, ${summary.customers} customers with ${summary.customerVisits} Customer Smile visits, ${summary.activityReports} PRIDE weekly activity reports`,
     );
   }
   await hub.projector.start();

@@ -1,5 +1,7 @@
 import type { Grade } from '@hub/contracts';
 import type { CafeSessionService } from '@hub/cafe-sessions';
+import type { CustomerSmileService } from '@hub/customer-smile';
+import type { PrideService } from '@hub/pride';
 import type { DirectoryService } from '@hub/directory';
 import type { TownHallService } from '@hub/town-halls';
 import type { BranchVisitService } from '@hub/branch-visits';
@@ -58,6 +60,8 @@ const GRADE_MIX: [Grade, number][] = [
   ['GENERAL_MANAGER', 0.1],
 ];
 
+const PRODUCTS = ['종신보험', '변액종신보험', '연금보험', '건강보험', '어린이보험'];
+
 const EXECUTIVES = [
   { employeeId: 'CEO', name: '정문국', title: 'CEO' },
   { employeeId: 'EX-CFO', name: '한재무', title: 'CFO' },
@@ -81,6 +85,8 @@ export interface DemoSeedServices {
   townHalls: TownHallService;
   branchVisits: BranchVisitService;
   videoMessages: VideoMessageService;
+  customerSmile: Pick<CustomerSmileService, 'registerCustomer' | 'signContract' | 'recordVisit'>;
+  pride: PrideService;
 }
 
 export interface DemoSummary {
@@ -92,10 +98,13 @@ export interface DemoSummary {
   townHalls: number;
   branchVisits: number;
   videoMessages: number;
+  customers: number;
+  customerVisits: number;
+  activityReports: number;
 }
 
 /** Every command carries a deterministic command id, so seeding twice records everything once. */
-export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, branchVisits, videoMessages }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
+export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
   const random = prng(20_150_701);
   const ctx = (commandId: string, occurredAt?: string) => ({ actor: 'system:demo-seed', commandId: `demo:${commandId}`, ...(occurredAt ? { occurredAt } : {}) });
 
@@ -110,15 +119,16 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
   // Branches and their FCs: 74 in Seoul, more nationwide; PRIDE rolled out from July 2014.
   let branches = 0;
   let fcs = 0;
-  const branchFcs = new Map<string, { fcIds: string[]; seoul: boolean }>();
+  const branchFcs = new Map<string, { fcIds: string[]; seoul: boolean; district: string; pride: boolean }>();
   const addBranch = async (region: string, district: string, seoul: boolean) => {
     branches++;
     const branchId = `BR${String(branches).padStart(3, '0')}`;
     await directory.registerBranch({ branchId, name: `${district} ${branches}지점`, region, district, seoul }, ctx(`branch:${branchId}`));
-    if (branches % 6 === 1) await directory.enrollBranchInPride({ branchId, since: random() < 0.5 ? '2014-07-01' : '2015-01-01' }, ctx(`branch:${branchId}:pride`));
+    const isPride = branches % 6 === 1;
+    if (isPride) await directory.enrollBranchInPride({ branchId, since: random() < 0.5 ? '2014-07-01' : '2015-01-01' }, ctx(`branch:${branchId}:pride`));
     const staff = 4 + Math.floor(random() * 5);
     const fcIds: string[] = [];
-    branchFcs.set(branchId, { fcIds, seoul });
+    branchFcs.set(branchId, { fcIds, seoul, district, pride: isPride });
     for (let i = 0; i < staff; i++) {
       fcs++;
       const fcId = `FC${String(fcs).padStart(4, '0')}`;
@@ -299,6 +309,68 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
     }
   }
 
+  // Customer Smile (고객스마일): customers of Seoul branches sign contracts through 2014; their FCs
+  // visit within three months and around the first anniversary — mostly on time, some late, some never.
+  let customers = 0;
+  let customerVisits = 0;
+  const seoulBranches = [...branchFcs.entries()].filter(([, b]) => b.seoul);
+  for (const [branchId, { fcIds, district }] of seoulBranches.slice(0, 30)) {
+    for (const fcId of fcIds.slice(0, 3)) {
+      customers++;
+      const customerId = `CU${String(customers).padStart(5, '0')}`;
+      const signedOn = `2014-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+      const name = `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN[Math.floor(random() * GIVEN.length)]}`;
+      const phone = `010-${String(1000 + Math.floor(random() * 9000))}-${String(1000 + Math.floor(random() * 9000))}`;
+      await customerSmile.registerCustomer({ customerId, branchId, registeredOn: signedOn, name, phone, address: `서울 ${district} ${1 + Math.floor(random() * 300)}` }, ctx(`customer:${customerId}`));
+      const contractId = `CT${String(customers).padStart(5, '0')}`;
+      await customerSmile.signContract({ contractId, customerId, fcId, product: PRODUCTS[Math.floor(random() * PRODUCTS.length)]!, signedOn }, ctx(`contract:${contractId}`));
+      // [days after signing, topic]: the three-month visit, then the one-year check (if it has come).
+      for (const [days, topic] of [[20 + Math.floor(random() * (random() < 0.85 ? 60 : 150)), 'welcome and coverage'], [350 + Math.floor(random() * (random() < 0.8 ? 30 : 90)), 'one-year check']] as const) {
+        const visitedAt = new Date(Date.parse(`${signedOn}T05:00:00Z`) + days * 86_400_000).toISOString();
+        if (visitedAt > now.toISOString() || random() < 0.08) continue;
+        customerVisits++;
+        await customerSmile.recordVisit(
+          { visitId: `${contractId}-${days}`, contractId, fcId, visitedAt, topics: [topic], feedback: { rating: 3 + Math.floor(random() * 3), comment: null } },
+          ctx(`visit:${contractId}:${days}`, visitedAt),
+        );
+      }
+    }
+  }
+  // The article: the CEO went with an FC to a customer in Banpo (서초구) for the one-year check.
+  const [banpoBranchId, banpo] = seoulBranches.find(([, b]) => b.district === '서초구')!;
+  const banpoFc = banpo.fcIds[0]!;
+  customers++;
+  await customerSmile.registerCustomer({ customerId: 'CU-BANPO', branchId: banpoBranchId, registeredOn: '2014-03-12', name: '반포고객', phone: '010-3535-1212', address: '서울 서초구 반포동 20' }, ctx('customer:CU-BANPO'));
+  await customerSmile.signContract({ contractId: 'CT-BANPO', customerId: 'CU-BANPO', fcId: banpoFc, product: '변액종신보험', signedOn: '2014-03-12' }, ctx('contract:CT-BANPO'));
+  for (const [visitId, visitedAt, leaderIds, topics] of [
+    ['CT-BANPO-3m', '2014-05-20T05:00:00Z', [], ['welcome and coverage']],
+    ['CT-BANPO-1y', '2015-03-12T06:00:00Z', ['CEO'], ['re-explained the coverage of the product bought a year ago']],
+  ] as const) {
+    customerVisits++;
+    await customerSmile.recordVisit(
+      { visitId, contractId: 'CT-BANPO', fcId: banpoFc, leaderIds: [...leaderIds], visitedAt, topics: [...topics], feedback: { rating: 5, comment: visitId.endsWith('1y') ? '대표님이 직접 오셔서 감동했어요' : null } },
+      ctx(`visit:${visitId}`, visitedAt),
+    );
+  }
+
+  // PRIDE: FCs report their weekly activity; PRIDE branches' FCs are more active. Eight weeks of
+  // spring 2015 from every PRIDE branch and as many others, to compare side by side.
+  let activityReports = 0;
+  const prideBranches = [...branchFcs.values()].filter((b) => b.pride);
+  const others = [...branchFcs.values()].filter((b) => !b.pride).slice(0, prideBranches.length);
+  for (const { fcIds, pride: isPride } of [...prideBranches, ...others]) {
+    for (const fcId of fcIds) {
+      for (let week = 0; week < 8; week++) {
+        const weekOf = new Date(Date.UTC(2015, 3, 6 + week * 7)).toISOString().slice(0, 10); // Mondays from 2015-04-06
+        const customerVisitsThatWeek = Math.floor(random() * (isPride ? 8 : 5)) + (isPride ? 6 : 3);
+        const calls = Math.floor(random() * 15) + (isPride ? 20 : 12);
+        const contracts = Math.floor(random() * (isPride ? 3 : 2));
+        activityReports++;
+        await pride.reportWeeklyActivity({ fcId, weekOf, customerVisits: customerVisitsThatWeek, calls, contracts }, ctx(`activity:${fcId}:${weekOf}`, `${weekOf}T00:00:00+09:00`));
+      }
+    }
+  }
+
   // Two upcoming sessions, so the console shows something still to come.
   for (const weeks of [1, 3]) {
     const date = new Date(now.getTime() + weeks * 7 * 86_400_000);
@@ -311,5 +383,17 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
     }
   }
 
-  return { employees: EXECUTIVES.length + n, branches, fcs, cafeSessions: sessions, attendances, townHalls: townHallCount, branchVisits: visits, videoMessages: VIDEOS.length };
+  return {
+    employees: EXECUTIVES.length + n,
+    branches,
+    fcs,
+    cafeSessions: sessions,
+    attendances,
+    townHalls: townHallCount,
+    branchVisits: visits,
+    videoMessages: VIDEOS.length,
+    customers,
+    customerVisits,
+    activityReports,
+  };
 };
