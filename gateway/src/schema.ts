@@ -19,6 +19,7 @@ import './mutations/branchVisits';
 import './mutations/videoMessages';
 import './mutations/customerSmile';
 import './mutations/pride';
+import './mutations/csvImport';
 
 /** The whole schema: every type file registers itself on the builder when imported above. */
 export const schema = builder.toSchema({ sortSchema: true });

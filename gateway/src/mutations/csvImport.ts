@@ -1,0 +1,80 @@
+import { CSV_ENCODINGS, IMPORT_KINDS, importCsv, type ImportReport, type RowError } from '@hub/csv-import';
+import { validationError } from '@hub/contracts';
+import { builder } from '../builder';
+
+/* CSV import through GraphQL: the file travels base64-encoded, so CP949 bytes arrive intact. */
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+const ImportKindEnum = builder.enumType('CsvImportKind', {
+  description: 'What a CSV file holds. Columns (header line, English names): ORG_UNITS orgUnitId,name,kind[,parentId]; EMPLOYEES employeeId,name,grade,orgUnitId,region[,title,hiredOn]; BRANCHES branchId,name,region,district,seoul[,prideSince]; FCS fcId,name,branchId,hiredOn; CUSTOMERS customerId,branchId,registeredOn,name,phone,address; CONTRACTS contractId,customerId,fcId,product,signedOn.',
+  values: {
+    ORG_UNITS: { description: 'Org units, parents before children.' },
+    EMPLOYEES: { description: 'Employees; grade as a code (STAFF) or in Korean (사원).' },
+    BRANCHES: { description: 'Branches; seoul as true/false (or Y/N, 예/아니오); prideSince enrols it in PRIDE.' },
+    FCS: { description: 'FCs (설계사).' },
+    CUSTOMERS: { description: 'Customers; name, phone and address go to the protected store, never into events.' },
+    CONTRACTS: { description: 'Signed contracts; each makes three follow-ups due.' },
+  } satisfies Record<(typeof IMPORT_KINDS)[number], { description: string }>,
+});
+
+const EncodingEnum = builder.enumType('CsvEncoding', {
+  description: 'The text encoding of a CSV file.',
+  values: {
+    AUTO: { description: 'UTF-8 (with or without BOM) when valid, else CP949.' },
+    UTF8: { description: 'UTF-8, with or without a byte-order mark.' },
+    CP949: { description: 'CP949, as Korean Excel saves (a superset of EUC-KR).' },
+    EUC_KR: { description: 'EUC-KR.' },
+  } satisfies Record<(typeof CSV_ENCODINGS)[number], { description: string }>,
+});
+
+const RowErrorRef = builder.objectRef<RowError>('CsvRowError');
+RowErrorRef.implement({
+  description: 'A refused row: nothing of it was recorded.',
+  fields: (t) => ({
+    line: t.exposeInt('line', { description: 'Line in the file where the row starts (the header is line 1).' }),
+    key: t.exposeString('key', { nullable: true, description: 'The row’s id, when it has one.' }),
+    message: t.exposeString('message', { description: 'Why it was refused.' }),
+  }),
+});
+
+const ReportRef = builder.objectRef<ImportReport>('CsvImportReport');
+ReportRef.implement({
+  description: 'What an import did, row by row.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: ImportKindEnum, description: 'What the file held.' }),
+    encoding: t.expose('encoding', { type: EncodingEnum, description: 'The encoding it was read in.' }),
+    rows: t.exposeInt('rows', { description: 'Data rows in the file.' }),
+    imported: t.exposeInt('imported', { description: 'Rows that recorded something new.' }),
+    unchanged: t.exposeInt('unchanged', { description: 'Rows an earlier run had already imported.' }),
+    failed: t.exposeInt('failed', { description: 'Rows refused.' }),
+    dryRun: t.exposeBoolean('dryRun', { description: 'Only checked; nothing recorded.' }),
+    errors: t.field({ type: [RowErrorRef], description: 'The refused rows and why (the first 1,000).', resolve: (r) => r.errors }),
+  }),
+});
+
+const ImportCsvInput = builder.inputType('ImportCsvInput', {
+  description: 'A CSV file to import.',
+  fields: (t) => ({
+    kind: t.field({ type: ImportKindEnum, required: true, description: 'What it holds.' }),
+    contentBase64: t.string({ required: true, description: 'The file’s bytes, base64-encoded (at most 20 MB).' }),
+    encoding: t.field({ type: EncodingEnum, required: false, description: 'Its encoding (default AUTO).' }),
+    dryRun: t.boolean({ required: false, description: 'Check every row without recording anything.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  importCsv: t.field({
+    type: ReportRef,
+    description: 'Import a CSV file: a wrong header refuses the whole file; each bad row is reported by line and skipped; re-running a file records nothing twice.',
+    args: { input: t.arg({ type: ImportCsvInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64.replace(/\s/g, ''))) throw validationError('contentBase64 is not base64');
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      if (bytes.length > MAX_BYTES) throw validationError(`The file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+      const report = await importCsv(ctx.commands, input.kind, bytes, { encoding: input.encoding ?? 'AUTO', dryRun: input.dryRun ?? false, actor: ctx.actor });
+      await ctx.waitForView(report.lastPosition);
+      return report;
+    },
+  }),
+}));

@@ -1,0 +1,4 @@
+export * from './csv';
+export * from './decode';
+export * from './importCsv';
+export * from './kinds';
