@@ -8,12 +8,13 @@ const CHANNELS: [string, string][] = [
   ['TOWN_HALL', 'Town halls 타운홀'],
   ['BRANCH_VISIT', 'Branch visits'],
   ['VIDEO_MESSAGE', 'Video messages'],
+  ['CUSTOMER_VISIT', 'Customer Smile visits 고객스마일'],
 ];
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 /** The one view for a population: who was reached, how often, how recently, through which channel, by whom. */
 export const CoveragePanel = () => {
-  const [population, setPopulation] = useState<'EMPLOYEE' | 'FC'>('EMPLOYEE');
+  const [population, setPopulation] = useState<'EMPLOYEE' | 'FC' | 'CUSTOMER'>('EMPLOYEE');
   const [from, setFrom] = useState('2014-01-01');
   const [to, setTo] = useState('2015-07-01');
   const [channel, setChannel] = useState('');
@@ -29,9 +30,10 @@ export const CoveragePanel = () => {
       <h2>Coverage</h2>
       <div className="period">
         <label>Who
-          <select value={population} onChange={(e) => setPopulation(e.target.value as 'EMPLOYEE' | 'FC')} aria-label="Population">
+          <select value={population} onChange={(e) => setPopulation(e.target.value as 'EMPLOYEE' | 'FC' | 'CUSTOMER')} aria-label="Population">
             <option value="EMPLOYEE">Employees 임직원</option>
             <option value="FC">FCs 설계사</option>
+            <option value="CUSTOMER">Customers 고객</option>
           </select>
         </label>
         <label>Channel

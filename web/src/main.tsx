@@ -4,6 +4,8 @@ import { Provider } from 'urql';
 import { CafeSessionList } from './CafeSessionList';
 import { client } from './client';
 import { CoveragePanel } from './CoveragePanel';
+import { CustomerSmilePanel } from './CustomerSmilePanel';
+import { PridePanel } from './PridePanel';
 import { ReachTable } from './ReachTable';
 import { ScheduleForm } from './ScheduleForm';
 import './styles.css';
@@ -19,6 +21,8 @@ const App = () => (
       <ScheduleForm />
       <ReachTable />
       <CafeSessionList />
+      <CustomerSmilePanel />
+      <PridePanel />
     </main>
   </Provider>
 );

@@ -114,3 +114,25 @@ export interface CoverageData {
     byLeader: { leader: { id: string; name: string; title: string | null } | null; reached: number; touches: number }[];
   };
 }
+
+export const CustomerSmileQuery = gql`
+  query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date) {
+    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on) { key branch { name } due onTime late overdue open onTimeRate }
+    overdueFollowUps(on: $on, first: 10) { total followUps { kind dueOn daysLate customer { id } fc { id name branch { name } } } }
+  }
+`;
+
+export interface CustomerSmileData {
+  followUpCompliance: { key: string; branch: { name: string } | null; due: number; onTime: number; late: number; overdue: number; open: number; onTimeRate: number | null }[];
+  overdueFollowUps: { total: number; followUps: { kind: string; dueOn: string; daysLate: number; customer: { id: string } | null; fc: { id: string; name: string; branch: { name: string } | null } | null }[] };
+}
+
+export const PrideQuery = gql`
+  query Pride($from: Date!, $to: Date!) {
+    fcActivity(groupBy: PRIDE, from: $from, to: $to) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }
+  }
+`;
+
+export interface PrideData {
+  fcActivity: { key: string; fcs: number; fcWeeks: number; visitsPerFcWeek: number; callsPerFcWeek: number; contractsPerFcWeek: number }[];
+}

@@ -25,7 +25,7 @@ describe('npm start: the whole product on the embedded default', () => {
   beforeAll(async () => {
     product = await startProduct({ HUB_DATA_DIR: dataDir });
     graphql = graphqlAt(product.graphqlUrl);
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     if (product?.child.exitCode === null) await product.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
@@ -58,6 +58,30 @@ describe('npm start: the whole product on the embedded default', () => {
     expect(cadence.data!.cadence.cafeSessions).toHaveLength(16);
     expect(cadence.data!.cadence.cafeSessions.every((p) => p.met && p.held === 2)).toBe(true);
     expect(cadence.data!.cadence.townHalls.filter((p) => p.met).length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('tells the rest of the story: the CEO in Banpo for the one-year check, Customer Smile compliance, PRIDE beside the rest', async () => {
+    const banpo = await graphql<{ touches: { edges: { node: { personKind: string; leader: { id: string }; customer: { id: string; branch: { district: string } } | null } }[] } }>(
+      `{ touches(filter: { leaderId: "CEO", channel: CUSTOMER_VISIT }) { edges { node { personKind leader { id } customer { id branch { district } } } } } }`,
+    );
+    const kinds = banpo.data!.touches.edges.map((e) => e.node.personKind).sort();
+    expect(kinds).toEqual(['CUSTOMER', 'FC']);
+    expect(banpo.data!.touches.edges.find((e) => e.node.customer)!.node.customer).toEqual({ id: 'CU-BANPO', branch: { district: '서초구' } });
+    const compliance = await graphql<{ followUpCompliance: { due: number; onTime: number; late: number; overdue: number }[] }>(
+      `{ followUpCompliance(groupBy: REGION, from: "2014-01-01", to: "2015-12-31", on: "2015-12-31") { due onTime late overdue } }`,
+    );
+    const seoul = compliance.data!.followUpCompliance[0]!;
+    expect(seoul.onTime).toBeGreaterThan(seoul.late + seoul.overdue);
+    expect(seoul.late + seoul.overdue).toBeGreaterThan(0);
+    const pride = await graphql<{ fcActivity: { key: string; visitsPerFcWeek: number }[] }>(`{ fcActivity(groupBy: PRIDE, from: "2015-04-01", to: "2015-06-30") { key visitsPerFcWeek } }`);
+    const [nonPride, isPride] = pride.data!.fcActivity;
+    expect([nonPride!.key, isPride!.key]).toEqual(['NON_PRIDE', 'PRIDE']);
+    expect(isPride!.visitsPerFcWeek).toBeGreaterThan(nonPride!.visitsPerFcWeek);
+    // The printed SALES token shows the customer's name; without it, it stays hidden.
+    const token = /SALES\s+Authorization: Bearer (\S+)/.exec(product.output())![1]!;
+    const query = `{ customer(id: "CU-BANPO") { personalData { name } } }`;
+    expect((await graphqlAt(product.graphqlUrl, { authorization: `Bearer ${token}` })<{ customer: unknown }>(query)).data).toEqual({ customer: { personalData: { name: '반포고객' } } });
+    expect((await graphql(query)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('serves the console and forwards /graphql from its origin', async () => {
@@ -113,6 +137,10 @@ describe('npm start: the whole product on the embedded default', () => {
       await page.getByLabel('Population').selectOption('FC');
       await page.getByLabel('Channel').selectOption('BRANCH_VISIT');
       await page.getByRole('cell', { name: 'BRANCH_VISIT' }).waitFor();
+      // Customer Smile compliance per branch, and PRIDE beside the other branches.
+      await page.getByTestId('compliance').locator('tbody tr').first().waitFor();
+      await page.getByTestId('pride').getByRole('cell', { name: 'PRIDE branches' }).waitFor();
+      await page.getByTestId('pride').getByRole('cell', { name: 'Other branches' }).waitFor();
       const form = page.getByRole('form', { name: 'Schedule a café session' });
       await form.getByLabel('When (KST)').fill('2027-01-14T15:00');
       await form.getByLabel('Venue').fill('Browser Café, Gangnam');
@@ -143,5 +171,5 @@ describe('npm start: the whole product on the embedded default', () => {
     const sessionsAfter = await graphql<{ cafeSessions: { totalCount: number } }>(`{ cafeSessions { totalCount } }`);
     expect(sessionsAfter.data!.cafeSessions.totalCount).toBe(sessionsBefore.data!.cafeSessions.totalCount);
     expect(await product.stop('SIGTERM')).toBe(0);
-  }, 300_000);
+  }, 600_000);
 });

@@ -13,7 +13,7 @@ export interface RunningProduct {
 }
 
 /** Starts the product exactly as `npm start` does, on free ports, and waits for its URLs. */
-export const startProduct = (env: Record<string, string>, timeoutMs = 240_000): Promise<RunningProduct> =>
+export const startProduct = (env: Record<string, string>, timeoutMs = 420_000): Promise<RunningProduct> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: REPO_ROOT,
@@ -52,7 +52,7 @@ export const startProduct = (env: Record<string, string>, timeoutMs = 240_000): 
     });
   });
 
-export const graphqlAt = (url: string) => async <T>(query: string, variables?: Record<string, unknown>) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export const graphqlAt = (url: string, headers: Record<string, string> = {}) => async <T>(query: string, variables?: Record<string, unknown>) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 };
