@@ -1,7 +1,8 @@
 import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
-import { listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
+import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
+import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
 
@@ -60,6 +61,30 @@ builder.objectField(BranchRef, 'visits', (t) =>
 );
 
 builder.queryFields((t) => ({
+  branchVisits: t.connection(
+    {
+      type: BranchVisitRef,
+      description: 'Branch visits, newest first, filtered by branch, leader, campaign and period. Forward pagination (first/after).',
+      args: {
+        branchId: t.arg.id({ required: false, description: 'Only visits to this branch.' }),
+        leaderId: t.arg.id({ required: false, description: 'Only visits this leader went on.' }),
+        campaignId: t.arg.id({ required: false, description: 'Only visits for this campaign.' }),
+        from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
+        to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+        asOf: t.arg(asOfArgOptions),
+      },
+      resolve: async (_, args, ctx) => {
+        const page = forwardPage('branchVisits', args);
+        const from = args.from ? parseOrThrow(instantSchema, args.from, 'from') : null;
+        const to = args.to ? parseOrThrow(instantSchema, args.to, 'to') : null;
+        if (from && to && from >= to) throw validationError('from must be before to');
+        const id = (v: string | number | null | undefined) => (v == null ? null : String(v));
+        return toConnection(await branchVisitsPage(ctx.view, { branchId: id(args.branchId), leaderId: id(args.leaderId), campaignId: id(args.campaignId), from, to }, page, args.asOf), page.after);
+      },
+    },
+    { name: 'BranchVisitConnection', description: 'A page of branch visits.' },
+    { name: 'BranchVisitEdge', description: 'A branch visit in a page, with its cursor.' },
+  ),
   campaigns: t.field({
     type: [CampaignRef],
     description: 'Campaigns with their progress, latest deadline first.',

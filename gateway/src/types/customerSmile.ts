@@ -1,7 +1,8 @@
-import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
+import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, instantSchema, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
 import {
   COMPLIANCE_GROUPINGS,
   contractsPage,
+  customerVisitsPage,
   followUpCompliance,
   overdueFollowUps,
   type ComplianceRow,
@@ -208,6 +209,31 @@ builder.queryFields((t) => ({
     },
     { name: 'ContractConnection', description: 'A page of contracts.' },
     { name: 'ContractEdge', description: 'A contract in a page, with its cursor.' },
+  ),
+  customerVisits: t.connection(
+    {
+      type: CustomerVisitRef,
+      description: 'Customer Smile visits, newest first, filtered by customer, FC, accompanying leader, branch and period. Forward pagination (first/after).',
+      args: {
+        customerId: t.arg.id({ required: false, description: 'Only visits to this customer.' }),
+        fcId: t.arg.id({ required: false, description: 'Only this FC’s visits.' }),
+        leaderId: t.arg.id({ required: false, description: 'Only visits this leader went along on.' }),
+        branchId: t.arg.id({ required: false, description: 'Only visits for contracts of this branch.' }),
+        from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
+        to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+        asOf: t.arg(asOfArgOptions),
+      },
+      resolve: async (_, args, ctx) => {
+        const page = forwardPage('customerVisits', args);
+        const from = args.from ? parseOrThrow(instantSchema, args.from, 'from') : null;
+        const to = args.to ? parseOrThrow(instantSchema, args.to, 'to') : null;
+        if (from && to && from >= to) throw validationError('from must be before to');
+        const filter = { customerId: idOrNull(args.customerId), fcId: idOrNull(args.fcId), leaderId: idOrNull(args.leaderId), branchId: idOrNull(args.branchId), from, to };
+        return toConnection(await customerVisitsPage(ctx.view, filter, page, args.asOf), page.after);
+      },
+    },
+    { name: 'CustomerVisitConnection', description: 'A page of Customer Smile visits.' },
+    { name: 'CustomerVisitEdge', description: 'A visit in a page, with its cursor.' },
   ),
   followUpCompliance: t.field({
     type: [ComplianceRef],

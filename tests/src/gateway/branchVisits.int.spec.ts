@@ -32,6 +32,8 @@ describe.each(HUB_ENGINES)('branch visits and campaigns through GraphQL on $name
     expect(visit).toEqual({ recordBranchVisit: { id: 'V1', leaders: [{ id: 'CEO' }, { id: 'CSO' }], fcs: [{ id: 'FC1' }, { id: 'FC2' }], gift: 'Christmas cake', campaign: { id: 'XMAS' } } });
     await ok(`mutation { recordBranchVisit(input: { branchId: "B1", visitedAt: "2014-12-22T11:00:00+09:00", purpose: "Cake delivered", campaignId: "XMAS", gift: "Christmas cake" }) { id } }`);
 
+    const byCso = await ok(`{ branchVisits(leaderId: "CSO") { totalCount edges { node { id branch { id } } } } all: branchVisits(campaignId: "XMAS", first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } } }`);
+    expect(byCso).toEqual({ branchVisits: { totalCount: 1, edges: [{ node: { id: 'V1', branch: { id: 'S1' } } }] }, all: { totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { id: expect.any(String) } }] } });
     const progress = await ok(`{ campaigns { id visitedCount progress complete remaining { id } } }`);
     expect(progress).toEqual({ campaigns: [{ id: 'XMAS', visitedCount: 2, progress: 2 / 3, complete: false, remaining: [{ id: 'S2' }] }] });
     // A delivery without a leader is no leader's visit: S2 is still a gap, B1 too.

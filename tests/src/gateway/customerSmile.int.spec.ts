@@ -140,6 +140,8 @@ describe.each(HUB_ENGINES)('Customer Smile through GraphQL on $name', (engine) =
     expect(fc).toEqual({ touches: { edges: [{ node: { personKind: 'FC', leader: { id: 'CEO' }, fc: { id: 'FC1' }, touchedAt: '2015-03-12T06:00:00.000Z' } }] } });
     const reach = await ok(`{ coverage(population: CUSTOMER, segment: { seoul: true }, period: { from: "2015-01-01T00:00:00+09:00", to: "2016-01-01T00:00:00+09:00" }) { population reached byLeader { leader { id } reached } } }`);
     expect(reach).toEqual({ coverage: { population: 1, reached: 1, byLeader: [{ leader: { id: 'CEO' }, reached: 1 }, { leader: null, reached: 1 }] } });
+    const withCeo = await ok(`{ customerVisits(leaderId: "CEO") { totalCount edges { node { id fc { id } } } } all: customerVisits(branchId: "BANPO", first: 2) { totalCount pageInfo { hasNextPage } edges { node { id } } } }`);
+    expect(withCeo).toMatchObject({ customerVisits: { totalCount: 1, edges: [{ node: { id: 'V2', fc: { id: 'FC1' } } }] }, all: { totalCount: 3, pageInfo: { hasNextPage: true } } });
     const branch = await ok(`{ branch(id: "BANPO") { timeline(first: 2) { totalCount pageInfo { hasNextPage } edges { node { personKind } } } } }`);
     expect(branch).toEqual({ branch: { timeline: { totalCount: 4, pageInfo: { hasNextPage: true }, edges: [{ node: { personKind: 'CUSTOMER' } }, { node: { personKind: 'FC' } }] } } });
   });

@@ -2,6 +2,7 @@ import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
 import type { BranchRow } from './directory';
 import { listBranches } from './directory';
+import { newestFirstPage } from './page';
 import { groupBy, iso, localDate } from './rows';
 
 export interface BranchVisitRow extends AsOfRow {
@@ -93,3 +94,25 @@ export const unvisitedBranches = async (
   const visited = new Set(visitedRows.map((r) => r.branch_id));
   return branches.filter((b) => !visited.has(b.branchId));
 };
+
+/** Branch visits newest first, filtered; a page with cursors. */
+export const branchVisitsPage = (
+  db: SqlExecutor,
+  filter: { branchId?: string | null; leaderId?: string | null; campaignId?: string | null; from?: string | null; to?: string | null },
+  page: { first: number; after?: string | null },
+  asOf?: AsOf,
+) =>
+  newestFirstPage(
+    db,
+    {
+      filtered: `SELECT * FROM hub_view.branch_visits WHERE recorded_at <= $1::timestamptz AND ($2::text IS NULL OR branch_id = $2)
+        AND ($3::text IS NULL OR $3 = ANY(leader_ids)) AND ($4::text IS NULL OR campaign_id = $4)
+        AND ($5::timestamptz IS NULL OR visited_at >= $5) AND ($6::timestamptz IS NULL OR visited_at < $6)`,
+      params: [asOfParam(asOf), filter.branchId ?? null, filter.leaderId ?? null, filter.campaignId ?? null, filter.from ?? null, filter.to ?? null],
+      timeColumn: 'visited_at',
+      idColumn: 'visit_id',
+    },
+    page,
+    toVisit(asOf),
+    (v) => [v.visitedAt, v.visitId],
+  );

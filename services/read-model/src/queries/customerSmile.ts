@@ -249,3 +249,26 @@ export const overdueFollowUps = async (
   );
   return { total: Number(rows[0]?.total ?? 0), rows: rows.map(toFollowUp(asOf, on)) };
 };
+
+/** Customer Smile visits newest first, filtered; a page with cursors. */
+export const customerVisitsPage = (
+  db: SqlExecutor,
+  filter: { customerId?: string | null; fcId?: string | null; leaderId?: string | null; branchId?: string | null; from?: string | null; to?: string | null },
+  page: { first: number; after?: string | null },
+  asOf?: AsOf,
+) =>
+  newestFirstPage(
+    db,
+    {
+      filtered: `SELECT v.* FROM hub_view.customer_visits v JOIN hub_view.contracts k ON k.contract_id = v.contract_id
+        WHERE v.recorded_at <= $1::timestamptz AND ($2::text IS NULL OR v.customer_id = $2) AND ($3::text IS NULL OR v.fc_id = $3)
+          AND ($4::text IS NULL OR $4 = ANY(v.leader_ids)) AND ($5::text IS NULL OR k.branch_id = $5)
+          AND ($6::timestamptz IS NULL OR v.visited_at >= $6) AND ($7::timestamptz IS NULL OR v.visited_at < $7)`,
+      params: [asOfParam(asOf), filter.customerId ?? null, filter.fcId ?? null, filter.leaderId ?? null, filter.branchId ?? null, filter.from ?? null, filter.to ?? null],
+      timeColumn: 'visited_at',
+      idColumn: 'visit_id',
+    },
+    page,
+    toVisit(asOf),
+    (v) => [v.visitedAt, v.visitId],
+  );
