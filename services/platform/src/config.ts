@@ -48,7 +48,6 @@ export const configSchema = z.object({
   /** Which bounded context a `bin/commands` process serves. */
   HUB_CONTEXT: z.enum(CONTEXT_NAMES).optional(),
   HUB_COMMANDS_PORT: port(4100),
-  /** Kafka bootstrap servers for the stream relay (not built yet: see README status). */
   /**
    * API tokens and their roles, `ROLE=token,ROLE=token` (roles: SALES, PRIVACY_OFFICER). Unset:
    * `npm start` makes fresh ones and prints them; callers without a token are VIEWERs.
@@ -57,6 +56,13 @@ export const configSchema = z.object({
     .string()
     .regex(/^(SALES|PRIVACY_OFFICER)=[A-Za-z0-9._~-]{16,}(,(SALES|PRIVACY_OFFICER)=[A-Za-z0-9._~-]{16,})*$/, 'HUB_TOKENS must be ROLE=token[,ROLE=token…] with roles SALES or PRIVACY_OFFICER and tokens of at least 16 characters')
     .optional(),
+  /** The relay's transactional id and checkpoint group: one running relay per id. */
+  HUB_RELAY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'HUB_RELAY_ID may contain letters, digits, ".", "_" and "-"').default('hub-relay'),
+  HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
+  HUB_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Health and metrics of the relay (`/health`, `/metrics`). */
+  HUB_RELAY_PORT: port(4200),
+  /** Kafka bootstrap servers: set, the stream relay publishes every event and touch. */
   KAFKA_BROKERS: z.string().regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]').optional(),
 });
 

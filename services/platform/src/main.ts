@@ -1,4 +1,5 @@
 import { createServer as createGateway } from '@hub/gateway';
+import { createRelay, createRelayMetricsServer } from '@hub/stream-relay';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, parseTokens } from './config';
 import { seedDemoCompany } from './demo/seed';
@@ -37,6 +38,13 @@ const main = async () => {
     waitForView: (position) => hub.projector.waitFor(position),
   });
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
+  // The stream relay, when a broker is configured: every event and touch to Kafka, exactly once.
+  const relay = config.KAFKA_BROKERS
+    ? createRelay({ store: hub.store, view: hub.sql, brokers: config.KAFKA_BROKERS.split(','), relayId: config.HUB_RELAY_ID, partitions: config.HUB_KAFKA_PARTITIONS, batchSize: config.HUB_RELAY_BATCH_SIZE })
+    : undefined;
+  relay?.start();
+  const relayMetrics = relay ? createRelayMetricsServer(relay.metrics) : undefined;
+  const relayPort = relayMetrics ? await new Promise<number>((ok) => relayMetrics.listen(config.HUB_RELAY_PORT, config.HUB_HOST, () => ok((relayMetrics.address() as { port: number }).port))) : undefined;
   const web = createWebServer({ distDir: webDistDir(), gatewayUrl: `http://127.0.0.1:${gatewayPort}` });
   const webPort = await web.listen(config.HUB_WEB_PORT, config.HUB_HOST);
 
@@ -46,11 +54,11 @@ const main = async () => {
   console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql`);
   for (const [token, role] of tokens) console.log(`  ${role.padEnd(15)} Authorization: Bearer ${config.HUB_TOKENS ? `${token.slice(0, 4)}… (from HUB_TOKENS)` : token}`);
   console.log('  (no token: VIEWER — every figure, customers by id only)');
-  console.log(`  Kafka relay: not running (${config.KAFKA_BROKERS ? 'KAFKA_BROKERS is set, but' : 'no KAFKA_BROKERS, and'} the relay is not built yet)`);
+  console.log(relay ? `  Kafka relay: publishing to ${config.KAFKA_BROKERS} (health on http://localhost:${relayPort}/health)` : '  Kafka relay: not running (set KAFKA_BROKERS to publish the streams)');
   console.log(`  Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
   console.log('');
 
-  onShutdown('hub', web.close, gateway.close, hub.close);
+  onShutdown('hub', web.close, gateway.close, async () => relay?.stop(), async () => relayMetrics && new Promise<void>((r) => relayMetrics.close(() => r())), hub.close);
 };
 
 main().catch((e: unknown) => {

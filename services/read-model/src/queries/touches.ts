@@ -107,3 +107,9 @@ export const touchesPage = (db: SqlExecutor, filter: TouchFilter, page: { first:
     (t) => [t.touchedAt, t.touchId],
   );
 };
+
+/** Touches derived from the events at positions in (after, upTo], in event order: what the touches stream publishes. */
+export const touchesBySourcePositions = async (db: SqlExecutor, after: bigint, upTo: bigint): Promise<TouchRow[]> => {
+  const rows = await db.query(`${TOUCH_WITH_SUMMARY} WHERE t.source_position > $1 AND t.source_position <= $2 ORDER BY t.source_position, t.touch_id`, [after.toString(), upTo.toString()]);
+  return rows.map(toTouch(null));
+};

@@ -1,0 +1,5 @@
+export * from './cloudEvents';
+export * from './relay';
+export * from './topics';
+export * from './metricsServer';
+export * from './testing';

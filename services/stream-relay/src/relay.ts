@@ -1,0 +1,224 @@
+import type { EventStore, RecordedEvent } from '@hub/event-store';
+import { touchesBySourcePositions, waitForCheckpoint } from '@hub/read-model';
+import type { SqlExecutor } from '@hub/sql';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { deadLetter, eventMessage, mapEvent, touchMessage, type OutgoingMessage } from './cloudEvents';
+import { CHECKPOINT_TOPIC, topicSettings } from './topics';
+
+/*
+ * The relay: follows the event store from its checkpoint and publishes every event, in global
+ * order, to its context's topic, plus the touches derived from it — exactly once.
+ *
+ * Exactly once: each batch is one Kafka transaction holding the batch's messages AND the relay's
+ * checkpoint, committed as the offset of a consumer group (Kafka's own mechanism for
+ * consume-transform-produce, KIP-98/447). Either all of it becomes visible to read_committed
+ * consumers or none of it. A restarted relay first fences its predecessor (same transactional id,
+ * whose open transaction the broker then aborts), then resumes from the committed checkpoint.
+ */
+
+export interface RelayOptions {
+  store: EventStore;
+  /** The view's database: touches are read from it once the projector has passed a batch. */
+  view: SqlExecutor;
+  brokers: string[];
+  /** Names the transactional id and the checkpoint's group: one running relay per id. */
+  relayId?: string;
+  partitions?: number;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RelayMetrics {
+  /** Global position of the last event published (committed), or null before the first. */
+  position: string | null;
+  /** Newest position in the store. */
+  head: string | null;
+  /** Events in the store not yet published. */
+  lag: number;
+  eventsPublished: number;
+  touchesPublished: number;
+  deadLettered: number;
+  transactions: number;
+  /** Events per second over the last minute. */
+  throughput: number;
+  brokerConnected: boolean;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', partitions = 3, batchSize = 500, pollIntervalMs = 200, log = (l) => console.log(l) }: RelayOptions) => {
+  const kafka = new Kafka({
+    clientId: relayId,
+    brokers,
+    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 5_000 },
+    logLevel: logLevel.NOTHING,
+  });
+  const metrics: RelayMetrics = {
+    position: null,
+    head: null,
+    lag: 0,
+    eventsPublished: 0,
+    touchesPublished: 0,
+    deadLettered: 0,
+    transactions: 0,
+    throughput: 0,
+    brokerConnected: false,
+    lastError: null,
+    lastErrorAt: null,
+  };
+  const window: { at: number; events: number }[] = [];
+  let producer: Producer | undefined;
+  let running = false;
+  let loop: Promise<void> | undefined;
+
+  const fail = (what: string, e: unknown) => {
+    metrics.lastError = `${what}: ${e instanceof Error ? e.message : String(e)}`;
+    metrics.lastErrorAt = new Date().toISOString();
+    log(`[relay] ${metrics.lastError}`);
+  };
+
+  /** Topics with their settings, created once (existing ones are left as they are). */
+  const ensureTopics = async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topicSettings(partitions).filter((t) => !existing.has(t.topic));
+      if (missing.length) await admin.createTopics({ topics: missing, waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  /** The last position committed with a transaction; undefined before the first. */
+  const readCheckpoint = async (): Promise<bigint | undefined> => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [topic] = await admin.fetchOffsets({ groupId: relayId, topics: [CHECKPOINT_TOPIC] });
+      const offset = BigInt(topic?.partitions.find((p) => p.partition === 0)?.offset ?? '-1');
+      return offset > 0n ? offset - 1n : undefined;
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  const connect = async () => {
+    const p = kafka.producer({ transactionalId: relayId, idempotent: true, maxInFlightRequests: 1, transactionTimeout: 60_000 });
+    await p.connect(); // fences an earlier relay with this id; the broker aborts its open transaction
+    producer = p;
+    metrics.brokerConnected = true;
+  };
+
+  const disconnect = async () => {
+    const p = producer;
+    producer = undefined;
+    metrics.brokerConnected = false;
+    await p?.disconnect().catch(() => undefined);
+  };
+
+  /** One batch, one transaction: the messages of its events, their touches, and the checkpoint. */
+  const publish = async (batch: RecordedEvent[], after: bigint | undefined) => {
+    const last = batch[batch.length - 1]!.position;
+    // Touches come from the view: wait until the projector has passed this batch.
+    await waitForCheckpoint(view, last, 600_000);
+    const touches = await touchesBySourcePositions(view, after ?? -1n, last);
+    const bySource = new Map<string, typeof touches>();
+    for (const t of touches) bySource.set(t.sourceEventId, [...(bySource.get(t.sourceEventId) ?? []), t]);
+    const messages: OutgoingMessage[] = [];
+    let dead = 0;
+    for (const recorded of batch) {
+      const mapped = mapEvent(recorded);
+      if ('reason' in mapped) {
+        dead++;
+        messages.push(deadLetter(recorded, mapped.reason));
+        continue;
+      }
+      messages.push(eventMessage(recorded, mapped.event));
+      for (const touch of bySource.get(recorded.id) ?? []) messages.push(touchMessage(touch, recorded));
+    }
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+
+    const transaction = await producer!.transaction();
+    try {
+      await transaction.sendBatch({
+        topicMessages: [...byTopic].map(([topic, ms]) => ({ topic, messages: ms.map(({ key, value, headers }) => ({ key, value, headers })) })),
+      });
+      await transaction.sendOffsets({ consumerGroupId: relayId, topics: [{ topic: CHECKPOINT_TOPIC, partitions: [{ partition: 0, offset: (last + 1n).toString() }] }] });
+      await transaction.commit();
+    } catch (e) {
+      await transaction.abort().catch(() => undefined);
+      throw e;
+    }
+    metrics.transactions++;
+    metrics.eventsPublished += batch.length - dead;
+    metrics.deadLettered += dead;
+    metrics.touchesPublished += touches.length;
+    metrics.position = last.toString();
+    window.push({ at: Date.now(), events: batch.length });
+  };
+
+  const refreshMetrics = async () => {
+    const head = await store.headPosition();
+    metrics.head = head?.toString() ?? null;
+    metrics.lag = head === undefined ? 0 : Number(head - BigInt(metrics.position ?? '-1'));
+    const since = Date.now() - 60_000;
+    while (window.length && window[0]!.at < since) window.shift();
+    metrics.throughput = window.reduce((n, w) => n + w.events, 0) / 60;
+  };
+
+  const run = async () => {
+    let backoff = 500;
+    let after: bigint | undefined;
+    let ready = false;
+    while (running) {
+      try {
+        if (!ready) {
+          await ensureTopics();
+          await connect();
+          after = await readCheckpoint();
+          metrics.position = after?.toString() ?? null;
+          log(`[relay] connected to ${brokers.join(',')}; resuming after position ${after ?? '(start)'}`);
+          ready = true;
+        }
+        const batch = await store.readAll({ ...(after === undefined ? {} : { after }), limit: batchSize });
+        await refreshMetrics();
+        if (batch.length === 0) {
+          await sleep(pollIntervalMs);
+          continue;
+        }
+        await publish(batch, after);
+        after = batch[batch.length - 1]!.position;
+        backoff = 500;
+      } catch (e) {
+        fail(ready ? 'publishing failed, will retry the batch' : 'cannot reach Kafka, will retry', e);
+        ready = false;
+        await disconnect();
+        if (!running) break;
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
+  };
+
+  return {
+    metrics: () => ({ ...metrics }),
+    /** Starts relaying in the background; the loop retries with backoff while the broker is away. */
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      await loop;
+      await disconnect();
+    },
+  };
+};
+
+export type Relay = ReturnType<typeof createRelay>;

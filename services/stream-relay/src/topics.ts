@@ -1,0 +1,79 @@
+import type { HubEventType } from '@hub/contracts';
+
+/*
+ * The topics downstream systems read: one per bounded context, a derived topic of touches, a
+ * dead-letter topic, and the relay's own checkpoint topic. All are created explicitly with their
+ * settings (the broker never auto-creates them).
+ */
+
+export const CONTEXT_TOPICS = {
+  directory: 'hub.directory.v1',
+  cafeSessions: 'hub.cafe-sessions.v1',
+  townHalls: 'hub.town-halls.v1',
+  branchVisits: 'hub.branch-visits.v1',
+  videoMessages: 'hub.videos.v1',
+  customerSmile: 'hub.customer-smile.v1',
+  pride: 'hub.pride.v1',
+} as const;
+export type ContextName = keyof typeof CONTEXT_TOPICS;
+
+export const TOUCHES_TOPIC = 'hub.touches.v1';
+export const DEAD_LETTER_TOPIC = 'hub.dead-letter.v1';
+/** Holds no messages: its consumer-group offset, committed inside each transaction, is the relay's checkpoint. */
+export const CHECKPOINT_TOPIC = 'hub.relay-checkpoint.v1';
+
+/** Which context (and so which topic) each event type belongs to. */
+export const CONTEXT_OF: Record<HubEventType, ContextName> = {
+  OrgUnitDefined: 'directory',
+  EmployeeRegistered: 'directory',
+  EmployeePromoted: 'directory',
+  EmployeeTransferred: 'directory',
+  EmployeeLeft: 'directory',
+  BranchRegistered: 'directory',
+  BranchEnrolledInPride: 'directory',
+  FcRegistered: 'directory',
+  FcTransferred: 'directory',
+  FcLeft: 'directory',
+  CafeSessionScheduled: 'cafeSessions',
+  EmployeeInvitedToCafeSession: 'cafeSessions',
+  CafeSessionAttendanceRecorded: 'cafeSessions',
+  CafeSessionQuestionRaised: 'cafeSessions',
+  CafeSessionQuestionAnswered: 'cafeSessions',
+  CafeSessionFollowUpAssigned: 'cafeSessions',
+  CafeSessionFollowUpCompleted: 'cafeSessions',
+  CafeSessionCancelled: 'cafeSessions',
+  TownHallScheduled: 'townHalls',
+  TownHallAttendanceRecorded: 'townHalls',
+  TownHallHeadCountRecorded: 'townHalls',
+  TownHallQuestionRaised: 'townHalls',
+  TownHallQuestionAnswered: 'townHalls',
+  TownHallFeedbackGiven: 'townHalls',
+  TownHallCancelled: 'townHalls',
+  CampaignLaunched: 'branchVisits',
+  BranchVisited: 'branchVisits',
+  VideoMessagePublished: 'videoMessages',
+  VideoMessageViewed: 'videoMessages',
+  CustomerRegistered: 'customerSmile',
+  CustomerPersonalDataErased: 'customerSmile',
+  ContractSigned: 'customerSmile',
+  CustomerVisited: 'customerSmile',
+  FcWeeklyActivityReported: 'pride',
+};
+
+export interface TopicSettings {
+  topic: string;
+  numPartitions: number;
+  configEntries: { name: string; value: string }[];
+}
+
+/** Every topic the relay writes, with its settings; `partitions` for the data topics. */
+export const topicSettings = (partitions: number): TopicSettings[] => [
+  ...[...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC].map((topic) => ({
+    topic,
+    numPartitions: partitions,
+    // Kept forever: a new downstream system replays from the beginning.
+    configEntries: [{ name: 'retention.ms', value: '-1' }, { name: 'cleanup.policy', value: 'delete' }],
+  })),
+  { topic: DEAD_LETTER_TOPIC, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: String(90 * 24 * 3600 * 1000) }] },
+  { topic: CHECKPOINT_TOPIC, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] },
+];
