@@ -3,3 +3,4 @@ export * from './relay';
 export * from './topics';
 export * from './metricsServer';
 export * from './testing';
+export * from './schemas';

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hubEventSchema } from '@hub/contracts';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { eventTypeName } from './cloudEvents';
+import { asyncApiDocument, breakingChanges, dataSchemas, type JsonSchema } from './schemas';
+import { CONTEXT_TOPICS, DEAD_LETTER_TOPIC, TOUCHES_TOPIC } from './topics';
+
+const ROOT = join(import.meta.dirname, '..');
+const committed = Object.fromEntries(readdirSync(join(ROOT, 'schemas')).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(ROOT, 'schemas', f), 'utf8')) as JsonSchema]));
+
+describe('the published schemas', () => {
+  it('has a JSON Schema for every event type and for touches, generated from the zod schemas', () => {
+    const types = hubEventSchema.options.map((o) => eventTypeName(o.shape.type.value, 1));
+    expect(Object.keys(dataSchemas()).sort()).toEqual([...types, 'hub.Touch.v1'].sort());
+  });
+
+  it('changes no published schema in a way that breaks consumers (removed or retyped field, new required field)', () => {
+    const current = dataSchemas();
+    const problems = Object.entries(committed).flatMap(([type, published]) =>
+      current[type] ? breakingChanges(published, current[type]).map((p) => `${type} ${p}`) : [`${type}: no longer published`],
+    );
+    // A breaking change needs a new version (hub.<Type>.v2 on a .v2 topic), never an edit of v1.
+    expect(problems).toEqual([]);
+  });
+
+  it('is committed as generated (run `npm run schemas:print -w @hub/stream-relay` after a compatible change)', () => {
+    expect(committed).toEqual(dataSchemas());
+    expect(parse(readFileSync(join(ROOT, 'asyncapi.yaml'), 'utf8'))).toEqual(asyncApiDocument());
+  });
+
+  it('describes every topic, its key and every message in AsyncAPI 3', () => {
+    const doc = asyncApiDocument();
+    expect(doc.asyncapi).toBe('3.0.0');
+    const addresses = Object.values(doc.channels as Record<string, { address: string; messages: Record<string, unknown> }>).map((c) => c.address);
+    expect(addresses.sort()).toEqual([...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC, DEAD_LETTER_TOPIC].sort());
+    const messages = Object.keys(doc.components.messages);
+    for (const o of hubEventSchema.options) expect(messages).toContain(eventTypeName(o.shape.type.value, 1).replaceAll('.', '_'));
+  });
+});
+
+describe('the compatibility check', () => {
+  const v1 = { type: 'object', required: ['id', 'grade'], properties: { id: { type: 'string' }, grade: { enum: ['STAFF', 'MANAGER'] }, note: { type: 'string' } } };
+  it('accepts additions: an optional field, an enum value', () => {
+    expect(breakingChanges(v1, { ...v1, properties: { ...v1.properties, extra: { type: 'number' }, grade: { enum: ['STAFF', 'MANAGER', 'EXECUTIVE'] } } })).toEqual([]);
+  });
+  it('catches a removed field, a retyped field, a new required field and a removed enum value', () => {
+    const { note: _note, ...withoutNote } = v1.properties;
+    expect(breakingChanges(v1, { ...v1, properties: withoutNote })).toEqual(['data.note: removed']);
+    expect(breakingChanges(v1, { ...v1, properties: { ...v1.properties, id: { type: 'number' } } })).toEqual(['data.id: type changed from "string" to "number"']);
+    expect(breakingChanges(v1, { ...v1, required: ['id', 'grade', 'note'] })).toEqual(['data.note: new required field']);
+    expect(breakingChanges(v1, { ...v1, properties: { ...v1.properties, grade: { enum: ['STAFF'] } } })).toEqual(['data.grade: value "MANAGER" removed']);
+  });
+});
