@@ -20,6 +20,8 @@ const prng = (seed: number) => () => {
 
 const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황'];
 const GIVEN = ['민준', '서연', '지훈', '하은', '도윤', '수빈', '예준', '지민', '현우', '유진', '승현', '다은', '준호', '소영', '태희', '지원', '성민', '혜진'];
+/** Customers' given names come from their own list, so a test can tell a customer's name from a colleague's. */
+const CUSTOMER_GIVEN = ['가온', '나래', '다온', '라희', '마루', '바다', '사랑', '아라', '자운', '차미', '하람', '해솔', '보람', '새봄', '누리', '한결', '이슬', '초롱'];
 
 /** The org tree: divisions, their departments, and (where staff sit) teams. */
 export const DEMO_DIVISIONS = [
@@ -319,7 +321,7 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
       customers++;
       const customerId = `CU${String(customers).padStart(5, '0')}`;
       const signedOn = `2014-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
-      const name = `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${GIVEN[Math.floor(random() * GIVEN.length)]}`;
+      const name = `${SURNAMES[Math.floor(random() * SURNAMES.length)]}${CUSTOMER_GIVEN[Math.floor(random() * CUSTOMER_GIVEN.length)]}`;
       const phone = `010-${String(1000 + Math.floor(random() * 9000))}-${String(1000 + Math.floor(random() * 9000))}`;
       await customerSmile.registerCustomer({ customerId, branchId, registeredOn: signedOn, name, phone, address: `서울 ${district} ${1 + Math.floor(random() * 300)}` }, ctx(`customer:${customerId}`));
       const contractId = `CT${String(customers).padStart(5, '0')}`;
