@@ -20,9 +20,13 @@ const LIB = join(KAFKA_HOME, '.cache', 'lib');
 export interface RunningBroker {
   /** bootstrap servers, e.g. 127.0.0.1:41234 */
   brokers: string;
-  process: ChildProcess;
   logDir: string;
+  /** Stops the broker for good and deletes its data. */
   stop(): Promise<void>;
+  /** Takes the broker away (its process ends; data kept), as an outage would. */
+  halt(): Promise<void>;
+  /** Brings a halted broker back on the same port with the same data. */
+  resume(): Promise<void>;
 }
 
 const freePort = () =>
@@ -86,40 +90,48 @@ export const startKafkaBroker = async (options: { log?: (line: string) => void; 
   const format = spawnSync('java', [...javaOptions, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config], { encoding: 'utf8' });
   if (format.status !== 0) throw new Error(`Kafka storage format failed: ${format.stderr || format.stdout}`);
 
-  const child = spawn('java', [...javaOptions, 'kafka.Kafka', config], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-10_000)));
-  child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-10_000)));
   const brokers = `127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  let output = '';
+  const halt = async () => {
+    const c = child;
+    child = undefined;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise((ok) => c.once('exit', ok));
+    c.kill('SIGTERM');
+    const timer = setTimeout(() => c.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((ok) => child.once('exit', ok));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await halt();
     rmSync(logDir, { recursive: true, force: true });
   };
-
-  // Ready when an admin client can list topics.
-  const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
-  const admin = new Kafka({ brokers: [brokers], clientId: 'hub-broker-probe', logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Kafka exited with ${child.exitCode} while starting:\n${output}`);
-    try {
-      await admin.connect();
-      await admin.listTopics();
-      await admin.disconnect();
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`Kafka did not become ready within ${options.startTimeoutMs ?? 90_000} ms:\n${output}`);
+  const launch = async () => {
+    const c = spawn('java', [...javaOptions, 'kafka.Kafka', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = c;
+    c.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-10_000)));
+    c.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-10_000)));
+    // Ready when an admin client can list topics.
+    const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
+    const admin = new Kafka({ brokers: [brokers], clientId: 'hub-broker-probe', logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    for (;;) {
+      if (c.exitCode !== null) throw new Error(`Kafka exited with ${c.exitCode} while starting:\n${output}`);
+      try {
+        await admin.connect();
+        await admin.listTopics();
+        await admin.disconnect();
+        return;
+      } catch {
+        if (Date.now() > deadline) {
+          await stop();
+          throw new Error(`Kafka did not become ready within ${options.startTimeoutMs ?? 90_000} ms:\n${output}`);
+        }
+        await new Promise((r) => setTimeout(r, 500));
       }
-      await new Promise((r) => setTimeout(r, 500));
     }
-  }
+  };
+  await launch();
   log(`[kafka] broker up at ${brokers} (log dir ${logDir})`);
-  return { brokers, process: child, logDir, stop };
+  return { brokers, logDir, stop, halt, resume: launch };
 };

@@ -200,7 +200,7 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
         await disconnect();
         if (!running) break;
         await sleep(backoff);
-        backoff = Math.min(backoff * 2, 30_000);
+        backoff = Math.min(backoff * 2, 10_000);
       }
     }
   };
