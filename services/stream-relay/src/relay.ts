@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@hub/event-store';
+import type { EventStore } from '@hub/event-store';
 import { touchesBySourcePositions, waitForCheckpoint } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -53,7 +53,9 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
   const kafka = new Kafka({
     clientId: relayId,
     brokers,
-    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 5_000 },
+    // A transaction begun right after a commit is refused (CONCURRENT_TRANSACTIONS) until the
+    // broker has written the commit markers, a few ms: retry quickly, or each batch waits ~300 ms.
+    retry: { retries: 10, initialRetryTime: 10, maxRetryTime: 2_000 },
     logLevel: logLevel.NOTHING,
   });
   const metrics: RelayMetrics = {
@@ -120,49 +122,71 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     await p?.disconnect().catch(() => undefined);
   };
 
-  /** One batch, one transaction: the messages of its events, their touches, and the checkpoint. */
-  const publish = async (batch: RecordedEvent[], after: bigint | undefined) => {
+  interface Prepared {
+    last: bigint;
+    events: number;
+    dead: number;
+    touches: number;
+    topicMessages: { topic: string; messages: { key: string; value: string; headers: Record<string, string> }[] }[];
+  }
+
+  /** The next batch after `after`, mapped to its messages (events, their touches, dead letters); undefined when none. */
+  const prepare = async (after: bigint | undefined): Promise<Prepared | undefined> => {
+    const batch = await store.readAll({ ...(after === undefined ? {} : { after }), limit: batchSize });
+    if (batch.length === 0) return undefined;
     const last = batch[batch.length - 1]!.position;
     // Touches come from the view: wait until the projector has passed this batch.
     await waitForCheckpoint(view, last, 600_000);
     const touches = await touchesBySourcePositions(view, after ?? -1n, last);
     const bySource = new Map<string, typeof touches>();
-    for (const t of touches) bySource.set(t.sourceEventId, [...(bySource.get(t.sourceEventId) ?? []), t]);
-    const messages: OutgoingMessage[] = [];
+    for (const t of touches) {
+      const list = bySource.get(t.sourceEventId);
+      if (list) list.push(t);
+      else bySource.set(t.sourceEventId, [t]);
+    }
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    const add = ({ topic, key, value, headers }: OutgoingMessage) => {
+      const list = byTopic.get(topic);
+      if (list) list.push({ key, value, headers });
+      else byTopic.set(topic, [{ key, value, headers }]);
+    };
     let dead = 0;
     for (const recorded of batch) {
       const mapped = mapEvent(recorded);
       if ('reason' in mapped) {
         dead++;
-        messages.push(deadLetter(recorded, mapped.reason));
+        add(deadLetter(recorded, mapped.reason));
         continue;
       }
-      messages.push(eventMessage(recorded, mapped.event));
-      for (const touch of bySource.get(recorded.id) ?? []) messages.push(touchMessage(touch, recorded));
+      add(eventMessage(recorded, mapped.event));
+      for (const touch of bySource.get(recorded.id) ?? []) add(touchMessage(touch, recorded));
     }
-    const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    return { last, events: batch.length, dead, touches: touches.length, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) };
+  };
 
+  /** One batch, one transaction: its messages and the checkpoint, visible together or not at all. */
+  const commit = async (prepared: Prepared) => {
     const transaction = await producer!.transaction();
     try {
-      await transaction.sendBatch({
-        topicMessages: [...byTopic].map(([topic, ms]) => ({ topic, messages: ms.map(({ key, value, headers }) => ({ key, value, headers })) })),
-      });
-      await transaction.sendOffsets({ consumerGroupId: relayId, topics: [{ topic: CHECKPOINT_TOPIC, partitions: [{ partition: 0, offset: (last + 1n).toString() }] }] });
+      await transaction.sendBatch({ topicMessages: prepared.topicMessages });
+      await transaction.sendOffsets({ consumerGroupId: relayId, topics: [{ topic: CHECKPOINT_TOPIC, partitions: [{ partition: 0, offset: (prepared.last + 1n).toString() }] }] });
       await transaction.commit();
     } catch (e) {
       await transaction.abort().catch(() => undefined);
       throw e;
     }
     metrics.transactions++;
-    metrics.eventsPublished += batch.length - dead;
-    metrics.deadLettered += dead;
-    metrics.touchesPublished += touches.length;
-    metrics.position = last.toString();
-    window.push({ at: Date.now(), events: batch.length });
+    metrics.eventsPublished += prepared.events - prepared.dead;
+    metrics.deadLettered += prepared.dead;
+    metrics.touchesPublished += prepared.touches;
+    metrics.position = prepared.last.toString();
+    window.push({ at: Date.now(), events: prepared.events });
   };
 
-  const refreshMetrics = async () => {
+  let refreshedAt = 0;
+  const refreshMetrics = async (force = false) => {
+    if (!force && Date.now() - refreshedAt < 1_000) return;
+    refreshedAt = Date.now();
     const head = await store.headPosition();
     metrics.head = head?.toString() ?? null;
     metrics.lag = head === undefined ? 0 : Number(head - BigInt(metrics.position ?? '-1'));
@@ -175,6 +199,8 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     let backoff = 500;
     let after: bigint | undefined;
     let ready = false;
+    // The next batch is read and mapped while the current transaction commits.
+    let next: Promise<Prepared | undefined> | undefined;
     while (running) {
       try {
         if (!ready) {
@@ -185,18 +211,23 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
           log(`[relay] connected to ${brokers.join(',')}; resuming after position ${after ?? '(start)'}`);
           ready = true;
         }
-        const batch = await store.readAll({ ...(after === undefined ? {} : { after }), limit: batchSize });
-        await refreshMetrics();
-        if (batch.length === 0) {
+        const prepared = await (next ?? prepare(after));
+        next = undefined;
+        if (!prepared) {
+          await refreshMetrics(true);
           await sleep(pollIntervalMs);
           continue;
         }
-        await publish(batch, after);
-        after = batch[batch.length - 1]!.position;
+        next = prepare(prepared.last);
+        next.catch(() => undefined); // its failure surfaces when awaited
+        await commit(prepared);
+        after = prepared.last;
+        await refreshMetrics();
         backoff = 500;
       } catch (e) {
         fail(ready ? 'publishing failed, will retry the batch' : 'cannot reach Kafka, will retry', e);
         ready = false;
+        next = undefined;
         await disconnect();
         if (!running) break;
         await sleep(backoff);
