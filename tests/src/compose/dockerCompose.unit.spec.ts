@@ -23,7 +23,7 @@ const hubServices = Object.entries(compose.services).filter(([, s]) => s.build);
 
 describe('docker-compose.yml', () => {
   it('runs the stores, the broker and every part of the hub', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['branch-visits', 'cafe-sessions', 'customer-smile', 'directory', 'gateway', 'kafka', 'kurrentdb', 'postgres', 'pride', 'projector', 'town-halls', 'video-messages', 'web']);
+    expect(Object.keys(compose.services).sort()).toEqual(['branch-visits', 'cafe-sessions', 'customer-smile', 'directory', 'gateway', 'kafka', 'kurrentdb', 'postgres', 'pride', 'projector', 'relay', 'town-halls', 'video-messages', 'web']);
     expect(compose.services.kafka!.image).toMatch(/^apache\/kafka:/);
     expect(compose.services.kafka!.environment!.KAFKA_PROCESS_ROLES).toBe('broker,controller');
   });
