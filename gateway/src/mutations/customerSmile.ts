@@ -1,5 +1,6 @@
 import { notFound } from '@hub/contracts';
 import { builder } from '../builder';
+import type { HubContext } from '../context';
 import { requireRole } from '../plugins/roles';
 import { ContractRef, CustomerRef, CustomerVisitRef, FollowUpKindEnum } from '../types/customerSmile';
 import { commandContext, commandIdOptions } from './command';
@@ -58,6 +59,17 @@ const EraseCustomerInput = builder.inputType('EraseCustomerPersonalDataInput', {
   }),
 });
 
+/** The customer as the view (and the private store) hold them once the command's events are in. */
+const readBackCustomer = async (ctx: HubContext, result: { customerId: string; position: bigint | undefined }) => {
+  await ctx.waitForView(result.position);
+  const loader = ctx.loadersAt(null).customer;
+  loader.clear(result.customerId);
+  ctx.personalDataOf.clear(result.customerId);
+  const customer = await loader.load(result.customerId);
+  if (!customer) throw notFound(`No customer ${result.customerId}`);
+  return customer;
+};
+
 builder.mutationFields((t) => ({
   registerCustomer: t.field({
     type: CustomerRef,
@@ -65,13 +77,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RegisterCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => {
       const result = await ctx.commands.customerSmile.registerCustomer(input, commandContext(ctx, commandId));
-      await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(null).customer;
-      loader.clear(result.customerId);
-      ctx.personalDataOf.clear(result.customerId);
-      const customer = await loader.load(result.customerId);
-      if (!customer) throw notFound(`No customer ${result.customerId}`);
-      return customer;
+      return readBackCustomer(ctx, result);
     },
   }),
   eraseCustomerPersonalData: t.field({
@@ -81,13 +87,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId }, ctx) => {
       requireRole(ctx.role, ['PRIVACY_OFFICER'], 'Erasing personal data');
       const result = await ctx.commands.customerSmile.eraseCustomerPersonalData(input, commandContext(ctx, commandId));
-      await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(null).customer;
-      loader.clear(result.customerId);
-      ctx.personalDataOf.clear(result.customerId);
-      const customer = await loader.load(result.customerId);
-      if (!customer) throw notFound(`No customer ${result.customerId}`);
-      return customer;
+      return readBackCustomer(ctx, result);
     },
   }),
   signContract: t.field({

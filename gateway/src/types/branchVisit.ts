@@ -2,7 +2,7 @@ import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
-import { forwardPage, toConnection } from './connection';
+import { forwardPage, optionalPeriod, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
 
@@ -75,11 +75,9 @@ builder.queryFields((t) => ({
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('branchVisits', args);
-        const from = args.from ? parseOrThrow(instantSchema, args.from, 'from') : null;
-        const to = args.to ? parseOrThrow(instantSchema, args.to, 'to') : null;
-        if (from && to && from >= to) throw validationError('from must be before to');
         const id = (v: string | number | null | undefined) => (v == null ? null : String(v));
-        return toConnection(await branchVisitsPage(ctx.view, { branchId: id(args.branchId), leaderId: id(args.leaderId), campaignId: id(args.campaignId), from, to }, page, args.asOf), page.after);
+        const filter = { branchId: id(args.branchId), leaderId: id(args.leaderId), campaignId: id(args.campaignId), ...optionalPeriod(args) };
+        return toConnection(await branchVisitsPage(ctx.view, filter, page, args.asOf), page.after);
       },
     },
     { name: 'BranchVisitConnection', description: 'A page of branch visits.' },

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, instantSchema, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
+import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
 import {
   COMPLIANCE_GROUPINGS,
   contractsPage,
@@ -15,7 +15,7 @@ import {
 import { builder } from '../builder';
 import { requireRole, type Role } from '../plugins/roles';
 import { asOfArgOptions } from './asOf';
-import { forwardPage, toConnection } from './connection';
+import { forwardPage, optionalPeriod, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
 
@@ -225,10 +225,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('customerVisits', args);
-        const from = args.from ? parseOrThrow(instantSchema, args.from, 'from') : null;
-        const to = args.to ? parseOrThrow(instantSchema, args.to, 'to') : null;
-        if (from && to && from >= to) throw validationError('from must be before to');
-        const filter = { customerId: idOrNull(args.customerId), fcId: idOrNull(args.fcId), leaderId: idOrNull(args.leaderId), branchId: idOrNull(args.branchId), from, to };
+        const filter = { customerId: idOrNull(args.customerId), fcId: idOrNull(args.fcId), leaderId: idOrNull(args.leaderId), branchId: idOrNull(args.branchId), ...optionalPeriod(args) };
         return toConnection(await customerVisitsPage(ctx.view, filter, page, args.asOf), page.after);
       },
     },

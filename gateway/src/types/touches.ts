@@ -1,9 +1,8 @@
-import { instantSchema, parseOrThrow } from '@hub/contracts';
 import { touchesPage, type TouchFilter } from '@hub/read-model';
 import type { ObjectRef } from '@pothos/core';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
-import { forwardPage, toConnection } from './connection';
+import { forwardPage, optionalPeriod, toConnection } from './connection';
 import { CustomerRef } from './customerSmile';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef, TouchRef } from './employee';
@@ -48,8 +47,7 @@ const toFilter = (f: { personId?: string | number | null; personKind?: TouchFilt
   channel: f?.channel ?? null,
   mode: f?.mode ?? null,
   branchId: f?.branchId == null ? null : String(f.branchId),
-  from: f?.from ? parseOrThrow(instantSchema, f.from, 'from') : null,
-  to: f?.to ? parseOrThrow(instantSchema, f.to, 'to') : null,
+  ...optionalPeriod({ from: f?.from ?? null, to: f?.to ?? null }),
 });
 
 builder.queryFields((t) => ({

@@ -53,7 +53,7 @@ describe('the relay when the broker is away', () => {
     const down = await fetch(`${healthUrl}/health`);
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ status: 'broker-unavailable', lastError: expect.stringMatching(/Kafka|retry/) });
-    expect(relay.metrics().lag).toBeGreaterThan(0);
+    await expect.poll(() => relay.metrics().lag, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(logs.some((l) => /will retry/.test(l))).toBe(true);
     expect(await (await fetch(`${healthUrl}/metrics`)).text()).toMatch(/hub_relay_broker_connected 0/);
 

@@ -229,6 +229,8 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
         ready = false;
         next = undefined;
         await disconnect();
+        // The store is still there: keep the lag in /health true while Kafka is away.
+        await refreshMetrics(true).catch(() => undefined);
         if (!running) break;
         await sleep(backoff);
         backoff = Math.min(backoff * 2, 10_000);
