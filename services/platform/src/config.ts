@@ -59,7 +59,7 @@ export const configSchema = z.object({
   /** The relay's transactional id and checkpoint group: one running relay per id. */
   HUB_RELAY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'HUB_RELAY_ID may contain letters, digits, ".", "_" and "-"').default('hub-relay'),
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
-  HUB_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  HUB_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
   /** Health and metrics of the relay (`/health`, `/metrics`). */
   HUB_RELAY_PORT: port(4200),
   /** Kafka bootstrap servers: set, the stream relay publishes every event and touch. */

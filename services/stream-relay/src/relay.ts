@@ -49,7 +49,7 @@ export interface RelayMetrics {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', partitions = 3, batchSize = 500, pollIntervalMs = 200, log = (l) => console.log(l) }: RelayOptions) => {
+export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', partitions = 3, batchSize = 2000, pollIntervalMs = 200, log = (l) => console.log(l) }: RelayOptions) => {
   const kafka = new Kafka({
     clientId: relayId,
     brokers,

@@ -72,7 +72,9 @@ export const topicSettings = (partitions: number): TopicSettings[] => [
     topic,
     numPartitions: partitions,
     // Kept forever: a new downstream system replays from the beginning.
-    configEntries: [{ name: 'retention.ms', value: '-1' }, { name: 'cleanup.policy', value: 'delete' }],
+    // A transaction carries up to HUB_RELAY_BATCH_SIZE events; one busy aggregate may put many of
+    // them in one partition's record batch, so allow batches well beyond the 1 MB default.
+    configEntries: [{ name: 'retention.ms', value: '-1' }, { name: 'cleanup.policy', value: 'delete' }, { name: 'max.message.bytes', value: String(16 * 1024 * 1024) }],
   })),
   { topic: DEAD_LETTER_TOPIC, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: String(90 * 24 * 3600 * 1000) }] },
   { topic: CHECKPOINT_TOPIC, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] },
