@@ -33,6 +33,8 @@ describe('npm start: the whole product on the embedded default', () => {
 
   it('prints the URLs and seeds the demo company: about 300 employees met over ~16 months', async () => {
     expect(product.output()).toMatch(/seeding the demo company/);
+    // Without KAFKA_BROKERS there is no relay, and the product says so.
+    await expect.poll(() => product.output()).toMatch(/Kafka relay: not running \(set KAFKA_BROKERS to publish the streams\)/);
     const sessions = await graphql<{ cafeSessions: { totalCount: number } }>(`{ cafeSessions(from: "2014-02-01T00:00:00Z", to: "2015-07-01T00:00:00Z") { totalCount } }`);
     expect(sessions.data!.cafeSessions.totalCount).toBe(32);
     const reach = await graphql<{ cafeSessionReachByOrgUnit: { reached: number; parentId: string | null }[] }>(REACH, {

@@ -17,7 +17,8 @@ export const startProduct = (env: Record<string, string>, timeoutMs = 420_000): 
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, HUB_GATEWAY_PORT: '0', HUB_WEB_PORT: '0', HUB_HOST: '127.0.0.1', TURBO_TELEMETRY_DISABLED: '1', ...env },
+      // No relay unless a test asks for one (a KAFKA_BROKERS meant for the Kafka tests must not leak in).
+      env: { ...process.env, KAFKA_BROKERS: '', HUB_RELAY_PORT: '0', HUB_GATEWAY_PORT: '0', HUB_WEB_PORT: '0', HUB_HOST: '127.0.0.1', TURBO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
