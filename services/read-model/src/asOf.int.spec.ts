@@ -8,7 +8,7 @@ import { cafeSessionReachByOrgUnit } from './coverage/reach';
 import { createProjector } from './projector';
 import { cafeSessionsByIds, followUpsBySessionIds, listCafeSessions, participantsBySessionIds, questionsBySessionIds } from './queries/cafeSessions';
 import { listOrgUnits } from './queries/directory';
-import { listEmployees } from './queries/employees';
+import { employeesPage } from './queries/people';
 import { touchesByPersonIds } from './queries/touches';
 
 const ctx = { actor: 'test' };
@@ -28,6 +28,7 @@ describe.each(SQL_ENGINES)('"as of" on $name', (engine) => {
     const people = ['CEO', 'E1', 'E2', 'E3', 'E4'];
     const period = { from: '2015-01-01T00:00:00Z', to: '2016-01-01T00:00:00Z' };
 
+    const byName = { by: 'NAME', direction: 'ASC' } as const;
     const view = async (asOf?: AsOf) =>
       strip({
         list: await listCafeSessions(db, {}, { first: 50 }, asOf),
@@ -35,8 +36,8 @@ describe.each(SQL_ENGINES)('"as of" on $name', (engine) => {
         participants: await participantsBySessionIds(db, sessionIds, asOf),
         questions: await questionsBySessionIds(db, sessionIds, asOf),
         followUps: await followUpsBySessionIds(db, sessionIds, asOf),
-        employees: await listEmployees(db, { includeLeft: true }, asOf),
-        present: await listEmployees(db, {}, asOf),
+        employees: await employeesPage(db, { includeLeft: true }, byName, { first: 1000 }, asOf),
+        present: await employeesPage(db, {}, byName, { first: 1000 }, asOf),
         orgUnits: await listOrgUnits(db, asOf),
         touches: await touchesByPersonIds(db, people, asOf),
         reach: await cafeSessionReachByOrgUnit(db, period, {}, asOf),

@@ -28,24 +28,3 @@ export const employeesByIds = async (db: SqlExecutor, ids: readonly string[], as
   const rows = await db.query(`SELECT * FROM (${employeesAsOfSql(2)}) e WHERE employee_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
   return groupBy(ids, rows.map(toEmployee(asOf)), (e) => e.employeeId).map((g) => g[0]);
 };
-
-/** Employees, optionally of one org unit (with its sub-units) or grade; those who left only when asked. */
-export const listEmployees = async (
-  db: SqlExecutor,
-  filter: { orgUnitId?: string | null; grade?: Grade | null; includeLeft?: boolean } = {},
-  asOf?: AsOf,
-) => {
-  const rows = await db.query(
-    `WITH RECURSIVE units AS (
-       SELECT org_unit_id FROM hub_view.org_units WHERE org_unit_id = $1 AND recorded_at <= $3::timestamptz
-       UNION ALL
-       SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE o.recorded_at <= $3::timestamptz
-     )
-     SELECT * FROM (${employeesAsOfSql(3)}) e
-     WHERE ($1::text IS NULL OR org_unit_id IN (SELECT org_unit_id FROM units)) AND ($2::text IS NULL OR grade = $2)
-       AND ($4 OR left_on IS NULL)
-     ORDER BY org_unit_id, name, employee_id`,
-    [filter.orgUnitId ?? null, filter.grade ?? null, asOfParam(asOf), filter.includeLeft ?? false],
-  );
-  return rows.map(toEmployee(asOf));
-};
