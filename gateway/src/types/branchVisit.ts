@@ -2,7 +2,8 @@ import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
-import { forwardPage, optionalPeriod, toConnection } from './connection';
+import { idOrNull, optionalPeriod } from './args';
+import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
 
@@ -75,8 +76,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('branchVisits', args);
-        const id = (v: string | number | null | undefined) => (v == null ? null : String(v));
-        const filter = { branchId: id(args.branchId), leaderId: id(args.leaderId), campaignId: id(args.campaignId), ...optionalPeriod(args) };
+        const filter = { branchId: idOrNull(args.branchId), leaderId: idOrNull(args.leaderId), campaignId: idOrNull(args.campaignId), ...optionalPeriod(args) };
         return toConnection(await branchVisitsPage(ctx.view, filter, page, args.asOf), page.after);
       },
     },

@@ -1,6 +1,7 @@
 import { validationError } from '@hub/contracts';
 import { listCafeSessions, type CafeFollowUpRow, type CafeParticipantRow, type CafeQuestionRow, type CafeSessionRow } from '@hub/read-model';
 import { builder } from '../builder';
+import { idOrNull } from './args';
 import { AnswerModeEnum, CafeSessionStatusEnum } from './enums';
 import { asOfArgOptions } from './asOf';
 import { forwardPage, toConnection } from './connection';
@@ -107,7 +108,7 @@ builder.queryFields((t) => ({
         const page = forwardPage('cafeSessions', args);
         const result = await listCafeSessions(
           ctx.view,
-          { from: args.from ?? null, to: args.to ?? null, hostId: args.hostId == null ? null : String(args.hostId), status: args.status ?? null },
+          { from: args.from ?? null, to: args.to ?? null, hostId: idOrNull(args.hostId), status: args.status ?? null },
           page,
           args.asOf,
         );

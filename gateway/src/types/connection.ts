@@ -1,4 +1,4 @@
-import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
+import { validationError } from '@hub/contracts';
 import type { Page } from '@hub/read-model';
 
 const MAX_PAGE = 100;
@@ -26,10 +26,3 @@ export const toConnection = <T>(page: Page<T>, after: string | null) => ({
   },
 });
 
-/** An optional [from, to) filter of instants, checked and normalised; from must come before to. */
-export const optionalPeriod = (args: { from?: string | null; to?: string | null }) => {
-  const from = args.from ? parseOrThrow(instantSchema, args.from, 'from') : null;
-  const to = args.to ? parseOrThrow(instantSchema, args.to, 'to') : null;
-  if (from && to && from >= to) throw validationError('from must be before to');
-  return { from, to };
-};

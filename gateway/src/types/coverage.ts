@@ -1,6 +1,7 @@
 import { instantSchema, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind, type TenureBand } from '@hub/read-model';
 import { builder } from '../builder';
+import { idOrNull } from './args';
 import { asOfArgOptions } from './asOf';
 import { CustomerRef } from './customerSmile';
 import { FcRef, OrgUnitKindEnum } from './directory';
@@ -46,7 +47,7 @@ builder.queryFields((t) => ({
       const from = parseOrThrow(instantSchema, args.period.from, 'period.from');
       const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
       if (from >= to) throw validationError('period.from must be before period.to');
-      return cafeSessionReachByOrgUnit(ctx.view, { from, to }, { hostId: args.hostId == null ? null : String(args.hostId), orgUnitId: args.orgUnitId == null ? null : String(args.orgUnitId) }, args.asOf);
+      return cafeSessionReachByOrgUnit(ctx.view, { from, to }, { hostId: idOrNull(args.hostId), orgUnitId: idOrNull(args.orgUnitId) }, args.asOf);
     },
   }),
 }));
@@ -136,10 +137,10 @@ const TenureBandEnum = builder.enumType('TenureBand', {
 });
 
 const segmentOf = (s: { tenure?: TenureBand | null; orgUnitId?: string | number | null; grade?: string | null; region?: string | null; branchId?: string | number | null; pride?: boolean | null; seoul?: boolean | null } | null | undefined) => ({
-  orgUnitId: s?.orgUnitId == null ? null : String(s.orgUnitId),
+  orgUnitId: idOrNull(s?.orgUnitId),
   grade: (s?.grade ?? null) as Parameters<typeof coverage>[2]['grade'],
   region: s?.region ?? null,
-  branchId: s?.branchId == null ? null : String(s.branchId),
+  branchId: idOrNull(s?.branchId),
   pride: s?.pride ?? null,
   seoul: s?.seoul ?? null,
   tenure: s?.tenure ?? null,
@@ -161,7 +162,7 @@ builder.queryFields((t) => ({
       const from = parseOrThrow(instantSchema, args.period.from, 'period.from');
       const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
       if (from >= to) throw validationError('period.from must be before period.to');
-      const result = await coverage(ctx.view, args.population, segmentOf(args.segment), { from, to }, { channel: args.channel ?? null, leaderId: args.leaderId == null ? null : String(args.leaderId) }, args.asOf);
+      const result = await coverage(ctx.view, args.population, segmentOf(args.segment), { from, to }, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, args.asOf);
       return { ...result, asOf: args.asOf ?? null };
     },
   }),
@@ -182,7 +183,7 @@ builder.queryFields((t) => ({
       const first = args.first ?? 50;
       if (first < 0 || first > 500) throw validationError('first must be between 0 and 500');
       const at = parseOrThrow(instantSchema, args.at, 'at');
-      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: args.leaderId == null ? null : String(args.leaderId) }, first, args.asOf);
+      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, first, args.asOf);
       return { total: result.total, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: args.asOf ?? null })) };
     },
   }),
@@ -299,6 +300,6 @@ builder.queryFields((t) => ({
       asOf: t.arg(asOfArgOptions),
     },
     resolve: (_, args, ctx) =>
-      openFollowUps(ctx.view, args.at ? parseOrThrow(instantSchema, args.at, 'at') : new Date().toISOString(), { ownerId: args.ownerId == null ? null : String(args.ownerId) }, args.asOf),
+      openFollowUps(ctx.view, args.at ? parseOrThrow(instantSchema, args.at, 'at') : new Date().toISOString(), { ownerId: idOrNull(args.ownerId) }, args.asOf),
   }),
 }));

@@ -15,7 +15,8 @@ import {
 import { builder } from '../builder';
 import { requireRole, type Role } from '../plugins/roles';
 import { asOfArgOptions } from './asOf';
-import { forwardPage, optionalPeriod, toConnection } from './connection';
+import { idOrNull, optionalPeriod } from './args';
+import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
 
@@ -183,7 +184,6 @@ const dates = (from: string, to: string) => {
   if (period.from > period.to) throw validationError('from must not be after to');
   return period;
 };
-const idOrNull = (v: string | number | null | undefined) => (v == null ? null : String(v));
 
 builder.queryFields((t) => ({
   customer: t.field({

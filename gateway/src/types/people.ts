@@ -1,5 +1,6 @@
 import { BRANCH_SORTS, branchesPage, EMPLOYEE_SORTS, employeesPage, FC_SORTS, fcsPage } from '@hub/read-model';
 import { builder } from '../builder';
+import { idOrNull } from './args';
 import { asOfArgOptions } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
@@ -69,7 +70,6 @@ const BranchFilterInput = builder.inputType('BranchFilter', {
   }),
 });
 
-const idOrNull = (v: string | number | null | undefined) => (v == null ? null : String(v));
 
 builder.queryFields((t) => ({
   employees: t.connection(

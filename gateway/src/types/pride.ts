@@ -1,6 +1,7 @@
 import { localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { ACTIVITY_GROUPINGS, fcActivity, type ActivityRow } from '@hub/read-model';
 import { builder } from '../builder';
+import { idOrNull } from './args';
 import { asOfArgOptions } from './asOf';
 
 const ActivityGroupingEnum = builder.enumType('ActivityGrouping', {
@@ -50,7 +51,7 @@ builder.queryFields((t) => ({
         ctx.view,
         args.groupBy,
         period,
-        { pride: args.pride ?? null, branchId: args.branchId == null ? null : String(args.branchId), region: args.region ?? null, fcId: args.fcId == null ? null : String(args.fcId) },
+        { pride: args.pride ?? null, branchId: idOrNull(args.branchId), region: args.region ?? null, fcId: idOrNull(args.fcId) },
         args.asOf,
       );
     },

@@ -2,7 +2,8 @@ import { touchesPage, type TouchFilter } from '@hub/read-model';
 import type { ObjectRef } from '@pothos/core';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
-import { forwardPage, optionalPeriod, toConnection } from './connection';
+import { idOrNull, optionalPeriod } from './args';
+import { forwardPage, toConnection } from './connection';
 import { CustomerRef } from './customerSmile';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef, TouchRef } from './employee';
@@ -41,12 +42,12 @@ const touchConnectionNames = [
 ] as const;
 
 const toFilter = (f: { personId?: string | number | null; personKind?: TouchFilter['personKind']; leaderId?: string | number | null; channel?: TouchFilter['channel']; mode?: TouchFilter['mode']; branchId?: string | number | null; from?: string | null; to?: string | null } | null | undefined): TouchFilter => ({
-  personId: f?.personId == null ? null : String(f.personId),
+  personId: idOrNull(f?.personId),
   personKind: f?.personKind ?? null,
-  leaderId: f?.leaderId == null ? null : String(f.leaderId),
+  leaderId: idOrNull(f?.leaderId),
   channel: f?.channel ?? null,
   mode: f?.mode ?? null,
-  branchId: f?.branchId == null ? null : String(f.branchId),
+  branchId: idOrNull(f?.branchId),
   ...optionalPeriod({ from: f?.from ?? null, to: f?.to ?? null }),
 });
 

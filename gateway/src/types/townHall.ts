@@ -1,6 +1,7 @@
 import { TOWN_HALL_FORMATS } from '@hub/contracts';
 import { listTownHalls, type TownHallHeadCountRow, type TownHallQuestionRow, type TownHallRow } from '@hub/read-model';
 import { builder } from '../builder';
+import { idOrNull } from './args';
 import { asOfArgOptions } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { OrgUnitRef } from './directory';
@@ -90,7 +91,7 @@ builder.queryFields((t) => ({
         const page = forwardPage('townHalls', args);
         const result = await listTownHalls(
           ctx.view,
-          { from: args.from ?? null, to: args.to ?? null, presenterId: args.presenterId == null ? null : String(args.presenterId) },
+          { from: args.from ?? null, to: args.to ?? null, presenterId: idOrNull(args.presenterId) },
           page,
           args.asOf,
         );
