@@ -49,8 +49,14 @@ export const ensureKafkaJars = (log: (line: string) => void = () => undefined) =
   return LIB;
 };
 
-/** Kafka cluster ids are 16 random bytes, base64url without padding. */
-const clusterId = () => randomBytes(16).toString('base64url');
+/**
+ * Kafka cluster ids are 16 random bytes, base64url without padding — never starting with "-",
+ * which the storage tool would read as an option (Kafka's own Uuid.randomUuid skips those too).
+ */
+const clusterId = (): string => {
+  const id = randomBytes(16).toString('base64url');
+  return id.startsWith('-') ? clusterId() : id;
+};
 
 export const startKafkaBroker = async (options: { log?: (line: string) => void; startTimeoutMs?: number } = {}): Promise<RunningBroker> => {
   const log = options.log ?? (() => undefined);
