@@ -1,6 +1,16 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import type { Role } from '@hub/access';
+import { GraphQLError } from 'graphql';
 import type { HubContext } from './context';
+
+/** The roles a refused `anyRole` scope asked for, wherever scope-auth nested the failure. */
+const rolesIn = (failure: AuthFailure): Role[] => {
+  if (failure.kind === AuthScopeFailureType.AuthScope && failure.scope === 'anyRole') return [...(failure.parameter as readonly Role[])];
+  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) return failure.failures.flatMap(rolesIn);
+  return [];
+};
 
 /** The one schema builder (code-first); every type registers itself on it from its own file. */
 export const builder = new SchemaBuilder<{
@@ -14,9 +24,23 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   /** Every connection resolver returns its total, so every connection has `totalCount`. */
   Connection: { totalCount: number };
+  /** `anyRole`: the caller's role is one of these (gateway/src/access.ts names the groups). */
+  AuthScopes: { anyRole: readonly Role[] };
 }>({
-  plugins: [RelayPlugin],
+  // Relay first, so scope checks see the connection arguments already parsed.
+  plugins: [RelayPlugin, ScopeAuthPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({ anyRole: (roles) => roles.includes(ctx.principal.role) }),
+    // Refused: say which roles may, so a client knows which token it needs.
+    unauthorizedError: (_parent, ctx, info, result) => {
+      const roles = rolesIn(result.failure);
+      const what = `${info.parentType.name}.${info.fieldName}`;
+      return new GraphQLError(`${what} is only for ${roles.join(' or ') || 'other roles'}; you are ${ctx.principal.role}`, {
+        extensions: { code: 'FORBIDDEN', allowedRoles: roles },
+      });
+    },
+  },
   relay: {
     nodeQueryOptions: false,
     nodesQueryOptions: false,

@@ -8,7 +8,8 @@ import type { VideoMessageService } from '@hub/video-messages';
 import type { SqlExecutor } from '@hub/sql';
 import DataLoader from 'dataloader';
 import { loadersByMoment, type Loaders } from './loaders';
-import { roleOf, type Role } from './plugins/roles';
+import type { Principal, TokenStore } from '@hub/access';
+import { principalOf } from './plugins/authentication';
 
 /** The command side the gateway calls: in-process services, or HTTP clients with the same shape. */
 export interface HubCommands {
@@ -39,16 +40,16 @@ export interface GatewayDeps {
   view: SqlExecutor;
   /** Customers' personal data (name, phone, address), read only for roles that may see it. */
   personalData: Pick<PersonalDataStore, 'byIds'>;
-  /** API token → role; a request without a token is a VIEWER. */
-  tokens?: ReadonlyMap<string, Exclude<Role, 'VIEWER'>>;
+  /** API tokens: who a bearer token stands for; ADMIN issues, lists and revokes them. */
+  tokens: TokenStore;
   /** Resolves once the view includes the event at `position`, so a mutation can read its own write. */
   waitForView: (position: bigint | undefined) => Promise<void>;
 }
 
 export interface HubContext extends GatewayDeps {
-  /** What the caller may see and do (from its API token; VIEWER without one). */
-  role: Role;
-  /** Who is asking; stamped on every event a mutation causes. */
+  /** Who is asking and in which role (from the API token; an anonymous VIEWER without one). */
+  principal: Principal;
+  /** The principal's subject: stamped on every event a mutation causes. */
   actor: string;
   /** Ties together all events caused by one request. */
   correlationId: string;
@@ -58,11 +59,14 @@ export interface HubContext extends GatewayDeps {
   personalDataOf: DataLoader<string, CustomerPersonalData | undefined>;
 }
 
-export const createContext = (deps: GatewayDeps, request: Request): HubContext => ({
+export const createContext = (deps: GatewayDeps, request: Request): HubContext => {
+  const principal = principalOf(request);
+  return {
   ...deps,
-  role: roleOf(deps.tokens, request),
-  actor: request.headers.get('x-hub-actor')?.slice(0, 100) || 'console',
+  principal,
+  actor: principal.subject,
   correlationId: request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID(),
   loadersAt: loadersByMoment(deps.view),
   personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),
-});
+  };
+};

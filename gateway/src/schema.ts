@@ -12,6 +12,7 @@ import './types/customerSmile';
 import './types/pride';
 import './types/touches';
 import './types/people';
+import './types/access';
 import './mutations/directory';
 import './mutations/cafeSessions';
 import './mutations/townHalls';
@@ -20,6 +21,7 @@ import './mutations/videoMessages';
 import './mutations/customerSmile';
 import './mutations/pride';
 import './mutations/csvImport';
+import './mutations/apiTokens';
 
 /** The whole schema: every type file registers itself on the builder when imported above. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -27,3 +27,16 @@ describe('GraphQL schema', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('authorization on the schema', () => {
+  it('declares which roles may use every query and mutation (secure by default: nothing without authScopes)', () => {
+    const undeclared: string[] = [];
+    for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+      for (const field of Object.values(type!.getFields())) {
+        const options = (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions;
+        if (!options?.authScopes) undeclared.push(`${type!.name}.${field.name}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { createContext, type GatewayDeps } from './context';
 import { httpLifecycle } from './http';
 import { maskedErrors, validationErrorCode } from './plugins/errorCodes';
 import { requestLog } from './plugins/requestLog';
-import { rejectUnknownTokens } from './plugins/roles';
+import { authenticate } from './plugins/authentication';
 import { schema } from './schema';
 
 export interface GatewayOptions extends GatewayDeps {
@@ -20,7 +20,7 @@ export const createServer = (options: GatewayOptions) => {
     graphiql: { title: 'Engagement Hub GraphQL' },
     maskedErrors,
     context: ({ request }) => createContext(options, request),
-    plugins: [rejectUnknownTokens(options.tokens), validationErrorCode(), requestLog(options.log)],
+    plugins: [authenticate(options.tokens), validationErrorCode(), requestLog(options.log)],
     logging: false,
   });
   const server = createHttpServer(yoga);

@@ -1,4 +1,5 @@
 import { notFound } from '@hub/contracts';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { BranchVisitRef, CampaignRef } from '../types/branchVisit';
 import { commandContext, commandIdOptions } from './command';
@@ -30,6 +31,7 @@ const RecordBranchVisitInput = builder.inputType('RecordBranchVisitInput', {
 
 builder.mutationFields((t) => ({
   launchCampaign: t.field({
+    authScopes: ACCESS.recordFieldVisits,
     type: CampaignRef,
     description: 'Launch a campaign targeting a set of branches.',
     args: { input: t.arg({ type: LaunchCampaignInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -44,6 +46,7 @@ builder.mutationFields((t) => ({
     },
   }),
   recordBranchVisit: t.field({
+    authScopes: ACCESS.recordFieldVisits,
     type: BranchVisitRef,
     description: 'Record a branch visit. Every FC met becomes a touch by every leader who went.',
     args: { input: t.arg({ type: RecordBranchVisitInput, required: true }), commandId: t.arg.string(commandIdOptions) },

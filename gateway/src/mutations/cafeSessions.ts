@@ -1,4 +1,5 @@
 import { notFound } from '@hub/contracts';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { AnswerModeEnum } from '../types/enums';
@@ -113,6 +114,7 @@ const CancelCafeSessionInput = builder.inputType('CancelCafeSessionInput', {
 
 builder.mutationFields((t) => ({
   scheduleCafeSession: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Schedule a café session (톡톡타임).',
     args: { input: t.arg({ type: ScheduleCafeSessionInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -120,6 +122,7 @@ builder.mutationFields((t) => ({
       sessionAfter(ctx, await ctx.commands.cafeSessions.schedule(input, commandContext(ctx, commandId))),
   }),
   inviteToCafeSession: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Invite an employee of grade 차장 or below; refused for 부장 and executives, duplicates and full sessions.',
     args: { input: t.arg({ type: InviteEmployeeInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -127,6 +130,7 @@ builder.mutationFields((t) => ({
       sessionAfter(ctx, await ctx.commands.cafeSessions.invite(input, commandContext(ctx, commandId))),
   }),
   recordCafeSessionAttendance: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Record that an employee came (invited or walk-in). Each attendee becomes a touch by every host.',
     args: { input: t.arg({ type: RecordAttendanceInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -134,6 +138,7 @@ builder.mutationFields((t) => ({
       sessionAfter(ctx, await ctx.commands.cafeSessions.recordAttendance(input, commandContext(ctx, commandId))),
   }),
   raiseCafeSessionQuestion: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: CafeQuestionRef,
     description: 'Record a question raised in a session, optionally anonymous.',
     args: { input: t.arg({ type: RaiseQuestionInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -143,6 +148,7 @@ builder.mutationFields((t) => ({
     },
   }),
   answerCafeSessionQuestion: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: CafeQuestionRef,
     description: 'Answer a question, live or later.',
     args: { input: t.arg({ type: AnswerQuestionInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -150,6 +156,7 @@ builder.mutationFields((t) => ({
       questionAfter(ctx, await ctx.commands.cafeSessions.answerQuestion(input, commandContext(ctx, commandId)), String(input.questionId)),
   }),
   assignCafeSessionFollowUp: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: CafeFollowUpRef,
     description: 'Assign a follow-up action with an owner and a due date.',
     args: { input: t.arg({ type: AssignFollowUpInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -159,6 +166,7 @@ builder.mutationFields((t) => ({
     },
   }),
   completeCafeSessionFollowUp: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: CafeFollowUpRef,
     description: 'Mark a follow-up action done.',
     args: { input: t.arg({ type: CompleteFollowUpInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -166,6 +174,7 @@ builder.mutationFields((t) => ({
       followUpAfter(ctx, await ctx.commands.cafeSessions.completeFollowUp(input, commandContext(ctx, commandId)), String(input.followUpId)),
   }),
   cancelCafeSession: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Cancel a session that has not taken place.',
     args: { input: t.arg({ type: CancelCafeSessionInput, required: true }), commandId: t.arg.string(commandIdOptions) },

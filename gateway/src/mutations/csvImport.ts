@@ -1,5 +1,6 @@
 import { CSV_ENCODINGS, IMPORT_KINDS, importCsv, type ImportReport, type RowError } from '@hub/csv-import';
 import { validationError } from '@hub/contracts';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 
 /* CSV import through GraphQL: the file travels base64-encoded, so CP949 bytes arrive intact. */
@@ -65,6 +66,7 @@ const ImportCsvInput = builder.inputType('ImportCsvInput', {
 
 builder.mutationFields((t) => ({
   importCsv: t.field({
+    authScopes: ACCESS.admin,
     type: ReportRef,
     description: 'Import a CSV file: a wrong header refuses the whole file; each bad row is reported by line and skipped; re-running a file records nothing twice.',
     args: { input: t.arg({ type: ImportCsvInput, required: true }) },

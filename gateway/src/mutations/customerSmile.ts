@@ -1,7 +1,7 @@
 import { notFound } from '@hub/contracts';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
-import { requireRole } from '../plugins/roles';
 import { ContractRef, CustomerRef, CustomerVisitRef, FollowUpKindEnum } from '../types/customerSmile';
 import { commandContext, commandIdOptions } from './command';
 
@@ -72,6 +72,7 @@ const readBackCustomer = async (ctx: HubContext, result: { customerId: string; p
 
 builder.mutationFields((t) => ({
   registerCustomer: t.field({
+    authScopes: ACCESS.recordSales,
     type: CustomerRef,
     description: 'Register a customer of a branch; their personal data is kept apart from the events.',
     args: { input: t.arg({ type: RegisterCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -81,16 +82,17 @@ builder.mutationFields((t) => ({
     },
   }),
   eraseCustomerPersonalData: t.field({
+    authScopes: ACCESS.privacy,
     type: CustomerRef,
     description: 'Erase a customer’s name, phone and address for good (PRIVACY_OFFICER only). Events and figures keep the bare id.',
     args: { input: t.arg({ type: EraseCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => {
-      requireRole(ctx.role, ['PRIVACY_OFFICER'], 'Erasing personal data');
       const result = await ctx.commands.customerSmile.eraseCustomerPersonalData(input, commandContext(ctx, commandId));
       return readBackCustomer(ctx, result);
     },
   }),
   signContract: t.field({
+    authScopes: ACCESS.recordSales,
     type: ContractRef,
     description: 'Record a signed contract: its three follow-ups become due.',
     args: { input: t.arg({ type: SignContractInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -105,6 +107,7 @@ builder.mutationFields((t) => ({
     },
   }),
   recordCustomerVisit: t.field({
+    authScopes: ACCESS.recordFieldVisits,
     type: CustomerVisitRef,
     description: 'Record a Customer Smile visit. It satisfies the matching follow-up; a leader who went along touches the FC and the customer.',
     args: { input: t.arg({ type: RecordCustomerVisitInput, required: true }), commandId: t.arg.string(commandIdOptions) },

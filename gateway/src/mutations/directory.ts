@@ -1,6 +1,7 @@
 import { notFound } from '@hub/contracts';
 import type { CommandResult } from '@hub/event-store';
 import type { OrgUnitRow } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import type { Loaders } from '../loaders';
@@ -121,6 +122,7 @@ const fcLoader = (l: Loaders) => l.fc;
 
 builder.mutationFields((t) => ({
   defineOrgUnit: t.field({
+    authScopes: ACCESS.recordEmployees,
     type: OrgUnitRef,
     description: 'Add an org unit to the tree (division → department → team).',
     args: { input: t.arg({ type: DefineOrgUnitInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -128,6 +130,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.defineOrgUnit(input, commandContext(ctx, commandId)), (l) => l.orgUnit, String(input.orgUnitId), 'org unit'),
   }),
   registerEmployee: t.field({
+    authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Add an employee to the directory.',
     args: { input: t.arg({ type: RegisterEmployeeInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -135,6 +138,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.registerEmployee(input, commandContext(ctx, commandId)), employeeLoader, String(input.employeeId), 'employee'),
   }),
   promoteEmployee: t.field({
+    authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Promote an employee to a higher grade.',
     args: { input: t.arg({ type: PromoteEmployeeInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -142,6 +146,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.promoteEmployee(input, commandContext(ctx, commandId)), employeeLoader, String(input.employeeId), 'employee'),
   }),
   transferEmployee: t.field({
+    authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Move an employee to another org unit or region.',
     args: { input: t.arg({ type: TransferEmployeeInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -149,6 +154,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.transferEmployee(input, commandContext(ctx, commandId)), employeeLoader, String(input.employeeId), 'employee'),
   }),
   recordEmployeeLeft: t.field({
+    authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Record that an employee left the company.',
     args: { input: t.arg({ type: RecordEmployeeLeftInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -156,6 +162,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.recordEmployeeLeft(input, commandContext(ctx, commandId)), employeeLoader, String(input.employeeId), 'employee'),
   }),
   registerBranch: t.field({
+    authScopes: ACCESS.recordSalesNetwork,
     type: BranchRef,
     description: 'Add a sales branch.',
     args: { input: t.arg({ type: RegisterBranchInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -163,6 +170,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.registerBranch(input, commandContext(ctx, commandId)), branchLoader, String(input.branchId), 'branch'),
   }),
   enrollBranchInPride: t.field({
+    authScopes: ACCESS.recordSalesNetwork,
     type: BranchRef,
     description: 'Make a branch a PRIDE branch from a date.',
     args: { input: t.arg({ type: EnrollBranchInPrideInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -170,6 +178,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.enrollBranchInPride(input, commandContext(ctx, commandId)), branchLoader, String(input.branchId), 'branch'),
   }),
   registerFc: t.field({
+    authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Add an FC (설계사) to a branch.',
     args: { input: t.arg({ type: RegisterFcInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -177,6 +186,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.registerFc(input, commandContext(ctx, commandId)), fcLoader, String(input.fcId), 'FC'),
   }),
   transferFc: t.field({
+    authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Move an FC to another branch.',
     args: { input: t.arg({ type: TransferFcInput, required: true }), commandId: t.arg.string(commandIdOptions) },
@@ -184,6 +194,7 @@ builder.mutationFields((t) => ({
       readBack(ctx, await ctx.commands.directory.transferFc(input, commandContext(ctx, commandId)), fcLoader, String(input.fcId), 'FC'),
   }),
   recordFcLeft: t.field({
+    authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Record that an FC left.',
     args: { input: t.arg({ type: RecordFcLeftInput, required: true }), commandId: t.arg.string(commandIdOptions) },

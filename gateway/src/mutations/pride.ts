@@ -1,3 +1,4 @@
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { commandContext, commandIdOptions } from './command';
 
@@ -25,6 +26,7 @@ ReportedRef.implement({
 
 builder.mutationFields((t) => ({
   reportFcWeeklyActivity: t.field({
+    authScopes: ACCESS.recordSales,
     type: ReportedRef,
     description: 'Report an FC’s week: customer visits, calls, contracts. A week is reported once; send a correction to change it.',
     args: { input: t.arg({ type: ReportWeeklyActivityInput, required: true }), commandId: t.arg.string(commandIdOptions) },

@@ -1,4 +1,5 @@
 import { notFound } from '@hub/contracts';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { TownHallFormatEnum, TownHallRef } from '../types/townHall';
@@ -82,42 +83,49 @@ const CancelTownHallInput = builder.inputType('CancelTownHallInput', {
 
 builder.mutationFields((t) => ({
   scheduleTownHall: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: TownHallRef,
     description: 'Schedule a town hall (타운홀).',
     args: { input: t.arg({ type: ScheduleTownHallInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.schedule(input, commandContext(ctx, commandId))),
   }),
   recordTownHallAttendance: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: TownHallRef,
     description: 'Record an attendee by name. Each becomes a touch by every presenter.',
     args: { input: t.arg({ type: TownHallAttendanceInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.recordAttendance(input, commandContext(ctx, commandId))),
   }),
   recordTownHallHeadCount: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: TownHallRef,
     description: 'Record how many came from one org unit.',
     args: { input: t.arg({ type: TownHallHeadCountInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.recordHeadCount(input, commandContext(ctx, commandId))),
   }),
   raiseTownHallQuestion: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: TownHallRef,
     description: 'Record a question raised at a town hall.',
     args: { input: t.arg({ type: TownHallQuestionInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.raiseQuestion(input, commandContext(ctx, commandId))),
   }),
   answerTownHallQuestion: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: TownHallRef,
     description: 'Answer a town-hall question.',
     args: { input: t.arg({ type: TownHallAnswerInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.answerQuestion(input, commandContext(ctx, commandId))),
   }),
   giveTownHallFeedback: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: TownHallRef,
     description: 'Record feedback (rating and comment) on a town hall.',
     args: { input: t.arg({ type: TownHallFeedbackInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => townHallAfter(ctx, await ctx.commands.townHalls.giveFeedback(input, commandContext(ctx, commandId))),
   }),
   cancelTownHall: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: TownHallRef,
     description: 'Cancel a town hall that has not taken place.',
     args: { input: t.arg({ type: CancelTownHallInput, required: true }), commandId: t.arg.string(commandIdOptions) },

@@ -1,4 +1,5 @@
 import { notFound } from '@hub/contracts';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { VideoMessageRef, ViewerKindEnum } from '../types/videoMessage';
@@ -39,12 +40,14 @@ const videoAfter = async (ctx: HubContext, result: { videoId: string; position: 
 
 builder.mutationFields((t) => ({
   publishVideoMessage: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: VideoMessageRef,
     description: 'Publish a video message.',
     args: { input: t.arg({ type: PublishVideoMessageInput, required: true }), commandId: t.arg.string(commandIdOptions) },
     resolve: async (_, { input, commandId }, ctx) => videoAfter(ctx, await ctx.commands.videoMessages.publish(input, commandContext(ctx, commandId))),
   }),
   recordVideoView: t.field({
+    authScopes: ACCESS.recordEmployeeChannels,
     type: VideoMessageRef,
     description: 'Record a view: a broadcast touch of the viewer by the author.',
     args: { input: t.arg({ type: RecordVideoViewInput, required: true }), commandId: t.arg.string(commandIdOptions) },

@@ -1,5 +1,6 @@
 import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 import { idOrNull, optionalPeriod } from './args';
@@ -64,6 +65,7 @@ builder.objectField(BranchRef, 'visits', (t) =>
 builder.queryFields((t) => ({
   branchVisits: t.connection(
     {
+      authScopes: ACCESS.read,
       type: BranchVisitRef,
       description: 'Branch visits, newest first, filtered by branch, leader, campaign and period. Forward pagination (first/after).',
       args: {
@@ -84,12 +86,14 @@ builder.queryFields((t) => ({
     { name: 'BranchVisitEdge', description: 'A branch visit in a page, with its cursor.' },
   ),
   campaigns: t.field({
+    authScopes: ACCESS.read,
     type: [CampaignRef],
     description: 'Campaigns with their progress, latest deadline first.',
     args: { asOf: t.arg(asOfArgOptions) },
     resolve: (_, args, ctx) => listCampaigns(ctx.view, args.asOf),
   }),
   unvisitedBranches: t.field({
+    authScopes: ACCESS.read,
     type: [BranchRef],
     description: 'Branches no leader visited in the period (a gap): e.g. Seoul branches nobody visited this quarter.',
     args: {

@@ -1,5 +1,6 @@
 import { validationError } from '@hub/contracts';
 import { listCafeSessions, type CafeFollowUpRow, type CafeParticipantRow, type CafeQuestionRow, type CafeSessionRow } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
 import { AnswerModeEnum, CafeSessionStatusEnum } from './enums';
@@ -94,6 +95,7 @@ CafeFollowUpRef.implement({
 builder.queryFields((t) => ({
   cafeSessions: t.connection(
     {
+      authScopes: ACCESS.read,
       type: CafeSessionRef,
       description: 'Café sessions, newest first, optionally within a period and for one host. Forward pagination (first/after).',
       args: {
@@ -119,6 +121,7 @@ builder.queryFields((t) => ({
     { name: 'CafeSessionEdge', description: 'A café session in a page, with its cursor.' },
   ),
   cafeSession: t.field({
+    authScopes: ACCESS.read,
     type: CafeSessionRef,
     nullable: true,
     description: 'One café session with its participants, questions and follow-ups; null when unknown.',

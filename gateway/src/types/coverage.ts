@@ -1,5 +1,6 @@
 import { instantSchema, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind, type TenureBand } from '@hub/read-model';
+import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
 import { asOfArgOptions } from './asOf';
@@ -35,6 +36,7 @@ const PeriodInput = builder.inputType('PeriodInput', {
 
 builder.queryFields((t) => ({
   cafeSessionReachByOrgUnit: t.field({
+    authScopes: ACCESS.read,
     type: [OrgUnitReachRef],
     description: 'Café-session (톡톡타임) reach of employees for every org unit (each with its whole subtree) over a period, optionally for one host or one unit.',
     args: {
@@ -148,6 +150,7 @@ const segmentOf = (s: { tenure?: TenureBand | null; orgUnitId?: string | number 
 
 builder.queryFields((t) => ({
   coverage: t.field({
+    authScopes: ACCESS.read,
     type: CoverageRef,
     description: 'The one view in one question: reach, frequency and recency of a segment over a period, optionally through one channel or by one leader, as of any moment.',
     args: {
@@ -163,10 +166,17 @@ builder.queryFields((t) => ({
       const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
       if (from >= to) throw validationError('period.from must be before period.to');
       const result = await coverage(ctx.view, args.population, segmentOf(args.segment), { from, to }, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, args.asOf);
-      return { ...result, asOf: args.asOf ?? null };
+      if (args.population !== 'CUSTOMER') return { ...result, asOf: args.asOf ?? null };
+      const guard = customerAggregateGuard(ctx.principal.role);
+      guard.assertLargeEnough(result.population);
+      const byChannel = guard.keepLargeGroups(result.byChannel, (g) => g.reached);
+      const byLeader = guard.keepLargeGroups(result.byLeader, (g) => g.reached);
+      return { ...result, byChannel, byLeader, asOf: args.asOf ?? null };
     },
   }),
   gaps: t.field({
+    // Customers left out are listed one by one: only for roles that see customers.
+    authScopes: (_, args) => (args.population === 'CUSTOMER' ? ACCESS.customerLevel : ACCESS.read),
     type: GapsRef,
     description: 'Who was left out: people of a segment not reached within `days` days before `at` (never reached first).',
     args: {
@@ -212,6 +222,7 @@ CadenceRef.implement({
 
 builder.queryFields((t) => ({
   cadence: t.field({
+    authScopes: ACCESS.read,
     type: CadenceRef,
     description: 'Cadence met or missed, period by period, over a date range (KST calendar).',
     args: {
@@ -281,6 +292,7 @@ OpenFollowUpRef.implement({
 
 builder.queryFields((t) => ({
   twoWay: t.field({
+    authScopes: ACCESS.read,
     type: TwoWayRef,
     description: 'Two-way communication over a period: questions raised, answered rate, time to answer, per channel and per leader.',
     args: { period: t.arg({ type: PeriodInput, required: true, description: 'When the questions were raised.' }), asOf: t.arg(asOfArgOptions) },
@@ -292,6 +304,7 @@ builder.queryFields((t) => ({
     },
   }),
   openFollowUps: t.field({
+    authScopes: ACCESS.read,
     type: [OpenFollowUpRef],
     description: 'Café-session follow-up actions still open at a moment, oldest first, optionally for one owner.',
     args: {

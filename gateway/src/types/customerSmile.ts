@@ -12,16 +12,13 @@ import {
   type EmployeeRow,
   type FollowUpRow,
 } from '@hub/read-model';
+import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
-import { requireRole, type Role } from '../plugins/roles';
 import { asOfArgOptions } from './asOf';
 import { idOrNull, optionalPeriod } from './args';
 import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
-
-/** Who may see customers' names, phones and addresses (PIPA: only those who need them). */
-export const PERSONAL_DATA_ROLES: readonly Role[] = ['SALES', 'PRIVACY_OFFICER'];
 
 export const CustomerRef = builder.objectRef<CustomerRow>('Customer');
 export const ContractRef = builder.objectRef<ContractRow>('Contract');
@@ -59,6 +56,8 @@ PersonalDataRef.implement({
 });
 
 CustomerRef.implement({
+  // Reached through any field (a contract, a touch, a gap), a customer one by one is for customer-level roles only.
+  authScopes: ACCESS.customerLevel,
   description: 'A customer holding contracts sold by FCs. Known by id everywhere; personal data only to SALES and PRIVACY_OFFICER.',
   fields: (t) => ({
     id: t.exposeID('customerId', { description: 'Customer id.' }),
@@ -69,10 +68,8 @@ CustomerRef.implement({
       type: PersonalDataRef,
       nullable: true,
       description: 'Name, phone and address: SALES and PRIVACY_OFFICER only (FORBIDDEN otherwise); null once erased.',
-      resolve: async (c, _, ctx) => {
-        requireRole(ctx.role, PERSONAL_DATA_ROLES, 'Customer personal data');
-        return (await ctx.personalDataOf.load(c.customerId)) ?? null;
-      },
+      authScopes: ACCESS.personalData,
+      resolve: async (c, _, ctx) => (await ctx.personalDataOf.load(c.customerId)) ?? null,
     }),
     contracts: t.field({ type: [ContractRef], description: 'Their contracts, newest first.', resolve: (c, _, ctx) => ctx.loadersAt(c.asOf).contractsOfCustomer.load(c.customerId) }),
   }),
@@ -187,6 +184,7 @@ const dates = (from: string, to: string) => {
 
 builder.queryFields((t) => ({
   customer: t.field({
+    authScopes: ACCESS.customerLevel,
     type: CustomerRef,
     nullable: true,
     description: 'One customer with their contracts; null when unknown.',
@@ -195,6 +193,7 @@ builder.queryFields((t) => ({
   }),
   contracts: t.connection(
     {
+      authScopes: ACCESS.customerLevel,
       type: ContractRef,
       description: 'Contracts, newest signing first, filtered. Forward pagination (first/after).',
       args: { filter: t.arg({ type: ContractFilterInput, required: false, description: 'Narrow the list.' }), on: t.arg(onArgOptions), asOf: t.arg(asOfArgOptions) },
@@ -212,6 +211,7 @@ builder.queryFields((t) => ({
   ),
   customerVisits: t.connection(
     {
+      authScopes: ACCESS.customerLevel,
       type: CustomerVisitRef,
       description: 'Customer Smile visits, newest first, filtered by customer, FC, accompanying leader, branch and period. Forward pagination (first/after).',
       args: {
@@ -233,6 +233,7 @@ builder.queryFields((t) => ({
     { name: 'CustomerVisitEdge', description: 'A visit in a page, with its cursor.' },
   ),
   followUpCompliance: t.field({
+    authScopes: ACCESS.read,
     type: [ComplianceRef],
     description: 'Customer Smile compliance per FC, branch or region for follow-ups falling due between two days, worst on-time rate first.',
     args: {
@@ -245,16 +246,16 @@ builder.queryFields((t) => ({
       on: t.arg(onArgOptions),
       asOf: t.arg(asOfArgOptions),
     },
-    resolve: async (_, args, ctx) =>
-      (
-        await followUpCompliance(ctx.view, args.groupBy, dates(args.from, args.to), { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null }, args.asOf, args.on ? dayArg(args.on) : undefined)
-      ).map((r) => ({
-        ...r,
-        groupBy: args.groupBy,
-        asOf: args.asOf ?? null,
-      })),
+    resolve: async (_, args, ctx) => {
+      const rows = await followUpCompliance(ctx.view, args.groupBy, dates(args.from, args.to), { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null }, args.asOf, args.on ? dayArg(args.on) : undefined);
+      // Groups of fewer than five follow-ups are hidden for roles that see customers only in aggregate.
+      return customerAggregateGuard(ctx.principal.role)
+        .keepLargeGroups(rows, (r) => r.due)
+        .map((r) => ({ ...r, groupBy: args.groupBy, asOf: args.asOf ?? null }));
+    },
   }),
   overdueFollowUps: t.field({
+    authScopes: ACCESS.customerLevel,
     type: OverdueRef,
     description: 'Customers with overdue follow-ups (a gap), longest overdue first.',
     args: {

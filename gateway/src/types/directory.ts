@@ -1,5 +1,6 @@
 import { ORG_UNIT_KINDS } from '@hub/contracts';
 import { listOrgUnits, type BranchRow, type FcRow, type OrgUnitRow } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 
@@ -67,12 +68,14 @@ FcRef.implement({
 
 builder.queryFields((t) => ({
   orgUnits: t.field({
+    authScopes: ACCESS.read,
     type: [OrgUnitRef],
     description: 'The org tree, parents before their children.',
     args: { asOf: t.arg(asOfArgOptions) },
     resolve: (_, args, ctx) => listOrgUnits(ctx.view, args.asOf),
   }),
   branch: t.field({
+    authScopes: ACCESS.read,
     type: BranchRef,
     nullable: true,
     description: 'One branch with its FCs; null when unknown.',

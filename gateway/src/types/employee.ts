@@ -1,4 +1,5 @@
 import type { EmployeeRow, TouchRow } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 import { OrgUnitRef } from './directory';
@@ -64,6 +65,7 @@ TouchRef.implement({
 
 builder.queryFields((t) => ({
   employee: t.field({
+    authScopes: ACCESS.read,
     type: EmployeeRef,
     nullable: true,
     description: 'One employee with their touches; null when unknown.',

@@ -1,4 +1,5 @@
 import { BRANCH_SORTS, branchesPage, EMPLOYEE_SORTS, employeesPage, FC_SORTS, fcsPage } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
 import { asOfArgOptions } from './asOf';
@@ -74,6 +75,7 @@ const BranchFilterInput = builder.inputType('BranchFilter', {
 builder.queryFields((t) => ({
   employees: t.connection(
     {
+      authScopes: ACCESS.read,
       type: EmployeeRef,
       description: 'Employees, filtered and sorted. Forward pagination (first/after).',
       args: {
@@ -94,6 +96,7 @@ builder.queryFields((t) => ({
   ),
   fcs: t.connection(
     {
+      authScopes: ACCESS.read,
       type: FcRef,
       description: 'FCs, filtered and sorted. Forward pagination (first/after).',
       args: {
@@ -114,6 +117,7 @@ builder.queryFields((t) => ({
   ),
   branches: t.connection(
     {
+      authScopes: ACCESS.read,
       type: BranchRef,
       description: 'Sales branches, filtered and sorted. Forward pagination (first/after).',
       args: {

@@ -1,5 +1,6 @@
 import { localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { ACTIVITY_GROUPINGS, fcActivity, type ActivityRow } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
 import { asOfArgOptions } from './asOf';
@@ -32,6 +33,7 @@ ActivityRef.implement({
 
 builder.queryFields((t) => ({
   fcActivity: t.field({
+    authScopes: ACCESS.read,
     type: [ActivityRef],
     description: 'PRIDE weekly FC activity for the weeks starting between two days, grouped: PRIDE vs non-PRIDE side by side, per branch, per FC or per week. Corrections replace earlier reports.',
     args: {

@@ -1,5 +1,6 @@
 import { touchesPage, type TouchFilter } from '@hub/read-model';
 import type { ObjectRef } from '@pothos/core';
+import { ACCESS, seesCustomersOneByOne } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 import { idOrNull, optionalPeriod } from './args';
@@ -54,12 +55,15 @@ const toFilter = (f: { personId?: string | number | null; personKind?: TouchFilt
 builder.queryFields((t) => ({
   touches: t.connection(
     {
+      // Customers' touches one by one only for roles that see customers; the others get them left out.
+      authScopes: (_, args) => (args.filter?.personKind === 'CUSTOMER' ? ACCESS.customerLevel : ACCESS.read),
       type: TouchRef,
       description: 'Touches, newest first, filtered by person, leader, channel, branch and period. Forward pagination (first/after).',
       args: { filter: t.arg({ type: TouchFilterInput, required: false, description: 'Narrow the list.' }), asOf: t.arg(asOfArgOptions) },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('touches', args);
-        return toConnection(await touchesPage(ctx.view, toFilter(args.filter), page, args.asOf), page.after);
+        const filter = { ...toFilter(args.filter), withoutCustomers: !seesCustomersOneByOne(ctx.principal.role) };
+        return toConnection(await touchesPage(ctx.view, filter, page, args.asOf), page.after);
       },
     },
     ...touchConnectionNames,
@@ -80,7 +84,11 @@ const timeline = <P extends { asOf: string | null }>(ref: ObjectRef<HubTypes, P>
         },
         resolve: async (parent, args, ctx) => {
           const page = forwardPage('timeline', args);
-          const filter = { ...toFilter({ channel: args.channel ?? null, from: args.from ?? null, to: args.to ?? null }), ...filterOf(parent) };
+          const filter = {
+            ...toFilter({ channel: args.channel ?? null, from: args.from ?? null, to: args.to ?? null }),
+            ...filterOf(parent),
+            withoutCustomers: !seesCustomersOneByOne(ctx.principal.role),
+          };
           return toConnection(await touchesPage(ctx.view, filter, page, parent.asOf), page.after);
         },
       },

@@ -1,5 +1,6 @@
 import { TOWN_HALL_FORMATS } from '@hub/contracts';
 import { listTownHalls, type TownHallHeadCountRow, type TownHallQuestionRow, type TownHallRow } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
 import { asOfArgOptions } from './asOf';
@@ -79,6 +80,7 @@ TownHallQuestionRef.implement({
 builder.queryFields((t) => ({
   townHalls: t.connection(
     {
+      authScopes: ACCESS.read,
       type: TownHallRef,
       description: 'Town halls, newest first, optionally within a period or for one presenter. Forward pagination (first/after).',
       args: {
@@ -102,6 +104,7 @@ builder.queryFields((t) => ({
     { name: 'TownHallEdge', description: 'A town hall in a page, with its cursor.' },
   ),
   townHall: t.field({
+    authScopes: ACCESS.read,
     type: TownHallRef,
     nullable: true,
     description: 'One town hall; null when unknown.',

@@ -1,5 +1,6 @@
 import { VIEWER_KINDS } from '@hub/contracts';
 import { listVideoMessages, type VideoMessageRow } from '@hub/read-model';
+import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions } from './asOf';
 import { EmployeeRef } from './employee';
@@ -28,6 +29,7 @@ VideoMessageRef.implement({
 
 builder.queryFields((t) => ({
   videoMessages: t.field({
+    authScopes: ACCESS.read,
     type: [VideoMessageRef],
     description: 'Video messages with their viewing figures, newest first.',
     args: { asOf: t.arg(asOfArgOptions) },

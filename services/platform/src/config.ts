@@ -35,6 +35,8 @@ export const configSchema = z.object({
   HUB_WEB_PORT: port(3000),
   /** Seed the demo company when the store is empty. */
   HUB_SEED_DEMO: flag(true),
+  /** `npm start` issues fresh development tokens, one per role, and prints them (revoking the previous run's); false: none. */
+  HUB_DEV_TOKENS: flag(true),
   /** Where the gateway is, for processes that proxy to it (web). */
   HUB_GATEWAY_URL: z.url().optional(),
   /** Where each bounded context's command service is, for a gateway running in its own process. */
@@ -48,14 +50,6 @@ export const configSchema = z.object({
   /** Which bounded context a `bin/commands` process serves. */
   HUB_CONTEXT: z.enum(CONTEXT_NAMES).optional(),
   HUB_COMMANDS_PORT: port(4100),
-  /**
-   * API tokens and their roles, `ROLE=token,ROLE=token` (roles: SALES, PRIVACY_OFFICER). Unset:
-   * `npm start` makes fresh ones and prints them; callers without a token are VIEWERs.
-   */
-  HUB_TOKENS: z
-    .string()
-    .regex(/^(SALES|PRIVACY_OFFICER)=[A-Za-z0-9._~-]{16,}(,(SALES|PRIVACY_OFFICER)=[A-Za-z0-9._~-]{16,})*$/, 'HUB_TOKENS must be ROLE=token[,ROLE=token…] with roles SALES or PRIVACY_OFFICER and tokens of at least 16 characters')
-    .optional(),
   /** The relay's transactional id and checkpoint group: one running relay per id. */
   HUB_RELAY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'HUB_RELAY_ID may contain letters, digits, ".", "_" and "-"').default('hub-relay'),
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
@@ -67,15 +61,6 @@ export const configSchema = z.object({
 });
 
 export type HubConfig = z.infer<typeof configSchema> & { dataDir: string };
-
-/** HUB_TOKENS as token → role. */
-export const parseTokens = (value: string | undefined): Map<string, 'SALES' | 'PRIVACY_OFFICER'> =>
-  new Map(
-    (value ? value.split(',') : []).map((pair) => {
-      const [role, token] = pair.split('=') as ['SALES' | 'PRIVACY_OFFICER', string];
-      return [token, role];
-    }),
-  );
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): HubConfig => {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));

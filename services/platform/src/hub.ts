@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createSqlTokenStore } from '@hub/access';
 import { createBranchVisitService } from '@hub/branch-visits';
 import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createCustomerSmileService, createSqlPersonalDataStore } from '@hub/customer-smile';
@@ -33,6 +34,8 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   const customerSmile = createCustomerSmileService({ store, directory, personalData });
   const pride = createPrideService({ store, directory });
   const projector = createProjector({ store, db: sql });
+  // API tokens (hashed) live in SQL beside the view, whichever store holds the events.
+  const tokens = await createSqlTokenStore(sql);
 
   const description = [
     config.EVENTSTORE_URL ? `events in EventStoreDB (${redact(config.EVENTSTORE_URL)})` : config.DATABASE_URL ? 'events in PostgreSQL' : 'events in embedded PGlite',
@@ -50,6 +53,7 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     customerSmile,
     pride,
     personalData,
+    tokens,
     /** Every bounded context's commands, as the gateway and the command servers take them. */
     commands: { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride },
     projector,

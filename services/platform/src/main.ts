@@ -1,7 +1,7 @@
 import { createServer as createGateway } from '@hub/gateway';
 import { createRelay, createRelayMetricsServer } from '@hub/stream-relay';
-import { randomBytes } from 'node:crypto';
-import { loadConfig, parseTokens } from './config';
+import { TOKEN_ROLES } from '@hub/access';
+import { loadConfig } from './config';
 import { seedDemoCompany } from './demo/seed';
 import { createHub } from './hub';
 import { webDistDir } from './paths';
@@ -28,13 +28,13 @@ const main = async () => {
   await hub.projector.start();
   console.log(`[hub] view up to date (${hub.projector.stats.applied} events projected)`);
 
-  // API tokens: from HUB_TOKENS, or fresh ones for this run (printed below) so the roles can be tried.
-  const tokens = config.HUB_TOKENS ? parseTokens(config.HUB_TOKENS) : new Map([[randomBytes(18).toString('base64url'), 'SALES' as const], [randomBytes(18).toString('base64url'), 'PRIVACY_OFFICER' as const]]);
+  // Development tokens, one per role, so every role can be tried; the previous run's stop working.
+  const devTokens = config.HUB_DEV_TOKENS ? await issueDevTokens(hub.tokens) : [];
   const gateway = createGateway({
     commands: hub.commands,
     view: hub.sql,
     personalData: hub.personalData,
-    tokens,
+    tokens: hub.tokens,
     waitForView: (position) => hub.projector.waitFor(position),
   });
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
@@ -52,13 +52,19 @@ const main = async () => {
   console.log('  Engagement Hub is running');
   console.log(`  Console:  http://localhost:${webPort}`);
   console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql`);
-  for (const [token, role] of tokens) console.log(`  ${role.padEnd(15)} Authorization: Bearer ${config.HUB_TOKENS ? `${token.slice(0, 4)}… (from HUB_TOKENS)` : token}`);
-  console.log('  (no token: VIEWER — every figure, customers by id only)');
+  for (const { role, token } of devTokens) console.log(`  ${role.padEnd(15)} Authorization: Bearer ${token}`);
+  console.log(devTokens.length ? '  (development tokens, valid 30 days or until the next start; no token: VIEWER — figures and the directory, no writes)' : '  No development tokens (HUB_DEV_TOKENS=false): issue tokens with `npm run tokens -- issue`.');
   console.log(relay ? `  Kafka relay: publishing to ${config.KAFKA_BROKERS} (health on http://localhost:${relayPort}/health)` : '  Kafka relay: not running (set KAFKA_BROKERS to publish the streams)');
   console.log(`  Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
   console.log('');
 
   onShutdown('hub', web.close, gateway.close, async () => relay?.stop(), async () => relayMetrics && new Promise<void>((r) => relayMetrics.close(() => r())), hub.close);
+};
+
+/** One token per role with subject `dev:<role>`; the previous run's are revoked first. */
+const issueDevTokens = async (tokens: Awaited<ReturnType<typeof createHub>>['tokens']) => {
+  await tokens.revokeSubjectsStartingWith('dev:');
+  return Promise.all(TOKEN_ROLES.map((role) => tokens.issue({ subject: `dev:${role.toLowerCase()}`, role, expiresInDays: 30 }, 'npm start')));
 };
 
 main().catch((e: unknown) => {

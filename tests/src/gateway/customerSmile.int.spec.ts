@@ -1,3 +1,4 @@
+import type { Role } from '@hub/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
 
@@ -8,7 +9,7 @@ import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTes
  */
 describe.each(HUB_ENGINES)('Customer Smile through GraphQL on $name', (engine) => {
   let t: HubUnderTest;
-  const ok = (query: string, variables?: Record<string, unknown>, role?: 'SALES' | 'PRIVACY_OFFICER') => t.ok(query, variables, role);
+  const ok = (query: string, variables?: Record<string, unknown>, role?: Role) => t.ok(query, variables, role);
 
   beforeAll(async () => {
     t = await startHub(engine);
@@ -58,7 +59,7 @@ describe.each(HUB_ENGINES)('Customer Smile through GraphQL on $name', (engine) =
   it('refuses an unknown API token outright', async () => {
     const r = await t.raw('{ orgUnits { id } }', { authorization: 'Bearer not-a-token-anyone-issued' });
     expect(r.status).toBe(401);
-    expect(await r.json()).toEqual({ errors: [{ message: 'Unknown API token', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(await r.json()).toEqual({ errors: [{ message: 'Unknown, expired or revoked API token', extensions: { code: 'UNAUTHENTICATED' } }] });
   });
 
   it('records visits against the three follow-ups and refuses bad ones without appending', async () => {
@@ -103,14 +104,18 @@ describe.each(HUB_ENGINES)('Customer Smile through GraphQL on $name', (engine) =
       },
     });
     // As of mid-2015 K2's one-year check (due 2015-05-01) is overdue and its first was late.
-    const compliance = await ok(`query($on: Date) { followUpCompliance(groupBy: BRANCH, from: "2014-01-01", to: "2015-12-31", on: $on) { key due onTime late overdue open onTimeRate } }`, { on });
+    const complianceQuery = `query($on: Date) { followUpCompliance(groupBy: BRANCH, from: "2014-01-01", to: "2015-12-31", on: $on) { key due onTime late overdue open onTimeRate } }`;
+    const compliance = await ok(complianceQuery, { on }, 'SALES');
     expect(compliance).toEqual({
       followUpCompliance: [
         { key: 'BUSAN', due: 2, onTime: 0, late: 1, overdue: 1, open: 0, onTimeRate: 0 },
         { key: 'BANPO', due: 2, onTime: 2, late: 0, overdue: 0, open: 0, onTimeRate: 1 },
       ],
     });
-    const byRegion = await ok(`query($on: Date) { followUpCompliance(groupBy: REGION, from: "2014-01-01", to: "2015-12-31", pride: true, on: $on) { key onTime } }`, { on });
+    // Groups of two follow-ups could single a customer out: hidden from roles that see customers only in aggregate.
+    expect(await ok(complianceQuery, { on }, 'VIEWER')).toEqual({ followUpCompliance: [] });
+    expect(await ok(complianceQuery, { on }, 'HR')).toEqual({ followUpCompliance: [] });
+    const byRegion = await ok(`query($on: Date) { followUpCompliance(groupBy: REGION, from: "2014-01-01", to: "2015-12-31", pride: true, on: $on) { key onTime } }`, { on }, 'LEADERSHIP');
     expect(byRegion).toEqual({ followUpCompliance: [{ key: 'Seoul', onTime: 2 }] });
     const backlog = await ok(`query($on: Date) { overdueFollowUps(on: $on) { total followUps { kind customer { id } fc { id } daysLate judgedOn } } }`, { on });
     expect(backlog).toEqual({ overdueFollowUps: { total: 1, followUps: [{ kind: 'ONE_YEAR', customer: { id: 'C2' }, fc: { id: 'FC2' }, daysLate: 60, judgedOn: on }] } });
@@ -138,11 +143,18 @@ describe.each(HUB_ENGINES)('Customer Smile through GraphQL on $name', (engine) =
     });
     const fc = await ok(`{ touches(filter: { personId: "FC1" }) { edges { node { personKind leader { id } fc { id } touchedAt } } } }`);
     expect(fc).toEqual({ touches: { edges: [{ node: { personKind: 'FC', leader: { id: 'CEO' }, fc: { id: 'FC1' }, touchedAt: '2015-03-12T06:00:00.000Z' } }] } });
-    const reach = await ok(`{ coverage(population: CUSTOMER, segment: { seoul: true }, period: { from: "2015-01-01T00:00:00+09:00", to: "2016-01-01T00:00:00+09:00" }) { population reached byLeader { leader { id } reached } } }`);
+    const reachQuery = `{ coverage(population: CUSTOMER, segment: { seoul: true }, period: { from: "2015-01-01T00:00:00+09:00", to: "2016-01-01T00:00:00+09:00" }) { population reached byLeader { leader { id } reached } } }`;
+    await t.refused(reachQuery, 'GROUP_TOO_SMALL', /Fewer than 5 customers/, undefined, 'VIEWER');
+    const reach = await ok(reachQuery, undefined, 'SALES');
     expect(reach).toEqual({ coverage: { population: 1, reached: 1, byLeader: [{ leader: { id: 'CEO' }, reached: 1 }, { leader: null, reached: 1 }] } });
     const withCeo = await ok(`{ customerVisits(leaderId: "CEO") { totalCount edges { node { id fc { id } } } } all: customerVisits(branchId: "BANPO", first: 2) { totalCount pageInfo { hasNextPage } edges { node { id } } } }`);
     expect(withCeo).toMatchObject({ customerVisits: { totalCount: 1, edges: [{ node: { id: 'V2', fc: { id: 'FC1' } } }] }, all: { totalCount: 3, pageInfo: { hasNextPage: true } } });
-    const branch = await ok(`{ branch(id: "BANPO") { timeline(first: 2) { totalCount pageInfo { hasNextPage } edges { node { personKind } } } } }`);
+    const branch = await ok(`{ branch(id: "BANPO") { timeline(first: 2) { totalCount pageInfo { hasNextPage } edges { node { personKind } } } } }`, undefined, 'SALES');
     expect(branch).toEqual({ branch: { timeline: { totalCount: 4, pageInfo: { hasNextPage: true }, edges: [{ node: { personKind: 'CUSTOMER' } }, { node: { personKind: 'FC' } }] } } });
+    // A VIEWER sees the branch's FCs' touches, its customers' not.
+    const viewed = await ok(`{ branch(id: "BANPO") { timeline(first: 10) { edges { node { personKind } } } } }`, undefined, 'VIEWER');
+    const kinds = (viewed as { branch: { timeline: { edges: { node: { personKind: string } }[] } } }).branch.timeline.edges.map((e) => e.node.personKind);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds).not.toContain('CUSTOMER');
   });
 });

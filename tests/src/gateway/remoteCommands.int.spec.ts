@@ -24,6 +24,7 @@ describe('gateway calling the command services over HTTP', () => {
       commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl, videoMessages: baseUrl, customerSmile: baseUrl, pride: baseUrl }),
       view: t.hub.sql,
       personalData: t.hub.personalData,
+      tokens: t.hub.tokens,
       waitForView: (p) => waitForCheckpoint(t.hub.sql, p),
       log: () => undefined,
     });
@@ -35,7 +36,7 @@ describe('gateway calling the command services over HTTP', () => {
   });
 
   const graphql = async (query: string, variables?: Record<string, unknown>) =>
-    (await gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
+    (await gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.HR}` }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
       data?: Record<string, { id: string; invitedCount?: number }>;
       errors?: { message: string; extensions: { code: string } }[];
     }>;
@@ -64,7 +65,7 @@ describe('gateway calling the command services over HTTP', () => {
   });
 
   it('refuses malformed requests at the HTTP edge', async () => {
-    const post = (path: string, body: string) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (path: string, body: string) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.HR}` }, body });
     expect((await post('/commands/cafeSessions/invite', '{not json')).status).toBe(400);
     expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: {}, context: {} }))).status).toBe(400);
     expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: { sessionId: '', employeeId: 'E1' }, context: { actor: 'x' } }))).status).toBe(400);

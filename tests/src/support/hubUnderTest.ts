@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from '@hub/gateway';
+import { TOKEN_ROLES, type Role, type TokenRole } from '@hub/access';
+import { createServer, schema } from '@hub/gateway';
+import { parse, type OperationDefinitionNode } from 'graphql';
 import { createHub, type Hub } from '@hub/platform';
 import type { SqlExecutor } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
@@ -9,13 +11,18 @@ import { expect } from 'vitest';
 
 export interface HubUnderTest {
   hub: Hub;
-  /** POST a GraphQL operation to the gateway (in memory, no socket). */
-  /** `role`: send that role's API token (none: a VIEWER). */
-  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /**
+   * POST a GraphQL operation to the gateway (in memory, no socket) with `role`'s API token (VIEWER:
+   * none). Without `role`, the least role the schema allows for every root field of the operation
+   * (authorization itself is proven by tests/src/gateway/access.int.spec.ts).
+   */
+  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, role?: Role) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
   /** Runs an operation that must succeed, and returns its data. */
-  ok: (query: string, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<Record<string, unknown>>;
+  ok: (query: string, variables?: Record<string, unknown>, role?: Role) => Promise<Record<string, unknown>>;
   /** Runs an operation that must be refused with `code` and a message matching `message`, appending nothing. */
-  refused: (query: string, code: string, message: RegExp, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<void>;
+  refused: (query: string, code: string, message: RegExp, variables?: Record<string, unknown>, role?: Role) => Promise<void>;
+  /** A working API token per role, issued by the hub's token store for this test. */
+  tokens: Record<TokenRole, string>;
   /** POST an operation with extra headers and get the raw HTTP response. */
   raw: (query: string, headers: Record<string, string>) => Promise<Response>;
   /** Counts SQL statements the gateway's view connection ran since the last reset. */
@@ -23,8 +30,24 @@ export interface HubUnderTest {
   dispose(): Promise<void>;
 }
 
-/** API tokens the test gateway accepts, by role. */
-export const TEST_TOKENS = { SALES: 'test-sales-token-0001', PRIVACY_OFFICER: 'test-privacy-token-0001' } as const;
+const ROLE_ORDER: readonly Role[] = ['VIEWER', ...TOKEN_ROLES];
+
+/** The roles a root field declares (`authScopes: { anyRole }`); a scope that depends on arguments counts as its strictest case. */
+const declaredRoles = (operation: 'query' | 'mutation', field: string): readonly Role[] => {
+  const type = operation === 'query' ? schema.getQueryType() : schema.getMutationType();
+  const scopes = (type?.getFields()[field]?.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions?.authScopes;
+  if (scopes && typeof scopes === 'object' && 'anyRole' in scopes) return scopes.anyRole as Role[];
+  return ['LEADERSHIP', 'SALES', 'PRIVACY_OFFICER'];
+};
+
+/** The first role (least first) allowed every root field of the operation. */
+export const leastRoleFor = (query: string): Role => {
+  const op = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  if (!op || op.operation === 'subscription') return 'VIEWER';
+  const fields = op.selectionSet.selections.flatMap((s) => (s.kind === 'Field' && !s.name.value.startsWith('__') ? [s.name.value] : []));
+  const allowed = ROLE_ORDER.filter((r) => fields.every((f) => declaredRoles(op.operation as 'query' | 'mutation', f).includes(r)));
+  return allowed[0] ?? 'VIEWER';
+};
 
 /** The two ways the hub runs: embedded PGlite (npm start) and a real PostgreSQL server. */
 export const HUB_ENGINES = [
@@ -57,24 +80,28 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     },
     exec: (sql) => hub.sql.exec(sql),
   };
+  const tokens = Object.fromEntries(
+    await Promise.all(TOKEN_ROLES.map(async (role) => [role, (await hub.tokens.issue({ subject: `test:${role.toLowerCase()}`, role }, 'test')).token] as const)),
+  ) as Record<TokenRole, string>;
   const gateway = createServer({
     commands: hub.commands,
     view,
     personalData: hub.personalData,
-    tokens: new Map([[TEST_TOKENS.SALES, 'SALES'], [TEST_TOKENS.PRIVACY_OFFICER, 'PRIVACY_OFFICER']]),
+    tokens: hub.tokens,
     waitForView: (p) => hub.projector.waitFor(p),
     log: () => undefined,
   });
-  const graphql: HubUnderTest['graphql'] = async (query, variables, role) => {
+  const graphql: HubUnderTest['graphql'] = async (query, variables, role = leastRoleFor(query)) => {
     const response = await gateway.yoga.fetch('http://hub.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-actor': 'test', ...(role ? { authorization: `Bearer ${TEST_TOKENS[role]}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(role === 'VIEWER' ? {} : { authorization: `Bearer ${tokens[role]}` }) },
       body: JSON.stringify({ query, variables }),
     });
     return response.json();
   };
   return {
     hub,
+    tokens,
     sqlCount,
     graphql,
     raw: (query, headers) =>

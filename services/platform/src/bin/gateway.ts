@@ -1,8 +1,9 @@
+import { createSqlTokenStore } from '@hub/access';
 import { createSqlPersonalDataStore } from '@hub/customer-smile';
 import { createServer } from '@hub/gateway';
 import { waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
-import { CONTEXT_NAMES, CONTEXT_URL_VARIABLES, loadConfig, parseTokens, type ContextName } from '../config';
+import { CONTEXT_NAMES, CONTEXT_URL_VARIABLES, loadConfig, type ContextName } from '../config';
 import { createCommandClient } from '../rpc/commandClient';
 import { onShutdown } from '../shutdown';
 
@@ -19,7 +20,7 @@ const gateway = createServer({
   commands: createCommandClient(urls as Record<ContextName, string>),
   view,
   personalData: await createSqlPersonalDataStore(view),
-  tokens: parseTokens(config.HUB_TOKENS),
+  tokens: await createSqlTokenStore(view),
   waitForView: (position) => waitForCheckpoint(view, position),
 });
 const port = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);

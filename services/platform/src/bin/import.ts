@@ -10,9 +10,9 @@ import { createHub } from '../hub';
  * Imports into the configured store directly (stop `npm start` first when on PGlite), or through a
  * running gateway with --gateway. Prints progress on stderr and the report; exits 1 if any row failed.
  */
-const USAGE = `usage: npm run import -- <${IMPORT_KINDS.map((k) => k.toLowerCase().replace('_', '-')).join('|')}> <file.csv> [--encoding ${CSV_ENCODINGS.join('|').toLowerCase()}] [--dry-run] [--gateway http://localhost:4000]`;
+const USAGE = `usage: npm run import -- <${IMPORT_KINDS.map((k) => k.toLowerCase().replace('_', '-')).join('|')}> <file.csv> [--encoding ${CSV_ENCODINGS.join('|').toLowerCase()}] [--dry-run] [--gateway http://localhost:4000 --token <ADMIN token, or HUB_TOKEN>]`;
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { encoding: { type: 'string' }, 'dry-run': { type: 'boolean' }, gateway: { type: 'string' }, help: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { encoding: { type: 'string' }, 'dry-run': { type: 'boolean' }, gateway: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean' } } });
 const [kindArg, file] = positionals;
 const kind = kindArg?.toUpperCase().replace('-', '_') as ImportKind | undefined;
 const encoding = (values.encoding ?? 'auto').toUpperCase().replace('-', '_').replace(/^UTF_8$/, 'UTF8') as CsvEncoding;
@@ -33,7 +33,7 @@ try {
   if (values.gateway) {
     const response = await fetch(new URL('/graphql', values.gateway), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-actor': 'csv-import-cli' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${values.token ?? process.env.HUB_TOKEN ?? ''}` },
       body: JSON.stringify({
         query: `mutation($i: ImportCsvInput!) { importCsv(input: $i) { kind encoding rows imported unchanged failed dryRun errors { line key message } } }`,
         variables: { i: { kind, contentBase64: bytes.toString('base64'), encoding, dryRun: values['dry-run'] ?? false } },

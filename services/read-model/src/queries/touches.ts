@@ -69,6 +69,8 @@ export interface TouchFilter {
   branchId?: string | null;
   from?: string | null;
   to?: string | null;
+  /** Leave customers out (for roles that see customers only in aggregate). */
+  withoutCustomers?: boolean;
 }
 
 /**
@@ -87,7 +89,8 @@ export const touchesPage = (db: SqlExecutor, filter: TouchFilter, page: { first:
           AND ($9::text IS NULL OR (t.person_kind = 'FC' AND t.person_id IN (
                 SELECT fc_id FROM (SELECT DISTINCT ON (fc_id) fc_id, branch_id FROM hub_view.fc_versions WHERE recorded_at <= $1::timestamptz ORDER BY fc_id, position DESC) f
                 WHERE f.branch_id = $9))
-            OR (t.person_kind = 'CUSTOMER' AND t.person_id IN (SELECT customer_id FROM hub_view.customers WHERE branch_id = $9 AND recorded_at <= $1::timestamptz)))`,
+            OR (t.person_kind = 'CUSTOMER' AND t.person_id IN (SELECT customer_id FROM hub_view.customers WHERE branch_id = $9 AND recorded_at <= $1::timestamptz)))
+          AND (NOT $10::boolean OR t.person_kind <> 'CUSTOMER')`,
       params: [
         asOfParam(asOf),
         filter.personId ?? null,
@@ -98,6 +101,7 @@ export const touchesPage = (db: SqlExecutor, filter: TouchFilter, page: { first:
         filter.from ?? null,
         filter.to ?? null,
         filter.branchId ?? null,
+        filter.withoutCustomers ?? false,
       ],
       timeColumn: 'touched_at',
       idColumn: 'touch_id',
