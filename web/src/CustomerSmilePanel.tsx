@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { CustomerSmileQuery, type CustomerSmileData } from './operations';
+import { CustomerSmileQuery, OverdueFollowUpsQuery, type CustomerSmileData, type OverdueFollowUpsData } from './operations';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
 const KIND: Record<string, string> = { THREE_MONTHS: '3 months', ONE_YEAR: '1 year', TWO_YEARS: '2 years' };
@@ -40,18 +40,31 @@ export const CustomerSmilePanel = () => {
               ))}
             </tbody>
           </table>
-          <div>
-            <h3>Overdue: {data.overdueFollowUps.total}</h3>
-            <ul>
-              {data.overdueFollowUps.followUps.map((f) => (
-                <li key={`${f.customer?.id}-${f.kind}`}>
-                  Customer {f.customer?.id} — {KIND[f.kind] ?? f.kind} follow-up due {f.dueOn}, {f.daysLate} days late · FC {f.fc?.name} ({f.fc?.branch?.name})
-                </li>
-              ))}
-            </ul>
-          </div>
+          <OverdueList on={on || null} />
         </div>
       )}
     </section>
+  );
+};
+
+/** The overdue backlog names customers one by one: shown to the roles that may see them. */
+const OverdueList = ({ on }: { on: string | null }) => {
+  const [{ data, error }] = useQuery<OverdueFollowUpsData>({ query: OverdueFollowUpsQuery, variables: { on } });
+  if (error?.graphQLErrors.some((g) => g.extensions.code === 'FORBIDDEN')) {
+    return <p className="muted">Overdue customers are listed for LEADERSHIP, SALES and PRIVACY_OFFICER: sign in to see them.</p>;
+  }
+  if (error) return <p role="alert">{error.message}</p>;
+  if (!data) return null;
+  return (
+    <div>
+      <h3>Overdue: {data.overdueFollowUps.total}</h3>
+      <ul>
+        {data.overdueFollowUps.followUps.map((f) => (
+          <li key={`${f.customer?.id}-${f.kind}`}>
+            Customer {f.customer?.id} — {KIND[f.kind] ?? f.kind} follow-up due {f.dueOn}, {f.daysLate} days late · FC {f.fc?.name} ({f.fc?.branch?.name})
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 };

@@ -1,8 +1,14 @@
 import { Client, cacheExchange, fetchExchange } from 'urql';
+import { currentToken } from './session';
 
-/** Same-origin /graphql: the web server forwards it to the gateway. */
-export const client = new Client({
-  url: '/graphql',
-  exchanges: [cacheExchange, fetchExchange],
-  fetchOptions: () => ({ headers: { 'x-hub-actor': 'console' } }),
-});
+/** Same-origin /graphql (the web server forwards it to the gateway), with the signed-in token if any. */
+export const createClient = () =>
+  new Client({
+    url: '/graphql',
+    exchanges: [cacheExchange, fetchExchange],
+    fetchOptions: (): RequestInit => {
+      const token = currentToken();
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      return { headers };
+    },
+  });

@@ -1,20 +1,33 @@
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
 import { CafeSessionList } from './CafeSessionList';
-import { client } from './client';
+import { createClient } from './client';
 import { CoveragePanel } from './CoveragePanel';
 import { CustomerSmilePanel } from './CustomerSmilePanel';
 import { PridePanel } from './PridePanel';
 import { ReachTable } from './ReachTable';
 import { ScheduleForm } from './ScheduleForm';
+import { currentToken, saveToken } from './session';
+import { SignIn } from './SignIn';
 import './styles.css';
 
-const App = () => (
+const App = () => {
+  // A new client per sign-in, so nothing cached under one role is shown to another.
+  const [token, setToken] = useState(currentToken);
+  const client = useMemo(() => createClient(), [token]);
+  const signIn = (next: string | null) => {
+    saveToken(next);
+    setToken(next);
+  };
+  return (
   <Provider value={client}>
     <header>
-      <h1>Engagement Hub</h1>
-      <p>Who leadership reached, through which channel, how often — and who was left out.</p>
+      <div>
+        <h1>Engagement Hub</h1>
+        <p>Who leadership reached, through which channel, how often — and who was left out.</p>
+      </div>
+      <SignIn onChange={signIn} />
     </header>
     <main>
       <CoveragePanel />
@@ -25,7 +38,8 @@ const App = () => (
       <PridePanel />
     </main>
   </Provider>
-);
+  );
+};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -118,13 +118,32 @@ export interface CoverageData {
 export const CustomerSmileQuery = gql`
   query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date) {
     followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on) { key branch { name } due onTime late overdue open onTimeRate }
-    overdueFollowUps(on: $on, first: 10) { total followUps { kind dueOn daysLate customer { id } fc { id name branch { name } } } }
   }
 `;
 
 export interface CustomerSmileData {
   followUpCompliance: { key: string; branch: { name: string } | null; due: number; onTime: number; late: number; overdue: number; open: number; onTimeRate: number | null }[];
+}
+
+/** Customers one by one: LEADERSHIP, SALES and PRIVACY_OFFICER only. */
+export const OverdueFollowUpsQuery = gql`
+  query OverdueFollowUps($on: Date) {
+    overdueFollowUps(on: $on, first: 10) { total followUps { kind dueOn daysLate customer { id } fc { id name branch { name } } } }
+  }
+`;
+
+export interface OverdueFollowUpsData {
   overdueFollowUps: { total: number; followUps: { kind: string; dueOn: string; daysLate: number; customer: { id: string } | null; fc: { id: string; name: string; branch: { name: string } | null } | null }[] };
+}
+
+export const MeQuery = gql`
+  query Me {
+    me { subject role tokenId }
+  }
+`;
+
+export interface MeData {
+  me: { subject: string; role: string; tokenId: string | null };
 }
 
 export const PrideQuery = gql`

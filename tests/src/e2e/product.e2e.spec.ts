@@ -21,6 +21,9 @@ describe('npm start: the whole product on the embedded default', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-e2e-'));
   let product: RunningProduct;
   let graphql: ReturnType<typeof graphqlAt>;
+  /** The development token npm start printed for `role`. */
+  const tokenOf = (role: string) => new RegExp(`${role}\\s+Authorization: Bearer (\\S+)`).exec(product.output())![1]!;
+  const graphqlAs = (role: string) => graphqlAt(product.graphqlUrl, { authorization: `Bearer ${tokenOf(role)}` });
 
   beforeAll(async () => {
     product = await startProduct({ HUB_DATA_DIR: dataDir });
@@ -63,7 +66,7 @@ describe('npm start: the whole product on the embedded default', () => {
   });
 
   it('tells the rest of the story: the CEO in Banpo for the one-year check, Customer Smile compliance, PRIDE beside the rest', async () => {
-    const banpo = await graphql<{ touches: { edges: { node: { personKind: string; leader: { id: string }; customer: { id: string; branch: { district: string } } | null } }[] } }>(
+    const banpo = await graphqlAs('LEADERSHIP')<{ touches: { edges: { node: { personKind: string; leader: { id: string }; customer: { id: string; branch: { district: string } } | null } }[] } }>(
       `{ touches(filter: { leaderId: "CEO", channel: CUSTOMER_VISIT }) { edges { node { personKind leader { id } customer { id branch { district } } } } } }`,
     );
     const kinds = banpo.data!.touches.edges.map((e) => e.node.personKind).sort();
@@ -80,9 +83,9 @@ describe('npm start: the whole product on the embedded default', () => {
     expect([nonPride!.key, isPride!.key]).toEqual(['NON_PRIDE', 'PRIDE']);
     expect(isPride!.visitsPerFcWeek).toBeGreaterThan(nonPride!.visitsPerFcWeek);
     // The printed SALES token shows the customer's name; without it, it stays hidden.
-    const token = /SALES\s+Authorization: Bearer (\S+)/.exec(product.output())![1]!;
     const query = `{ customer(id: "CU-BANPO") { personalData { name } } }`;
-    expect((await graphqlAt(product.graphqlUrl, { authorization: `Bearer ${token}` })<{ customer: unknown }>(query)).data).toEqual({ customer: { personalData: { name: '반포고객' } } });
+    expect((await graphqlAs('SALES')<{ customer: unknown }>(query)).data).toEqual({ customer: { personalData: { name: '반포고객' } } });
+    expect((await graphqlAs('LEADERSHIP')(query)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await graphql(query)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -103,17 +106,21 @@ describe('npm start: the whole product on the embedded default', () => {
     );
     const guest = people.data!.employees.edges[0]!.node;
     const at = '2026-03-12T15:00:00+09:00';
-    const s = await graphql<{ scheduleCafeSession: { id: string } }>(`mutation($at: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Café, Yeouido", hostIds: ["CEO"] }) { id } }`, { at });
+    const schedule = `mutation($at: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Café, Yeouido", hostIds: ["CEO"] }) { id } }`;
+    // Nothing writes without a role: an anonymous caller is refused.
+    expect((await graphql(schedule, { at })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const hr = graphqlAs('HR');
+    const s = await hr<{ scheduleCafeSession: { id: string } }>(schedule, { at });
     const sessionId = s.data!.scheduleCafeSession.id;
-    expect((await graphql(`mutation($s: ID!, $e: ID!) { inviteToCafeSession(input: { sessionId: $s, employeeId: $e }) { id } }`, { s: sessionId, e: guest.id })).errors).toBeUndefined();
-    expect((await graphql(`mutation($s: ID!, $e: ID!) { recordCafeSessionAttendance(input: { sessionId: $s, employeeId: $e }) { id } }`, { s: sessionId, e: guest.id })).errors).toBeUndefined();
+    expect((await hr(`mutation($s: ID!, $e: ID!) { inviteToCafeSession(input: { sessionId: $s, employeeId: $e }) { id } }`, { s: sessionId, e: guest.id })).errors).toBeUndefined();
+    expect((await hr(`mutation($s: ID!, $e: ID!) { recordCafeSessionAttendance(input: { sessionId: $s, employeeId: $e }) { id } }`, { s: sessionId, e: guest.id })).errors).toBeUndefined();
     const after = await graphql<{ cafeSessionReachByOrgUnit: { orgUnitId: string; reached: number }[] }>(REACH, { period });
     const reachedIn = (r: typeof after, id: string) => r.data!.cafeSessionReachByOrgUnit.find((x) => x.orgUnitId === id)!.reached;
     // The guest's department and its division both count one more person met.
     expect(reachedIn(after, guest.orgUnit.id)).toBe(reachedIn(before, guest.orgUnit.id) + 1);
     expect(reachedIn(after, guest.orgUnit.parent.id)).toBe(reachedIn(before, guest.orgUnit.parent.id) + 1);
 
-    const refused = await graphql(`mutation($s: ID!) { inviteToCafeSession(input: { sessionId: $s, employeeId: "CEO" }) { id } }`, { s: sessionId });
+    const refused = await hr(`mutation($s: ID!) { inviteToCafeSession(input: { sessionId: $s, employeeId: "CEO" }) { id } }`, { s: sessionId });
     expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN_BY_RULE');
   });
 
@@ -143,6 +150,12 @@ describe('npm start: the whole product on the embedded default', () => {
       await page.getByTestId('compliance').locator('tbody tr').first().waitFor();
       await page.getByTestId('pride').getByRole('cell', { name: 'PRIDE branches' }).waitFor();
       await page.getByTestId('pride').getByRole('cell', { name: 'Other branches' }).waitFor();
+      // Signed out, the console is a VIEWER: customers one by one are not listed. Sign in as HR to record.
+      await page.getByText(/Overdue customers are listed for LEADERSHIP/).waitFor();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('API token').fill(tokenOf('HR'));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByTestId('principal').filter({ hasText: 'dev:hr · HR' }).waitFor();
       const form = page.getByRole('form', { name: 'Schedule a café session' });
       await form.getByLabel('When (KST)').fill('2027-01-14T15:00');
       await form.getByLabel('Venue').fill('Browser Café, Gangnam');
@@ -165,6 +178,7 @@ describe('npm start: the whole product on the embedded default', () => {
 
   it('stops cleanly on Ctrl-C and keeps its data across a restart', async () => {
     const sessionsBefore = await graphql<{ cafeSessions: { totalCount: number } }>(`{ cafeSessions { totalCount } }`);
+    const oldToken = tokenOf('ADMIN');
     expect(await product.stop('SIGINT')).toBe(0);
     expect(product.output()).toMatch(/\[hub\] stopped/);
     product = await startProduct({ HUB_DATA_DIR: dataDir });
@@ -172,6 +186,10 @@ describe('npm start: the whole product on the embedded default', () => {
     expect(product.output()).not.toMatch(/seeding/);
     const sessionsAfter = await graphql<{ cafeSessions: { totalCount: number } }>(`{ cafeSessions { totalCount } }`);
     expect(sessionsAfter.data!.cafeSessions.totalCount).toBe(sessionsBefore.data!.cafeSessions.totalCount);
+    // Each start issues fresh development tokens; the previous run's are revoked.
+    const stale = await fetch(product.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${oldToken}` }, body: JSON.stringify({ query: '{ me { role } }' }) });
+    expect(stale.status).toBe(401);
+    expect((await graphqlAs('ADMIN')<{ me: { role: string } }>('{ me { role } }')).data).toEqual({ me: { role: 'ADMIN' } });
     expect(await product.stop('SIGTERM')).toBe(0);
   }, 600_000);
 });
