@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { branchVisitStream, campaignStream, hubEventCodec, idSchema, instantSchema, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, loadState, type CommandContext, type EventStore } from '@hub/event-store';
+import { handleCommand, loadState, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { z } from 'zod';
 import { branchVisitDecider, campaignDecider, decideBranchVisit, decideCampaignLaunch } from './branchVisit';
 
@@ -41,7 +40,7 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
     async launchCampaign(input: unknown, context: CommandContext) {
       const data = parseOrThrow(launchCampaignInput, input, 'campaign');
       for (const branchId of new Set(data.targetBranchIds)) await directory.getBranch(branchId);
-      const campaignId = data.campaignId ?? randomUUID();
+      const campaignId = data.campaignId ?? newId(context, 'campaignId');
       const result = await handleCommand(store, campaignStream(campaignId), campaignDecider, hubEventCodec, (s) => decideCampaignLaunch({ ...data, campaignId }, s), context);
       return { campaignId, ...result };
     },
@@ -52,7 +51,7 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
       await Promise.all(data.leaderIds.map((id) => directory.getEmployee(id)));
       const fcs = await Promise.all(data.fcIds.map((id) => directory.getFc(id)));
       const campaign = data.campaignId ? await findCampaign(data.campaignId) : null;
-      const visitId = data.visitId ?? randomUUID();
+      const visitId = data.visitId ?? newId(context, 'visitId');
       const visit = { ...data, visitId, campaignId: data.campaignId ?? null, gift: data.gift ?? null };
       const result = await handleCommand(store, branchVisitStream(visitId), branchVisitDecider, hubEventCodec, (s) => decideBranchVisit({ data: visit, fcs, campaign }, s), {
         ...context,

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { cafeSessionStream, hubEventCodec, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
+import { handleCommand, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { cafeSessionDecider, decideCafeSession, type CafeSessionCommand } from './cafeSession';
 import {
   answerQuestionInput,
@@ -35,7 +34,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
     async schedule(input: unknown, context: CommandContext) {
       const data = parseOrThrow(scheduleCafeSessionInput, input, 'café session');
       const hosts = await Promise.all(data.hostIds.map((id) => directory.getEmployee(id)));
-      const sessionId = data.sessionId ?? randomUUID();
+      const sessionId = data.sessionId ?? newId(context, 'sessionId');
       return run(sessionId, { type: 'ScheduleCafeSession', data: { ...data, sessionId }, hosts }, { ...context, occurredAt: context.occurredAt ?? data.scheduledAt });
     },
 
@@ -54,7 +53,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
     async raiseQuestion(input: unknown, context: CommandContext) {
       const data = parseOrThrow(raiseQuestionInput, input, 'question');
       if (data.askedBy) await directory.getEmployee(data.askedBy);
-      const questionId = data.questionId ?? randomUUID();
+      const questionId = data.questionId ?? newId(context, 'questionId');
       return {
         questionId,
         ...(await run(
@@ -77,7 +76,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
     async assignFollowUp(input: unknown, context: CommandContext) {
       const data = parseOrThrow(assignFollowUpInput, input, 'follow-up');
       await directory.getEmployee(data.ownerId);
-      const followUpId = data.followUpId ?? randomUUID();
+      const followUpId = data.followUpId ?? newId(context, 'followUpId');
       return {
         followUpId,
         ...(await run(data.sessionId, { type: 'AssignFollowUp', data: { ...data, followUpId, questionId: data.questionId ?? null } }, context)),

@@ -60,6 +60,14 @@ export const deterministicUuid = (name: string): string => {
 };
 
 /**
+ * A new aggregate's id: derived from the command id when the caller gave one, so a retried command
+ * (after a crash, or from a client that never saw the answer) names the same aggregate and its
+ * repeat is recognised; random otherwise.
+ */
+export const newId = (context: CommandContext, purpose: string): string =>
+  context.commandId ? deterministicUuid(`${context.actor}:${context.commandId}:${purpose}`) : randomUUID();
+
+/**
  * Load → decide → append with optimistic concurrency. Events are checked against `eventSchema`
  * both when read back and before they are written, so nothing malformed enters or leaves a stream.
  */

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { hubEventCodec, parseOrThrow, townHallStream } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
+import { handleCommand, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import {
   answerTownHallQuestionInput,
   cancelTownHallInput,
@@ -31,7 +30,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
     async schedule(input: unknown, context: CommandContext) {
       const data = parseOrThrow(scheduleTownHallInput, input, 'town hall');
       await Promise.all(data.presenterIds.map((id) => directory.getEmployee(id)));
-      const townHallId = data.townHallId ?? randomUUID();
+      const townHallId = data.townHallId ?? newId(context, 'townHallId');
       return run(townHallId, { type: 'ScheduleTownHall', data: { ...data, townHallId } }, { ...context, occurredAt: context.occurredAt ?? data.scheduledAt });
     },
     async recordAttendance(input: unknown, context: CommandContext) {
@@ -47,7 +46,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
     async raiseQuestion(input: unknown, context: CommandContext) {
       const data = parseOrThrow(raiseTownHallQuestionInput, input, 'question');
       if (data.askedBy) await directory.getEmployee(data.askedBy);
-      const questionId = data.questionId ?? randomUUID();
+      const questionId = data.questionId ?? newId(context, 'questionId');
       const command: TownHallCommand = {
         type: 'RaiseTownHallQuestion',
         data: { ...data, questionId, askedBy: data.askedBy ?? null, raisedAt: data.raisedAt ?? now() },
@@ -62,7 +61,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
     async giveFeedback(input: unknown, context: CommandContext) {
       const data = parseOrThrow(giveTownHallFeedbackInput, input, 'feedback');
       if (data.employeeId) await directory.getEmployee(data.employeeId);
-      const feedbackId = data.feedbackId ?? randomUUID();
+      const feedbackId = data.feedbackId ?? newId(context, 'feedbackId');
       const command: TownHallCommand = {
         type: 'GiveTownHallFeedback',
         data: { ...data, feedbackId, comment: data.comment ?? null, employeeId: data.employeeId ?? null },

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { hubEventCodec, idSchema, instantSchema, nonEmptyText, parseOrThrow, videoStream, videoViewsStream, VIEWER_KINDS } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, loadState, type CommandContext, type EventStore } from '@hub/event-store';
+import { handleCommand, loadState, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { z } from 'zod';
 import { decidePublish, decideView, videoDecider, viewsDecider } from './videoMessage';
 
@@ -33,7 +32,7 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
   async publish(input: unknown, context: CommandContext) {
     const data = parseOrThrow(publishVideoInput, input, 'video message');
     await directory.getEmployee(data.authorId);
-    const videoId = data.videoId ?? randomUUID();
+    const videoId = data.videoId ?? newId(context, 'videoId');
     const result = await handleCommand(store, videoStream(videoId), videoDecider, hubEventCodec, (s) => decidePublish({ ...data, videoId }, s), {
       ...context,
       occurredAt: context.occurredAt ?? data.publishedAt,
@@ -47,7 +46,7 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
     const day = data.viewedAt.slice(0, 10);
     const viewerActive = viewer.leftOn === null || viewer.leftOn >= day;
     const video = await loadState(store, videoStream(data.videoId), videoDecider, hubEventCodec);
-    const viewId = data.viewId ?? randomUUID();
+    const viewId = data.viewId ?? newId(context, 'viewId');
     const result = await handleCommand(
       store,
       videoViewsStream(data.videoId, data.viewerKind, data.viewerId),

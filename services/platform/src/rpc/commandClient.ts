@@ -18,7 +18,7 @@ export const createCommandClient = (urls: Record<keyof HubCommands, string>): Hu
     const body = (await response.json()) as { result?: Record<string, unknown>; error?: { kind: string; message: string; details?: Record<string, unknown> } };
     if (body.error) {
       if (body.error.kind === 'CONCURRENCY') throw new ConcurrencyConflictError(String(body.error.details?.stream ?? ''));
-      if (['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN_BY_RULE'].includes(body.error.kind)) {
+      if (['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN_BY_RULE', 'IDEMPOTENCY_CONFLICT'].includes(body.error.kind)) {
         throw new DomainError(body.error.kind as DomainErrorKind, body.error.message, body.error.details ?? {});
       }
       throw new Error(`${contextName}.${method} failed: ${body.error.message}`);
