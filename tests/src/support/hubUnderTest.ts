@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from '@hub/gateway';
+import { createServer, CSRF_HEADER } from '@hub/gateway';
 import { createHub, type Hub } from '@hub/platform';
 import type { SqlExecutor } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
@@ -64,11 +64,13 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     tokens: new Map([[TEST_TOKENS.SALES, 'SALES'], [TEST_TOKENS.PRIVACY_OFFICER, 'PRIVACY_OFFICER']]),
     waitForView: (p) => hub.projector.waitFor(p),
     log: () => undefined,
+    // Tests send hundreds of requests a minute from one place; the limit has its own test.
+    limits: { rateLimit: { perMinute: 1_000_000 } },
   });
   const graphql: HubUnderTest['graphql'] = async (query, variables, role) => {
     const response = await gateway.yoga.fetch('http://hub.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-actor': 'test', ...(role ? { authorization: `Bearer ${TEST_TOKENS[role]}` } : {}) },
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', 'x-hub-actor': 'test', ...(role ? { authorization: `Bearer ${TEST_TOKENS[role]}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return response.json();
@@ -78,7 +80,7 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     sqlCount,
     graphql,
     raw: (query, headers) =>
-      Promise.resolve(gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })),
+      Promise.resolve(gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', ...headers }, body: JSON.stringify({ query }) })),
     async ok(query, variables, role) {
       const r = await graphql<Record<string, unknown>>(query, variables, role);
       expect(r.errors).toBeUndefined();
