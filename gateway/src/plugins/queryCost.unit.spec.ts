@@ -1,4 +1,4 @@
-import { parse } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema';
 import { DEFAULT_QUERY_LIMITS } from './queryLimits';
@@ -27,5 +27,9 @@ describe('the cost of a query', () => {
   it('follows fragments once, even one that spreads itself', () => {
     expect(cost('{ branch(id: "B") { ...F } } fragment F on Branch { id fcs { id } }')).toBe(1 + 1 + 1 + PLAIN_LIST);
     expect(cost('{ branch(id: "B") { ...F } } fragment F on Branch { id ...F }')).toBe(2);
+  });
+
+  it("lets GraphiQL's introspection through (graphql-js's own MaxIntrospectionDepthRule bounds introspection)", () => {
+    expect(cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, oneOf: true }))).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createServer, CSRF_HEADER } from '@hub/gateway';
 import { createHub, createWebServer, type Hub } from '@hub/platform';
 import type { SqlExecutor } from '@hub/sql';
-import { print, type DocumentNode } from 'graphql';
+import { getIntrospectionQuery, print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as consoleOperations from '../../../web/src/operations';
 import { generateCompany } from '../support/generatedCompany';
@@ -234,6 +234,10 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
     const graphiql = await send(api, { headers: { accept: 'text/html' } });
     expect(graphiql.status).toBe(200);
     expect(graphiql.body).toContain(CSRF_HEADER);
+    // …and its schema query passes the limits, while introspection nesting lists without end does not.
+    expect(codeOf(await gql(api, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, oneOf: true })))).toBeUndefined();
+    const cyclic = await gql(api, '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
+    expect(JSON.parse(cyclic.body).errors[0]).toMatchObject({ extensions: { code: 'VALIDATION' }, message: expect.stringMatching(/introspection depth/) });
   });
 
   it("lets every operation the console sends through the limits", async () => {
