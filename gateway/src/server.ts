@@ -1,28 +1,74 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { createContext, type GatewayDeps } from './context';
-import { httpLifecycle } from './http';
+import { httpLifecycle, refuseMalformedTarget } from './http';
+import { corsAllowList } from './plugins/cors';
+import { CSRF_HEADER, csrfPrevention } from './plugins/csrf';
 import { maskedErrors, validationErrorCode } from './plugins/errorCodes';
+import { DEFAULT_QUERY_LIMITS, queryLimits, type QueryLimits } from './plugins/queryLimits';
+import { rateLimit, type RateLimit } from './plugins/rateLimit';
 import { requestLog } from './plugins/requestLog';
 import { authenticate } from './plugins/authentication';
+import { deadlineOf, timeLimit, viewUntil } from './plugins/timeLimit';
+import { securityHeaders } from './plugins/securityHeaders';
 import { schema } from './schema';
+
+/** What the gateway lets one client do; every field has a default sized for the console and GraphiQL. */
+export interface GatewayLimits {
+  /** Browser origins allowed to call the API cross-origin (the console itself calls it same-origin). */
+  corsOrigins: readonly string[] | (() => readonly string[]);
+  /** Largest request body, in bytes (413 above it). */
+  maxBodyBytes: number;
+  /** Requests a minute per client address and per API token (429 above it). */
+  rateLimit: RateLimit;
+  /** How long a query may run, in ms (TIMEOUT after it). */
+  requestTimeoutMs: number;
+  query: QueryLimits;
+}
+
+export const DEFAULT_LIMITS: GatewayLimits = {
+  corsOrigins: [],
+  maxBodyBytes: 5 * 1024 * 1024,
+  rateLimit: { perMinute: 600 },
+  requestTimeoutMs: 15_000,
+  query: DEFAULT_QUERY_LIMITS,
+};
 
 export interface GatewayOptions extends GatewayDeps {
   /** Log sink for failed operations. */
   log?: (line: string) => void;
+  limits?: Partial<GatewayLimits>;
 }
 
 /** The GraphQL gateway: graphql-yoga over the Pothos schema, GraphiQL at /graphql. */
 export const createServer = (options: GatewayOptions) => {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'Engagement Hub GraphQL' },
+    // GraphiQL sends the CSRF header with every operation, so it keeps working.
+    graphiql: { title: 'Engagement Hub GraphQL', additionalHeaders: { [CSRF_HEADER]: 'graphiql' } },
     maskedErrors,
-    context: ({ request }) => createContext(options, request),
-    plugins: [authenticate(options.tokens), validationErrorCode(), requestLog(options.log)],
+    multipart: false,
+    // No yoga landing page at other paths: a bare 404.
+    landingPage: false,
+    maxRequestBodySize: limits.maxBodyBytes,
+    cors: corsAllowList(limits.corsOrigins),
+    context: ({ request }) => createContext({ ...options, view: viewUntil(options.view, deadlineOf(request)) }, request),
+    plugins: [
+      rateLimit(limits.rateLimit),
+      csrfPrevention(),
+      timeLimit(limits.requestTimeoutMs),
+      ...queryLimits(limits.query),
+      authenticate(options.tokens),
+      validationErrorCode(),
+      requestLog(options.log),
+      securityHeaders(),
+    ],
     logging: false,
   });
-  const server = createHttpServer(yoga);
+  const server = createHttpServer((req, res) => {
+    if (!refuseMalformedTarget(req, res)) void yoga(req, res);
+  });
   return { yoga, server, ...httpLifecycle(server) };
 };

@@ -1,14 +1,18 @@
 import { Client, cacheExchange, fetchExchange } from 'urql';
 import { currentToken } from './session';
 
-/** Same-origin /graphql (the web server forwards it to the gateway), with the signed-in token if any. */
+/**
+ * Same-origin /graphql (the web server forwards it to the gateway), with the signed-in token if
+ * any, and the CSRF header the gateway requires (a page on another site cannot set one without
+ * CORS allowing it).
+ */
 export const createClient = () =>
   new Client({
     url: '/graphql',
     exchanges: [cacheExchange, fetchExchange],
     fetchOptions: (): RequestInit => {
       const token = currentToken();
-      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      const headers: Record<string, string> = { 'x-graphql-yoga-csrf': 'console', ...(token ? { authorization: `Bearer ${token}` } : {}) };
       return { headers };
     },
   });

@@ -56,7 +56,8 @@ export const maskedErrors: NonNullable<Exclude<YogaServerOptions<object, object>
 export const validationErrorCode = (): Plugin => ({
   onValidate() {
     return ({ valid, result, setResult }) => {
-      if (!valid) setResult(result.map((e) => withCode(e, e.message, 'VALIDATION')));
+      // A rule that set its own code (QUERY_TOO_COMPLEX from the query limits) keeps it.
+      if (!valid) setResult(result.map((e) => withCode(e, e.message, typeof e.extensions.code === 'string' ? e.extensions.code : 'VALIDATION')));
     };
   },
 });

@@ -30,7 +30,19 @@ export const configSchema = z.object({
   /** EventStoreDB/KurrentDB for the events (esdb://...); the view then lives in DATABASE_URL or PGlite. */
   EVENTSTORE_URL: z.string().regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'EVENTSTORE_URL must be an esdb:// or kurrentdb:// URL').optional(),
   HUB_DATA_DIR: z.string().default('./data'),
-  HUB_HOST: z.string().default('0.0.0.0'),
+  /** Interface to listen on: this machine only unless told otherwise (containers set 0.0.0.0). */
+  HUB_HOST: z.string().default('127.0.0.1'),
+  /** Browser origins allowed to call the gateway cross-origin; default: the console's own. */
+  HUB_CORS_ORIGINS: z
+    .string()
+    .regex(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, 'HUB_CORS_ORIGINS must be origins like https://console.example.com, comma-separated, without paths')
+    .optional(),
+  /** Largest GraphQL request body in bytes (answered 413 above it). */
+  HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  /** GraphQL requests a minute per client address and per API token (answered 429 above it). */
+  HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** How long a GraphQL query may run, in ms; on PostgreSQL also the gateway's statement_timeout. */
+  HUB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   HUB_GATEWAY_PORT: port(4000),
   HUB_WEB_PORT: port(3000),
   /** Seed the demo company when the store is empty. */

@@ -1,7 +1,9 @@
 import { createServer as createGateway } from '@hub/gateway';
+import { createPgDriver } from '@hub/sql';
 import { createRelay, createRelayMetricsServer } from '@hub/stream-relay';
 import { TOKEN_ROLES } from '@hub/access';
 import { loadConfig } from './config';
+import { gatewayLimits, localOrigins } from './gatewayLimits';
 import { seedDemoCompany } from './demo/seed';
 import { createHub } from './hub';
 import { webDistDir } from './paths';
@@ -30,12 +32,18 @@ const main = async () => {
 
   // Development tokens, one per role, so every role can be tried; the previous run's stop working.
   const devTokens = config.HUB_DEV_TOKENS ? await issueDevTokens(hub.tokens) : [];
+  // On PostgreSQL the gateway reads through its own pool, whose statements the server cancels at
+  // the request time limit (PGlite runs in this process and cannot cancel one).
+  const view = config.DATABASE_URL ? createPgDriver(config.DATABASE_URL, { max: 5, statementTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS }) : hub.sql;
+  // The console's origin, allowed by CORS unless HUB_CORS_ORIGINS says otherwise; known once it listens.
+  const consoleOrigins: string[] = [];
   const gateway = createGateway({
     commands: hub.commands,
-    view: hub.sql,
+    view,
     personalData: hub.personalData,
     tokens: hub.tokens,
     waitForView: (position) => hub.projector.waitFor(position),
+    limits: gatewayLimits(config, () => consoleOrigins),
   });
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
   // The stream relay, when a broker is configured: every event and touch to Kafka, exactly once.
@@ -47,6 +55,7 @@ const main = async () => {
   const relayPort = relayMetrics ? await new Promise<number>((ok) => relayMetrics.listen(config.HUB_RELAY_PORT, config.HUB_HOST, () => ok((relayMetrics.address() as { port: number }).port))) : undefined;
   const web = createWebServer({ distDir: webDistDir(), gatewayUrl: `http://127.0.0.1:${gatewayPort}` });
   const webPort = await web.listen(config.HUB_WEB_PORT, config.HUB_HOST);
+  consoleOrigins.push(...localOrigins(webPort));
 
   console.log('');
   console.log('  Engagement Hub is running');
@@ -58,7 +67,7 @@ const main = async () => {
   console.log(`  Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
   console.log('');
 
-  onShutdown('hub', web.close, gateway.close, async () => relay?.stop(), async () => relayMetrics && new Promise<void>((r) => relayMetrics.close(() => r())), hub.close);
+  onShutdown('hub', web.close, gateway.close, async () => relay?.stop(), async () => relayMetrics && new Promise<void>((r) => relayMetrics.close(() => r())), async () => view !== hub.sql && view.close(), hub.close);
 };
 
 /** One token per role with subject `dev:<role>`; the previous run's are revoked first. */

@@ -13,8 +13,9 @@ const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
   },
 });
 
-export const createPgDriver = (connectionString: string, options: { max?: number } = {}): SqlDriver => {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+/** `statementTimeoutMs`: the server cancels any statement of this pool that runs longer (for the gateway's reads). */
+export const createPgDriver = (connectionString: string, options: { max?: number; statementTimeoutMs?: number } = {}): SqlDriver => {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) });
   // An idle client that dies (server restart) must not crash the process.
   pool.on('error', (e) => console.error('[sql] idle PostgreSQL client error:', e.message));
   return {

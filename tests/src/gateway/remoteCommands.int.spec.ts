@@ -1,4 +1,4 @@
-import { createServer } from '@hub/gateway';
+import { createServer, CSRF_HEADER } from '@hub/gateway';
 import { createCommandClient, createCommandServer } from '@hub/platform';
 import { waitForCheckpoint } from '@hub/read-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ describe('gateway calling the command services over HTTP', () => {
   });
 
   const graphql = async (query: string, variables?: Record<string, unknown>) =>
-    (await gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.HR}` }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
+    (await gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${t.tokens.HR}` }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
       data?: Record<string, { id: string; invitedCount?: number }>;
       errors?: { message: string; extensions: { code: string } }[];
     }>;

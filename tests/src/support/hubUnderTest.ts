@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOKEN_ROLES, type Role, type TokenRole } from '@hub/access';
-import { createServer, schema } from '@hub/gateway';
+import { createServer, CSRF_HEADER, schema } from '@hub/gateway';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { createHub, type Hub } from '@hub/platform';
 import type { SqlExecutor } from '@hub/sql';
@@ -90,11 +90,13 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     tokens: hub.tokens,
     waitForView: (p) => hub.projector.waitFor(p),
     log: () => undefined,
+    // Tests send hundreds of requests a minute from one place; the limit has its own test.
+    limits: { rateLimit: { perMinute: 1_000_000 } },
   });
   const graphql: HubUnderTest['graphql'] = async (query, variables, role = leastRoleFor(query)) => {
     const response = await gateway.yoga.fetch('http://hub.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(role === 'VIEWER' ? {} : { authorization: `Bearer ${tokens[role]}` }) },
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', ...(role === 'VIEWER' ? {} : { authorization: `Bearer ${tokens[role]}` }) },
       body: JSON.stringify({ query, variables }),
     });
     return response.json();
@@ -105,7 +107,7 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     sqlCount,
     graphql,
     raw: (query, headers) =>
-      Promise.resolve(gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })),
+      Promise.resolve(gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', ...headers }, body: JSON.stringify({ query }) })),
     async ok(query, variables, role) {
       const r = await graphql<Record<string, unknown>>(query, variables, role);
       expect(r.errors).toBeUndefined();

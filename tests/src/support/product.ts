@@ -54,6 +54,6 @@ export const startProduct = (env: Record<string, string>, timeoutMs = 420_000): 
   });
 
 export const graphqlAt = (url: string, headers: Record<string, string> = {}) => async <T>(query: string, variables?: Record<string, unknown>) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'test', ...headers }, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 };

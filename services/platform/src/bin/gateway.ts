@@ -4,6 +4,7 @@ import { createServer } from '@hub/gateway';
 import { waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
 import { CONTEXT_NAMES, CONTEXT_URL_VARIABLES, loadConfig, type ContextName } from '../config';
+import { gatewayLimits, localOrigins } from '../gatewayLimits';
 import { createCommandClient } from '../rpc/commandClient';
 import { onShutdown } from '../shutdown';
 
@@ -15,13 +16,16 @@ if (!config.DATABASE_URL || missing.length > 0) {
   console.error(`[gateway] a separate gateway needs DATABASE_URL (the view) and the command services' URLs; missing: ${[...(config.DATABASE_URL ? [] : ['DATABASE_URL']), ...missing].join(', ')}`);
   process.exit(1);
 }
-const view = createPgDriver(config.DATABASE_URL);
+// The server cancels any statement still running at the request time limit.
+const view = createPgDriver(config.DATABASE_URL, { statementTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS });
 const gateway = createServer({
   commands: createCommandClient(urls as Record<ContextName, string>),
   view,
   personalData: await createSqlPersonalDataStore(view),
   tokens: await createSqlTokenStore(view),
   waitForView: (position) => waitForCheckpoint(view, position),
+  // Split deployment: the console is served by its own process on HUB_WEB_PORT.
+  limits: gatewayLimits(config, () => localOrigins(config.HUB_WEB_PORT)),
 });
 const port = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
 console.log(`[gateway] GraphQL on :${port}/graphql`);

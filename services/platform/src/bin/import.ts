@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CSV_ENCODINGS, IMPORT_KINDS, importCsv, type CsvEncoding, type ImportKind, type ImportReport } from '@hub/csv-import';
 import { isDomainError } from '@hub/contracts';
+import { CSRF_HEADER } from '@hub/gateway';
 import { loadConfig } from '../config';
 import { createHub } from '../hub';
 
@@ -33,7 +34,7 @@ try {
   if (values.gateway) {
     const response = await fetch(new URL('/graphql', values.gateway), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${values.token ?? process.env.HUB_TOKEN ?? ''}` },
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'csv-import-cli', authorization: `Bearer ${values.token ?? process.env.HUB_TOKEN ?? ''}` },
       body: JSON.stringify({
         query: `mutation($i: ImportCsvInput!) { importCsv(input: $i) { kind encoding rows imported unchanged failed dryRun errors { line key message } } }`,
         variables: { i: { kind, contentBase64: bytes.toString('base64'), encoding, dryRun: values['dry-run'] ?? false } },

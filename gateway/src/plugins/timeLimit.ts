@@ -1,0 +1,60 @@
+import type { SqlExecutor } from '@hub/sql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/*
+ * A query gets `ms` milliseconds. When they are up the client is answered TIMEOUT at once, and the
+ * query's view connection refuses every further statement, so the resolvers still in flight stop
+ * at their next SQL instead of going on for minutes. A statement already running is cut short
+ * only by the database: on PostgreSQL give the gateway's pool a statement_timeout (createPgDriver's
+ * `statementTimeoutMs`); embedded PGlite runs in this process and cannot interrupt a statement, so
+ * there the cost limits are what keep each statement small. Mutations are not cut off: their
+ * events may already be appended, and a client told TIMEOUT would retry something that happened.
+ */
+
+const deadlines = new WeakMap<Request, { signal: AbortSignal; timer: NodeJS.Timeout }>();
+
+export const timeoutError = (ms: number) => new GraphQLError(`The query took longer than ${ms} ms and was stopped`, { extensions: { code: 'TIMEOUT', http: { status: 503 } } });
+
+/** The request's deadline (never aborts for requests the plugin did not see). */
+export const deadlineOf = (request: Request): AbortSignal | undefined => deadlines.get(request)?.signal;
+
+/** The view as one request sees it: no new statement once its deadline has passed. */
+export const viewUntil = (view: SqlExecutor, deadline: AbortSignal | undefined): SqlExecutor =>
+  deadline
+    ? {
+        query: (sql, params) => (deadline.aborted ? Promise.reject(deadline.reason) : view.query(sql, params)),
+        exec: (sql) => (deadline.aborted ? Promise.reject(deadline.reason) : view.exec(sql)),
+      }
+    : view;
+
+export const timeLimit = (ms: number): Plugin => ({
+  onRequest({ request }) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(timeoutError(ms)), ms);
+    timer.unref();
+    // The client hanging up ends the work too.
+    request.signal?.addEventListener('abort', () => controller.abort(timeoutError(ms)), { once: true });
+    deadlines.set(request, { signal: controller.signal, timer });
+  },
+  onExecute({ args, executeFn, setExecuteFn }) {
+    const operation = getOperationAST(args.document as DocumentNode, args.operationName);
+    const request = (args.contextValue as { request?: Request }).request;
+    const deadline = request && deadlineOf(request);
+    if (!deadline || operation?.operation !== 'query') return;
+    setExecuteFn((execArgs) => {
+      const stopped = new Promise<never>((_, reject) => {
+        if (deadline.aborted) reject(deadline.reason);
+        deadline.addEventListener('abort', () => reject(deadline.reason), { once: true });
+      });
+      return Promise.race([Promise.resolve(executeFn(execArgs)), stopped]).catch((e: unknown) => {
+        if (e instanceof GraphQLError && e.extensions.code === 'TIMEOUT') return { errors: [e] };
+        throw e;
+      });
+    });
+  },
+  onResponse({ request }) {
+    clearTimeout(deadlines.get(request)?.timer);
+    deadlines.delete(request);
+  },
+});
