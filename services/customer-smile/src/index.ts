@@ -3,3 +3,4 @@ export * from './customer';
 export * from './followUps';
 export * from './personalData';
 export * from './service';
+export * from './masterKey';

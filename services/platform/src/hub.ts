@@ -11,12 +11,13 @@ import { createVideoMessageService } from '@hub/video-messages';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import type { HubConfig } from './config';
 import { lockDataDir } from './dataDirLock';
+import { masterKeyOf, type MasterKeyConfig } from './masterKey';
 
 /**
  * The composition root: picks the adapters the configuration asks for and wires the bounded
  * contexts, the projector and the view together. `npm start` runs all of it in one process.
  */
-export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'>) => {
+export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'> & MasterKeyConfig) => {
   // One SQL database holds the view, and the events too unless EventStoreDB is configured.
   const unlock = config.DATABASE_URL ? () => undefined : lockDataDir(config.dataDir);
   const sql: SqlDriver = config.DATABASE_URL
@@ -28,8 +29,9 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   const townHalls = createTownHallService({ store, directory });
   const branchVisits = createBranchVisitService({ store, directory });
   const videoMessages = createVideoMessageService({ store, directory });
-  // Customers' personal data stays in SQL (schema hub_private) whichever store holds the events.
-  const personalData = await createSqlPersonalDataStore(sql);
+  // Customers' personal data stays in SQL (schema hub_private) whichever store holds the events,
+  // sealed with keys the master key (kept outside the database) wraps.
+  const personalData = await createSqlPersonalDataStore(sql, masterKeyOf(config));
   const customerSmile = createCustomerSmileService({ store, directory, personalData });
   const pride = createPrideService({ store, directory });
   const projector = createProjector({ store, db: sql });

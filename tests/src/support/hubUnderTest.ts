@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,8 @@ export const HUB_ENGINES = [
     name: 'PostgreSQL',
     async config() {
       const db = await createTestDatabase('hub_gw');
-      return { config: { dataDir: '/nonexistent', DATABASE_URL: db.url }, cleanup: () => db.drop() };
+      // No data folder on this engine: the master key comes from the environment, as in a deployment.
+      return { config: { dataDir: '/nonexistent', DATABASE_URL: db.url, HUB_MASTER_KEY: randomBytes(32).toString('base64') }, cleanup: () => db.drop() };
     },
   },
 ] as const;

@@ -3,6 +3,7 @@ import { createServer } from '@hub/gateway';
 import { waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
 import { CONTEXT_NAMES, CONTEXT_URL_VARIABLES, loadConfig, parseTokens, type ContextName } from '../config';
+import { masterKeyOf } from '../masterKey';
 import { createCommandClient } from '../rpc/commandClient';
 import { onShutdown } from '../shutdown';
 
@@ -18,7 +19,7 @@ const view = createPgDriver(config.DATABASE_URL);
 const gateway = createServer({
   commands: createCommandClient(urls as Record<ContextName, string>),
   view,
-  personalData: await createSqlPersonalDataStore(view),
+  personalData: await createSqlPersonalDataStore(view, masterKeyOf(config)),
   tokens: parseTokens(config.HUB_TOKENS),
   waitForView: (position) => waitForCheckpoint(view, position),
 });
