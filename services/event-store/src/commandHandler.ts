@@ -60,6 +60,13 @@ export const deterministicUuid = (name: string): string => {
 };
 
 /**
+ * A new aggregate's id: derived from who asked and the command id when there is one, so a retried
+ * command creates the same thing again rather than a second one; random otherwise.
+ */
+export const newId = (context: Pick<CommandContext, 'actor' | 'commandId'>, purpose: string): string =>
+  context.commandId ? deterministicUuid(`${purpose}:${context.actor}:${context.commandId}`) : randomUUID();
+
+/**
  * Load → decide → append with optimistic concurrency. Events are checked against `eventSchema`
  * both when read back and before they are written, so nothing malformed enters or leaves a stream.
  */
