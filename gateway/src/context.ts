@@ -1,6 +1,6 @@
 import type { BranchVisitService } from '@hub/branch-visits';
 import type { CafeSessionService } from '@hub/cafe-sessions';
-import type { CustomerPersonalData, CustomerSmileService, PersonalDataStore } from '@hub/customer-smile';
+import type { CustomerPersonalData, CustomerSmileService, PersonalDataAccessLog, PersonalDataField, PersonalDataStore } from '@hub/customer-smile';
 import type { DirectoryService } from '@hub/directory';
 import type { PrideService } from '@hub/pride';
 import type { TownHallService } from '@hub/town-halls';
@@ -39,6 +39,8 @@ export interface GatewayDeps {
   view: SqlExecutor;
   /** Customers' personal data (name, phone, address), read only for roles that may see it. */
   personalData: Pick<PersonalDataStore, 'byIds'>;
+  /** Where every read of personal data is recorded before it is answered. */
+  personalDataAccessLog: PersonalDataAccessLog;
   /** API token → role; a request without a token is a VIEWER. */
   tokens?: ReadonlyMap<string, Exclude<Role, 'VIEWER'>>;
   /** Resolves once the view includes the event at `position`, so a mutation can read its own write. */
@@ -56,13 +58,29 @@ export interface HubContext extends GatewayDeps {
   loadersAt: (asOf: string | null) => Loaders;
   /** Customers' personal data, batched; it has no history (erased is erased, whatever `asOf`). */
   personalDataOf: DataLoader<string, CustomerPersonalData | undefined>;
+  /** Records a read of one field of a customer's personal data; one insert per batch, one row per customer. */
+  personalDataRead: DataLoader<{ customerId: string; field: PersonalDataField }, void, string>;
 }
 
-export const createContext = (deps: GatewayDeps, request: Request): HubContext => ({
-  ...deps,
-  role: roleOf(deps.tokens, request),
-  actor: request.headers.get('x-hub-actor')?.slice(0, 100) || 'console',
-  correlationId: request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID(),
-  loadersAt: loadersByMoment(deps.view),
-  personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),
-});
+export const createContext = (deps: GatewayDeps, request: Request): HubContext => {
+  const role = roleOf(deps.tokens, request);
+  const actor = request.headers.get('x-hub-actor')?.slice(0, 100) || 'console';
+  const correlationId = request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID();
+  return {
+    ...deps,
+    role,
+    actor,
+    correlationId,
+    loadersAt: loadersByMoment(deps.view),
+    personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),
+    personalDataRead: new DataLoader(
+      async (reads: readonly { customerId: string; field: PersonalDataField }[]) => {
+        const fieldsOf = new Map<string, PersonalDataField[]>();
+        for (const { customerId, field } of reads) fieldsOf.set(customerId, [...(fieldsOf.get(customerId) ?? []), field]);
+        await deps.personalDataAccessLog.record([...fieldsOf].map(([customerId, fields]) => ({ customerId, fields, actor, role, correlationId })));
+        return reads.map(() => undefined);
+      },
+      { cacheKeyFn: ({ customerId, field }) => `${field}:${customerId}` },
+    ),
+  };
+};

@@ -4,3 +4,4 @@ export * from './followUps';
 export * from './personalData';
 export * from './service';
 export * from './masterKey';
+export * from './personalDataAccessLog';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createBranchVisitService } from '@hub/branch-visits';
 import { createCafeSessionService } from '@hub/cafe-sessions';
-import { createCustomerSmileService, createSqlPersonalDataStore } from '@hub/customer-smile';
+import { createCustomerSmileService, createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/customer-smile';
 import { createDirectoryService } from '@hub/directory';
 import { createEsdbEventStore, createSqlEventStore, type EventStore } from '@hub/event-store';
 import { createPrideService } from '@hub/pride';
@@ -32,6 +32,7 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   // Customers' personal data stays in SQL (schema hub_private) whichever store holds the events,
   // sealed with keys the master key (kept outside the database) wraps.
   const personalData = await createSqlPersonalDataStore(sql, masterKeyOf(config));
+  const personalDataAccessLog = await createSqlPersonalDataAccessLog(sql);
   const customerSmile = createCustomerSmileService({ store, directory, personalData });
   const pride = createPrideService({ store, directory });
   const projector = createProjector({ store, db: sql });
@@ -52,6 +53,7 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     customerSmile,
     pride,
     personalData,
+    personalDataAccessLog,
     /** Every bounded context's commands, as the gateway and the command servers take them. */
     commands: { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride },
     projector,

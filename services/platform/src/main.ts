@@ -34,6 +34,7 @@ const main = async () => {
     commands: hub.commands,
     view: hub.sql,
     personalData: hub.personalData,
+    personalDataAccessLog: hub.personalDataAccessLog,
     tokens,
     waitForView: (position) => hub.projector.waitFor(position),
   });

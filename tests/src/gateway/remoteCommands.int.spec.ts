@@ -24,6 +24,7 @@ describe('gateway calling the command services over HTTP', () => {
       commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl, videoMessages: baseUrl, customerSmile: baseUrl, pride: baseUrl }),
       view: t.hub.sql,
       personalData: t.hub.personalData,
+      personalDataAccessLog: t.hub.personalDataAccessLog,
       waitForView: (p) => waitForCheckpoint(t.hub.sql, p),
       log: () => undefined,
     });

@@ -63,6 +63,7 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     commands: hub.commands,
     view,
     personalData: hub.personalData,
+    personalDataAccessLog: hub.personalDataAccessLog,
     tokens: new Map([[TEST_TOKENS.SALES, 'SALES'], [TEST_TOKENS.PRIVACY_OFFICER, 'PRIVACY_OFFICER']]),
     waitForView: (p) => hub.projector.waitFor(p),
     log: () => undefined,

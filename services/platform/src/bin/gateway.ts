@@ -1,4 +1,4 @@
-import { createSqlPersonalDataStore } from '@hub/customer-smile';
+import { createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/customer-smile';
 import { createServer } from '@hub/gateway';
 import { waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
@@ -20,6 +20,7 @@ const gateway = createServer({
   commands: createCommandClient(urls as Record<ContextName, string>),
   view,
   personalData: await createSqlPersonalDataStore(view, masterKeyOf(config)),
+  personalDataAccessLog: await createSqlPersonalDataAccessLog(view),
   tokens: parseTokens(config.HUB_TOKENS),
   waitForView: (position) => waitForCheckpoint(view, position),
 });
