@@ -1,4 +1,3 @@
-import type { PersonalDataAccess } from '@hub/customer-smile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
 
@@ -17,7 +16,7 @@ type LogPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor
 describe.each(HUB_ENGINES)('the personal-data access log on $name', (engine) => {
   let t: HubUnderTest;
   /** Each batch the real log is asked to record (a decorator on the real store). */
-  const batches: PersonalDataAccess[][] = [];
+  const batches: Parameters<HubUnderTest['hub']['personalDataAccessLog']['record']>[0][] = [];
   let failRecording = false;
 
   beforeAll(async () => {

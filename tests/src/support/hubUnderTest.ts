@@ -10,6 +10,8 @@ import { expect } from 'vitest';
 
 export interface HubUnderTest {
   hub: Hub;
+  /** How the hub was configured (its data folder or database). */
+  config: Parameters<typeof createHub>[0];
   /** POST a GraphQL operation to the gateway (in memory, no socket). */
   /** `role`: send that role's API token (none: a VIEWER). */
   graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, role?: keyof typeof TEST_TOKENS) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
@@ -21,6 +23,8 @@ export interface HubUnderTest {
   raw: (query: string, headers: Record<string, string>) => Promise<Response>;
   /** Counts SQL statements the gateway's view connection ran since the last reset. */
   sqlCount: { value: number; reset(): void };
+  /** Stops the hub (its files flushed), keeping its data folder or database until `dispose`. */
+  closeHub(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -46,7 +50,7 @@ export const HUB_ENGINES = [
   },
 ] as const;
 
-export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<HubUnderTest> => {
+export const startHub = async (engine: (typeof HUB_ENGINES)[number], options: { log?: (line: string) => void } = {}): Promise<HubUnderTest> => {
   const { config, cleanup } = await engine.config();
   const hub = await createHub(config);
   await hub.projector.start();
@@ -66,8 +70,10 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     personalDataAccessLog: hub.personalDataAccessLog,
     tokens: new Map([[TEST_TOKENS.SALES, 'SALES'], [TEST_TOKENS.PRIVACY_OFFICER, 'PRIVACY_OFFICER']]),
     waitForView: (p) => hub.projector.waitFor(p),
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
   });
+  let closed: Promise<void> | undefined;
+  const closeHub = () => (closed ??= hub.close());
   const graphql: HubUnderTest['graphql'] = async (query, variables, role) => {
     const response = await gateway.yoga.fetch('http://hub.test/graphql', {
       method: 'POST',
@@ -78,7 +84,9 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
   };
   return {
     hub,
+    config,
     sqlCount,
+    closeHub,
     graphql,
     raw: (query, headers) =>
       Promise.resolve(gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })),
@@ -95,7 +103,7 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
       expect(await hub.store.headPosition()).toBe(before);
     },
     async dispose() {
-      await hub.close();
+      await closeHub();
       await cleanup();
     },
   };
