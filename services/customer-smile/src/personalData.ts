@@ -57,6 +57,13 @@ CREATE TABLE IF NOT EXISTS hub_private.customer_personal_data (
   ciphertext   bytea NOT NULL,
   written_by   text,
   updated_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS hub_private.master_key_check (
+  -- a known text sealed with the master key the first time: proves later starts use the same key
+  id           int PRIMARY KEY CHECK (id = 1),
+  iv           bytea NOT NULL,
+  auth_tag     bytea NOT NULL,
+  ciphertext   bytea NOT NULL
 );`;
 
 const IV_BYTES = 12;
@@ -85,14 +92,38 @@ const open = (key: Buffer, sealed: Sealed, ciphertext: Uint8Array, aad: string) 
 };
 
 const keyAad = (customerId: string) => `customer-key:${customerId}`;
+const CHECK_TEXT = 'engagement-hub master key';
 
-/** Plaintext table of earlier versions: sealed row by row, then dropped. */
-const migratePlaintext = async (db: SqlExecutor, put: PersonalDataStore['put']) => {
+/**
+ * Refuses to start with another master key than the one the database's keys are sealed with:
+ * a lost key file must not silently become a second key (old customers unreadable, new ones
+ * sealed differently).
+ */
+const checkMasterKey = async (db: SqlExecutor, masterKey: Buffer) => {
+  const fresh = seal(masterKey, Buffer.from(CHECK_TEXT), 'master-key-check');
+  await db.query('INSERT INTO hub_private.master_key_check (id, iv, auth_tag, ciphertext) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [fresh.iv, fresh.authTag, fresh.ciphertext]);
+  const [row] = await db.query<Sealed & { ciphertext: Uint8Array }>('SELECT iv, auth_tag, ciphertext FROM hub_private.master_key_check WHERE id = 1');
+  try {
+    if (open(masterKey, row!, row!.ciphertext, 'master-key-check').toString('utf8') === CHECK_TEXT) return;
+  } catch {
+    // falls through to the refusal
+  }
+  throw new Error(
+    'Customers’ personal data in this database is sealed with another master key: set HUB_MASTER_KEY (or HUB_MASTER_KEY_FILE) to the one it was made with',
+  );
+};
+
+/** The tables; the plaintext table of earlier versions is moved aside, to be sealed by `sealPlaintext`. */
+const migrate = async (db: SqlExecutor) => {
   const [old] = await db.query(
     `SELECT 1 FROM information_schema.columns WHERE table_schema = 'hub_private' AND table_name = 'customer_personal_data' AND column_name = 'name'`,
   );
   if (old) await db.exec('ALTER TABLE hub_private.customer_personal_data RENAME TO customer_personal_data_plaintext');
   await db.exec(PERSONAL_DATA_DDL);
+};
+
+/** Plaintext rows of earlier versions: sealed row by row, then the table dropped. */
+const sealPlaintext = async (db: SqlExecutor, put: PersonalDataStore['put']) => {
   const [pending] = await db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'hub_private' AND table_name = 'customer_personal_data_plaintext'`);
   if (!pending) return;
   const rows = await db.query<{ customer_id: string; name: string; phone: string; address: string }>('SELECT customer_id, name, phone, address FROM hub_private.customer_personal_data_plaintext');
@@ -157,6 +188,8 @@ export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buf
       return customerIds.map((id) => byId.get(id));
     },
   };
-  await migratePlaintext(db, store.put);
+  await migrate(db);
+  await checkMasterKey(db, masterKey);
+  await sealPlaintext(db, store.put);
   return store;
 };
