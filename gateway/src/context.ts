@@ -1,6 +1,6 @@
 import type { BranchVisitService } from '@hub/branch-visits';
 import type { CafeSessionService } from '@hub/cafe-sessions';
-import type { CustomerPersonalData, CustomerSmileService, PersonalDataStore } from '@hub/customer-smile';
+import type { CustomerPersonalData, CustomerSmileService, PersonalDataAccessLog, PersonalDataField, PersonalDataStore } from '@hub/customer-smile';
 import type { DirectoryService } from '@hub/directory';
 import type { PrideService } from '@hub/pride';
 import type { TownHallService } from '@hub/town-halls';
@@ -40,6 +40,8 @@ export interface GatewayDeps {
   view: SqlExecutor;
   /** Customers' personal data (name, phone, address), read only for roles that may see it. */
   personalData: Pick<PersonalDataStore, 'byIds'>;
+  /** Where every read of personal data is recorded before it is answered. */
+  personalDataAccessLog: PersonalDataAccessLog;
   /** API tokens: who a bearer token stands for; ADMIN issues, lists and revokes them. */
   tokens: TokenStore;
   /** Resolves once the view includes the event at `position`, so a mutation can read its own write. */
@@ -57,16 +59,28 @@ export interface HubContext extends GatewayDeps {
   loadersAt: (asOf: string | null) => Loaders;
   /** Customers' personal data, batched; it has no history (erased is erased, whatever `asOf`). */
   personalDataOf: DataLoader<string, CustomerPersonalData | undefined>;
+  /** Records a read of one field of a customer's personal data; one insert per batch, one row per customer. */
+  personalDataRead: DataLoader<{ customerId: string; field: PersonalDataField }, void, string>;
 }
 
 export const createContext = (deps: GatewayDeps, request: Request): HubContext => {
   const principal = principalOf(request);
+  const correlationId = request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID();
   return {
-  ...deps,
-  principal,
-  actor: principal.subject,
-  correlationId: request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID(),
-  loadersAt: loadersByMoment(deps.view),
-  personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),
+    ...deps,
+    principal,
+    actor: principal.subject,
+    correlationId,
+    loadersAt: loadersByMoment(deps.view),
+    personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),
+    personalDataRead: new DataLoader(
+      async (reads: readonly { customerId: string; field: PersonalDataField }[]) => {
+        const fieldsOf = new Map<string, PersonalDataField[]>();
+        for (const { customerId, field } of reads) fieldsOf.set(customerId, [...(fieldsOf.get(customerId) ?? []), field]);
+        await deps.personalDataAccessLog.record([...fieldsOf].map(([customerId, fields]) => ({ customerId, fields, actor: principal.subject, role: principal.role, correlationId })));
+        return reads.map(() => undefined);
+      },
+      { cacheKeyFn: ({ customerId, field }) => `${field}:${customerId}` },
+    ),
   };
 };

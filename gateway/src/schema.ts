@@ -9,6 +9,7 @@ import './types/townHall';
 import './types/branchVisit';
 import './types/videoMessage';
 import './types/customerSmile';
+import './types/personalDataAccess';
 import './types/pride';
 import './types/touches';
 import './types/people';

@@ -12,5 +12,5 @@ export const corsAllowList = (origins: readonly string[] | (() => readonly strin
   const origin = request.headers.get('origin');
   const allowed = typeof origins === 'function' ? origins() : origins;
   if (!origin || !allowed.includes(origin)) return false;
-  return { origin: [origin], credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-graphql-yoga-csrf', 'x-hub-actor', 'x-correlation-id'], maxAge: 600 };
+  return { origin: [origin], credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-graphql-yoga-csrf', 'x-correlation-id'], maxAge: 600 };
 };

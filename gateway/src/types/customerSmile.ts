@@ -1,3 +1,4 @@
+import type { CustomerPersonalData, PersonalDataField } from '@hub/customer-smile';
 import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
 import {
   COMPLIANCE_GROUPINGS,
@@ -24,7 +25,7 @@ export const CustomerRef = builder.objectRef<CustomerRow>('Customer');
 export const ContractRef = builder.objectRef<ContractRow>('Contract');
 export const FollowUpRef = builder.objectRef<FollowUpRow>('CustomerFollowUp');
 export const CustomerVisitRef = builder.objectRef<CustomerVisitRow>('CustomerVisit');
-const PersonalDataRef = builder.objectRef<{ name: string; phone: string; address: string }>('CustomerPersonalData');
+const PersonalDataRef = builder.objectRef<CustomerPersonalData & { customerId: string }>('CustomerPersonalData');
 
 export const FollowUpKindEnum = builder.enumType('FollowUpKind', {
   description: 'The three Customer Smile (고객스마일) follow-ups a contract makes due.',
@@ -48,11 +49,18 @@ export const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
 
 PersonalDataRef.implement({
   description: 'A customer’s personal data, kept outside the events and erasable.',
-  fields: (t) => ({
-    name: t.exposeString('name', { description: 'Name.' }),
-    phone: t.exposeString('phone', { description: 'Phone number.' }),
-    address: t.exposeString('address', { description: 'Address.' }),
-  }),
+  fields: (t) => {
+    // Each field is recorded in the access log before it is answered (batched per request).
+    const logged = (field: PersonalDataField, description: string) =>
+      t.string({
+        description,
+        resolve: async (p, _, ctx) => {
+          await ctx.personalDataRead.load({ customerId: p.customerId, field });
+          return p[field];
+        },
+      });
+    return { name: logged('name', 'Name.'), phone: logged('phone', 'Phone number.'), address: logged('address', 'Address.') };
+  },
 });
 
 CustomerRef.implement({
@@ -67,9 +75,12 @@ CustomerRef.implement({
     personalData: t.field({
       type: PersonalDataRef,
       nullable: true,
-      description: 'Name, phone and address: SALES and PRIVACY_OFFICER only (FORBIDDEN otherwise); null once erased.',
+      description: 'Name, phone and address: SALES and PRIVACY_OFFICER only (FORBIDDEN otherwise); null once erased. Every read is recorded (`personalDataAccessLog`).',
       authScopes: ACCESS.personalData,
-      resolve: async (c, _, ctx) => (await ctx.personalDataOf.load(c.customerId)) ?? null,
+      resolve: async (c, _, ctx) => {
+        const data = await ctx.personalDataOf.load(c.customerId);
+        return data ? { ...data, customerId: c.customerId } : null;
+      },
     }),
     contracts: t.field({ type: [ContractRef], description: 'Their contracts, newest first.', resolve: (c, _, ctx) => ctx.loadersAt(c.asOf).contractsOfCustomer.load(c.customerId) }),
   }),

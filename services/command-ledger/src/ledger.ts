@@ -11,7 +11,8 @@ import type { SqlExecutor } from '@hub/sql';
  * - Concurrent repeats wait for the first to finish; a refused command releases its claim so a
  *   corrected retry can run; a claim left by a crashed process is taken over after `staleAfterMs`
  *   (safe: generated ids derive from the command id, and the event store recognises the repeat).
- * The input is kept only as a keyed hash (HMAC, secret in the same database), never as is.
+ * The input is kept only as a keyed hash (HMAC, secret in the same database), never as is, and
+ * without personal data (see `idempotentCommands`).
  */
 
 export const LEDGER_DDL = `
@@ -64,8 +65,6 @@ const canonical = (value: unknown): unknown => {
 export interface CommandLedger {
   /** Runs `command` once per (actor, commandId); repeats get its stored result, marked `repeated`. */
   once<R extends object>(key: { actor: string; commandId: string; operation: string; input: unknown }, command: () => Promise<R>): Promise<R>;
-  /** Forgets every entry whose result names this value under `field` (erasure: nothing about the customer stays). */
-  forgetResultsWith(field: string, value: string): Promise<number>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -130,11 +129,6 @@ export const createSqlCommandLedger = async (
           existing = undefined;
         }
       }
-    },
-
-    async forgetResultsWith(field, value) {
-      const rows = await db.query(`DELETE FROM hub_commands.ledger WHERE result->>$1 = $2 RETURNING command_id`, [field, value]);
-      return rows.length;
     },
   };
 };

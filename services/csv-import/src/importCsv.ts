@@ -47,7 +47,8 @@ const MAX_ERRORS = 1000;
  * Imports a CSV file of one kind. The header must name every required column and nothing unknown
  * (else the whole file is refused); each row is checked, refused rows are reported by line and
  * skipped, good rows run their commands in file order. Re-running a file records nothing twice:
- * each row's command id is derived from its content.
+ * each row's command id is derived from its content, except personal data (a customer's row is
+ * recognised by its id, branch and day).
  */
 export const importCsv = async (commands: ImportCommands, kind: ImportKind, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> => {
   const definition = KINDS[kind];
@@ -89,7 +90,10 @@ export const importCsv = async (commands: ImportCommands, kind: ImportKind, byte
       const parsed = definition.schema.safeParse(input);
       if (!parsed.success) throw validationError(parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; '));
       if (!report.dryRun) {
-        const digest = createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 22);
+        // The row's content tells a changed row from a re-run one, personal data left out.
+        const personal = new Set(definition.personal ?? []);
+        const recognisable = Object.fromEntries(Object.entries(input).filter(([column]) => !personal.has(column)));
+        const digest = createHash('sha256').update(JSON.stringify(recognisable)).digest('base64url').slice(0, 22);
         const context = (suffix: string) => ({ actor: options.actor ?? 'csv-import', commandId: `csv:${kind}:${key}:${digest}${suffix}` });
         const results = await definition.run(commands, input, context);
         for (const r of results) if (r.position !== undefined && (report.lastPosition === undefined || r.position > report.lastPosition)) report.lastPosition = r.position;

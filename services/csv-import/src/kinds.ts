@@ -29,6 +29,11 @@ export interface KindDefinition {
   optional: readonly string[];
   /** The column that identifies the row's thing. */
   key: string;
+  /**
+   * Columns holding personal data (PIPA): never part of a command id, which events keep and
+   * anyone may read — a digest of them would let a caller confirm a guessed phone number.
+   */
+  personal?: readonly string[];
   /** The row as the command's input; a zod schema checks it before anything runs. */
   schema: z.ZodType;
   toInput: (row: Row) => Record<string, unknown>;
@@ -86,6 +91,7 @@ export const KINDS: Record<ImportKind, KindDefinition> = {
     required: ['customerId', 'branchId', 'registeredOn', 'name', 'phone', 'address'],
     optional: [],
     key: 'customerId',
+    personal: ['name', 'phone', 'address'],
     schema: registerCustomerInput.required({ customerId: true }),
     toInput: (r) => defined({ customerId: r.customerId, branchId: r.branchId, registeredOn: r.registeredOn, name: r.name, phone: r.phone, address: r.address }),
     run: async (c, input, ctx) => [await c.customerSmile.registerCustomer(input, ctx(''))],

@@ -3,3 +3,5 @@ export * from './customer';
 export * from './followUps';
 export * from './personalData';
 export * from './service';
+export * from './masterKey';
+export * from './personalDataAccessLog';

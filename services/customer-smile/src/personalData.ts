@@ -1,9 +1,22 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SqlExecutor } from '@hub/sql';
+import { z } from 'zod';
+import { MASTER_KEY_BYTES } from './masterKey';
 
 /*
  * Customers' personal data (name, phone, address) under Korea's PIPA: kept apart from the events,
- * in a private table the view's rebuild never touches, and erasable. Only the customer-smile
- * service writes it; the gateway reads it for roles that need it.
+ * in a private schema the view's rebuild never touches, and erasable for good by crypto-shredding.
+ *
+ * Each customer has their own random 256-bit key (hub_private.customer_keys), itself sealed with
+ * the master key that lives outside the database; their data is sealed with it (AES-256-GCM, a
+ * fresh 12-byte IV per write, the customer id as additional data so a row cannot be passed off as
+ * another customer's). Erasure deletes the key and the ciphertext: whatever copy of the ciphertext
+ * survives (a dead tuple, a WAL segment, a backup) can no longer be read by anyone.
+ *
+ * Limits, honestly: a deleted key row stays in the table file until vacuumed and in WAL until
+ * the segment is recycled — but sealed with the master key, so it reveals nothing without it;
+ * whoever holds both the master key and an old backup or WAL can still read erased data. Only the
+ * customer-smile service writes; the gateway reads for roles that need it.
  */
 
 export interface CustomerPersonalData {
@@ -13,45 +26,170 @@ export interface CustomerPersonalData {
 }
 
 export interface PersonalDataStore {
-  /** Records (or replaces) a customer's personal data. */
-  put(customerId: string, data: CustomerPersonalData): Promise<void>;
-  /** Deletes it for good; true when there was something to delete. */
+  /**
+   * Records (or replaces) a customer's personal data; `writtenBy` (the command that wrote it)
+   * lets a refused command take back exactly what it wrote, see `withdraw`.
+   */
+  put(customerId: string, data: CustomerPersonalData, writtenBy?: string): Promise<void>;
+  /** Destroys the customer's key and ciphertext for good; true when there was something to destroy. */
   erase(customerId: string): Promise<boolean>;
+  /** Removes the customer's data if `writtenBy` wrote it last (a registration that was refused after all). */
+  withdraw(customerId: string, writtenBy: string): Promise<void>;
   /** By id, in the order asked; undefined where unknown or erased. */
   byIds(customerIds: readonly string[]): Promise<(CustomerPersonalData | undefined)[]>;
 }
 
 export const PERSONAL_DATA_DDL = `
 CREATE SCHEMA IF NOT EXISTS hub_private;
-CREATE TABLE IF NOT EXISTS hub_private.customer_personal_data (
+CREATE TABLE IF NOT EXISTS hub_private.customer_keys (
   customer_id  text PRIMARY KEY,
-  name         text NOT NULL,
-  phone        text NOT NULL,
-  address      text NOT NULL,
+  -- the customer's own AES-256 key, sealed with the master key (AES-256-GCM)
+  iv           bytea NOT NULL,
+  auth_tag     bytea NOT NULL,
+  wrapped_key  bytea NOT NULL,
+  created_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS hub_private.customer_personal_data (
+  customer_id  text PRIMARY KEY REFERENCES hub_private.customer_keys (customer_id) ON DELETE CASCADE,
+  -- name, phone and address as JSON, sealed with the customer's key (AES-256-GCM, AAD = customer id)
+  iv           bytea NOT NULL,
+  auth_tag     bytea NOT NULL,
+  ciphertext   bytea NOT NULL,
+  written_by   text,
   updated_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS hub_private.master_key_check (
+  -- a known text sealed with the master key the first time: proves later starts use the same key
+  id           int PRIMARY KEY CHECK (id = 1),
+  iv           bytea NOT NULL,
+  auth_tag     bytea NOT NULL,
+  ciphertext   bytea NOT NULL
 );`;
 
-export const createSqlPersonalDataStore = async (db: SqlExecutor): Promise<PersonalDataStore> => {
+const IV_BYTES = 12;
+const personalDataSchema = z.object({ name: z.string(), phone: z.string(), address: z.string() });
+
+interface Sealed {
+  iv: Uint8Array;
+  auth_tag: Uint8Array;
+  [column: string]: unknown;
+}
+
+const seal = (key: Buffer, plaintext: Buffer, aad: string) => {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { iv, authTag: cipher.getAuthTag(), ciphertext };
+};
+
+/** Throws when the tag does not match: tampered, another customer's row, or the wrong key. */
+const open = (key: Buffer, sealed: Sealed, ciphertext: Uint8Array, aad: string) => {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv), { authTagLength: 16 });
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(Buffer.from(sealed.auth_tag));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext)), decipher.final()]);
+};
+
+const keyAad = (customerId: string) => `customer-key:${customerId}`;
+const CHECK_TEXT = 'engagement-hub master key';
+
+/**
+ * Refuses to start with another master key than the one the database's keys are sealed with:
+ * a lost key file must not silently become a second key (old customers unreadable, new ones
+ * sealed differently).
+ */
+const checkMasterKey = async (db: SqlExecutor, masterKey: Buffer) => {
+  const fresh = seal(masterKey, Buffer.from(CHECK_TEXT), 'master-key-check');
+  await db.query('INSERT INTO hub_private.master_key_check (id, iv, auth_tag, ciphertext) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [fresh.iv, fresh.authTag, fresh.ciphertext]);
+  const [row] = await db.query<Sealed & { ciphertext: Uint8Array }>('SELECT iv, auth_tag, ciphertext FROM hub_private.master_key_check WHERE id = 1');
+  try {
+    if (open(masterKey, row!, row!.ciphertext, 'master-key-check').toString('utf8') === CHECK_TEXT) return;
+  } catch {
+    // falls through to the refusal
+  }
+  throw new Error(
+    'Customers’ personal data in this database is sealed with another master key: set HUB_MASTER_KEY (or HUB_MASTER_KEY_FILE) to the one it was made with',
+  );
+};
+
+/** The tables; the plaintext table of earlier versions is moved aside, to be sealed by `sealPlaintext`. */
+const migrate = async (db: SqlExecutor) => {
+  const [old] = await db.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_schema = 'hub_private' AND table_name = 'customer_personal_data' AND column_name = 'name'`,
+  );
+  if (old) await db.exec('ALTER TABLE hub_private.customer_personal_data RENAME TO customer_personal_data_plaintext');
   await db.exec(PERSONAL_DATA_DDL);
-  return {
-    async put(customerId, { name, phone, address }) {
+};
+
+/** Plaintext rows of earlier versions: sealed row by row, then the table dropped. */
+const sealPlaintext = async (db: SqlExecutor, put: PersonalDataStore['put']) => {
+  const [pending] = await db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'hub_private' AND table_name = 'customer_personal_data_plaintext'`);
+  if (!pending) return;
+  const rows = await db.query<{ customer_id: string; name: string; phone: string; address: string }>('SELECT customer_id, name, phone, address FROM hub_private.customer_personal_data_plaintext');
+  for (const r of rows) await put(r.customer_id, { name: r.name, phone: r.phone, address: r.address });
+  await db.exec('DROP TABLE hub_private.customer_personal_data_plaintext');
+};
+
+export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buffer): Promise<PersonalDataStore> => {
+  if (masterKey.length !== MASTER_KEY_BYTES) throw new Error(`The master key must be ${MASTER_KEY_BYTES} bytes`);
+
+  const unwrap = (customerId: string, row: Sealed & { wrapped_key: Uint8Array }) => {
+    try {
+      return open(masterKey, row, row.wrapped_key, keyAad(customerId));
+    } catch {
+      throw new Error(`Customer ${customerId}'s key does not open with this master key (HUB_MASTER_KEY or its file changed?)`);
+    }
+  };
+
+  const store: PersonalDataStore = {
+    async put(customerId, data, writtenBy) {
+      // The customer's key: made once (a concurrent writer's wins), then reused for every write.
+      const fresh = seal(masterKey, randomBytes(32), keyAad(customerId));
+      await db.query('INSERT INTO hub_private.customer_keys (customer_id, iv, auth_tag, wrapped_key) VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id) DO NOTHING', [
+        customerId,
+        fresh.iv,
+        fresh.authTag,
+        fresh.ciphertext,
+      ]);
+      const [row] = await db.query<Sealed & { wrapped_key: Uint8Array }>('SELECT iv, auth_tag, wrapped_key FROM hub_private.customer_keys WHERE customer_id = $1', [customerId]);
+      if (!row) throw new Error(`Customer ${customerId}'s key was destroyed while their data was being written`);
+      const sealed = seal(unwrap(customerId, row), Buffer.from(JSON.stringify(personalDataSchema.parse(data)), 'utf8'), customerId);
       await db.query(
-        `INSERT INTO hub_private.customer_personal_data (customer_id, name, phone, address) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (customer_id) DO UPDATE SET name = $2, phone = $3, address = $4, updated_at = now()`,
-        [customerId, name, phone, address],
+        `INSERT INTO hub_private.customer_personal_data (customer_id, iv, auth_tag, ciphertext, written_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (customer_id) DO UPDATE SET iv = $2, auth_tag = $3, ciphertext = $4, written_by = $5, updated_at = now()`,
+        [customerId, sealed.iv, sealed.authTag, sealed.ciphertext, writtenBy ?? null],
       );
     },
     async erase(customerId) {
-      const rows = await db.query('DELETE FROM hub_private.customer_personal_data WHERE customer_id = $1 RETURNING customer_id', [customerId]);
+      // The ciphertext goes with its key (ON DELETE CASCADE).
+      const rows = await db.query('DELETE FROM hub_private.customer_keys WHERE customer_id = $1 RETURNING customer_id', [customerId]);
       return rows.length > 0;
     },
+    async withdraw(customerId, writtenBy) {
+      await db.query(
+        'DELETE FROM hub_private.customer_keys k WHERE k.customer_id = $1 AND EXISTS (SELECT 1 FROM hub_private.customer_personal_data d WHERE d.customer_id = $1 AND d.written_by = $2)',
+        [customerId, writtenBy],
+      );
+    },
     async byIds(customerIds) {
-      const rows = await db.query<{ customer_id: string; name: string; phone: string; address: string }>(
-        'SELECT customer_id, name, phone, address FROM hub_private.customer_personal_data WHERE customer_id = ANY($1::text[])',
+      const rows = await db.query<Sealed & { customer_id: string; ciphertext: Uint8Array; key_iv: Uint8Array; key_tag: Uint8Array; wrapped_key: Uint8Array }>(
+        `SELECT d.customer_id, d.iv, d.auth_tag, d.ciphertext, k.iv AS key_iv, k.auth_tag AS key_tag, k.wrapped_key
+         FROM hub_private.customer_personal_data d JOIN hub_private.customer_keys k USING (customer_id)
+         WHERE d.customer_id = ANY($1::text[])`,
         [customerIds],
       );
-      const byId = new Map(rows.map((r) => [r.customer_id, { name: r.name, phone: r.phone, address: r.address }]));
+      const byId = new Map(
+        rows.map((r) => {
+          const key = unwrap(r.customer_id, { iv: r.key_iv, auth_tag: r.key_tag, wrapped_key: r.wrapped_key });
+          return [r.customer_id, personalDataSchema.parse(JSON.parse(open(key, r, r.ciphertext, r.customer_id).toString('utf8')))];
+        }),
+      );
       return customerIds.map((id) => byId.get(id));
     },
   };
+  await migrate(db);
+  await checkMasterKey(db, masterKey);
+  await sealPlaintext(db, store.put);
+  return store;
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { contractStream, customerStream, followUpKindSchema, hubEventCodec, idSchema, instantSchema, koreanDay, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
+import { contractStream, customerStream, followUpKindSchema, hubEventCodec, idSchema, instantSchema, isDomainError, koreanDay, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, loadState, type CommandContext, type EventStore } from '@hub/event-store';
+import { ConcurrencyConflictError, foldEvents, handleCommand, loadState, newId, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
 import { contractDecider, decideCustomerVisit, decideSignContract } from './contract';
 import { customerDecider, decideCustomer } from './customer';
@@ -57,22 +57,47 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
   return {
     getCustomer,
 
-    /** Appends the customer (id and branch only), then keeps their personal data in the private store. */
+    /**
+     * Keeps the customer's personal data in the private store, then appends the customer (id and
+     * branch only). Personal data first, so a crash between the two loses nothing: a retry of the
+     * same command (same commandId, hence the same generated id) writes it again and appends.
+     * A registration refused before or after the write leaves no personal data behind.
+     */
     async registerCustomer(input: unknown, context: CommandContext) {
       const { name, phone, address, ...data } = parseOrThrow(registerCustomerInput, input, 'customer');
       await directory.getBranch(data.branchId);
-      const customerId = data.customerId ?? randomUUID();
-      const result = await handleCommand(store, customerStream(customerId), customerDecider, hubEventCodec, (s) => decideCustomer({ type: 'RegisterCustomer', data: { ...data, customerId } }, s), context);
-      // After the append: a refused registration leaves no personal data behind.
-      if (!result.repeated) await personalData.put(customerId, { name, phone, address });
-      return { customerId, ...result };
+      const customerId = data.customerId ?? newId(context, 'customer');
+      const command = { type: 'RegisterCustomer', data: { ...data, customerId } } as const;
+      const commandId = context.commandId ?? randomUUID();
+      const recorded = await store.readStream(customerStream(customerId));
+      const alreadyHandled = recorded.some((e) => e.metadata.causationId === commandId);
+      if (!alreadyHandled) {
+        // Refuse an existing customer before writing anything (throws CONFLICT).
+        decideCustomer(command, foldEvents(recorded, customerDecider, hubEventCodec));
+        await personalData.put(customerId, { name, phone, address }, commandId);
+      }
+      try {
+        const result = await handleCommand(store, customerStream(customerId), customerDecider, hubEventCodec, (s) => decideCustomer(command, s), { ...context, commandId });
+        return { customerId, ...result };
+      } catch (e) {
+        // Someone registered this id meanwhile: take back what we wrote (if nobody overwrote it).
+        // Any other failure (a crash, a timeout) keeps it, for the retry.
+        if (isDomainError(e) || e instanceof ConcurrencyConflictError) await personalData.withdraw(customerId, commandId);
+        throw e;
+      }
     },
 
-    /** PIPA erasure: deletes name, phone and address for good; events and figures keep the bare id. */
+    /**
+     * PIPA erasure: destroys the customer's key (and ciphertext) first, then records the erasure;
+     * events and figures keep the bare id. Key first, so a crash in between leaves the data erased
+     * and a retry only records it.
+     */
     async eraseCustomerPersonalData(input: unknown, context: CommandContext) {
       const data = parseOrThrow(eraseCustomerInput, input, 'erasure');
+      const state = await loadState(store, customerStream(data.customerId), customerDecider, hubEventCodec);
+      // Nothing of an unknown customer is destroyed (the command below refuses it).
+      if (state.status === 'registered') await personalData.erase(data.customerId);
       const result = await handleCommand(store, customerStream(data.customerId), customerDecider, hubEventCodec, (s) => decideCustomer({ type: 'EraseCustomerPersonalData', data }, s), context);
-      await personalData.erase(data.customerId);
       return { customerId: data.customerId, ...result };
     },
 

@@ -64,7 +64,7 @@ export const deterministicUuid = (name: string): string => {
  * (after a crash, or from a client that never saw the answer) names the same aggregate and its
  * repeat is recognised; random otherwise.
  */
-export const newId = (context: CommandContext, purpose: string): string =>
+export const newId = (context: Pick<CommandContext, 'actor' | 'commandId'>, purpose: string): string =>
   context.commandId ? deterministicUuid(`${context.actor}:${context.commandId}:${purpose}`) : randomUUID();
 
 /**

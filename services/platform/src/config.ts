@@ -62,6 +62,16 @@ export const configSchema = z.object({
   /** Which bounded context a `bin/commands` process serves. */
   HUB_CONTEXT: z.enum(CONTEXT_NAMES).optional(),
   HUB_COMMANDS_PORT: port(4100),
+  /**
+   * The master key that seals every customer's own key (base64 of 32 bytes, or 64 hex digits).
+   * Unset: read from HUB_MASTER_KEY_FILE, made there (0600) on first start.
+   */
+  HUB_MASTER_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-f]{64}$/i.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'HUB_MASTER_KEY must be 32 bytes as base64 or 64 hex digits')
+    .optional(),
+  /** Where the master key is kept when HUB_MASTER_KEY is unset; default `<HUB_DATA_DIR>/master.key`. */
+  HUB_MASTER_KEY_FILE: z.string().optional(),
   /** The relay's transactional id and checkpoint group: one running relay per id. */
   HUB_RELAY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'HUB_RELAY_ID may contain letters, digits, ".", "_" and "-"').default('hub-relay'),
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),

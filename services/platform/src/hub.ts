@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { createSqlTokenStore } from '@hub/access';
+import { createSqlCommandLedger, idempotentCommands } from '@hub/command-ledger';
 import { createBranchVisitService } from '@hub/branch-visits';
 import { createCafeSessionService } from '@hub/cafe-sessions';
-import { createCustomerSmileService, createSqlPersonalDataStore } from '@hub/customer-smile';
+import { createCustomerSmileService, createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/customer-smile';
 import { createDirectoryService } from '@hub/directory';
 import { createEsdbEventStore, createSqlEventStore, type EventStore } from '@hub/event-store';
 import { createPrideService } from '@hub/pride';
@@ -12,12 +13,13 @@ import { createVideoMessageService } from '@hub/video-messages';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import type { HubConfig } from './config';
 import { lockDataDir } from './dataDirLock';
+import { masterKeyOf, type MasterKeyConfig } from './masterKey';
 
 /**
  * The composition root: picks the adapters the configuration asks for and wires the bounded
  * contexts, the projector and the view together. `npm start` runs all of it in one process.
  */
-export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'>) => {
+export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'> & MasterKeyConfig) => {
   // One SQL database holds the view, and the events too unless EventStoreDB is configured.
   const unlock = config.DATABASE_URL ? () => undefined : lockDataDir(config.dataDir);
   const sql: SqlDriver = config.DATABASE_URL
@@ -29,13 +31,20 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   const townHalls = createTownHallService({ store, directory });
   const branchVisits = createBranchVisitService({ store, directory });
   const videoMessages = createVideoMessageService({ store, directory });
-  // Customers' personal data stays in SQL (schema hub_private) whichever store holds the events.
-  const personalData = await createSqlPersonalDataStore(sql);
+  // Customers' personal data stays in SQL (schema hub_private) whichever store holds the events,
+  // sealed with keys the master key (kept outside the database) wraps.
+  const personalData = await createSqlPersonalDataStore(sql, masterKeyOf(config));
+  const personalDataAccessLog = await createSqlPersonalDataAccessLog(sql);
   const customerSmile = createCustomerSmileService({ store, directory, personalData });
   const pride = createPrideService({ store, directory });
   const projector = createProjector({ store, db: sql });
   // API tokens (hashed) live in SQL beside the view, whichever store holds the events.
   const tokens = await createSqlTokenStore(sql);
+  // Every command, through the ledger: the same command id gives the same result and no new event.
+  const ledger = await createSqlCommandLedger(sql);
+  const commands = idempotentCommands({ directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride }, ledger, {
+    'customerSmile.registerCustomer': ['name', 'phone', 'address'],
+  });
 
   const description = [
     config.EVENTSTORE_URL ? `events in EventStoreDB (${redact(config.EVENTSTORE_URL)})` : config.DATABASE_URL ? 'events in PostgreSQL' : 'events in embedded PGlite',
@@ -54,8 +63,9 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     pride,
     personalData,
     tokens,
+    personalDataAccessLog,
     /** Every bounded context's commands, as the gateway and the command servers take them. */
-    commands: { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride },
+    commands,
     projector,
     description,
     async close() {

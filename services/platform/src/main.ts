@@ -41,6 +41,7 @@ const main = async () => {
     commands: hub.commands,
     view,
     personalData: hub.personalData,
+    personalDataAccessLog: hub.personalDataAccessLog,
     tokens: hub.tokens,
     waitForView: (position) => hub.projector.waitFor(position),
     limits: gatewayLimits(config, () => consoleOrigins),

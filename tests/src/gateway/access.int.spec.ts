@@ -30,6 +30,7 @@ const QUERIES: Record<string, string> = {
   employees: EVERYONE, fcActivity: EVERYONE, fcs: EVERYONE, followUpCompliance: EVERYONE,
   // The generated sample asks for the first population, CUSTOMER; gaps of employees are below.
   gaps: CUSTOMERS, me: EVERYONE, openFollowUps: EVERYONE, orgUnits: EVERYONE,
+  personalDataAccessLog: 'P',
   overdueFollowUps: CUSTOMERS, touches: EVERYONE, townHall: EVERYONE, townHalls: EVERYONE, twoWay: EVERYONE, unvisitedBranches: EVERYONE, videoMessages: EVERYONE,
 };
 const MUTATIONS: Record<string, string> = {

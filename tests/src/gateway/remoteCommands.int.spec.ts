@@ -25,6 +25,7 @@ describe('gateway calling the command services over HTTP', () => {
       view: t.hub.sql,
       personalData: t.hub.personalData,
       tokens: t.hub.tokens,
+      personalDataAccessLog: t.hub.personalDataAccessLog,
       waitForView: (p) => waitForCheckpoint(t.hub.sql, p),
       log: () => undefined,
     });

@@ -28,6 +28,7 @@ describe('the time limit of a query, on PostgreSQL', () => {
       commands: hub.commands,
       view,
       personalData: hub.personalData,
+      personalDataAccessLog: hub.personalDataAccessLog,
       tokens: hub.tokens,
       waitForView: (p) => hub.projector.waitFor(p),
       log: () => undefined,

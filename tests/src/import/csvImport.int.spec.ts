@@ -68,6 +68,12 @@ describe.each(HUB_ENGINES)('CSV import through GraphQL on $name', (engine) => {
     expect(customers.report.errors[0]!.message).not.toContain('not a phone');
     const events = JSON.stringify(await t.hub.store.readAll(), (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
     expect(events).not.toContain('김고객');
+    // A re-run is recognised by the row's id, branch and day, never by its personal data: other
+    // (guessed) personal data for C1 is the same command, so it cannot confirm or deny a guess.
+    const guessed = await run('CUSTOMERS', utf8('customerId,branchId,registeredOn,name,phone,address\nC1,BANPO,2014-03-01,박추측,010-9999-0000,부산\n'));
+    expect(guessed.report).toMatchObject({ imported: 0, unchanged: 1, failed: 0 });
+    expect(await t.hub.store.headPosition()).toBe(guessed.before);
+    expect(await t.hub.personalData.byIds(['C1'])).toEqual([{ name: '김고객', phone: '010-1234-5678', address: '서울 서초구 반포동 1' }]);
     const contracts = await run('CONTRACTS', utf8('contractId,customerId,fcId,product,signedOn\nK1,C1,FC1,종신보험,2014-03-10\nK2,C9,FC1,종신보험,2014-03-10\n'));
     expect(contracts.report).toMatchObject({ imported: 1, failed: 1 });
     expect(await t.ok(`{ customer(id: "C1") { contracts { id followUps { kind } } } }`)).toEqual({

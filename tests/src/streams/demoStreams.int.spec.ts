@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
@@ -25,7 +26,7 @@ describe('the demo company on Kafka', () => {
     broker = await acquireTestBroker();
     const db = await createTestDatabase('streams');
     drop = db.drop;
-    hub = await createHub({ dataDir: '/nonexistent', DATABASE_URL: db.url });
+    hub = await createHub({ dataDir: '/nonexistent', DATABASE_URL: db.url, HUB_MASTER_KEY: randomBytes(32).toString('base64') });
     await seedDemoCompany(hub.commands);
     await hub.projector.start();
     relay = createRelay({ store: hub.store, view: hub.sql, brokers: [broker.brokers], relayId: 'demo-relay', log: () => undefined });
@@ -49,7 +50,8 @@ describe('the demo company on Kafka', () => {
     const m = relay.metrics();
     expect(messages).toHaveLength(m.eventsPublished + m.touchesPublished);
     expect(m.deadLettered).toBe(0);
-    const pii = await hub.sql.query<{ name: string; phone: string; address: string }>('SELECT name, phone, address FROM hub_private.customer_personal_data');
+    const customerIds = (await hub.sql.query<{ customer_id: string }>('SELECT customer_id FROM hub_private.customer_personal_data')).map((r) => r.customer_id);
+    const pii = (await hub.personalData.byIds(customerIds)).filter((p) => p !== undefined);
     expect(pii.length).toBeGreaterThan(80);
     const wire = messages.map((x) => `${x.key}\n${x.value}\n${JSON.stringify(x.headers)}`).join('\n');
     // A customer may share a name with an employee or FC, whose names the directory events carry

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { expect } from 'vitest';
 
 export interface HubUnderTest {
   hub: Hub;
+  /** How the hub was configured (its data folder or database). */
+  config: Parameters<typeof createHub>[0];
   /**
    * POST a GraphQL operation to the gateway (in memory, no socket) with `role`'s API token (VIEWER:
    * none). Without `role`, the least role the schema allows for every root field of the operation
@@ -27,6 +30,8 @@ export interface HubUnderTest {
   raw: (query: string, headers: Record<string, string>) => Promise<Response>;
   /** Counts SQL statements the gateway's view connection ran since the last reset. */
   sqlCount: { value: number; reset(): void };
+  /** Stops the hub (its files flushed), keeping its data folder or database until `dispose`. */
+  closeHub(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -62,12 +67,13 @@ export const HUB_ENGINES = [
     name: 'PostgreSQL',
     async config() {
       const db = await createTestDatabase('hub_gw');
-      return { config: { dataDir: '/nonexistent', DATABASE_URL: db.url }, cleanup: () => db.drop() };
+      // No data folder on this engine: the master key comes from the environment, as in a deployment.
+      return { config: { dataDir: '/nonexistent', DATABASE_URL: db.url, HUB_MASTER_KEY: randomBytes(32).toString('base64') }, cleanup: () => db.drop() };
     },
   },
 ] as const;
 
-export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<HubUnderTest> => {
+export const startHub = async (engine: (typeof HUB_ENGINES)[number], options: { log?: (line: string) => void } = {}): Promise<HubUnderTest> => {
   const { config, cleanup } = await engine.config();
   const hub = await createHub(config);
   await hub.projector.start();
@@ -87,12 +93,15 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     commands: hub.commands,
     view,
     personalData: hub.personalData,
+    personalDataAccessLog: hub.personalDataAccessLog,
     tokens: hub.tokens,
     waitForView: (p) => hub.projector.waitFor(p),
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
     // Tests send hundreds of requests a minute from one place; the limit has its own test.
     limits: { rateLimit: { perMinute: 1_000_000 } },
   });
+  let closed: Promise<void> | undefined;
+  const closeHub = () => (closed ??= hub.close());
   const graphql: HubUnderTest['graphql'] = async (query, variables, role = leastRoleFor(query)) => {
     const response = await gateway.yoga.fetch('http://hub.test/graphql', {
       method: 'POST',
@@ -104,7 +113,9 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
   return {
     hub,
     tokens,
+    config,
     sqlCount,
+    closeHub,
     graphql,
     raw: (query, headers) =>
       Promise.resolve(gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', ...headers }, body: JSON.stringify({ query }) })),
@@ -121,7 +132,7 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
       expect(await hub.store.headPosition()).toBe(before);
     },
     async dispose() {
-      await hub.close();
+      await closeHub();
       await cleanup();
     },
   };

@@ -1,10 +1,11 @@
 import { createSqlTokenStore } from '@hub/access';
-import { createSqlPersonalDataStore } from '@hub/customer-smile';
+import { createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/customer-smile';
 import { createServer } from '@hub/gateway';
 import { waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
 import { CONTEXT_NAMES, CONTEXT_URL_VARIABLES, loadConfig, type ContextName } from '../config';
 import { gatewayLimits, localOrigins } from '../gatewayLimits';
+import { masterKeyOf } from '../masterKey';
 import { createCommandClient } from '../rpc/commandClient';
 import { onShutdown } from '../shutdown';
 
@@ -21,7 +22,8 @@ const view = createPgDriver(config.DATABASE_URL, { statementTimeoutMs: config.HU
 const gateway = createServer({
   commands: createCommandClient(urls as Record<ContextName, string>),
   view,
-  personalData: await createSqlPersonalDataStore(view),
+  personalData: await createSqlPersonalDataStore(view, masterKeyOf(config)),
+  personalDataAccessLog: await createSqlPersonalDataAccessLog(view),
   tokens: await createSqlTokenStore(view),
   waitForView: (position) => waitForCheckpoint(view, position),
   // Split deployment: the console is served by its own process on HUB_WEB_PORT.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createBranchVisitService } from '@hub/branch-visits';
 import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createCustomerSmileService, createSqlPersonalDataStore } from '@hub/customer-smile';
@@ -19,7 +20,7 @@ describe('demo company', () => {
     const townHalls = createTownHallService({ store, directory });
     const branchVisits = createBranchVisitService({ store, directory });
     const videoMessages = createVideoMessageService({ store, directory });
-    const customerSmile = createCustomerSmileService({ store, directory, personalData: await createSqlPersonalDataStore(db) });
+    const customerSmile = createCustomerSmileService({ store, directory, personalData: await createSqlPersonalDataStore(db, randomBytes(32)) });
     const pride = createPrideService({ store, directory });
     const services = { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride };
     try {
