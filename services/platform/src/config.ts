@@ -62,6 +62,8 @@ export const configSchema = z.object({
   /** Which bounded context a `bin/commands` process serves. */
   HUB_CONTEXT: z.enum(CONTEXT_NAMES).optional(),
   HUB_COMMANDS_PORT: port(4100),
+  /** Shared by a split gateway and the command services it calls: they answer no one else (32+ characters). */
+  HUB_INTERNAL_TOKEN: z.string().min(32, 'HUB_INTERNAL_TOKEN must have at least 32 characters').optional(),
   /**
    * The master key that seals every customer's own key (base64 of 32 bytes, or 64 hex digits).
    * Unset: read from HUB_MASTER_KEY_FILE, made there (0600) on first start.

@@ -4,6 +4,8 @@ import { waitForCheckpoint } from '@hub/read-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
 
+const INTERNAL_TOKEN = 'internal-token-for-the-split-deployment-test';
+
 /** The split deployment: gateway in one process, command services in another, over HTTP. */
 describe('gateway calling the command services over HTTP', () => {
   let t: HubUnderTest;
@@ -16,12 +18,12 @@ describe('gateway calling the command services over HTTP', () => {
     t = await startHub(HUB_ENGINES[1]);
     // One process per bounded context, as docker-compose runs them.
     const services = t.hub.commands;
-    commandServer = createCommandServer(services, ['cafeSessions']);
-    directoryServer = createCommandServer(services, ['directory']);
+    commandServer = createCommandServer(services, { internalToken: INTERNAL_TOKEN, contexts: ['cafeSessions'] });
+    directoryServer = createCommandServer(services, { internalToken: INTERNAL_TOKEN, contexts: ['directory'] });
     baseUrl = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
     const directoryUrl = `http://127.0.0.1:${await directoryServer.listen(0, '127.0.0.1')}`;
     gateway = createServer({
-      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl, videoMessages: baseUrl, customerSmile: baseUrl, pride: baseUrl }),
+      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl, videoMessages: baseUrl, customerSmile: baseUrl, pride: baseUrl }, { internalToken: INTERNAL_TOKEN }),
       view: t.hub.sql,
       personalData: t.hub.personalData,
       tokens: t.hub.tokens,
@@ -66,7 +68,13 @@ describe('gateway calling the command services over HTTP', () => {
   });
 
   it('refuses malformed requests at the HTTP edge', async () => {
-    const post = (path: string, body: string) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.HR}` }, body });
+    const post = (path: string, body: string, token = INTERNAL_TOKEN) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    // Only the gateway is heard: a caller without the internal token cannot name an actor.
+    const before = await t.hub.store.headPosition();
+    const forged = JSON.stringify({ input: { scheduledAt: '2030-01-01T10:00:00+09:00', venue: 'Forged', hostIds: ['CEO'] }, context: { actor: 'dev:ceo' } });
+    expect((await post('/commands/cafeSessions/schedule', forged, t.tokens.LEADERSHIP)).status).toBe(401);
+    expect((await fetch(`${baseUrl}/commands/cafeSessions/schedule`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: forged })).status).toBe(401);
+    expect(await t.hub.store.headPosition()).toBe(before);
     expect((await post('/commands/cafeSessions/invite', '{not json')).status).toBe(400);
     expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: {}, context: {} }))).status).toBe(400);
     expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: { sessionId: '', employeeId: 'E1' }, context: { actor: 'x' } }))).status).toBe(400);

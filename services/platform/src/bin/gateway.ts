@@ -13,14 +13,15 @@ import { onShutdown } from '../shutdown';
 const config = loadConfig();
 const urls = Object.fromEntries(CONTEXT_NAMES.map((name) => [name, config[CONTEXT_URL_VARIABLES[name]]]));
 const missing = CONTEXT_NAMES.filter((name) => !urls[name]).map((name) => CONTEXT_URL_VARIABLES[name]);
-if (!config.DATABASE_URL || missing.length > 0) {
-  console.error(`[gateway] a separate gateway needs DATABASE_URL (the view) and the command services' URLs; missing: ${[...(config.DATABASE_URL ? [] : ['DATABASE_URL']), ...missing].join(', ')}`);
+if (!config.DATABASE_URL || !config.HUB_INTERNAL_TOKEN || missing.length > 0) {
+  const absent = [...(config.DATABASE_URL ? [] : ['DATABASE_URL']), ...(config.HUB_INTERNAL_TOKEN ? [] : ['HUB_INTERNAL_TOKEN']), ...missing];
+  console.error(`[gateway] a separate gateway needs DATABASE_URL (the view), HUB_INTERNAL_TOKEN and the command services' URLs; missing: ${absent.join(', ')}`);
   process.exit(1);
 }
 // The server cancels any statement still running at the request time limit.
 const view = createPgDriver(config.DATABASE_URL, { statementTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS });
 const gateway = createServer({
-  commands: createCommandClient(urls as Record<ContextName, string>),
+  commands: createCommandClient(urls as Record<ContextName, string>, { internalToken: config.HUB_INTERNAL_TOKEN }),
   view,
   personalData: await createSqlPersonalDataStore(view, masterKeyOf(config)),
   personalDataAccessLog: await createSqlPersonalDataAccessLog(view),

@@ -8,11 +8,11 @@ import { COMMAND_METHODS, toWire } from './commandServer';
  * The same HubCommands shape as in-process services, over HTTP; errors come back as the same
  * types. Each bounded context may live at its own URL.
  */
-export const createCommandClient = (urls: Record<keyof HubCommands, string>): HubCommands => {
+export const createCommandClient = (urls: Record<keyof HubCommands, string>, { internalToken }: { internalToken: string }): HubCommands => {
   const call = async (contextName: keyof HubCommands, method: string, input: unknown, context: CommandContext) => {
     const response = await fetch(new URL(`/commands/${contextName}/${method}`, urls[contextName]), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${internalToken}` },
       body: toWire({ input, context }),
     });
     const body = (await response.json()) as { result?: Record<string, unknown>; error?: { kind: string; message: string; details?: Record<string, unknown> } };

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { isDomainError, validationError } from '@hub/contracts';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
@@ -8,7 +9,8 @@ import { CONTEXT_NAMES } from '../config';
 /*
  * Commands over HTTP, for a deployment where the gateway and the bounded contexts run as separate
  * processes: POST /commands/<context>/<method> with { input, context }. The input is validated by
- * the service itself, exactly as in-process; bigints travel as strings.
+ * the service itself, exactly as in-process; bigints travel as strings. The caller names the actor,
+ * so only a caller holding the internal token (the gateway) is heard: anyone else gets 401.
  */
 
 export const COMMAND_METHODS = {
@@ -52,14 +54,23 @@ const readBody = async (req: IncomingMessage, limit = 1_000_000) => {
 
 export const toWire = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
+const digest = (value: string) => createHash('sha256').update(value).digest();
+/** Compared by digest in constant time, so the token's length and prefix leak nothing. */
+const holdsToken = (req: IncomingMessage, expected: Buffer) => {
+  const presented = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+  return presented !== undefined && timingSafeEqual(digest(presented), expected);
+};
+
 /** Serves the given contexts (all by default): one process per bounded context in docker-compose. */
-export const createCommandServer = (commands: HubCommands, contexts: readonly (keyof HubCommands)[] = CONTEXT_NAMES) => {
+export const createCommandServer = (commands: HubCommands, { internalToken, contexts = CONTEXT_NAMES }: { internalToken: string; contexts?: readonly (keyof HubCommands)[] }) => {
+  const expected = digest(internalToken);
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(toWire(body));
     };
     if (req.method === 'GET' && req.url === '/health') return send(200, { ok: true });
+    if (!holdsToken(req, expected)) return send(401, { error: { kind: 'UNAUTHENTICATED', message: 'Command services answer the gateway only (HUB_INTERNAL_TOKEN)' } });
     const match = /^\/commands\/(\w+)\/(\w+)$/.exec(req.url ?? '');
     const [, contextName, method] = match ?? [];
     const served = contexts.find((c) => c === contextName);
