@@ -1,4 +1,5 @@
 import { createServer as createGateway } from '@hub/gateway';
+import { viewHealth } from '@hub/read-model';
 import { createRelay, createRelayMetricsServer } from '@hub/stream-relay';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, parseTokens } from './config';
@@ -35,7 +36,9 @@ const main = async () => {
     view: hub.sql,
     personalData: hub.personalData,
     tokens,
-    waitForView: (position) => hub.projector.waitFor(position),
+    waitForView: (position) => hub.projector.waitFor(position, config.HUB_VIEW_WAIT_MS),
+    viewWaitMs: config.HUB_VIEW_WAIT_MS,
+    health: () => viewHealth(hub.sql, () => hub.store.headPosition()),
   });
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
   // The stream relay, when a broker is configured: every event and touch to Kafka, exactly once.
@@ -51,7 +54,7 @@ const main = async () => {
   console.log('');
   console.log('  Engagement Hub is running');
   console.log(`  Console:  http://localhost:${webPort}`);
-  console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql`);
+  console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql      (health: /health)`);
   for (const [token, role] of tokens) console.log(`  ${role.padEnd(15)} Authorization: Bearer ${config.HUB_TOKENS ? `${token.slice(0, 4)}… (from HUB_TOKENS)` : token}`);
   console.log('  (no token: VIEWER — every figure, customers by id only)');
   console.log(relay ? `  Kafka relay: publishing to ${config.KAFKA_BROKERS} (health on http://localhost:${relayPort}/health)` : '  Kafka relay: not running (set KAFKA_BROKERS to publish the streams)');
