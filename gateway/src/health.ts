@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** What a health source reports; `status` decides the HTTP code. */
 export interface HealthReport {
   status: string;
+  error?: string;
 }
 
 /** Statuses that mean the gateway cannot serve (load balancers take it out): HTTP 503. */
@@ -14,7 +15,7 @@ export const serveHealth = async (health: () => Promise<HealthReport>, res: Serv
   try {
     report = await health();
   } catch (e) {
-    report = { status: 'error', error: e instanceof Error ? e.message : String(e) } as HealthReport;
+    report = { status: 'error', error: e instanceof Error ? e.message : String(e) };
   }
   res.writeHead(UNAVAILABLE.has(report.status) ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(report));
