@@ -63,6 +63,8 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number]): Promise<Hu
     personalData: hub.personalData,
     tokens: new Map([[TEST_TOKENS.SALES, 'SALES'], [TEST_TOKENS.PRIVACY_OFFICER, 'PRIVACY_OFFICER']]),
     waitForView: (p) => hub.projector.waitFor(p),
+    // As before the bound existed: a loaded CI machine must not turn into VIEW_LAGGING (faults/viewLagging tests the bound).
+    viewWaitMs: 30_000,
     log: () => undefined,
   });
   const graphql: HubUnderTest['graphql'] = async (query, variables, role) => {
