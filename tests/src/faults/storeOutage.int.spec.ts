@@ -3,6 +3,8 @@ import { createHub, type Hub } from '@hub/platform';
 import { viewHealth } from '@hub/read-model';
 import { ownPostgresUnavailable, startOwnPostgres, type OwnPostgres } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCompany } from '../support/generatedCompany';
+import { dumpView } from '../support/viewDump';
 
 const skipReason = ownPostgresUnavailable();
 if (skipReason) console.warn(`[faults] SKIPPED store outage test: ${skipReason}.`);
@@ -103,4 +105,23 @@ describe.skipIf(Boolean(skipReason))(`the hub when its PostgreSQL goes away and 
     const all = await hub.store.readAll();
     expect(all.map((e) => e.streamName).filter((s) => s.startsWith('org-unit-'))).toEqual(['org-unit-BEFORE', 'org-unit-DURING']);
   });
+
+  it('takes the server going away in the middle of a replay for what it is: retries, parks nothing, and ends with a clean rebuild\'s view', async () => {
+    await hub.projector.stop();
+    const generated = await generateCompany(hub.store, { employees: 600, branches: 40, fcsPerBranch: 12, cafeSessions: 60, townHalls: 10, videos: 5, viewsPerVideo: 250, customers: 600, activityWeeks: 20 });
+    const head = await hub.store.headPosition();
+    const catchingUp = hub.projector.start();
+    await expect.poll(() => hub.projector.checkpoint(), { timeout: 30_000, interval: 20 }).toBeGreaterThan(0n);
+    await server.stop(); // mid-batch, most likely: the batch in flight is rolled back
+    await new Promise((r) => setTimeout(r, 1_500));
+    await server.start();
+    await catchingUp;
+    await expect.poll(() => hub.projector.checkpoint(), { timeout: 120_000 }).toBe(head);
+    expect((await health()).body).toEqual({ status: 'ok', view: { position: String(head), head: String(head), lag: 0 }, deadLetters: 0 });
+    const afterOutage = await dumpView(hub.sql);
+    expect(afterOutage.touches!.length).toBeGreaterThanOrEqual(generated.touches);
+    const stats = await hub.projector.rebuild();
+    expect(stats.parked).toBe(0);
+    expect(await dumpView(hub.sql)).toEqual(afterOutage);
+  }, 300_000);
 });
