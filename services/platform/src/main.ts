@@ -54,7 +54,7 @@ const main = async () => {
   console.log('');
   console.log('  Engagement Hub is running');
   console.log(`  Console:  http://localhost:${webPort}`);
-  console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql      (health: /health)`);
+  console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql`);
   for (const [token, role] of tokens) console.log(`  ${role.padEnd(15)} Authorization: Bearer ${config.HUB_TOKENS ? `${token.slice(0, 4)}… (from HUB_TOKENS)` : token}`);
   console.log('  (no token: VIEWER — every figure, customers by id only)');
   console.log(relay ? `  Kafka relay: publishing to ${config.KAFKA_BROKERS} (health on http://localhost:${relayPort}/health)` : '  Kafka relay: not running (set KAFKA_BROKERS to publish the streams)');
