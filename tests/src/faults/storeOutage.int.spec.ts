@@ -1,6 +1,6 @@
 import { createServer } from '@hub/gateway';
-import { createHub, type Hub } from '@hub/platform';
-import { viewHealth } from '@hub/read-model';
+import { createCommandClient, createCommandServer, createHub, type Hub } from '@hub/platform';
+import { viewHealth, waitForCheckpoint } from '@hub/read-model';
 import { ownPostgresUnavailable, startOwnPostgres, type OwnPostgres } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCompany } from '../support/generatedCompany';
@@ -29,6 +29,9 @@ describe.skipIf(Boolean(skipReason))(`the hub when its PostgreSQL goes away and 
   let hub: Hub;
   let gateway: ReturnType<typeof createServer>;
   let base: string;
+  let commandServer: ReturnType<typeof createCommandServer>;
+  /** A gateway in its own process's shape: the directory's commands over HTTP. */
+  let remote: ReturnType<typeof createServer>;
 
   const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
     const started = Date.now();
@@ -54,8 +57,18 @@ describe.skipIf(Boolean(skipReason))(`the hub when its PostgreSQL goes away and 
       log: () => undefined,
     });
     base = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}`;
+    commandServer = createCommandServer(hub.commands, ['directory']);
+    const url = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
+    remote = createServer({
+      commands: createCommandClient({ directory: url, cafeSessions: url, townHalls: url, branchVisits: url, videoMessages: url, customerSmile: url, pride: url }),
+      view: hub.sql,
+      personalData: hub.personalData,
+      waitForView: (p) => waitForCheckpoint(hub.sql, p),
+      log: () => undefined,
+    });
   });
   afterAll(async () => {
+    await commandServer?.close();
     await gateway?.close();
     await hub?.close();
     await server?.dispose();
@@ -76,6 +89,12 @@ describe.skipIf(Boolean(skipReason))(`the hub when its PostgreSQL goes away and 
     expect(mutation.answer.errors?.[0]?.extensions?.code, JSON.stringify(mutation.answer)).toBe('STORE_UNAVAILABLE');
     expect(mutation.answer.errors?.[0]?.message).toMatch(/nothing was done/);
     expect(mutation.ms).toBeLessThan(FAST_MS);
+    // The same over HTTP to a command service, as in a split deployment.
+    const started = Date.now();
+    const response = await remote.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: DEFINE, variables: { id: 'REMOTE', commandId: 'outage-2' } }) });
+    const remoteAnswer = (await response.json()) as GraphQLAnswer;
+    expect(remoteAnswer.errors?.[0]?.extensions?.code, JSON.stringify(remoteAnswer)).toBe('STORE_UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(FAST_MS);
     const down = await health();
     expect(down.code).toBe(503);
     expect(down.body.status).toBe('store-unavailable');
@@ -87,6 +106,7 @@ describe.skipIf(Boolean(skipReason))(`the hub when its PostgreSQL goes away and 
     // Nothing was half-written: the refused mutation appended nothing.
     expect(await hub.store.headPosition()).toBe(headBefore);
     expect(await hub.store.readStream('org-unit-DURING')).toEqual([]);
+    expect(await hub.store.readStream('org-unit-REMOTE')).toEqual([]);
     // The same hub serves again, queries and mutations, and the projector catches up by itself.
     const after = await graphql(ORG_UNITS);
     expect(after.answer).toEqual({ data: { orgUnits: [{ id: 'BEFORE' }] } });
