@@ -1,6 +1,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { createContext, type GatewayDeps } from './context';
+import { serveHealth, type HealthReport } from './health';
 import { httpLifecycle, refuseMalformedTarget } from './http';
 import { corsAllowList } from './plugins/cors';
 import { CSRF_HEADER, csrfPrevention } from './plugins/csrf';
@@ -12,6 +13,7 @@ import { authenticate } from './plugins/authentication';
 import { deadlineOf, timeLimit, viewUntil } from './plugins/timeLimit';
 import { securityHeaders } from './plugins/securityHeaders';
 import { schema } from './schema';
+import { boundedViewWait, DEFAULT_VIEW_WAIT_MS } from './viewLag';
 
 /** What the gateway lets one client do; every field has a default sized for the console and GraphiQL. */
 export interface GatewayLimits {
@@ -38,11 +40,16 @@ export interface GatewayOptions extends GatewayDeps {
   /** Log sink for failed operations. */
   log?: (line: string) => void;
   limits?: Partial<GatewayLimits>;
+  /** How long a mutation waits for the view before answering VIEW_LAGGING (the command stays recorded). */
+  viewWaitMs?: number;
+  /** Served as JSON on GET /health (503 when its status is store-unavailable); none: no /health. */
+  health?: () => Promise<HealthReport>;
 }
 
 /** The GraphQL gateway: graphql-yoga over the Pothos schema, GraphiQL at /graphql. */
 export const createServer = (options: GatewayOptions) => {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const deps: GatewayDeps = { ...options, waitForView: boundedViewWait(options.waitForView, options.viewWaitMs ?? DEFAULT_VIEW_WAIT_MS) };
   const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -54,7 +61,7 @@ export const createServer = (options: GatewayOptions) => {
     landingPage: false,
     maxRequestBodySize: limits.maxBodyBytes,
     cors: corsAllowList(limits.corsOrigins),
-    context: ({ request }) => createContext({ ...options, view: viewUntil(options.view, deadlineOf(request)) }, request),
+    context: ({ request }) => createContext({ ...deps, view: viewUntil(options.view, deadlineOf(request)) }, request),
     plugins: [
       rateLimit(limits.rateLimit),
       csrfPrevention(),
@@ -67,8 +74,11 @@ export const createServer = (options: GatewayOptions) => {
     ],
     logging: false,
   });
+  const { health } = options;
   const server = createHttpServer((req, res) => {
-    if (!refuseMalformedTarget(req, res)) void yoga(req, res);
+    if (refuseMalformedTarget(req, res)) return;
+    if (health && req.method === 'GET' && req.url?.split('?')[0] === '/health') void serveHealth(health, res);
+    else void yoga(req, res);
   });
   return { yoga, server, ...httpLifecycle(server) };
 };

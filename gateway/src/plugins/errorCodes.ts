@@ -1,12 +1,16 @@
 import { isDomainError } from '@hub/contracts';
 import { ConcurrencyConflictError } from '@hub/event-store';
+import { isStoreUnavailable } from '@hub/sql';
 import { GraphQLError } from 'graphql';
 import { maskError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
+import { ViewLaggingError } from '../viewLag';
 
 /*
  * Every refusal reaches the client as a typed GraphQL error it can branch on (`extensions.code`):
  * VALIDATION, NOT_FOUND, CONFLICT, FORBIDDEN_BY_RULE, FORBIDDEN (role), UNAUTHENTICATED (unknown
- * token). Anything unexpected stays masked.
+ * token), STORE_UNAVAILABLE (the database is down: nothing happened, try again), VIEW_LAGGING (the
+ * mutation WAS recorded at `details.position`, only its read-back is late). Anything unexpected
+ * stays masked.
  */
 
 const rootCause = (error: unknown): unknown => {
@@ -17,6 +21,8 @@ const rootCause = (error: unknown): unknown => {
 
 const classify = (cause: unknown): { code: string; message: string; details?: Record<string, unknown> } | undefined => {
   if (isDomainError(cause)) return { code: cause.kind, message: cause.message, details: cause.details };
+  if (cause instanceof ViewLaggingError) return { code: 'VIEW_LAGGING', message: cause.message, details: { recorded: true, position: cause.position.toString() } };
+  if (isStoreUnavailable(cause)) return { code: 'STORE_UNAVAILABLE', message: 'The hub cannot reach its database right now; nothing was done. Try again shortly.' };
   if (cause instanceof ConcurrencyConflictError) return { code: 'CONFLICT', message: cause.message, details: { stream: cause.streamName } };
   // Our own refusals raised as GraphQL errors (FORBIDDEN from the roles plugin) keep their code.
   if (cause instanceof GraphQLError && typeof cause.extensions.code === 'string') return { code: cause.extensions.code, message: cause.message };

@@ -80,6 +80,8 @@ export const configSchema = z.object({
   HUB_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
   /** Health and metrics of the relay (`/health`, `/metrics`). */
   HUB_RELAY_PORT: port(4200),
+  /** How long a mutation waits for the view to include it before answering VIEW_LAGGING (it stays recorded). */
+  HUB_VIEW_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Kafka bootstrap servers: set, the stream relay publishes every event and touch. */
   KAFKA_BROKERS: z.string().regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]').optional(),
 });

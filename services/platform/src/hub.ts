@@ -10,7 +10,7 @@ import { createPrideService } from '@hub/pride';
 import { createProjector } from '@hub/read-model';
 import { createTownHallService } from '@hub/town-halls';
 import { createVideoMessageService } from '@hub/video-messages';
-import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
+import { createPgDriver, createPgliteDriver, type SqlDriver, type SqlExecutor } from '@hub/sql';
 import type { HubConfig } from './config';
 import { lockDataDir } from './dataDirLock';
 import { masterKeyOf, type MasterKeyConfig } from './masterKey';
@@ -68,6 +68,8 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     commands,
     projector,
     description,
+    /** What a gateway in this process needs from the hub (a split gateway assembles its own). */
+    gatewayDeps: () => ({ commands, view: sql as SqlExecutor, personalData, personalDataAccessLog, tokens, waitForView: (position: bigint | undefined) => projector.waitFor(position) }),
     async close() {
       await projector.stop();
       await store.close();

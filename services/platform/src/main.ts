@@ -1,5 +1,6 @@
 import { createServer as createGateway } from '@hub/gateway';
 import { createPgDriver } from '@hub/sql';
+import { viewHealth } from '@hub/read-model';
 import { createRelay, createRelayMetricsServer } from '@hub/stream-relay';
 import { TOKEN_ROLES } from '@hub/access';
 import { loadConfig } from './config';
@@ -43,7 +44,9 @@ const main = async () => {
     personalData: hub.personalData,
     personalDataAccessLog: hub.personalDataAccessLog,
     tokens: hub.tokens,
-    waitForView: (position) => hub.projector.waitFor(position),
+    waitForView: (position) => hub.projector.waitFor(position, config.HUB_VIEW_WAIT_MS),
+    viewWaitMs: config.HUB_VIEW_WAIT_MS,
+    health: () => viewHealth(hub.sql, () => hub.store.headPosition()),
     limits: gatewayLimits(config, () => consoleOrigins),
   });
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);

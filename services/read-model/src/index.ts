@@ -17,3 +17,5 @@ export { decodeCursor, encodeCursor } from './queries/rows';
 export { READ_MODEL_DDL, VIEW_SCHEMA } from './schema';
 export * from './queries/touches';
 export * from './queries/people';
+export * from './queries/deadLetters';
+export * from './health';

@@ -1,6 +1,6 @@
 import { hubEventSchema } from '@hub/contracts';
 import type { EventStore, RecordedEvent, Subscription } from '@hub/event-store';
-import type { SqlDriver, SqlExecutor } from '@hub/sql';
+import { isTransientSqlError, type SqlDriver, type SqlExecutor } from '@hub/sql';
 import type { Projection, ProjectedEvent } from './projection';
 import { branchVisitProjection } from './projections/branchVisits';
 import { cafeSessionProjection } from './projections/cafeSessions';
@@ -16,6 +16,7 @@ export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionPr
 
 const CHECKPOINT = 'hub_view';
 const MIGRATION_LOCK_KEY = 7_346_010;
+const REASON_MAX = 2_000;
 
 export const migrateReadModel = (db: SqlDriver) =>
   db.transaction(async (tx) => {
@@ -34,52 +35,180 @@ const readCheckpoint = async (tx: SqlExecutor, lock: boolean): Promise<bigint> =
   return row ? BigInt(row.position) : -1n;
 };
 
+/** The position of the last event in the view (-1 before the first), for a process that does not project. */
+export const viewCheckpoint = (db: SqlExecutor) => readCheckpoint(db, false);
+
 export interface ProjectorStats {
   applied: number;
-  /** Events in the store the hub has no schema for (written by a newer version, or corrupt). */
-  skipped: number;
+  /** Poison events parked in hub_view.dead_letters (a projection threw, or the event does not parse). */
+  parked: number;
 }
+
+/** Back-off between attempts when the store is unreachable: doubles from `initialMs` up to `maxMs`. */
+export interface RetryOptions {
+  initialMs?: number;
+  maxMs?: number;
+}
+
+const describeError = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, REASON_MAX);
+
+type Parsed = { ok: true; event: ProjectedEvent } | { ok: false; reason: string };
+const parse = (recorded: RecordedEvent): Parsed => {
+  const parsed = hubEventSchema.safeParse({ type: recorded.type, data: recorded.data });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
+    return { ok: false, reason: `not a known hub event: ${issues}`.slice(0, REASON_MAX) };
+  }
+  const { type: _type, data: _data, ...rest } = recorded;
+  return { ok: true, event: { ...rest, event: parsed.data } };
+};
+
+const park = (tx: SqlExecutor, recorded: RecordedEvent, reason: string) =>
+  tx.query(
+    `INSERT INTO hub_view.dead_letters (position, event_id, event_type, stream_name, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (position) DO NOTHING`,
+    [recorded.position.toString(), recorded.id, recorded.type, recorded.streamName, reason],
+  );
+
+const sleep = (ms: number, interrupt: Promise<void>) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void interrupt.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 
 /**
  * Builds the read model from the global event order. Each batch is applied in one transaction
  * together with the checkpoint, so a crash never leaves rows without their checkpoint or the
  * reverse, and an event at or before the checkpoint is never applied again.
+ *
+ * Faults: a poison event (its projection throws, or it does not parse) is parked in
+ * hub_view.dead_letters with its reason, in the transaction that moves the checkpoint past it, and
+ * the projector goes on. A batch is tried whole first; only when it fails is it replayed one event
+ * at a time, each under a savepoint, to find the poison one. A store that cannot be reached is not
+ * poison: the projector retries with back-off until it can, and never stops by itself.
  */
 export const createProjector = ({
   store,
   db,
   projections = ALL_PROJECTIONS,
   log = (m: string) => console.warn(m),
+  retry = {},
 }: {
   store: EventStore;
   db: SqlDriver;
   projections?: Projection[];
   log?: (message: string) => void;
+  retry?: RetryOptions;
 }) => {
-  const stats: ProjectorStats = { applied: 0, skipped: 0 };
-  let subscription: Subscription | undefined;
+  const stats: ProjectorStats = { applied: 0, parked: 0 };
+  const initialDelay = retry.initialMs ?? 100;
+  const maxDelay = retry.maxMs ?? 5_000;
 
-  const applyBatch = async (events: RecordedEvent[]) => {
-    await db.transaction(async (tx) => {
+  /** One attempt at a batch. `careful`: a savepoint per event, so a failing one is parked alone. */
+  const attempt = (events: RecordedEvent[], careful: boolean) =>
+    db.transaction(async (tx) => {
       const checkpoint = await readCheckpoint(tx, true);
-      const fresh = events.filter((e) => e.position > checkpoint);
-      for (const recorded of fresh) {
-        const parsed = hubEventSchema.safeParse({ type: recorded.type, data: recorded.data });
-        if (!parsed.success) {
-          stats.skipped++;
-          log(`[projector] skipped event ${recorded.id} (${recorded.type}) at ${recorded.position}: not a known hub event`);
+      const done = { applied: 0, parked: 0 };
+      for (const recorded of events) {
+        if (recorded.position <= checkpoint) continue;
+        const parsed = parse(recorded);
+        if (!parsed.ok) {
+          await park(tx, recorded, parsed.reason);
+          log(`[projector] parked event ${recorded.id} (${recorded.type}) at ${recorded.position}: ${parsed.reason}`);
+          done.parked++;
           continue;
         }
-        const { type: _type, data: _data, ...rest } = recorded;
-        const projected: ProjectedEvent = { ...rest, event: parsed.data };
-        for (const p of projections) await p.apply(tx, projected);
-        stats.applied++;
+        if (!careful) {
+          for (const p of projections) await p.apply(tx, parsed.event);
+          done.applied++;
+          continue;
+        }
+        await tx.exec('SAVEPOINT hub_event');
+        try {
+          for (const p of projections) await p.apply(tx, parsed.event);
+          await tx.exec('RELEASE SAVEPOINT hub_event');
+          done.applied++;
+        } catch (e) {
+          if (isTransientSqlError(e)) throw e; // the store, not the event: retry the whole batch later
+          await tx.exec('ROLLBACK TO SAVEPOINT hub_event');
+          const reason = describeError(e);
+          await park(tx, recorded, reason);
+          log(`[projector] parked event ${recorded.id} (${recorded.type}) at ${recorded.position} of ${recorded.streamName}: ${reason}`);
+          done.parked++;
+        }
       }
       const last = events[events.length - 1];
       if (last && last.position > checkpoint) {
         await tx.query(`UPDATE hub_view.checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [CHECKPOINT, last.position.toString()]);
       }
+      return done;
     });
+
+  const applyBatch = async (events: RecordedEvent[]) => {
+    let done: { applied: number; parked: number };
+    try {
+      done = await attempt(events, false);
+    } catch (e) {
+      if (isTransientSqlError(e)) throw e;
+      done = await attempt(events, true);
+    }
+    stats.applied += done.applied;
+    stats.parked += done.parked;
+  };
+
+  // Read-your-writes for mutations: resolved as the view passes each waiter's position.
+  let position: bigint | undefined;
+  let waiters: Array<{ target: bigint; resolve: () => void; reject: (e: unknown) => void }> = [];
+  const advanced = (to: bigint) => {
+    if (position === undefined || to > position) position = to;
+    waiters = waiters.filter((w) => {
+      if (to < w.target) return true;
+      w.resolve();
+      return false;
+    });
+  };
+
+  let running: { stop: () => void; stopped: Promise<void>; loop: Promise<void>; subscription?: Subscription } | undefined;
+
+  /** Follow the store until stopped; on any failure of the subscription, back off and resume from the checkpoint. */
+  const follow = async (state: NonNullable<typeof running>, onCaughtUp: () => void) => {
+    let delay = initialDelay;
+    while (running === state) {
+      let failure: unknown;
+      try {
+        const after = await readCheckpoint(db, false);
+        if (after >= 0n) advanced(after);
+        const failed = new Promise<void>((resolve) => {
+          state.subscription = store.subscribe({
+            ...(after < 0n ? {} : { after }),
+            handler: async (batch) => {
+              await applyBatch(batch);
+              advanced(batch[batch.length - 1]!.position);
+              delay = initialDelay;
+            },
+            onError: (e) => {
+              failure = e;
+              resolve();
+            },
+          });
+        });
+        void state.subscription!.caughtUp.then(() => {
+          delay = initialDelay;
+          onCaughtUp();
+        }, () => undefined);
+        await Promise.race([failed, state.stopped]);
+      } catch (e) {
+        failure = e;
+      }
+      if (running !== state) break;
+      await state.subscription?.close();
+      state.subscription = undefined;
+      log(`[projector] ${isTransientSqlError(failure) ? 'store unavailable' : 'failed'} (${describeError(failure)}); retrying in ${delay} ms`);
+      await sleep(delay, state.stopped);
+      delay = Math.min(delay * 2, maxDelay);
+    }
   };
 
   const projector = {
@@ -91,35 +220,61 @@ export const createProjector = ({
     /** Catch up from the checkpoint, then follow the store live. Resolves once caught up. */
     async start() {
       await migrateReadModel(db);
-      const after = await readCheckpoint(db, false);
-      subscription = store.subscribe({
-        ...(after < 0n ? {} : { after }),
-        handler: applyBatch,
-        onError: (e) => log(`[projector] stopped: ${e instanceof Error ? e.message : String(e)}`),
-      });
-      await subscription.caughtUp;
+      let stop!: () => void;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      let caughtUp!: () => void;
+      const isCaughtUp = new Promise<void>((resolve) => (caughtUp = resolve));
+      const state: NonNullable<typeof running> = { stop, stopped, loop: Promise.resolve() };
+      running = state;
+      state.loop = follow(state, caughtUp);
+      await Promise.race([isCaughtUp, stopped]);
     },
 
     /** Wait until the view includes everything up to `position` (read-your-writes for mutations). */
-    async waitFor(position: bigint | undefined, timeoutMs = 30_000) {
-      if (position === undefined) return;
-      if (!subscription) throw new Error('Projector is not running');
-      await subscription.waitFor(position, timeoutMs);
+    waitFor(target: bigint | undefined, timeoutMs = 30_000): Promise<void> {
+      if (target === undefined) return Promise.resolve();
+      if (!running) return Promise.reject(new Error('Projector is not running'));
+      if (position !== undefined && position >= target) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          reject(new Error(`The view did not reach position ${target} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const waiter = {
+          target,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          reject: (e: unknown) => {
+            clearTimeout(timer);
+            reject(e);
+          },
+        };
+        waiters.push(waiter);
+      });
     },
 
     async stop() {
-      await subscription?.close();
-      subscription = undefined;
+      const state = running;
+      if (!state) return;
+      running = undefined;
+      state.stop();
+      await state.subscription?.close();
+      await state.loop;
+      for (const w of waiters) w.reject(new Error('Projector stopped'));
+      waiters = [];
+      position = undefined;
     },
 
-    /** Drop the whole view and replay every event from position zero up to the current head. */
+    /** Drop the whole view and replay every event from position zero up to the current head; poison events are parked again. */
     async rebuild(): Promise<ProjectorStats> {
-      const wasRunning = subscription !== undefined;
+      const wasRunning = running !== undefined;
       await projector.stop();
       await db.exec('DROP SCHEMA IF EXISTS hub_view CASCADE');
       await migrateReadModel(db);
       stats.applied = 0;
-      stats.skipped = 0;
+      stats.parked = 0;
       let after: bigint | undefined;
       for (;;) {
         const batch = await store.readAll({ ...(after === undefined ? {} : { after }), limit: 1000 });

@@ -18,6 +18,18 @@ CREATE TABLE IF NOT EXISTS hub_view.checkpoints (
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
 
+-- Poison events: ones the projector could not apply (a projection threw, or the event does not
+-- parse), parked with the reason so the view goes on without them. Dropped with the view: a
+-- rebuild parks them again (or applies them, once the bug is fixed).
+CREATE TABLE IF NOT EXISTS hub_view.dead_letters (
+  position     bigint PRIMARY KEY,
+  event_id     text NOT NULL,
+  event_type   text NOT NULL,
+  stream_name  text NOT NULL,
+  reason       text NOT NULL,
+  parked_at    timestamptz NOT NULL DEFAULT now()
+);
+
 -- The org tree: division → department → team. Defined once; a unit's parent never changes.
 CREATE TABLE IF NOT EXISTS hub_view.org_units (
   org_unit_id  text PRIMARY KEY,

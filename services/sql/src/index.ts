@@ -1,3 +1,4 @@
 export type { SqlDriver, SqlExecutor } from './driver';
-export { createPgDriver } from './pgDriver';
+export { isConnectionFailure, isStoreUnavailable, isTransientSqlError, StoreUnavailableError } from './errors';
+export { createPgDriver, type PgDriverOptions } from './pgDriver';
 export { createPgliteDriver } from './pgliteDriver';

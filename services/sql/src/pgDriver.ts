@@ -1,38 +1,72 @@
 import pg from 'pg';
 import type { SqlDriver, SqlExecutor } from './driver';
+import { isConnectionFailure, StoreUnavailableError } from './errors';
+
+/** A lost or refused connection becomes the one StoreUnavailableError; SQL errors pass unchanged. */
+const translate = (e: unknown): unknown => (isConnectionFailure(e) && !(e instanceof StoreUnavailableError) ? new StoreUnavailableError(e) : e);
 
 // Keep int8 as strings (the default) and let callers turn them into bigint; never lose precision.
-
 const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
   async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-    const result = await client.query(sql, params);
-    return result.rows as R[];
+    try {
+      const result = await client.query(sql, params);
+      return result.rows as R[];
+    } catch (e) {
+      throw translate(e);
+    }
   },
   async exec(sql: string) {
-    await client.query(sql);
+    try {
+      await client.query(sql);
+    } catch (e) {
+      throw translate(e);
+    }
   },
 });
 
-/** `statementTimeoutMs`: the server cancels any statement of this pool that runs longer (for the gateway's reads). */
-export const createPgDriver = (connectionString: string, options: { max?: number; statementTimeoutMs?: number } = {}): SqlDriver => {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) });
+export interface PgDriverOptions {
+  max?: number;
+  /** How long to wait for a connection before giving up with StoreUnavailableError. */
+  connectionTimeoutMillis?: number;
+  /** The server cancels any statement of this pool that runs longer (for the gateway's reads). */
+  statementTimeoutMs?: number;
+}
+
+export const createPgDriver = (connectionString: string, options: PgDriverOptions = {}): SqlDriver => {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    // Without it a connect to a dead server can hang for the OS's TCP timeout; fail fast instead.
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 3_000,
+    // Notice a half-open connection (server host gone) instead of waiting forever on it.
+    keepAlive: true,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
   // An idle client that dies (server restart) must not crash the process.
   pool.on('error', (e) => console.error('[sql] idle PostgreSQL client error:', e.message));
   return {
     kind: 'postgres',
     ...executor(pool),
     async transaction(fn) {
-      const client = await pool.connect();
+      let client: pg.PoolClient;
       try {
-        await client.query('BEGIN');
+        client = await pool.connect();
+      } catch (e) {
+        throw translate(e);
+      }
+      let broken = false;
+      try {
+        await client.query('BEGIN').catch((e: unknown) => Promise.reject(translate(e)));
         const result = await fn(executor(client));
-        await client.query('COMMIT');
+        await client.query('COMMIT').catch((e: unknown) => Promise.reject(translate(e)));
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        broken = isConnectionFailure(e);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
-        client.release();
+        // A client whose connection failed is discarded, never handed to the next caller.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

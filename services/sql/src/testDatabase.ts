@@ -61,3 +61,5 @@ export const SQL_ENGINES = [
     },
   },
 ] as const;
+
+export { findPostgresBin, ownPostgresUnavailable, startOwnPostgres, type OwnPostgres } from './ownPostgres';

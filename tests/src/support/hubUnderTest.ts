@@ -99,6 +99,8 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number], options: { 
     log: options.log ?? (() => undefined),
     // Tests send hundreds of requests a minute from one place; the limit has its own test.
     limits: { rateLimit: { perMinute: 1_000_000 } },
+    // As before the bound existed: a loaded CI machine must not turn into VIEW_LAGGING (faults/viewLagging tests the bound).
+    viewWaitMs: 30_000,
   });
   let closed: Promise<void> | undefined;
   const closeHub = () => (closed ??= hub.close());

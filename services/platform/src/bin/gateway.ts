@@ -1,7 +1,8 @@
 import { createSqlTokenStore } from '@hub/access';
 import { createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/customer-smile';
 import { createServer } from '@hub/gateway';
-import { waitForCheckpoint } from '@hub/read-model';
+import { createEsdbEventStore, createSqlEventStore } from '@hub/event-store';
+import { viewHealth, waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
 import { CONTEXT_NAMES, CONTEXT_URL_VARIABLES, loadConfig, type ContextName } from '../config';
 import { gatewayLimits, localOrigins } from '../gatewayLimits';
@@ -20,16 +21,20 @@ if (!config.DATABASE_URL || !config.HUB_INTERNAL_TOKEN || missing.length > 0) {
 }
 // The server cancels any statement still running at the request time limit.
 const view = createPgDriver(config.DATABASE_URL, { statementTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS });
+const events = config.EVENTSTORE_URL ? createEsdbEventStore(config.EVENTSTORE_URL) : await createSqlEventStore(view);
 const gateway = createServer({
   commands: createCommandClient(urls as Record<ContextName, string>, { internalToken: config.HUB_INTERNAL_TOKEN }),
   view,
   personalData: await createSqlPersonalDataStore(view, masterKeyOf(config)),
   personalDataAccessLog: await createSqlPersonalDataAccessLog(view),
   tokens: await createSqlTokenStore(view),
-  waitForView: (position) => waitForCheckpoint(view, position),
+  waitForView: (position) => waitForCheckpoint(view, position, config.HUB_VIEW_WAIT_MS),
+  viewWaitMs: config.HUB_VIEW_WAIT_MS,
+  // /health compares the view with the store's head: the events live in DATABASE_URL unless EventStoreDB holds them.
+  health: () => viewHealth(view, () => events.headPosition()),
   // Split deployment: the console is served by its own process on HUB_WEB_PORT.
   limits: gatewayLimits(config, () => localOrigins(config.HUB_WEB_PORT)),
 });
 const port = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
 console.log(`[gateway] GraphQL on :${port}/graphql`);
-onShutdown('gateway', gateway.close, view.close);
+onShutdown('gateway', gateway.close, () => events.close(), view.close);

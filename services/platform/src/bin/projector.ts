@@ -1,3 +1,4 @@
+import { migrateReadModel } from '@hub/read-model';
 import { loadConfig } from '../config';
 import { seedDemoCompany } from '../demo/seed';
 import { createHub } from '../hub';
@@ -7,6 +8,9 @@ import { onShutdown } from '../shutdown';
 const config = loadConfig();
 const hub = await createHub(config);
 if (config.HUB_SEED_DEMO && (await hub.store.headPosition()) === undefined) await seedDemoCompany(hub.commands);
+// Where it resumes: after a crash, the checkpoint committed with the last whole batch.
+await migrateReadModel(hub.sql);
+console.log(`[projector] catching up from position ${await hub.projector.checkpoint()}`);
 await hub.projector.start();
 console.log(`[projector] ${hub.description}; caught up, following live`);
 onShutdown('projector', hub.close);

@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorKind } from '@hub/contracts';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
 import type { HubCommands } from '@hub/gateway';
+import { StoreUnavailableError } from '@hub/sql';
 import { CONTEXT_NAMES } from '../config';
 import { COMMAND_METHODS, toWire } from './commandServer';
 
@@ -18,6 +19,7 @@ export const createCommandClient = (urls: Record<keyof HubCommands, string>, { i
     const body = (await response.json()) as { result?: Record<string, unknown>; error?: { kind: string; message: string; details?: Record<string, unknown> } };
     if (body.error) {
       if (body.error.kind === 'CONCURRENCY') throw new ConcurrencyConflictError(String(body.error.details?.stream ?? ''));
+      if (body.error.kind === 'STORE_UNAVAILABLE') throw new StoreUnavailableError(new Error(body.error.message));
       if (['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN_BY_RULE', 'IDEMPOTENCY_CONFLICT'].includes(body.error.kind)) {
         throw new DomainError(body.error.kind as DomainErrorKind, body.error.message, body.error.details ?? {});
       }

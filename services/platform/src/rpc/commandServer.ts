@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { isDomainError, validationError } from '@hub/contracts';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
 import { httpLifecycle, type HubCommands } from '@hub/gateway';
+import { isStoreUnavailable } from '@hub/sql';
 import { z } from 'zod';
 import { CONTEXT_NAMES } from '../config';
 
@@ -90,6 +91,8 @@ export const createCommandServer = (commands: HubCommands, { internalToken, cont
     } catch (e) {
       if (isDomainError(e)) return send(e.kind === 'NOT_FOUND' ? 404 : e.kind === 'VALIDATION' ? 400 : 409, { error: { kind: e.kind, message: e.message, details: e.details } });
       if (e instanceof ConcurrencyConflictError) return send(409, { error: { kind: 'CONCURRENCY', message: e.message, details: { stream: e.streamName } } });
+      // The context's database is down: the caller must hear "nothing was done, try again", not "internal".
+      if (isStoreUnavailable(e)) return send(503, { error: { kind: 'STORE_UNAVAILABLE', message: e.message } });
       console.error('[commands] failed:', e);
       send(500, { error: { kind: 'INTERNAL', message: 'Internal error' } });
     }
