@@ -38,7 +38,7 @@ interface LedgerRow extends Record<string, unknown> {
   fingerprint: string;
   status: 'pending' | 'done';
   result: unknown;
-  claimed_at: Date | string;
+  stale: boolean;
 }
 
 /** Results hold bigints (positions, revisions): tagged so they come back as bigints. */
@@ -79,42 +79,56 @@ export const createSqlCommandLedger = async (
   const secret = Buffer.from(secretRow!.value, 'base64');
   const fingerprintOf = (operation: string, input: unknown) => createHmac('sha256', secret).update(operation).update('\0').update(JSON.stringify(canonical(input)) ?? '').digest('base64url');
 
-  /** Claims the row (fresh, or a stale one); true when this caller now runs the command. */
-  const claim = async (actor: string, commandId: string, operation: string, fingerprint: string, existing?: LedgerRow) => {
-    if (!existing) {
-      const inserted = await db.query(
-        `INSERT INTO hub_commands.ledger (actor, command_id, operation, fingerprint, status, claimed_at) VALUES ($1, $2, $3, $4, 'pending', now())
-         ON CONFLICT (actor, command_id) DO NOTHING RETURNING command_id`,
-        [actor, commandId, operation, fingerprint],
-      );
-      return inserted.length === 1;
-    }
-    const taken = await db.query(
-      `UPDATE hub_commands.ledger SET claimed_at = now() WHERE actor = $1 AND command_id = $2 AND status = 'pending' AND claimed_at = $3 RETURNING command_id`,
-      [actor, commandId, new Date(existing.claimed_at).toISOString()],
+  /**
+   * Claims the row: inserts it fresh, or takes over a pending claim older than `staleAfterMs` (by
+   * the database's clock, decided in one statement, so of many waiters exactly one takes it over).
+   * Returns the claim's timestamp as text (microseconds intact) when this caller now runs the command.
+   */
+  const claim = async (actor: string, commandId: string, operation: string, fingerprint: string): Promise<string | undefined> => {
+    const [inserted] = await db.query<{ claimed: string }>(
+      `INSERT INTO hub_commands.ledger (actor, command_id, operation, fingerprint, status, claimed_at) VALUES ($1, $2, $3, $4, 'pending', now())
+       ON CONFLICT (actor, command_id) DO NOTHING RETURNING claimed_at::text AS claimed`,
+      [actor, commandId, operation, fingerprint],
     );
-    return taken.length === 1;
+    return inserted?.claimed;
+  };
+  const takeOver = async (actor: string, commandId: string, fingerprint: string): Promise<string | undefined> => {
+    const [taken] = await db.query<{ claimed: string }>(
+      `UPDATE hub_commands.ledger SET claimed_at = now()
+       WHERE actor = $1 AND command_id = $2 AND fingerprint = $3 AND status = 'pending' AND claimed_at < now() - $4::double precision * interval '1 millisecond'
+       RETURNING claimed_at::text AS claimed`,
+      [actor, commandId, fingerprint, staleAfterMs],
+    );
+    return taken?.claimed;
+  };
+  const run = async <R extends object>(actor: string, commandId: string, claimed: string, command: () => Promise<R>): Promise<R> => {
+    let result: R;
+    try {
+      result = await command();
+    } catch (e) {
+      // Refused or failed: nothing was recorded under this id, so a corrected retry may run.
+      // Only this caller's own claim is released, never one that took it over meanwhile.
+      await db.query(`DELETE FROM hub_commands.ledger WHERE actor = $1 AND command_id = $2 AND status = 'pending' AND claimed_at = $3::timestamptz`, [actor, commandId, claimed]);
+      throw e;
+    }
+    await db.query(`UPDATE hub_commands.ledger SET status = 'done', result = $3::jsonb, done_at = now() WHERE actor = $1 AND command_id = $2`, [actor, commandId, toJson(result)]);
+    return result;
   };
 
   return {
     async once<R extends object>({ actor, commandId, operation, input }: { actor: string; commandId: string; operation: string; input: unknown }, command: () => Promise<R>): Promise<R> {
       const fingerprint = fingerprintOf(operation, input);
       const deadline = Date.now() + waitMs;
-      let existing: LedgerRow | undefined;
-      for (;;) {
-        if (await claim(actor, commandId, operation, fingerprint, existing)) {
-          let result: R;
-          try {
-            result = await command();
-          } catch (e) {
-            // Refused or failed: nothing was recorded under this id, so a corrected retry may run.
-            await db.query(`DELETE FROM hub_commands.ledger WHERE actor = $1 AND command_id = $2 AND status = 'pending'`, [actor, commandId]);
-            throw e;
-          }
-          await db.query(`UPDATE hub_commands.ledger SET status = 'done', result = $3::jsonb, done_at = now() WHERE actor = $1 AND command_id = $2`, [actor, commandId, toJson(result)]);
-          return result;
+      for (let absent = true; ; ) {
+        if (absent) {
+          const claimed = await claim(actor, commandId, operation, fingerprint);
+          if (claimed) return run(actor, commandId, claimed, command);
         }
-        [existing] = await db.query<LedgerRow>('SELECT operation, fingerprint, status, result, claimed_at FROM hub_commands.ledger WHERE actor = $1 AND command_id = $2', [actor, commandId]);
+        const [existing] = await db.query<LedgerRow>(
+          `SELECT operation, fingerprint, status, result, claimed_at < now() - $3::double precision * interval '1 millisecond' AS stale FROM hub_commands.ledger WHERE actor = $1 AND command_id = $2`,
+          [actor, commandId, staleAfterMs],
+        );
+        absent = !existing;
         if (!existing) continue; // released by a refused first attempt: claim it afresh
         if (existing.operation !== operation || existing.fingerprint !== fingerprint) {
           throw idempotencyConflict(`Command id ${commandId} was already used for ${existing.operation === operation ? 'different input' : existing.operation}; use a new command id for a new command`, {
@@ -122,12 +136,11 @@ export const createSqlCommandLedger = async (
           });
         }
         if (existing.status === 'done') return { ...(fromJson(existing.result) as R), repeated: true };
-        const stale = Date.now() - new Date(existing.claimed_at).getTime() > staleAfterMs;
-        if (!stale) {
-          if (Date.now() > deadline) throw new Error(`Command ${commandId} is still running elsewhere; retry later`);
-          await sleep(pollMs);
-          existing = undefined;
-        }
+        // Pending: still running elsewhere, or left by a crashed caller (then taken over once stale).
+        const taken = existing.stale ? await takeOver(actor, commandId, fingerprint) : undefined;
+        if (taken) return run(actor, commandId, taken, command);
+        if (Date.now() > deadline) throw new Error(`Command ${commandId} is still running elsewhere; retry later`);
+        await sleep(pollMs);
       }
     },
   };
