@@ -14,6 +14,7 @@ import './types/pride';
 import './types/touches';
 import './types/people';
 import './types/access';
+import './types/deadLetters';
 import './mutations/directory';
 import './mutations/cafeSessions';
 import './mutations/townHalls';

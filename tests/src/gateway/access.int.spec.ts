@@ -26,7 +26,7 @@ const CUSTOMERS = 'LSP';
 
 const QUERIES: Record<string, string> = {
   apiTokens: 'A', branch: EVERYONE, branchVisits: EVERYONE, branches: EVERYONE, cadence: EVERYONE, cafeSession: EVERYONE, cafeSessionReachByOrgUnit: EVERYONE,
-  cafeSessions: EVERYONE, campaigns: EVERYONE, contracts: CUSTOMERS, coverage: EVERYONE, customer: CUSTOMERS, customerVisits: CUSTOMERS, employee: EVERYONE,
+  cafeSessions: EVERYONE, campaigns: EVERYONE, contracts: CUSTOMERS, coverage: EVERYONE, customer: CUSTOMERS, customerVisits: CUSTOMERS, deadLetters: 'A', employee: EVERYONE,
   employees: EVERYONE, fcActivity: EVERYONE, fcs: EVERYONE, followUpCompliance: EVERYONE,
   // The generated sample asks for the first population, CUSTOMER; gaps of employees are below.
   gaps: CUSTOMERS, me: EVERYONE, openFollowUps: EVERYONE, orgUnits: EVERYONE,
