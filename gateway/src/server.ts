@@ -11,6 +11,7 @@ import { requestLog } from './plugins/requestLog';
 import { authenticate } from './plugins/authentication';
 import { deadlineOf, timeLimit, viewUntil } from './plugins/timeLimit';
 import { securityHeaders } from './plugins/securityHeaders';
+import { storableText } from './plugins/storableText';
 import { schema } from './schema';
 
 /** What the gateway lets one client do; every field has a default sized for the console and GraphiQL. */
@@ -58,6 +59,7 @@ export const createServer = (options: GatewayOptions) => {
     plugins: [
       rateLimit(limits.rateLimit),
       csrfPrevention(),
+      storableText(),
       timeLimit(limits.requestTimeoutMs),
       ...queryLimits(limits.query),
       authenticate(options.tokens),
