@@ -12,6 +12,7 @@ import { authenticate } from './plugins/authentication';
 import { deadlineOf, timeLimit, viewUntil } from './plugins/timeLimit';
 import { securityHeaders } from './plugins/securityHeaders';
 import { storableText } from './plugins/storableText';
+import { getParams } from './plugins/getParams';
 import { schema } from './schema';
 
 /** What the gateway lets one client do; every field has a default sized for the console and GraphiQL. */
@@ -59,6 +60,7 @@ export const createServer = (options: GatewayOptions) => {
     plugins: [
       rateLimit(limits.rateLimit),
       csrfPrevention(),
+      getParams(),
       storableText(),
       timeLimit(limits.requestTimeoutMs),
       ...queryLimits(limits.query),
