@@ -653,6 +653,12 @@ describe.each(HUB_ENGINES)('hostile input on $name, over a real socket (fast-che
     else expect(r.data).toEqual({ assignCafeSessionFollowUp: { id: 'CS00001-F' } });
   });
 
+  it('found by the fuzzer: a gap window of 2,147,483,647 days is refused with VALIDATION, not an internal error', async () => {
+    const r = await t.graphql('{ gaps(at: "2016-01-01T00:00:00+09:00", days: 2147483647, population: EMPLOYEE) { total } }');
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION' }, message: expect.stringMatching(/days must be at most/) });
+    expect((await t.graphql('{ gaps(at: "2016-01-01T00:00:00+09:00", days: 36525, population: EMPLOYEE) { total } }')).errors).toBeUndefined();
+  });
+
   it('found by the fuzzer: GET with variables that are not JSON is 400 BAD_REQUEST, not 500', async () => {
     const answer = await send(port, { method: 'GET', path: '/graphql?variables=%7B&query=%7B__typename%7D', headers: { [CSRF_HEADER]: 'x' } });
     expect(answer.status).toBe(400);
