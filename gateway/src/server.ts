@@ -12,6 +12,8 @@ import { requestLog } from './plugins/requestLog';
 import { authenticate } from './plugins/authentication';
 import { deadlineOf, timeLimit, viewUntil } from './plugins/timeLimit';
 import { securityHeaders } from './plugins/securityHeaders';
+import { storableText } from './plugins/storableText';
+import { getParams } from './plugins/getParams';
 import { schema } from './schema';
 import { boundedViewWait, DEFAULT_VIEW_WAIT_MS } from './viewLag';
 
@@ -65,6 +67,8 @@ export const createServer = (options: GatewayOptions) => {
     plugins: [
       rateLimit(limits.rateLimit),
       csrfPrevention(),
+      getParams(),
+      storableText(),
       timeLimit(limits.requestTimeoutMs),
       ...queryLimits(limits.query),
       authenticate(options.tokens),

@@ -38,11 +38,18 @@ const withCode = (error: GraphQLError, message: string, code: string, details?: 
     extensions: { ...error.extensions, code, ...(details ? { details } : {}) },
   });
 
+/**
+ * graphql-js's own complaint about the request, outside any field: the client sent something
+ * invalid. Also when it wraps another of its own errors, as a variable's does ("Variable $input got
+ * invalid value null at input.id; Expected non-nullable type…"), which else went out without a code.
+ */
+const isRequestError = (error: unknown): error is GraphQLError => error instanceof GraphQLError && !error.path && rootCause(error) instanceof GraphQLError;
+
 /** The code a client will see for this error (before masking), for logs. */
 export const errorCodeOf = (error: unknown): string => {
   const known = classify(rootCause(error));
   if (known) return known.code;
-  if (error instanceof GraphQLError && !error.originalError && !error.path) return 'VALIDATION';
+  if (isRequestError(error)) return 'VALIDATION';
   return error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : 'INTERNAL';
 };
 
@@ -52,8 +59,7 @@ export const maskedErrors: NonNullable<Exclude<YogaServerOptions<object, object>
     const known = classify(rootCause(error));
     // A variable's error wraps ours with graphql-js's context ("Variable $i got invalid value…"): keep it.
     if (known) return withCode(error, error.message.includes(known.message) ? error.message : known.message, known.code, known.details);
-    // graphql-js's own complaint about the request, outside any field: the client sent something invalid.
-    if (!error.originalError && !error.path) return withCode(error, error.message, 'VALIDATION');
+    if (isRequestError(error)) return withCode(error, error.message, 'VALIDATION');
     return maskError(error, message, isDev);
   },
 };

@@ -160,6 +160,9 @@ export interface GapRow {
   lastTouchedAt: string | null;
 }
 
+/** The longest gap window: a hundred years of days. */
+export const MAX_GAP_DAYS = 36_525;
+
 /**
  * Gaps: the people of a segment (present at `at`) not reached within `days` days before `at` —
  * never reached at all first, then the longest unreached. At most `limit` rows; `total` counts all.
@@ -175,6 +178,8 @@ export const gaps = async (
   asOf?: AsOf,
 ): Promise<{ total: number; rows: GapRow[] }> => {
   if (!Number.isInteger(days) || days < 1) throw validationError('days must be a whole number of at least 1');
+  // 2,147,483,647 days before `at` is no date at all: it failed as an internal error (found by the fuzzer).
+  if (days > MAX_GAP_DAYS) throw validationError(`days must be at most ${MAX_GAP_DAYS} (a hundred years)`);
   const params: unknown[] = [at, at, asOfParam(asOf)];
   const population = populationSql(kind, segment, params);
   params.push(kind, filter.channel ?? null, filter.leaderId ?? null, days, limit);
