@@ -39,11 +39,8 @@ const main = async () => {
   // The console's origin, allowed by CORS unless HUB_CORS_ORIGINS says otherwise; known once it listens.
   const consoleOrigins: string[] = [];
   const gateway = createGateway({
-    commands: hub.commands,
+    ...hub.gatewayDeps(),
     view,
-    personalData: hub.personalData,
-    personalDataAccessLog: hub.personalDataAccessLog,
-    tokens: hub.tokens,
     waitForView: (position) => hub.projector.waitFor(position, config.HUB_VIEW_WAIT_MS),
     viewWaitMs: config.HUB_VIEW_WAIT_MS,
     health: () => viewHealth(hub.sql, () => hub.store.headPosition()),

@@ -552,12 +552,7 @@ describe.each(HUB_ENGINES)('hostile input on $name, over a real socket (fast-che
     ids = [...found].sort();
     const { hub } = t;
     gateway = createServer({
-      commands: hub.commands,
-      view: hub.sql,
-      personalData: hub.personalData,
-      personalDataAccessLog: hub.personalDataAccessLog,
-      tokens: hub.tokens,
-      waitForView: (p) => hub.projector.waitFor(p),
+      ...hub.gatewayDeps(),
       log: () => undefined,
       limits: { rateLimit: { perMinute: 1_000_000 } },
     });

@@ -87,7 +87,7 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
     const view: SqlExecutor = { query: (sql, params) => (statements++, hub.sql.query(sql, params)), exec: (sql) => hub.sql.exec(sql) };
     hrToken = (await hub.tokens.issue({ subject: 'attack-test:hr', role: 'HR' }, 'test')).token;
     leadershipToken = (await hub.tokens.issue({ subject: 'attack-test:leadership', role: 'LEADERSHIP' }, 'test')).token;
-    const deps = { commands: hub.commands, view, personalData: hub.personalData, personalDataAccessLog: hub.personalDataAccessLog, tokens: hub.tokens, waitForView: (p: bigint | undefined) => hub.projector.waitFor(p), log: () => undefined };
+    const deps = { ...hub.gatewayDeps(), view, log: () => undefined };
     gateway = createServer({ ...deps, limits: { corsOrigins: [CONSOLE_ORIGIN] } });
     gatewayPort = await gateway.listen(0, '127.0.0.1');
     api = `http://127.0.0.1:${gatewayPort}/graphql`;

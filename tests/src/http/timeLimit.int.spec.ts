@@ -25,12 +25,8 @@ describe('the time limit of a query, on PostgreSQL', () => {
     await hub.projector.start();
     view = createPgDriver(db.url, { max: 4, statementTimeoutMs: LIMIT_MS });
     gateway = createServer({
-      commands: hub.commands,
+      ...hub.gatewayDeps(),
       view,
-      personalData: hub.personalData,
-      personalDataAccessLog: hub.personalDataAccessLog,
-      tokens: hub.tokens,
-      waitForView: (p) => hub.projector.waitFor(p),
       log: () => undefined,
       limits: { requestTimeoutMs: LIMIT_MS },
     });

@@ -90,12 +90,8 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number], options: { 
     await Promise.all(TOKEN_ROLES.map(async (role) => [role, (await hub.tokens.issue({ subject: `test:${role.toLowerCase()}`, role }, 'test')).token] as const)),
   ) as Record<TokenRole, string>;
   const gateway = createServer({
-    commands: hub.commands,
+    ...hub.gatewayDeps(),
     view,
-    personalData: hub.personalData,
-    personalDataAccessLog: hub.personalDataAccessLog,
-    tokens: hub.tokens,
-    waitForView: (p) => hub.projector.waitFor(p),
     log: options.log ?? (() => undefined),
     // Tests send hundreds of requests a minute from one place; the limit has its own test.
     limits: { rateLimit: { perMinute: 1_000_000 } },
