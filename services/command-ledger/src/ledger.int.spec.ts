@@ -118,7 +118,7 @@ describe.each(SQL_ENGINES)('command ledger on $name', (engine) => {
     await crash('cmd-young', '1 second');
     const impatient = await createSqlCommandLedger(db, { staleAfterMs: 60_000, waitMs: 300, pollMs: 10 });
     const young = counted({ videoId: 'V-young' }, 0);
-    await expect(impatient.once({ actor: 'bob', commandId: 'cmd-young', operation, input }, young.run)).rejects.toThrow(/still running elsewhere/);
+    await expect(impatient.once({ actor: 'bob', commandId: 'cmd-young', operation, input }, young.run)).rejects.toMatchObject({ kind: 'CONFLICT', message: expect.stringMatching(/still running elsewhere/) });
     expect(young.calls.runs).toBe(0);
 
     // Older: taken over by exactly one of 20 parallel repeats; the others get its result.

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { idempotencyConflict } from '@hub/contracts';
+import { conflict, idempotencyConflict } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 
 /*
@@ -139,7 +139,8 @@ export const createSqlCommandLedger = async (
         // Pending: still running elsewhere, or left by a crashed caller (then taken over once stale).
         const taken = existing.stale ? await takeOver(actor, commandId, fingerprint) : undefined;
         if (taken) return run(actor, commandId, taken, command);
-        if (Date.now() > deadline) throw new Error(`Command ${commandId} is still running elsewhere; retry later`);
+        // A typed refusal the client can retry with the same id, never an untyped internal error.
+        if (Date.now() > deadline) throw conflict(`Command ${commandId} is still running elsewhere; retry it later with the same command id`, { commandId, retryable: true });
         await sleep(pollMs);
       }
     },
