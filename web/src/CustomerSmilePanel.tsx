@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { CustomerSmileQuery, OverdueFollowUpsQuery, type CustomerSmileData, type OverdueFollowUpsData } from './operations';
+import { CustomerSmileQuery, MeQuery, OverdueFollowUpsQuery, type CustomerSmileData, type MeData, type OverdueFollowUpsData } from './operations';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
 const KIND: Record<string, string> = { THREE_MONTHS: '3 months', ONE_YEAR: '1 year', TWO_YEARS: '2 years' };
@@ -48,9 +48,13 @@ export const CustomerSmilePanel = () => {
 };
 
 /** The overdue backlog names customers one by one: shown to the roles that may see them. */
+const CUSTOMER_LEVEL_ROLES = ['LEADERSHIP', 'SALES', 'PRIVACY_OFFICER'];
 const OverdueList = ({ on }: { on: string | null }) => {
-  const [{ data, error }] = useQuery<OverdueFollowUpsData>({ query: OverdueFollowUpsQuery, variables: { on } });
-  if (error?.graphQLErrors.some((g) => g.extensions.code === 'FORBIDDEN')) {
+  const [{ data: me }] = useQuery<MeData>({ query: MeQuery });
+  // Not asked at all for a role that may not see customers one by one: hidden, not broken.
+  const allowed = me ? CUSTOMER_LEVEL_ROLES.includes(me.me.role) : false;
+  const [{ data, error }] = useQuery<OverdueFollowUpsData>({ query: OverdueFollowUpsQuery, variables: { on }, pause: !allowed });
+  if ((me && !allowed) || error?.graphQLErrors.some((g) => g.extensions.code === 'FORBIDDEN')) {
     return <p className="muted">Overdue customers are listed for LEADERSHIP, SALES and PRIVACY_OFFICER: sign in to see them.</p>;
   }
   if (error) return <p role="alert">{error.message}</p>;
