@@ -45,7 +45,9 @@ describe('the relay when the broker is away', () => {
     for (let i = 0; i < 20; i++) await store.append(`branch-B${i}`, [branch(i)]);
     relay.start();
     await expect.poll(() => relay.metrics().eventsPublished, { timeout: 60_000 }).toBe(20);
-    expect((await fetch(`${healthUrl}/health`)).status).toBe(200);
+    const healthy = await fetch(`${healthUrl}/health`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toMatchObject({ status: 'ok', lastError: null });
 
     await broker.halt();
     for (let i = 20; i < 50; i++) await store.append(`branch-B${i}`, [branch(i)]);
@@ -55,7 +57,9 @@ describe('the relay when the broker is away', () => {
     expect(await down.json()).toMatchObject({ status: 'broker-unavailable', lastError: expect.stringMatching(/Kafka|retry/) });
     await expect.poll(() => relay.metrics().lag, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(logs.some((l) => /will retry/.test(l))).toBe(true);
-    expect(await (await fetch(`${healthUrl}/metrics`)).text()).toMatch(/hub_relay_broker_connected 0/);
+    const downMetrics = await (await fetch(`${healthUrl}/metrics`)).text();
+    expect(downMetrics).toMatch(/^hub_relay_broker_connected 0$/m);
+    expect(Number(/^hub_relay_errors_total (\d+)$/m.exec(downMetrics)?.[1])).toBeGreaterThan(0);
 
     await broker.resume();
     await expect.poll(() => relay.metrics().eventsPublished, { timeout: 120_000, interval: 500 }).toBe(50);
@@ -63,6 +67,13 @@ describe('the relay when the broker is away', () => {
     const ids = messages.map((m) => (JSON.parse(m.value) as CloudEvent<{ branchId: string }>).data.branchId);
     expect(ids).toHaveLength(50);
     expect(new Set(ids).size).toBe(50);
-    expect((await fetch(`${healthUrl}/health`)).status).toBe(200);
+    // Recovered: healthy again, and the error is history (counted, logged) rather than current.
+    await expect.poll(() => relay.metrics().lag, { timeout: 30_000 }).toBe(0);
+    const back = await fetch(`${healthUrl}/health`);
+    expect(back.status).toBe(200);
+    const backBody = (await back.json()) as { status: string; lastError: string | null; lastErrorAt: string | null; errors: number };
+    expect(backBody).toMatchObject({ status: 'ok', lastError: null, lastErrorAt: null });
+    expect(backBody.errors).toBeGreaterThan(0);
+    expect(logs.some((l) => /recovered from/.test(l))).toBe(true);
   }, 400_000);
 });

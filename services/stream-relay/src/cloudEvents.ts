@@ -36,17 +36,21 @@ const SOURCE = 'urn:engagement-hub';
 export const eventTypeName = (type: string, version: number) => `hub.${type}.v${version}`;
 export const dataSchemaUri = (type: string, version: number) => `urn:engagement-hub:schema:${type}:v${version}`;
 
-const message = (topic: string, key: string, event: CloudEvent): OutgoingMessage => ({
+/**
+ * Every CloudEvent's Kafka key is its `subject`, on every topic: one thing (an aggregate, a person of
+ * one kind) has one key, so its messages share a partition and keep their order.
+ */
+const message = (topic: string, event: CloudEvent): OutgoingMessage => ({
   topic,
-  key,
+  key: event.subject,
   value: JSON.stringify(event),
   headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', ce_id: event.id, ce_type: event.type },
 });
 
-/** A recorded event as its CloudEvent on its context's topic, keyed by its stream (the aggregate). */
+/** A recorded event as its CloudEvent on its context's topic; subject and key: its stream (the aggregate). */
 export const eventMessage = (recorded: RecordedEvent, event: HubEvent): OutgoingMessage => {
   const context = CONTEXT_OF[event.type];
-  return message(CONTEXT_TOPICS[context], recorded.streamName, {
+  return message(CONTEXT_TOPICS[context], {
     specversion: '1.0',
     id: recorded.id,
     source: `${SOURCE}/${context}`,
@@ -64,14 +68,17 @@ export const eventMessage = (recorded: RecordedEvent, event: HubEvent): Outgoing
 
 export const TOUCH_TYPE = 'Touch';
 
-/** A touch (derived from one event) on the touches topic, keyed by the person reached. */
+/** The subject (and key) of a person's touches: kind and id, e.g. employee-E1, fc-F1, customer-C1 (ids of different kinds may coincide). */
+export const personSubject = (personKind: string, personId: string) => `${personKind.toLowerCase()}-${personId}`;
+
+/** A touch (derived from one event) on the touches topic; subject and key: the person reached, with their kind. */
 export const touchMessage = (touch: TouchRow, source: RecordedEvent): OutgoingMessage =>
-  message(TOUCHES_TOPIC, touch.personId, {
+  message(TOUCHES_TOPIC, {
     specversion: '1.0',
     id: touch.touchId,
     source: `${SOURCE}/touches`,
     type: eventTypeName(TOUCH_TYPE, 1),
-    subject: `${touch.personKind.toLowerCase()}-${touch.personId}`,
+    subject: personSubject(touch.personKind, touch.personId),
     time: touch.touchedAt,
     datacontenttype: 'application/json',
     dataschema: dataSchemaUri(TOUCH_TYPE, 1),

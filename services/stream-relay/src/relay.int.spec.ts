@@ -42,7 +42,7 @@ describe('the stream relay on a real Kafka broker', () => {
     await broker?.release();
   }, 60_000);
 
-  it('publishes every event once as a CloudEvent keyed by its aggregate, touches keyed by person, and bad events to the dead-letter topic', async () => {
+  it('publishes every event once as a CloudEvent keyed by its subject (the aggregate; touches: the person with their kind), and bad events to the dead-letter topic', async () => {
     await store.append('org-unit-HQ', [event('OrgUnitDefined', { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null })]);
     await store.append('employee-CEO', [event('EmployeeRegistered', { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', title: 'CEO', hiredOn: null })]);
     await store.append('employee-E1', [event('EmployeeRegistered', { employeeId: 'E1', name: '김사원', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul', title: null, hiredOn: null })]);
@@ -86,7 +86,9 @@ describe('the stream relay on a real Kafka broker', () => {
 
     const touches = all.filter((m) => m.topic === TOUCHES_TOPIC);
     expect(touches).toHaveLength(1);
-    expect(touches[0]!.key).toBe('E1');
+    expect(touches[0]!.key).toBe('employee-E1');
+    // On every topic the key is the CloudEvent's subject.
+    for (const m of [...onChannels, ...touches]) expect(m.key).toBe((JSON.parse(m.value) as CloudEvent).subject);
     expect(JSON.parse(touches[0]!.value)).toMatchObject({ type: 'hub.Touch.v1', data: { personId: 'E1', personKind: 'EMPLOYEE', leaderId: 'CEO', channel: 'CAFE_SESSION' } });
 
     const dead = all.filter((m) => m.topic === DEAD_LETTER_TOPIC).map((m) => JSON.parse(m.value) as { reason: string; type: string });

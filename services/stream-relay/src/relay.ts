@@ -32,8 +32,10 @@ export interface RelayOptions {
 export interface RelayMetrics {
   /** Global position of the last event published (committed), or null before the first. */
   position: string | null;
-  /** Newest position in the store. */
+  /** Newest position in the store (null while the store is empty or before it was first read). */
   head: string | null;
+  /** True once the relay has read the store's head: until then lag is not known (health says `starting`). */
+  headKnown: boolean;
   /** Events in the store not yet published. */
   lag: number;
   eventsPublished: number;
@@ -43,8 +45,13 @@ export interface RelayMetrics {
   /** Events per second over the last minute. */
   throughput: number;
   brokerConnected: boolean;
+  /** Failures so far (broker unreachable, a transaction that failed); never reset. */
+  errors: number;
+  /** The last failure while it is unresolved: cleared once the relay has recovered (see `recovered`). */
   lastError: string | null;
   lastErrorAt: string | null;
+  /** Messages committed per topic (events, touches, dead letters). */
+  publishedByTopic: Record<string, number>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,6 +68,7 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
   const metrics: RelayMetrics = {
     position: null,
     head: null,
+    headKnown: false,
     lag: 0,
     eventsPublished: 0,
     touchesPublished: 0,
@@ -68,8 +76,10 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     transactions: 0,
     throughput: 0,
     brokerConnected: false,
+    errors: 0,
     lastError: null,
     lastErrorAt: null,
+    publishedByTopic: {},
   };
   const window: { at: number; events: number }[] = [];
   let producer: Producer | undefined;
@@ -77,9 +87,21 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
   let loop: Promise<void> | undefined;
 
   const fail = (what: string, e: unknown) => {
+    metrics.errors++;
     metrics.lastError = `${what}: ${e instanceof Error ? e.message : String(e)}`;
     metrics.lastErrorAt = new Date().toISOString();
     log(`[relay] ${metrics.lastError}`);
+  };
+
+  /**
+   * The relay works again after a failure: a transaction committed, or, connected, it found nothing
+   * to publish. The error stays in the log and in `errors`, no longer in `lastError`.
+   */
+  const recovered = () => {
+    if (metrics.lastError === null) return;
+    log(`[relay] recovered from: ${metrics.lastError}`);
+    metrics.lastError = null;
+    metrics.lastErrorAt = null;
   };
 
   /** Topics with their settings, created once (existing ones are left as they are). */
@@ -180,6 +202,8 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     metrics.deadLettered += prepared.dead;
     metrics.touchesPublished += prepared.touches;
     metrics.position = prepared.last.toString();
+    for (const { topic, messages } of prepared.topicMessages) metrics.publishedByTopic[topic] = (metrics.publishedByTopic[topic] ?? 0) + messages.length;
+    recovered();
     window.push({ at: Date.now(), events: prepared.events });
   };
 
@@ -189,6 +213,7 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     refreshedAt = Date.now();
     const head = await store.headPosition();
     metrics.head = head?.toString() ?? null;
+    metrics.headKnown = true;
     metrics.lag = head === undefined ? 0 : Number(head - BigInt(metrics.position ?? '-1'));
     const since = Date.now() - 60_000;
     while (window.length && window[0]!.at < since) window.shift();
@@ -209,11 +234,14 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
           after = await readCheckpoint();
           metrics.position = after?.toString() ?? null;
           log(`[relay] connected to ${brokers.join(',')}; resuming after position ${after ?? '(start)'}`);
+          // Health must not report a lag before it knows the head.
+          await refreshMetrics(true);
           ready = true;
         }
         const prepared = await (next ?? prepare(after));
         next = undefined;
         if (!prepared) {
+          recovered();
           await refreshMetrics(true);
           await sleep(pollIntervalMs);
           continue;
@@ -239,7 +267,7 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
   };
 
   return {
-    metrics: () => ({ ...metrics }),
+    metrics: (): RelayMetrics => ({ ...metrics, publishedByTopic: { ...metrics.publishedByTopic } }),
     /** Starts relaying in the background; the loop retries with backoff while the broker is away. */
     start() {
       if (running) return;

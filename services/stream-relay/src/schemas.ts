@@ -48,7 +48,7 @@ const envelope = (type: string) => ({
     id: { type: 'string', description: 'The event id (a touch: the touch id); unique per topic.' },
     source: { type: 'string', description: 'urn:engagement-hub/<context>' },
     type: { const: type },
-    subject: { type: 'string', description: 'The aggregate stream, e.g. cafe-session-S1 (touches: <kind>-<person>).' },
+    subject: { type: 'string', description: 'The aggregate stream, e.g. cafe-session-S1 (touches: <kind>-<person>, e.g. employee-E1, fc-F1). Always equal to the Kafka key.' },
     time: { type: 'string', format: 'date-time', description: 'When it happened in the world.' },
     datacontenttype: { const: 'application/json' },
     dataschema: { type: 'string', description: `urn:engagement-hub:schema:<Type>:v1 — schemas/${type}.json` },
@@ -85,16 +85,16 @@ export const asyncApiDocument = () => {
     const id = topic.replaceAll('.', '_');
     channels[id] = {
       address: topic,
-      description: `Every event of the ${context} context, in the hub's global order; key = the aggregate's stream, so order per aggregate is kept.`,
-      messages: Object.fromEntries(types.map((t) => [eventTypeName(t, 1).replaceAll('.', '_'), message(t, 'The aggregate stream name, e.g. employee-E1.')])),
+      description: `Every event of the ${context} context, in the hub's global order; key = subject = the aggregate's stream, so order per aggregate is kept.`,
+      messages: Object.fromEntries(types.map((t) => [eventTypeName(t, 1).replaceAll('.', '_'), message(t, 'The aggregate stream name, e.g. employee-E1: equal to the CloudEvent subject.')])),
     };
     operations[`publish_${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` } };
   }
   const touchesId = TOUCHES_TOPIC.replaceAll('.', '_');
   channels[touchesId] = {
     address: TOUCHES_TOPIC,
-    description: 'Every touch (one person reached by one leader, or by the company, through one channel at one time), derived from the channel events; key = the person, so a person’s touches stay in order.',
-    messages: { [eventTypeName(TOUCH_TYPE, 1).replaceAll('.', '_')]: message(TOUCH_TYPE, 'The person reached (employee, FC or customer id).') },
+    description: 'Every touch (one person reached by one leader, or by the company, through one channel at one time), derived from the channel events; key = subject = the person with their kind (employee-E1, fc-F1, customer-C1), so a person’s touches stay in order and people of different kinds never share a key.',
+    messages: { [eventTypeName(TOUCH_TYPE, 1).replaceAll('.', '_')]: message(TOUCH_TYPE, 'The person reached, <kind>-<id> (employee-E1, fc-F1, customer-C1): equal to the CloudEvent subject.') },
   };
   operations[`publish_${touchesId}`] = { action: 'send', channel: { $ref: `#/channels/${touchesId}` } };
   const deadId = DEAD_LETTER_TOPIC.replaceAll('.', '_');

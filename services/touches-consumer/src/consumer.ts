@@ -7,6 +7,10 @@ import { z } from 'zod';
  * your own table of touches per person. Kafka delivers at least once to a consumer, so each touch
  * is applied in the same database transaction that records its id: a redelivered touch changes
  * nothing. Offsets are committed only after that transaction. Bad messages are logged and skipped.
+ *
+ * A person is their `subject` (`employee-E1`, `fc-F1`, `customer-C1`), which is also the message key:
+ * ids of different kinds may coincide (an employee and an FC can both be "E1"), the subject never,
+ * and one key keeps one person's touches in one partition, in order.
  */
 
 /** A touch's CloudEvent as published by the hub (see services/stream-relay/schemas/hub.Touch.v1.json). */
@@ -14,6 +18,7 @@ const touchEvent = z.object({
   specversion: z.literal('1.0'),
   id: z.string().min(1),
   type: z.literal('hub.Touch.v1'),
+  subject: z.string().min(1),
   data: z.object({
     touchId: z.string().min(1),
     personId: z.string().min(1),
@@ -30,7 +35,8 @@ export const WAREHOUSE_DDL = `
 CREATE SCHEMA IF NOT EXISTS warehouse;
 CREATE TABLE IF NOT EXISTS warehouse.applied_touches (touch_id text PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS warehouse.person_touches (
-  person_id        text PRIMARY KEY,
+  subject          text PRIMARY KEY,
+  person_id        text NOT NULL,
   person_kind      text NOT NULL,
   touches          integer NOT NULL,
   first_touched_at timestamptz NOT NULL,
@@ -62,18 +68,18 @@ export const createTouchesConsumer = ({ brokers, databaseUrl, groupId = 'warehou
       log(`[touches-consumer] skipped a message that is not a hub.Touch.v1 CloudEvent: ${parsed ? parsed.error.issues.map((i) => i.path.join('.')).join(', ') : 'not JSON'}`);
       return;
     }
-    const t = parsed.data.data;
+    const { subject, data: t } = parsed.data;
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       const fresh = await client.query('INSERT INTO warehouse.applied_touches VALUES ($1) ON CONFLICT DO NOTHING RETURNING touch_id', [t.touchId]);
       if (fresh.rowCount === 1) {
         await client.query(
-          `INSERT INTO warehouse.person_touches VALUES ($1, $2, 1, $3, $3, ARRAY[$4])
-           ON CONFLICT (person_id) DO UPDATE SET touches = person_touches.touches + 1,
+          `INSERT INTO warehouse.person_touches VALUES ($5, $1, $2, 1, $3, $3, ARRAY[$4])
+           ON CONFLICT (subject) DO UPDATE SET touches = person_touches.touches + 1,
              first_touched_at = least(person_touches.first_touched_at, $3), last_touched_at = greatest(person_touches.last_touched_at, $3),
              channels = CASE WHEN $4 = ANY(person_touches.channels) THEN person_touches.channels ELSE person_touches.channels || $4 END`,
-          [t.personId, t.personKind, t.touchedAt, t.channel],
+          [t.personId, t.personKind, t.touchedAt, t.channel, subject],
         );
         stats.applied++;
       } else stats.duplicates++;
