@@ -18,17 +18,19 @@ import type { Plugin } from 'graphql-yoga';
 
 /*
  * What a query may cost before it runs: every field costs 1, and a list multiplies what is selected
- * under it by how many items it can return. A connection's `edges` count as many as its `first`
- * asks (at most MAX_PAGE; 20 when not given); a plain list field (a branch's FCs, a session's
- * hosts) counts as PLAIN_LIST items. Nesting lists therefore grows the cost geometrically, which
+ * under it by how many items it can return. A list under a field that takes `first` (a
+ * connection's `edges`, `gaps(first:)`'s people) counts as many as that `first` asks (at most
+ * MAX_FIRST; 20 when not given); any other plain list (a branch's FCs, a session's hosts) counts as
+ * PLAIN_LIST items. Nesting lists therefore grows the cost geometrically, which
  * is exactly what made "a branch's FCs, each FC's branch, …" dangerous.
  */
 
-export const MAX_PAGE = 100;
+/** The largest `first` any field accepts (connections take 100, `gaps` 500). */
+export const MAX_FIRST = 500;
 const DEFAULT_PAGE = 20;
 export const PLAIN_LIST = 10;
 
-const pageSize = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), MAX_PAGE) : DEFAULT_PAGE);
+const pageSize = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), MAX_FIRST) : DEFAULT_PAGE);
 
 /** The estimated cost of one operation of `document`, with its variables (unknown ones count at their maximum). */
 export const queryCost = (schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): number => {
@@ -45,7 +47,8 @@ export const queryCost = (schema: GraphQLSchema, document: DocumentNode, operati
 
   // `visiting` stops a fragment that spreads itself (invalid, but cost runs before validation reports it).
   const visiting = new Set<string>();
-  const costOf = (type: GraphQLCompositeType, set: SelectionSetNode, edges: number): number => {
+  /** `first`: the page size the field above asked for, when it takes one; lists directly below count that many. */
+  const costOf = (type: GraphQLCompositeType, set: SelectionSetNode, first: number | undefined): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD || selection.kind === Kind.INLINE_FRAGMENT) {
@@ -54,7 +57,7 @@ export const queryCost = (schema: GraphQLSchema, document: DocumentNode, operati
         if (!fragment || (name && visiting.has(name))) continue;
         const on = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
         if (name) visiting.add(name);
-        if (on && (isObjectType(on) || isInterfaceType(on))) total += costOf(on, fragment.selectionSet, edges);
+        if (on && (isObjectType(on) || isInterfaceType(on))) total += costOf(on, fragment.selectionSet, first);
         if (name) visiting.delete(name);
         continue;
       }
@@ -65,14 +68,14 @@ export const queryCost = (schema: GraphQLSchema, document: DocumentNode, operati
       const child = getNamedType(field.type);
       if (!isObjectType(child) && !isInterfaceType(child)) continue;
       const firstArg = selection.arguments?.find((a) => a.name.value === 'first');
-      const first = firstArg ? pageSize(valueFromASTUntyped(firstArg.value, variables)) : field.args.some((a) => a.name === 'first') ? DEFAULT_PAGE : undefined;
-      // A connection's page size applies to its edges; a plain list counts PLAIN_LIST items.
-      const many = isListType(getNullableType(field.type)) ? (selection.name.value === 'edges' ? edges : PLAIN_LIST) : 1;
-      total += many * costOf(child, selection.selectionSet, first ?? DEFAULT_PAGE);
+      const asked = firstArg ? pageSize(valueFromASTUntyped(firstArg.value, variables)) : field.args.some((a) => a.name === 'first') ? DEFAULT_PAGE : undefined;
+      // The page size of the field above applies to the list below it; any other list counts PLAIN_LIST items.
+      const many = isListType(getNullableType(field.type)) ? (first ?? PLAIN_LIST) : 1;
+      total += many * costOf(child, selection.selectionSet, asked);
     }
     return total;
   };
-  return costOf(root, operation.selectionSet, DEFAULT_PAGE);
+  return costOf(root, operation.selectionSet, undefined);
 };
 
 export const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });

@@ -111,7 +111,12 @@ export const createSqlCommandLedger = async (
       await db.query(`DELETE FROM hub_commands.ledger WHERE actor = $1 AND command_id = $2 AND status = 'pending' AND claimed_at = $3::timestamptz`, [actor, commandId, claimed]);
       throw e;
     }
-    await db.query(`UPDATE hub_commands.ledger SET status = 'done', result = $3::jsonb, done_at = now() WHERE actor = $1 AND command_id = $2`, [actor, commandId, toJson(result)]);
+    try {
+      await db.query(`UPDATE hub_commands.ledger SET status = 'done', result = $3::jsonb, done_at = now() WHERE actor = $1 AND command_id = $2`, [actor, commandId, toJson(result)]);
+    } catch {
+      // The command did happen: answer it. Its claim stays pending, so a retry takes it over once
+      // stale, and the event store recognises the repeat (the events carry the command id).
+    }
     return result;
   };
 

@@ -75,6 +75,17 @@ describe.each(SQL_ENGINES)('personal data sealed per customer on $name', (engine
     expect(await store.erase('E')).toBe(false);
   });
 
+  it('never lets one command overwrite what another command wrote (two registrations racing for one id)', async () => {
+    const first = person();
+    await store.put('R', first, 'cmd-a');
+    await expect(store.put('R', person(), 'cmd-b')).rejects.toMatchObject({ kind: 'CONFLICT' });
+    expect(await store.byIds(['R'])).toEqual([first]);
+    // The same command writing again (its retry) may.
+    const again = person();
+    await store.put('R', again, 'cmd-a');
+    expect(await store.byIds(['R'])).toEqual([again]);
+  });
+
   it('withdraws only what the same command wrote last', async () => {
     await store.put('W', person(), 'cmd-1');
     await store.withdraw('W', 'cmd-2');

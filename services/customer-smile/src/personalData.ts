@@ -1,3 +1,4 @@
+import { conflict } from '@hub/contracts';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SqlExecutor } from '@hub/sql';
 import { z } from 'zod';
@@ -155,11 +156,16 @@ export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buf
       const [row] = await db.query<Sealed & { wrapped_key: Uint8Array }>('SELECT iv, auth_tag, wrapped_key FROM hub_private.customer_keys WHERE customer_id = $1', [customerId]);
       if (!row) throw new Error(`Customer ${customerId}'s key was destroyed while their data was being written`);
       const sealed = seal(unwrap(customerId, row), Buffer.from(JSON.stringify(personalDataSchema.parse(data)), 'utf8'), customerId);
-      await db.query(
+      // A command never overwrites what another command wrote: two registrations racing for one id
+      // must not leave the winner with the loser's data (or none, once the loser withdraws).
+      const written = await db.query(
         `INSERT INTO hub_private.customer_personal_data (customer_id, iv, auth_tag, ciphertext, written_by) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (customer_id) DO UPDATE SET iv = $2, auth_tag = $3, ciphertext = $4, written_by = $5, updated_at = now()`,
+         ON CONFLICT (customer_id) DO UPDATE SET iv = $2, auth_tag = $3, ciphertext = $4, written_by = $5, updated_at = now()
+         WHERE $5::text IS NULL OR hub_private.customer_personal_data.written_by IS NOT DISTINCT FROM $5::text
+         RETURNING customer_id`,
         [customerId, sealed.iv, sealed.authTag, sealed.ciphertext, writtenBy ?? null],
       );
+      if (written.length === 0) throw conflict(`Customer ${customerId} is being registered by another command at the same time`, { customerId });
     },
     async erase(customerId) {
       // The ciphertext goes with its key (ON DELETE CASCADE).

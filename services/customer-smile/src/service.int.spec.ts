@@ -97,15 +97,22 @@ describe.each(SQL_ENGINES)('registering customers on $name: personal data first,
     expect(await personalData.byIds(['C-nobranch', 'C-badphone'])).toEqual([undefined, undefined]);
   });
 
-  it('loses a race for one id without leaving its own data under the winner’s id', async () => {
-    const winner = customer({ customerId: 'C-race' });
-    // Between our write and our append, another command registers the same id.
+  it('lets two registrations racing for one id end with one customer and their own data', async () => {
+    const first = customer({ customerId: 'C-race' });
+    const second = customer({ customerId: 'C-race' });
+    // Between the first's write and its append, another command registers the same id: it is
+    // refused (it may not overwrite the first's data), and the first completes with its own.
+    let refusal: unknown;
     failNext(async () => {
-      await service.registerCustomer(winner, ctx('reg-race-winner'));
+      refusal = await service.registerCustomer(second, ctx('reg-race-second')).catch((e: unknown) => e);
     });
-    await expect(service.registerCustomer(customer({ customerId: 'C-race' }), ctx('reg-race-loser'))).rejects.toThrow(/at the same time/);
+    await service.registerCustomer(first, ctx('reg-race-first'));
+    expect(refusal).toMatchObject({ kind: 'CONFLICT', message: expect.stringMatching(/at the same time/) });
     expect(await events('C-race')).toEqual(['CustomerRegistered']);
-    expect(await personalData.byIds(['C-race'])).toEqual([{ name: winner.name, phone: winner.phone, address: winner.address }]);
+    expect(await personalData.byIds(['C-race'])).toEqual([{ name: first.name, phone: first.phone, address: first.address }]);
+    // Once registered, the second is refused as a duplicate and leaves nothing behind.
+    await expect(service.registerCustomer(second, ctx('reg-race-second'))).rejects.toMatchObject({ kind: 'CONFLICT' });
+    expect(await personalData.byIds(['C-race'])).toEqual([{ name: first.name, phone: first.phone, address: first.address }]);
   });
 
   it('never writes personal data again when a registration is retried after erasure', async () => {
