@@ -77,7 +77,7 @@ export const createContext = (deps: GatewayDeps, request: Request): HubContext =
       async (reads: readonly { customerId: string; field: PersonalDataField }[]) => {
         const fieldsOf = new Map<string, PersonalDataField[]>();
         for (const { customerId, field } of reads) fieldsOf.set(customerId, [...(fieldsOf.get(customerId) ?? []), field]);
-        await deps.personalDataAccessLog.record([...fieldsOf].map(([customerId, fields]) => ({ customerId, fields, actor: principal.subject, role: principal.role, correlationId })));
+        await deps.personalDataAccessLog.record([...fieldsOf].map(([customerId, fields]) => ({ customerId, fields, actor: principal.subject, tokenId: principal.tokenId ?? null, role: principal.role, correlationId })));
         return reads.map(() => undefined);
       },
       { cacheKeyFn: ({ customerId, field }) => `${field}:${customerId}` },

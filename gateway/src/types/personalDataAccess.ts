@@ -19,6 +19,7 @@ PersonalDataAccessRef.implement({
     id: t.exposeID('id', { description: 'Entry id.' }),
     accessedAt: t.expose('accessedAt', { type: 'DateTime', description: 'When it was read.' }),
     actor: t.exposeString('actor', { description: 'Who read it (the subject of their API token).' }),
+    tokenId: t.exposeString('tokenId', { nullable: true, description: 'The API token they read it with (its public id): what was used, whatever subject it names.' }),
     role: t.exposeString('role', { description: 'The role they read it with.' }),
     customerId: t.exposeID('customerId', { description: 'Whose data.' }),
     fields: t.field({ type: [PersonalDataFieldEnum], description: 'Which fields.', resolve: (a) => [...a.fields] }),

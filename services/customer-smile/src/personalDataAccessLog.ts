@@ -13,8 +13,10 @@ export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];
 
 export interface PersonalDataAccess {
   customerId: string;
-  /** Who asked (the request's actor). */
+  /** Who asked (the subject of their API token). */
   actor: string;
+  /** The API token they asked with: subjects are names an ADMIN chose, the token is what was used. */
+  tokenId: string | null;
   /** The role they asked with. */
   role: string;
   fields: readonly PersonalDataField[];
@@ -51,6 +53,7 @@ CREATE TABLE IF NOT EXISTS hub_private.personal_data_access (
   fields          text[] NOT NULL,
   correlation_id  text NOT NULL
 );
+ALTER TABLE hub_private.personal_data_access ADD COLUMN IF NOT EXISTS token_id text;
 CREATE INDEX IF NOT EXISTS personal_data_access_customer ON hub_private.personal_data_access (customer_id, id);`;
 
 const cursorOf = (id: string) => Buffer.from(`access:${id}`).toString('base64url');
@@ -66,8 +69,8 @@ export const createSqlPersonalDataAccessLog = async (db: SqlExecutor): Promise<P
     async record(reads) {
       if (reads.length === 0) return;
       await db.query(
-        `INSERT INTO hub_private.personal_data_access (actor, role, customer_id, fields, correlation_id)
-         SELECT r->>'actor', r->>'role', r->>'customerId', ARRAY(SELECT jsonb_array_elements_text(r->'fields')), r->>'correlationId'
+        `INSERT INTO hub_private.personal_data_access (actor, token_id, role, customer_id, fields, correlation_id)
+         SELECT r->>'actor', r->>'tokenId', r->>'role', r->>'customerId', ARRAY(SELECT jsonb_array_elements_text(r->'fields')), r->>'correlationId'
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(r, n) ORDER BY n`,
         [JSON.stringify(reads)],
       );
@@ -76,15 +79,15 @@ export const createSqlPersonalDataAccessLog = async (db: SqlExecutor): Promise<P
       const after = page.after === null ? null : idOfCursor(page.after);
       const where = `($1::text IS NULL OR customer_id = $1) AND ($2::timestamptz IS NULL OR accessed_at >= $2) AND ($3::timestamptz IS NULL OR accessed_at < $3)`;
       const params = [filter.customerId, filter.from, filter.to];
-      const rows = await db.query<{ id: string; accessed_at: Date | string; actor: string; role: string; customer_id: string; fields: PersonalDataField[]; correlation_id: string }>(
-        `SELECT id::text AS id, accessed_at, actor, role, customer_id, fields, correlation_id FROM hub_private.personal_data_access
+      const rows = await db.query<{ id: string; accessed_at: Date | string; actor: string; token_id: string | null; role: string; customer_id: string; fields: PersonalDataField[]; correlation_id: string }>(
+        `SELECT id::text AS id, accessed_at, actor, token_id, role, customer_id, fields, correlation_id FROM hub_private.personal_data_access
          WHERE ${where} AND ($4::bigint IS NULL OR id < $4) ORDER BY id DESC LIMIT $5`,
         [...params, after, page.first + 1],
       );
       const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hub_private.personal_data_access WHERE ${where}`, params);
       return {
         nodes: rows.slice(0, page.first).map((r) => ({
-          node: { id: r.id, accessedAt: new Date(r.accessed_at).toISOString(), actor: r.actor, role: r.role, customerId: r.customer_id, fields: r.fields, correlationId: r.correlation_id },
+          node: { id: r.id, accessedAt: new Date(r.accessed_at).toISOString(), actor: r.actor, tokenId: r.token_id, role: r.role, customerId: r.customer_id, fields: r.fields, correlationId: r.correlation_id },
           cursor: cursorOf(r.id),
         })),
         hasNextPage: rows.length > page.first,

@@ -3,10 +3,10 @@ import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTes
 
 const LOG = `query($c: ID, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
   personalDataAccessLog(customerId: $c, from: $from, to: $to, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { actor role customerId fields correlationId accessedAt } }
+    totalCount pageInfo { hasNextPage endCursor } edges { node { actor tokenId role customerId fields correlationId accessedAt } }
   }
 }`;
-type LogPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { actor: string; role: string; customerId: string; fields: string[]; correlationId: string; accessedAt: string } }[] };
+type LogPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { actor: string; tokenId: string | null; role: string; customerId: string; fields: string[]; correlationId: string; accessedAt: string } }[] };
 
 /*
  * Every read of a customer's personal data through GraphQL is in the access log — who, when,
@@ -52,6 +52,9 @@ describe.each(HUB_ENGINES)('the personal-data access log on $name', (engine) => 
     expect(byCustomer.A1).toMatchObject({ actor: 'test:sales', role: 'SALES', fields: ['NAME', 'PHONE'] });
     expect(byCustomer.A2).toMatchObject({ actor: 'test:sales', role: 'SALES', fields: ['NAME', 'ADDRESS'] });
     expect(byCustomer.A1!.correlationId).toBe(byCustomer.A2!.correlationId);
+    // The token used, not only the subject an ADMIN wrote on it.
+    const salesTokenId = /^hub_([0-9a-f]{16})\./.exec(t.tokens.SALES)![1];
+    expect([byCustomer.A1!.tokenId, byCustomer.A2!.tokenId]).toEqual([salesTokenId, salesTokenId]);
     expect(Math.abs(Date.parse(byCustomer.A1!.accessedAt) - Date.now())).toBeLessThan(60_000);
   });
 
