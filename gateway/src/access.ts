@@ -46,10 +46,13 @@ export const MIN_GROUP_SIZE = 5;
 export const customerAggregateGuard = (role: Role) => {
   const guarded = !seesCustomersOneByOne(role);
   return {
-    /** Refuses the whole answer when its population is too small. */
-    assertLargeEnough(population: number) {
-      if (guarded && population < MIN_GROUP_SIZE) {
-        throw new GraphQLError(`Fewer than ${MIN_GROUP_SIZE} customers in this segment: its figures are hidden for ${role}`, {
+    /**
+     * Refuses the whole answer when its population, or the people reached in it (a leader's or a
+     * channel's few customers, whose recency would be theirs alone), are too few to hide in.
+     */
+    assertLargeEnough(population: number, reached = MIN_GROUP_SIZE) {
+      if (guarded && (population < MIN_GROUP_SIZE || (reached > 0 && reached < MIN_GROUP_SIZE))) {
+        throw new GraphQLError(`Fewer than ${MIN_GROUP_SIZE} customers in this segment or reached in it: its figures are hidden for ${role}`, {
           extensions: { code: 'GROUP_TOO_SMALL', minGroupSize: MIN_GROUP_SIZE },
         });
       }

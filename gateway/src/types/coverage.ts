@@ -168,7 +168,7 @@ builder.queryFields((t) => ({
       const result = await coverage(ctx.view, args.population, segmentOf(args.segment), { from, to }, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, args.asOf);
       if (args.population !== 'CUSTOMER') return { ...result, asOf: args.asOf ?? null };
       const guard = customerAggregateGuard(ctx.principal.role);
-      guard.assertLargeEnough(result.population);
+      guard.assertLargeEnough(result.population, result.reached);
       const byChannel = guard.keepLargeGroups(result.byChannel, (g) => g.reached);
       const byLeader = guard.keepLargeGroups(result.byLeader, (g) => g.reached);
       return { ...result, byChannel, byLeader, asOf: args.asOf ?? null };
