@@ -8,7 +8,8 @@ import type { Plugin } from 'graphql-yoga';
  */
 const principals = new WeakMap<Request, Principal>();
 
-const bearerOf = (request: Request): string | undefined | null => {
+/** The bearer token a request sends: undefined without an Authorization header, null for a malformed one. */
+export const bearerOf = (request: Request): string | undefined | null => {
   const header = request.headers.get('authorization');
   if (header === null) return undefined;
   return /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;

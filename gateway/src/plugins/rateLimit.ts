@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
+import { bearerOf } from './authentication';
 
 /*
  * Requests per client address and per API token (a token-bucket each: `perMinute` requests a
@@ -35,8 +36,8 @@ export const clientAddress = (serverContext: unknown, request: Request, trusted:
 };
 
 const bearerHash = (request: Request) => {
-  const value = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-  return value === undefined ? undefined : createHash('sha256').update(value).digest('base64url').slice(0, 22);
+  const value = bearerOf(request);
+  return value == null ? undefined : createHash('sha256').update(value).digest('base64url').slice(0, 22);
 };
 
 export const createRateLimiter = ({ perMinute }: Pick<RateLimit, 'perMinute'>, now: () => number = Date.now) => {
