@@ -64,6 +64,8 @@ describe.each(SQL_ENGINES)('command ledger on $name', (engine) => {
     const other = counted({ ok: false }, 0);
     const busy = { ...key, commandId: 'cmd-conflict-busy' };
     const first = ledger.once(busy, slow.run);
+    // Fire the conflicts only once the first call holds the claim (it is running), else one of them may claim first.
+    while (slow.calls.runs === 0) await new Promise((r) => setTimeout(r, 5));
     const conflicting = await Promise.all(Array.from({ length: 50 }, () => kindOf(ledger.once({ ...busy, input: { theme: 'changed' } }, other.run))));
     expect(await first).toEqual({ ok: true });
     expect(new Set(conflicting)).toEqual(new Set(['IDEMPOTENCY_CONFLICT']));

@@ -55,17 +55,24 @@ export const createPgDriver = (connectionString: string, options: PgDriverOption
         throw translate(e);
       }
       let broken = false;
+      // pg-pool drops its idle error listener while a client is checked out: a server that goes away
+      // between two statements of this transaction would otherwise crash the process.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN').catch((e: unknown) => Promise.reject(translate(e)));
         const result = await fn(executor(client));
         await client.query('COMMIT').catch((e: unknown) => Promise.reject(translate(e)));
         return result;
       } catch (e) {
-        broken = isConnectionFailure(e);
+        broken = broken || isConnectionFailure(e);
         if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
         // A client whose connection failed is discarded, never handed to the next caller.
+        client.off('error', onError);
         client.release(broken);
       }
     },
