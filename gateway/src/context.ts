@@ -5,6 +5,7 @@ import type { DirectoryService } from '@hub/directory';
 import type { PrideService } from '@hub/pride';
 import type { TownHallService } from '@hub/town-halls';
 import type { VideoMessageService } from '@hub/video-messages';
+import type { AsOf } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import DataLoader from 'dataloader';
 import { loadersByMoment, type Loaders } from './loaders';
@@ -56,7 +57,7 @@ export interface HubContext extends GatewayDeps {
   /** Ties together all events caused by one request. */
   correlationId: string;
   /** Batched lookups as of a moment (null: now); nested fields pass on their parent's moment. */
-  loadersAt: (asOf: string | null) => Loaders;
+  loadersAt: (asOf: AsOf) => Loaders;
   /** Customers' personal data, batched; it has no history (erased is erased, whatever `asOf`). */
   personalDataOf: DataLoader<string, CustomerPersonalData | undefined>;
   /** Records a read of one field of a customer's personal data; one insert per batch, one row per customer. */

@@ -1,5 +1,6 @@
 import {
   type AsOf,
+  asOfKey,
   branchesByIds,
   campaignsByIds,
   cafeSessionsByIds,
@@ -57,10 +58,11 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** The loaders for a moment (null: now), made on first use within a request. */
 export const loadersByMoment = (db: SqlExecutor) => {
-  const byMoment = new Map<string | null, Loaders>();
-  return (asOf: string | null): Loaders => {
-    let loaders = byMoment.get(asOf);
-    if (!loaders) byMoment.set(asOf, (loaders = createLoaders(db, asOf)));
+  const byMoment = new Map<string, Loaders>();
+  return (asOf: AsOf): Loaders => {
+    const key = asOfKey(asOf);
+    let loaders = byMoment.get(key);
+    if (!loaders) byMoment.set(key, (loaders = createLoaders(db, asOf)));
     return loaders;
   };
 };

@@ -1,3 +1,4 @@
+import { READ_BACK } from '@hub/read-model';
 import { notFound } from '@hub/contracts';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -38,7 +39,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId }, ctx) => {
       const result = await ctx.commands.branchVisits.launchCampaign(input, commandContext(ctx, commandId));
       await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(null).campaign;
+      const loader = ctx.loadersAt(READ_BACK).campaign;
       loader.clear(result.campaignId);
       const campaign = await loader.load(result.campaignId);
       if (!campaign) throw notFound(`No campaign ${result.campaignId}`);
@@ -53,7 +54,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId }, ctx) => {
       const result = await ctx.commands.branchVisits.recordVisit(input, commandContext(ctx, commandId));
       await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(null).branchVisits;
+      const loader = ctx.loadersAt(READ_BACK).branchVisits;
       loader.clear(String(input.branchId));
       const visit = (await loader.load(String(input.branchId))).find((v) => v.visitId === result.visitId);
       if (!visit) throw notFound(`No visit ${result.visitId}`);

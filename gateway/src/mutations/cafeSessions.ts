@@ -1,3 +1,4 @@
+import { READ_BACK } from '@hub/read-model';
 import { notFound } from '@hub/contracts';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -9,8 +10,8 @@ import { CafeFollowUpRef, CafeQuestionRef, CafeSessionRef } from '../types/cafeS
 /** After a command, wait for the view to include it, then read the session back from the view. */
 const sessionAfter = async (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }) => {
   await ctx.waitForView(result.position);
-  ctx.loadersAt(null).cafeSession.clear(result.sessionId);
-  const session = await ctx.loadersAt(null).cafeSession.load(result.sessionId);
+  ctx.loadersAt(READ_BACK).cafeSession.clear(result.sessionId);
+  const session = await ctx.loadersAt(READ_BACK).cafeSession.load(result.sessionId);
   if (!session) throw notFound(`No café session ${result.sessionId}`);
   return session;
 };
@@ -31,9 +32,9 @@ const itemAfter = async <T>(
   return item;
 };
 const questionAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, questionId: string) =>
-  itemAfter(ctx, result, ctx.loadersAt(null).cafeQuestions, (q) => q.questionId === questionId, `question ${questionId}`);
+  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).cafeQuestions, (q) => q.questionId === questionId, `question ${questionId}`);
 const followUpAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, followUpId: string) =>
-  itemAfter(ctx, result, ctx.loadersAt(null).cafeFollowUps, (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
+  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).cafeFollowUps, (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
 
 const SessionRefInput = (name: string, description: string) =>
   builder.inputType(name, {

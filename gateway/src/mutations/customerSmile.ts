@@ -1,3 +1,4 @@
+import { READ_BACK } from '@hub/read-model';
 import { notFound } from '@hub/contracts';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -62,7 +63,7 @@ const EraseCustomerInput = builder.inputType('EraseCustomerPersonalDataInput', {
 /** The customer as the view (and the private store) hold them once the command's events are in. */
 const readBackCustomer = async (ctx: HubContext, result: { customerId: string; position: bigint | undefined }) => {
   await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(null).customer;
+  const loader = ctx.loadersAt(READ_BACK).customer;
   loader.clear(result.customerId);
   ctx.personalDataOf.clear(result.customerId);
   const customer = await loader.load(result.customerId);
@@ -99,7 +100,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId }, ctx) => {
       const result = await ctx.commands.customerSmile.signContract(input, commandContext(ctx, commandId));
       await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(null).contract;
+      const loader = ctx.loadersAt(READ_BACK).contract;
       loader.clear(result.contractId);
       const contract = await loader.load(result.contractId);
       if (!contract) throw notFound(`No contract ${result.contractId}`);
@@ -115,7 +116,7 @@ builder.mutationFields((t) => ({
       const { extraVisit, satisfies, ...rest } = input;
       const result = await ctx.commands.customerSmile.recordVisit({ ...rest, ...(extraVisit ? { satisfies: null } : satisfies ? { satisfies } : {}) }, commandContext(ctx, commandId));
       await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(null).customerVisits;
+      const loader = ctx.loadersAt(READ_BACK).customerVisits;
       loader.clear(result.contractId);
       const visit = (await loader.load(result.contractId)).find((v) => v.visitId === result.visitId);
       if (!visit) throw notFound(`No visit ${result.visitId}`);

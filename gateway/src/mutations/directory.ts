@@ -1,3 +1,4 @@
+import { READ_BACK } from '@hub/read-model';
 import { notFound } from '@hub/contracts';
 import type { CommandResult } from '@hub/event-store';
 import type { OrgUnitRow } from '@hub/read-model';
@@ -13,7 +14,7 @@ import { commandContext, commandIdOptions } from './command';
 /** After a directory command: wait for the view, then read the thing back from it, fresh. */
 const readBack = async <T>(ctx: HubContext, result: CommandResult, loader: (l: Loaders) => { clear(id: string): unknown; load(id: string): Promise<T | undefined> }, id: string, what: string) => {
   await ctx.waitForView(result.position);
-  const l = loader(ctx.loadersAt(null));
+  const l = loader(ctx.loadersAt(READ_BACK));
   l.clear(id);
   const found = await l.load(id);
   if (!found) throw notFound(`No ${what} ${id}`);

@@ -1,3 +1,4 @@
+import { READ_BACK } from '@hub/read-model';
 import { notFound } from '@hub/contracts';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -8,7 +9,7 @@ import { commandContext, commandIdOptions } from './command';
 /** After a command: wait for the view, then read the town hall back, fresh. */
 const townHallAfter = async (ctx: HubContext, result: { townHallId: string; position: bigint | undefined }) => {
   await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(null).townHall;
+  const loader = ctx.loadersAt(READ_BACK).townHall;
   loader.clear(result.townHallId);
   const townHall = await loader.load(result.townHallId);
   if (!townHall) throw notFound(`No town hall ${result.townHallId}`);

@@ -1,3 +1,4 @@
+import { READ_BACK } from '@hub/read-model';
 import { notFound } from '@hub/contracts';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -31,7 +32,7 @@ const RecordVideoViewInput = builder.inputType('RecordVideoViewInput', {
 
 const videoAfter = async (ctx: HubContext, result: { videoId: string; position: bigint | undefined }) => {
   await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(null).videoMessage;
+  const loader = ctx.loadersAt(READ_BACK).videoMessage;
   loader.clear(result.videoId); // a second mutation in the same request must not see the first one's figures
   const video = await loader.load(result.videoId);
   if (!video) throw notFound(`No video ${result.videoId}`);

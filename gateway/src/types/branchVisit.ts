@@ -2,7 +2,7 @@ import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
 import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { idOrNull, optionalPeriod } from './args';
 import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
@@ -74,12 +74,12 @@ builder.queryFields((t) => ({
         campaignId: t.arg.id({ required: false, description: 'Only visits for this campaign.' }),
         from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
         to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
-        asOf: t.arg(asOfArgOptions),
+        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('branchVisits', args);
         const filter = { branchId: idOrNull(args.branchId), leaderId: idOrNull(args.leaderId), campaignId: idOrNull(args.campaignId), ...optionalPeriod(args) };
-        return toConnection(await branchVisitsPage(ctx.view, filter, page, args.asOf), page.after);
+        return toConnection(await branchVisitsPage(ctx.view, filter, page, momentOf(args)), page.after);
       },
     },
     { name: 'BranchVisitConnection', description: 'A page of branch visits.' },
@@ -89,8 +89,8 @@ builder.queryFields((t) => ({
     authScopes: ACCESS.read,
     type: [CampaignRef],
     description: 'Campaigns with their progress, latest deadline first.',
-    args: { asOf: t.arg(asOfArgOptions) },
-    resolve: (_, args, ctx) => listCampaigns(ctx.view, args.asOf),
+    args: { asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: (_, args, ctx) => listCampaigns(ctx.view, momentOf(args)),
   }),
   unvisitedBranches: t.field({
     authScopes: ACCESS.read,
@@ -102,13 +102,13 @@ builder.queryFields((t) => ({
       region: t.arg.string({ required: false, description: 'Only this region.' }),
       seoul: t.arg.boolean({ required: false, description: 'Only branches in (true) or outside (false) Seoul.' }),
       pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
-      asOf: t.arg(asOfArgOptions),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
       const from = parseOrThrow(instantSchema, args.from, 'from');
       const to = parseOrThrow(instantSchema, args.to, 'to');
       if (from >= to) throw validationError('from must be before to');
-      return unvisitedBranches(ctx.view, { from, to }, { region: args.region ?? null, seoul: args.seoul ?? null, pride: args.pride ?? null }, args.asOf);
+      return unvisitedBranches(ctx.view, { from, to }, { region: args.region ?? null, seoul: args.seoul ?? null, pride: args.pride ?? null }, momentOf(args));
     },
   }),
 }));

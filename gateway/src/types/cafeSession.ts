@@ -4,7 +4,7 @@ import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
 import { AnswerModeEnum, CafeSessionStatusEnum } from './enums';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { EmployeeRef } from './employee';
 
@@ -103,7 +103,7 @@ builder.queryFields((t) => ({
         to: t.arg({ type: 'DateTime', required: false, description: 'Only sessions before this instant.' }),
         hostId: t.arg.id({ required: false, description: 'Only sessions this leader hosted.' }),
         status: t.arg({ type: CafeSessionStatusEnum, required: false, description: 'Only sessions in this status.' }),
-        asOf: t.arg(asOfArgOptions),
+        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         if (args.from && args.to && args.from >= args.to) throw validationError('from must be before to');
@@ -112,7 +112,7 @@ builder.queryFields((t) => ({
           ctx.view,
           { from: args.from ?? null, to: args.to ?? null, hostId: idOrNull(args.hostId), status: args.status ?? null },
           page,
-          args.asOf,
+          momentOf(args),
         );
         return toConnection(result, page.after);
       },
@@ -125,7 +125,7 @@ builder.queryFields((t) => ({
     type: CafeSessionRef,
     nullable: true,
     description: 'One café session with its participants, questions and follow-ups; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Session id.' }), asOf: t.arg(asOfArgOptions) },
-    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).cafeSession.load(String(id))) ?? null,
+    args: { id: t.arg.id({ required: true, description: 'Session id.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: async (_, { id, ...args }, ctx) => (await ctx.loadersAt(momentOf(args)).cafeSession.load(String(id))) ?? null,
   }),
 }));

@@ -1,23 +1,34 @@
-import { instantSchema, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
-import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind, type TenureBand } from '@hub/read-model';
+import type { AsOfRow } from '@hub/read-model';
+import { GRADES, gradeRank, instantSchema, isCafeSessionEligible, localDateSchema, parseOrThrow, validationError, type Grade } from '@hub/contracts';
+import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind, type Segment, type TenureBand } from '@hub/read-model';
 import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
-import { idOrNull } from './args';
-import { asOfArgOptions } from './asOf';
+import { idOrNull, periodOf } from './args';
+import { asOfArgOptions, knownAtArgOptions, momentOf, rowMoment } from './asOf';
 import { CustomerRef } from './customerSmile';
-import { FcRef, OrgUnitKindEnum } from './directory';
+import { FcRef } from './directory';
 import { EmployeeRef } from './employee';
 import { ChannelEnum, GradeEnum } from './enums';
 
 const OrgUnitReachRef = builder.objectRef<OrgUnitReachRow>('OrgUnitReach');
 
+const ReachUnitKindEnum = builder.enumType('ReachUnitKind', {
+  description: 'What a row of org-unit reach covers: the whole company (its root row), a division, a department or a team.',
+  values: {
+    COMPANY: { description: 'The whole company (전사): every employee, whichever division.' },
+    DIVISION: { description: 'A division (본부).' },
+    DEPARTMENT: { description: 'A department.' },
+    TEAM: { description: 'A team.' },
+  },
+});
+
 OrgUnitReachRef.implement({
-  description: 'Reach of one org unit (with all units below it) over a period: distinct people reached / people in the unit.',
+  description: 'Reach of one org unit (with all units below it) over a period: distinct people reached / people in the unit. The first row is the whole company (orgUnitId COMPANY).',
   fields: (t) => ({
-    orgUnitId: t.exposeID('orgUnitId', { description: 'The org unit.' }),
+    orgUnitId: t.exposeID('orgUnitId', { description: 'The org unit; COMPANY for the company-wide root row.' }),
     orgUnitName: t.exposeString('orgUnitName', { description: 'Its name.' }),
-    kind: t.expose('kind', { type: OrgUnitKindEnum, description: 'Division, department or team.' }),
-    parentId: t.exposeID('parentId', { nullable: true, description: 'The unit above, to draw the tree.' }),
+    kind: t.expose('kind', { type: ReachUnitKindEnum, description: 'The company root, a division, a department or a team.' }),
+    parentId: t.exposeID('parentId', { nullable: true, description: 'The unit above, to draw the tree (COMPANY above each division; null for the root).' }),
     population: t.exposeInt('population', { description: 'Employees of the unit and its sub-units during the period (hired before it ended, not gone before it began).' }),
     eligiblePopulation: t.exposeInt('eligiblePopulation', { description: 'Of those, how many may attend café sessions (grade 차장 or below).' }),
     reached: t.exposeInt('reached', { description: 'Distinct employees reached in the period.' }),
@@ -27,10 +38,13 @@ OrgUnitReachRef.implement({
 });
 
 const PeriodInput = builder.inputType('PeriodInput', {
-  description: 'A period: from (inclusive) to (exclusive).',
+  description:
+    'A period, in one of two forms: from/to as instants (DateTime; from inclusive, to exclusive), or fromDay/toDay as calendar days in Korea (Date; both inclusive, e.g. fromDay 2015-03-01, toDay 2015-03-31 for March 2015).',
   fields: (t) => ({
-    from: t.field({ type: 'DateTime', required: true, description: 'Start, inclusive.' }),
-    to: t.field({ type: 'DateTime', required: true, description: 'End, exclusive.' }),
+    from: t.field({ type: 'DateTime', required: false, description: 'Start, inclusive (an instant).' }),
+    to: t.field({ type: 'DateTime', required: false, description: 'End, exclusive (an instant).' }),
+    fromDay: t.field({ type: 'Date', required: false, description: 'First day, inclusive (calendar day in Korea).' }),
+    toDay: t.field({ type: 'Date', required: false, description: 'Last day, inclusive (calendar day in Korea).' }),
   }),
 });
 
@@ -42,14 +56,12 @@ builder.queryFields((t) => ({
     args: {
       period: t.arg({ type: PeriodInput, required: true, description: 'The period to measure.' }),
       hostId: t.arg.id({ required: false, description: 'Only sessions this leader hosted.' }),
-      orgUnitId: t.arg.id({ required: false, description: 'Only this org unit.' }),
-      asOf: t.arg(asOfArgOptions),
+      orgUnitId: t.arg.id({ required: false, description: 'Only this org unit (COMPANY: only the company-wide row).' }),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
-      const from = parseOrThrow(instantSchema, args.period.from, 'period.from');
-      const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
-      if (from >= to) throw validationError('period.from must be before period.to');
-      return cafeSessionReachByOrgUnit(ctx.view, { from, to }, { hostId: idOrNull(args.hostId), orgUnitId: idOrNull(args.orgUnitId) }, args.asOf);
+      const { from, to } = periodOf(args.period);
+      return cafeSessionReachByOrgUnit(ctx.view, { from, to }, { hostId: idOrNull(args.hostId), orgUnitId: idOrNull(args.orgUnitId) }, momentOf(args));
     },
   }),
 }));
@@ -60,13 +72,21 @@ const PopulationEnum = builder.enumType('Population', {
 });
 
 const SegmentInput = builder.inputType('SegmentInput', {
-  description: 'Narrows a population. Employees: orgUnitId (with its sub-units), grade, region, tenure. FCs: branchId, region, seoul, pride, tenure. Customers: branchId, region, seoul, pride.',
+  description:
+    'Narrows a population. Employees: org units (with their sub-units), grades (one, several, or a range such as gradeAtMost: DEPUTY_GENERAL_MANAGER — 차장 or below — or cafeEligible), regions, tenure. FCs: branches, regions, seoul, pride, tenure. Customers: branches, regions, seoul, pride. Several values of one dimension mean any of them; different dimensions all apply.',
   fields: (t) => ({
     tenure: t.field({ type: TenureBandEnum, required: false, description: 'Employees or FCs by tenure at the end of the period.' }),
     orgUnitId: t.id({ required: false, description: 'Employees of this org unit and the units below it.' }),
+    orgUnitIds: t.idList({ required: false, description: 'Employees of any of these org units (each with the units below it).' }),
     grade: t.field({ type: GradeEnum, required: false, description: 'Employees of this grade.' }),
+    grades: t.field({ type: [GradeEnum], required: false, description: 'Employees of any of these grades.' }),
+    gradeAtMost: t.field({ type: GradeEnum, required: false, description: 'Employees of this grade or below (e.g. DEPUTY_GENERAL_MANAGER: 차장 or below).' }),
+    gradeAtLeast: t.field({ type: GradeEnum, required: false, description: 'Employees of this grade or above.' }),
+    cafeEligible: t.boolean({ required: false, description: 'Employees who may attend café sessions (true: grade 차장 or below) or who may not (false).' }),
     region: t.string({ required: false, description: 'Employees of this region, or FCs and customers of branches in it.' }),
+    regions: t.stringList({ required: false, description: 'Any of these regions.' }),
     branchId: t.id({ required: false, description: 'FCs or customers of this branch.' }),
+    branchIds: t.idList({ required: false, description: 'FCs or customers of any of these branches.' }),
     pride: t.boolean({ required: false, description: 'FCs or customers of PRIDE branches (true) or of the others (false).' }),
     seoul: t.boolean({ required: false, description: 'FCs or customers of branches in Seoul (true) or elsewhere (false).' }),
   }),
@@ -82,7 +102,7 @@ ChannelFigureRef.implement({
   }),
 });
 
-const LeaderFigureRef = builder.objectRef<Coverage['byLeader'][number] & { asOf: string | null }>('LeaderFigure');
+const LeaderFigureRef = builder.objectRef<Coverage['byLeader'][number] & AsOfRow>('LeaderFigure');
 LeaderFigureRef.implement({
   description: 'Reach by one leader (or by the company, for touches without a leader).',
   fields: (t) => ({
@@ -92,7 +112,7 @@ LeaderFigureRef.implement({
   }),
 });
 
-const CoverageRef = builder.objectRef<Coverage & { asOf: string | null }>('Coverage');
+const CoverageRef = builder.objectRef<Coverage & AsOfRow>('Coverage');
 CoverageRef.implement({
   description: 'Who was reached in a segment over a period: reach, frequency, recency, by channel and by leader.',
   fields: (t) => ({
@@ -107,7 +127,7 @@ CoverageRef.implement({
   }),
 });
 
-const GapPersonRef = builder.objectRef<GapRow & { kind: PopulationKind; asOf: string | null }>('GapPerson');
+const GapPersonRef = builder.objectRef<GapRow & { kind: PopulationKind; asOf: AsOfRow['asOf'] }>('GapPerson');
 GapPersonRef.implement({
   description: 'Someone not reached within the window.',
   fields: (t) => ({
@@ -119,7 +139,7 @@ GapPersonRef.implement({
   }),
 });
 
-const GapsRef = builder.objectRef<{ total: number; rows: (GapRow & { kind: PopulationKind; asOf: string | null })[] }>('Gaps');
+const GapsRef = builder.objectRef<{ total: number; rows: (GapRow & { kind: PopulationKind; asOf: AsOfRow['asOf'] })[] }>('Gaps');
 GapsRef.implement({
   description: 'Who was left out.',
   fields: (t) => ({
@@ -138,11 +158,52 @@ const TenureBandEnum = builder.enumType('TenureBand', {
   } satisfies Record<TenureBand, { description: string }>,
 });
 
-const segmentOf = (s: { tenure?: TenureBand | null; orgUnitId?: string | number | null; grade?: string | null; region?: string | null; branchId?: string | number | null; pride?: boolean | null; seoul?: boolean | null } | null | undefined) => ({
-  orgUnitId: idOrNull(s?.orgUnitId),
-  grade: (s?.grade ?? null) as Parameters<typeof coverage>[2]['grade'],
-  region: s?.region ?? null,
-  branchId: idOrNull(s?.branchId),
+/** At most this many values per segment dimension: a segment is a question, not a list of everyone. */
+const SEGMENT_VALUES_MAX = 100;
+
+type SegmentArgs = {
+  tenure?: TenureBand | null;
+  orgUnitId?: string | number | null;
+  orgUnitIds?: readonly (string | number)[] | null;
+  grade?: Grade | null;
+  grades?: readonly Grade[] | null;
+  gradeAtMost?: Grade | null;
+  gradeAtLeast?: Grade | null;
+  cafeEligible?: boolean | null;
+  region?: string | null;
+  regions?: readonly string[] | null;
+  branchId?: string | number | null;
+  branchIds?: readonly (string | number)[] | null;
+  pride?: boolean | null;
+  seoul?: boolean | null;
+};
+
+/** One value and a list of the same dimension: any of them (null when neither is given). */
+const anyOf = <T,>(name: string, one: T | null | undefined, many: readonly T[] | null | undefined): T[] | null => {
+  if (one == null && many == null) return null;
+  const values = [...new Set([...(one == null ? [] : [one]), ...(many ?? [])])];
+  if (values.length > SEGMENT_VALUES_MAX) throw validationError(`segment.${name}: at most ${SEGMENT_VALUES_MAX} values`);
+  return values;
+};
+
+/** The grades a segment names: the ones listed, narrowed by the range and by café eligibility (all of them apply). */
+const gradesOf = (s: SegmentArgs): Grade[] | null => {
+  let grades = anyOf('grades', s.grade, s.grades);
+  const keep = (name: string, ok: (g: Grade) => boolean) => {
+    grades = (grades ?? GRADES.map((g) => g.code)).filter(ok);
+    if (grades.length === 0) throw validationError(`segment.${name}: no grade is left by this range together with the others given`);
+  };
+  if (s.gradeAtMost != null) keep('gradeAtMost', (g) => gradeRank(g) <= gradeRank(s.gradeAtMost!));
+  if (s.gradeAtLeast != null) keep('gradeAtLeast', (g) => gradeRank(g) >= gradeRank(s.gradeAtLeast!));
+  if (s.cafeEligible != null) keep('cafeEligible', (g) => isCafeSessionEligible(g) === s.cafeEligible);
+  return grades;
+};
+
+const segmentOf = (s: SegmentArgs | null | undefined): Segment => ({
+  orgUnitIds: anyOf('orgUnitIds', idOrNull(s?.orgUnitId), s?.orgUnitIds?.map(String)),
+  grades: s ? gradesOf(s) : null,
+  regions: anyOf('regions', s?.region, s?.regions),
+  branchIds: anyOf('branchIds', idOrNull(s?.branchId), s?.branchIds?.map(String)),
   pride: s?.pride ?? null,
   seoul: s?.seoul ?? null,
   tenure: s?.tenure ?? null,
@@ -159,19 +220,17 @@ builder.queryFields((t) => ({
       period: t.arg({ type: PeriodInput, required: true, description: 'The period to measure.' }),
       channel: t.arg({ type: ChannelEnum, required: false, description: 'Only touches through this channel.' }),
       leaderId: t.arg.id({ required: false, description: 'Only touches by this leader.' }),
-      asOf: t.arg(asOfArgOptions),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: async (_, args, ctx) => {
-      const from = parseOrThrow(instantSchema, args.period.from, 'period.from');
-      const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
-      if (from >= to) throw validationError('period.from must be before period.to');
-      const result = await coverage(ctx.view, args.population, segmentOf(args.segment), { from, to }, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, args.asOf);
-      if (args.population !== 'CUSTOMER') return { ...result, asOf: args.asOf ?? null };
+      const { from, to } = periodOf(args.period);
+      const result = await coverage(ctx.view, args.population, segmentOf(args.segment), { from, to }, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, momentOf(args));
+      if (args.population !== 'CUSTOMER') return { ...result, asOf: rowMoment(args) };
       const guard = customerAggregateGuard(ctx.principal.role);
       guard.assertLargeEnough(result.population, result.reached);
       const byChannel = guard.keepLargeGroups(result.byChannel, (g) => g.reached);
       const byLeader = guard.keepLargeGroups(result.byLeader, (g) => g.reached);
-      return { ...result, byChannel, byLeader, asOf: args.asOf ?? null };
+      return { ...result, byChannel, byLeader, asOf: rowMoment(args) };
     },
   }),
   gaps: t.field({
@@ -187,14 +246,14 @@ builder.queryFields((t) => ({
       channel: t.arg({ type: ChannelEnum, required: false, description: 'Only touches through this channel count.' }),
       leaderId: t.arg.id({ required: false, description: 'Only touches by this leader count.' }),
       first: t.arg.int({ required: false, description: 'How many people to list (default 50, at most 500).' }),
-      asOf: t.arg(asOfArgOptions),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: async (_, args, ctx) => {
       const first = args.first ?? 50;
       if (first < 0 || first > 500) throw validationError('first must be between 0 and 500');
       const at = parseOrThrow(instantSchema, args.at, 'at');
-      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, first, args.asOf);
-      return { total: result.total, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: args.asOf ?? null })) };
+      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, first, momentOf(args));
+      return { total: result.total, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: rowMoment(args) })) };
     },
   }),
 }));
@@ -228,10 +287,10 @@ builder.queryFields((t) => ({
     args: {
       from: t.arg({ type: 'Date', required: true, description: 'First day.' }),
       to: t.arg({ type: 'Date', required: true, description: 'Day after the last.' }),
-      asOf: t.arg(asOfArgOptions),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) =>
-      cadence(ctx.view, { from: parseOrThrow(localDateSchema, args.from, 'from'), to: parseOrThrow(localDateSchema, args.to, 'to') }, args.asOf),
+      cadence(ctx.view, { from: parseOrThrow(localDateSchema, args.from, 'from'), to: parseOrThrow(localDateSchema, args.to, 'to') }, momentOf(args)),
   }),
 }));
 
@@ -295,12 +354,10 @@ builder.queryFields((t) => ({
     authScopes: ACCESS.read,
     type: TwoWayRef,
     description: 'Two-way communication over a period: questions raised, answered rate, time to answer, per channel and per leader.',
-    args: { period: t.arg({ type: PeriodInput, required: true, description: 'When the questions were raised.' }), asOf: t.arg(asOfArgOptions) },
+    args: { period: t.arg({ type: PeriodInput, required: true, description: 'When the questions were raised.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
     resolve: (_, args, ctx) => {
-      const from = parseOrThrow(instantSchema, args.period.from, 'period.from');
-      const to = parseOrThrow(instantSchema, args.period.to, 'period.to');
-      if (from >= to) throw validationError('period.from must be before period.to');
-      return twoWay(ctx.view, { from, to }, args.asOf);
+      const { from, to } = periodOf(args.period);
+      return twoWay(ctx.view, { from, to }, momentOf(args));
     },
   }),
   openFollowUps: t.field({
@@ -310,9 +367,9 @@ builder.queryFields((t) => ({
     args: {
       at: t.arg({ type: 'DateTime', required: false, description: 'The moment; default now.' }),
       ownerId: t.arg.id({ required: false, description: 'Only this owner’s.' }),
-      asOf: t.arg(asOfArgOptions),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) =>
-      openFollowUps(ctx.view, args.at ? parseOrThrow(instantSchema, args.at, 'at') : new Date().toISOString(), { ownerId: idOrNull(args.ownerId) }, args.asOf),
+      openFollowUps(ctx.view, args.at ? parseOrThrow(instantSchema, args.at, 'at') : new Date().toISOString(), { ownerId: idOrNull(args.ownerId) }, momentOf(args)),
   }),
 }));

@@ -1,3 +1,4 @@
+import type { AsOfRow } from '@hub/read-model';
 import type { CustomerPersonalData, PersonalDataField } from '@hub/customer-smile';
 import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
 import {
@@ -15,7 +16,7 @@ import {
 } from '@hub/read-model';
 import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf, rowMoment } from './asOf';
 import { idOrNull, optionalPeriod } from './args';
 import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
@@ -148,7 +149,7 @@ const ComplianceGroupingEnum = builder.enumType('ComplianceGrouping', {
   values: { FC: { description: 'Per FC.' }, BRANCH: { description: 'Per branch.' }, REGION: { description: 'Per region.' } } satisfies Record<(typeof COMPLIANCE_GROUPINGS)[number], { description: string }>,
 });
 
-const ComplianceRef = builder.objectRef<ComplianceRow & { groupBy: (typeof COMPLIANCE_GROUPINGS)[number]; asOf: string | null }>('FollowUpCompliance');
+const ComplianceRef = builder.objectRef<ComplianceRow & { groupBy: (typeof COMPLIANCE_GROUPINGS)[number]; asOf: AsOfRow['asOf'] }>('FollowUpCompliance');
 ComplianceRef.implement({
   description: 'Customer Smile compliance of one FC, branch or region: follow-ups falling due in the period and how each stands.',
   fields: (t) => ({
@@ -199,20 +200,20 @@ builder.queryFields((t) => ({
     type: CustomerRef,
     nullable: true,
     description: 'One customer with their contracts; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Customer id.' }), asOf: t.arg(asOfArgOptions) },
-    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).customer.load(String(id))) ?? null,
+    args: { id: t.arg.id({ required: true, description: 'Customer id.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: async (_, { id, ...args }, ctx) => (await ctx.loadersAt(momentOf(args)).customer.load(String(id))) ?? null,
   }),
   contracts: t.connection(
     {
       authScopes: ACCESS.customerLevel,
       type: ContractRef,
       description: 'Contracts, newest signing first, filtered. Forward pagination (first/after).',
-      args: { filter: t.arg({ type: ContractFilterInput, required: false, description: 'Narrow the list.' }), on: t.arg(onArgOptions), asOf: t.arg(asOfArgOptions) },
+      args: { filter: t.arg({ type: ContractFilterInput, required: false, description: 'Narrow the list.' }), on: t.arg(onArgOptions), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('contracts', args);
         const f = args.filter;
         return toConnection(
-          await contractsPage(ctx.view, { customerId: idOrNull(f?.customerId), fcId: idOrNull(f?.fcId), branchId: idOrNull(f?.branchId), region: f?.region ?? null, followUpStatus: f?.followUpStatus ?? null }, page, args.asOf, args.on ? dayArg(args.on) : undefined),
+          await contractsPage(ctx.view, { customerId: idOrNull(f?.customerId), fcId: idOrNull(f?.fcId), branchId: idOrNull(f?.branchId), region: f?.region ?? null, followUpStatus: f?.followUpStatus ?? null }, page, momentOf(args), args.on ? dayArg(args.on) : undefined),
           page.after,
         );
       },
@@ -232,12 +233,12 @@ builder.queryFields((t) => ({
         branchId: t.arg.id({ required: false, description: 'Only visits for contracts of this branch.' }),
         from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
         to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
-        asOf: t.arg(asOfArgOptions),
+        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('customerVisits', args);
         const filter = { customerId: idOrNull(args.customerId), fcId: idOrNull(args.fcId), leaderId: idOrNull(args.leaderId), branchId: idOrNull(args.branchId), ...optionalPeriod(args) };
-        return toConnection(await customerVisitsPage(ctx.view, filter, page, args.asOf), page.after);
+        return toConnection(await customerVisitsPage(ctx.view, filter, page, momentOf(args)), page.after);
       },
     },
     { name: 'CustomerVisitConnection', description: 'A page of Customer Smile visits.' },
@@ -255,14 +256,14 @@ builder.queryFields((t) => ({
       region: t.arg.string({ required: false, description: 'Only this region.' }),
       pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
       on: t.arg(onArgOptions),
-      asOf: t.arg(asOfArgOptions),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: async (_, args, ctx) => {
-      const rows = await followUpCompliance(ctx.view, args.groupBy, dates(args.from, args.to), { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null }, args.asOf, args.on ? dayArg(args.on) : undefined);
+      const rows = await followUpCompliance(ctx.view, args.groupBy, dates(args.from, args.to), { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null }, momentOf(args), args.on ? dayArg(args.on) : undefined);
       // Groups of fewer than five follow-ups are hidden for roles that see customers only in aggregate.
       return customerAggregateGuard(ctx.principal.role)
         .keepLargeGroups(rows, (r) => r.due)
-        .map((r) => ({ ...r, groupBy: args.groupBy, asOf: args.asOf ?? null }));
+        .map((r) => ({ ...r, groupBy: args.groupBy, asOf: rowMoment(args) }));
     },
   }),
   overdueFollowUps: t.field({
@@ -275,12 +276,12 @@ builder.queryFields((t) => ({
       region: t.arg.string({ required: false, description: 'Only this region’s.' }),
       first: t.arg.int({ required: false, description: 'How many to list (default 50, at most 500).' }),
       on: t.arg(onArgOptions),
-      asOf: t.arg(asOfArgOptions),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
       const first = args.first ?? 50;
       if (first < 0 || first > 500) throw validationError('first must be between 0 and 500');
-      return overdueFollowUps(ctx.view, { fcId: idOrNull(args.fcId), branchId: idOrNull(args.branchId), region: args.region ?? null }, first, args.asOf, args.on ? dayArg(args.on) : undefined);
+      return overdueFollowUps(ctx.view, { fcId: idOrNull(args.fcId), branchId: idOrNull(args.branchId), region: args.region ?? null }, first, momentOf(args), args.on ? dayArg(args.on) : undefined);
     },
   }),
 }));

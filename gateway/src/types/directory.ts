@@ -2,7 +2,7 @@ import { ORG_UNIT_KINDS } from '@hub/contracts';
 import { listOrgUnits, type BranchRow, type FcRow, type OrgUnitRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 
 export const OrgUnitKindEnum = builder.enumType('OrgUnitKind', {
   description: 'Level in the org tree.',
@@ -71,15 +71,15 @@ builder.queryFields((t) => ({
     authScopes: ACCESS.read,
     type: [OrgUnitRef],
     description: 'The org tree, parents before their children.',
-    args: { asOf: t.arg(asOfArgOptions) },
-    resolve: (_, args, ctx) => listOrgUnits(ctx.view, args.asOf),
+    args: { asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: (_, args, ctx) => listOrgUnits(ctx.view, momentOf(args)),
   }),
   branch: t.field({
     authScopes: ACCESS.read,
     type: BranchRef,
     nullable: true,
     description: 'One branch with its FCs; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Branch id.' }), asOf: t.arg(asOfArgOptions) },
-    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).branch.load(String(id))) ?? null,
+    args: { id: t.arg.id({ required: true, description: 'Branch id.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: async (_, { id, ...args }, ctx) => (await ctx.loadersAt(momentOf(args)).branch.load(String(id))) ?? null,
   }),
 }));

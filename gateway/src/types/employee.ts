@@ -1,7 +1,7 @@
 import type { EmployeeRow, TouchRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { OrgUnitRef } from './directory';
 import { ChannelEnum, GradeEnum, PersonKindEnum, TouchModeEnum } from './enums';
 
@@ -69,7 +69,7 @@ builder.queryFields((t) => ({
     type: EmployeeRef,
     nullable: true,
     description: 'One employee with their touches; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Employee number.' }), asOf: t.arg(asOfArgOptions) },
-    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).employee.load(String(id))) ?? null,
+    args: { id: t.arg.id({ required: true, description: 'Employee number.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: async (_, { id, ...args }, ctx) => (await ctx.loadersAt(momentOf(args)).employee.load(String(id))) ?? null,
   }),
 }));

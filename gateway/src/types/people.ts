@@ -2,7 +2,7 @@ import { BRANCH_SORTS, branchesPage, EMPLOYEE_SORTS, employeesPage, FC_SORTS, fc
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
@@ -82,13 +82,13 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: EmployeeFilterInput, required: false, description: 'Narrow the list.' }),
         sortBy: t.arg({ type: EmployeeSortEnum, required: false, description: 'Order by (default NAME).' }),
         direction: t.arg({ type: SortDirectionEnum, required: false, description: 'Ascending (default) or descending.' }),
-        asOf: t.arg(asOfArgOptions),
+        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('employees', args);
         const f = args.filter;
         const filter = { orgUnitId: idOrNull(f?.orgUnitId), grade: f?.grade ?? null, region: f?.region ?? null, name: f?.name ?? null, includeLeft: f?.includeLeft ?? false };
-        return toConnection(await employeesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, args.asOf), page.after);
+        return toConnection(await employeesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)), page.after);
       },
     },
     { name: 'EmployeeConnection', description: 'A page of employees.' },
@@ -103,13 +103,13 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: FcFilterInput, required: false, description: 'Narrow the list.' }),
         sortBy: t.arg({ type: FcSortEnum, required: false, description: 'Order by (default NAME).' }),
         direction: t.arg({ type: SortDirectionEnum, required: false, description: 'Ascending (default) or descending.' }),
-        asOf: t.arg(asOfArgOptions),
+        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('fcs', args);
         const f = args.filter;
         const filter = { branchId: idOrNull(f?.branchId), region: f?.region ?? null, pride: f?.pride ?? null, name: f?.name ?? null, includeLeft: f?.includeLeft ?? false };
-        return toConnection(await fcsPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, args.asOf), page.after);
+        return toConnection(await fcsPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)), page.after);
       },
     },
     { name: 'FcConnection', description: 'A page of FCs.' },
@@ -124,13 +124,13 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: BranchFilterInput, required: false, description: 'Narrow the list.' }),
         sortBy: t.arg({ type: BranchSortEnum, required: false, description: 'Order by (default NAME).' }),
         direction: t.arg({ type: SortDirectionEnum, required: false, description: 'Ascending (default) or descending.' }),
-        asOf: t.arg(asOfArgOptions),
+        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('branches', args);
         const f = args.filter;
         const filter = { region: f?.region ?? null, district: f?.district ?? null, seoul: f?.seoul ?? null, pride: f?.pride ?? null, name: f?.name ?? null };
-        return toConnection(await branchesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, args.asOf), page.after);
+        return toConnection(await branchesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)), page.after);
       },
     },
     { name: 'BranchConnection', description: 'A page of branches.' },

@@ -3,7 +3,7 @@ import { ACTIVITY_GROUPINGS, fcActivity, type ActivityRow } from '@hub/read-mode
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 
 const ActivityGroupingEnum = builder.enumType('ActivityGrouping', {
   description: 'How to group PRIDE weekly FC activity.',
@@ -44,7 +44,7 @@ builder.queryFields((t) => ({
       branchId: t.arg.id({ required: false, description: 'Only this branch.' }),
       region: t.arg.string({ required: false, description: 'Only this region.' }),
       fcId: t.arg.id({ required: false, description: 'Only this FC.' }),
-      asOf: t.arg(asOfArgOptions),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
       const period = { from: parseOrThrow(localDateSchema, args.from, 'from'), to: parseOrThrow(localDateSchema, args.to, 'to') };
@@ -54,7 +54,7 @@ builder.queryFields((t) => ({
         args.groupBy,
         period,
         { pride: args.pride ?? null, branchId: idOrNull(args.branchId), region: args.region ?? null, fcId: idOrNull(args.fcId) },
-        args.asOf,
+        momentOf(args),
       );
     },
   }),

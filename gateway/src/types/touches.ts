@@ -1,8 +1,9 @@
+import type { AsOfRow } from '@hub/read-model';
 import { touchesPage, type TouchFilter } from '@hub/read-model';
 import type { ObjectRef } from '@pothos/core';
 import { ACCESS, seesCustomersOneByOne } from '../access';
 import { builder } from '../builder';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { idOrNull, optionalPeriod } from './args';
 import { forwardPage, toConnection } from './connection';
 import { CustomerRef } from './customerSmile';
@@ -59,11 +60,11 @@ builder.queryFields((t) => ({
       authScopes: (_, args) => (args.filter?.personKind === 'CUSTOMER' ? ACCESS.customerLevel : ACCESS.read),
       type: TouchRef,
       description: 'Touches, newest first, filtered by person, leader, channel, branch and period. Forward pagination (first/after).',
-      args: { filter: t.arg({ type: TouchFilterInput, required: false, description: 'Narrow the list.' }), asOf: t.arg(asOfArgOptions) },
+      args: { filter: t.arg({ type: TouchFilterInput, required: false, description: 'Narrow the list.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('touches', args);
         const filter = { ...toFilter(args.filter), withoutCustomers: !seesCustomersOneByOne(ctx.principal.role) };
-        return toConnection(await touchesPage(ctx.view, filter, page, args.asOf), page.after);
+        return toConnection(await touchesPage(ctx.view, filter, page, momentOf(args)), page.after);
       },
     },
     ...touchConnectionNames,
@@ -71,7 +72,7 @@ builder.queryFields((t) => ({
 }));
 
 /** A timeline field: the touches of one person or branch, newest first, as of the parent's moment. */
-const timeline = <P extends { asOf: string | null }>(ref: ObjectRef<HubTypes, P>, typeName: string, what: string, filterOf: (parent: P) => TouchFilter) =>
+const timeline = <P extends AsOfRow>(ref: ObjectRef<HubTypes, P>, typeName: string, what: string, filterOf: (parent: P) => TouchFilter) =>
   builder.objectField(ref, 'timeline', (t) =>
     t.connection(
       {

@@ -3,7 +3,7 @@ import { listTownHalls, type TownHallHeadCountRow, type TownHallQuestionRow, typ
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { OrgUnitRef } from './directory';
 import { EmployeeRef } from './employee';
@@ -87,7 +87,7 @@ builder.queryFields((t) => ({
         from: t.arg({ type: 'DateTime', required: false, description: 'Only town halls at or after this instant.' }),
         to: t.arg({ type: 'DateTime', required: false, description: 'Only town halls before this instant.' }),
         presenterId: t.arg.id({ required: false, description: 'Only town halls this person presented at.' }),
-        asOf: t.arg(asOfArgOptions),
+        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('townHalls', args);
@@ -95,7 +95,7 @@ builder.queryFields((t) => ({
           ctx.view,
           { from: args.from ?? null, to: args.to ?? null, presenterId: idOrNull(args.presenterId) },
           page,
-          args.asOf,
+          momentOf(args),
         );
         return toConnection(result, page.after);
       },
@@ -108,7 +108,7 @@ builder.queryFields((t) => ({
     type: TownHallRef,
     nullable: true,
     description: 'One town hall; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Town hall id.' }), asOf: t.arg(asOfArgOptions) },
-    resolve: async (_, { id, asOf }, ctx) => (await ctx.loadersAt(asOf ?? null).townHall.load(String(id))) ?? null,
+    args: { id: t.arg.id({ required: true, description: 'Town hall id.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: async (_, { id, ...args }, ctx) => (await ctx.loadersAt(momentOf(args)).townHall.load(String(id))) ?? null,
   }),
 }));

@@ -2,7 +2,7 @@ import { VIEWER_KINDS } from '@hub/contracts';
 import { listVideoMessages, type VideoMessageRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { asOfArgOptions } from './asOf';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { EmployeeRef } from './employee';
 
 export const ViewerKindEnum = builder.enumType('ViewerKind', {
@@ -32,7 +32,7 @@ builder.queryFields((t) => ({
     authScopes: ACCESS.read,
     type: [VideoMessageRef],
     description: 'Video messages with their viewing figures, newest first.',
-    args: { asOf: t.arg(asOfArgOptions) },
-    resolve: (_, args, ctx) => listVideoMessages(ctx.view, args.asOf),
+    args: { asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: (_, args, ctx) => listVideoMessages(ctx.view, momentOf(args)),
   }),
 }));

@@ -1,11 +1,76 @@
 /**
- * The moment a query looks at the view from. `null`/undefined means now; the SQL compares
- * `recorded_at <= $asOf`, and 'infinity' is later than any recorded row.
+ * The two times every question about the view can be asked at.
+ *
+ * - `at` — **business time**: what had happened by that moment in the world (a hire effective on
+ *   a date, a session held, a visit made). Default: now.
+ * - `knownAt` — **record time**: what the hub had been told by that moment, for audit ("what did
+ *   the figures say on the morning of the board meeting?"). Default: now (everything recorded).
+ *
+ * Every view row carries `occurred_at` (the business time of the event that stated it, from
+ * `metadata.occurredAt`) and `recorded_at` (when the store committed it). A row is visible as of
+ * (at, knownAt) when `occurred_at <= at AND recorded_at <= knownAt`: that predicate is written in
+ * one place, {@link asOfSql}, and the directory's people are folded in one place each
+ * (queries/employees.ts, queries/directory.ts).
+ *
+ * A bare string is the business time alone, the common case.
  */
-export type AsOf = string | null | undefined;
-export const asOfParam = (asOf: AsOf): string => asOf ?? 'infinity';
+export type AsOf = string | ViewTime | null | undefined;
+export interface ViewTime {
+  at?: string | null;
+  knownAt?: string | null;
+}
+
+/** The normalised form rows carry, so nested lookups stay at the same two moments. */
+export interface ViewMoment {
+  at: string | null;
+  knownAt: string | null;
+}
+
+export const viewMoment = (asOf: AsOf): ViewMoment | null => {
+  if (asOf == null) return null;
+  if (typeof asOf === 'string') return { at: asOf, knownAt: null };
+  const at = asOf.at ?? null;
+  const knownAt = asOf.knownAt ?? null;
+  return at === null && knownAt === null ? null : { at, knownAt };
+};
+
+/**
+ * The one SQL parameter for both times: `[at, knownAt]` as a timestamptz[] (now and 'infinity' by
+ * default). Queries take it as `$n` and compare through {@link asOfSql}.
+ */
+export const asOfParam = (asOf: AsOf): [string, string] => {
+  const m = viewMoment(asOf);
+  return [m?.at ?? new Date().toISOString(), m?.knownAt ?? 'infinity'];
+};
+
+/**
+ * "Visible as of `$n`" for a row of the view aliased `alias` (or unaliased): it had happened by
+ * the business moment and was recorded by the record moment.
+ */
+export const asOfSql = (alias: string | null, n: number | string) => {
+  const a = alias ? `${alias}.` : '';
+  return `(${a}occurred_at <= ($${n}::timestamptz[])[1] AND ${a}recorded_at <= ($${n}::timestamptz[])[2])`;
+};
 
 /** Rows carry the moment they were read as of, so nested lookups stay at the same moment. */
 export interface AsOfRow {
-  asOf: string | null;
+  asOf: ViewMoment | null;
 }
+
+/** A stable key for caching per moment (one set of loaders per request and moment). */
+export const asOfKey = (asOf: AsOf) => {
+  const m = viewMoment(asOf);
+  return m ? `${m.at ?? ''}|${m.knownAt ?? ''}` : '';
+};
+
+/**
+ * For people kept as their changes: a column's value as of the moment is the one set by the change
+ * that took effect last (same moment: recorded last), NULL meaning "unchanged".
+ */
+export const latestSql = (column: string) => `(array_agg(${column} ORDER BY occurred_at DESC, position DESC) FILTER (WHERE ${column} IS NOT NULL))[1]`;
+
+/**
+ * What a mutation reads back: everything recorded, whenever it takes effect — a promotion effective
+ * next month is shown by the mutation that recorded it, though "now" will not show it until then.
+ */
+export const READ_BACK: ViewTime = { at: 'infinity' };

@@ -9,7 +9,9 @@ import { directoryProjection } from './projections/directory';
 import { prideProjection } from './projections/pride';
 import { townHallProjection } from './projections/townHalls';
 import { videoMessageProjection } from './projections/videoMessages';
-import { READ_MODEL_DDL } from './schema';
+import { READ_MODEL_DDL, READ_MODEL_VERSION } from './schema';
+
+const VIEW_SHAPE = `hub view, shape ${READ_MODEL_VERSION}`;
 
 export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection, branchVisitProjection, videoMessageProjection,
   customerSmileProjection, prideProjection];
@@ -21,7 +23,14 @@ const REASON_MAX = 2_000;
 export const migrateReadModel = (db: SqlDriver) =>
   db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    // A view of another shape is dropped whole and replayed from the events: nothing in it is the truth.
+    // The shape is the schema's comment, so no table of the view holds anything but view rows.
+    const [found] = await tx.query<{ shape: string | null }>(
+      `SELECT obj_description(oid, 'pg_namespace') AS shape FROM pg_namespace WHERE nspname = 'hub_view'`,
+    );
+    if (found && found.shape !== VIEW_SHAPE) await tx.exec('DROP SCHEMA hub_view CASCADE');
     await tx.exec(READ_MODEL_DDL);
+    await tx.exec(`COMMENT ON SCHEMA hub_view IS '${VIEW_SHAPE}'`);
     // The row always exists, so a projector can lock it before its first batch.
     await tx.query(`INSERT INTO hub_view.checkpoints (name, position) VALUES ($1, -1) ON CONFLICT (name) DO NOTHING`, [CHECKPOINT]);
   });
@@ -60,7 +69,7 @@ const parse = (recorded: RecordedEvent): Parsed => {
     return { ok: false, reason: `not a known hub event: ${issues}`.slice(0, REASON_MAX) };
   }
   const { type: _type, data: _data, ...rest } = recorded;
-  return { ok: true, event: { ...rest, event: parsed.data } };
+  return { ok: true, event: { ...rest, event: parsed.data, occurredAt: recorded.metadata.occurredAt } };
 };
 
 const park = (tx: SqlExecutor, recorded: RecordedEvent, reason: string) =>

@@ -2,12 +2,17 @@
  * The read model ("the one view"): plain PostgreSQL tables in schema `hub_view`, the same SQL on
  * PGlite and on a PostgreSQL server. Everything here can be dropped and rebuilt from the events.
  *
- * "As of" by construction: every table is insert-only, one row per fact, stamped with the
- * `recorded_at` of the event that stated it. A change (a cancellation, an answer, a new version of
- * an employee) is a new row, never an UPDATE, so the view as it stood at any moment T is the rows
- * recorded at or before T. Queries take `asOf` (default: now) and filter on it.
+ * "As of" by construction: every table is insert-only, one row per fact, stamped with two times —
+ * `occurred_at`, when it happened in the world (the event's `metadata.occurredAt`), and
+ * `recorded_at`, when the store learned of it. A change (a cancellation, an answer, a promotion) is
+ * a new row, never an UPDATE, so the view as of any (business moment, record moment) is the rows
+ * that had occurred and been recorded by then (asOf.ts: `asOfSql`). People are kept as their
+ * changes, each with only what it changed, and folded in business order (queries/employees.ts),
+ * so a promotion recorded late still lands on the right day.
  */
 export const VIEW_SCHEMA = 'hub_view';
+/** The view's shape; a view of another shape is dropped and rebuilt on start (projector.ts). 2: business time. */
+export const READ_MODEL_VERSION = 2;
 
 export const READ_MODEL_DDL = `
 CREATE SCHEMA IF NOT EXISTS hub_view;
@@ -36,25 +41,29 @@ CREATE TABLE IF NOT EXISTS hub_view.org_units (
   name         text NOT NULL,
   kind         text NOT NULL,
   parent_id    text,
+  occurred_at  timestamptz NOT NULL,
   recorded_at  timestamptz NOT NULL
 );
 
--- One row per version of an employee (registered, promoted, transferred, left); the employee as of
--- T is their newest version recorded by T.
-CREATE TABLE IF NOT EXISTS hub_view.employee_versions (
+-- One row per change of an employee (registered, promoted, transferred, left) holding only what it
+-- changed (NULL: unchanged); the employee as of a moment is their changes up to it, folded in
+-- business order (queries/employees.ts).
+CREATE TABLE IF NOT EXISTS hub_view.employee_changes (
   source_event_id uuid PRIMARY KEY,
   employee_id     text NOT NULL,
-  name            text NOT NULL,
-  grade           text NOT NULL,
-  org_unit_id     text NOT NULL,
-  region          text NOT NULL,
+  registered      boolean NOT NULL,
+  name            text,
+  grade           text,
+  org_unit_id     text,
+  region          text,
   title           text,
   hired_on        date,
   left_on         date,
   position        bigint NOT NULL,
+  occurred_at     timestamptz NOT NULL,
   recorded_at     timestamptz NOT NULL
 );
-CREATE INDEX IF NOT EXISTS employee_versions_by_employee ON hub_view.employee_versions (employee_id, position DESC);
+CREATE INDEX IF NOT EXISTS employee_changes_by_employee ON hub_view.employee_changes (employee_id, occurred_at, position);
 
 CREATE TABLE IF NOT EXISTS hub_view.branches (
   branch_id    text PRIMARY KEY,
@@ -62,27 +71,31 @@ CREATE TABLE IF NOT EXISTS hub_view.branches (
   region       text NOT NULL,
   district     text NOT NULL,
   seoul        boolean NOT NULL,
+  occurred_at  timestamptz NOT NULL,
   recorded_at  timestamptz NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS hub_view.branch_pride (
   branch_id    text PRIMARY KEY,
   since        date NOT NULL,
+  occurred_at  timestamptz NOT NULL,
   recorded_at  timestamptz NOT NULL
 );
 
--- One row per version of an FC (registered, transferred, left).
-CREATE TABLE IF NOT EXISTS hub_view.fc_versions (
+-- One row per change of an FC (registered, transferred, left), as for employees.
+CREATE TABLE IF NOT EXISTS hub_view.fc_changes (
   source_event_id uuid PRIMARY KEY,
   fc_id           text NOT NULL,
-  name            text NOT NULL,
-  branch_id       text NOT NULL,
-  hired_on        date NOT NULL,
+  registered      boolean NOT NULL,
+  name            text,
+  branch_id       text,
+  hired_on        date,
   left_on         date,
   position        bigint NOT NULL,
+  occurred_at     timestamptz NOT NULL,
   recorded_at     timestamptz NOT NULL
 );
-CREATE INDEX IF NOT EXISTS fc_versions_by_fc ON hub_view.fc_versions (fc_id, position DESC);
+CREATE INDEX IF NOT EXISTS fc_changes_by_fc ON hub_view.fc_changes (fc_id, occurred_at, position);
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
   session_id    text PRIMARY KEY,
@@ -90,6 +103,7 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
   venue         text NOT NULL,
   host_ids      text[] NOT NULL,
   capacity      integer NOT NULL,
+  occurred_at   timestamptz NOT NULL,
   recorded_at   timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cafe_sessions_scheduled_at ON hub_view.cafe_sessions (scheduled_at, session_id);
@@ -97,12 +111,14 @@ CREATE INDEX IF NOT EXISTS cafe_sessions_scheduled_at ON hub_view.cafe_sessions 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_cancellations (
   session_id  text PRIMARY KEY,
   reason      text NOT NULL,
+  occurred_at timestamptz NOT NULL,
   recorded_at timestamptz NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_invitations (
   session_id  text NOT NULL,
   employee_id text NOT NULL,
+  occurred_at timestamptz NOT NULL,
   recorded_at timestamptz NOT NULL,
   PRIMARY KEY (session_id, employee_id)
 );
@@ -111,6 +127,7 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_attendance (
   session_id  text NOT NULL,
   employee_id text NOT NULL,
   walk_in     boolean NOT NULL,
+  occurred_at timestamptz NOT NULL,
   recorded_at timestamptz NOT NULL,
   PRIMARY KEY (session_id, employee_id)
 );
@@ -123,6 +140,7 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_questions (
   anonymous    boolean NOT NULL,
   asked_by     text,
   raised_at    timestamptz NOT NULL,
+  occurred_at  timestamptz NOT NULL,
   recorded_at  timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cafe_questions_session ON hub_view.cafe_questions (session_id);
@@ -133,6 +151,7 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_answers (
   answer       text NOT NULL,
   answer_mode  text NOT NULL,
   answered_at  timestamptz NOT NULL,
+  occurred_at  timestamptz NOT NULL,
   recorded_at  timestamptz NOT NULL
 );
 
@@ -143,6 +162,7 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_ups (
   description   text NOT NULL,
   owner_id      text NOT NULL,
   due_on        date NOT NULL,
+  occurred_at   timestamptz NOT NULL,
   recorded_at   timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cafe_follow_ups_session ON hub_view.cafe_follow_ups (session_id);
@@ -151,6 +171,7 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_up_completions (
   follow_up_id  text PRIMARY KEY,
   completed_on  date NOT NULL,
   note          text,
+  occurred_at   timestamptz NOT NULL,
   recorded_at   timestamptz NOT NULL
 );
 
@@ -161,69 +182,70 @@ CREATE TABLE IF NOT EXISTS hub_view.town_halls (
   theme          text NOT NULL,
   venue          text NOT NULL,
   presenter_ids  text[] NOT NULL,
+  occurred_at    timestamptz NOT NULL,
   recorded_at    timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_cancellations (
-  town_hall_id text PRIMARY KEY, reason text NOT NULL, recorded_at timestamptz NOT NULL
+  town_hall_id text PRIMARY KEY, reason text NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_attendance (
-  town_hall_id text NOT NULL, employee_id text NOT NULL, recorded_at timestamptz NOT NULL,
+  town_hall_id text NOT NULL, employee_id text NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
   PRIMARY KEY (town_hall_id, employee_id)
 );
 -- Every count recorded; the count of a unit as of T is its newest one recorded by T.
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_head_counts (
   source_event_id uuid PRIMARY KEY, town_hall_id text NOT NULL, org_unit_id text NOT NULL,
-  head_count integer NOT NULL, position bigint NOT NULL, recorded_at timestamptz NOT NULL
+  head_count integer NOT NULL, position bigint NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_questions (
   question_id text PRIMARY KEY, town_hall_id text NOT NULL, topic text NOT NULL, text text NOT NULL,
-  anonymous boolean NOT NULL, asked_by text, raised_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+  anonymous boolean NOT NULL, asked_by text, raised_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_answers (
   question_id text PRIMARY KEY, answered_by text NOT NULL, answer text NOT NULL,
-  answered_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+  answered_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_feedback (
   feedback_id text PRIMARY KEY, town_hall_id text NOT NULL, rating integer NOT NULL, comment text,
-  employee_id text, recorded_at timestamptz NOT NULL
+  employee_id text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS hub_view.campaigns (
-  campaign_id text PRIMARY KEY, name text NOT NULL, purpose text NOT NULL, deadline date NOT NULL, recorded_at timestamptz NOT NULL
+  campaign_id text PRIMARY KEY, name text NOT NULL, purpose text NOT NULL, deadline date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.campaign_targets (
-  campaign_id text NOT NULL, branch_id text NOT NULL, recorded_at timestamptz NOT NULL, PRIMARY KEY (campaign_id, branch_id)
+  campaign_id text NOT NULL, branch_id text NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, PRIMARY KEY (campaign_id, branch_id)
 );
 CREATE TABLE IF NOT EXISTS hub_view.branch_visits (
   visit_id text PRIMARY KEY, branch_id text NOT NULL, leader_ids text[] NOT NULL, visited_at timestamptz NOT NULL,
-  purpose text NOT NULL, campaign_id text, fc_ids text[] NOT NULL, gift text, recorded_at timestamptz NOT NULL
+  purpose text NOT NULL, campaign_id text, fc_ids text[] NOT NULL, gift text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS branch_visits_branch ON hub_view.branch_visits (branch_id, visited_at);
 
 CREATE TABLE IF NOT EXISTS hub_view.videos (
   video_id text PRIMARY KEY, author_id text NOT NULL, title text NOT NULL, duration_seconds integer NOT NULL,
-  audience text[] NOT NULL, published_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+  audience text[] NOT NULL, published_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.video_views (
   view_id text PRIMARY KEY, video_id text NOT NULL, viewer_kind text NOT NULL, viewer_id text NOT NULL,
-  seconds_watched integer NOT NULL, viewed_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+  seconds_watched integer NOT NULL, viewed_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS video_views_video ON hub_view.video_views (video_id);
 
 -- Customer Smile. Customers are ids here: their personal data lives in hub_private, never in the view.
 CREATE TABLE IF NOT EXISTS hub_view.customers (
-  customer_id text PRIMARY KEY, branch_id text NOT NULL, registered_on date NOT NULL, recorded_at timestamptz NOT NULL
+  customer_id text PRIMARY KEY, branch_id text NOT NULL, registered_on date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.customer_erasures (
-  customer_id text PRIMARY KEY, erased_on date NOT NULL, recorded_at timestamptz NOT NULL
+  customer_id text PRIMARY KEY, erased_on date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.contracts (
   contract_id text PRIMARY KEY, customer_id text NOT NULL, fc_id text NOT NULL, branch_id text NOT NULL,
-  product text NOT NULL, signed_on date NOT NULL, recorded_at timestamptz NOT NULL
+  product text NOT NULL, signed_on date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS contracts_customer ON hub_view.contracts (customer_id);
 CREATE TABLE IF NOT EXISTS hub_view.contract_follow_ups (
-  contract_id text NOT NULL, kind text NOT NULL, opens_on date NOT NULL, due_on date NOT NULL, recorded_at timestamptz NOT NULL,
+  contract_id text NOT NULL, kind text NOT NULL, opens_on date NOT NULL, due_on date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
   PRIMARY KEY (contract_id, kind)
 );
 CREATE INDEX IF NOT EXISTS contract_follow_ups_due ON hub_view.contract_follow_ups (due_on);
@@ -231,6 +253,7 @@ CREATE INDEX IF NOT EXISTS contract_follow_ups_due ON hub_view.contract_follow_u
 CREATE TABLE IF NOT EXISTS hub_view.customer_visits (
   visit_id text PRIMARY KEY, contract_id text NOT NULL, customer_id text NOT NULL, fc_id text NOT NULL, leader_ids text[] NOT NULL,
   visited_at timestamptz NOT NULL, visited_on date NOT NULL, topics text[] NOT NULL, rating integer, comment text, satisfies text,
+  occurred_at timestamptz NOT NULL,
   recorded_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS customer_visits_contract ON hub_view.customer_visits (contract_id, visited_at);
@@ -239,7 +262,7 @@ CREATE INDEX IF NOT EXISTS customer_visits_contract ON hub_view.customer_visits 
 CREATE TABLE IF NOT EXISTS hub_view.fc_weekly_activity (
   source_event_id uuid PRIMARY KEY, fc_id text NOT NULL, branch_id text NOT NULL, week_of date NOT NULL,
   customer_visits integer NOT NULL, calls integer NOT NULL, contracts integer NOT NULL,
-  position bigint NOT NULL, recorded_at timestamptz NOT NULL
+  position bigint NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS fc_weekly_activity_week ON hub_view.fc_weekly_activity (week_of, fc_id, position DESC);
 
@@ -257,6 +280,7 @@ CREATE TABLE IF NOT EXISTS hub_view.touches (
   -- What the touch came from: the café session, town hall, branch visit, video or customer visit id.
   source_id        text NOT NULL,
   source_position  bigint NOT NULL,
+  occurred_at      timestamptz NOT NULL,
   recorded_at      timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS touches_person ON hub_view.touches (person_id, touched_at);

@@ -109,15 +109,17 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
 
     const reach = await t.graphql<{ cafeSessionReachByOrgUnit: unknown[] }>(REACH, { period: { from: '2015-03-01T00:00:00+09:00', to: '2015-04-01T00:00:00+09:00' } });
     expect(reach.data!.cafeSessionReachByOrgUnit).toEqual([
+      // The company-wide root first: every employee present, whichever division.
+      { orgUnitId: 'COMPANY', population: 13, eligiblePopulation: 10, reached: 3, reachRate: 3 / 13 },
       { orgUnitId: 'EXEC', population: 2, eligiblePopulation: 0, reached: 0, reachRate: 0 },
       { orgUnitId: 'FIN', population: 7, eligiblePopulation: 6, reached: 1, reachRate: 1 / 7 },
       { orgUnitId: 'HQ', population: 13, eligiblePopulation: 10, reached: 3, reachRate: 3 / 13 },
       { orgUnitId: 'MKT', population: 4, eligiblePopulation: 4, reached: 2, reachRate: 0.5 },
     ]);
     const otherMonth = await t.graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, { period: { from: '2015-04-01T00:00:00+09:00', to: '2015-05-01T00:00:00+09:00' } });
-    expect(otherMonth.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0]);
+    expect(otherMonth.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0, 0]);
     const otherHost = await t.graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, { period: { from: '2015-03-01T00:00:00+09:00', to: '2015-04-01T00:00:00+09:00' }, hostId: 'GM1' });
-    expect(otherHost.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0]);
+    expect(otherHost.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('reports two-way figures: questions answered and follow-ups still open', async () => {
@@ -193,7 +195,7 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
     });
   });
 
-  it('answers "as of" a past moment, nested fields included', async () => {
+  it('answers "known at" a past moment (record time), nested fields included', async () => {
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const beforeAll = new Date().toISOString();
     await sleep(5);
@@ -203,17 +205,17 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
     const invitedOnly = new Date().toISOString();
     await sleep(5);
     await t.graphql(ATTEND, { input: { sessionId: 'S-asof', employeeId: 'F5' } });
-    const AT = `query($asOf: DateTime) {
-      cafeSession(id: "S-asof", asOf: $asOf) { invitedCount attendedCount participants { attended employee { name } } hosts { id } }
-      employee(id: "F5", asOf: $asOf) { touches { channel } lastTouchedAt }
-      cafeSessionReachByOrgUnit(period: { from: "2015-06-01T00:00:00Z", to: "2015-07-01T00:00:00Z" }, orgUnitId: "FIN", asOf: $asOf) { reached }
+    const AT = `query($knownAt: DateTime) {
+      cafeSession(id: "S-asof", knownAt: $knownAt) { invitedCount attendedCount participants { attended employee { name } } hosts { id } }
+      employee(id: "F5", knownAt: $knownAt) { touches { channel } lastTouchedAt }
+      cafeSessionReachByOrgUnit(period: { from: "2015-06-01T00:00:00Z", to: "2015-07-01T00:00:00Z" }, orgUnitId: "FIN", knownAt: $knownAt) { reached }
     }`;
-    expect((await t.graphql(AT, { asOf: beforeAll })).data).toEqual({
+    expect((await t.graphql(AT, { knownAt: beforeAll })).data).toEqual({
       cafeSession: null,
       employee: { touches: [], lastTouchedAt: null },
       cafeSessionReachByOrgUnit: [{ reached: 0 }],
     });
-    expect((await t.graphql(AT, { asOf: invitedOnly })).data).toEqual({
+    expect((await t.graphql(AT, { knownAt: invitedOnly })).data).toEqual({
       cafeSession: { invitedCount: 1, attendedCount: 0, participants: [{ attended: false, employee: { name: '재무 5' } }], hosts: [{ id: 'CEO' }] },
       employee: { touches: [], lastTouchedAt: null },
       cafeSessionReachByOrgUnit: [{ reached: 0 }],
@@ -223,7 +225,7 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
       employee: { touches: [{ channel: 'CAFE_SESSION' }], lastTouchedAt: '2015-06-11T06:00:00.000Z' },
       cafeSessionReachByOrgUnit: [{ reached: 1 }],
     });
-    // An employee not yet registered at that moment is not there either.
+    // As of (business time) a day before they were hired, an employee is not there either.
     expect((await t.graphql(`{ employee(id: "F5", asOf: "2000-01-01T00:00:00Z") { name } }`)).data).toEqual({ employee: null });
   });
 

@@ -1,6 +1,6 @@
 import { validationError } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf } from '../asOf';
+import { asOfParam, asOfSql, type AsOf } from '../asOf';
 
 /*
  * Cadence: café sessions twice a month, town halls every two months — met or missed, period by
@@ -42,14 +42,14 @@ export const cadence = async (db: SqlExecutor, range: { from: string; to: string
     const sql =
       table === 'cafe'
         ? `SELECT count(*)::int AS n FROM hub_view.cafe_sessions s
-           WHERE s.recorded_at <= $3::timestamptz AND s.scheduled_at >= $1::timestamptz AND s.scheduled_at < $2::timestamptz
-             AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_cancellations c WHERE c.session_id = s.session_id AND c.recorded_at <= $3::timestamptz)
-             AND EXISTS (SELECT 1 FROM hub_view.cafe_attendance a WHERE a.session_id = s.session_id AND a.recorded_at <= $3::timestamptz)`
+           WHERE ${asOfSql('s', 3)} AND s.scheduled_at >= $1::timestamptz AND s.scheduled_at < $2::timestamptz
+             AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_cancellations c WHERE c.session_id = s.session_id AND ${asOfSql('c', 3)})
+             AND EXISTS (SELECT 1 FROM hub_view.cafe_attendance a WHERE a.session_id = s.session_id AND ${asOfSql('a', 3)})`
         : `SELECT count(*)::int AS n FROM hub_view.town_halls t
-           WHERE t.recorded_at <= $3::timestamptz AND t.scheduled_at >= $1::timestamptz AND t.scheduled_at < $2::timestamptz
-             AND NOT EXISTS (SELECT 1 FROM hub_view.town_hall_cancellations c WHERE c.town_hall_id = t.town_hall_id AND c.recorded_at <= $3::timestamptz)
-             AND (EXISTS (SELECT 1 FROM hub_view.town_hall_attendance a WHERE a.town_hall_id = t.town_hall_id AND a.recorded_at <= $3::timestamptz)
-               OR EXISTS (SELECT 1 FROM hub_view.town_hall_head_counts h WHERE h.town_hall_id = t.town_hall_id AND h.recorded_at <= $3::timestamptz))`;
+           WHERE ${asOfSql('t', 3)} AND t.scheduled_at >= $1::timestamptz AND t.scheduled_at < $2::timestamptz
+             AND NOT EXISTS (SELECT 1 FROM hub_view.town_hall_cancellations c WHERE c.town_hall_id = t.town_hall_id AND ${asOfSql('c', 3)})
+             AND (EXISTS (SELECT 1 FROM hub_view.town_hall_attendance a WHERE a.town_hall_id = t.town_hall_id AND ${asOfSql('a', 3)})
+               OR EXISTS (SELECT 1 FROM hub_view.town_hall_head_counts h WHERE h.town_hall_id = t.town_hall_id AND ${asOfSql('h', 3)}))`;
     const target = table === 'cafe' ? 2 : 1;
     const out: CadencePeriod[] = [];
     for (const p of list) {

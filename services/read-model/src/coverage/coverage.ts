@@ -1,6 +1,7 @@
 import { validationError, type Channel, type Grade } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf } from '../asOf';
+import { asOfParam, asOfSql, type AsOf } from '../asOf';
+import { FCS_AS_OF } from '../queries/directory';
 import { employeesAsOfSql } from '../queries/employees';
 import type { ReachPeriod } from './reach';
 
@@ -21,19 +22,24 @@ export const TENURE_BANDS = {
 } as const;
 export type TenureBand = keyof typeof TENURE_BANDS;
 
+/**
+ * Narrows a population. Each list means "any of these" (null or absent: no narrowing); different
+ * dimensions all apply. The gateway turns grade ranges (gradeAtMost 차장, cafeEligible) into `grades`.
+ */
 export interface Segment {
   /** Employees and FCs: tenure at the end of the period (employees without a hire date fall outside every band). */
   tenure?: TenureBand | null;
-  /** Employees: this org unit and every unit below it. */
-  orgUnitId?: string | null;
-  grade?: Grade | null;
-  /** Employees: their region; FCs: their branch's region. */
-  region?: string | null;
-  /** FCs: this branch. */
-  branchId?: string | null;
-  /** FCs: PRIDE branches (true) or the others (false), PRIDE as of the period's end. */
+  /** Employees: of these org units, each with every unit below it. */
+  orgUnitIds?: readonly string[] | null;
+  /** Employees: of these grades. */
+  grades?: readonly Grade[] | null;
+  /** Employees: of these regions; FCs and customers: of branches in them. */
+  regions?: readonly string[] | null;
+  /** FCs and customers: of these branches. */
+  branchIds?: readonly string[] | null;
+  /** FCs and customers: PRIDE branches (true) or the others (false), PRIDE as of the period's end. */
   pride?: boolean | null;
-  /** FCs: branches in Seoul (true) or elsewhere (false). */
+  /** FCs and customers: branches in Seoul (true) or elsewhere (false). */
   seoul?: boolean | null;
 }
 
@@ -66,40 +72,37 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
       AND (${p(band?.[0] ?? null)}::int IS NULL OR (${alias}.hired_on <= ($2::timestamptz - make_interval(years => ${p(band?.[0] ?? null)}::int))::date
         AND ${alias}.hired_on > ($2::timestamptz - make_interval(years => ${p(band?.[1] ?? null)}::int))::date))`;
   if (kind === 'EMPLOYEE') {
-    if (segment.branchId != null || segment.pride != null || segment.seoul != null) throw validationError('branchId, pride and seoul segment FCs, not employees');
+    if (segment.branchIds != null || segment.pride != null || segment.seoul != null) throw validationError('branchId, pride and seoul segment FCs and customers, not employees');
     return `
       SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3)}) e
       WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz) ${tenureSql('e')}
-        AND (${p(segment.grade ?? null)}::text IS NULL OR e.grade = ${p(segment.grade ?? null)})
-        AND (${p(segment.region ?? null)}::text IS NULL OR e.region = ${p(segment.region ?? null)})
-        AND (${p(segment.orgUnitId ?? null)}::text IS NULL OR e.org_unit_id IN (
+        AND (${p(segment.grades ?? null)}::text[] IS NULL OR e.grade = ANY(${p(segment.grades ?? null)}::text[]))
+        AND (${p(segment.regions ?? null)}::text[] IS NULL OR e.region = ANY(${p(segment.regions ?? null)}::text[]))
+        AND (${p(segment.orgUnitIds ?? null)}::text[] IS NULL OR e.org_unit_id IN (
           WITH RECURSIVE units AS (
-            SELECT org_unit_id FROM hub_view.org_units WHERE org_unit_id = ${p(segment.orgUnitId ?? null)} AND recorded_at <= $3::timestamptz
+            SELECT org_unit_id FROM hub_view.org_units WHERE org_unit_id = ANY(${p(segment.orgUnitIds ?? null)}::text[]) AND ${asOfSql(null, 3)}
             UNION ALL
-            SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE o.recorded_at <= $3::timestamptz
+            SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE ${asOfSql('o', 3)}
           ) SELECT org_unit_id FROM units))`;
   }
-  if (segment.orgUnitId != null || segment.grade != null) throw validationError(`orgUnitId and grade segment employees, not ${kind === 'FC' ? 'FCs' : 'customers'}`);
+  if (segment.orgUnitIds != null || segment.grades != null) throw validationError(`orgUnitId and grade segment employees, not ${kind === 'FC' ? 'FCs' : 'customers'}`);
   if (kind === 'CUSTOMER' && band) throw validationError('tenure segments employees and FCs, not customers');
   const branchSegment = (alias: string) => `
-      AND (${p(segment.branchId ?? null)}::text IS NULL OR ${alias}.branch_id = ${p(segment.branchId ?? null)})
-      AND (${p(segment.region ?? null)}::text IS NULL OR b.region = ${p(segment.region ?? null)})
+      AND (${p(segment.branchIds ?? null)}::text[] IS NULL OR ${alias}.branch_id = ANY(${p(segment.branchIds ?? null)}::text[]))
+      AND (${p(segment.regions ?? null)}::text[] IS NULL OR b.region = ANY(${p(segment.regions ?? null)}::text[]))
       AND (${p(segment.seoul ?? null)}::boolean IS NULL OR b.seoul = ${p(segment.seoul ?? null)})
       AND (${p(segment.pride ?? null)}::boolean IS NULL OR (bp.branch_id IS NOT NULL) = ${p(segment.pride ?? null)})`;
   const branchJoin = (alias: string) => `
-    JOIN hub_view.branches b ON b.branch_id = ${alias}.branch_id AND b.recorded_at <= $3::timestamptz
-    LEFT JOIN hub_view.branch_pride bp ON bp.branch_id = b.branch_id AND bp.recorded_at <= $3::timestamptz AND bp.since < $2::timestamptz`;
+    JOIN hub_view.branches b ON b.branch_id = ${alias}.branch_id AND ${asOfSql('b', 3)}
+    LEFT JOIN hub_view.branch_pride bp ON bp.branch_id = b.branch_id AND ${asOfSql('bp', 3)} AND bp.since < $2::timestamptz`;
   // Customers: everyone registered before the period ended (a customer does not "leave").
   if (kind === 'CUSTOMER') {
     return `
     SELECT c.customer_id AS person_id FROM hub_view.customers c ${branchJoin('c')}
-    WHERE c.recorded_at <= $3::timestamptz AND c.registered_on < $2::timestamptz ${branchSegment('c')}`;
+    WHERE ${asOfSql('c', 3)} AND c.registered_on < $2::timestamptz ${branchSegment('c')}`;
   }
   return `
-    SELECT f.fc_id AS person_id FROM (
-      SELECT DISTINCT ON (fc_id) fc_id, branch_id, hired_on, left_on FROM hub_view.fc_versions
-      WHERE recorded_at <= $3::timestamptz ORDER BY fc_id, position DESC
-    ) f
+    SELECT f.fc_id AS person_id FROM (${FCS_AS_OF(3)}) f
     ${branchJoin('f')}
     WHERE f.hired_on < $2::timestamptz AND (f.left_on IS NULL OR f.left_on >= $1::timestamptz) ${branchSegment('f')} ${tenureSql('f')}`;
 };
@@ -120,7 +123,7 @@ export const coverage = async (
     WITH pop AS (${population}),
     t AS (
       SELECT t.* FROM hub_view.touches t JOIN pop ON pop.person_id = t.person_id
-      WHERE t.person_kind = $${k} AND t.touched_at >= $1::timestamptz AND t.touched_at < $2::timestamptz AND t.recorded_at <= $3::timestamptz
+      WHERE t.person_kind = $${k} AND t.touched_at >= $1::timestamptz AND t.touched_at < $2::timestamptz AND ${asOfSql('t', 3)}
         AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
     )`;
   const [totals] = await db.query<{ population: number; reached: number; touches: number; days: number | null }>(
@@ -190,7 +193,7 @@ export const gaps = async (
      last AS (
        SELECT pop.person_id, max(t.touched_at) AS last FROM pop
        LEFT JOIN hub_view.touches t ON t.person_id = pop.person_id AND t.person_kind = $${k} AND t.touched_at < $1::timestamptz
-         AND t.recorded_at <= $3::timestamptz AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+         AND ${asOfSql('t', 3)} AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
        GROUP BY pop.person_id
      )
      SELECT person_id, last, count(*) OVER ()::int AS total FROM last

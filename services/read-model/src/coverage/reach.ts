@@ -1,6 +1,6 @@
 import { GRADES, isCafeSessionEligible, type OrgUnitKind } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf } from '../asOf';
+import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { employeesAsOfSql } from '../queries/employees';
 
 /*
@@ -16,10 +16,15 @@ export interface ReachPeriod {
   to: string;
 }
 
+/** The id of the company-wide root row of org-unit reach (above every division). */
+export const COMPANY_ROOT_ID = 'COMPANY';
+
 export interface OrgUnitReachRow {
   orgUnitId: string;
   orgUnitName: string;
-  kind: OrgUnitKind;
+  /** COMPANY for the root row: everyone, whichever division. */
+  kind: OrgUnitKind | 'COMPANY';
+  /** The unit above; the company root for a division; null for the root. */
   parentId: string | null;
   /** Employees of the unit and all its sub-units during the period. */
   population: number;
@@ -37,7 +42,8 @@ const ELIGIBLE_GRADES = GRADES.map((g) => g.code).filter(isCafeSessionEligible);
 
 /**
  * Café-session (톡톡타임) reach of employees for every org unit, each unit counting its whole
- * subtree (a division includes its departments and their teams), optionally for one host.
+ * subtree (a division includes its departments and their teams), under one company-wide root
+ * (`COMPANY`, first), optionally for one host or one unit (`COMPANY` for the root alone).
  */
 export const cafeSessionReachByOrgUnit = async (
   db: SqlExecutor,
@@ -45,9 +51,9 @@ export const cafeSessionReachByOrgUnit = async (
   filter: { hostId?: string | null; orgUnitId?: string | null } = {},
   asOf?: AsOf,
 ): Promise<OrgUnitReachRow[]> => {
-  const rows = await db.query<{ org_unit_id: string; name: string; kind: OrgUnitKind; parent_id: string | null; population: number; eligible: number; reached: number }>(
+  const rows = await db.query<{ org_unit_id: string; name: string; kind: OrgUnitKind | 'COMPANY'; parent_id: string | null; population: number; eligible: number; reached: number }>(
     `WITH RECURSIVE units AS (
-       SELECT org_unit_id, name, kind, parent_id FROM hub_view.org_units WHERE recorded_at <= $6::timestamptz
+       SELECT org_unit_id, name, kind, parent_id FROM hub_view.org_units WHERE ${asOfSql(null, 6)}
      ),
      -- every unit paired with itself and each unit below it
      subtree (ancestor, descendant) AS (
@@ -64,20 +70,28 @@ export const cafeSessionReachByOrgUnit = async (
        WHERE channel = 'CAFE_SESSION' AND person_kind = 'EMPLOYEE'
          AND touched_at >= $1::timestamptz AND touched_at < $2::timestamptz
          AND ($3::text IS NULL OR leader_id = $3)
-         AND recorded_at <= $6::timestamptz
+         AND ${asOfSql(null, 6)}
      )
-     SELECT u.org_unit_id, u.name, u.kind, u.parent_id,
+     -- the company-wide root first: every employee present, whichever division
+     SELECT $7::text AS org_unit_id, 'Company (전사)' AS name, 'COMPANY' AS kind, NULL::text AS parent_id,
             count(p.employee_id)::int AS population,
             count(p.employee_id) FILTER (WHERE p.grade = ANY($5::text[]))::int AS eligible,
-            count(met.person_id)::int AS reached
+            count(met.person_id)::int AS reached, 0 AS root
+     FROM present p LEFT JOIN met ON met.person_id = p.employee_id
+     WHERE $4::text IS NULL OR $4 = $7
+     UNION ALL
+     SELECT u.org_unit_id, u.name, u.kind, coalesce(u.parent_id, $7),
+            count(p.employee_id)::int AS population,
+            count(p.employee_id) FILTER (WHERE p.grade = ANY($5::text[]))::int AS eligible,
+            count(met.person_id)::int AS reached, 1 AS root
      FROM units u
      JOIN subtree s ON s.ancestor = u.org_unit_id
      LEFT JOIN present p ON p.org_unit_id = s.descendant
      LEFT JOIN met ON met.person_id = p.employee_id
      WHERE ($4::text IS NULL OR u.org_unit_id = $4)
      GROUP BY u.org_unit_id, u.name, u.kind, u.parent_id
-     ORDER BY u.org_unit_id`,
-    [period.from, period.to, filter.hostId ?? null, filter.orgUnitId ?? null, ELIGIBLE_GRADES, asOfParam(asOf)],
+     ORDER BY root, org_unit_id`,
+    [period.from, period.to, filter.hostId ?? null, filter.orgUnitId ?? null, ELIGIBLE_GRADES, asOfParam(asOf), COMPANY_ROOT_ID],
   );
   return rows.map((r) => {
     const population = Number(r.population);

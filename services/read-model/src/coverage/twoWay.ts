@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf } from '../asOf';
+import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import type { ReachPeriod } from './reach';
 import { iso, localDate } from '../queries/rows';
 
@@ -31,12 +31,12 @@ export interface OpenFollowUpRow {
 
 const QUESTIONS = `
   SELECT 'CAFE_SESSION' AS channel, q.raised_at, a.answered_at, a.answered_by FROM hub_view.cafe_questions q
-  LEFT JOIN hub_view.cafe_answers a ON a.question_id = q.question_id AND a.recorded_at <= $3::timestamptz
-  WHERE q.recorded_at <= $3::timestamptz AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz
+  LEFT JOIN hub_view.cafe_answers a ON a.question_id = q.question_id AND ${asOfSql('a', 3)}
+  WHERE ${asOfSql('q', 3)} AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz
   UNION ALL
   SELECT 'TOWN_HALL', q.raised_at, a.answered_at, a.answered_by FROM hub_view.town_hall_questions q
-  LEFT JOIN hub_view.town_hall_answers a ON a.question_id = q.question_id AND a.recorded_at <= $3::timestamptz
-  WHERE q.recorded_at <= $3::timestamptz AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz`;
+  LEFT JOIN hub_view.town_hall_answers a ON a.question_id = q.question_id AND ${asOfSql('a', 3)}
+  WHERE ${asOfSql('q', 3)} AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz`;
 
 const figures = (r: { raised: number; answered: number; hours: number | null }): QuestionFigures => {
   const raised = Number(r.raised);
@@ -71,8 +71,8 @@ export const openFollowUps = async (db: SqlExecutor, at: string, filter: { owner
   const rows = await db.query(
     `SELECT f.follow_up_id, f.session_id, f.description, f.owner_id, f.due_on, s.scheduled_at
      FROM hub_view.cafe_follow_ups f JOIN hub_view.cafe_sessions s ON s.session_id = f.session_id
-     WHERE f.recorded_at <= $2::timestamptz AND s.scheduled_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
-       AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_follow_up_completions c WHERE c.follow_up_id = f.follow_up_id AND c.recorded_at <= $2::timestamptz AND c.completed_on <= $1::timestamptz)
+     WHERE ${asOfSql('f', 2)} AND s.scheduled_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
+       AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_follow_up_completions c WHERE c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)} AND c.completed_on <= $1::timestamptz)
      ORDER BY s.scheduled_at, f.follow_up_id`,
     [at, asOfParam(asOf), filter.ownerId ?? null],
   );

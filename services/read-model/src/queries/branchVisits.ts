@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import type { BranchRow } from './directory';
 import { listBranches } from './directory';
 import { newestFirstPage } from './page';
@@ -35,12 +35,12 @@ const toVisit = (asOf: AsOf) => (r: Record<string, unknown>): BranchVisitRow => 
   campaignId: (r.campaign_id as string | null) ?? null,
   fcIds: r.fc_ids as string[],
   gift: (r.gift as string | null) ?? null,
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 /** Visits of many branches at once, newest first. */
 export const visitsByBranchIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query('SELECT * FROM hub_view.branch_visits WHERE branch_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz ORDER BY visited_at DESC, visit_id', [
+  const rows = await db.query(`SELECT * FROM hub_view.branch_visits WHERE branch_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY visited_at DESC, visit_id`, [
     ids,
     asOfParam(asOf),
   ]);
@@ -54,8 +54,8 @@ export const listCampaigns = async (db: SqlExecutor, asOf?: AsOf, ids?: readonly
        (SELECT array_agg(t.branch_id ORDER BY t.branch_id) FROM hub_view.campaign_targets t WHERE t.campaign_id = c.campaign_id) AS targets,
        (SELECT coalesce(array_agg(DISTINCT v.branch_id ORDER BY v.branch_id), '{}') FROM hub_view.branch_visits v
          JOIN hub_view.campaign_targets t ON t.campaign_id = c.campaign_id AND t.branch_id = v.branch_id
-         WHERE v.campaign_id = c.campaign_id AND v.recorded_at <= $1::timestamptz) AS visited
-     FROM hub_view.campaigns c WHERE c.recorded_at <= $1::timestamptz AND ($2::text[] IS NULL OR c.campaign_id = ANY($2::text[]))
+         WHERE v.campaign_id = c.campaign_id AND ${asOfSql('v', 1)}) AS visited
+     FROM hub_view.campaigns c WHERE ${asOfSql('c', 1)} AND ($2::text[] IS NULL OR c.campaign_id = ANY($2::text[]))
      ORDER BY c.deadline DESC, c.campaign_id`,
     [asOfParam(asOf), ids ?? null],
   );
@@ -66,7 +66,7 @@ export const listCampaigns = async (db: SqlExecutor, asOf?: AsOf, ids?: readonly
     deadline: localDate(r.deadline),
     targetBranchIds: r.targets as string[],
     visitedBranchIds: r.visited as string[],
-    asOf: asOf ?? null,
+    asOf: viewMoment(asOf),
   }));
 };
 
@@ -86,7 +86,7 @@ export const unvisitedBranches = async (
   const [visitedRows, branches] = await Promise.all([
     db.query<{ branch_id: string }>(
       `SELECT DISTINCT branch_id FROM hub_view.branch_visits
-       WHERE cardinality(leader_ids) > 0 AND visited_at >= $1::timestamptz AND visited_at < $2::timestamptz AND recorded_at <= $3::timestamptz`,
+       WHERE cardinality(leader_ids) > 0 AND visited_at >= $1::timestamptz AND visited_at < $2::timestamptz AND ${asOfSql(null, 3)}`,
       [period.from, period.to, asOfParam(asOf)],
     ),
     listBranches(db, filter, asOf),
@@ -105,7 +105,7 @@ export const branchVisitsPage = (
   newestFirstPage(
     db,
     {
-      filtered: `SELECT * FROM hub_view.branch_visits WHERE recorded_at <= $1::timestamptz AND ($2::text IS NULL OR branch_id = $2)
+      filtered: `SELECT * FROM hub_view.branch_visits WHERE ${asOfSql(null, 1)} AND ($2::text IS NULL OR branch_id = $2)
         AND ($3::text IS NULL OR $3 = ANY(leader_ids)) AND ($4::text IS NULL OR campaign_id = $4)
         AND ($5::timestamptz IS NULL OR visited_at >= $5) AND ($6::timestamptz IS NULL OR visited_at < $6)`,
       params: [asOfParam(asOf), filter.branchId ?? null, filter.leaderId ?? null, filter.campaignId ?? null, filter.from ?? null, filter.to ?? null],

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage, type Page } from './page';
 import { groupBy, iso, localDate, localDateOrNull, questionFields } from './rows';
 
@@ -55,11 +55,11 @@ const sessionsAsOfSql = (n: number) => `
   SELECT s.session_id, s.scheduled_at, s.venue, s.host_ids, s.capacity,
     CASE WHEN c.session_id IS NULL THEN 'SCHEDULED' ELSE 'CANCELLED' END AS status,
     c.reason AS cancel_reason,
-    (SELECT count(*) FROM hub_view.cafe_invitations i WHERE i.session_id = s.session_id AND i.recorded_at <= $${n}::timestamptz)::int AS invited_count,
-    (SELECT count(*) FROM hub_view.cafe_attendance a WHERE a.session_id = s.session_id AND a.recorded_at <= $${n}::timestamptz)::int AS attended_count
+    (SELECT count(*) FROM hub_view.cafe_invitations i WHERE i.session_id = s.session_id AND ${asOfSql('i', n)})::int AS invited_count,
+    (SELECT count(*) FROM hub_view.cafe_attendance a WHERE a.session_id = s.session_id AND ${asOfSql('a', n)})::int AS attended_count
   FROM hub_view.cafe_sessions s
-  LEFT JOIN hub_view.cafe_cancellations c ON c.session_id = s.session_id AND c.recorded_at <= $${n}::timestamptz
-  WHERE s.recorded_at <= $${n}::timestamptz`;
+  LEFT JOIN hub_view.cafe_cancellations c ON c.session_id = s.session_id AND ${asOfSql('c', n)}
+  WHERE ${asOfSql('s', n)}`;
 
 const toSession = (asOf: AsOf) => (r: Record<string, unknown>): CafeSessionRow => ({
   sessionId: r.session_id as string,
@@ -71,7 +71,7 @@ const toSession = (asOf: AsOf) => (r: Record<string, unknown>): CafeSessionRow =
   cancelReason: (r.cancel_reason as string | null) ?? null,
   invitedCount: Number(r.invited_count),
   attendedCount: Number(r.attended_count),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 export interface CafeSessionFilter {
@@ -107,8 +107,8 @@ export const participantsBySessionIds = async (db: SqlExecutor, ids: readonly st
   const rows = await db.query(
     `SELECT coalesce(i.session_id, a.session_id) AS session_id, coalesce(i.employee_id, a.employee_id) AS employee_id,
             i.employee_id IS NOT NULL AS invited, a.employee_id IS NOT NULL AS attended, coalesce(a.walk_in, false) AS walk_in
-     FROM (SELECT * FROM hub_view.cafe_invitations WHERE recorded_at <= $2::timestamptz) i
-     FULL JOIN (SELECT * FROM hub_view.cafe_attendance WHERE recorded_at <= $2::timestamptz) a
+     FROM (SELECT * FROM hub_view.cafe_invitations WHERE ${asOfSql(null, 2)}) i
+     FULL JOIN (SELECT * FROM hub_view.cafe_attendance WHERE ${asOfSql(null, 2)}) a
        ON a.session_id = i.session_id AND a.employee_id = i.employee_id
      WHERE coalesce(i.session_id, a.session_id) = ANY($1::text[])
      ORDER BY 2`,
@@ -120,7 +120,7 @@ export const participantsBySessionIds = async (db: SqlExecutor, ids: readonly st
     invited: Boolean(r.invited),
     attended: Boolean(r.attended),
     walkIn: Boolean(r.walk_in),
-    asOf: asOf ?? null,
+    asOf: viewMoment(asOf),
   }));
   return groupBy(ids, participants, (p) => p.sessionId);
 };
@@ -129,8 +129,8 @@ export const questionsBySessionIds = async (db: SqlExecutor, ids: readonly strin
   const rows = await db.query(
     `SELECT q.*, a.answered_by, a.answer, a.answer_mode, a.answered_at
      FROM hub_view.cafe_questions q
-     LEFT JOIN hub_view.cafe_answers a ON a.question_id = q.question_id AND a.recorded_at <= $2::timestamptz
-     WHERE q.session_id = ANY($1::text[]) AND q.recorded_at <= $2::timestamptz
+     LEFT JOIN hub_view.cafe_answers a ON a.question_id = q.question_id AND ${asOfSql('a', 2)}
+     WHERE q.session_id = ANY($1::text[]) AND ${asOfSql('q', 2)}
      ORDER BY q.raised_at, q.question_id`,
     [ids, asOfParam(asOf)],
   );
@@ -138,7 +138,7 @@ export const questionsBySessionIds = async (db: SqlExecutor, ids: readonly strin
     ...questionFields(r),
     sessionId: r.session_id as string,
     answerMode: (r.answer_mode as CafeQuestionRow['answerMode']) ?? null,
-    asOf: asOf ?? null,
+    asOf: viewMoment(asOf),
   }));
   return groupBy(ids, questions, (q) => q.sessionId);
 };
@@ -147,8 +147,8 @@ export const followUpsBySessionIds = async (db: SqlExecutor, ids: readonly strin
   const rows = await db.query(
     `SELECT f.*, c.completed_on, c.note
      FROM hub_view.cafe_follow_ups f
-     LEFT JOIN hub_view.cafe_follow_up_completions c ON c.follow_up_id = f.follow_up_id AND c.recorded_at <= $2::timestamptz
-     WHERE f.session_id = ANY($1::text[]) AND f.recorded_at <= $2::timestamptz
+     LEFT JOIN hub_view.cafe_follow_up_completions c ON c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)}
+     WHERE f.session_id = ANY($1::text[]) AND ${asOfSql('f', 2)}
      ORDER BY f.due_on, f.follow_up_id`,
     [ids, asOfParam(asOf)],
   );
@@ -161,7 +161,7 @@ export const followUpsBySessionIds = async (db: SqlExecutor, ids: readonly strin
     dueOn: localDate(r.due_on),
     completedOn: localDateOrNull(r.completed_on),
     note: (r.note as string | null) ?? null,
-    asOf: asOf ?? null,
+    asOf: viewMoment(asOf),
   }));
   return groupBy(ids, followUps, (f) => f.sessionId);
 };

@@ -1,6 +1,6 @@
 import { koreanDay, validationError, type FollowUpKind, type FollowUpStatus } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage } from './page';
 import { groupBy, iso, localDate, localDateOrNull } from './rows';
 
@@ -59,20 +59,24 @@ export interface CustomerVisitRow extends AsOfRow {
   satisfies: FollowUpKind | null;
 }
 
-/** The day follow-ups are judged on unless told: the Korean calendar day of `asOf`, or today. */
-export const viewDay = (asOf: AsOf) => koreanDay(asOf ?? new Date());
+/** The day follow-ups are judged on unless told: the Korean calendar day of the business moment `asOf`, or today. */
+export const viewDay = (asOf: AsOf) => {
+  const at = viewMoment(asOf)?.at;
+  // 'infinity' (a mutation's read-back) is no day: judge on today.
+  return koreanDay(at == null || Number.isNaN(Date.parse(at)) ? new Date() : at);
+};
 
 const CUSTOMERS_AS_OF = `
   SELECT c.customer_id, c.branch_id, c.registered_on, e.erased_on FROM hub_view.customers c
-  LEFT JOIN hub_view.customer_erasures e ON e.customer_id = c.customer_id AND e.recorded_at <= $1::timestamptz
-  WHERE c.recorded_at <= $1::timestamptz`;
+  LEFT JOIN hub_view.customer_erasures e ON e.customer_id = c.customer_id AND ${asOfSql('e', 1)}
+  WHERE ${asOfSql('c', 1)}`;
 
 const toCustomer = (asOf: AsOf) => (r: Record<string, unknown>): CustomerRow => ({
   customerId: r.customer_id as string,
   branchId: r.branch_id as string,
   registeredOn: localDate(r.registered_on),
   erasedOn: localDateOrNull(r.erased_on),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 export const customersByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
@@ -88,7 +92,7 @@ const toContract = (asOf: AsOf) => (r: Record<string, unknown>): ContractRow => 
   product: r.product as string,
   signedOn: localDate(r.signed_on),
   recordedAt: iso(r.recorded_at),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 export interface ContractFilter {
@@ -108,9 +112,9 @@ const FOLLOW_UPS_AS_OF = `
          WHEN $2::date >= f.opens_on THEN 'OPEN' ELSE 'UPCOMING' END AS status,
     greatest(0, (CASE WHEN v.visited_on <= $2::date THEN v.visited_on ELSE $2::date END) - f.due_on) AS days_late
   FROM hub_view.contract_follow_ups f
-  JOIN hub_view.contracts k ON k.contract_id = f.contract_id AND k.recorded_at <= $1::timestamptz
-  LEFT JOIN hub_view.customer_visits v ON v.contract_id = f.contract_id AND v.satisfies = f.kind AND v.recorded_at <= $1::timestamptz
-  WHERE f.recorded_at <= $1::timestamptz`;
+  JOIN hub_view.contracts k ON k.contract_id = f.contract_id AND ${asOfSql('k', 1)}
+  LEFT JOIN hub_view.customer_visits v ON v.contract_id = f.contract_id AND v.satisfies = f.kind AND ${asOfSql('v', 1)}
+  WHERE ${asOfSql('f', 1)}`;
 
 const toFollowUp = (asOf: AsOf, on: string) => (r: Record<string, unknown>): FollowUpRow => ({
   on,
@@ -125,7 +129,7 @@ const toFollowUp = (asOf: AsOf, on: string) => (r: Record<string, unknown>): Fol
   satisfiedOn: localDateOrNull(r.satisfied_on),
   visitId: (r.visit_id as string | null) ?? null,
   daysLate: Number(r.days_late),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 /** Contracts newest first, filtered; a page with cursors. */
@@ -134,7 +138,7 @@ export const contractsPage = (db: SqlExecutor, filter: ContractFilter, page: { f
     db,
     {
       filtered: `SELECT k.*, (k.signed_on::timestamp AT TIME ZONE 'UTC') AS signed_at FROM hub_view.contracts k JOIN hub_view.branches b ON b.branch_id = k.branch_id
-        WHERE k.recorded_at <= $1::timestamptz AND ($3::text IS NULL OR k.customer_id = $3) AND ($4::text IS NULL OR k.fc_id = $4)
+        WHERE ${asOfSql('k', 1)} AND ($3::text IS NULL OR k.customer_id = $3) AND ($4::text IS NULL OR k.fc_id = $4)
           AND ($5::text IS NULL OR k.branch_id = $5) AND ($6::text IS NULL OR b.region = $6)
           AND ($7::text IS NULL OR k.contract_id IN (SELECT contract_id FROM (${FOLLOW_UPS_AS_OF}) s WHERE s.status = $7))`,
       params: [asOfParam(asOf), on, filter.customerId ?? null, filter.fcId ?? null, filter.branchId ?? null, filter.region ?? null, filter.followUpStatus ?? null],
@@ -147,12 +151,12 @@ export const contractsPage = (db: SqlExecutor, filter: ContractFilter, page: { f
   );
 
 export const contractsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query('SELECT * FROM hub_view.contracts WHERE contract_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz', [ids, asOfParam(asOf)]);
+  const rows = await db.query(`SELECT * FROM hub_view.contracts WHERE contract_id = ANY($1::text[]) AND ${asOfSql(null, 2)}`, [ids, asOfParam(asOf)]);
   return groupBy(ids, rows.map(toContract(asOf)), (c) => c.contractId).map((g) => g[0]);
 };
 
 export const contractsByCustomerIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query('SELECT * FROM hub_view.contracts WHERE customer_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz ORDER BY signed_on DESC, contract_id', [ids, asOfParam(asOf)]);
+  const rows = await db.query(`SELECT * FROM hub_view.contracts WHERE customer_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY signed_on DESC, contract_id`, [ids, asOfParam(asOf)]);
   return groupBy(ids, rows.map(toContract(asOf)), (c) => c.customerId);
 };
 
@@ -173,11 +177,11 @@ const toVisit = (asOf: AsOf) => (r: Record<string, unknown>): CustomerVisitRow =
   rating: r.rating == null ? null : Number(r.rating),
   comment: (r.comment as string | null) ?? null,
   satisfies: (r.satisfies as FollowUpKind | null) ?? null,
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 export const customerVisitsByContractIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query('SELECT * FROM hub_view.customer_visits WHERE contract_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz ORDER BY visited_at DESC, visit_id', [ids, asOfParam(asOf)]);
+  const rows = await db.query(`SELECT * FROM hub_view.customer_visits WHERE contract_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY visited_at DESC, visit_id`, [ids, asOfParam(asOf)]);
   return groupBy(ids, rows.map(toVisit(asOf)), (v) => v.contractId);
 };
 
@@ -218,7 +222,7 @@ export const followUpCompliance = async (
             count(*) FILTER (WHERE status = 'OVERDUE')::int AS overdue, count(*) FILTER (WHERE status IN ('OPEN', 'UPCOMING'))::int AS open
      FROM (${FOLLOW_UPS_AS_OF}) s
      JOIN hub_view.branches b ON b.branch_id = s.branch_id
-     LEFT JOIN hub_view.branch_pride p ON p.branch_id = b.branch_id AND p.recorded_at <= $1::timestamptz AND p.since <= s.due_on
+     LEFT JOIN hub_view.branch_pride p ON p.branch_id = b.branch_id AND ${asOfSql('p', 1)} AND p.since <= s.due_on
      WHERE s.due_on BETWEEN $3::date AND $4::date AND ($5::text IS NULL OR s.branch_id = $5) AND ($6::text IS NULL OR b.region = $6)
        AND ($7::boolean IS NULL OR (p.branch_id IS NOT NULL) = $7)
      GROUP BY 1`,
@@ -261,7 +265,7 @@ export const customerVisitsPage = (
     db,
     {
       filtered: `SELECT v.* FROM hub_view.customer_visits v JOIN hub_view.contracts k ON k.contract_id = v.contract_id
-        WHERE v.recorded_at <= $1::timestamptz AND ($2::text IS NULL OR v.customer_id = $2) AND ($3::text IS NULL OR v.fc_id = $3)
+        WHERE ${asOfSql('v', 1)} AND ($2::text IS NULL OR v.customer_id = $2) AND ($3::text IS NULL OR v.fc_id = $3)
           AND ($4::text IS NULL OR $4 = ANY(v.leader_ids)) AND ($5::text IS NULL OR k.branch_id = $5)
           AND ($6::timestamptz IS NULL OR v.visited_at >= $6) AND ($7::timestamptz IS NULL OR v.visited_at < $7)`,
       params: [asOfParam(asOf), filter.customerId ?? null, filter.fcId ?? null, filter.leaderId ?? null, filter.branchId ?? null, filter.from ?? null, filter.to ?? null],

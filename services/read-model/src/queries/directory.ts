@@ -1,6 +1,6 @@
 import type { OrgUnitKind } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, latestSql as latest, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, localDate, localDateOrNull } from './rows';
 
 export interface OrgUnitRow extends AsOfRow {
@@ -33,16 +33,16 @@ const toOrgUnit = (asOf: AsOf) => (r: Record<string, unknown>): OrgUnitRow => ({
   name: r.name as string,
   kind: r.kind as OrgUnitKind,
   parentId: (r.parent_id as string | null) ?? null,
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 /** The org tree as of a moment, parents before children, siblings by name. */
 export const listOrgUnits = async (db: SqlExecutor, asOf?: AsOf) => {
   const rows = await db.query(
     `WITH RECURSIVE tree AS (
-       SELECT o.*, ARRAY[o.name] AS path FROM hub_view.org_units o WHERE parent_id IS NULL AND recorded_at <= $1::timestamptz
+       SELECT o.*, ARRAY[o.name] AS path FROM hub_view.org_units o WHERE parent_id IS NULL AND ${asOfSql(null, 1)}
        UNION ALL
-       SELECT o.*, t.path || o.name FROM hub_view.org_units o JOIN tree t ON o.parent_id = t.org_unit_id WHERE o.recorded_at <= $1::timestamptz
+       SELECT o.*, t.path || o.name FROM hub_view.org_units o JOIN tree t ON o.parent_id = t.org_unit_id WHERE ${asOfSql('o', 1)}
      )
      SELECT org_unit_id, name, kind, parent_id FROM tree ORDER BY path`,
     [asOfParam(asOf)],
@@ -51,15 +51,15 @@ export const listOrgUnits = async (db: SqlExecutor, asOf?: AsOf) => {
 };
 
 export const orgUnitsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query('SELECT * FROM hub_view.org_units WHERE org_unit_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz', [ids, asOfParam(asOf)]);
+  const rows = await db.query(`SELECT * FROM hub_view.org_units WHERE org_unit_id = ANY($1::text[]) AND ${asOfSql(null, 2)}`, [ids, asOfParam(asOf)]);
   return groupBy(ids, rows.map(toOrgUnit(asOf)), (u) => u.orgUnitId).map((g) => g[0]);
 };
 
 export const BRANCHES_AS_OF = `
   SELECT b.branch_id, b.name, b.region, b.district, b.seoul, p.since AS pride_since
   FROM hub_view.branches b
-  LEFT JOIN hub_view.branch_pride p ON p.branch_id = b.branch_id AND p.recorded_at <= $1::timestamptz
-  WHERE b.recorded_at <= $1::timestamptz`;
+  LEFT JOIN hub_view.branch_pride p ON p.branch_id = b.branch_id AND ${asOfSql('p', 1)}
+  WHERE ${asOfSql('b', 1)}`;
 
 export const toBranch = (asOf: AsOf) => (r: Record<string, unknown>): BranchRow => ({
   branchId: r.branch_id as string,
@@ -68,7 +68,7 @@ export const toBranch = (asOf: AsOf) => (r: Record<string, unknown>): BranchRow 
   district: r.district as string,
   seoul: Boolean(r.seoul),
   prideSince: localDateOrNull(r.pride_since),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 /** Branches, optionally only Seoul's, one region's, or PRIDE / non-PRIDE ones. */
@@ -87,10 +87,11 @@ export const branchesByIds = async (db: SqlExecutor, ids: readonly string[], asO
   return groupBy(ids, rows.map(toBranch(asOf)), (b) => b.branchId).map((g) => g[0]);
 };
 
-/** FCs as the view knew them at `$n`: each one's newest version recorded by then. */
+/** The one definition of "an FC as of `$n`": their changes by then, folded in business order (as employees.ts). */
 export const FCS_AS_OF = (n: number) => `
-  SELECT DISTINCT ON (fc_id) fc_id, name, branch_id, hired_on, left_on FROM hub_view.fc_versions
-  WHERE recorded_at <= $${n}::timestamptz ORDER BY fc_id, position DESC`;
+  SELECT fc_id, ${latest('name')} AS name, ${latest('branch_id')} AS branch_id, ${latest('hired_on')} AS hired_on, ${latest('left_on')} AS left_on
+  FROM hub_view.fc_changes WHERE ${asOfSql(null, n)}
+  GROUP BY fc_id HAVING bool_or(registered)`;
 
 export const toFc = (asOf: AsOf) => (r: Record<string, unknown>): FcRow => ({
   fcId: r.fc_id as string,
@@ -98,7 +99,7 @@ export const toFc = (asOf: AsOf) => (r: Record<string, unknown>): FcRow => ({
   branchId: r.branch_id as string,
   hiredOn: localDate(r.hired_on),
   leftOn: localDateOrNull(r.left_on),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 /** FCs of many branches at once (their branch as of the moment), active ones unless asked. */

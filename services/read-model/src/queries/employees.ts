@@ -1,15 +1,22 @@
 import type { EmployeeProfile, Grade } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, latestSql as latest, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, localDateOrNull } from './rows';
 
 export type EmployeeRow = EmployeeProfile & AsOfRow;
 
-/** SQL for the employees as the view knew them at `$n` (each employee's newest version recorded by then). */
+/**
+ * The one definition of "an employee as of `$n`" (asOf.ts): their changes that had taken effect and
+ * been recorded by then, folded in business order (later effect wins; same moment: later event).
+ * Someone whose registration is not yet visible is not there at all.
+ */
 export const employeesAsOfSql = (n: number) => `
-  SELECT DISTINCT ON (employee_id) employee_id, name, grade, org_unit_id, region, title, hired_on, left_on
-  FROM hub_view.employee_versions WHERE recorded_at <= $${n}::timestamptz
-  ORDER BY employee_id, position DESC`;
+  SELECT employee_id,
+    ${latest('name')} AS name, ${latest('grade')} AS grade, ${latest('org_unit_id')} AS org_unit_id, ${latest('region')} AS region,
+    (array_agg(title ORDER BY occurred_at DESC, position DESC) FILTER (WHERE registered))[1] AS title,
+    ${latest('hired_on')} AS hired_on, ${latest('left_on')} AS left_on
+  FROM hub_view.employee_changes WHERE ${asOfSql(null, n)}
+  GROUP BY employee_id HAVING bool_or(registered)`;
 
 export const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): EmployeeRow => ({
   employeeId: r.employee_id as string,
@@ -20,7 +27,7 @@ export const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): Employee
   title: (r.title as string | null) ?? null,
   hiredOn: localDateOrNull(r.hired_on),
   leftOn: localDateOrNull(r.left_on),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 /** Employees by id, in the order asked (undefined for unknown ids): one query for any number. */

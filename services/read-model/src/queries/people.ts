@@ -1,6 +1,6 @@
 import { GRADES, type Grade } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf } from '../asOf';
+import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { employeesAsOfSql, toEmployee } from './employees';
 import { BRANCHES_AS_OF, FCS_AS_OF, toBranch, toFc } from './directory';
 import { sortedPage, type SortDirection } from './page';
@@ -14,7 +14,7 @@ const dir = (d: SortDirection) => (d === 'DESC' ? 'DESC' : 'ASC');
 /** Never reached sorts as the longest ago. */
 const lastTouchedOrder = (d: SortDirection) => `last_touched_at ${dir(d)} NULLS ${d === 'DESC' ? 'LAST' : 'FIRST'}`;
 const lastTouchedSql = (personColumn: string) =>
-  `(SELECT max(t.touched_at) FROM hub_view.touches t WHERE t.person_id = ${personColumn} AND t.recorded_at <= $1::timestamptz)`;
+  `(SELECT max(t.touched_at) FROM hub_view.touches t WHERE t.person_id = ${personColumn} AND ${asOfSql('t', 1)})`;
 
 export const EMPLOYEE_SORTS = ['NAME', 'GRADE', 'HIRED_ON', 'LAST_TOUCHED_AT'] as const;
 export type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
@@ -48,9 +48,9 @@ export const employeesPage = (
     db,
     {
       filtered: `WITH RECURSIVE units AS (
-          SELECT org_unit_id FROM hub_view.org_units WHERE org_unit_id = $2 AND recorded_at <= $1::timestamptz
+          SELECT org_unit_id FROM hub_view.org_units WHERE org_unit_id = $2 AND ${asOfSql(null, 1)}
           UNION ALL
-          SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE o.recorded_at <= $1::timestamptz
+          SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE ${asOfSql('o', 1)}
         )
         SELECT e.*, ${lastTouchedSql('e.employee_id')} AS last_touched_at FROM (${employeesAsOfSql(1)}) e
         WHERE ($2::text IS NULL OR org_unit_id IN (SELECT org_unit_id FROM units)) AND ($3::text IS NULL OR grade = $3)
@@ -111,9 +111,11 @@ export const branchesPage = (
     db,
     {
       filtered: `SELECT b.*,
-          (SELECT max(v.visited_at) FROM hub_view.branch_visits v WHERE v.branch_id = b.branch_id AND cardinality(v.leader_ids) > 0 AND v.recorded_at <= $1::timestamptz) AS last_visited_at,
-          (SELECT count(*) FROM (${FCS_AS_OF(1)}) f WHERE f.branch_id = b.branch_id AND f.left_on IS NULL)::int AS fc_count
+          (SELECT max(v.visited_at) FROM hub_view.branch_visits v WHERE v.branch_id = b.branch_id AND cardinality(v.leader_ids) > 0 AND ${asOfSql('v', 1)}) AS last_visited_at,
+          coalesce(fcs.n, 0)::int AS fc_count
         FROM (${BRANCHES_AS_OF}) b
+        -- FCs folded once for all branches, not once per branch
+        LEFT JOIN (SELECT branch_id, count(*) AS n FROM (${FCS_AS_OF(1)}) f WHERE f.left_on IS NULL GROUP BY branch_id) fcs ON fcs.branch_id = b.branch_id
         WHERE ($2::text IS NULL OR b.region = $2) AND ($3::boolean IS NULL OR b.seoul = $3) AND ($4::boolean IS NULL OR (b.pride_since IS NOT NULL) = $4)
           AND ($5::text IS NULL OR b.district = $5) AND ($6::text IS NULL OR strpos(lower(b.name), lower($6)) > 0)`,
       params: [asOfParam(asOf), filter.region ?? null, filter.seoul ?? null, filter.pride ?? null, filter.district ?? null, filter.name ?? null],

@@ -1,6 +1,6 @@
 import { validationError } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf } from '../asOf';
+import { asOfParam, asOfSql, type AsOf } from '../asOf';
 
 /*
  * PRIDE weekly FC activity, grouped by PRIDE or not (side by side), by branch or by FC. A week
@@ -37,13 +37,13 @@ export const fcActivity = async (
   const rows = await db.query<Record<string, unknown>>(
     `WITH latest AS (
        SELECT DISTINCT ON (fc_id, week_of) * FROM hub_view.fc_weekly_activity
-       WHERE recorded_at <= $1::timestamptz AND week_of BETWEEN $2::date AND $3::date
+       WHERE ${asOfSql(null, 1)} AND week_of BETWEEN $2::date AND $3::date
        ORDER BY fc_id, week_of, position DESC
      ),
      w AS (
        SELECT l.*, b.region, (p.branch_id IS NOT NULL) AS pride FROM latest l
-       JOIN hub_view.branches b ON b.branch_id = l.branch_id AND b.recorded_at <= $1::timestamptz
-       LEFT JOIN hub_view.branch_pride p ON p.branch_id = l.branch_id AND p.recorded_at <= $1::timestamptz AND p.since <= l.week_of
+       JOIN hub_view.branches b ON b.branch_id = l.branch_id AND ${asOfSql('b', 1)}
+       LEFT JOIN hub_view.branch_pride p ON p.branch_id = l.branch_id AND ${asOfSql('p', 1)} AND p.since <= l.week_of
      )
      SELECT ${key} AS key, count(DISTINCT fc_id)::int AS fcs, count(*)::int AS fc_weeks,
             sum(customer_visits)::int AS customer_visits, sum(calls)::int AS calls, sum(contracts)::int AS contracts

@@ -1,6 +1,7 @@
 import { validationError, type Channel, type TouchMode } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
+import { FCS_AS_OF } from './directory';
 import { newestFirstPage } from './page';
 import { groupBy, iso } from './rows';
 
@@ -47,12 +48,12 @@ const toTouch = (asOf: AsOf) => (r: Record<string, unknown>): TouchRow => ({
   sourceId: r.source_id as string,
   summary: r.summary as string,
   recordedAt: iso(r.recorded_at),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 /** Touches of many people at once, newest first per person, as recorded by `asOf`. */
 export const touchesByPersonIds = async (db: SqlExecutor, personIds: readonly string[], asOf?: AsOf): Promise<TouchRow[][]> => {
-  const rows = await db.query(`${TOUCH_WITH_SUMMARY} WHERE t.person_id = ANY($1::text[]) AND t.recorded_at <= $2::timestamptz ORDER BY t.touched_at DESC, t.touch_id`, [
+  const rows = await db.query(`${TOUCH_WITH_SUMMARY} WHERE t.person_id = ANY($1::text[]) AND ${asOfSql('t', 2)} ORDER BY t.touched_at DESC, t.touch_id`, [
     personIds,
     asOfParam(asOf),
   ]);
@@ -83,13 +84,13 @@ export const touchesPage = (db: SqlExecutor, filter: TouchFilter, page: { first:
     db,
     {
       filtered: `SELECT * FROM (${TOUCH_WITH_SUMMARY}) t
-        WHERE t.recorded_at <= $1::timestamptz AND ($2::text IS NULL OR t.person_id = $2) AND ($3::text IS NULL OR t.person_kind = $3)
+        WHERE ${asOfSql('t', 1)} AND ($2::text IS NULL OR t.person_id = $2) AND ($3::text IS NULL OR t.person_kind = $3)
           AND ($4::text IS NULL OR t.leader_id = $4) AND ($5::text IS NULL OR t.channel = $5) AND ($6::text IS NULL OR t.mode = $6)
           AND ($7::timestamptz IS NULL OR t.touched_at >= $7) AND ($8::timestamptz IS NULL OR t.touched_at < $8)
           AND ($9::text IS NULL OR (t.person_kind = 'FC' AND t.person_id IN (
-                SELECT fc_id FROM (SELECT DISTINCT ON (fc_id) fc_id, branch_id FROM hub_view.fc_versions WHERE recorded_at <= $1::timestamptz ORDER BY fc_id, position DESC) f
+                SELECT fc_id FROM (${FCS_AS_OF(1)}) f
                 WHERE f.branch_id = $9))
-            OR (t.person_kind = 'CUSTOMER' AND t.person_id IN (SELECT customer_id FROM hub_view.customers WHERE branch_id = $9 AND recorded_at <= $1::timestamptz)))
+            OR (t.person_kind = 'CUSTOMER' AND t.person_id IN (SELECT customer_id FROM hub_view.customers WHERE branch_id = $9 AND ${asOfSql(null, 1)})))
           AND (NOT $10::boolean OR t.person_kind <> 'CUSTOMER')`,
       params: [
         asOfParam(asOf),

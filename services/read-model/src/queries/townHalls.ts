@@ -1,6 +1,6 @@
 import type { TownHallFormat } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage, type Page } from './page';
 import { groupBy, iso, questionFields } from './rows';
 
@@ -45,15 +45,15 @@ export interface TownHallHeadCountRow extends AsOfRow {
 const townHallsAsOfSql = (n: number) => `
   SELECT t.town_hall_id, t.scheduled_at, t.format, t.theme, t.venue, t.presenter_ids,
     CASE WHEN c.town_hall_id IS NULL THEN 'SCHEDULED' ELSE 'CANCELLED' END AS status, c.reason AS cancel_reason,
-    (SELECT count(*) FROM hub_view.town_hall_attendance a WHERE a.town_hall_id = t.town_hall_id AND a.recorded_at <= $${n}::timestamptz)::int AS attended_count,
+    (SELECT count(*) FROM hub_view.town_hall_attendance a WHERE a.town_hall_id = t.town_hall_id AND ${asOfSql('a', n)})::int AS attended_count,
     (SELECT coalesce(sum(head_count), 0) FROM (
        SELECT DISTINCT ON (org_unit_id) head_count FROM hub_view.town_hall_head_counts h
-       WHERE h.town_hall_id = t.town_hall_id AND h.recorded_at <= $${n}::timestamptz ORDER BY org_unit_id, position DESC) latest)::int AS head_count,
-    (SELECT count(*) FROM hub_view.town_hall_feedback f WHERE f.town_hall_id = t.town_hall_id AND f.recorded_at <= $${n}::timestamptz)::int AS feedback_count,
-    (SELECT avg(rating)::float8 FROM hub_view.town_hall_feedback f WHERE f.town_hall_id = t.town_hall_id AND f.recorded_at <= $${n}::timestamptz) AS average_rating
+       WHERE h.town_hall_id = t.town_hall_id AND ${asOfSql('h', n)} ORDER BY org_unit_id, position DESC) latest)::int AS head_count,
+    (SELECT count(*) FROM hub_view.town_hall_feedback f WHERE f.town_hall_id = t.town_hall_id AND ${asOfSql('f', n)})::int AS feedback_count,
+    (SELECT avg(rating)::float8 FROM hub_view.town_hall_feedback f WHERE f.town_hall_id = t.town_hall_id AND ${asOfSql('f', n)}) AS average_rating
   FROM hub_view.town_halls t
-  LEFT JOIN hub_view.town_hall_cancellations c ON c.town_hall_id = t.town_hall_id AND c.recorded_at <= $${n}::timestamptz
-  WHERE t.recorded_at <= $${n}::timestamptz`;
+  LEFT JOIN hub_view.town_hall_cancellations c ON c.town_hall_id = t.town_hall_id AND ${asOfSql('c', n)}
+  WHERE ${asOfSql('t', n)}`;
 
 const toTownHall = (asOf: AsOf) => (r: Record<string, unknown>): TownHallRow => ({
   townHallId: r.town_hall_id as string,
@@ -68,7 +68,7 @@ const toTownHall = (asOf: AsOf) => (r: Record<string, unknown>): TownHallRow => 
   headCount: Number(r.head_count),
   feedbackCount: Number(r.feedback_count),
   averageRating: r.average_rating == null ? null : Number(r.average_rating),
-  asOf: asOf ?? null,
+  asOf: viewMoment(asOf),
 });
 
 /** Newest first, optionally within a period or for one presenter. */
@@ -92,25 +92,25 @@ export const townHallsByIds = async (db: SqlExecutor, ids: readonly string[], as
 export const townHallQuestionsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
   const rows = await db.query(
     `SELECT q.*, a.answered_by, a.answer, a.answered_at FROM hub_view.town_hall_questions q
-     LEFT JOIN hub_view.town_hall_answers a ON a.question_id = q.question_id AND a.recorded_at <= $2::timestamptz
-     WHERE q.town_hall_id = ANY($1::text[]) AND q.recorded_at <= $2::timestamptz ORDER BY q.raised_at, q.question_id`,
+     LEFT JOIN hub_view.town_hall_answers a ON a.question_id = q.question_id AND ${asOfSql('a', 2)}
+     WHERE q.town_hall_id = ANY($1::text[]) AND ${asOfSql('q', 2)} ORDER BY q.raised_at, q.question_id`,
     [ids, asOfParam(asOf)],
   );
-  const questions: TownHallQuestionRow[] = rows.map((r) => ({ ...questionFields(r), townHallId: r.town_hall_id as string, asOf: asOf ?? null }));
+  const questions: TownHallQuestionRow[] = rows.map((r) => ({ ...questionFields(r), townHallId: r.town_hall_id as string, asOf: viewMoment(asOf) }));
   return groupBy(ids, questions, (q) => q.townHallId);
 };
 
 export const townHallHeadCountsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
   const rows = await db.query(
     `SELECT DISTINCT ON (town_hall_id, org_unit_id) town_hall_id, org_unit_id, head_count FROM hub_view.town_hall_head_counts
-     WHERE town_hall_id = ANY($1::text[]) AND recorded_at <= $2::timestamptz ORDER BY town_hall_id, org_unit_id, position DESC`,
+     WHERE town_hall_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY town_hall_id, org_unit_id, position DESC`,
     [ids, asOfParam(asOf)],
   );
   const counts: TownHallHeadCountRow[] = rows.map((r) => ({
     townHallId: r.town_hall_id as string,
     orgUnitId: r.org_unit_id as string,
     headCount: Number(r.head_count),
-    asOf: asOf ?? null,
+    asOf: viewMoment(asOf),
   }));
   return groupBy(ids, counts, (c) => c.townHallId);
 };

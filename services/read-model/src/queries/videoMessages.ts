@@ -1,6 +1,6 @@
 import type { ViewerKind } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, iso } from './rows';
 
 export interface VideoMessageRow extends AsOfRow {
@@ -22,8 +22,8 @@ export const listVideoMessages = async (db: SqlExecutor, asOf?: AsOf, ids?: read
     `SELECT v.*, count(w.view_id)::int AS views, count(DISTINCT w.viewer_kind || ':' || w.viewer_id)::int AS distinct_viewers,
             avg(w.seconds_watched::float8 / v.duration_seconds) AS average_completion
      FROM hub_view.videos v
-     LEFT JOIN hub_view.video_views w ON w.video_id = v.video_id AND w.recorded_at <= $1::timestamptz
-     WHERE v.recorded_at <= $1::timestamptz AND ($2::text[] IS NULL OR v.video_id = ANY($2::text[]))
+     LEFT JOIN hub_view.video_views w ON w.video_id = v.video_id AND ${asOfSql('w', 1)}
+     WHERE ${asOfSql('v', 1)} AND ($2::text[] IS NULL OR v.video_id = ANY($2::text[]))
      GROUP BY v.video_id ORDER BY v.published_at DESC, v.video_id`,
     [asOfParam(asOf), ids ?? null],
   );
@@ -37,7 +37,7 @@ export const listVideoMessages = async (db: SqlExecutor, asOf?: AsOf, ids?: read
     views: Number(r.views),
     distinctViewers: Number(r.distinct_viewers),
     averageCompletion: r.average_completion == null ? null : Number(r.average_completion),
-    asOf: asOf ?? null,
+    asOf: viewMoment(asOf),
   }));
 };
 
