@@ -24,6 +24,16 @@ const pad = (n: number, width = 5) => String(n).padStart(width, '0');
 const day = (base: string, days: number) => new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const instant = (base: string, days: number, hour = 6) => new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000 + hour * 3_600_000).toISOString();
 
+/** When a generated event happened, from its own date (Korean calendar days start at 00:00 KST). */
+const businessTime = (e: HubEvent): string | undefined => {
+  const d = e.data as Record<string, unknown>;
+  for (const key of ['scheduledAt', 'visitedAt', 'viewedAt', 'publishedAt', 'raisedAt', 'answeredAt']) if (typeof d[key] === 'string') return new Date(d[key] as string).toISOString();
+  for (const key of ['effectiveOn', 'leftOn', 'hiredOn', 'since', 'signedOn', 'registeredOn', 'weekOf', 'completedOn', 'erasedOn']) {
+    if (typeof d[key] === 'string') return new Date(`${d[key] as string}T00:00:00+09:00`).toISOString();
+  }
+  return undefined;
+};
+
 export const generateCompany = async (
   store: EventStore,
   size: { employees: number; branches: number; fcsPerBranch: number; cafeSessions: number; townHalls: number; videos: number; viewsPerVideo: number; customers: number; activityWeeks: number },
@@ -32,14 +42,20 @@ export const generateCompany = async (
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const result: GeneratedCompany = { events: 0, touches: 0, byType: {} };
   const append = async (stream: string, events: HubEvent[]) => {
+    let previous = '2013-12-01T00:00:00.000Z';
     await store.append(
       stream,
-      events.map((e) => ({
-        id: randomUUID(),
-        type: e.type,
-        data: e.data,
-        metadata: { correlationId: 'generated', causationId: 'generated', actor: 'generator', occurredAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION },
-      })),
+      events.map((e) => {
+        // Business time as the services would stamp it; a fact without a date of its own (an
+        // invitation, an attendance) happened when the one before it in the stream did.
+        previous = businessTime(e) ?? previous;
+        return {
+          id: randomUUID(),
+          type: e.type,
+          data: e.data,
+          metadata: { correlationId: 'generated', causationId: 'generated', actor: 'generator', occurredAt: previous, schemaVersion: SCHEMA_VERSION },
+        };
+      }),
     );
     result.events += events.length;
     for (const e of events) result.byType[e.type] = (result.byType[e.type] ?? 0) + 1;

@@ -1,0 +1,109 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createSqlEventStore } from '@hub/event-store';
+import {
+  branchesPage,
+  cafeSessionReachByOrgUnit,
+  coverage,
+  createProjector,
+  employeesByIds,
+  employeesPage,
+  fcsPage,
+  gaps,
+  listOrgUnits,
+  touchesPage,
+  type AsOf,
+} from '@hub/read-model';
+import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
+import { createTestDatabase } from '@hub/sql/testing';
+import { generateCompany } from '../src/support/generatedCompany';
+
+/*
+ * `npm run bench` (view): the questions people ask of the view, on a generated company, at the
+ * three moments they are asked at — now, as of a past business day, and known at a past record
+ * moment. Each is reported as p50/p95 over repeated runs and as a ratio to a baseline measured in
+ * the same run on the same connection (one employee by id), so a slower machine shifts both. Results
+ * go to bench-results/view.json. Not a test: nothing passes or fails on time.
+ */
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const SIZES = {
+  PostgreSQL: { employees: Number(process.env.BENCH_EMPLOYEES ?? 3000), branches: 120, fcsPerBranch: 20, cafeSessions: 300, townHalls: 40, videos: 20, viewsPerVideo: 300, customers: 3000, activityWeeks: 20 },
+  PGlite: { employees: 600, branches: 40, fcsPerBranch: 12, cafeSessions: 60, townHalls: 10, videos: 5, viewsPerVideo: 250, customers: 600, activityWeeks: 20 },
+};
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+const timed = async (fn: () => Promise<unknown>) => {
+  await fn(); // warm: plans cached, pages in memory
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+};
+
+const measure = async (engine: keyof typeof SIZES, db: SqlDriver) => {
+  const store = await createSqlEventStore(db);
+  const generated = await generateCompany(store, SIZES[engine]);
+  const projector = createProjector({ store, db, log: () => undefined });
+  const projectStart = Date.now();
+  await projector.start();
+  const projectSeconds = (Date.now() - projectStart) / 1000;
+
+  const recordedMidway = new Date().toISOString();
+  const moments: Record<string, AsOf> = { now: null, 'as of 2014-12-31': '2014-12-31T23:59:59+09:00', 'known at load': { knownAt: recordedMidway } };
+  const year = { from: '2014-01-01T00:00:00+09:00', to: '2015-01-01T00:00:00+09:00' };
+  const byName = { by: 'NAME', direction: 'ASC' } as const;
+  const questions: Record<string, (asOf: AsOf) => Promise<unknown>> = {
+    'coverage: employees in 2014': (asOf) => coverage(db, 'EMPLOYEE', {}, year, {}, asOf),
+    'coverage: employees 차장 or below in one department': (asOf) =>
+      coverage(db, 'EMPLOYEE', { orgUnitIds: ['D3'], grades: ['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER'] }, year, {}, asOf),
+    'coverage: FCs of Seoul branches': (asOf) => coverage(db, 'FC', { seoul: true }, year, {}, asOf),
+    'gaps: employees not reached in 90 days (first 200)': (asOf) => gaps(db, 'EMPLOYEE', {}, '2015-01-01T00:00:00+09:00', 90, {}, 200, asOf),
+    'café reach by org unit (company root)': (asOf) => cafeSessionReachByOrgUnit(db, year, {}, asOf),
+    'employees page by last touch (first 50)': (asOf) => employeesPage(db, {}, { by: 'LAST_TOUCHED_AT', direction: 'ASC' }, { first: 50 }, asOf),
+    'FCs page (first 50)': (asOf) => fcsPage(db, {}, byName, { first: 50 }, asOf),
+    'branches page with FC counts (first 50)': (asOf) => branchesPage(db, {}, byName, { first: 50 }, asOf),
+    'touches page (first 50)': (asOf) => touchesPage(db, {}, { first: 50 }, asOf),
+    'org tree': (asOf) => listOrgUnits(db, asOf),
+  };
+
+  const baseline = await timed(() => employeesByIds(db, ['E00001'], null));
+  const results = [];
+  for (const [question, ask] of Object.entries(questions)) {
+    for (const [moment, asOf] of Object.entries(moments)) {
+      const t = await timed(() => ask(asOf));
+      results.push({ question, moment, p50Ms: Number(t.p50.toFixed(2)), p95Ms: Number(t.p95.toFixed(2)), p95ToBaseline: Number((t.p95 / baseline.p95).toFixed(1)) });
+    }
+  }
+  await projector.stop();
+  await store.close();
+  return { engine, events: generated.events, projectSeconds, baselineP95Ms: Number(baseline.p95.toFixed(2)), results };
+};
+
+const runs = [];
+const database = await createTestDatabase('bench_view');
+try {
+  const db = createPgDriver(database.url, { max: 4 });
+  runs.push(await measure('PostgreSQL', db));
+  await db.close();
+} finally {
+  await database.drop();
+}
+const pglite = await createPgliteDriver();
+runs.push(await measure('PGlite', pglite));
+await pglite.close();
+
+for (const run of runs) {
+  console.log(`\n${run.engine}: ${run.events} events, projected in ${run.projectSeconds.toFixed(1)} s; baseline (one employee by id) p95 ${run.baselineP95Ms} ms`);
+  console.table(run.results);
+}
+const out = new URL('../../bench-results/', import.meta.url);
+mkdirSync(out, { recursive: true });
+writeFileSync(new URL('view.json', out), `${JSON.stringify({ benchmark: 'view queries at three moments', at: new Date().toISOString(), node: process.version, runs }, null, 2)}\n`);
+console.log(`\nwritten to ${new URL('view.json', out).pathname}`);
