@@ -49,7 +49,7 @@ const main = async () => {
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
   // The stream relay, when a broker is configured: every event and touch to Kafka, exactly once.
   const relay = config.KAFKA_BROKERS
-    ? createRelay({ store: hub.store, view: hub.sql, brokers: config.KAFKA_BROKERS.split(','), relayId: config.HUB_RELAY_ID, partitions: config.HUB_KAFKA_PARTITIONS, batchSize: config.HUB_RELAY_BATCH_SIZE })
+    ? createRelay({ store: hub.store, view: hub.sql, brokers: config.KAFKA_BROKERS.split(','), relayId: config.HUB_RELAY_ID, partitions: config.HUB_KAFKA_PARTITIONS, batchSize: config.HUB_RELAY_BATCH_SIZE, publicUrl: config.HUB_PUBLIC_URL })
     : undefined;
   relay?.start();
   const relayMetrics = relay ? createRelayMetricsServer(relay.metrics) : undefined;
