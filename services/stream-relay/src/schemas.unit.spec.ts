@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { eventTypeName } from './cloudEvents';
 import { CURRENT_STATE_TOPICS } from './currentState';
-import { asyncApiDocument, breakingChanges, dataSchemas, type JsonSchema } from './schemas';
+import { asyncApiDocument, breakingChanges, dataSchemas, streamDocuments, type JsonSchema } from './schemas';
 import { CONTEXT_TOPICS, DEAD_LETTER_TOPIC, TOUCHES_TOPIC } from './topics';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -30,6 +30,10 @@ describe('the published schemas', () => {
   it('is committed as generated (run `npm run schemas:print -w @hub/stream-relay` after a compatible change)', () => {
     expect(committed).toEqual(dataSchemas());
     expect(parse(readFileSync(join(ROOT, 'asyncapi.yaml'), 'utf8'))).toEqual(asyncApiDocument());
+    // What the gateway serves is these files, byte for byte.
+    const served = streamDocuments();
+    expect(readFileSync(join(ROOT, 'asyncapi.yaml'), 'utf8')).toBe(served.asyncapi);
+    for (const [type, text] of Object.entries(served.schemas)) expect(readFileSync(join(ROOT, 'schemas', `${type}.json`), 'utf8')).toBe(text);
   });
 
   it('describes every topic, its key and every message in AsyncAPI 3', () => {
