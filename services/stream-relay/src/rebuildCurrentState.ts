@@ -1,7 +1,7 @@
 import type { EventStore } from '@hub/event-store';
 import { Kafka, logLevel } from 'kafkajs';
-import { DEFAULT_PUBLIC_URL, stateMessage, type OutgoingMessage } from './cloudEvents';
-import { foldInto, type FoldedEntity } from './currentState';
+import { DEFAULT_PUBLIC_URL, stateMessage } from './cloudEvents';
+import { CURRENT_STATE_TOPICS, foldInto, type FoldedEntity } from './currentState';
 import { checkpointOffsets, ensureTopics, readCheckpoint } from './kafkaOps';
 import { topicSettings } from './topics';
 
@@ -35,20 +35,52 @@ export interface RebuildResult {
  * checkpoint, so every later state lands after the rebuild's. Should the relay fence the rebuild
  * first, the rebuild's transaction is aborted (invisible) and it tries again.
  */
+/** Folds the store's events after `from` up to and including `upTo` into `entities`; returns the last position folded. */
+export const foldStoreUpTo = async (store: EventStore, entities: Map<string, FoldedEntity>, from: bigint | undefined, upTo: bigint): Promise<bigint | undefined> => {
+  let folded = from;
+  for (;;) {
+    const batch = await store.readAll({ ...(folded === undefined ? {} : { after: folded }), limit: 5_000 });
+    const within = batch.filter((e) => e.position <= upTo);
+    for (const recorded of within) foldInto(entities, recorded);
+    if (within.length) folded = within[within.length - 1]!.position;
+    if (within.length < batch.length || batch.length === 0) return folded;
+  }
+};
+
+/** Every entity's state message, grouped by topic for one `sendBatch`. */
+export const stateTopicMessages = (entities: Map<string, FoldedEntity>, publicUrl: string) => {
+  const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+  let count = 0;
+  for (const entity of entities.values()) {
+    const m = stateMessage(entity, publicUrl);
+    if (!m) continue;
+    count++;
+    const list = byTopic.get(m.topic);
+    if (list) list.push({ key: m.key, value: m.value, headers: m.headers });
+    else byTopic.set(m.topic, [{ key: m.key, value: m.value, headers: m.headers }]);
+  }
+  return { count, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) };
+};
+
+/** True while no current-state topic holds anything: a hub that had events before these topics existed. */
+export const currentStateTopicsEmpty = async (kafka: Kafka): Promise<boolean> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of Object.values(CURRENT_STATE_TOPICS)) if ((await admin.fetchTopicOffsets(topic)).some((p) => p.high !== '0')) return false;
+    return true;
+  } finally {
+    await admin.disconnect();
+  }
+};
+
 export const rebuildCurrentState = async ({ store, brokers, relayId = 'hub-relay', partitions = 3, publicUrl = DEFAULT_PUBLIC_URL, log = (l) => console.log(l) }: RebuildOptions): Promise<RebuildResult> => {
   const kafka = new Kafka({ clientId: `${relayId}-rebuild`, brokers, retry: { retries: 10, initialRetryTime: 10, maxRetryTime: 2_000 }, logLevel: logLevel.NOTHING });
   await ensureTopics(kafka, topicSettings(partitions));
   const entities = new Map<string, FoldedEntity>();
   let folded: bigint | undefined;
-  /** Folds the store's events after `folded` up to and including `upTo`. */
   const foldUpTo = async (upTo: bigint) => {
-    for (;;) {
-      const batch = await store.readAll({ ...(folded === undefined ? {} : { after: folded }), limit: 5_000 });
-      const within = batch.filter((e) => e.position <= upTo);
-      for (const recorded of within) foldInto(entities, recorded);
-      if (within.length) folded = within[within.length - 1]!.position;
-      if (within.length < batch.length || batch.length === 0) return;
-    }
+    folded = await foldStoreUpTo(store, entities, folded, upTo);
   };
   // Most of the folding happens before fencing the relay, so it is stopped only for the last delta and one transaction.
   const early = await readCheckpoint(kafka, relayId);
@@ -63,24 +95,18 @@ export const rebuildCurrentState = async ({ store, brokers, relayId = 'hub-relay
       await producer.connect(); // fences the live relay
       const checkpoint = (await readCheckpoint(kafka, relayId))!;
       if (folded === undefined || checkpoint > folded) await foldUpTo(checkpoint);
-      const messages = [...entities.values()].map((e) => stateMessage(e, publicUrl)).filter((m): m is OutgoingMessage => m !== undefined);
-      const byTopic = new Map<string, OutgoingMessage[]>();
-      for (const m of messages) {
-        const list = byTopic.get(m.topic);
-        if (list) list.push(m);
-        else byTopic.set(m.topic, [m]);
-      }
+      const { count, topicMessages } = stateTopicMessages(entities, publicUrl);
       const transaction = await producer.transaction();
       try {
-        await transaction.sendBatch({ topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list.map(({ key, value, headers }) => ({ key, value, headers })) })) });
+        if (topicMessages.length) await transaction.sendBatch({ topicMessages });
         await transaction.sendOffsets(checkpointOffsets(relayId, checkpoint));
         await transaction.commit();
       } catch (e) {
         await transaction.abort().catch(() => undefined);
         throw e;
       }
-      log(`[rebuild] published ${messages.length} current states as of position ${checkpoint}`);
-      return { position: checkpoint, published: messages.length };
+      log(`[rebuild] published ${count} current states as of position ${checkpoint}`);
+      return { position: checkpoint, published: count };
     } catch (e) {
       if (attempt >= 5) throw new Error(`rebuild of the current state failed ${attempt} times: ${e instanceof Error ? e.message : String(e)}`);
       log(`[rebuild] attempt ${attempt} failed, retrying: ${e instanceof Error ? e.message : String(e)}`);

@@ -173,6 +173,22 @@ describe('the stream relay on a real Kafka broker', () => {
     const inStore = (await store.readAll()).filter((e) => e.type !== 'SomethingNobodyDefined' && e.streamName !== 'employee-E2' && CONTEXT_OF_DIRECTORY(e.type));
     expect(ids.sort()).toEqual(inStore.map((e) => e.id).sort());
   }, 240_000);
+
+  it('fills current-state topics it finds empty (a hub that published before they existed) with every entity as of its checkpoint', async () => {
+    await relay.stop();
+    const before = latest(await readTopics([broker.brokers], Object.values(CURRENT_STATE_TOPICS), { quietMs: 2_000 }));
+    const admin = new Kafka({ brokers: [broker.brokers], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: Object.values(CURRENT_STATE_TOPICS) });
+    await expect.poll(async () => (await admin.listTopics()).filter((t) => t.startsWith('hub.current-')), { timeout: 30_000 }).toEqual([]);
+    await admin.disconnect();
+    const lines: string[] = [];
+    relay = createRelay({ store, view: db, brokers: [broker.brokers], relayId, batchSize: 3, log: (l) => lines.push(l) });
+    relay.start();
+    await expect.poll(() => lines.some((l) => l.includes('filled the empty current-state topics: 5 states')), { timeout: 60_000 }).toBe(true);
+    const after = latest(await readTopics([broker.brokers], Object.values(CURRENT_STATE_TOPICS), { quietMs: 2_000 }));
+    expect(after).toEqual(before);
+  }, 240_000);
 });
 
 const CONTEXT_OF_DIRECTORY = (type: string) => ['OrgUnitDefined', 'EmployeeRegistered', 'EmployeePromoted', 'EmployeeTransferred', 'EmployeeLeft', 'BranchRegistered', 'BranchEnrolledInPride', 'FcRegistered', 'FcTransferred', 'FcLeft'].includes(type);

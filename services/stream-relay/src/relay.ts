@@ -3,7 +3,9 @@ import type { SqlExecutor } from '@hub/sql';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { prepareBatch, type Prepared } from './batch';
 import { DEFAULT_PUBLIC_URL } from './cloudEvents';
+import type { FoldedEntity } from './currentState';
 import { checkpointOffsets, ensureTopics, readCheckpoint } from './kafkaOps';
+import { currentStateTopicsEmpty, foldStoreUpTo, stateTopicMessages } from './rebuildCurrentState';
 import { topicSettings } from './topics';
 
 /*
@@ -123,6 +125,29 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
 
   const prepare = (after: bigint | undefined) => prepareBatch({ store, view, after, batchSize, publicUrl });
 
+  /**
+   * A hub that had published before the current-state topics existed (or lost them) starts them
+   * with every entity as of the checkpoint, in one transaction of its own producer — so nothing
+   * older can land after it — before it publishes anything newer.
+   */
+  const fillCurrentState = async (checkpoint: bigint) => {
+    const entities = new Map<string, FoldedEntity>();
+    await foldStoreUpTo(store, entities, undefined, checkpoint);
+    const { count, topicMessages } = stateTopicMessages(entities, publicUrl);
+    if (count === 0) return;
+    const transaction = await producer!.transaction();
+    try {
+      await transaction.sendBatch({ topicMessages });
+      await transaction.sendOffsets(checkpointOffsets(relayId, checkpoint));
+      await transaction.commit();
+    } catch (e) {
+      await transaction.abort().catch(() => undefined);
+      throw e;
+    }
+    for (const { topic, messages } of topicMessages) metrics.publishedByTopic[topic] = (metrics.publishedByTopic[topic] ?? 0) + messages.length;
+    log(`[relay] filled the empty current-state topics: ${count} states as of position ${checkpoint}`);
+  };
+
   /** One batch, one transaction: its messages and the checkpoint, visible together or not at all. */
   const commit = async (prepared: Prepared) => {
     const transaction = await producer!.transaction();
@@ -169,6 +194,7 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
           await ensureTopics(kafka, topicSettings(partitions));
           await connect();
           after = await readCheckpoint(kafka, relayId);
+          if (after !== undefined && (await currentStateTopicsEmpty(kafka))) await fillCurrentState(after);
           metrics.position = after?.toString() ?? null;
           log(`[relay] connected to ${brokers.join(',')}; resuming after position ${after ?? '(start)'}`);
           // Health must not report a lag before it knows the head.
