@@ -3,6 +3,7 @@ import { createPgDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
 import { createRelay, rebuildCurrentState, type Relay } from '@hub/stream-relay';
 import { createCurrentStateConsumer } from '@hub/touches-consumer';
+import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
 
@@ -115,6 +116,32 @@ describe('current state on the compacted topics, loaded by the consumer template
     expect(expected.branches.find((b) => b.id === 'P')).toMatchObject({ prideSince: '2014-07-01' });
     await expect.poll(fromTables, { timeout: 60_000, interval: 300 }).toEqual(expected);
     expect(consumer.stats.rejected).toBe(0);
+
+    // What the hub does not send but a compacted topic may carry: a tombstone deletes the row; a
+    // message that is not a state (or whose subject is not its key) is skipped, and the consumer goes on.
+    const producer = new Kafka({ brokers: [broker.brokers], logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: 'hub.current-employees.v1',
+      messages: [
+        { key: 'employee-E2', value: null },
+        { key: 'employee-E1', value: 'not json' },
+        {
+          key: 'employee-E1',
+          value: JSON.stringify({
+            specversion: '1.0',
+            type: 'hub.EmployeeState.v1',
+            subject: 'employee-CEO',
+            hubposition: '999999',
+            data: { employeeId: 'CEO', name: 'Impostor', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul', title: null, hiredOn: null, leftOn: null },
+          }),
+        },
+      ],
+    });
+    await producer.disconnect();
+    await expect.poll(async () => (await hr.query<{ employee_id: string }>('SELECT employee_id FROM hr.employees ORDER BY 1')).map((r) => r.employee_id), { timeout: 30_000 }).toEqual(['CEO', 'E1']);
+    await expect.poll(() => consumer.stats.rejected, { timeout: 30_000 }).toBe(2);
+    expect((await hr.query<{ name: string }>(`SELECT name FROM hr.employees WHERE employee_id = 'CEO'`))[0]!.name).toBe('정문국');
     await consumer.stop();
     stops.pop();
   }, 240_000);
