@@ -25,7 +25,8 @@ export interface PartitionOffset {
 
 const hubPositionOf = z.object({ hubposition: z.string().regex(/^\d+$/) });
 
-const partitionsOf = async (admin: Admin, topic: string) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, low: BigInt(p.low), high: BigInt(p.high) }));
+const partitionsOf = async (admin: Admin, topic: string) =>
+  (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, low: BigInt(p.low), high: BigInt(p.high) })).sort((a, b) => a.partition - b.partition);
 
 /** Offsets of the first messages recorded at or after `time` (see above: skip any with an earlier `recordedtime`). */
 export const offsetsForTime = async (brokers: string[], topic: string, time: Date): Promise<PartitionOffset[]> => {

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
 import { createPgDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
@@ -6,6 +8,8 @@ import { createCurrentStateConsumer } from '@hub/touches-consumer';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 /*
  * What an HR system sees: a consumer that has never read the hub's history loads the compacted
@@ -161,4 +165,31 @@ describe('current state on the compacted topics, loaded by the consumer template
     await caughtUp();
     await expect.poll(fromTables, { timeout: 60_000, interval: 300 }).toEqual(await fromGraphql());
   }, 240_000);
+
+  it('does the same from the command line: npm run streams -- rebuild-current-state, start-offsets, replay; bad arguments refused before anything connects', async () => {
+    const streams = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((ok) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'services/platform/src/bin/streams.ts'), ...args], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: t.config.DATABASE_URL, KAFKA_BROKERS: broker.brokers, HUB_RELAY_ID: relayId },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('exit', (code) => ok({ code, out }));
+      });
+    const rebuilt = await streams('rebuild-current-state');
+    expect(rebuilt.out).toMatch(/published 12 current states as of position \d+/);
+    expect(rebuilt.code).toBe(0);
+    const offsets = await streams('start-offsets', '--topic', 'hub.directory.v1', '--position', '0');
+    expect(offsets.out.trim().split('\n')).toEqual(['hub.directory.v1\tpartition 0\toffset 0', 'hub.directory.v1\tpartition 1\toffset 0', 'hub.directory.v1\tpartition 2\toffset 0']);
+    const [first, , third] = await t.hub.store.readAll({ limit: 3 });
+    const replayed = await streams('replay', '--name', 'cli', '--from', first!.position.toString(), '--to', third!.position.toString(), '--topic', 'hub.directory.v1');
+    expect(replayed.out).toMatch(/^3 messages on replay\.cli\.hub\.directory\.v1/m);
+    const bad = await streams('replay', '--name', 'cli', '--from', '5', '--to', '2');
+    expect([bad.code, bad.out.split('\n')[0]]).toEqual([2, '--from: from must not be after to']);
+    const unknown = await streams('rebuild-everything');
+    expect([unknown.code, unknown.out.split('\n')[0]]).toEqual([2, 'unknown command: rebuild-everything']);
+  }, 180_000);
 });
