@@ -2,7 +2,9 @@ import type { EventStore } from '@hub/event-store';
 import { touchesBySourcePositions, waitForCheckpoint } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import { deadLetter, eventMessage, mapEvent, stateMessage, touchMessage, type OutgoingMessage } from './cloudEvents';
-import { currentStateKindOf, foldEntity } from './currentState';
+import { currentStateKindOf, foldEntity, type FoldedEntity } from './currentState';
+
+const STREAM_READS_AT_ONCE = 4;
 
 export interface KafkaMessageOut {
   key: string;
@@ -70,10 +72,21 @@ export const prepareBatch = async ({ store, view, after, upTo, batchSize, public
     if (currentStateKindOf(mapped.event)) changed.set(recorded.streamName, recorded.position);
   }
   // Folded from the entity's own stream up to that event (not from a cache), so a batch retried
-  // after a failure publishes exactly the state it would have the first time.
-  for (const [stream, position] of changed) {
-    const folded = foldEntity(await store.readStream(stream), position);
-    const state = folded && stateMessage(folded, publicUrl);
+  // after a failure publishes exactly the state it would have the first time. A few streams at a
+  // time: an import registers hundreds of people in one batch.
+  const entities = [...changed];
+  const folded: (FoldedEntity | undefined)[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < entities.length) {
+      const i = next++;
+      const [stream, position] = entities[i]!;
+      folded[i] = foldEntity(await store.readStream(stream), position);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STREAM_READS_AT_ONCE, entities.length) }, worker));
+  for (const entity of folded) {
+    const state = entity && stateMessage(entity, publicUrl);
     if (state) add(state);
   }
   return { last, events: batch.length, dead, touches: touches.length, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) };
