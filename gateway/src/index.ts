@@ -7,3 +7,4 @@ export { refuseMalformedTarget, SECURITY_HEADERS } from './http';
 export { CSRF_HEADER } from './plugins/csrf';
 export type { HealthReport } from './health';
 export { DEFAULT_VIEW_WAIT_MS, ViewLaggingError } from './viewLag';
+export type { StreamDocuments } from './streamDocs';

@@ -15,6 +15,7 @@ import { securityHeaders } from './plugins/securityHeaders';
 import { storableText } from './plugins/storableText';
 import { getParams } from './plugins/getParams';
 import { schema } from './schema';
+import { serveStreamDocs, type StreamDocuments } from './streamDocs';
 import { boundedViewWait, DEFAULT_VIEW_WAIT_MS } from './viewLag';
 
 /** What the gateway lets one client do; every field has a default sized for the console and GraphiQL. */
@@ -46,6 +47,8 @@ export interface GatewayOptions extends GatewayDeps {
   viewWaitMs?: number;
   /** Served as JSON on GET /health (503 when its status is store-unavailable); none: no /health. */
   health?: () => Promise<HealthReport>;
+  /** The streams' JSON Schemas and AsyncAPI, served without a token at /schemas/<type>.json and /asyncapi.yaml; none: not served. */
+  streamDocs?: StreamDocuments;
 }
 
 /** The GraphQL gateway: graphql-yoga over the Pothos schema, GraphiQL at /graphql. */
@@ -78,9 +81,10 @@ export const createServer = (options: GatewayOptions) => {
     ],
     logging: false,
   });
-  const { health } = options;
+  const { health, streamDocs } = options;
   const server = createHttpServer((req, res) => {
     if (refuseMalformedTarget(req, res)) return;
+    if (streamDocs && serveStreamDocs(streamDocs, req, res)) return;
     if (health && req.method === 'GET' && req.url?.split('?')[0] === '/health') void serveHealth(health, res);
     else void yoga(req, res);
   });

@@ -80,6 +80,8 @@ export const configSchema = z.object({
   HUB_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
   /** Health and metrics of the relay (`/health`, `/metrics`). */
   HUB_RELAY_PORT: port(4200),
+  /** The gateway's address as downstream systems reach it: every message's `dataschema` is `<this>/schemas/<type>.json`. */
+  HUB_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'HUB_PUBLIC_URL must be an http(s):// URL' }).default('http://127.0.0.1:4000'),
   /** How long a mutation waits for the view to include it before answering VIEW_LAGGING (it stays recorded). */
   HUB_VIEW_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Kafka bootstrap servers: set, the stream relay publishes every event and touch. */

@@ -1,7 +1,7 @@
 import { createServer as createGateway } from '@hub/gateway';
 import { createPgDriver } from '@hub/sql';
 import { viewHealth } from '@hub/read-model';
-import { createRelay, createRelayMetricsServer } from '@hub/stream-relay';
+import { createRelay, createRelayMetricsServer, streamDocuments } from '@hub/stream-relay';
 import { TOKEN_ROLES } from '@hub/access';
 import { loadConfig } from './config';
 import { gatewayLimits, localOrigins } from './gatewayLimits';
@@ -44,12 +44,13 @@ const main = async () => {
     waitForView: (position) => hub.projector.waitFor(position, config.HUB_VIEW_WAIT_MS),
     viewWaitMs: config.HUB_VIEW_WAIT_MS,
     health: () => viewHealth(hub.sql, () => hub.store.headPosition()),
+    streamDocs: streamDocuments(),
     limits: gatewayLimits(config, () => consoleOrigins),
   });
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
   // The stream relay, when a broker is configured: every event and touch to Kafka, exactly once.
   const relay = config.KAFKA_BROKERS
-    ? createRelay({ store: hub.store, view: hub.sql, brokers: config.KAFKA_BROKERS.split(','), relayId: config.HUB_RELAY_ID, partitions: config.HUB_KAFKA_PARTITIONS, batchSize: config.HUB_RELAY_BATCH_SIZE })
+    ? createRelay({ store: hub.store, view: hub.sql, brokers: config.KAFKA_BROKERS.split(','), relayId: config.HUB_RELAY_ID, partitions: config.HUB_KAFKA_PARTITIONS, batchSize: config.HUB_RELAY_BATCH_SIZE, publicUrl: config.HUB_PUBLIC_URL })
     : undefined;
   relay?.start();
   const relayMetrics = relay ? createRelayMetricsServer(relay.metrics) : undefined;

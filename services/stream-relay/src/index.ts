@@ -4,3 +4,7 @@ export * from './topics';
 export * from './metricsServer';
 export * from './testing';
 export * from './schemas';
+export * from './currentState';
+export * from './rebuildCurrentState';
+export * from './replay';
+export * from './startFrom';

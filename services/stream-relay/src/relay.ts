@@ -1,9 +1,12 @@
 import type { EventStore } from '@hub/event-store';
-import { touchesBySourcePositions, waitForCheckpoint } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { deadLetter, eventMessage, mapEvent, touchMessage, type OutgoingMessage } from './cloudEvents';
-import { CHECKPOINT_TOPIC, topicSettings } from './topics';
+import { prepareBatch, type Prepared } from './batch';
+import { DEFAULT_PUBLIC_URL } from './cloudEvents';
+import type { FoldedEntity } from './currentState';
+import { checkpointOffsets, ensureTopics, readCheckpoint } from './kafkaOps';
+import { currentStateTopicsEmpty, foldStoreUpTo, stateTopicMessages } from './rebuildCurrentState';
+import { topicSettings } from './topics';
 
 /*
  * The relay: follows the event store from its checkpoint and publishes every event, in global
@@ -26,6 +29,8 @@ export interface RelayOptions {
   partitions?: number;
   batchSize?: number;
   pollIntervalMs?: number;
+  /** Base URL of the gateway serving the schemas: each message's `dataschema` points there (HUB_PUBLIC_URL). */
+  publicUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -56,7 +61,7 @@ export interface RelayMetrics {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', partitions = 3, batchSize = 2000, pollIntervalMs = 200, log = (l) => console.log(l) }: RelayOptions) => {
+export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', partitions = 3, batchSize = 2000, pollIntervalMs = 200, publicUrl = DEFAULT_PUBLIC_URL, log = (l) => console.log(l) }: RelayOptions) => {
   const kafka = new Kafka({
     clientId: relayId,
     brokers,
@@ -104,32 +109,6 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     metrics.lastErrorAt = null;
   };
 
-  /** Topics with their settings, created once (existing ones are left as they are). */
-  const ensureTopics = async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const existing = new Set(await admin.listTopics());
-      const missing = topicSettings(partitions).filter((t) => !existing.has(t.topic));
-      if (missing.length) await admin.createTopics({ topics: missing, waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
-    }
-  };
-
-  /** The last position committed with a transaction; undefined before the first. */
-  const readCheckpoint = async (): Promise<bigint | undefined> => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const [topic] = await admin.fetchOffsets({ groupId: relayId, topics: [CHECKPOINT_TOPIC] });
-      const offset = BigInt(topic?.partitions.find((p) => p.partition === 0)?.offset ?? '-1');
-      return offset > 0n ? offset - 1n : undefined;
-    } finally {
-      await admin.disconnect();
-    }
-  };
-
   const connect = async () => {
     const p = kafka.producer({ transactionalId: relayId, idempotent: true, maxInFlightRequests: 1, transactionTimeout: 60_000 });
     await p.connect(); // fences an earlier relay with this id; the broker aborts its open transaction
@@ -144,46 +123,29 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     await p?.disconnect().catch(() => undefined);
   };
 
-  interface Prepared {
-    last: bigint;
-    events: number;
-    dead: number;
-    touches: number;
-    topicMessages: { topic: string; messages: { key: string; value: string; headers: Record<string, string> }[] }[];
-  }
+  const prepare = (after: bigint | undefined) => prepareBatch({ store, view, after, batchSize, publicUrl });
 
-  /** The next batch after `after`, mapped to its messages (events, their touches, dead letters); undefined when none. */
-  const prepare = async (after: bigint | undefined): Promise<Prepared | undefined> => {
-    const batch = await store.readAll({ ...(after === undefined ? {} : { after }), limit: batchSize });
-    if (batch.length === 0) return undefined;
-    const last = batch[batch.length - 1]!.position;
-    // Touches come from the view: wait until the projector has passed this batch.
-    await waitForCheckpoint(view, last, 600_000);
-    const touches = await touchesBySourcePositions(view, after ?? -1n, last);
-    const bySource = new Map<string, typeof touches>();
-    for (const t of touches) {
-      const list = bySource.get(t.sourceEventId);
-      if (list) list.push(t);
-      else bySource.set(t.sourceEventId, [t]);
+  /**
+   * A hub that had published before the current-state topics existed (or lost them) starts them
+   * with every entity as of the checkpoint, in one transaction of its own producer — so nothing
+   * older can land after it — before it publishes anything newer.
+   */
+  const fillCurrentState = async (checkpoint: bigint) => {
+    const entities = new Map<string, FoldedEntity>();
+    await foldStoreUpTo(store, entities, undefined, checkpoint);
+    const { count, topicMessages } = stateTopicMessages(entities, publicUrl);
+    if (count === 0) return;
+    const transaction = await producer!.transaction();
+    try {
+      await transaction.sendBatch({ topicMessages });
+      await transaction.sendOffsets(checkpointOffsets(relayId, checkpoint));
+      await transaction.commit();
+    } catch (e) {
+      await transaction.abort().catch(() => undefined);
+      throw e;
     }
-    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-    const add = ({ topic, key, value, headers }: OutgoingMessage) => {
-      const list = byTopic.get(topic);
-      if (list) list.push({ key, value, headers });
-      else byTopic.set(topic, [{ key, value, headers }]);
-    };
-    let dead = 0;
-    for (const recorded of batch) {
-      const mapped = mapEvent(recorded);
-      if ('reason' in mapped) {
-        dead++;
-        add(deadLetter(recorded, mapped.reason));
-        continue;
-      }
-      add(eventMessage(recorded, mapped.event));
-      for (const touch of bySource.get(recorded.id) ?? []) add(touchMessage(touch, recorded));
-    }
-    return { last, events: batch.length, dead, touches: touches.length, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) };
+    for (const { topic, messages } of topicMessages) metrics.publishedByTopic[topic] = (metrics.publishedByTopic[topic] ?? 0) + messages.length;
+    log(`[relay] filled the empty current-state topics: ${count} states as of position ${checkpoint}`);
   };
 
   /** One batch, one transaction: its messages and the checkpoint, visible together or not at all. */
@@ -191,7 +153,7 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     const transaction = await producer!.transaction();
     try {
       await transaction.sendBatch({ topicMessages: prepared.topicMessages });
-      await transaction.sendOffsets({ consumerGroupId: relayId, topics: [{ topic: CHECKPOINT_TOPIC, partitions: [{ partition: 0, offset: (prepared.last + 1n).toString() }] }] });
+      await transaction.sendOffsets(checkpointOffsets(relayId, prepared.last));
       await transaction.commit();
     } catch (e) {
       await transaction.abort().catch(() => undefined);
@@ -229,9 +191,10 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
     while (running) {
       try {
         if (!ready) {
-          await ensureTopics();
+          await ensureTopics(kafka, topicSettings(partitions));
           await connect();
-          after = await readCheckpoint();
+          after = await readCheckpoint(kafka, relayId);
+          if (after !== undefined && (await currentStateTopicsEmpty(kafka))) await fillCurrentState(after);
           metrics.position = after?.toString() ?? null;
           log(`[relay] connected to ${brokers.join(',')}; resuming after position ${after ?? '(start)'}`);
           // Health must not report a lag before it knows the head.

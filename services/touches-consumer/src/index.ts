@@ -1,1 +1,2 @@
 export * from './consumer';
+export * from './currentStateConsumer';

@@ -4,6 +4,7 @@ import { createServer } from '@hub/gateway';
 import { createEsdbEventStore, createSqlEventStore } from '@hub/event-store';
 import { viewHealth, waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
+import { streamDocuments } from '@hub/stream-relay';
 import { CONTEXT_NAMES, CONTEXT_URL_VARIABLES, loadConfig, type ContextName } from '../config';
 import { gatewayLimits, localOrigins } from '../gatewayLimits';
 import { masterKeyOf } from '../masterKey';
@@ -32,6 +33,7 @@ const gateway = createServer({
   viewWaitMs: config.HUB_VIEW_WAIT_MS,
   // /health compares the view with the store's head: the events live in DATABASE_URL unless EventStoreDB holds them.
   health: () => viewHealth(view, () => events.headPosition()),
+  streamDocs: streamDocuments(),
   // Split deployment: the console is served by its own process on HUB_WEB_PORT.
   limits: gatewayLimits(config, () => localOrigins(config.HUB_WEB_PORT)),
 });
