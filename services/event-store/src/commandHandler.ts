@@ -67,17 +67,32 @@ export const deterministicUuid = (name: string): string => {
 export const newId = (context: Pick<CommandContext, 'actor' | 'commandId'>, purpose: string): string =>
   context.commandId ? deterministicUuid(`${context.actor}:${context.commandId}:${purpose}`) : randomUUID();
 
+/** One step of a batch: a decision against the state so far, and when its events happened. */
+export interface BatchStep<State, Event> {
+  decide: (state: State) => Event[];
+  /** Business time of this step's events; a function sees the state before the step (e.g. the session's time). */
+  occurredAt?: string | ((state: State) => string | undefined);
+}
+
+export interface BatchOptions {
+  /** Decide everything and report what would be written, but append nothing. */
+  dryRun?: boolean;
+}
+
 /**
- * Load → decide → append with optimistic concurrency. Events are checked against `eventSchema`
- * both when read back and before they are written, so nothing malformed enters or leaves a stream.
+ * Load → decide every step in turn (each sees the state the earlier ones left) → one append with
+ * optimistic concurrency. All or nothing: a step that refuses throws before anything is written.
+ * Events are checked against `eventSchema` both when read back and before they are written.
+ * A batch with a command id runs once: a repeat finds its events and returns them.
  */
-export const handleCommand = async <State, Event extends { type: string; data: unknown }>(
+export const handleCommandBatch = async <State, Event extends { type: string; data: unknown }>(
   store: EventStore,
   streamName: string,
   decider: Decider<State, Event>,
   eventSchema: EventCodec<Event>,
-  decide: (state: State) => Event[],
+  steps: BatchStep<State, Event>[],
   context: CommandContext,
+  options: BatchOptions = {},
 ): Promise<CommandResult> => {
   const recorded = await store.readStream(streamName);
   const last = recorded[recorded.length - 1];
@@ -87,24 +102,34 @@ export const handleCommand = async <State, Event extends { type: string; data: u
       return { revision: last!.streamRevision, position: earlier[earlier.length - 1]!.position, repeated: true, eventIds: earlier.map((e) => e.id) };
     }
   }
-  const state = foldEvents(recorded, decider, eventSchema);
-  const events = decide(state).map((e) => eventSchema.parse(e));
-  if (events.length === 0) return { revision: last?.streamRevision ?? -1n, position: undefined, repeated: false, eventIds: [] };
-
+  let state = foldEvents(recorded, decider, eventSchema);
   const commandId = context.commandId ?? randomUUID();
-  const metadata: EventMetadata = {
-    correlationId: context.correlationId ?? commandId,
-    causationId: commandId,
-    actor: context.actor,
-    occurredAt: context.occurredAt ?? new Date().toISOString(),
-    schemaVersion: eventSchema.schemaVersion,
-  };
-  const toAppend = events.map((e, i) => ({
+  const recordedNow = new Date().toISOString();
+  const decided: { event: Event; occurredAt: string }[] = [];
+  for (const step of steps) {
+    const at = typeof step.occurredAt === 'function' ? step.occurredAt(state) : step.occurredAt;
+    for (const event of step.decide(state).map((e) => eventSchema.parse(e))) {
+      // One spelling of an instant in every stream (UTC, milliseconds), whatever offset the caller used.
+      decided.push({ event, occurredAt: new Date(at ?? context.occurredAt ?? recordedNow).toISOString() });
+      state = decider.evolve(state, event);
+    }
+  }
+  const revision = last?.streamRevision ?? -1n;
+  if (decided.length === 0) return { revision, position: undefined, repeated: false, eventIds: [] };
+
+  const toAppend = decided.map(({ event, occurredAt }, i) => ({
     id: context.commandId ? deterministicUuid(`${streamName}:${context.commandId}:${i}`) : randomUUID(),
-    type: e.type,
-    data: e.data,
-    metadata,
+    type: event.type,
+    data: event.data,
+    metadata: {
+      correlationId: context.correlationId ?? commandId,
+      causationId: commandId,
+      actor: context.actor,
+      occurredAt,
+      schemaVersion: eventSchema.schemaVersion,
+    } satisfies EventMetadata,
   }));
+  if (options.dryRun) return { revision: revision + BigInt(toAppend.length), position: undefined, repeated: false, eventIds: toAppend.map((e) => e.id) };
   try {
     const result = await store.append(streamName, toAppend, { expectedRevision: last ? last.streamRevision : 'no_stream' });
     return { revision: result.nextExpectedRevision, position: result.position, repeated: false, eventIds: toAppend.map((e) => e.id) };
@@ -113,3 +138,19 @@ export const handleCommand = async <State, Event extends { type: string; data: u
     throw e;
   }
 };
+
+/**
+ * Load → decide → append with optimistic concurrency: a batch of one step. `occurredAt` of the
+ * context wins; otherwise `occurredAtFor` may derive it from the state (the session's time where
+ * that is the truth); otherwise now.
+ */
+export const handleCommand = async <State, Event extends { type: string; data: unknown }>(
+  store: EventStore,
+  streamName: string,
+  decider: Decider<State, Event>,
+  eventSchema: EventCodec<Event>,
+  decide: (state: State) => Event[],
+  context: CommandContext,
+  occurredAtFor?: (state: State) => string | undefined,
+): Promise<CommandResult> =>
+  handleCommandBatch(store, streamName, decider, eventSchema, [{ decide, occurredAt: (s) => context.occurredAt ?? occurredAtFor?.(s) }], context);
