@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { contractStream, customerStream, followUpKindSchema, hubEventCodec, idSchema, instantSchema, isDomainError, koreanDay, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
+import { contractStream, customerStream, followUpKindSchema, hubEventCodec, idSchema, instantSchema, isDomainError, koreanDay, localDateSchema, nonEmptyText, notFound, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { ConcurrencyConflictError, foldEvents, handleCommand, loadState, newId, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
@@ -65,6 +65,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
      */
     async registerCustomer(input: unknown, context: CommandContext) {
       const { name, phone, address, ...data } = parseOrThrow(registerCustomerInput, input, 'customer');
+      context = { ...context, occurredAt: occurredOnDay(context.occurredAt, data.registeredOn, 'registeredOn') };
       await directory.getBranch(data.branchId);
       const customerId = data.customerId ?? newId(context, 'customer');
       const command = { type: 'RegisterCustomer', data: { ...data, customerId } } as const;
@@ -112,7 +113,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractDecider,
         hubEventCodec,
         (s) => decideSignContract({ contractId, customer, fc, product: data.product, signedOn: data.signedOn }, s),
-        { ...context, occurredAt: context.occurredAt ?? `${data.signedOn}T00:00:00+09:00` },
+        { ...context, occurredAt: occurredOnDay(context.occurredAt, data.signedOn, 'signedOn') },
       );
       return { contractId, ...result };
     },
@@ -129,7 +130,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractDecider,
         hubEventCodec,
         (s) => decideCustomerVisit({ ...data, satisfies: data.satisfies, visitId, fc, feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback }, s),
-        { ...context, occurredAt: context.occurredAt ?? data.visitedAt },
+        { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt') },
       );
       return { visitId, contractId: data.contractId, visitedOn: koreanDay(data.visitedAt), ...result };
     },

@@ -1,4 +1,4 @@
-import { fcActivityStream, hubEventCodec, idSchema, koreanDay, localDateSchema, parseOrThrow } from '@hub/contracts';
+import { fcActivityStream, hubEventCodec, idSchema, koreanDay, localDateSchema, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
@@ -31,7 +31,7 @@ export const createPrideService = ({ store, directory, today = koreanToday }: Pr
     const fc = await directory.getFc(data.fcId);
     const result = await handleCommand(store, fcActivityStream(data.fcId), fcActivityDecider, hubEventCodec, (s) => decideWeeklyActivity({ ...data, fc, today: today() }, s), {
       ...context,
-      occurredAt: context.occurredAt ?? `${data.weekOf}T00:00:00+09:00`,
+      occurredAt: occurredOnDay(context.occurredAt, data.weekOf, 'weekOf'),
     });
     return { fcId: data.fcId, weekOf: data.weekOf, ...result };
   },
