@@ -1,6 +1,6 @@
 import { cafeSessionStream, hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, handleCommandBatch, type BatchOptions, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
+import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { cafeSessionDecider, decideCafeSession, type CafeSessionCommand, type CafeSessionState } from './cafeSession';
 import {
   answerQuestionInput,
@@ -103,7 +103,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
      * `context.occurredAt` (or now); invitations when scheduled unless given; attendance and
      * questions at the session's time unless given; answers when the question was raised.
      */
-    async recordSession(input: unknown, context: CommandContext, options: BatchOptions = {}) {
+    async recordSession(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordCafeSessionInput, input, 'café session');
       const { invitations, attendance, questions, ...session } = data;
       const ids = new Set([...session.hostIds, ...invitations.map((p) => p.employeeId), ...attendance.map((p) => p.employeeId)]);
@@ -133,7 +133,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
           steps.push(step({ type: 'AnswerQuestion', data: { ...answer, sessionId, questionId, answeredAt } }, answeredAt));
         }
       });
-      const result = await handleCommandBatch<CafeSessionState, HubEvent>(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, steps, context, options);
+      const result = await handleCommandBatch<CafeSessionState, HubEvent>(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, steps, context);
       return { sessionId, questionIds, ...result };
     },
   };

@@ -72,7 +72,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
       const commandId = context.commandId ?? randomUUID();
       const recorded = await store.readStream(customerStream(customerId));
       const alreadyHandled = recorded.some((e) => e.metadata.causationId === commandId);
-      if (!alreadyHandled) {
+      if (!alreadyHandled && !context.dryRun) {
         // Refuse an existing customer before writing anything (throws CONFLICT).
         decideCustomer(command, foldEvents(recorded, customerDecider, hubEventCodec));
         await personalData.put(customerId, { name, phone, address }, commandId);

@@ -16,6 +16,8 @@ export interface CommandContext {
   correlationId?: string;
   /** When the thing happened in the world; defaults to now. */
   occurredAt?: string;
+  /** Decide as usual (every check, every refusal) but append nothing: a dry run of an import. */
+  dryRun?: boolean;
 }
 
 export interface CommandResult {
@@ -74,11 +76,6 @@ export interface BatchStep<State, Event> {
   occurredAt?: string | ((state: State) => string | undefined);
 }
 
-export interface BatchOptions {
-  /** Decide everything and report what would be written, but append nothing. */
-  dryRun?: boolean;
-}
-
 /**
  * Load → decide every step in turn (each sees the state the earlier ones left) → one append with
  * optimistic concurrency. All or nothing: a step that refuses throws before anything is written.
@@ -92,7 +89,6 @@ export const handleCommandBatch = async <State, Event extends { type: string; da
   eventSchema: EventCodec<Event>,
   steps: BatchStep<State, Event>[],
   context: CommandContext,
-  options: BatchOptions = {},
 ): Promise<CommandResult> => {
   const recorded = await store.readStream(streamName);
   const last = recorded[recorded.length - 1];
@@ -129,7 +125,7 @@ export const handleCommandBatch = async <State, Event extends { type: string; da
       schemaVersion: eventSchema.schemaVersion,
     } satisfies EventMetadata,
   }));
-  if (options.dryRun) return { revision: revision + BigInt(toAppend.length), position: undefined, repeated: false, eventIds: toAppend.map((e) => e.id) };
+  if (context.dryRun) return { revision: revision + BigInt(toAppend.length), position: undefined, repeated: false, eventIds: toAppend.map((e) => e.id) };
   try {
     const result = await store.append(streamName, toAppend, { expectedRevision: last ? last.streamRevision : 'no_stream' });
     return { revision: result.nextExpectedRevision, position: result.position, repeated: false, eventIds: toAppend.map((e) => e.id) };

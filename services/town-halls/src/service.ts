@@ -1,6 +1,6 @@
 import { hubEventCodec, occurredAtInstant, parseOrThrow, townHallStream, type HubEvent } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, handleCommandBatch, type BatchOptions, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
+import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import {
   answerTownHallQuestionInput,
   cancelTownHallInput,
@@ -87,7 +87,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
      * state and appended at once, so a refusal anywhere writes nothing. Business time: scheduling
      * at `context.occurredAt` (or now); everything else at the town hall's time unless given.
      */
-    async recordTownHall(input: unknown, context: CommandContext, options: BatchOptions = {}) {
+    async recordTownHall(input: unknown, context: CommandContext) {
       const { attendance, headCounts, questions, ...townHall } = parseOrThrow(recordTownHallInput, input, 'town hall');
       const ids = new Set([...townHall.presenterIds, ...attendance.map((a) => a.employeeId)]);
       for (const q of questions) for (const id of [q.askedBy, q.answer?.answeredBy]) if (id) ids.add(id);
@@ -114,7 +114,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
           steps.push(step({ type: 'AnswerTownHallQuestion', data: { ...answer, townHallId, questionId, answeredAt } }, answeredAt));
         }
       });
-      const result = await handleCommandBatch<TownHallState, HubEvent>(store, townHallStream(townHallId), townHallDecider, hubEventCodec, steps, context, options);
+      const result = await handleCommandBatch<TownHallState, HubEvent>(store, townHallStream(townHallId), townHallDecider, hubEventCodec, steps, context);
       return { townHallId, questionIds, ...result };
     },
   };

@@ -40,6 +40,7 @@ const contextSchema = z.object({
   commandId: z.string().min(1).max(200).optional(),
   correlationId: z.string().min(1).max(200).optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
+  dryRun: z.boolean().optional(),
 });
 
 const readBody = async (req: IncomingMessage, limit = 1_000_000) => {
