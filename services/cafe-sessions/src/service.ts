@@ -1,4 +1,4 @@
-import { cafeSessionStream, hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
+import { cafeSessionStream, hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow, type CafeSessionEvent, type HubEvent } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { cafeSessionDecider, decideCafeSession, type CafeSessionCommand, type CafeSessionState } from './cafeSession';
@@ -13,7 +13,6 @@ import {
   recordCafeSessionInput,
   scheduleCafeSessionInput,
 } from './commands';
-import type { CafeSessionEvent, HubEvent } from '@hub/contracts';
 
 /** The session's time, where that is the truth of when something in it happened (attendance). */
 const sessionTime = (state: CafeSessionState) => (state.status === 'scheduled' ? state.scheduledAt : undefined);
@@ -29,12 +28,13 @@ export interface CafeSessionServiceDeps {
  * and lets the pure decider choose the events. Every method returns the session id it acted on.
  */
 export const createCafeSessionService = ({ store, directory, clock = () => new Date() }: CafeSessionServiceDeps) => {
+  const now = () => clock().toISOString();
+  /** Business time: the context's occurredAt, else what `occurredAtFor` derives from the session, else now on the service's clock. */
   const run = async (sessionId: string, command: CafeSessionCommand, context: CommandContext, occurredAtFor?: (s: CafeSessionState) => string | undefined) => {
     const result = await handleCommand(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, (state) =>
       decideCafeSession(command, state), context, (state) => occurredAtFor?.(state) ?? now());
     return { sessionId, ...result };
   };
-  const now = () => clock().toISOString();
 
   return {
     async schedule(input: unknown, context: CommandContext) {

@@ -33,7 +33,7 @@ export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 /* Cells arrive as text (CSV) or as JSON values (JSON Lines): both are read by the same schemas. */
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : v), z.array(item));
-const int = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().int('must be a whole number'));
+const int = z.preprocess((v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), z.number({ error: 'must be a whole number' }).int('must be a whole number'));
 const TRUE = new Set(['true', 'yes', 'y', '1', '예']);
 const FALSE = new Set(['false', 'no', 'n', '0', '아니오']);
 const bool = z.preprocess((v) => (typeof v === 'string' ? (TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : v) : v), z.boolean());

@@ -27,11 +27,12 @@ export interface TownHallServiceDeps {
 
 /** The town-hall (타운홀) application service: validates, looks up people and units, lets the decider decide. */
 export const createTownHallService = ({ store, directory, clock = () => new Date() }: TownHallServiceDeps) => {
+  const now = () => clock().toISOString();
+  /** Business time: the context's occurredAt, else what `occurredAtFor` derives from the town hall, else now on the service's clock. */
   const run = async (townHallId: string, command: TownHallCommand, context: CommandContext, occurredAtFor?: (s: TownHallState) => string | undefined) => ({
     townHallId,
     ...(await handleCommand(store, townHallStream(townHallId), townHallDecider, hubEventCodec, (s) => decideTownHall(command, s), context, (s) => occurredAtFor?.(s) ?? now())),
   });
-  const now = () => clock().toISOString();
 
   return {
     async schedule(input: unknown, context: CommandContext) {
