@@ -14,7 +14,7 @@ import type { RowError } from './importCsv';
  * from the record's stable key (ids only, never personal data): a re-run records nothing twice.
  */
 
-type Result = { repeated: boolean; position?: bigint | undefined };
+type Result = { repeated: boolean; position?: bigint | undefined; stepsRepeated?: number | undefined };
 type Command = (input: unknown, context: CommandContext) => Promise<Result>;
 
 /** The commands a history import calls: in-process services or their HTTP clients. */
@@ -23,8 +23,8 @@ export interface HistoryCommands {
   townHalls: { recordTownHall: Command };
   branchVisits: { launchCampaign: Command; recordVisit: Command };
   videoMessages: { publish: Command; recordView: Command };
-  customerSmile: { signContract: Command; recordVisit: Command };
-  pride: { reportWeeklyActivity: Command };
+  customerSmile: { recordContractHistory: Command };
+  pride: { reportWeeks: Command };
 }
 
 export const HISTORY_FORMATS = ['AUTO', 'CSV', 'JSONL'] as const;
@@ -193,7 +193,7 @@ interface Job {
   lines: number[];
   key: string;
   run: (context: CommandContext) => Promise<Result>;
-  /** In a dry run, a job whose parent (campaign, video, contract) the file itself defines is checked for shape only. */
+  /** In a dry run, a job whose parent (campaign, video) the file itself defines is checked for shape only. */
   needsParentFromFile?: boolean;
 }
 
@@ -206,9 +206,9 @@ const limit = async <T>(items: T[], concurrency: number, work: (item: T) => Prom
 
 /**
  * Imports a history file. Records are checked first (a bad one is reported by line and skipped);
- * then campaigns, sessions, town halls, videos, contracts and PRIDE weeks are recorded, then what
- * depends on them (branch visits, views, customer visits). A session or town hall is all or
- * nothing: one refused attendee refuses its whole session, reported on each of its lines.
+ * then campaigns, sessions, town halls, videos, contracts with their visits and PRIDE weeks are
+ * recorded, then what depends on them (branch visits, views). A session, town hall, contract or
+ * FC's weeks is all or nothing: one refused record refuses its aggregate, reported on each line.
  */
 export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array, options: HistoryImportOptions = {}): Promise<HistoryReport> => {
   const clock = options.clock ?? Date.now;
@@ -336,15 +336,45 @@ export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array
   }
   const videos = unique(of('video'), (d) => d.videoId);
   for (const v of videos) first.push({ lane: `video:${v.data.videoId}`, key: v.data.videoId, lines: [v.line], run: (ctx) => commands.videoMessages.publish(v.data, ctx) });
-  const contracts = unique(of('contract'), (d) => d.contractId);
-  for (const c of contracts) first.push({ lane: `contract:${c.data.contractId}`, key: c.data.contractId, lines: [c.line], run: (ctx) => commands.customerSmile.signContract(c.data, ctx) });
-  for (const w of unique(of('pride_week'), (d) => `${d.fcId}:${d.weekOf}`)) {
-    first.push({ lane: `fc-activity:${w.data.fcId}`, key: `${w.data.fcId}:${w.data.weekOf}`, lines: [w.line], run: (ctx) => commands.pride.reportWeeklyActivity(w.data, ctx) });
+  // A contract and its visits are one aggregate (one stream): one append, each record idempotent on
+  // its own (a step id), so a later file with more visits records only the new ones.
+  const contracts = new Map(unique(of('contract'), (d) => d.contractId).map((c) => [c.data.contractId, c]));
+  const contractVisits = byKey(unique(of('customer_visit'), (d) => d.visitId), (d) => d.contractId);
+  for (const contractId of new Set([...contracts.keys(), ...contractVisits.keys()])) {
+    const contract = contracts.get(contractId);
+    const visits = contractVisits.get(contractId) ?? [];
+    first.push({
+      lane: `contract:${contractId}`,
+      key: contractId,
+      lines: [...(contract ? [contract.line] : []), ...visits.map((v) => v.line)],
+      run: (ctx) =>
+        commands.customerSmile.recordContractHistory(
+          {
+            contractId,
+            contract: contract ? { ...contract.data, stepId: `history:contract:${contractId}` } : null,
+            visits: visits.map(({ data: { rating, comment, contractId: _c, ...visit } }) => ({
+              ...visit,
+              feedback: rating !== undefined || comment !== undefined ? { rating, comment } : null,
+              stepId: `history:customer-visit:${visit.visitId}`,
+            })),
+          },
+          withoutCommandId(ctx),
+        ),
+    });
+  }
+  // An FC's weeks are one aggregate too.
+  for (const [fcId, weeks] of byKey(unique(of('pride_week'), (d) => `${d.fcId}:${d.weekOf}`), (d) => d.fcId)) {
+    first.push({
+      lane: `fc-activity:${fcId}`,
+      key: fcId,
+      lines: weeks.map((w) => w.line),
+      run: (ctx) =>
+        commands.pride.reportWeeks({ fcId, weeks: weeks.map(({ data: { fcId: _f, ...week } }) => ({ ...week, stepId: `history:pride-week:${fcId}:${week.weekOf}` })) }, withoutCommandId(ctx)),
+    });
   }
 
   const campaignIds = new Set(campaigns.map((c) => c.data.campaignId));
   const videoIds = new Set(videos.map((v) => v.data.videoId));
-  const contractIds = new Set(contracts.map((c) => c.data.contractId));
   for (const v of unique(of('branch_visit'), (d) => d.visitId)) {
     second.push({
       lane: `branch-visit:${v.data.visitId}`,
@@ -362,16 +392,6 @@ export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array
       lines: [v.line],
       needsParentFromFile: videoIds.has(v.data.videoId),
       run: (ctx) => commands.videoMessages.recordView({ ...v.data, viewId }, ctx),
-    });
-  }
-  for (const v of unique(of('customer_visit'), (d) => d.visitId)) {
-    const { rating, comment, ...visit } = v.data;
-    second.push({
-      lane: `contract:${visit.contractId}`,
-      key: visit.visitId,
-      lines: [v.line],
-      needsParentFromFile: contractIds.has(visit.contractId),
-      run: (ctx) => commands.customerSmile.recordVisit({ ...visit, feedback: rating !== undefined || comment !== undefined ? { rating, comment } : null }, ctx),
     });
   }
 
@@ -397,8 +417,10 @@ export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array
             const result = await job.run(context);
             report.commands++;
             if (result.position !== undefined && (report.lastPosition === undefined || result.position > report.lastPosition)) report.lastPosition = result.position;
-            if (result.repeated) report.unchanged += job.lines.length;
-            else report.imported += job.lines.length;
+            // Records of a batch with their own step ids count one by one (one line, one step).
+            const repeated = result.repeated ? job.lines.length : Math.min(result.stepsRepeated ?? 0, job.lines.length);
+            report.unchanged += repeated;
+            report.imported += job.lines.length - repeated;
           } else report.imported += job.lines.length;
         } catch (e) {
           if (!isDomainError(e) && !(e instanceof ConcurrencyConflictError)) throw e;
@@ -415,6 +437,9 @@ export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array
   report.errors.sort((a, b) => a.line - b.line);
   return report;
 };
+
+/** Batches whose records carry their own step ids: no batch-wide id, so a grown batch is not taken for a repeat. */
+const withoutCommandId = ({ commandId: _id, ...context }: CommandContext): CommandContext => context;
 
 /**
  * Business time of scheduling in a history file: the record's occurredAt, else (for a session

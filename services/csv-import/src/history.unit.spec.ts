@@ -14,8 +14,8 @@ const recording = () => {
     townHalls: { recordTownHall: command('recordTownHall') },
     branchVisits: { launchCampaign: command('launchCampaign'), recordVisit: command('recordBranchVisit') },
     videoMessages: { publish: command('publish'), recordView: command('recordView') },
-    customerSmile: { signContract: command('signContract'), recordVisit: command('recordCustomerVisit') },
-    pride: { reportWeeklyActivity: command('reportWeeklyActivity') },
+    customerSmile: { recordContractHistory: command('recordContractHistory') },
+    pride: { reportWeeks: command('reportWeeks') },
   };
   return { calls, commands };
 };
@@ -54,7 +54,22 @@ describe('history import (grouping, without a store)', () => {
   it('derives command ids from ids only, never from personal data or content, so a re-run names the same commands', async () => {
     const { calls, commands } = recording();
     await importHistory(commands, lines({ type: 'customer_visit', visitId: 'V1', contractId: 'K1', fcId: 'FC1', visitedAt: '2014-05-20T14:00:00+09:00', topics: 'coverage', comment: '김민지 고객님 감사' }), { clock: () => NOW });
-    expect(calls.map((c) => c.context.commandId)).toEqual(['history:contract:K1:V1']);
+    expect(calls).toMatchObject([{ method: 'recordContractHistory', input: { contractId: 'K1', contract: null, visits: [{ visitId: 'V1', stepId: 'history:customer-visit:V1' }] }, context: { actor: 'history-import' } }]);
+    expect(JSON.stringify(calls[0]!.context)).not.toMatch(/김민지/);
+  });
+
+  it('gathers a contract with its visits, and an FC\'s weeks, into one command each', async () => {
+    const { calls, commands } = recording();
+    const file = lines(
+      { type: 'customer_visit', visitId: 'V1', contractId: 'K1', fcId: 'FC1', visitedAt: '2014-05-20T14:00:00+09:00', topics: ['coverage'] },
+      { type: 'contract', contractId: 'K1', customerId: 'C1', fcId: 'FC1', product: '종신보험', signedOn: '2014-03-12' },
+      { type: 'pride_week', fcId: 'FC1', weekOf: '2015-04-06', customerVisits: 1, calls: 2, contracts: 0 },
+      { type: 'pride_week', fcId: 'FC1', weekOf: '2015-04-13', customerVisits: 1, calls: 2, contracts: 0 },
+    );
+    const report = await importHistory(commands, file, { clock: () => NOW });
+    expect(report).toMatchObject({ records: 4, imported: 4, commands: 2 });
+    expect(calls.map((c) => [c.method, c.context.commandId])).toEqual([['recordContractHistory', undefined], ['reportWeeks', undefined]]);
+    expect(calls[1]!.input).toMatchObject({ fcId: 'FC1', weeks: [{ weekOf: '2015-04-06', stepId: 'history:pride-week:FC1:2015-04-06' }, { weekOf: '2015-04-13' }] });
   });
 
   it('reports bad records by line and runs the rest; a dry run asks the commands to record nothing', async () => {

@@ -28,6 +28,8 @@ export interface CommandResult {
   /** True when this command had already been handled, so nothing new was written. */
   repeated: boolean;
   eventIds: string[];
+  /** Steps of a batch skipped because their own command id was already in the stream. */
+  stepsRepeated?: number;
 }
 
 /** Parses events at the boundary; `schemaVersion` is stamped on every event written. */
@@ -74,6 +76,11 @@ export interface BatchStep<State, Event> {
   decide: (state: State) => Event[];
   /** Business time of this step's events; a function sees the state before the step (e.g. the session's time). */
   occurredAt?: string | ((state: State) => string | undefined);
+  /**
+   * Makes this step idempotent on its own (its events carry it as causation id): a step already in
+   * the stream is skipped, so a batch that grew since it was first run records only what is new.
+   */
+  commandId?: string;
 }
 
 /**
@@ -101,34 +108,50 @@ export const handleCommandBatch = async <State, Event extends { type: string; da
   let state = foldEvents(recorded, decider, eventSchema);
   const commandId = context.commandId ?? randomUUID();
   const recordedNow = new Date().toISOString();
-  const decided: { event: Event; occurredAt: string }[] = [];
+  const causes = new Set(recorded.map((e) => e.metadata.causationId));
+  const decided: { event: Event; occurredAt: string; id: string | undefined; causationId: string }[] = [];
+  let skipped = 0;
   for (const step of steps) {
-    const at = typeof step.occurredAt === 'function' ? step.occurredAt(state) : step.occurredAt;
-    for (const event of step.decide(state).map((e) => eventSchema.parse(e))) {
-      // One spelling of an instant in every stream (UTC, milliseconds), whatever offset the caller used.
-      decided.push({ event, occurredAt: new Date(at ?? context.occurredAt ?? recordedNow).toISOString() });
-      state = decider.evolve(state, event);
+    if (step.commandId && causes.has(step.commandId)) {
+      skipped++;
+      continue;
     }
+    const at = typeof step.occurredAt === 'function' ? step.occurredAt(state) : step.occurredAt;
+    step.decide(state).forEach((e, i) => {
+      const event = eventSchema.parse(e);
+      const index = step.commandId ? i : decided.length;
+      const key = step.commandId ?? context.commandId;
+      // One spelling of an instant in every stream (UTC, milliseconds), whatever offset the caller used.
+      decided.push({ event, occurredAt: new Date(at ?? context.occurredAt ?? recordedNow).toISOString(), id: key ? deterministicUuid(`${streamName}:${key}:${index}`) : undefined, causationId: step.commandId ?? commandId });
+      state = decider.evolve(state, event);
+    });
   }
   const revision = last?.streamRevision ?? -1n;
-  if (decided.length === 0) return { revision, position: undefined, repeated: false, eventIds: [] };
+  if (decided.length === 0) {
+    // Every step was already recorded: a repeat, answered with where its events are.
+    const stepIds = new Set(steps.flatMap((s) => (s.commandId ? [s.commandId] : [])));
+    const earlier = recorded.filter((e) => stepIds.has(e.metadata.causationId));
+    if (skipped > 0 && skipped === steps.length) return { revision, position: earlier.at(-1)?.position, repeated: true, eventIds: earlier.map((e) => e.id), stepsRepeated: skipped };
+    return { revision, position: undefined, repeated: false, eventIds: [] };
+  }
 
-  const toAppend = decided.map(({ event, occurredAt }, i) => ({
-    id: context.commandId ? deterministicUuid(`${streamName}:${context.commandId}:${i}`) : randomUUID(),
+  const toAppend = decided.map(({ event, occurredAt, id, causationId }) => ({
+    id: id ?? randomUUID(),
     type: event.type,
     data: event.data,
     metadata: {
       correlationId: context.correlationId ?? commandId,
-      causationId: commandId,
+      causationId,
       actor: context.actor,
       occurredAt,
       schemaVersion: eventSchema.schemaVersion,
     } satisfies EventMetadata,
   }));
-  if (context.dryRun) return { revision: revision + BigInt(toAppend.length), position: undefined, repeated: false, eventIds: toAppend.map((e) => e.id) };
+  const partly = skipped > 0 ? { stepsRepeated: skipped } : {};
+  if (context.dryRun) return { revision: revision + BigInt(toAppend.length), position: undefined, repeated: false, eventIds: toAppend.map((e) => e.id), ...partly };
   try {
     const result = await store.append(streamName, toAppend, { expectedRevision: last ? last.streamRevision : 'no_stream' });
-    return { revision: result.nextExpectedRevision, position: result.position, repeated: false, eventIds: toAppend.map((e) => e.id) };
+    return { revision: result.nextExpectedRevision, position: result.position, repeated: false, eventIds: toAppend.map((e) => e.id), ...partly };
   } catch (e) {
     if (isWrongExpectedRevision(e)) throw new ConcurrencyConflictError(streamName);
     throw e;

@@ -103,6 +103,21 @@ describe.each(HUB_ENGINES)('history import on $name', (engine) => {
     expect(korean.after).toBe(korean.before);
   });
 
+  it('records only what is new when a later file repeats a contract with one more visit', async () => {
+    const file = Buffer.from(
+      [
+        '{"type":"contract","contractId":"H-K1","customerId":"C1","fcId":"FC1","product":"종신보험","signedOn":"2014-03-12"}',
+        '{"type":"customer_visit","visitId":"H-K1-3m","contractId":"H-K1","fcId":"FC1","visitedAt":"2014-05-20T14:00:00+09:00","topics":["welcome and coverage"],"rating":5}',
+        '{"type":"customer_visit","visitId":"H-K1-1y","contractId":"H-K1","fcId":"FC1","leaderIds":["CEO"],"visitedAt":"2015-03-12T15:00:00+09:00","topics":["one-year check"]}',
+      ].join('\n'),
+    );
+    const { report, before, after } = await run(file);
+    expect(report).toMatchObject({ records: 3, imported: 1, unchanged: 2, failed: 0, commands: 1 });
+    expect(after).toBe((before ?? -1n) + 1n); // only the new visit
+    expect((await streamOf('contract-H-K1')).map(([type]) => type)).toEqual(['ContractSigned', 'CustomerVisited', 'CustomerVisited']);
+    expect((await run(file)).report).toMatchObject({ imported: 0, unchanged: 3 });
+  });
+
   it('imports a CP949 file from Korean Excel', async () => {
     const csv = [
       'type,sessionId,scheduledAt,venue,hostIds,employeeId',

@@ -31,8 +31,8 @@ export const COMMAND_METHODS = {
   townHalls: ['schedule', 'recordAttendance', 'recordHeadCount', 'raiseQuestion', 'answerQuestion', 'giveFeedback', 'cancel', 'recordTownHall'],
   branchVisits: ['launchCampaign', 'recordVisit'],
   videoMessages: ['publish', 'recordView'],
-  customerSmile: ['registerCustomer', 'eraseCustomerPersonalData', 'signContract', 'recordVisit'],
-  pride: ['reportWeeklyActivity'],
+  customerSmile: ['registerCustomer', 'eraseCustomerPersonalData', 'signContract', 'recordVisit', 'recordContractHistory'],
+  pride: ['reportWeeklyActivity', 'reportWeeks'],
 } as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };
 
 const contextSchema = z.object({
