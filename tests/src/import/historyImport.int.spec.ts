@@ -131,6 +131,17 @@ describe.each(HUB_ENGINES)('history import on $name', (engine) => {
     expect(await t.ok(`{ cafeSession(id: "H-CAFE-3") { venue attendedCount } }`)).toEqual({ cafeSession: { venue: '스타벅스, 광화문', attendedCount: 1 } });
   });
 
+  it('takes occurredAt on single mutations: business time where the data has none, refused where it contradicts the data', async () => {
+    await t.ok(`mutation { inviteToCafeSession(input: { sessionId: "H-CAFE-1", employeeId: "E4" }, occurredAt: "2014-03-03T09:00:00+09:00") { id } }`);
+    expect((await streamOf(cafeSessionStream('H-CAFE-1'))).at(-1)).toEqual(['EmployeeInvitedToCafeSession', '2014-03-03T00:00:00.000Z']);
+    await t.refused(
+      `mutation { recordBranchVisit(input: { visitId: "H-V2", branchId: "B1", visitedAt: "2014-12-21T11:00:00+09:00", purpose: "x" }, occurredAt: "2014-12-22T11:00:00+09:00") { id } }`,
+      'VALIDATION',
+      /contradicts visitedAt/,
+    );
+    await t.refused(`mutation { promoteEmployee(input: { employeeId: "E1", grade: ASSISTANT_MANAGER, effectiveOn: "2015-04-01" }, occurredAt: "2015-05-01T00:00:00+09:00") { id } }`, 'VALIDATION', /contradicts effectiveOn/);
+  });
+
   it('is for ADMIN only', async () => {
     const r = await t.graphql(IMPORT, { i: { contentBase64: JSONL.toString('base64') } }, 'HR');
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
