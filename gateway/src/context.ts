@@ -31,7 +31,7 @@ export interface HubCommands {
   townHalls: TownHallService;
   branchVisits: BranchVisitService;
   videoMessages: VideoMessageService;
-  customerSmile: Pick<CustomerSmileService, 'registerCustomer' | 'eraseCustomerPersonalData' | 'signContract' | 'recordVisit'>;
+  customerSmile: Pick<CustomerSmileService, 'registerCustomer' | 'eraseCustomerPersonalData' | 'signContract' | 'recordVisit' | 'recordContractHistory'>;
   pride: PrideService;
 }
 

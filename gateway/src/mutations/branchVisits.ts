@@ -3,7 +3,7 @@ import { notFound } from '@hub/contracts';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { BranchVisitRef, CampaignRef } from '../types/branchVisit';
-import { commandContext, commandIdOptions } from './command';
+import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
 const LaunchCampaignInput = builder.inputType('LaunchCampaignInput', {
   description: 'A campaign: branches to reach by a deadline.',
@@ -35,9 +35,9 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordFieldVisits,
     type: CampaignRef,
     description: 'Launch a campaign targeting a set of branches.',
-    args: { input: t.arg({ type: LaunchCampaignInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
-      const result = await ctx.commands.branchVisits.launchCampaign(input, commandContext(ctx, commandId));
+    args: { input: t.arg({ type: LaunchCampaignInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
+      const result = await ctx.commands.branchVisits.launchCampaign(input, commandContext(ctx, commandId, occurredAt));
       await ctx.waitForView(result.position);
       const loader = ctx.loadersAt(READ_BACK).campaign;
       loader.clear(result.campaignId);
@@ -50,9 +50,9 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordFieldVisits,
     type: BranchVisitRef,
     description: 'Record a branch visit. Every FC met becomes a touch by every leader who went.',
-    args: { input: t.arg({ type: RecordBranchVisitInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
-      const result = await ctx.commands.branchVisits.recordVisit(input, commandContext(ctx, commandId));
+    args: { input: t.arg({ type: RecordBranchVisitInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
+      const result = await ctx.commands.branchVisits.recordVisit(input, commandContext(ctx, commandId, occurredAt));
       await ctx.waitForView(result.position);
       const loader = ctx.loadersAt(READ_BACK).branchVisits;
       loader.clear(String(input.branchId));

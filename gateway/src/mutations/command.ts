@@ -8,7 +8,18 @@ export const commandIdOptions = { required: false, description: 'Client-chosen i
 /** Longest command id: a UUID fits many times over; a 100,000-character one failed in the ledger's index (found by the fuzzer). */
 export const MAX_COMMAND_ID_LENGTH = 200;
 
-export const commandContext = (ctx: HubContext, commandId: string | null | undefined): CommandContext => {
+/**
+ * Every fact mutation takes an optional business time. Any role that may record the channel may
+ * record its history: the mutation's own authScopes already say who.
+ */
+export const occurredAtArg = {
+  type: 'DateTime',
+  required: false,
+  description:
+    'When it happened in the world (business time), if not now. Where the input carries its own date or time (hiredOn, visitedAt …) that is the business time and occurredAt may only repeat it. A session or town hall in the past is recorded as history only with an occurredAt (no later than now); scheduling is otherwise for the future.',
+} as const;
+
+export const commandContext = (ctx: HubContext, commandId: string | null | undefined, occurredAt?: string | null): CommandContext => {
   if (commandId && commandId.length > MAX_COMMAND_ID_LENGTH) throw validationError(`commandId must be at most ${MAX_COMMAND_ID_LENGTH} characters`, { length: commandId.length });
-  return { actor: ctx.actor, correlationId: ctx.correlationId, ...(commandId ? { commandId } : {}) };
+  return { actor: ctx.actor, correlationId: ctx.correlationId, ...(commandId ? { commandId } : {}), ...(occurredAt ? { occurredAt } : {}) };
 };

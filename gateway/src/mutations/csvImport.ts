@@ -1,4 +1,4 @@
-import { CSV_ENCODINGS, IMPORT_KINDS, importCsv, type ImportReport, type RowError } from '@hub/csv-import';
+import { CSV_ENCODINGS, HISTORY_FORMATS, HISTORY_RECORD_TYPES, IMPORT_KINDS, importCsv, importHistory, type HistoryReport, type ImportReport, type RowError } from '@hub/csv-import';
 import { validationError } from '@hub/contracts';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -77,6 +77,63 @@ builder.mutationFields((t) => ({
       if (bytes.length > MAX_BYTES) throw validationError(`The file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
       const report = await importCsv(ctx.commands, input.kind, bytes, { encoding: input.encoding ?? 'AUTO', dryRun: input.dryRun ?? false, actor: ctx.actor });
       // The report does not read the view: when the view lags, the report still says what was recorded.
+      await ctx.waitForView(report.lastPosition).catch((e: unknown) => {
+        if (!(e instanceof ViewLaggingError)) throw e;
+      });
+      return report;
+    },
+  }),
+}));
+
+/* History import: years of what already happened, in one file (CSV or JSON Lines). */
+
+const HistoryFormatEnum = builder.enumType('HistoryFileFormat', {
+  description: 'How a history file is written.',
+  values: {
+    AUTO: { description: 'JSON Lines when the file starts with "{", else CSV.' },
+    CSV: { description: 'CSV with a header line and a "type" column; each row uses the columns of its type, the rest left empty; lists separated by ";".' },
+    JSONL: { description: 'JSON Lines: one JSON object per line, each with a "type" field.' },
+  } satisfies Record<(typeof HISTORY_FORMATS)[number], { description: string }>,
+});
+
+const HistoryReportRef = builder.objectRef<HistoryReport>('HistoryImportReport');
+HistoryReportRef.implement({
+  description: 'What a history import did, record by record.',
+  fields: (t) => ({
+    format: t.exposeString('format', { description: 'CSV or JSONL.' }),
+    encoding: t.expose('encoding', { type: EncodingEnum, description: 'The encoding it was read in.' }),
+    records: t.exposeInt('records', { description: 'Records in the file.' }),
+    imported: t.exposeInt('imported', { description: 'Records that recorded something new (in a dry run: that would).' }),
+    unchanged: t.exposeInt('unchanged', { description: 'Records an earlier run had already imported.' }),
+    failed: t.exposeInt('failed', { description: 'Records refused; nothing of them was recorded.' }),
+    commands: t.exposeInt('commands', { description: 'Commands run: one per aggregate (a whole café session is one).' }),
+    dryRun: t.exposeBoolean('dryRun', { description: 'Only checked; nothing recorded.' }),
+    errors: t.field({ type: [RowErrorRef], description: 'The refused records by line, and why (the first 1,000).', resolve: (r) => r.errors }),
+  }),
+});
+
+const ImportHistoryInput = builder.inputType('ImportHistoryInput', {
+  description: `A history file: café sessions with invitees and attendees, town halls, campaigns and branch visits, video messages and views, contracts and customer visits, PRIDE weeks. Record types: ${HISTORY_RECORD_TYPES.join(', ')}.`,
+  fields: (t) => ({
+    contentBase64: t.string({ required: true, description: 'The file’s bytes, base64-encoded (at most 20 MB).' }),
+    format: t.field({ type: HistoryFormatEnum, required: false, description: 'CSV or JSON Lines (default AUTO).' }),
+    encoding: t.field({ type: EncodingEnum, required: false, description: 'Text encoding of a CSV (default AUTO); JSON Lines are UTF-8.' }),
+    dryRun: t.boolean({ required: false, description: 'Check every record against the store without recording anything.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  importHistory: t.field({
+    authScopes: ACCESS.admin,
+    type: HistoryReportRef,
+    description:
+      'Import history (what already happened, at its own dates): one command per aggregate, a whole session in one append. A bad record is reported by line and skipped; a session or town hall is all or nothing; re-running a file records nothing twice.',
+    args: { input: t.arg({ type: ImportHistoryInput, required: true }) },
+    resolve: async (_, { input }, ctx) => {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64.replace(/\s/g, ''))) throw validationError('contentBase64 is not base64');
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      if (bytes.length > MAX_BYTES) throw validationError(`The file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+      const report = await importHistory(ctx.commands, bytes, { format: input.format ?? 'AUTO', encoding: input.encoding ?? 'AUTO', dryRun: input.dryRun ?? false, actor: ctx.actor });
       await ctx.waitForView(report.lastPosition).catch((e: unknown) => {
         if (!(e instanceof ViewLaggingError)) throw e;
       });

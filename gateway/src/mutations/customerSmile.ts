@@ -4,7 +4,7 @@ import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { ContractRef, CustomerRef, CustomerVisitRef, FollowUpKindEnum } from '../types/customerSmile';
-import { commandContext, commandIdOptions } from './command';
+import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
 const RegisterCustomerInput = builder.inputType('RegisterCustomerInput', {
   description: 'A new customer. Name, phone and address go to the protected store, never into events.',
@@ -76,9 +76,9 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: CustomerRef,
     description: 'Register a customer of a branch; their personal data is kept apart from the events.',
-    args: { input: t.arg({ type: RegisterCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
-      const result = await ctx.commands.customerSmile.registerCustomer(input, commandContext(ctx, commandId));
+    args: { input: t.arg({ type: RegisterCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
+      const result = await ctx.commands.customerSmile.registerCustomer(input, commandContext(ctx, commandId, occurredAt));
       return readBackCustomer(ctx, result);
     },
   }),
@@ -86,9 +86,9 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.privacy,
     type: CustomerRef,
     description: 'Erase a customer’s name, phone and address for good (PRIVACY_OFFICER only). Events and figures keep the bare id.',
-    args: { input: t.arg({ type: EraseCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
-      const result = await ctx.commands.customerSmile.eraseCustomerPersonalData(input, commandContext(ctx, commandId));
+    args: { input: t.arg({ type: EraseCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
+      const result = await ctx.commands.customerSmile.eraseCustomerPersonalData(input, commandContext(ctx, commandId, occurredAt));
       return readBackCustomer(ctx, result);
     },
   }),
@@ -96,9 +96,9 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: ContractRef,
     description: 'Record a signed contract: its three follow-ups become due.',
-    args: { input: t.arg({ type: SignContractInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
-      const result = await ctx.commands.customerSmile.signContract(input, commandContext(ctx, commandId));
+    args: { input: t.arg({ type: SignContractInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
+      const result = await ctx.commands.customerSmile.signContract(input, commandContext(ctx, commandId, occurredAt));
       await ctx.waitForView(result.position);
       const loader = ctx.loadersAt(READ_BACK).contract;
       loader.clear(result.contractId);
@@ -111,10 +111,10 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordFieldVisits,
     type: CustomerVisitRef,
     description: 'Record a Customer Smile visit. It satisfies the matching follow-up; a leader who went along touches the FC and the customer.',
-    args: { input: t.arg({ type: RecordCustomerVisitInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
+    args: { input: t.arg({ type: RecordCustomerVisitInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const { extraVisit, satisfies, ...rest } = input;
-      const result = await ctx.commands.customerSmile.recordVisit({ ...rest, ...(extraVisit ? { satisfies: null } : satisfies ? { satisfies } : {}) }, commandContext(ctx, commandId));
+      const result = await ctx.commands.customerSmile.recordVisit({ ...rest, ...(extraVisit ? { satisfies: null } : satisfies ? { satisfies } : {}) }, commandContext(ctx, commandId, occurredAt));
       await ctx.waitForView(result.position);
       const loader = ctx.loadersAt(READ_BACK).customerVisits;
       loader.clear(result.contractId);

@@ -1,6 +1,6 @@
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { commandContext, commandIdOptions } from './command';
+import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
 const ReportWeeklyActivityInput = builder.inputType('ReportFcWeeklyActivityInput', {
   description: 'One FC’s activity in one week (PRIDE program).',
@@ -29,9 +29,9 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: ReportedRef,
     description: 'Report an FC’s week: customer visits, calls, contracts. A week is reported once; send a correction to change it.',
-    args: { input: t.arg({ type: ReportWeeklyActivityInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => {
-      const result = await ctx.commands.pride.reportWeeklyActivity({ ...input, correction: input.correction ?? false }, commandContext(ctx, commandId));
+    args: { input: t.arg({ type: ReportWeeklyActivityInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
+      const result = await ctx.commands.pride.reportWeeklyActivity({ ...input, correction: input.correction ?? false }, commandContext(ctx, commandId, occurredAt));
       await ctx.waitForView(result.position);
       return { fcId: result.fcId, weekOf: result.weekOf, repeated: result.repeated };
     },

@@ -4,7 +4,7 @@ import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { VideoMessageRef, ViewerKindEnum } from '../types/videoMessage';
-import { commandContext, commandIdOptions } from './command';
+import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
 const PublishVideoMessageInput = builder.inputType('PublishVideoMessageInput', {
   description: 'A video message to publish.',
@@ -44,14 +44,14 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: VideoMessageRef,
     description: 'Publish a video message.',
-    args: { input: t.arg({ type: PublishVideoMessageInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => videoAfter(ctx, await ctx.commands.videoMessages.publish(input, commandContext(ctx, commandId))),
+    args: { input: t.arg({ type: PublishVideoMessageInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => videoAfter(ctx, await ctx.commands.videoMessages.publish(input, commandContext(ctx, commandId, occurredAt))),
   }),
   recordVideoView: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
     type: VideoMessageRef,
     description: 'Record a view: a broadcast touch of the viewer by the author.',
-    args: { input: t.arg({ type: RecordVideoViewInput, required: true }), commandId: t.arg.string(commandIdOptions) },
-    resolve: async (_, { input, commandId }, ctx) => videoAfter(ctx, await ctx.commands.videoMessages.recordView(input, commandContext(ctx, commandId))),
+    args: { input: t.arg({ type: RecordVideoViewInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => videoAfter(ctx, await ctx.commands.videoMessages.recordView(input, commandContext(ctx, commandId, occurredAt))),
   }),
 }));

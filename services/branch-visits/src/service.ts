@@ -1,4 +1,4 @@
-import { branchVisitStream, campaignStream, hubEventCodec, idSchema, instantSchema, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
+import { branchVisitStream, campaignStream, hubEventCodec, idSchema, instantSchema, localDateSchema, nonEmptyText, notFound, occurredAtInstant, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, loadState, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { z } from 'zod';
@@ -55,7 +55,7 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
       const visit = { ...data, visitId, campaignId: data.campaignId ?? null, gift: data.gift ?? null };
       const result = await handleCommand(store, branchVisitStream(visitId), branchVisitDecider, hubEventCodec, (s) => decideBranchVisit({ data: visit, fcs, campaign }, s), {
         ...context,
-        occurredAt: context.occurredAt ?? data.visitedAt,
+        occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt'),
       });
       return { visitId, ...result };
     },

@@ -1,5 +1,8 @@
 import {
+  assertNotInFuture,
+  assertSchedulable,
   conflict,
+  koreanDay,
   forbiddenByRule,
   gradeLabel,
   isCafeSessionEligible,
@@ -34,9 +37,10 @@ export const initialCafeSessionState = (): CafeSessionState => ({ status: 'none'
 type Data<T extends CafeSessionEvent['type']> = EventOf<T>['data'];
 
 export type CafeSessionCommand =
-  | { type: 'ScheduleCafeSession'; data: Data<'CafeSessionScheduled'>; hosts: EmployeeSnapshot[] }
-  | { type: 'InviteEmployee'; sessionId: string; employee: EmployeeSnapshot }
-  | { type: 'RecordAttendance'; sessionId: string; employee: EmployeeSnapshot; now: string }
+  /** `now` is the service's clock; `occurredAt`, when given, records a session that already took place. */
+  | { type: 'ScheduleCafeSession'; data: Data<'CafeSessionScheduled'>; hosts: EmployeeSnapshot[]; now: string; occurredAt?: string | undefined }
+  | { type: 'InviteEmployee'; sessionId: string; employee: EmployeeSnapshot; now: string; occurredAt?: string | undefined }
+  | { type: 'RecordAttendance'; sessionId: string; employee: EmployeeSnapshot; now: string; occurredAt?: string | undefined }
   | { type: 'RaiseQuestion'; data: Data<'CafeSessionQuestionRaised'> }
   | { type: 'AnswerQuestion'; data: Data<'CafeSessionQuestionAnswered'> }
   | { type: 'AssignFollowUp'; data: Data<'CafeSessionFollowUpAssigned'> }
@@ -92,8 +96,9 @@ const open = (state: CafeSessionState, sessionId: string, action: string) => {
   return session;
 };
 
-const eligible = (employee: EmployeeSnapshot, action: string) => {
-  if (employee.leftOn !== null) {
+/** Eligible on the day it happened: someone who left later was still a colleague then. */
+const eligible = (employee: EmployeeSnapshot, action: string, at: string) => {
+  if (employee.leftOn !== null && employee.leftOn < koreanDay(at)) {
     throw forbiddenByRule(`${employee.name} (${employee.employeeId}) left the company on ${employee.leftOn}, so cannot ${action}`, {
       employeeId: employee.employeeId,
     });
@@ -109,13 +114,15 @@ const eligible = (employee: EmployeeSnapshot, action: string) => {
 export const decideCafeSession = (command: CafeSessionCommand, state: CafeSessionState): CafeSessionEvent[] => {
   switch (command.type) {
     case 'ScheduleCafeSession': {
-      const { sessionId } = command.data;
+      const { sessionId, scheduledAt } = command.data;
       if (state.status !== 'none') throw conflict(`Café session ${sessionId} is already scheduled`, { sessionId });
+      assertSchedulable(scheduledAt, command.now, command.occurredAt, 'café session');
       return [{ type: 'CafeSessionScheduled', data: command.data }];
     }
 
     case 'InviteEmployee': {
-      const { sessionId, employee } = command;
+      const { sessionId, employee, now, occurredAt } = command;
+      assertNotInFuture(occurredAt, now);
       const session = open(state, sessionId, 'invite');
       if (session.invited.has(employee.employeeId)) {
         throw conflict(`${employee.name} (${employee.employeeId}) is already invited to café session ${sessionId}`, {
@@ -126,7 +133,7 @@ export const decideCafeSession = (command: CafeSessionCommand, state: CafeSessio
       if (session.hostIds.includes(employee.employeeId)) {
         throw forbiddenByRule(`${employee.employeeId} hosts café session ${sessionId} and cannot also be invited`, { sessionId });
       }
-      eligible(employee, 'be invited');
+      eligible(employee, 'be invited', occurredAt ?? now);
       if (session.invited.size >= session.capacity) {
         throw forbiddenByRule(`Café session ${sessionId} is full (${session.capacity} seats)`, { sessionId, capacity: session.capacity });
       }
@@ -134,7 +141,8 @@ export const decideCafeSession = (command: CafeSessionCommand, state: CafeSessio
     }
 
     case 'RecordAttendance': {
-      const { sessionId, employee, now } = command;
+      const { sessionId, employee, now, occurredAt } = command;
+      assertNotInFuture(occurredAt, now);
       const session = open(state, sessionId, 'record attendance');
       if (Date.parse(now) < Date.parse(session.scheduledAt)) {
         throw forbiddenByRule(`Café session ${sessionId} has not started yet (${session.scheduledAt})`, { sessionId });
@@ -144,7 +152,7 @@ export const decideCafeSession = (command: CafeSessionCommand, state: CafeSessio
       }
       const walkIn = !session.invited.has(employee.employeeId);
       if (walkIn) {
-        eligible(employee, 'attend');
+        eligible(employee, 'attend', occurredAt ?? session.scheduledAt);
         if (session.attended.size >= session.capacity) {
           throw forbiddenByRule(`Café session ${sessionId} is full (${session.capacity} seats): no room for a walk-in`, { sessionId });
         }

@@ -22,6 +22,7 @@ const ceo = person('CEO', 'EXECUTIVE');
 const sessionId = 'S1';
 const at = '2015-03-12T06:00:00.000Z';
 const after = '2015-03-12T07:00:00.000Z';
+const before = '2015-03-01T00:00:00.000Z';
 
 const scheduled: CafeSessionEvent = {
   type: 'CafeSessionScheduled',
@@ -42,50 +43,50 @@ const followUp = { sessionId, followUpId: 'F1', questionId: 'Q1', description: '
 describe('café session (톡톡타임) decisions', () => {
   describe('schedule', () => {
     it('schedules a new session', () => {
-      expect(given().when({ type: 'ScheduleCafeSession', data: scheduled.data as never, hosts: [ceo] })()).toEqual([scheduled]);
+      expect(given().when({ type: 'ScheduleCafeSession', data: scheduled.data as never, hosts: [ceo], now: before })()).toEqual([scheduled]);
     });
     it('refuses to schedule the same session twice', () => {
-      expect(given(scheduled).when({ type: 'ScheduleCafeSession', data: scheduled.data as never, hosts: [ceo] })).toThrow(/already scheduled/);
+      expect(given(scheduled).when({ type: 'ScheduleCafeSession', data: scheduled.data as never, hosts: [ceo], now: before })).toThrow(/already scheduled/);
     });
   });
 
   describe('invite', () => {
     it.each(['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER'] as const)('invites an employee of grade %s', (grade) => {
-      expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: person('E1', grade) })()).toEqual([invited('E1')]);
+      expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: person('E1', grade), now: after })()).toEqual([invited('E1')]);
     });
     it.each([
       ['GENERAL_MANAGER', '부장'],
       ['EXECUTIVE', '임원'],
     ] as const)('refuses an employee of grade %s (%s) with a clear message', (grade, ko) => {
-      const decide = given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: person('E9', grade) });
+      const decide = given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: person('E9', grade), now: after });
       expect(decide).toThrow(new RegExp(`${ko}.*차장 \\(deputy general manager\\) or below`));
       expect(decide).toThrow(expect.objectContaining({ kind: 'FORBIDDEN_BY_RULE' }));
     });
     it('refuses someone who has left the company', () => {
-      expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: { ...person('E1', 'STAFF'), leftOn: '2015-01-31' } })).toThrow(
+      expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: { ...person('E1', 'STAFF'), leftOn: '2015-01-31' }, now: after })).toThrow(
         /left the company on 2015-01-31/,
       );
     });
     it('refuses an invitation to an unknown session', () => {
-      expect(given().when({ type: 'InviteEmployee', sessionId, employee: person('E1', 'STAFF') })).toThrow(
+      expect(given().when({ type: 'InviteEmployee', sessionId, employee: person('E1', 'STAFF') , now: after })).toThrow(
         expect.objectContaining({ kind: 'NOT_FOUND' }),
       );
     });
     it('refuses a duplicate invitation as a conflict', () => {
-      expect(given(scheduled, invited('E1')).when({ type: 'InviteEmployee', sessionId, employee: person('E1', 'STAFF') })).toThrow(
+      expect(given(scheduled, invited('E1')).when({ type: 'InviteEmployee', sessionId, employee: person('E1', 'STAFF') , now: after })).toThrow(
         expect.objectContaining({ kind: 'CONFLICT' }),
       );
     });
     it('refuses an invitation beyond capacity', () => {
-      expect(given(scheduled, invited('E1'), invited('E2')).when({ type: 'InviteEmployee', sessionId, employee: person('E3', 'STAFF') })).toThrow(
+      expect(given(scheduled, invited('E1'), invited('E2')).when({ type: 'InviteEmployee', sessionId, employee: person('E3', 'STAFF') , now: after })).toThrow(
         /full \(2 seats\)/,
       );
     });
     it('refuses to invite the host', () => {
-      expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: person('CEO', 'STAFF') })).toThrow(/hosts/);
+      expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: person('CEO', 'STAFF') , now: after })).toThrow(/hosts/);
     });
     it('refuses an invitation to a cancelled session', () => {
-      expect(given(scheduled, cancelled).when({ type: 'InviteEmployee', sessionId, employee: person('E1', 'STAFF') })).toThrow(/cancelled/);
+      expect(given(scheduled, cancelled).when({ type: 'InviteEmployee', sessionId, employee: person('E1', 'STAFF') , now: after })).toThrow(/cancelled/);
     });
   });
 
@@ -204,5 +205,37 @@ describe('café session (톡톡타임) decisions', () => {
     it('refuses to cancel an unknown session', () => {
       expect(given().when({ type: 'CancelCafeSession', data: cancelled.data as never })).toThrow(expect.objectContaining({ kind: 'NOT_FOUND' }));
     });
+  });
+});
+
+describe('business time: scheduling is for the future, history is explicit', () => {
+  const schedule = (now: string, occurredAt?: string): CafeSessionCommand => ({ type: 'ScheduleCafeSession', data: scheduled.data as never, hosts: [ceo], now, occurredAt });
+
+  it('schedules a session that lies ahead', () => {
+    expect(given().when(schedule(before))()).toEqual([scheduled]);
+  });
+
+  it('refuses to schedule a session in the past, and says how to record it as history', () => {
+    expect(given().when(schedule(after))).toThrow(/scheduling is for the future.*give occurredAt/);
+  });
+
+  it('records a past session as history when occurredAt is given, no later than now', () => {
+    expect(given().when(schedule(after, before))()).toEqual([scheduled]);
+    expect(given().when(schedule(after, after))()).toEqual([scheduled]);
+  });
+
+  it('refuses history that claims to happen after now', () => {
+    expect(given().when(schedule(before, after))).toThrow(/in the future/);
+  });
+
+  it('judges eligibility on the day it happened: someone who left later was still invitable then', () => {
+    const leftLater = { ...person('E1', 'STAFF'), leftOn: '2016-06-30' };
+    expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: leftLater, now: '2017-01-01T00:00:00.000Z', occurredAt: before })()).toEqual([invited('E1')]);
+    expect(given(scheduled).when({ type: 'InviteEmployee', sessionId, employee: leftLater, now: '2017-01-01T00:00:00.000Z' })).toThrow(/left the company/);
+    expect(given(scheduled).when({ type: 'RecordAttendance', sessionId, employee: leftLater, now: '2017-01-01T00:00:00.000Z' })()).toEqual([attended('E1', true)]);
+  });
+
+  it('refuses attendance recorded as happening in the future', () => {
+    expect(given(scheduled, invited('E1')).when({ type: 'RecordAttendance', sessionId, employee: person('E1', 'STAFF'), now: after, occurredAt: '2015-03-13T00:00:00.000Z' })).toThrow(/in the future/);
   });
 });

@@ -44,3 +44,27 @@ export const completeFollowUpInput = z.object({
 });
 
 export const cancelCafeSessionInput = z.object({ sessionId: idSchema, reason: nonEmptyText(500) });
+
+/** An employee named in a bulk record, with when it happened (defaults: see recordCafeSession). */
+const personAt = z.object({ employeeId: idSchema, occurredAt: instantSchema.optional() });
+
+/**
+ * A whole café session in one call (bulk, for API clients and the history import): the session,
+ * its invitations and attendance, and optionally its questions with their answers.
+ */
+export const recordCafeSessionInput = scheduleCafeSessionInput.extend({
+  invitations: z.array(personAt).max(100).default([]),
+  attendance: z.array(personAt).max(100).default([]),
+  questions: z
+    .array(
+      z.object({
+        ...raiseQuestionInputFields,
+        answer: z
+          .object({ answeredBy: idSchema, mode: z.enum(ANSWER_MODES).default('LIVE'), answer: nonEmptyText(4000), answeredAt: instantSchema.optional() })
+          .nullish(),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+export type RecordCafeSessionInput = z.input<typeof recordCafeSessionInput>;

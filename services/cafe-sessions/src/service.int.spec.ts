@@ -37,7 +37,8 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
   afterAll(() => dispose());
 
   const schedule = (sessionId: string, capacity = 10) =>
-    service.schedule({ sessionId, scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café, Yeouido', hostIds: ['CEO'], capacity }, ctx);
+    // The session is already past on this clock, so it is recorded as history: scheduled on 1 March.
+    service.schedule({ sessionId, scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café, Yeouido', hostIds: ['CEO'], capacity }, { ...ctx, occurredAt: '2015-03-01T00:00:00Z' });
   const streamOf = async (sessionId: string) => (await store.readStream(cafeSessionStream(sessionId))).map((e) => e.id);
 
   it('runs a whole session: schedule, invite, attend, question, answer, follow-up', async () => {
@@ -137,5 +138,67 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
     } finally {
       now = new Date('2015-03-12T07:00:00Z');
     }
+  });
+
+  it('stamps business time: scheduling when it was done, invitations now, attendance at the session, answers when given', async () => {
+    await schedule('S-times');
+    await service.invite({ sessionId: 'S-times', employeeId: 'E1' }, ctx);
+    await service.recordAttendance({ sessionId: 'S-times', employeeId: 'E1' }, ctx);
+    await service.raiseQuestion({ sessionId: 'S-times', questionId: 'Q-t', topic: 'career', text: 'How?', askedBy: 'E1', raisedAt: '2015-03-12T15:10:00+09:00' }, ctx);
+    await service.assignFollowUp({ sessionId: 'S-times', followUpId: 'F-t', description: 'x', ownerId: 'CEO', dueOn: '2015-04-01' }, { ...ctx, occurredAt: '2015-03-12T06:30:00Z' });
+    await service.completeFollowUp({ sessionId: 'S-times', followUpId: 'F-t', completedOn: '2015-03-12' }, ctx);
+    const times = (await store.readStream(cafeSessionStream('S-times'))).map((e) => [e.type, e.metadata.occurredAt]);
+    expect(times).toEqual([
+      ['CafeSessionScheduled', '2015-03-01T00:00:00.000Z'],
+      ['EmployeeInvitedToCafeSession', now.toISOString()],
+      ['CafeSessionAttendanceRecorded', '2015-03-12T06:00:00.000Z'],
+      ['CafeSessionQuestionRaised', '2015-03-12T06:10:00.000Z'],
+      ['CafeSessionFollowUpAssigned', '2015-03-12T06:30:00.000Z'],
+      ['CafeSessionFollowUpCompleted', '2015-03-11T15:00:00.000Z'],
+    ]);
+  });
+
+  it('refuses a past session without occurredAt, and an occurredAt that contradicts the data, appending nothing', async () => {
+    await expect(service.schedule({ sessionId: 'S-past', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx)).rejects.toMatchObject({
+      kind: 'VALIDATION',
+      message: expect.stringMatching(/scheduling is for the future.*occurredAt/),
+    });
+    expect(await store.readStream(cafeSessionStream('S-past'))).toEqual([]);
+    await schedule('S-contra');
+    await expect(service.completeFollowUp({ sessionId: 'S-contra', followUpId: 'F', completedOn: '2015-03-12' }, { ...ctx, occurredAt: '2015-03-20T00:00:00Z' })).rejects.toMatchObject({
+      kind: 'VALIDATION',
+      message: expect.stringMatching(/contradicts completedOn/),
+    });
+  });
+
+  it('records a whole session in one append, once per command id, and nothing when any part is refused', async () => {
+    const input = {
+      sessionId: 'S-bulk',
+      scheduledAt: '2015-03-12T15:00:00+09:00',
+      venue: 'Café',
+      hostIds: ['CEO'],
+      invitations: [{ employeeId: 'E1' }, { employeeId: 'E2' }],
+      attendance: [{ employeeId: 'E1' }, { employeeId: 'E3' }],
+      questions: [{ questionId: 'Q-b', topic: 'career', text: 'How?', askedBy: 'E1', answer: { answeredBy: 'CEO', answer: 'Like this.' } }],
+    };
+    const history = { ...ctx, commandId: 'bulk-1', occurredAt: '2015-02-26T00:00:00Z' };
+    const first = await service.recordSession(input, history);
+    const events = await store.readStream(cafeSessionStream('S-bulk'));
+    expect(events.map((e) => [e.type, e.metadata.occurredAt])).toEqual([
+      ['CafeSessionScheduled', '2015-02-26T00:00:00.000Z'],
+      ['EmployeeInvitedToCafeSession', '2015-02-26T00:00:00.000Z'],
+      ['EmployeeInvitedToCafeSession', '2015-02-26T00:00:00.000Z'],
+      ['CafeSessionAttendanceRecorded', '2015-03-12T06:00:00.000Z'],
+      ['CafeSessionAttendanceRecorded', '2015-03-12T06:00:00.000Z'],
+      ['CafeSessionQuestionRaised', '2015-03-12T06:00:00.000Z'],
+      ['CafeSessionQuestionAnswered', '2015-03-12T06:00:00.000Z'],
+    ]);
+    expect(new Set(events.map((e) => e.position)).size).toBeGreaterThan(0);
+    expect(await service.recordSession(input, history)).toMatchObject({ repeated: true, eventIds: first.eventIds });
+    expect(await store.readStream(cafeSessionStream('S-bulk'))).toHaveLength(events.length);
+
+    // A 부장 among the invitees refuses the whole session: not even the scheduling is written.
+    await expect(service.recordSession({ ...input, sessionId: 'S-bulk-bad', invitations: [{ employeeId: 'E1' }, { employeeId: 'GM1' }] }, { ...history, commandId: 'bulk-2' })).rejects.toMatchObject({ kind: 'FORBIDDEN_BY_RULE' });
+    expect(await store.readStream(cafeSessionStream('S-bulk-bad'))).toEqual([]);
   });
 });

@@ -25,7 +25,8 @@ export const idempotentCommands = <T extends Record<string, Service>>(commands: 
           const command = fn as (input: unknown, context?: CommandContext) => Promise<object>;
           const operation = `${contextName}.${method}`;
           const wrapped = (input: unknown, context?: CommandContext) =>
-            context?.commandId
+            // A dry run records nothing, not even in the ledger: the real run comes later under the same id.
+            context?.commandId && !context.dryRun
               ? ledger.once(
                   { actor: context.actor, commandId: context.commandId, operation, input: { input: withoutFields(input, personalFields[operation]), occurredAt: context.occurredAt ?? null } },
                   () => command(input, context),

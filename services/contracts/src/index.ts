@@ -1,3 +1,4 @@
+export * from './businessTime';
 export * from './channels';
 export * from './errors';
 export * from './events/index';

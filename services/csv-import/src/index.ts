@@ -2,3 +2,4 @@ export * from './csv';
 export * from './decode';
 export * from './importCsv';
 export * from './kinds';
+export * from './history';

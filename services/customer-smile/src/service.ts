@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { contractStream, customerStream, followUpKindSchema, hubEventCodec, idSchema, instantSchema, isDomainError, koreanDay, localDateSchema, nonEmptyText, notFound, parseOrThrow } from '@hub/contracts';
+import { contractStream, customerStream, followUpKindSchema, hubEventCodec, type HubEvent, idSchema, instantSchema, isDomainError, koreanDay, localDateSchema, nonEmptyText, notFound, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { ConcurrencyConflictError, foldEvents, handleCommand, loadState, newId, type CommandContext, type EventStore } from '@hub/event-store';
+import { ConcurrencyConflictError, foldEvents, handleCommand, handleCommandBatch, loadState, newId, type BatchStep, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
-import { contractDecider, decideCustomerVisit, decideSignContract } from './contract';
+import { contractDecider, decideCustomerVisit, decideSignContract, type ContractState } from './contract';
 import { customerDecider, decideCustomer } from './customer';
 import type { PersonalDataStore } from './personalData';
 
@@ -40,6 +40,19 @@ export const recordCustomerVisitInput = z.object({
   satisfies: followUpKindSchema.nullish(),
 });
 
+/** A step's own command id: makes each record of a bulk call idempotent on its own. */
+const stepId = z.string().min(1).max(200).optional();
+
+/**
+ * A contract's history in one call (history import, API clients): its signing (unless already in
+ * the store) and its visits, each with an optional `stepId` so a re-run records only what is new.
+ */
+export const recordContractHistoryInput = z.object({
+  contractId: idSchema,
+  contract: signContractInput.omit({ contractId: true }).extend({ stepId }).nullish(),
+  visits: z.array(recordCustomerVisitInput.omit({ contractId: true }).extend({ visitId: idSchema, stepId })).max(100).default([]),
+});
+
 export interface CustomerSmileServiceDeps {
   store: EventStore;
   directory: Pick<DirectoryService, 'getEmployee' | 'getBranch' | 'getFc'>;
@@ -65,13 +78,14 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
      */
     async registerCustomer(input: unknown, context: CommandContext) {
       const { name, phone, address, ...data } = parseOrThrow(registerCustomerInput, input, 'customer');
+      context = { ...context, occurredAt: occurredOnDay(context.occurredAt, data.registeredOn, 'registeredOn') };
       await directory.getBranch(data.branchId);
       const customerId = data.customerId ?? newId(context, 'customer');
       const command = { type: 'RegisterCustomer', data: { ...data, customerId } } as const;
       const commandId = context.commandId ?? randomUUID();
       const recorded = await store.readStream(customerStream(customerId));
       const alreadyHandled = recorded.some((e) => e.metadata.causationId === commandId);
-      if (!alreadyHandled) {
+      if (!alreadyHandled && !context.dryRun) {
         // Refuse an existing customer before writing anything (throws CONFLICT).
         decideCustomer(command, foldEvents(recorded, customerDecider, hubEventCodec));
         await personalData.put(customerId, { name, phone, address }, commandId);
@@ -112,7 +126,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractDecider,
         hubEventCodec,
         (s) => decideSignContract({ contractId, customer, fc, product: data.product, signedOn: data.signedOn }, s),
-        { ...context, occurredAt: context.occurredAt ?? `${data.signedOn}T00:00:00+09:00` },
+        { ...context, occurredAt: occurredOnDay(context.occurredAt, data.signedOn, 'signedOn') },
       );
       return { contractId, ...result };
     },
@@ -129,9 +143,39 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractDecider,
         hubEventCodec,
         (s) => decideCustomerVisit({ ...data, satisfies: data.satisfies, visitId, fc, feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback }, s),
-        { ...context, occurredAt: context.occurredAt ?? data.visitedAt },
+        { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt') },
       );
       return { visitId, contractId: data.contractId, visitedOn: koreanDay(data.visitedAt), ...result };
+    },
+
+    /**
+     * A contract's signing and its visits decided in order against one state and appended at once
+     * (all or nothing); business time from signedOn and each visitedAt, as in the single commands.
+     */
+    async recordContractHistory(input: unknown, context: CommandContext) {
+      const { contractId, contract, visits } = parseOrThrow(recordContractHistoryInput, input, 'contract history');
+      const fcIds = new Set([...(contract ? [contract.fcId] : []), ...visits.map((v) => v.fcId)]);
+      const fcs = new Map((await Promise.all([...fcIds].map((id) => directory.getFc(id)))).map((fc) => [fc.fcId, fc]));
+      await Promise.all([...new Set(visits.flatMap((v) => v.leaderIds))].map((id) => directory.getEmployee(id)));
+      const steps: BatchStep<ContractState, HubEvent>[] = [];
+      if (contract) {
+        const customer = await getCustomer(contract.customerId);
+        const { stepId: id, ...signed } = contract;
+        steps.push({
+          decide: (s) => decideSignContract({ contractId, customer, fc: fcs.get(signed.fcId)!, product: signed.product, signedOn: signed.signedOn }, s),
+          occurredAt: occurredOnDay(undefined, signed.signedOn, 'signedOn'),
+          ...(id ? { commandId: id } : {}),
+        });
+      }
+      for (const { stepId: id, feedback: given, ...visit } of visits) {
+        const feedback = given && (given.rating != null || given.comment != null) ? { rating: given.rating ?? null, comment: given.comment ?? null } : null;
+        steps.push({
+          decide: (s) => decideCustomerVisit({ ...visit, contractId, satisfies: visit.satisfies, fc: fcs.get(visit.fcId)!, feedback }, s),
+          occurredAt: visit.visitedAt,
+          ...(id ? { commandId: id } : {}),
+        });
+      }
+      return { contractId, ...(await handleCommandBatch(store, contractStream(contractId), contractDecider, hubEventCodec, steps, context)) };
     },
   };
 };

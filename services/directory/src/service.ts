@@ -1,4 +1,4 @@
-import { branchStream, employeeStream, fcStream, hubEventCodec, notFound, orgUnitStream, parseOrThrow, type HubEvent } from '@hub/contracts';
+import { branchStream, employeeStream, fcStream, hubEventCodec, notFound, occurredOnDay, orgUnitStream, parseOrThrow, type HubEvent } from '@hub/contracts';
 import { handleCommand, loadState, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
 import { branchDecider, decideBranch, type BranchSnapshot } from './branch';
 import {
@@ -26,6 +26,8 @@ export const createDirectoryService = (store: EventStore) => {
 
   const run = <S>(stream: string, decider: Decider<S, HubEvent>, decide: (state: S) => HubEvent[], context: CommandContext) =>
     handleCommand(store, stream, decider, hubEventCodec, decide, context);
+  /** A directory fact happened on its effective day (start of that day in Korea), whenever it is typed in. */
+  const on = (context: CommandContext, day: string, field: string): CommandContext => ({ ...context, occurredAt: occurredOnDay(context.occurredAt, day, field) });
 
   const service = {
     async findOrgUnit(orgUnitId: string): Promise<OrgUnitSnapshot | undefined> {
@@ -65,20 +67,20 @@ export const createDirectoryService = (store: EventStore) => {
     async registerEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(registerEmployeeInput, input, 'employee');
       await service.getOrgUnit(data.orgUnitId);
-      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'RegisterEmployee', data }, s), context);
+      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'RegisterEmployee', data }, s), data.hiredOn ? on(context, data.hiredOn, 'hiredOn') : context);
     },
     async promoteEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(promoteEmployeeInput, input, 'promotion');
-      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'PromoteEmployee', data }, s), context);
+      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'PromoteEmployee', data }, s), on(context, data.effectiveOn, 'effectiveOn'));
     },
     async transferEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(transferEmployeeInput, input, 'transfer');
       await service.getOrgUnit(data.orgUnitId);
-      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'TransferEmployee', data }, s), context);
+      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'TransferEmployee', data }, s), on(context, data.effectiveOn, 'effectiveOn'));
     },
     async recordEmployeeLeft(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordEmployeeLeftInput, input, 'departure');
-      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'RecordEmployeeLeft', data }, s), context);
+      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'RecordEmployeeLeft', data }, s), on(context, data.leftOn, 'leftOn'));
     },
     async registerBranch(input: unknown, context: CommandContext) {
       const data = parseOrThrow(registerBranchInput, input, 'branch');
@@ -86,21 +88,21 @@ export const createDirectoryService = (store: EventStore) => {
     },
     async enrollBranchInPride(input: unknown, context: CommandContext) {
       const data = parseOrThrow(enrollBranchInPrideInput, input, 'PRIDE enrolment');
-      return run(branchStream(data.branchId), branchDecider, (s) => decideBranch({ type: 'EnrollBranchInPride', data }, s), context);
+      return run(branchStream(data.branchId), branchDecider, (s) => decideBranch({ type: 'EnrollBranchInPride', data }, s), on(context, data.since, 'since'));
     },
     async registerFc(input: unknown, context: CommandContext) {
       const data = parseOrThrow(registerFcInput, input, 'FC');
       await service.getBranch(data.branchId);
-      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'RegisterFc', data }, s), context);
+      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'RegisterFc', data }, s), on(context, data.hiredOn, 'hiredOn'));
     },
     async transferFc(input: unknown, context: CommandContext) {
       const data = parseOrThrow(transferFcInput, input, 'FC transfer');
       await service.getBranch(data.branchId);
-      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'TransferFc', data }, s), context);
+      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'TransferFc', data }, s), on(context, data.effectiveOn, 'effectiveOn'));
     },
     async recordFcLeft(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordFcLeftInput, input, 'FC departure');
-      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'RecordFcLeft', data }, s), context);
+      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'RecordFcLeft', data }, s), on(context, data.leftOn, 'leftOn'));
     },
   };
   return service;

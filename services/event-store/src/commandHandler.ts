@@ -16,6 +16,8 @@ export interface CommandContext {
   correlationId?: string;
   /** When the thing happened in the world; defaults to now. */
   occurredAt?: string;
+  /** Decide as usual (every check, every refusal) but append nothing: a dry run of an import. */
+  dryRun?: boolean;
 }
 
 export interface CommandResult {
@@ -26,6 +28,8 @@ export interface CommandResult {
   /** True when this command had already been handled, so nothing new was written. */
   repeated: boolean;
   eventIds: string[];
+  /** Steps of a batch skipped because their own command id was already in the stream. */
+  stepsRepeated?: number;
 }
 
 /** Parses events at the boundary; `schemaVersion` is stamped on every event written. */
@@ -67,16 +71,30 @@ export const deterministicUuid = (name: string): string => {
 export const newId = (context: Pick<CommandContext, 'actor' | 'commandId'>, purpose: string): string =>
   context.commandId ? deterministicUuid(`${context.actor}:${context.commandId}:${purpose}`) : randomUUID();
 
+/** One step of a batch: a decision against the state so far, and when its events happened. */
+export interface BatchStep<State, Event> {
+  decide: (state: State) => Event[];
+  /** Business time of this step's events; a function sees the state before the step (e.g. the session's time). */
+  occurredAt?: string | ((state: State) => string | undefined);
+  /**
+   * Makes this step idempotent on its own (its events carry it as causation id): a step already in
+   * the stream is skipped, so a batch that grew since it was first run records only what is new.
+   */
+  commandId?: string;
+}
+
 /**
- * Load → decide → append with optimistic concurrency. Events are checked against `eventSchema`
- * both when read back and before they are written, so nothing malformed enters or leaves a stream.
+ * Load → decide every step in turn (each sees the state the earlier ones left) → one append with
+ * optimistic concurrency. All or nothing: a step that refuses throws before anything is written.
+ * Events are checked against `eventSchema` both when read back and before they are written.
+ * A batch with a command id runs once: a repeat finds its events and returns them.
  */
-export const handleCommand = async <State, Event extends { type: string; data: unknown }>(
+export const handleCommandBatch = async <State, Event extends { type: string; data: unknown }>(
   store: EventStore,
   streamName: string,
   decider: Decider<State, Event>,
   eventSchema: EventCodec<Event>,
-  decide: (state: State) => Event[],
+  steps: BatchStep<State, Event>[],
   context: CommandContext,
 ): Promise<CommandResult> => {
   const recorded = await store.readStream(streamName);
@@ -87,29 +105,71 @@ export const handleCommand = async <State, Event extends { type: string; data: u
       return { revision: last!.streamRevision, position: earlier[earlier.length - 1]!.position, repeated: true, eventIds: earlier.map((e) => e.id) };
     }
   }
-  const state = foldEvents(recorded, decider, eventSchema);
-  const events = decide(state).map((e) => eventSchema.parse(e));
-  if (events.length === 0) return { revision: last?.streamRevision ?? -1n, position: undefined, repeated: false, eventIds: [] };
-
+  let state = foldEvents(recorded, decider, eventSchema);
   const commandId = context.commandId ?? randomUUID();
-  const metadata: EventMetadata = {
-    correlationId: context.correlationId ?? commandId,
-    causationId: commandId,
-    actor: context.actor,
-    occurredAt: context.occurredAt ?? new Date().toISOString(),
-    schemaVersion: eventSchema.schemaVersion,
-  };
-  const toAppend = events.map((e, i) => ({
-    id: context.commandId ? deterministicUuid(`${streamName}:${context.commandId}:${i}`) : randomUUID(),
-    type: e.type,
-    data: e.data,
-    metadata,
+  const recordedNow = new Date().toISOString();
+  const causes = new Set(recorded.map((e) => e.metadata.causationId));
+  const decided: { event: Event; occurredAt: string; id: string | undefined; causationId: string }[] = [];
+  let skipped = 0;
+  for (const step of steps) {
+    if (step.commandId && causes.has(step.commandId)) {
+      skipped++;
+      continue;
+    }
+    const at = typeof step.occurredAt === 'function' ? step.occurredAt(state) : step.occurredAt;
+    step.decide(state).forEach((e, i) => {
+      const event = eventSchema.parse(e);
+      const index = step.commandId ? i : decided.length;
+      const key = step.commandId ?? context.commandId;
+      // One spelling of an instant in every stream (UTC, milliseconds), whatever offset the caller used.
+      decided.push({ event, occurredAt: new Date(at ?? context.occurredAt ?? recordedNow).toISOString(), id: key ? deterministicUuid(`${streamName}:${key}:${index}`) : undefined, causationId: step.commandId ?? commandId });
+      state = decider.evolve(state, event);
+    });
+  }
+  const revision = last?.streamRevision ?? -1n;
+  if (decided.length === 0) {
+    // Every step was already recorded: a repeat, answered with where its events are.
+    const stepIds = new Set(steps.flatMap((s) => (s.commandId ? [s.commandId] : [])));
+    const earlier = recorded.filter((e) => stepIds.has(e.metadata.causationId));
+    if (skipped > 0 && skipped === steps.length) return { revision, position: earlier.at(-1)?.position, repeated: true, eventIds: earlier.map((e) => e.id), stepsRepeated: skipped };
+    return { revision, position: undefined, repeated: false, eventIds: [] };
+  }
+
+  const toAppend = decided.map(({ event, occurredAt, id, causationId }) => ({
+    id: id ?? randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      correlationId: context.correlationId ?? commandId,
+      causationId,
+      actor: context.actor,
+      occurredAt,
+      schemaVersion: eventSchema.schemaVersion,
+    } satisfies EventMetadata,
   }));
+  const partly = skipped > 0 ? { stepsRepeated: skipped } : {};
+  if (context.dryRun) return { revision: revision + BigInt(toAppend.length), position: undefined, repeated: false, eventIds: toAppend.map((e) => e.id), ...partly };
   try {
     const result = await store.append(streamName, toAppend, { expectedRevision: last ? last.streamRevision : 'no_stream' });
-    return { revision: result.nextExpectedRevision, position: result.position, repeated: false, eventIds: toAppend.map((e) => e.id) };
+    return { revision: result.nextExpectedRevision, position: result.position, repeated: false, eventIds: toAppend.map((e) => e.id), ...partly };
   } catch (e) {
     if (isWrongExpectedRevision(e)) throw new ConcurrencyConflictError(streamName);
     throw e;
   }
 };
+
+/**
+ * Load → decide → append with optimistic concurrency: a batch of one step. `occurredAt` of the
+ * context wins; otherwise `occurredAtFor` may derive it from the state (the session's time where
+ * that is the truth); otherwise now.
+ */
+export const handleCommand = async <State, Event extends { type: string; data: unknown }>(
+  store: EventStore,
+  streamName: string,
+  decider: Decider<State, Event>,
+  eventSchema: EventCodec<Event>,
+  decide: (state: State) => Event[],
+  context: CommandContext,
+  occurredAtFor?: (state: State) => string | undefined,
+): Promise<CommandResult> =>
+  handleCommandBatch(store, streamName, decider, eventSchema, [{ decide, occurredAt: (s) => context.occurredAt ?? occurredAtFor?.(s) }], context);

@@ -1,6 +1,6 @@
-import { fcActivityStream, hubEventCodec, idSchema, koreanDay, localDateSchema, parseOrThrow } from '@hub/contracts';
+import { fcActivityStream, hubEventCodec, idSchema, koreanDay, localDateSchema, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, type CommandContext, type EventStore } from '@hub/event-store';
+import { handleCommand, handleCommandBatch, type CommandContext, type EventStore } from '@hub/event-store';
 import { z } from 'zod';
 import { decideWeeklyActivity, fcActivityDecider } from './fcActivity';
 
@@ -13,6 +13,12 @@ export const reportWeeklyActivityInput = z.object({
   calls: count,
   contracts: count,
   correction: z.boolean().default(false),
+});
+
+/** Many weeks of one FC in one call (history import): one append; each week idempotent by its `stepId`. */
+export const reportWeeksInput = z.object({
+  fcId: idSchema,
+  weeks: z.array(reportWeeklyActivityInput.omit({ fcId: true }).extend({ stepId: z.string().min(1).max(200).optional() })).min(1).max(1000),
 });
 
 export interface PrideServiceDeps {
@@ -31,9 +37,21 @@ export const createPrideService = ({ store, directory, today = koreanToday }: Pr
     const fc = await directory.getFc(data.fcId);
     const result = await handleCommand(store, fcActivityStream(data.fcId), fcActivityDecider, hubEventCodec, (s) => decideWeeklyActivity({ ...data, fc, today: today() }, s), {
       ...context,
-      occurredAt: context.occurredAt ?? `${data.weekOf}T00:00:00+09:00`,
+      occurredAt: occurredOnDay(context.occurredAt, data.weekOf, 'weekOf'),
     });
     return { fcId: data.fcId, weekOf: data.weekOf, ...result };
+  },
+
+  async reportWeeks(input: unknown, context: CommandContext) {
+    const { fcId, weeks } = parseOrThrow(reportWeeksInput, input, 'weekly activity');
+    const fc = await directory.getFc(fcId);
+    const day = today();
+    const steps = weeks.map(({ stepId, ...week }) => ({
+      decide: (s: Parameters<typeof decideWeeklyActivity>[1]) => decideWeeklyActivity({ ...week, fc, today: day }, s),
+      occurredAt: occurredOnDay(undefined, week.weekOf, 'weekOf'),
+      ...(stepId ? { commandId: stepId } : {}),
+    }));
+    return { fcId, ...(await handleCommandBatch(store, fcActivityStream(fcId), fcActivityDecider, hubEventCodec, steps, context)) };
   },
 });
 

@@ -34,3 +34,16 @@ export const giveTownHallFeedbackInput = z.object({
   employeeId: idSchema.nullish(),
 });
 export const cancelTownHallInput = z.object({ townHallId: idSchema, reason: nonEmptyText(500) });
+
+/**
+ * A whole town hall in one call (bulk, for API clients and the history import): the town hall,
+ * who came (per person) or how many came per org unit (head counts), and optionally its questions.
+ */
+export const recordTownHallInput = scheduleTownHallInput.extend({
+  attendance: z.array(z.object({ employeeId: idSchema, occurredAt: instantSchema.optional() })).max(100_000).default([]),
+  headCounts: z.array(z.object({ orgUnitId: idSchema, headCount: recordTownHallHeadCountInput.shape.headCount })).max(1000).default([]),
+  questions: z
+    .array(z.object({ ...raiseQuestionInputFields, answer: z.object({ answeredBy: idSchema, answer: nonEmptyText(4000), answeredAt: instantSchema.optional() }).nullish() }))
+    .max(200)
+    .default([]),
+});

@@ -1,6 +1,6 @@
-import { hubEventCodec, parseOrThrow, townHallStream } from '@hub/contracts';
+import { hubEventCodec, occurredAtInstant, parseOrThrow, townHallStream, type HubEvent } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, type CommandContext, type EventStore, newId } from '@hub/event-store';
+import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import {
   answerTownHallQuestionInput,
   cancelTownHallInput,
@@ -8,9 +8,16 @@ import {
   raiseTownHallQuestionInput,
   recordTownHallAttendanceInput,
   recordTownHallHeadCountInput,
+  recordTownHallInput,
   scheduleTownHallInput,
 } from './commands';
-import { decideTownHall, townHallDecider, type TownHallCommand } from './townHall';
+import { decideTownHall, townHallDecider, type TownHallCommand, type TownHallState } from './townHall';
+
+/**
+ * The town hall's time, where that is the truth of when something at it happened (attendance, head
+ * counts, feedback): the decider refuses those before it starts, so it is always in the past.
+ */
+const townHallTime = (state: TownHallState) => (state.status === 'scheduled' ? state.scheduledAt : undefined);
 
 export interface TownHallServiceDeps {
   store: EventStore;
@@ -20,43 +27,44 @@ export interface TownHallServiceDeps {
 
 /** The town-hall (타운홀) application service: validates, looks up people and units, lets the decider decide. */
 export const createTownHallService = ({ store, directory, clock = () => new Date() }: TownHallServiceDeps) => {
-  const run = async (townHallId: string, command: TownHallCommand, context: CommandContext) => ({
-    townHallId,
-    ...(await handleCommand(store, townHallStream(townHallId), townHallDecider, hubEventCodec, (s) => decideTownHall(command, s), context)),
-  });
   const now = () => clock().toISOString();
+  /** Business time: the context's occurredAt, else what `occurredAtFor` derives from the town hall, else now on the service's clock. */
+  const run = async (townHallId: string, command: TownHallCommand, context: CommandContext, occurredAtFor?: (s: TownHallState) => string | undefined) => ({
+    townHallId,
+    ...(await handleCommand(store, townHallStream(townHallId), townHallDecider, hubEventCodec, (s) => decideTownHall(command, s), context, (s) => occurredAtFor?.(s) ?? now())),
+  });
 
   return {
     async schedule(input: unknown, context: CommandContext) {
       const data = parseOrThrow(scheduleTownHallInput, input, 'town hall');
       await Promise.all(data.presenterIds.map((id) => directory.getEmployee(id)));
       const townHallId = data.townHallId ?? newId(context, 'townHallId');
-      return run(townHallId, { type: 'ScheduleTownHall', data: { ...data, townHallId } }, { ...context, occurredAt: context.occurredAt ?? data.scheduledAt });
+      // Business time of scheduling is the act of scheduling (now), or the explicit occurredAt of history.
+      return run(townHallId, { type: 'ScheduleTownHall', data: { ...data, townHallId }, now: now(), occurredAt: context.occurredAt }, context);
     },
     async recordAttendance(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordTownHallAttendanceInput, input, 'attendance');
       const employee = await directory.getEmployee(data.employeeId);
-      return run(data.townHallId, { type: 'RecordTownHallAttendance', data, employee, now: now() }, context);
+      return run(data.townHallId, { type: 'RecordTownHallAttendance', data, employee, now: now(), occurredAt: context.occurredAt }, context, townHallTime);
     },
     async recordHeadCount(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordTownHallHeadCountInput, input, 'head count');
       await directory.getOrgUnit(data.orgUnitId);
-      return run(data.townHallId, { type: 'RecordTownHallHeadCount', data, now: now() }, context);
+      return run(data.townHallId, { type: 'RecordTownHallHeadCount', data, now: now() }, context, townHallTime);
     },
     async raiseQuestion(input: unknown, context: CommandContext) {
       const data = parseOrThrow(raiseTownHallQuestionInput, input, 'question');
       if (data.askedBy) await directory.getEmployee(data.askedBy);
       const questionId = data.questionId ?? newId(context, 'questionId');
-      const command: TownHallCommand = {
-        type: 'RaiseTownHallQuestion',
-        data: { ...data, questionId, askedBy: data.askedBy ?? null, raisedAt: data.raisedAt ?? now() },
-      };
-      return { questionId, ...(await run(data.townHallId, command, context)) };
+      const raisedAt = occurredAtInstant(context.occurredAt, data.raisedAt ?? context.occurredAt ?? now(), 'raisedAt');
+      const command: TownHallCommand = { type: 'RaiseTownHallQuestion', data: { ...data, questionId, askedBy: data.askedBy ?? null, raisedAt } };
+      return { questionId, ...(await run(data.townHallId, command, { ...context, occurredAt: raisedAt })) };
     },
     async answerQuestion(input: unknown, context: CommandContext) {
       const data = parseOrThrow(answerTownHallQuestionInput, input, 'answer');
       await directory.getEmployee(data.answeredBy);
-      return run(data.townHallId, { type: 'AnswerTownHallQuestion', data: { ...data, answeredAt: data.answeredAt ?? now() } }, context);
+      const answeredAt = occurredAtInstant(context.occurredAt, data.answeredAt ?? context.occurredAt ?? now(), 'answeredAt');
+      return run(data.townHallId, { type: 'AnswerTownHallQuestion', data: { ...data, answeredAt } }, { ...context, occurredAt: answeredAt });
     },
     async giveFeedback(input: unknown, context: CommandContext) {
       const data = parseOrThrow(giveTownHallFeedbackInput, input, 'feedback');
@@ -67,11 +75,48 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
         data: { ...data, feedbackId, comment: data.comment ?? null, employeeId: data.employeeId ?? null },
         now: now(),
       };
-      return { feedbackId, ...(await run(data.townHallId, command, context)) };
+      return { feedbackId, ...(await run(data.townHallId, command, context, townHallTime)) };
     },
     async cancel(input: unknown, context: CommandContext) {
       const data = parseOrThrow(cancelTownHallInput, input, 'cancellation');
       return run(data.townHallId, { type: 'CancelTownHall', data }, context);
+    },
+
+    /**
+     * A whole town hall in one call: scheduled (as history when it lies in the past, like
+     * `schedule`), attendance or head counts, questions and answers, decided in order against one
+     * state and appended at once, so a refusal anywhere writes nothing. Business time: scheduling
+     * at `context.occurredAt` (or now); everything else at the town hall's time unless given.
+     */
+    async recordTownHall(input: unknown, context: CommandContext) {
+      const { attendance, headCounts, questions, ...townHall } = parseOrThrow(recordTownHallInput, input, 'town hall');
+      const ids = new Set([...townHall.presenterIds, ...attendance.map((a) => a.employeeId)]);
+      for (const q of questions) for (const id of [q.askedBy, q.answer?.answeredBy]) if (id) ids.add(id);
+      const people = new Map((await Promise.all([...ids].map((id) => directory.getEmployee(id)))).map((e) => [e.employeeId, e]));
+      await Promise.all([...new Set(headCounts.map((h) => h.orgUnitId))].map((id) => directory.getOrgUnit(id)));
+      const townHallId = townHall.townHallId ?? newId(context, 'townHallId');
+      const at = now();
+      const step = (command: TownHallCommand, occurredAt: string): BatchStep<TownHallState, HubEvent> => ({ decide: (s) => decideTownHall(command, s), occurredAt });
+      const steps = [
+        step({ type: 'ScheduleTownHall', data: { ...townHall, townHallId }, now: at, occurredAt: context.occurredAt }, context.occurredAt ?? at),
+        ...attendance.map((a) =>
+          step({ type: 'RecordTownHallAttendance', data: { townHallId, employeeId: a.employeeId }, employee: people.get(a.employeeId)!, now: at, occurredAt: a.occurredAt }, a.occurredAt ?? townHall.scheduledAt),
+        ),
+        ...headCounts.map((h) => step({ type: 'RecordTownHallHeadCount', data: { townHallId, ...h }, now: at }, townHall.scheduledAt)),
+      ];
+      const questionIds: string[] = [];
+      questions.forEach(({ answer, ...q }, i) => {
+        const questionId = q.questionId ?? newId(context, `questionId:${i}`);
+        questionIds.push(questionId);
+        const raisedAt = q.raisedAt ?? townHall.scheduledAt;
+        steps.push(step({ type: 'RaiseTownHallQuestion', data: { ...q, townHallId, questionId, askedBy: q.askedBy ?? null, raisedAt } }, raisedAt));
+        if (answer) {
+          const answeredAt = answer.answeredAt ?? raisedAt;
+          steps.push(step({ type: 'AnswerTownHallQuestion', data: { ...answer, townHallId, questionId, answeredAt } }, answeredAt));
+        }
+      });
+      const result = await handleCommandBatch<TownHallState, HubEvent>(store, townHallStream(townHallId), townHallDecider, hubEventCodec, steps, context);
+      return { townHallId, questionIds, ...result };
     },
   };
 };

@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, notFound, type EventOf, type HubEvent, type TownHallEvent } from '@hub/contracts';
+import { assertNotInFuture, assertSchedulable, conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type HubEvent, type TownHallEvent } from '@hub/contracts';
 import type { EmployeeSnapshot } from '@hub/directory';
 
 /*
@@ -23,8 +23,9 @@ export const initialTownHallState = (): TownHallState => ({ status: 'none' });
 type Data<T extends TownHallEvent['type']> = EventOf<T>['data'];
 
 export type TownHallCommand =
-  | { type: 'ScheduleTownHall'; data: Data<'TownHallScheduled'> }
-  | { type: 'RecordTownHallAttendance'; data: Data<'TownHallAttendanceRecorded'>; employee: EmployeeSnapshot; now: string }
+  /** `now` is the service's clock; `occurredAt`, when given, records a town hall that already took place. */
+  | { type: 'ScheduleTownHall'; data: Data<'TownHallScheduled'>; now: string; occurredAt?: string | undefined }
+  | { type: 'RecordTownHallAttendance'; data: Data<'TownHallAttendanceRecorded'>; employee: EmployeeSnapshot; now: string; occurredAt?: string | undefined }
   | { type: 'RecordTownHallHeadCount'; data: Data<'TownHallHeadCountRecorded'>; now: string }
   | { type: 'RaiseTownHallQuestion'; data: Data<'TownHallQuestionRaised'> }
   | { type: 'AnswerTownHallQuestion'; data: Data<'TownHallQuestionAnswered'> }
@@ -74,13 +75,16 @@ export const decideTownHall = (command: TownHallCommand, state: TownHallState): 
   switch (command.type) {
     case 'ScheduleTownHall':
       if (state.status !== 'none') throw conflict(`Town hall ${command.data.townHallId} is already scheduled`, { townHallId: command.data.townHallId });
+      assertSchedulable(command.data.scheduledAt, command.now, command.occurredAt, 'town hall');
       return [{ type: 'TownHallScheduled', data: command.data }];
 
     case 'RecordTownHallAttendance': {
       const { townHallId, employeeId } = command.data;
       const townHall = open(state, townHallId, 'record attendance');
       started(townHall, command.now, 'record attendance');
-      if (command.employee.leftOn !== null) throw forbiddenByRule(`${employeeId} left the company on ${command.employee.leftOn}`, { employeeId });
+      assertNotInFuture(command.occurredAt, command.now);
+      // Judged on the day of the town hall: someone who left later was still a colleague then.
+      if (command.employee.leftOn !== null && command.employee.leftOn < koreanDay(command.occurredAt ?? townHall.scheduledAt)) throw forbiddenByRule(`${employeeId} left the company on ${command.employee.leftOn}`, { employeeId });
       if (townHall.attendees.has(employeeId)) throw conflict(`Attendance of ${employeeId} at town hall ${townHallId} is already recorded`, { townHallId });
       return [{ type: 'TownHallAttendanceRecorded', data: command.data }];
     }

@@ -42,8 +42,18 @@ const feedback = (feedbackId: string, now = after): TownHallCommand => ({
 
 describe('town hall (타운홀) decisions', () => {
   it('schedules once, with presenters of any grade', () => {
-    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData })()).toEqual([scheduled]);
-    expect(given(scheduled).when({ type: 'ScheduleTownHall', data: scheduledData })).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
+    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData, now: before })()).toEqual([scheduled]);
+    expect(given(scheduled).when({ type: 'ScheduleTownHall', data: scheduledData, now: before })).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
+  });
+
+  it('schedules only ahead, unless it records history with an occurredAt no later than now', () => {
+    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData, now: after })).toThrow(/scheduling is for the future.*occurredAt/);
+    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData, now: after, occurredAt: before })()).toEqual([scheduled]);
+    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData, now: before, occurredAt: after })).toThrow(/in the future/);
+  });
+
+  it('judges attendance on the day of the town hall: someone who left later was there', () => {
+    expect(given(scheduled).when(attend('E1', '2017-01-01T00:00:00.000Z', '2016-06-30'))()).toEqual([attended('E1')]);
   });
 
   it('records attendance by person once, after it started, for people still with the company', () => {

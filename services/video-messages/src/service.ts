@@ -1,4 +1,4 @@
-import { hubEventCodec, idSchema, instantSchema, nonEmptyText, parseOrThrow, videoStream, videoViewsStream, VIEWER_KINDS } from '@hub/contracts';
+import { hubEventCodec, idSchema, instantSchema, nonEmptyText, occurredAtInstant, parseOrThrow, videoStream, videoViewsStream, VIEWER_KINDS } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, loadState, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { z } from 'zod';
@@ -35,7 +35,7 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
     const videoId = data.videoId ?? newId(context, 'videoId');
     const result = await handleCommand(store, videoStream(videoId), videoDecider, hubEventCodec, (s) => decidePublish({ ...data, videoId }, s), {
       ...context,
-      occurredAt: context.occurredAt ?? data.publishedAt,
+      occurredAt: occurredAtInstant(context.occurredAt, data.publishedAt, 'publishedAt'),
     });
     return { videoId, ...result };
   },
@@ -53,7 +53,7 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
       viewsDecider,
       hubEventCodec,
       (s) => decideView({ data: { ...data, viewId }, video, viewerActive }, s),
-      { ...context, occurredAt: context.occurredAt ?? data.viewedAt },
+      { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.viewedAt, 'viewedAt') },
     );
     return { viewId, videoId: data.videoId, ...result };
   },

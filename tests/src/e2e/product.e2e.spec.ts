@@ -106,11 +106,13 @@ describe('npm start: the whole product on the embedded default', () => {
     );
     const guest = people.data!.employees.edges[0]!.node;
     const at = '2026-03-12T15:00:00+09:00';
-    const schedule = `mutation($at: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Café, Yeouido", hostIds: ["CEO"] }) { id } }`;
+    const on = '2026-03-05T09:00:00+09:00';
+    // Held earlier this year: recorded as history, scheduled a week before it took place.
+    const schedule = `mutation($at: DateTime!, $on: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Café, Yeouido", hostIds: ["CEO"] }, occurredAt: $on) { id } }`;
     // Nothing writes without a role: an anonymous caller is refused.
-    expect((await graphql(schedule, { at })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await graphql(schedule, { at, on })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const hr = graphqlAs('HR');
-    const s = await hr<{ scheduleCafeSession: { id: string } }>(schedule, { at });
+    const s = await hr<{ scheduleCafeSession: { id: string } }>(schedule, { at, on });
     const sessionId = s.data!.scheduleCafeSession.id;
     expect((await hr(`mutation($s: ID!, $e: ID!) { inviteToCafeSession(input: { sessionId: $s, employeeId: $e }) { id } }`, { s: sessionId, e: guest.id })).errors).toBeUndefined();
     expect((await hr(`mutation($s: ID!, $e: ID!) { recordCafeSessionAttendance(input: { sessionId: $s, employeeId: $e }) { id } }`, { s: sessionId, e: guest.id })).errors).toBeUndefined();

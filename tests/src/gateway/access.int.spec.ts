@@ -38,6 +38,7 @@ const MUTATIONS: Record<string, string> = {
   completeCafeSessionFollowUp: 'LH', defineOrgUnit: 'HA', enrollBranchInPride: 'SA', eraseCustomerPersonalData: 'P', giveTownHallFeedback: 'LH', importCsv: 'A',
   inviteToCafeSession: 'LH', issueApiToken: 'A', launchCampaign: 'LS', promoteEmployee: 'HA', publishVideoMessage: 'LH', raiseCafeSessionQuestion: 'LH',
   raiseTownHallQuestion: 'LH', recordBranchVisit: 'LS', recordCafeSessionAttendance: 'LH', recordCustomerVisit: 'LS', recordEmployeeLeft: 'HA', recordFcLeft: 'SA',
+  recordCafeSession: 'LH', recordTownHall: 'LH', importHistory: 'A',
   recordTownHallAttendance: 'LH', recordTownHallHeadCount: 'LH', recordVideoView: 'LH', registerBranch: 'SA', registerCustomer: 'S', registerEmployee: 'HA',
   registerFc: 'SA', reportFcWeeklyActivity: 'S', revokeApiToken: 'A', scheduleCafeSession: 'LH', scheduleTownHall: 'LH', signContract: 'S', transferEmployee: 'HA',
   transferFc: 'SA',

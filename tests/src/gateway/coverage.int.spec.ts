@@ -39,9 +39,9 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
     await m(`registerFc(input: { fcId: "FC2", name: "FC2", branchId: "P", hiredOn: "2010-01-04" }) { id }`);
     await m(`registerFc(input: { fcId: "FC3", name: "FC3", branchId: "N", hiredOn: "2010-01-04" }) { id }`);
 
-    await m(`scheduleCafeSession(input: { sessionId: "C1", scheduledAt: "2015-03-12T06:00:00Z", venue: "Café", hostIds: ["CEO"] }) { id }`);
+    await m(`scheduleCafeSession(input: { sessionId: "C1", scheduledAt: "2015-03-12T06:00:00Z", venue: "Café", hostIds: ["CEO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id }`);
     for (const e of ['E1', 'E2']) await ok(`mutation($e: ID!) { recordCafeSessionAttendance(input: { sessionId: "C1", employeeId: $e }) { id } }`, { e });
-    await m(`scheduleTownHall(input: { townHallId: "T1", scheduledAt: "2015-03-20T09:00:00Z", format: LECTURE, theme: "Q1", venue: "HQ", presenterIds: ["CSO"] }) { id }`);
+    await m(`scheduleTownHall(input: { townHallId: "T1", scheduledAt: "2015-03-20T09:00:00Z", format: LECTURE, theme: "Q1", venue: "HQ", presenterIds: ["CSO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id }`);
     await m(`recordTownHallAttendance(input: { townHallId: "T1", employeeId: "E1" }) { id }`);
     await m(`publishVideoMessage(input: { videoId: "V1", authorId: "CEO", title: "V", durationSeconds: 60, audience: [EMPLOYEE, FC], publishedAt: "2015-03-01T00:00:00Z" }) { id }`);
     await m(`recordVideoView(input: { videoId: "V1", viewerKind: EMPLOYEE, viewerId: "E4", secondsWatched: 60, viewedAt: "2015-03-25T00:00:00Z" }) { id }`);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
 
 const REGISTER = `mutation($input: RegisterEmployeeInput!) { registerEmployee(input: $input) { id grade } }`;
-const SCHEDULE = `mutation($input: ScheduleCafeSessionInput!, $commandId: String) {
-  scheduleCafeSession(input: $input, commandId: $commandId) { id scheduledAt venue capacity status invitedCount hosts { id } } }`;
+const SCHEDULE = `mutation($input: ScheduleCafeSessionInput!, $commandId: String, $occurredAt: DateTime) {
+  scheduleCafeSession(input: $input, commandId: $commandId, occurredAt: $occurredAt) { id scheduledAt venue capacity status invitedCount hosts { id } } }`;
 const INVITE = `mutation($input: InviteEmployeeInput!, $commandId: String) { inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount } }`;
 const ATTEND = `mutation($input: RecordAttendanceInput!) { recordCafeSessionAttendance(input: $input) { id attendedCount } }`;
 const SESSION = `query($id: ID!) { cafeSession(id: $id) {
@@ -45,6 +45,8 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
   const schedule = async (id: string, scheduledAt: string, extra: Record<string, unknown> = {}) => {
     const r = await t.graphql<{ scheduleCafeSession: { id: string } }>(SCHEDULE, {
       input: { sessionId: id, scheduledAt, venue: 'Café Bene, Yeouido', hostIds: ['CEO'], ...extra },
+      // These sessions lie in the past: recorded as history, scheduled two weeks before.
+      occurredAt: new Date(Date.parse(scheduledAt) - 14 * 86_400_000).toISOString(),
     });
     expect(r.errors).toBeUndefined();
     return r.data!.scheduleCafeSession;
@@ -52,7 +54,7 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
   const head = () => t.hub.store.headPosition();
 
   it('runs a café session end to end: mutation → service → events → projection → query', async () => {
-    const created = await t.graphql(SCHEDULE, { input: { sessionId: 'S-e2e', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café Bene, Yeouido', hostIds: ['CEO'] } });
+    const created = await t.graphql(SCHEDULE, { input: { sessionId: 'S-e2e', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café Bene, Yeouido', hostIds: ['CEO'] }, occurredAt: '2015-02-26T09:00:00+09:00' });
     expect(created).toEqual({
       data: {
         scheduleCafeSession: {
@@ -157,6 +159,8 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
       ['a date without offset', SCHEDULE, { input: { scheduledAt: '2015-02-10 10:00', venue: 'x', hostIds: ['CEO'] } }, 'VALIDATION', /offset/],
       ['an empty venue', SCHEDULE, { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: '  ', hostIds: ['CEO'] } }, 'VALIDATION', /venue/],
       ['no host', SCHEDULE, { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: [] } }, 'VALIDATION', /host/],
+      ['a session in the past without occurredAt', SCHEDULE, { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] } }, 'VALIDATION', /scheduling is for the future.*occurredAt/],
+      ['history claimed to happen in the future', SCHEDULE, { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] }, occurredAt: '2099-01-01T00:00:00Z' }, 'VALIDATION', /in the future/],
       ['a session scheduled twice', SCHEDULE, { input: { sessionId: 'S-bad', scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] } }, 'CONFLICT', /already scheduled/],
       [
         'an unknown question answered',

@@ -48,7 +48,7 @@ describe('gateway calling the command services over HTTP', () => {
     expect((await graphql(`mutation { defineOrgUnit(input: { orgUnitId: "HQ", name: "Head Office", kind: DIVISION }) { id } }`)).errors).toBeUndefined();
     expect((await graphql(`mutation { registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul" }) { id } }`)).errors).toBeUndefined();
     expect((await graphql(`mutation { registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "HQ", region: "Seoul" }) { id } }`)).errors).toBeUndefined();
-    const s = await graphql(`mutation { scheduleCafeSession(input: { sessionId: "R1", scheduledAt: "2015-03-12T15:00:00+09:00", venue: "Café", hostIds: ["CEO"] }) { id } }`);
+    const s = await graphql(`mutation { scheduleCafeSession(input: { sessionId: "R1", scheduledAt: "2015-03-12T15:00:00+09:00", venue: "Café", hostIds: ["CEO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id } }`);
     expect(s.data?.scheduleCafeSession?.id).toBe('R1');
     const i = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }, commandId: "remote-1") { id invitedCount } }`);
     expect(i.data?.inviteToCafeSession?.invitedCount).toBe(1);

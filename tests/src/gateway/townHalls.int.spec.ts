@@ -17,7 +17,7 @@ describe.each(HUB_ENGINES)('town halls through GraphQL on $name', (engine) => {
   afterAll(() => t.dispose());
 
   it('records a chimaek town hall end to end: presenters of any grade, attendance by name and by head count, questions, feedback', async () => {
-    const th = await ok(`mutation { scheduleTownHall(input: { townHallId: "TH-1", scheduledAt: "2015-05-20T18:00:00+09:00", format: CHIMAEK, theme: "Q1 results", venue: "Rooftop", presenterIds: ["CEO", "M1"] }) { id status presenters { id } } }`);
+    const th = await ok(`mutation { scheduleTownHall(input: { townHallId: "TH-1", scheduledAt: "2015-05-20T18:00:00+09:00", format: CHIMAEK, theme: "Q1 results", venue: "Rooftop", presenterIds: ["CEO", "M1"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id status presenters { id } } }`);
     expect(th).toEqual({ scheduleTownHall: { id: 'TH-1', status: 'SCHEDULED', presenters: [{ id: 'CEO' }, { id: 'M1' }] } });
     await ok(`mutation { recordTownHallAttendance(input: { townHallId: "TH-1", employeeId: "E1" }) { attendedCount } }`);
     await ok(`mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "IT", headCount: 30 }) { headCount } }`);

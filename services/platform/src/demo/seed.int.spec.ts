@@ -39,6 +39,19 @@ describe('demo company', () => {
       expect(banpo?.data).toMatchObject({ leaderIds: ['CEO'], satisfies: 'ONE_YEAR' });
       expect(summary.customers).toBeGreaterThan(80);
       expect(events.filter((e) => e.type === 'FcWeeklyActivityReported')).toHaveLength(summary.activityReports);
+      // Seeded as history: every fact at its date in the story (2014–2015, and the one-year visits of
+      // late contracts in early 2016), except the two sessions still to come.
+      const storyEnd = '2016-04-01T00:00:00.000Z';
+      const outside = events.filter((e) => e.metadata.occurredAt >= storyEnd && !String((e.data as { sessionId?: string }).sessionId).startsWith('cafe-upcoming-'));
+      expect(outside.map((e) => e.type)).toEqual([]);
+      const hired = events.find((e) => e.type === 'EmployeeRegistered' && (e.data as { employeeId: string }).employeeId === 'CEO');
+      expect(hired?.metadata.occurredAt).toBe('2014-01-31T15:00:00.000Z'); // hiredOn 2014-02-01 in Korea
+      const sessionTimes = new Map(events.filter((e) => e.type === 'CafeSessionScheduled').map((e) => [(e.data as { sessionId: string }).sessionId, (e.data as { scheduledAt: string }).scheduledAt]));
+      for (const e of events.filter((x) => x.type === 'CafeSessionAttendanceRecorded')) expect(e.metadata.occurredAt).toBe(sessionTimes.get((e.data as { sessionId: string }).sessionId));
+      // As of 2014-12-31 the story is half told: some attendance already, not all of it.
+      const byEndOf2014 = events.filter((e) => e.type === 'CafeSessionAttendanceRecorded' && e.metadata.occurredAt < '2014-12-31T15:00:00.000Z').length;
+      expect(byEndOf2014).toBeGreaterThan(summary.attendances * 0.5);
+      expect(byEndOf2014).toBeLessThan(summary.attendances * 0.75);
       const head = await store.headPosition();
       await seedDemoCompany(services, new Date('2026-11-25T00:00:00Z'));
       expect(await store.headPosition()).toBe(head);

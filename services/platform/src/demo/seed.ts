@@ -109,10 +109,14 @@ export interface DemoSummary {
 export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride }: DemoSeedServices, now = new Date()): Promise<DemoSummary> => {
   const random = prng(20_150_701);
   const ctx = (commandId: string, occurredAt?: string) => ({ actor: 'system:demo-seed', commandId: `demo:${commandId}`, ...(occurredAt ? { occurredAt } : {}) });
+  // Seeded as history: every fact at its date in the story. Facts dated by their own data (hiredOn,
+  // signedOn, since, weekOf …) take it from there; the org tree and the branches stood before anyone
+  // in the demo was hired.
+  const FOUNDED = '2000-01-01T00:00:00+09:00';
 
-  for (const d of DEMO_DIVISIONS) await directory.defineOrgUnit({ ...d, kind: 'DIVISION' }, ctx(`org-unit:${d.orgUnitId}`));
+  for (const d of DEMO_DIVISIONS) await directory.defineOrgUnit({ ...d, kind: 'DIVISION' }, ctx(`org-unit:${d.orgUnitId}`, FOUNDED));
   for (const u of DEMO_ORG_UNITS) {
-    await directory.defineOrgUnit({ orgUnitId: u.orgUnitId, name: u.name, kind: 'DEPARTMENT', parentId: u.parentId }, ctx(`org-unit:${u.orgUnitId}`));
+    await directory.defineOrgUnit({ orgUnitId: u.orgUnitId, name: u.name, kind: 'DEPARTMENT', parentId: u.parentId }, ctx(`org-unit:${u.orgUnitId}`, FOUNDED));
   }
   for (const e of EXECUTIVES) {
     await directory.registerEmployee({ ...e, grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', hiredOn: '2014-02-01' }, ctx(`employee:${e.employeeId}`));
@@ -125,7 +129,7 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
   const addBranch = async (region: string, district: string, seoul: boolean) => {
     branches++;
     const branchId = `BR${String(branches).padStart(3, '0')}`;
-    await directory.registerBranch({ branchId, name: `${district} ${branches}지점`, region, district, seoul }, ctx(`branch:${branchId}`));
+    await directory.registerBranch({ branchId, name: `${district} ${branches}지점`, region, district, seoul }, ctx(`branch:${branchId}`, FOUNDED));
     const isPride = branches % 6 === 1;
     if (isPride) await directory.enrollBranchInPride({ branchId, since: random() < 0.5 ? '2014-07-01' : '2015-01-01' }, ctx(`branch:${branchId}:pride`));
     const staff = 4 + Math.floor(random() * 5);
@@ -214,7 +218,8 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
             ctx(`${followUpId}:assign`, raisedAt),
           );
           if (!lastTwoMonths) {
-            await cafeSessions.completeFollowUp({ sessionId, followUpId, completedOn: due, note: 'Shared with the participants.' }, ctx(`${followUpId}:complete`, answeredAt));
+            // Business time from completedOn itself.
+            await cafeSessions.completeFollowUp({ sessionId, followUpId, completedOn: due, note: 'Shared with the participants.' }, ctx(`${followUpId}:complete`));
           }
         }
       }

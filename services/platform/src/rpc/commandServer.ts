@@ -27,12 +27,12 @@ export const COMMAND_METHODS = {
     'transferFc',
     'recordFcLeft',
   ],
-  cafeSessions: ['schedule', 'invite', 'recordAttendance', 'raiseQuestion', 'answerQuestion', 'assignFollowUp', 'completeFollowUp', 'cancel'],
-  townHalls: ['schedule', 'recordAttendance', 'recordHeadCount', 'raiseQuestion', 'answerQuestion', 'giveFeedback', 'cancel'],
+  cafeSessions: ['schedule', 'invite', 'recordAttendance', 'raiseQuestion', 'answerQuestion', 'assignFollowUp', 'completeFollowUp', 'cancel', 'recordSession'],
+  townHalls: ['schedule', 'recordAttendance', 'recordHeadCount', 'raiseQuestion', 'answerQuestion', 'giveFeedback', 'cancel', 'recordTownHall'],
   branchVisits: ['launchCampaign', 'recordVisit'],
   videoMessages: ['publish', 'recordView'],
-  customerSmile: ['registerCustomer', 'eraseCustomerPersonalData', 'signContract', 'recordVisit'],
-  pride: ['reportWeeklyActivity'],
+  customerSmile: ['registerCustomer', 'eraseCustomerPersonalData', 'signContract', 'recordVisit', 'recordContractHistory'],
+  pride: ['reportWeeklyActivity', 'reportWeeks'],
 } as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };
 
 const contextSchema = z.object({
@@ -40,6 +40,7 @@ const contextSchema = z.object({
   commandId: z.string().min(1).max(200).optional(),
   correlationId: z.string().min(1).max(200).optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
+  dryRun: z.boolean().optional(),
 });
 
 const readBody = async (req: IncomingMessage, limit = 1_000_000) => {
