@@ -12,6 +12,8 @@ import { employeesPage } from './queries/people';
 import { touchesByPersonIds } from './queries/touches';
 
 const ctx = { actor: 'test' };
+/** The sessions below took place in 2015: recorded as history, not scheduled ahead. */
+const history = { ...ctx, occurredAt: '2015-03-01T00:00:00+09:00' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Rows say which moment they were read as of; the comparison is about everything else. */
 const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'asOf' ? undefined : v)));
@@ -57,14 +59,14 @@ describe.each(SQL_ENGINES)('"known at" (record time) on $name', (engine) => {
       await directory.defineOrgUnit({ orgUnitId: 'IT', name: 'IT', kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
       await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul' }, ctx);
       for (const e of ['E1', 'E2', 'E3']) await directory.registerEmployee({ employeeId: e, name: e, grade: 'STAFF', orgUnitId: 'IT', region: 'Seoul', hiredOn: '2010-01-04' }, ctx);
-      await cafe.schedule({ sessionId: 'S1', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx);
+      await cafe.schedule({ sessionId: 'S1', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, history);
       await cafe.invite({ sessionId: 'S1', employeeId: 'E1' }, ctx);
       await snapshot();
       await cafe.recordAttendance({ sessionId: 'S1', employeeId: 'E1' }, ctx);
       await cafe.recordAttendance({ sessionId: 'S1', employeeId: 'E2' }, ctx);
       await cafe.raiseQuestion({ sessionId: 'S1', questionId: 'Q1', topic: 'career', text: 'How?', askedBy: 'E1' }, ctx);
       await cafe.assignFollowUp({ sessionId: 'S1', followUpId: 'F1', questionId: 'Q1', description: 'Reply', ownerId: 'CEO', dueOn: '2015-04-01' }, ctx);
-      await cafe.schedule({ sessionId: 'S2', scheduledAt: '2015-03-26T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx);
+      await cafe.schedule({ sessionId: 'S2', scheduledAt: '2015-03-26T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, history);
       await snapshot();
       await cafe.answerQuestion({ sessionId: 'S1', questionId: 'Q1', answeredBy: 'CEO', mode: 'FOLLOWED_UP', answer: 'Like this.' }, ctx);
       await cafe.completeFollowUp({ sessionId: 'S1', followUpId: 'F1', completedOn: '2015-03-30' }, ctx);
@@ -75,7 +77,7 @@ describe.each(SQL_ENGINES)('"known at" (record time) on $name', (engine) => {
       await directory.transferEmployee({ employeeId: 'E2', orgUnitId: 'FIN', region: 'Busan', effectiveOn: '2015-04-01' }, ctx);
       await snapshot();
       await directory.recordEmployeeLeft({ employeeId: 'E3', leftOn: '2015-05-31' }, ctx);
-      await cafe.schedule({ sessionId: 'S3', scheduledAt: '2015-04-09T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx);
+      await cafe.schedule({ sessionId: 'S3', scheduledAt: '2015-04-09T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, history);
       await cafe.recordAttendance({ sessionId: 'S3', employeeId: 'E4' }, ctx);
       await snapshot();
 

@@ -72,7 +72,7 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
       const sessionId = `S${s}`;
       const scheduledAt = new Date(Date.UTC(2015, s, 10, 6)).toISOString();
       const hostIds = s % 3 === 0 ? ['CEO', 'CFO'] : ['CEO'];
-      await cafe.schedule({ sessionId, scheduledAt, venue: 'Café, Yeouido', hostIds }, ctx);
+      await cafe.schedule({ sessionId, scheduledAt, venue: 'Café, Yeouido', hostIds }, { ...ctx, occurredAt: scheduledAt }); // history: it took place
       const guests = eligible.filter(() => random() < 0.25).slice(0, 10);
       for (const g of guests) await cafe.invite({ sessionId, employeeId: g.id }, ctx);
       for (const g of guests.filter(() => random() < 0.8)) {
