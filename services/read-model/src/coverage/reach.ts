@@ -78,7 +78,7 @@ export const cafeSessionReachByOrgUnit = async (
             count(p.employee_id) FILTER (WHERE p.grade = ANY($5::text[]))::int AS eligible,
             count(met.person_id)::int AS reached, 0 AS root
      FROM present p LEFT JOIN met ON met.person_id = p.employee_id
-     WHERE $4::text IS NULL OR $4 = $7
+     HAVING $4::text IS NULL OR $4 = $7 -- HAVING, not WHERE: an aggregate without GROUP BY always makes a row
      UNION ALL
      SELECT u.org_unit_id, u.name, u.kind, coalesce(u.parent_id, $7),
             count(p.employee_id)::int AS population,

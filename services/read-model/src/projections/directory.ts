@@ -24,12 +24,15 @@ export const directoryProjection: Projection = {
         [...stamp, fcId, registered, values.name ?? null, values.branch_id ?? null, values.hired_on ?? null, values.left_on ?? null],
       );
 
+    // Org units and branches have no effective date in the model: they count as always there, so a
+    // tree defined on the day history is loaded holds the history too (record time still applies).
+    const ALWAYS = '-infinity';
     switch (event.type) {
       case 'OrgUnitDefined': {
         const d = event.data;
         await tx.query(
           `INSERT INTO hub_view.org_units (org_unit_id, name, kind, parent_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [d.orgUnitId, d.name, d.kind, d.parentId, occurredAt, recordedAt],
+          [d.orgUnitId, d.name, d.kind, d.parentId, ALWAYS, recordedAt],
         );
         return;
       }
@@ -51,7 +54,7 @@ export const directoryProjection: Projection = {
         const b = event.data;
         await tx.query(
           `INSERT INTO hub_view.branches (branch_id, name, region, district, seoul, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [b.branchId, b.name, b.region, b.district, b.seoul, occurredAt, recordedAt],
+          [b.branchId, b.name, b.region, b.district, b.seoul, ALWAYS, recordedAt],
         );
         return;
       }
