@@ -6,6 +6,7 @@ import { createDirectoryService } from '@hub/directory';
 import { createSqlEventStore } from '@hub/event-store';
 import { createPgliteDriver } from '@hub/sql';
 import { createPrideService } from '@hub/pride';
+import { cafeSessionReachByOrgUnit, createProjector } from '@hub/read-model';
 import { createTownHallService } from '@hub/town-halls';
 import { createVideoMessageService } from '@hub/video-messages';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,19 @@ describe('demo company', () => {
       const byEndOf2014 = events.filter((e) => e.type === 'CafeSessionAttendanceRecorded' && e.metadata.occurredAt < '2014-12-31T15:00:00.000Z').length;
       expect(byEndOf2014).toBeGreaterThan(summary.attendances * 0.5);
       expect(byEndOf2014).toBeLessThan(summary.attendances * 0.75);
+      // The view at three moments: the README's table ("The model": two times), from the view itself.
+      const projector = createProjector({ store, db, log: () => undefined });
+      await projector.start();
+      const reachAsOf = async (asOf: string | null) => {
+        const [company] = await cafeSessionReachByOrgUnit(db, { from: '2014-01-01T00:00:00+09:00', to: '2016-01-01T00:00:00+09:00' }, { orgUnitId: 'COMPANY' }, asOf);
+        return [company?.eligiblePopulation, company?.reached];
+      };
+      expect([await reachAsOf('2014-06-30T23:59:59+09:00'), await reachAsOf('2014-12-31T23:59:59+09:00'), await reachAsOf(null)]).toEqual([
+        [357, 75],
+        [357, 183],
+        [357, 286],
+      ]);
+      await projector.stop();
       const head = await store.headPosition();
       await seedDemoCompany(services, new Date('2026-11-25T00:00:00Z'));
       expect(await store.headPosition()).toBe(head);
