@@ -132,8 +132,10 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_attendance (
   PRIMARY KEY (session_id, employee_id)
 );
 
+-- Questions, answers, follow-ups and feedback are keyed within their session or town hall, as the
+-- domain keeps their ids unique there (another session may reuse an id).
 CREATE TABLE IF NOT EXISTS hub_view.cafe_questions (
-  question_id  text PRIMARY KEY,
+  question_id  text NOT NULL,
   session_id   text NOT NULL,
   topic        text NOT NULL,
   text         text NOT NULL,
@@ -141,38 +143,42 @@ CREATE TABLE IF NOT EXISTS hub_view.cafe_questions (
   asked_by     text,
   raised_at    timestamptz NOT NULL,
   occurred_at  timestamptz NOT NULL,
-  recorded_at  timestamptz NOT NULL
+  recorded_at  timestamptz NOT NULL,
+  PRIMARY KEY (session_id, question_id)
 );
-CREATE INDEX IF NOT EXISTS cafe_questions_session ON hub_view.cafe_questions (session_id);
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_answers (
-  question_id  text PRIMARY KEY,
+  session_id   text NOT NULL,
+  question_id  text NOT NULL,
   answered_by  text NOT NULL,
   answer       text NOT NULL,
   answer_mode  text NOT NULL,
   answered_at  timestamptz NOT NULL,
   occurred_at  timestamptz NOT NULL,
-  recorded_at  timestamptz NOT NULL
+  recorded_at  timestamptz NOT NULL,
+  PRIMARY KEY (session_id, question_id)
 );
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_ups (
-  follow_up_id  text PRIMARY KEY,
+  follow_up_id  text NOT NULL,
   session_id    text NOT NULL,
   question_id   text,
   description   text NOT NULL,
   owner_id      text NOT NULL,
   due_on        date NOT NULL,
   occurred_at   timestamptz NOT NULL,
-  recorded_at   timestamptz NOT NULL
+  recorded_at   timestamptz NOT NULL,
+  PRIMARY KEY (session_id, follow_up_id)
 );
-CREATE INDEX IF NOT EXISTS cafe_follow_ups_session ON hub_view.cafe_follow_ups (session_id);
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_follow_up_completions (
-  follow_up_id  text PRIMARY KEY,
+  session_id    text NOT NULL,
+  follow_up_id  text NOT NULL,
   completed_on  date NOT NULL,
   note          text,
   occurred_at   timestamptz NOT NULL,
-  recorded_at   timestamptz NOT NULL
+  recorded_at   timestamptz NOT NULL,
+  PRIMARY KEY (session_id, follow_up_id)
 );
 
 CREATE TABLE IF NOT EXISTS hub_view.town_halls (
@@ -198,16 +204,19 @@ CREATE TABLE IF NOT EXISTS hub_view.town_hall_head_counts (
   head_count integer NOT NULL, position bigint NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_questions (
-  question_id text PRIMARY KEY, town_hall_id text NOT NULL, topic text NOT NULL, text text NOT NULL,
-  anonymous boolean NOT NULL, asked_by text, raised_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+  question_id text NOT NULL, town_hall_id text NOT NULL, topic text NOT NULL, text text NOT NULL,
+  anonymous boolean NOT NULL, asked_by text, raised_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (town_hall_id, question_id)
 );
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_answers (
-  question_id text PRIMARY KEY, answered_by text NOT NULL, answer text NOT NULL,
-  answered_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+  town_hall_id text NOT NULL, question_id text NOT NULL, answered_by text NOT NULL, answer text NOT NULL,
+  answered_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (town_hall_id, question_id)
 );
 CREATE TABLE IF NOT EXISTS hub_view.town_hall_feedback (
-  feedback_id text PRIMARY KEY, town_hall_id text NOT NULL, rating integer NOT NULL, comment text,
-  employee_id text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+  feedback_id text NOT NULL, town_hall_id text NOT NULL, rating integer NOT NULL, comment text,
+  employee_id text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (town_hall_id, feedback_id)
 );
 
 CREATE TABLE IF NOT EXISTS hub_view.campaigns (
@@ -250,13 +259,16 @@ CREATE TABLE IF NOT EXISTS hub_view.contract_follow_ups (
 );
 CREATE INDEX IF NOT EXISTS contract_follow_ups_due ON hub_view.contract_follow_ups (due_on);
 -- visited_on is the day in Korea: follow-up windows are calendar days there.
+-- Keyed within the contract, as the domain keeps visit ids; touches find their visit by source event.
 CREATE TABLE IF NOT EXISTS hub_view.customer_visits (
-  visit_id text PRIMARY KEY, contract_id text NOT NULL, customer_id text NOT NULL, fc_id text NOT NULL, leader_ids text[] NOT NULL,
+  visit_id text NOT NULL, contract_id text NOT NULL, customer_id text NOT NULL, fc_id text NOT NULL, leader_ids text[] NOT NULL,
   visited_at timestamptz NOT NULL, visited_on date NOT NULL, topics text[] NOT NULL, rating integer, comment text, satisfies text,
   occurred_at timestamptz NOT NULL,
-  recorded_at timestamptz NOT NULL
+  recorded_at timestamptz NOT NULL, source_event_id uuid NOT NULL,
+  PRIMARY KEY (contract_id, visit_id)
 );
 CREATE INDEX IF NOT EXISTS customer_visits_contract ON hub_view.customer_visits (contract_id, visited_at);
+CREATE INDEX IF NOT EXISTS customer_visits_source ON hub_view.customer_visits (source_event_id);
 
 -- PRIDE weekly FC activity: every report kept; an FC's week as of T is its newest report recorded by T.
 CREATE TABLE IF NOT EXISTS hub_view.fc_weekly_activity (

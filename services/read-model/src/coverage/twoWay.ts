@@ -31,11 +31,11 @@ export interface OpenFollowUpRow {
 
 const QUESTIONS = `
   SELECT 'CAFE_SESSION' AS channel, q.raised_at, a.answered_at, a.answered_by FROM hub_view.cafe_questions q
-  LEFT JOIN hub_view.cafe_answers a ON a.question_id = q.question_id AND ${asOfSql('a', 3)}
+  LEFT JOIN hub_view.cafe_answers a ON a.session_id = q.session_id AND a.question_id = q.question_id AND ${asOfSql('a', 3)}
   WHERE ${asOfSql('q', 3)} AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz
   UNION ALL
   SELECT 'TOWN_HALL', q.raised_at, a.answered_at, a.answered_by FROM hub_view.town_hall_questions q
-  LEFT JOIN hub_view.town_hall_answers a ON a.question_id = q.question_id AND ${asOfSql('a', 3)}
+  LEFT JOIN hub_view.town_hall_answers a ON a.town_hall_id = q.town_hall_id AND a.question_id = q.question_id AND ${asOfSql('a', 3)}
   WHERE ${asOfSql('q', 3)} AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz`;
 
 const figures = (r: { raised: number; answered: number; hours: number | null }): QuestionFigures => {
@@ -72,7 +72,7 @@ export const openFollowUps = async (db: SqlExecutor, at: string, filter: { owner
     `SELECT f.follow_up_id, f.session_id, f.description, f.owner_id, f.due_on, s.scheduled_at
      FROM hub_view.cafe_follow_ups f JOIN hub_view.cafe_sessions s ON s.session_id = f.session_id
      WHERE ${asOfSql('f', 2)} AND s.scheduled_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
-       AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_follow_up_completions c WHERE c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)} AND c.completed_on <= $1::timestamptz)
+       AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_follow_up_completions c WHERE c.session_id = f.session_id AND c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)} AND c.completed_on <= $1::timestamptz)
      ORDER BY s.scheduled_at, f.follow_up_id`,
     [at, asOfParam(asOf), filter.ownerId ?? null],
   );

@@ -45,7 +45,7 @@ export const cafeSessionProjection: Projection = {
         const d = event.data;
         await tx.query(
           `INSERT INTO hub_view.cafe_questions (question_id, session_id, topic, text, anonymous, asked_by, raised_at, occurred_at, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (question_id) DO NOTHING`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (session_id, question_id) DO NOTHING`,
           [d.questionId, d.sessionId, d.topic, d.text, d.anonymous, d.askedBy, d.raisedAt, occurredAt, recordedAt],
         );
         return;
@@ -53,9 +53,9 @@ export const cafeSessionProjection: Projection = {
       case 'CafeSessionQuestionAnswered': {
         const d = event.data;
         await tx.query(
-          `INSERT INTO hub_view.cafe_answers (question_id, answered_by, answer, answer_mode, answered_at, occurred_at, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (question_id) DO NOTHING`,
-          [d.questionId, d.answeredBy, d.answer, d.mode, d.answeredAt, occurredAt, recordedAt],
+          `INSERT INTO hub_view.cafe_answers (question_id, answered_by, answer, answer_mode, answered_at, occurred_at, recorded_at, session_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (session_id, question_id) DO NOTHING`,
+          [d.questionId, d.answeredBy, d.answer, d.mode, d.answeredAt, occurredAt, recordedAt, d.sessionId],
         );
         return;
       }
@@ -63,15 +63,16 @@ export const cafeSessionProjection: Projection = {
         const d = event.data;
         await tx.query(
           `INSERT INTO hub_view.cafe_follow_ups (follow_up_id, session_id, question_id, description, owner_id, due_on, occurred_at, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (follow_up_id) DO NOTHING`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (session_id, follow_up_id) DO NOTHING`,
           [d.followUpId, d.sessionId, d.questionId, d.description, d.ownerId, d.dueOn, occurredAt, recordedAt],
         );
         return;
       }
       case 'CafeSessionFollowUpCompleted':
         await tx.query(
-          `INSERT INTO hub_view.cafe_follow_up_completions (follow_up_id, completed_on, note, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (follow_up_id) DO NOTHING`,
-          [event.data.followUpId, event.data.completedOn, event.data.note, occurredAt, recordedAt],
+          `INSERT INTO hub_view.cafe_follow_up_completions (follow_up_id, completed_on, note, occurred_at, recorded_at, session_id) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (session_id, follow_up_id) DO NOTHING`,
+          [event.data.followUpId, event.data.completedOn, event.data.note, occurredAt, recordedAt, event.data.sessionId],
         );
         return;
       case 'CafeSessionCancelled':

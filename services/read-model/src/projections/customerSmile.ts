@@ -32,9 +32,9 @@ export const customerSmileProjection: Projection = {
       }
       case 'CustomerVisited': {
         const d = event.data;
-        await tx.query('INSERT INTO hub_view.customer_visits VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8::text[], $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING', [
+        await tx.query('INSERT INTO hub_view.customer_visits VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8::text[], $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING', [
           d.visitId, d.contractId, d.customerId, d.fcId, d.leaderIds, d.visitedAt, koreanDay(d.visitedAt), d.topics,
-          d.feedback?.rating ?? null, d.feedback?.comment ?? null, d.satisfies, occurredAt, recordedAt,
+          d.feedback?.rating ?? null, d.feedback?.comment ?? null, d.satisfies, occurredAt, recordedAt, id,
         ]);
         // [person, kind, leader]: the customer by the company or by each leader; the FC by each leader.
         const touched: [string, string, string | null][] = [

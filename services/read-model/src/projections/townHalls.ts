@@ -48,7 +48,8 @@ export const townHallProjection: Projection = {
       }
       case 'TownHallQuestionRaised': {
         const d = event.data;
-        await tx.query(`INSERT INTO hub_view.town_hall_questions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`, [
+        await tx.query(`INSERT INTO hub_view.town_hall_questions (question_id, town_hall_id, topic, text, anonymous, asked_by, raised_at, occurred_at, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`, [
           d.questionId,
           d.townHallId,
           d.topic,
@@ -63,12 +64,14 @@ export const townHallProjection: Projection = {
       }
       case 'TownHallQuestionAnswered': {
         const d = event.data;
-        await tx.query(`INSERT INTO hub_view.town_hall_answers VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [d.questionId, d.answeredBy, d.answer, d.answeredAt, occurredAt, recordedAt]);
+        await tx.query(`INSERT INTO hub_view.town_hall_answers (town_hall_id, question_id, answered_by, answer, answered_at, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+          [d.townHallId, d.questionId, d.answeredBy, d.answer, d.answeredAt, occurredAt, recordedAt],
+        );
         return;
       }
       case 'TownHallFeedbackGiven': {
         const d = event.data;
-        await tx.query(`INSERT INTO hub_view.town_hall_feedback VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [
+        await tx.query(`INSERT INTO hub_view.town_hall_feedback (feedback_id, town_hall_id, rating, comment, employee_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [
           d.feedbackId,
           d.townHallId,
           d.rating,

@@ -129,7 +129,7 @@ export const questionsBySessionIds = async (db: SqlExecutor, ids: readonly strin
   const rows = await db.query(
     `SELECT q.*, a.answered_by, a.answer, a.answer_mode, a.answered_at
      FROM hub_view.cafe_questions q
-     LEFT JOIN hub_view.cafe_answers a ON a.question_id = q.question_id AND ${asOfSql('a', 2)}
+     LEFT JOIN hub_view.cafe_answers a ON a.session_id = q.session_id AND a.question_id = q.question_id AND ${asOfSql('a', 2)}
      WHERE q.session_id = ANY($1::text[]) AND ${asOfSql('q', 2)}
      ORDER BY q.raised_at, q.question_id`,
     [ids, asOfParam(asOf)],
@@ -147,7 +147,7 @@ export const followUpsBySessionIds = async (db: SqlExecutor, ids: readonly strin
   const rows = await db.query(
     `SELECT f.*, c.completed_on, c.note
      FROM hub_view.cafe_follow_ups f
-     LEFT JOIN hub_view.cafe_follow_up_completions c ON c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)}
+     LEFT JOIN hub_view.cafe_follow_up_completions c ON c.session_id = f.session_id AND c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)}
      WHERE f.session_id = ANY($1::text[]) AND ${asOfSql('f', 2)}
      ORDER BY f.due_on, f.follow_up_id`,
     [ids, asOfParam(asOf)],

@@ -92,7 +92,7 @@ export const townHallsByIds = async (db: SqlExecutor, ids: readonly string[], as
 export const townHallQuestionsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
   const rows = await db.query(
     `SELECT q.*, a.answered_by, a.answer, a.answered_at FROM hub_view.town_hall_questions q
-     LEFT JOIN hub_view.town_hall_answers a ON a.question_id = q.question_id AND ${asOfSql('a', 2)}
+     LEFT JOIN hub_view.town_hall_answers a ON a.town_hall_id = q.town_hall_id AND a.question_id = q.question_id AND ${asOfSql('a', 2)}
      WHERE q.town_hall_id = ANY($1::text[]) AND ${asOfSql('q', 2)} ORDER BY q.raised_at, q.question_id`,
     [ids, asOfParam(asOf)],
   );
