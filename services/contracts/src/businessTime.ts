@@ -1,5 +1,5 @@
 import { validationError } from './errors';
-import { koreanDay } from './primitives';
+import { koreanDay, koreanDayStart } from './primitives';
 
 /*
  * Business time: every fact event's `metadata.occurredAt` says when it happened in the world,
@@ -8,15 +8,12 @@ import { koreanDay } from './primitives';
  * rather than silently preferred, because one of the two is wrong.
  */
 
-/** The start of a calendar day in Korea (UTC+9, no daylight saving): the company's day. */
-export const startOfKoreanDay = (day: string) => `${day}T00:00:00+09:00`;
-
 /** Business time of a fact dated by a calendar day (hiredOn, signedOn, weekOf …). */
 export const occurredOnDay = (given: string | undefined, day: string, field: string): string => {
   if (given !== undefined && koreanDay(given) !== day) {
     throw validationError(`occurredAt ${given} contradicts ${field} ${day} (a day in Korea): give one or make them agree`, { occurredAt: given, [field]: day });
   }
-  return given ?? startOfKoreanDay(day);
+  return given ?? koreanDayStart(day);
 };
 
 /** Business time of a fact dated by an instant (visitedAt, viewedAt, answeredAt …). */

@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { koreanDayStart, validationError } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 
@@ -53,7 +53,7 @@ export const cadence = async (db: SqlExecutor, range: { from: string; to: string
     const target = table === 'cafe' ? 2 : 1;
     const out: CadencePeriod[] = [];
     for (const p of list) {
-      const [row] = await db.query<{ n: number }>(sql, [`${p.start}T00:00:00+09:00`, `${p.end}T00:00:00+09:00`, asOfParam(asOf)]);
+      const [row] = await db.query<{ n: number }>(sql, [koreanDayStart(p.start), koreanDayStart(p.end), asOfParam(asOf)]);
       const held = Number(row?.n ?? 0);
       out.push({ ...p, held, target, met: held >= target });
     }
