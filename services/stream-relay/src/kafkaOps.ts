@@ -15,13 +15,31 @@ export const ensureTopics = async (kafka: Kafka, settings: TopicSettings[]): Pro
   }
 };
 
-/** The last position a relay (its consumer group `relayId`) committed with a transaction; undefined before the first. */
+const STABLE_READS_APART_MS = 300;
+const STABLE_READS_MAX = 10;
+
+/**
+ * The last position a relay (its consumer group `relayId`) committed with a transaction; undefined
+ * before the first. Read until two reads agree: a transaction's offsets become the group's only
+ * after its commit marker is handled, a little after the commit returned (and after a fenced or
+ * halted predecessor's commit completes), and kafkajs cannot ask the broker for stable offsets
+ * (OffsetFetch require_stable). A stale read would republish a committed batch: seen under load.
+ */
 export const readCheckpoint = async (kafka: Kafka, relayId: string): Promise<bigint | undefined> => {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const [topic] = await admin.fetchOffsets({ groupId: relayId, topics: [CHECKPOINT_TOPIC] });
-    const offset = BigInt(topic?.partitions.find((p) => p.partition === 0)?.offset ?? '-1');
+    const once = async () => {
+      const [topic] = await admin.fetchOffsets({ groupId: relayId, topics: [CHECKPOINT_TOPIC] });
+      return BigInt(topic?.partitions.find((p) => p.partition === 0)?.offset ?? '-1');
+    };
+    let offset = await once();
+    for (let i = 0; i < STABLE_READS_MAX; i++) {
+      await new Promise((r) => setTimeout(r, STABLE_READS_APART_MS));
+      const again = await once();
+      if (again === offset) break;
+      offset = again;
+    }
     return offset > 0n ? offset - 1n : undefined;
   } finally {
     await admin.disconnect();

@@ -193,7 +193,10 @@ export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', parti
         if (!ready) {
           await ensureTopics(kafka, topicSettings(partitions));
           await connect();
-          after = await readCheckpoint(kafka, relayId);
+          // What this process itself committed last is certain; the group's offset may lag it for a
+          // moment after a reconnect (kafkaOps.readCheckpoint), so never resume from before it.
+          const read = await readCheckpoint(kafka, relayId);
+          after = read === undefined || (after !== undefined && after > read) ? after : read;
           if (after !== undefined && (await currentStateTopicsEmpty(kafka))) await fillCurrentState(after);
           metrics.position = after?.toString() ?? null;
           log(`[relay] connected to ${brokers.join(',')}; resuming after position ${after ?? '(start)'}`);
