@@ -1,7 +1,8 @@
 import type { EventOf } from '@hub/contracts';
 import type { FcSnapshot } from '@hub/directory';
-import { describe, expect, it } from 'vitest';
-import { branchVisitDecider, campaignDecider, decideBranchVisit, decideCampaignLaunch, type CampaignSnapshot } from './branchVisit';
+import { deciderSpec } from '@hub/event-store/testing';
+import { describe, it } from 'vitest';
+import { branchVisitDecider, campaignDecider, type CampaignSnapshot, type RecordBranchVisit } from './branchVisit';
 
 const christmas: CampaignSnapshot = { campaignId: 'XMAS-2014', name: 'CEO visits every Seoul branch', targetBranchIds: ['B1', 'B2'], deadline: '2014-12-24' };
 const fc = (fcId: string, branchId = 'B1', leftOn: string | null = null): FcSnapshot => ({ fcId, name: fcId, branchId, hiredOn: '2010-01-04', leftOn });
@@ -16,34 +17,43 @@ const visit = (over: Partial<EventOf<'BranchVisited'>['data']> = {}): EventOf<'B
   gift: 'Christmas cake',
   ...over,
 });
-const none = branchVisitDecider.initialState();
+const record = (data: EventOf<'BranchVisited'>['data'], fcs: FcSnapshot[], campaign: CampaignSnapshot | null): RecordBranchVisit => ({ type: 'RecordBranchVisit', data, fcs, campaign });
+const visited = (data: EventOf<'BranchVisited'>['data']): EventOf<'BranchVisited'> => ({ type: 'BranchVisited', data });
 
 describe('campaigns', () => {
+  const { given } = deciderSpec(campaignDecider);
+  const data = { campaignId: 'XMAS-2014', name: 'n', purpose: 'p', targetBranchIds: ['B1', 'B2'], deadline: '2014-12-24' };
+  const launched: EventOf<'CampaignLaunched'> = { type: 'CampaignLaunched', data };
   it('launches once, each target once', () => {
-    const data = { campaignId: 'XMAS-2014', name: 'n', purpose: 'p', targetBranchIds: ['B1', 'B2'], deadline: '2014-12-24' };
-    expect(decideCampaignLaunch(data, campaignDecider.initialState())).toHaveLength(1);
-    expect(() => decideCampaignLaunch(data, { status: 'launched', campaign: christmas })).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
-    expect(() => decideCampaignLaunch({ ...data, targetBranchIds: ['B1', 'B1'] }, campaignDecider.initialState())).toThrow(/each branch once/);
+    given().when({ type: 'LaunchCampaign', data }).then([launched]);
+    given(launched).when({ type: 'LaunchCampaign', data }).thenThrows('CONFLICT');
+    given().when({ type: 'LaunchCampaign', data: { ...data, targetBranchIds: ['B1', 'B1'] } }).thenThrows(/each branch once/);
   });
 });
 
 describe('branch visits', () => {
+  const { given } = deciderSpec(branchVisitDecider);
   it('records a leader meeting the branch’s FCs, for a campaign that targets the branch', () => {
-    expect(decideBranchVisit({ data: visit(), fcs: [fc('FC1')], campaign: christmas }, none)).toEqual([{ type: 'BranchVisited', data: visit() }]);
+    given().when(record(visit(), [fc('FC1')], christmas)).then([visited(visit())]);
   });
   it('records a cake delivered without a leader, but not a visit with neither leader nor gift', () => {
-    expect(decideBranchVisit({ data: visit({ leaderIds: [], fcIds: [] }), fcs: [], campaign: christmas }, none)).toHaveLength(1);
-    expect(() => decideBranchVisit({ data: visit({ leaderIds: [], gift: null, fcIds: [] }), fcs: [], campaign: null }, none)).toThrow(/needs a leader/);
+    given().when(record(visit({ leaderIds: [], fcIds: [] }), [], christmas)).then([visited(visit({ leaderIds: [], fcIds: [] }))]);
+    given().when(record(visit({ leaderIds: [], gift: null, fcIds: [] }), [], null)).thenThrows(/needs a leader/);
   });
   it('refuses an FC of another branch, or one who had left', () => {
-    expect(() => decideBranchVisit({ data: visit(), fcs: [fc('FC1', 'B9')], campaign: christmas }, none)).toThrow(/works at B9/);
-    expect(() => decideBranchVisit({ data: visit(), fcs: [fc('FC1', 'B1', '2014-06-30')], campaign: christmas }, none)).toThrow(/had left/);
+    given().when(record(visit(), [fc('FC1', 'B9')], christmas)).thenThrows(/works at B9/);
+    given().when(record(visit(), [fc('FC1', 'B1', '2014-06-30')], christmas)).thenThrows(/had left/);
+  });
+  it('judges whether an FC had left on the Korean calendar day of the visit', () => {
+    // 2014-12-19T16:00Z is already 12-20 in Korea: an FC whose last day was 12-19 had left by then.
+    given().when(record(visit({ visitedAt: '2014-12-19T16:00:00.000Z' }), [fc('FC1', 'B1', '2014-12-19')], christmas)).thenThrows(/had left/);
+    given().when(record(visit({ visitedAt: '2014-12-19T14:59:00.000Z' }), [fc('FC1', 'B1', '2014-12-19')], christmas)).then([visited(visit({ visitedAt: '2014-12-19T14:59:00.000Z' }))]);
   });
   it('refuses a campaign visit to a branch the campaign does not target', () => {
-    expect(() => decideBranchVisit({ data: visit({ branchId: 'B7', fcIds: [] }), fcs: [], campaign: christmas }, none)).toThrow(/not a target/);
+    given().when(record(visit({ branchId: 'B7', fcIds: [] }), [], christmas)).thenThrows(/not a target/);
   });
   it('refuses the same visit twice and names repeated', () => {
-    expect(() => decideBranchVisit({ data: visit(), fcs: [fc('FC1')], campaign: christmas }, { status: 'recorded' })).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
-    expect(() => decideBranchVisit({ data: visit({ leaderIds: ['CEO', 'CEO'] }), fcs: [fc('FC1')], campaign: christmas }, none)).toThrow(/named once/);
+    given(visited(visit())).when(record(visit(), [fc('FC1')], christmas)).thenThrows('CONFLICT');
+    given().when(record(visit({ leaderIds: ['CEO', 'CEO'] }), [fc('FC1')], christmas)).thenThrows(/named once/);
   });
 });

@@ -1,2 +1,3 @@
 export * from './branchVisit';
+export * from './commands';
 export * from './service';

@@ -1,27 +1,8 @@
-import { branchVisitStream, campaignStream, hubEventCodec, idSchema, instantSchema, localDateSchema, nonEmptyText, notFound, occurredAtInstant, parseOrThrow } from '@hub/contracts';
+import { branchVisitStream, campaignStream, hubEventCodec, notFound, occurredAtInstant, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, loadState, type CommandContext, type EventStore, newId } from '@hub/event-store';
-import { z } from 'zod';
-import { branchVisitDecider, campaignDecider, decideBranchVisit, decideCampaignLaunch } from './branchVisit';
-
-export const launchCampaignInput = z.object({
-  campaignId: idSchema.optional(),
-  name: nonEmptyText(200),
-  purpose: nonEmptyText(500),
-  targetBranchIds: z.array(idSchema).min(1, 'needs at least one target branch').max(2000),
-  deadline: localDateSchema,
-});
-
-export const recordBranchVisitInput = z.object({
-  visitId: idSchema.optional(),
-  branchId: idSchema,
-  leaderIds: z.array(idSchema).max(20).default([]),
-  visitedAt: instantSchema,
-  purpose: nonEmptyText(500),
-  campaignId: idSchema.nullish(),
-  fcIds: z.array(idSchema).max(200).default([]),
-  gift: nonEmptyText(200).nullish(),
-});
+import { branchVisitDecider, campaignDecider } from './branchVisit';
+import { launchCampaignInput, recordBranchVisitInput } from './commands';
 
 export interface BranchVisitServiceDeps {
   store: EventStore;
@@ -41,7 +22,7 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
       const data = parseOrThrow(launchCampaignInput, input, 'campaign');
       for (const branchId of new Set(data.targetBranchIds)) await directory.getBranch(branchId);
       const campaignId = data.campaignId ?? newId(context, 'campaignId');
-      const result = await handleCommand(store, campaignStream(campaignId), campaignDecider, hubEventCodec, (s) => decideCampaignLaunch({ ...data, campaignId }, s), context);
+      const result = await handleCommand(store, campaignStream(campaignId), campaignDecider, hubEventCodec, { type: 'LaunchCampaign', data: { ...data, campaignId } }, context);
       return { campaignId, ...result };
     },
 
@@ -53,7 +34,7 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
       const campaign = data.campaignId ? await findCampaign(data.campaignId) : null;
       const visitId = data.visitId ?? newId(context, 'visitId');
       const visit = { ...data, visitId, campaignId: data.campaignId ?? null, gift: data.gift ?? null };
-      const result = await handleCommand(store, branchVisitStream(visitId), branchVisitDecider, hubEventCodec, (s) => decideBranchVisit({ data: visit, fcs, campaign }, s), {
+      const result = await handleCommand(store, branchVisitStream(visitId), branchVisitDecider, hubEventCodec, { type: 'RecordBranchVisit', data: visit, fcs, campaign }, {
         ...context,
         occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt'),
       });

@@ -12,6 +12,7 @@ import {
   type HubEvent,
 } from '@hub/contracts';
 import type { EmployeeSnapshot } from '@hub/directory';
+import type { Decider } from '@hub/event-store';
 
 /*
  * A café session (톡톡타임): the CEO has tea with about ten employees of grade 차장 or below,
@@ -32,8 +33,6 @@ export interface CafeSession {
 
 export type CafeSessionState = { status: 'none' } | ({ status: 'scheduled' } & CafeSession);
 
-export const initialCafeSessionState = (): CafeSessionState => ({ status: 'none' });
-
 type Data<T extends CafeSessionEvent['type']> = EventOf<T>['data'];
 
 export type CafeSessionCommand =
@@ -48,7 +47,7 @@ export type CafeSessionCommand =
   | { type: 'CancelCafeSession'; data: Data<'CafeSessionCancelled'> };
 
 /** Folds any hub event; only café-session events change the state. */
-export const evolveCafeSession = (state: CafeSessionState, event: HubEvent): CafeSessionState => {
+const evolve = (state: CafeSessionState, event: HubEvent): CafeSessionState => {
   if (event.type === 'CafeSessionScheduled') {
     const { sessionId, scheduledAt, hostIds, capacity } = event.data;
     return {
@@ -111,7 +110,7 @@ const eligible = (employee: EmployeeSnapshot, action: string, at: string) => {
   }
 };
 
-export const decideCafeSession = (command: CafeSessionCommand, state: CafeSessionState): CafeSessionEvent[] => {
+const decide = (command: CafeSessionCommand, state: CafeSessionState): CafeSessionEvent[] => {
   switch (command.type) {
     case 'ScheduleCafeSession': {
       const { sessionId, scheduledAt } = command.data;
@@ -214,4 +213,4 @@ export const decideCafeSession = (command: CafeSessionCommand, state: CafeSessio
   }
 };
 
-export const cafeSessionDecider = { initialState: initialCafeSessionState, evolve: evolveCafeSession };
+export const cafeSessionDecider: Decider<CafeSessionCommand, HubEvent, CafeSessionState> = { initialState: () => ({ status: 'none' }), decide, evolve };

@@ -1,7 +1,7 @@
-import { cafeSessionStream, hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow, type CafeSessionEvent, type HubEvent } from '@hub/contracts';
+import { cafeSessionStream, hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
-import { cafeSessionDecider, decideCafeSession, type CafeSessionCommand, type CafeSessionState } from './cafeSession';
+import { cafeSessionDecider, type CafeSessionCommand, type CafeSessionState } from './cafeSession';
 import {
   answerQuestionInput,
   assignFollowUpInput,
@@ -31,8 +31,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
   const now = () => clock().toISOString();
   /** Business time: the context's occurredAt, else what `occurredAtFor` derives from the session, else now on the service's clock. */
   const run = async (sessionId: string, command: CafeSessionCommand, context: CommandContext, occurredAtFor?: (s: CafeSessionState) => string | undefined) => {
-    const result = await handleCommand(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, (state) =>
-      decideCafeSession(command, state), context, (state) => occurredAtFor?.(state) ?? now());
+    const result = await handleCommand(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, command, context, (state) => occurredAtFor?.(state) ?? now());
     return { sessionId, ...result };
   };
 
@@ -113,10 +112,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
       const sessionId = session.sessionId ?? newId(context, 'sessionId');
       const at = now();
       const scheduledOn = context.occurredAt ?? at;
-      const step = (command: CafeSessionCommand, occurredAt: string): BatchStep<CafeSessionState, CafeSessionEvent> => ({
-        decide: (s) => decideCafeSession(command, s),
-        occurredAt,
-      });
+      const step = (command: CafeSessionCommand, occurredAt: string): BatchStep<CafeSessionCommand, CafeSessionState> => ({ command, occurredAt });
       const steps = [
         step({ type: 'ScheduleCafeSession', data: { ...session, sessionId }, hosts: session.hostIds.map(person), now: at, occurredAt: context.occurredAt }, scheduledOn),
         ...invitations.map((p) => step({ type: 'InviteEmployee', sessionId, employee: person(p.employeeId), now: at, occurredAt: p.occurredAt ?? scheduledOn }, p.occurredAt ?? scheduledOn)),
@@ -133,7 +129,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
           steps.push(step({ type: 'AnswerQuestion', data: { ...answer, sessionId, questionId, answeredAt } }, answeredAt));
         }
       });
-      const result = await handleCommandBatch<CafeSessionState, HubEvent>(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, steps, context);
+      const result = await handleCommandBatch(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, steps, context);
       return { sessionId, questionIds, ...result };
     },
   };

@@ -1,5 +1,6 @@
 import { conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type FollowUpKind, type HubEvent } from '@hub/contracts';
 import type { FcSnapshot } from '@hub/directory';
+import type { Decider } from '@hub/event-store';
 import type { CustomerSnapshot } from './customer';
 import { followUpsFor, matchingFollowUp } from './followUps';
 
@@ -14,17 +15,14 @@ export type ContractState =
   | { status: 'none' }
   | { status: 'signed'; contract: ContractSigned; satisfied: Map<FollowUpKind, string>; visitIds: Set<string> };
 
-export const contractDecider = {
-  initialState: (): ContractState => ({ status: 'none' }),
-  evolve: (state: ContractState, event: HubEvent): ContractState => {
-    if (event.type === 'ContractSigned') return { status: 'signed', contract: event.data, satisfied: new Map(), visitIds: new Set() };
-    if (event.type === 'CustomerVisited' && state.status === 'signed') {
-      const satisfied = new Map(state.satisfied);
-      if (event.data.satisfies) satisfied.set(event.data.satisfies, koreanDay(event.data.visitedAt));
-      return { ...state, satisfied, visitIds: new Set([...state.visitIds, event.data.visitId]) };
-    }
-    return state;
-  },
+const evolve = (state: ContractState, event: HubEvent): ContractState => {
+  if (event.type === 'ContractSigned') return { status: 'signed', contract: event.data, satisfied: new Map(), visitIds: new Set() };
+  if (event.type === 'CustomerVisited' && state.status === 'signed') {
+    const satisfied = new Map(state.satisfied);
+    if (event.data.satisfies) satisfied.set(event.data.satisfies, koreanDay(event.data.visitedAt));
+    return { ...state, satisfied, visitIds: new Set([...state.visitIds, event.data.visitId]) };
+  }
+  return state;
 };
 
 const activeOn = (fc: FcSnapshot, day: string, what: string) => {
@@ -33,6 +31,7 @@ const activeOn = (fc: FcSnapshot, day: string, what: string) => {
 };
 
 export interface SignContract {
+  type: 'SignContract';
   contractId: string;
   customer: CustomerSnapshot;
   fc: FcSnapshot;
@@ -40,7 +39,7 @@ export interface SignContract {
   signedOn: string;
 }
 
-export const decideSignContract = ({ contractId, customer, fc, product, signedOn }: SignContract, state: ContractState): EventOf<'ContractSigned'>[] => {
+const decideSignContract = ({ contractId, customer, fc, product, signedOn }: SignContract, state: ContractState): EventOf<'ContractSigned'>[] => {
   if (state.status !== 'none') throw conflict(`Contract ${contractId} is already signed`, { contractId });
   if (customer.erasedOn !== null) throw forbiddenByRule(`Customer ${customer.customerId}'s personal data was erased; they cannot sign new contracts`, { customerId: customer.customerId });
   if (signedOn < customer.registeredOn) throw forbiddenByRule(`Customer ${customer.customerId} was registered on ${customer.registeredOn}, after the signing (${signedOn})`, { customerId: customer.customerId });
@@ -54,6 +53,7 @@ export const decideSignContract = ({ contractId, customer, fc, product, signedOn
 };
 
 export interface RecordCustomerVisit {
+  type: 'RecordCustomerVisit';
   visitId: string;
   contractId: string;
   fc: FcSnapshot;
@@ -65,7 +65,7 @@ export interface RecordCustomerVisit {
   satisfies: FollowUpKind | null | undefined;
 }
 
-export const decideCustomerVisit = (visit: RecordCustomerVisit, state: ContractState): EventOf<'CustomerVisited'>[] => {
+const decideCustomerVisit = (visit: RecordCustomerVisit, state: ContractState): EventOf<'CustomerVisited'>[] => {
   if (state.status !== 'signed') throw notFound(`No contract ${visit.contractId} is signed`, { contractId: visit.contractId });
   const { contract, satisfied } = state;
   if (state.visitIds.has(visit.visitId)) throw conflict(`Visit ${visit.visitId} is already recorded`, { visitId: visit.visitId });
@@ -101,4 +101,19 @@ export const decideCustomerVisit = (visit: RecordCustomerVisit, state: ContractS
       },
     },
   ];
+};
+
+export type ContractCommand = SignContract | RecordCustomerVisit;
+
+export const contractDecider: Decider<ContractCommand, HubEvent, ContractState> = {
+  initialState: () => ({ status: 'none' }),
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'SignContract':
+        return decideSignContract(command, state);
+      case 'RecordCustomerVisit':
+        return decideCustomerVisit(command, state);
+    }
+  },
+  evolve,
 };

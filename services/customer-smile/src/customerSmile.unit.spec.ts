@@ -1,16 +1,28 @@
-import { followUpDaysLate, followUpStatusOn as followUpStatus, koreanDay, type HubEvent } from '@hub/contracts';
+import { followUpDaysLate, followUpStatusOn as followUpStatus, koreanDay, type EventOf } from '@hub/contracts';
 import type { FcSnapshot } from '@hub/directory';
+import { deciderSpec } from '@hub/event-store/testing';
 import { describe, expect, it } from 'vitest';
-import { contractDecider, decideCustomerVisit, decideSignContract, type ContractState, type RecordCustomerVisit } from './contract';
-import { customerDecider, decideCustomer, type CustomerSnapshot } from './customer';
+import { contractDecider, type RecordCustomerVisit, type SignContract } from './contract';
+import { customerDecider, type CustomerSnapshot } from './customer';
 import { addMonths, followUpsFor, matchingFollowUp } from './followUps';
 
 const fc = (over: Partial<FcSnapshot> = {}): FcSnapshot => ({ fcId: 'FC1', name: 'Kim', branchId: 'BANPO', hiredOn: '2010-01-04', leftOn: null, ...over });
 const customer = (over: Partial<CustomerSnapshot> = {}): CustomerSnapshot => ({ customerId: 'C1', branchId: 'BANPO', registeredOn: '2014-01-02', erasedOn: null, ...over });
-const fold = (events: HubEvent[]): ContractState => events.reduce(contractDecider.evolve, contractDecider.initialState());
-const signing = () => decideSignContract({ contractId: 'K1', customer: customer(), fc: fc(), product: 'Whole life', signedOn: '2014-03-10' }, contractDecider.initialState());
-const signed = () => fold(signing());
+const sign = (over: Partial<SignContract> = {}): SignContract => ({
+  type: 'SignContract',
+  contractId: 'K1',
+  customer: customer(),
+  fc: fc(),
+  product: 'Whole life',
+  signedOn: '2014-03-10',
+  ...over,
+});
+const signed: EventOf<'ContractSigned'> = {
+  type: 'ContractSigned',
+  data: { contractId: 'K1', customerId: 'C1', fcId: 'FC1', branchId: 'BANPO', product: 'Whole life', signedOn: '2014-03-10', followUps: followUpsFor('2014-03-10') },
+};
 const visit = (over: Partial<RecordCustomerVisit> = {}): RecordCustomerVisit => ({
+  type: 'RecordCustomerVisit',
   visitId: 'V1',
   contractId: 'K1',
   fc: fc(),
@@ -20,6 +32,11 @@ const visit = (over: Partial<RecordCustomerVisit> = {}): RecordCustomerVisit => 
   feedback: null,
   satisfies: undefined,
   ...over,
+});
+/** The event a visit records, as `visit(over)` would, with the follow-up it satisfies. */
+const visited = (satisfies: EventOf<'CustomerVisited'>['data']['satisfies'], over: Partial<EventOf<'CustomerVisited'>['data']> = {}): EventOf<'CustomerVisited'> => ({
+  type: 'CustomerVisited',
+  data: { visitId: 'V1', contractId: 'K1', customerId: 'C1', fcId: 'FC1', leaderIds: [], visitedAt: '2014-04-01T01:00:00.000Z', topics: ['coverage'], feedback: null, satisfies, ...over },
 });
 
 describe('follow-up windows', () => {
@@ -61,57 +78,56 @@ describe('follow-up windows', () => {
 });
 
 describe('customers', () => {
+  const { given } = deciderSpec(customerDecider);
+  const registration = { customerId: 'C1', branchId: 'B', registeredOn: '2014-01-01' };
+  const registered: EventOf<'CustomerRegistered'> = { type: 'CustomerRegistered', data: registration };
+  const erased: EventOf<'CustomerPersonalDataErased'> = { type: 'CustomerPersonalDataErased', data: { customerId: 'C1', erasedOn: '2016-01-01' } };
   it('registers once and erases personal data once', () => {
-    const registered = decideCustomer({ type: 'RegisterCustomer', data: { customerId: 'C1', branchId: 'B', registeredOn: '2014-01-01' } }, customerDecider.initialState());
-    const state = registered.reduce(customerDecider.evolve, customerDecider.initialState());
-    expect(() => decideCustomer({ type: 'RegisterCustomer', data: { customerId: 'C1', branchId: 'B', registeredOn: '2014-01-01' } }, state)).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
-    const erased = decideCustomer({ type: 'EraseCustomerPersonalData', data: { customerId: 'C1', erasedOn: '2016-01-01' } }, state);
-    expect(erased).toEqual([{ type: 'CustomerPersonalDataErased', data: { customerId: 'C1', erasedOn: '2016-01-01' } }]);
-    const after = erased.reduce(customerDecider.evolve, state);
-    expect(() => decideCustomer({ type: 'EraseCustomerPersonalData', data: { customerId: 'C1', erasedOn: '2016-01-02' } }, after)).toThrow(/already erased/);
-    expect(() => decideCustomer({ type: 'EraseCustomerPersonalData', data: { customerId: 'C9', erasedOn: '2016-01-02' } }, customerDecider.initialState())).toThrow(/No customer C9/);
+    given().when({ type: 'RegisterCustomer', data: registration }).then([registered]);
+    given(registered).when({ type: 'RegisterCustomer', data: registration }).thenThrows('CONFLICT');
+    given(registered).when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C1', erasedOn: '2016-01-01' } }).then([erased]);
+    given(registered, erased).when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C1', erasedOn: '2016-01-02' } }).thenThrows(/already erased/);
+    given().when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C9', erasedOn: '2016-01-02' } }).thenThrows(/No customer C9/);
   });
 });
 
 describe('contracts', () => {
+  const { given } = deciderSpec(contractDecider);
   it('signing makes the three follow-ups due and records the FC’s branch', () => {
-    const [event] = decideSignContract({ contractId: 'K1', customer: customer(), fc: fc(), product: 'Whole life', signedOn: '2014-03-10' }, contractDecider.initialState());
-    expect(event!.data).toMatchObject({ customerId: 'C1', fcId: 'FC1', branchId: 'BANPO', followUps: followUpsFor('2014-03-10') });
+    given().when(sign()).then([signed]);
   });
   it('refuses a second signature, an erased customer, a signing before registration, or by an FC not there then', () => {
-    const sign = (over: Partial<Parameters<typeof decideSignContract>[0]> = {}, state: ContractState = contractDecider.initialState()) =>
-      () => decideSignContract({ contractId: 'K1', customer: customer(), fc: fc(), product: 'p', signedOn: '2014-03-10', ...over }, state);
-    expect(sign({}, signed())).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
-    expect(sign({ customer: customer({ erasedOn: '2014-02-01' }) })).toThrow(/erased/);
-    expect(sign({ signedOn: '2013-12-31' })).toThrow(/registered on 2014-01-02/);
-    expect(sign({ fc: fc({ hiredOn: '2014-05-01' }) })).toThrow(/hired on 2014-05-01/);
-    expect(sign({ fc: fc({ leftOn: '2014-02-01' }) })).toThrow(/had left/);
+    given(signed).when(sign({ product: 'p' })).thenThrows('CONFLICT');
+    given().when(sign({ customer: customer({ erasedOn: '2014-02-01' }) })).thenThrows(/erased/);
+    given().when(sign({ signedOn: '2013-12-31' })).thenThrows(/registered on 2014-01-02/);
+    given().when(sign({ fc: fc({ hiredOn: '2014-05-01' }) })).thenThrows(/hired on 2014-05-01/);
+    given().when(sign({ fc: fc({ leftOn: '2014-02-01' }) })).thenThrows(/had left/);
   });
 });
 
 describe('customer visits', () => {
+  const { given } = deciderSpec(contractDecider);
   it('a visit in the first three months satisfies that follow-up; a leader who went along is recorded', () => {
-    const [event] = decideCustomerVisit(visit({ leaderIds: ['CEO'] }), signed());
-    expect(event!.data).toMatchObject({ satisfies: 'THREE_MONTHS', leaderIds: ['CEO'], customerId: 'C1' });
+    given(signed).when(visit({ leaderIds: ['CEO'] })).then([visited('THREE_MONTHS', { leaderIds: ['CEO'] })]);
   });
   it('refuses a visit before the contract was signed, or to an unsigned contract', () => {
-    expect(() => decideCustomerVisit(visit({ visitedAt: '2014-03-09T01:00:00.000Z' }), signed())).toThrow(/before contract K1 was signed/);
-    expect(() => decideCustomerVisit(visit(), contractDecider.initialState())).toThrow(expect.objectContaining({ kind: 'NOT_FOUND' }));
+    given(signed).when(visit({ visitedAt: '2014-03-09T01:00:00.000Z' })).thenThrows(/before contract K1 was signed/);
+    given().when(visit()).thenThrows('NOT_FOUND');
   });
   it('refuses to satisfy a follow-up twice', () => {
-    const state = fold([...signing(), ...decideCustomerVisit(visit(), signed())]);
-    expect(() => decideCustomerVisit(visit({ visitId: 'V2', satisfies: 'THREE_MONTHS' }), state)).toThrow(/already satisfied on 2014-04-01/);
+    const first = visited('THREE_MONTHS');
+    given(signed, first).when(visit({ visitId: 'V2', satisfies: 'THREE_MONTHS' })).thenThrows(/already satisfied on 2014-04-01/);
     // Without naming one, a second visit in the same window is an extra visit.
-    expect(decideCustomerVisit(visit({ visitId: 'V2' }), state)[0]!.data.satisfies).toBeNull();
-    expect(() => decideCustomerVisit(visit(), state)).toThrow(/V1 is already recorded/);
+    given(signed, first).when(visit({ visitId: 'V2' })).then([visited(null, { visitId: 'V2' })]);
+    given(signed, first).when(visit()).thenThrows(/V1 is already recorded/);
   });
   it('refuses a named follow-up before its window opens, an FC who had left, a leader named twice', () => {
-    expect(() => decideCustomerVisit(visit({ satisfies: 'ONE_YEAR' }), signed())).toThrow(/opens on 2015-02-10/);
-    expect(() => decideCustomerVisit(visit({ fc: fc({ leftOn: '2014-03-31' }) }), signed())).toThrow(/had left/);
-    expect(() => decideCustomerVisit(visit({ leaderIds: ['CEO', 'CEO'] }), signed())).toThrow(/named once/);
+    given(signed).when(visit({ satisfies: 'ONE_YEAR' })).thenThrows(/opens on 2015-02-10/);
+    given(signed).when(visit({ fc: fc({ leftOn: '2014-03-31' }) })).thenThrows(/had left/);
+    given(signed).when(visit({ leaderIds: ['CEO', 'CEO'] })).thenThrows(/named once/);
   });
   it('the one-year check (the CEO in Banpo) satisfies ONE_YEAR; null records an extra visit', () => {
-    expect(decideCustomerVisit(visit({ visitedAt: '2015-03-12T05:00:00.000Z', leaderIds: ['CEO'] }), signed())[0]!.data.satisfies).toBe('ONE_YEAR');
-    expect(decideCustomerVisit(visit({ satisfies: null }), signed())[0]!.data.satisfies).toBeNull();
+    given(signed).when(visit({ visitedAt: '2015-03-12T05:00:00.000Z', leaderIds: ['CEO'] })).then([visited('ONE_YEAR', { visitedAt: '2015-03-12T05:00:00.000Z', leaderIds: ['CEO'] })]);
+    given(signed).when(visit({ satisfies: null })).then([visited(null)]);
   });
 });

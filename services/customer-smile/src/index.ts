@@ -1,3 +1,4 @@
+export * from './commands';
 export * from './contract';
 export * from './customer';
 export * from './followUps';

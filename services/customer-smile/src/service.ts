@@ -1,57 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { contractStream, customerStream, followUpKindSchema, hubEventCodec, type HubEvent, idSchema, instantSchema, isDomainError, koreanDay, localDateSchema, nonEmptyText, notFound, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
+import { contractStream, customerStream, hubEventCodec, isDomainError, koreanDay, notFound, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { ConcurrencyConflictError, foldEvents, handleCommand, handleCommandBatch, loadState, newId, type BatchStep, type CommandContext, type EventStore } from '@hub/event-store';
-import { z } from 'zod';
-import { contractDecider, decideCustomerVisit, decideSignContract, type ContractState } from './contract';
-import { customerDecider, decideCustomer } from './customer';
+import { eraseCustomerInput, recordContractHistoryInput, recordCustomerVisitInput, registerCustomerInput, signContractInput } from './commands';
+import { contractDecider, type ContractCommand, type ContractState } from './contract';
+import { customerDecider, type CustomerCommand } from './customer';
 import type { PersonalDataStore } from './personalData';
-
-export const registerCustomerInput = z.object({
-  customerId: idSchema.optional(),
-  branchId: idSchema,
-  registeredOn: localDateSchema,
-  name: nonEmptyText(100),
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{6,19}$/, 'must be a phone number of 7 to 20 digits, spaces, dashes or brackets'),
-  address: nonEmptyText(300),
-});
-
-export const eraseCustomerInput = z.object({ customerId: idSchema, erasedOn: localDateSchema });
-
-export const signContractInput = z.object({
-  contractId: idSchema.optional(),
-  customerId: idSchema,
-  fcId: idSchema,
-  product: nonEmptyText(200),
-  signedOn: localDateSchema,
-});
-
-export const recordCustomerVisitInput = z.object({
-  visitId: idSchema.optional(),
-  contractId: idSchema,
-  fcId: idSchema,
-  leaderIds: z.array(idSchema).max(10).default([]),
-  visitedAt: instantSchema,
-  topics: z.array(nonEmptyText(200)).min(1, 'name at least one topic covered').max(20),
-  feedback: z
-    .object({ rating: z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').nullish(), comment: nonEmptyText(2000).nullish() })
-    .nullish(),
-  /** Omitted: the matching follow-up; null: an extra visit that satisfies none. */
-  satisfies: followUpKindSchema.nullish(),
-});
-
-/** A step's own command id: makes each record of a bulk call idempotent on its own. */
-const stepId = z.string().min(1).max(200).optional();
-
-/**
- * A contract's history in one call (history import, API clients): its signing (unless already in
- * the store) and its visits, each with an optional `stepId` so a re-run records only what is new.
- */
-export const recordContractHistoryInput = z.object({
-  contractId: idSchema,
-  contract: signContractInput.omit({ contractId: true }).extend({ stepId }).nullish(),
-  visits: z.array(recordCustomerVisitInput.omit({ contractId: true }).extend({ visitId: idSchema, stepId })).max(100).default([]),
-});
 
 export interface CustomerSmileServiceDeps {
   store: EventStore;
@@ -81,17 +35,17 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
       context = { ...context, occurredAt: occurredOnDay(context.occurredAt, data.registeredOn, 'registeredOn') };
       await directory.getBranch(data.branchId);
       const customerId = data.customerId ?? newId(context, 'customer');
-      const command = { type: 'RegisterCustomer', data: { ...data, customerId } } as const;
+      const command: CustomerCommand = { type: 'RegisterCustomer', data: { ...data, customerId } };
       const commandId = context.commandId ?? randomUUID();
       const recorded = await store.readStream(customerStream(customerId));
       const alreadyHandled = recorded.some((e) => e.metadata.causationId === commandId);
       if (!alreadyHandled && !context.dryRun) {
         // Refuse an existing customer before writing anything (throws CONFLICT).
-        decideCustomer(command, foldEvents(recorded, customerDecider, hubEventCodec));
+        customerDecider.decide(command, foldEvents(recorded, customerDecider, hubEventCodec));
         await personalData.put(customerId, { name, phone, address }, commandId);
       }
       try {
-        const result = await handleCommand(store, customerStream(customerId), customerDecider, hubEventCodec, (s) => decideCustomer(command, s), { ...context, commandId });
+        const result = await handleCommand(store, customerStream(customerId), customerDecider, hubEventCodec, command, { ...context, commandId });
         return { customerId, ...result };
       } catch (e) {
         // Someone registered this id meanwhile: take back what we wrote (if nobody overwrote it).
@@ -111,7 +65,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
       const state = await loadState(store, customerStream(data.customerId), customerDecider, hubEventCodec);
       // Nothing of an unknown customer is destroyed (the command below refuses it).
       if (state.status === 'registered') await personalData.erase(data.customerId);
-      const result = await handleCommand(store, customerStream(data.customerId), customerDecider, hubEventCodec, (s) => decideCustomer({ type: 'EraseCustomerPersonalData', data }, s), context);
+      const result = await handleCommand(store, customerStream(data.customerId), customerDecider, hubEventCodec, { type: 'EraseCustomerPersonalData', data }, context);
       return { customerId: data.customerId, ...result };
     },
 
@@ -125,7 +79,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractStream(contractId),
         contractDecider,
         hubEventCodec,
-        (s) => decideSignContract({ contractId, customer, fc, product: data.product, signedOn: data.signedOn }, s),
+        { type: 'SignContract', contractId, customer, fc, product: data.product, signedOn: data.signedOn },
         { ...context, occurredAt: occurredOnDay(context.occurredAt, data.signedOn, 'signedOn') },
       );
       return { contractId, ...result };
@@ -142,7 +96,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractStream(data.contractId),
         contractDecider,
         hubEventCodec,
-        (s) => decideCustomerVisit({ ...data, satisfies: data.satisfies, visitId, fc, feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback }, s),
+        { type: 'RecordCustomerVisit', ...data, satisfies: data.satisfies, visitId, fc, feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback },
         { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt') },
       );
       return { visitId, contractId: data.contractId, visitedOn: koreanDay(data.visitedAt), ...result };
@@ -157,12 +111,12 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
       const fcIds = new Set([...(contract ? [contract.fcId] : []), ...visits.map((v) => v.fcId)]);
       const fcs = new Map((await Promise.all([...fcIds].map((id) => directory.getFc(id)))).map((fc) => [fc.fcId, fc]));
       await Promise.all([...new Set(visits.flatMap((v) => v.leaderIds))].map((id) => directory.getEmployee(id)));
-      const steps: BatchStep<ContractState, HubEvent>[] = [];
+      const steps: BatchStep<ContractCommand, ContractState>[] = [];
       if (contract) {
         const customer = await getCustomer(contract.customerId);
         const { stepId: id, ...signed } = contract;
         steps.push({
-          decide: (s) => decideSignContract({ contractId, customer, fc: fcs.get(signed.fcId)!, product: signed.product, signedOn: signed.signedOn }, s),
+          command: { type: 'SignContract', contractId, customer, fc: fcs.get(signed.fcId)!, product: signed.product, signedOn: signed.signedOn },
           occurredAt: occurredOnDay(undefined, signed.signedOn, 'signedOn'),
           ...(id ? { commandId: id } : {}),
         });
@@ -170,7 +124,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
       for (const { stepId: id, feedback: given, ...visit } of visits) {
         const feedback = given && (given.rating != null || given.comment != null) ? { rating: given.rating ?? null, comment: given.comment ?? null } : null;
         steps.push({
-          decide: (s) => decideCustomerVisit({ ...visit, contractId, satisfies: visit.satisfies, fc: fcs.get(visit.fcId)!, feedback }, s),
+          command: { type: 'RecordCustomerVisit', ...visit, contractId, satisfies: visit.satisfies, fc: fcs.get(visit.fcId)!, feedback },
           occurredAt: visit.visitedAt,
           ...(id ? { commandId: id } : {}),
         });

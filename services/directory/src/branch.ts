@@ -1,4 +1,5 @@
 import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/contracts';
+import type { Decider } from '@hub/event-store';
 
 /** A sales branch (영업 지점); some are PRIDE branches from a date. */
 export interface BranchSnapshot {
@@ -10,11 +11,9 @@ export interface BranchSnapshot {
   prideSince: string | null;
 }
 
-export type BranchState = { status: 'unknown' } | { status: 'registered'; branch: BranchSnapshot };
+export type BranchState = { status: 'none' } | { status: 'registered'; branch: BranchSnapshot };
 
-export const initialBranchState = (): BranchState => ({ status: 'unknown' });
-
-export const evolveBranch = (state: BranchState, event: HubEvent): BranchState => {
+const evolve = (state: BranchState, event: HubEvent): BranchState => {
   if (event.type === 'BranchRegistered') return { status: 'registered', branch: { ...event.data, prideSince: null } };
   if (state.status === 'registered' && event.type === 'BranchEnrolledInPride') {
     return { status: 'registered', branch: { ...state.branch, prideSince: event.data.since } };
@@ -26,7 +25,7 @@ export type BranchCommand =
   | { type: 'RegisterBranch'; data: EventOf<'BranchRegistered'>['data'] }
   | { type: 'EnrollBranchInPride'; data: EventOf<'BranchEnrolledInPride'>['data'] };
 
-export const decideBranch = (command: BranchCommand, state: BranchState): EventOf<'BranchRegistered' | 'BranchEnrolledInPride'>[] => {
+const decide = (command: BranchCommand, state: BranchState): EventOf<'BranchRegistered' | 'BranchEnrolledInPride'>[] => {
   switch (command.type) {
     case 'RegisterBranch':
       if (state.status === 'registered') throw conflict(`Branch ${command.data.branchId} is already registered`, { branchId: command.data.branchId });
@@ -40,4 +39,4 @@ export const decideBranch = (command: BranchCommand, state: BranchState): EventO
   }
 };
 
-export const branchDecider = { initialState: initialBranchState, evolve: evolveBranch };
+export const branchDecider: Decider<BranchCommand, HubEvent, BranchState> = { initialState: () => ({ status: 'none' }), decide, evolve };

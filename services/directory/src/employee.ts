@@ -1,14 +1,13 @@
 import { conflict, forbiddenByRule, gradeLabel, gradeRank, type EmployeeProfile, type EventOf, type HubEvent } from '@hub/contracts';
+import type { Decider } from '@hub/event-store';
 
 /** What the rest of the hub may know of an employee when deciding. */
 export type EmployeeSnapshot = Omit<EmployeeProfile, 'hiredOn'> & { hiredOn: string | null };
 
-export type EmployeeState = { status: 'unknown' } | { status: 'registered'; employee: EmployeeSnapshot };
-
-export const initialEmployeeState = (): EmployeeState => ({ status: 'unknown' });
+export type EmployeeState = { status: 'none' } | { status: 'registered'; employee: EmployeeSnapshot };
 
 /** Folds any hub event; only employee events change the state. */
-export const evolveEmployee = (state: EmployeeState, event: HubEvent): EmployeeState => {
+const evolve = (state: EmployeeState, event: HubEvent): EmployeeState => {
   if (event.type === 'EmployeeRegistered') return { status: 'registered', employee: { ...event.data, leftOn: null } };
   if (state.status !== 'registered') return state;
   const employee = state.employee;
@@ -42,7 +41,7 @@ const current = (state: EmployeeState, employeeId: string, action: string, on: s
   return employee;
 };
 
-export const decideEmployee = (command: EmployeeCommand, state: EmployeeState): EmployeeEvent[] => {
+const decide = (command: EmployeeCommand, state: EmployeeState): EmployeeEvent[] => {
   switch (command.type) {
     case 'RegisterEmployee':
       if (state.status === 'registered') {
@@ -73,4 +72,4 @@ export const decideEmployee = (command: EmployeeCommand, state: EmployeeState): 
   }
 };
 
-export const employeeDecider = { initialState: initialEmployeeState, evolve: evolveEmployee };
+export const employeeDecider: Decider<EmployeeCommand, HubEvent, EmployeeState> = { initialState: () => ({ status: 'none' }), decide, evolve };

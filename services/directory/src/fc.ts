@@ -1,4 +1,5 @@
 import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/contracts';
+import type { Decider } from '@hub/event-store';
 
 /** A financial consultant (FC, 설계사): the sales agent, belonging to one branch at a time. */
 export interface FcSnapshot {
@@ -9,11 +10,9 @@ export interface FcSnapshot {
   leftOn: string | null;
 }
 
-export type FcState = { status: 'unknown' } | { status: 'registered'; fc: FcSnapshot };
+export type FcState = { status: 'none' } | { status: 'registered'; fc: FcSnapshot };
 
-export const initialFcState = (): FcState => ({ status: 'unknown' });
-
-export const evolveFc = (state: FcState, event: HubEvent): FcState => {
+const evolve = (state: FcState, event: HubEvent): FcState => {
   if (event.type === 'FcRegistered') return { status: 'registered', fc: { ...event.data, leftOn: null } };
   if (state.status !== 'registered') return state;
   if (event.type === 'FcTransferred') return { status: 'registered', fc: { ...state.fc, branchId: event.data.branchId } };
@@ -34,7 +33,7 @@ const active = (state: FcState, fcId: string, action: string, on: string) => {
   return fc;
 };
 
-export const decideFc = (command: FcCommand, state: FcState): EventOf<'FcRegistered' | 'FcTransferred' | 'FcLeft'>[] => {
+const decide = (command: FcCommand, state: FcState): EventOf<'FcRegistered' | 'FcTransferred' | 'FcLeft'>[] => {
   switch (command.type) {
     case 'RegisterFc':
       if (state.status === 'registered') throw conflict(`FC ${command.data.fcId} is already registered`, { fcId: command.data.fcId });
@@ -50,4 +49,4 @@ export const decideFc = (command: FcCommand, state: FcState): EventOf<'FcRegiste
   }
 };
 
-export const fcDecider = { initialState: initialFcState, evolve: evolveFc };
+export const fcDecider: Decider<FcCommand, HubEvent, FcState> = { initialState: () => ({ status: 'none' }), decide, evolve };

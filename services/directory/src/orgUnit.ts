@@ -1,4 +1,5 @@
 import { conflict, forbiddenByRule, type EventOf, type HubEvent, type OrgUnitKind } from '@hub/contracts';
+import type { Decider } from '@hub/event-store';
 
 /** Org units form a tree: division → department → team. */
 export interface OrgUnitSnapshot {
@@ -8,11 +9,9 @@ export interface OrgUnitSnapshot {
   parentId: string | null;
 }
 
-export type OrgUnitState = { status: 'unknown' } | { status: 'defined'; unit: OrgUnitSnapshot };
+export type OrgUnitState = { status: 'none' } | { status: 'defined'; unit: OrgUnitSnapshot };
 
-export const initialOrgUnitState = (): OrgUnitState => ({ status: 'unknown' });
-
-export const evolveOrgUnit = (state: OrgUnitState, event: HubEvent): OrgUnitState =>
+const evolve = (state: OrgUnitState, event: HubEvent): OrgUnitState =>
   event.type === 'OrgUnitDefined' ? { status: 'defined', unit: event.data } : state;
 
 const PARENT_KIND: Record<OrgUnitKind, OrgUnitKind | null> = { DIVISION: null, DEPARTMENT: 'DIVISION', TEAM: 'DEPARTMENT' };
@@ -24,7 +23,10 @@ export interface DefineOrgUnit {
   parent: OrgUnitSnapshot | null;
 }
 
-export const decideOrgUnit = (command: DefineOrgUnit, state: OrgUnitState): EventOf<'OrgUnitDefined'>[] => {
+/** An org unit is only ever defined; the union names the shape every aggregate shares. */
+export type OrgUnitCommand = DefineOrgUnit;
+
+const decide = (command: OrgUnitCommand, state: OrgUnitState): EventOf<'OrgUnitDefined'>[] => {
   const { orgUnitId, kind, parentId } = command.data;
   if (state.status === 'defined') throw conflict(`Org unit ${orgUnitId} is already defined`, { orgUnitId });
   const expected = PARENT_KIND[kind];
@@ -35,4 +37,4 @@ export const decideOrgUnit = (command: DefineOrgUnit, state: OrgUnitState): Even
   return [{ type: 'OrgUnitDefined', data: command.data }];
 };
 
-export const orgUnitDecider = { initialState: initialOrgUnitState, evolve: evolveOrgUnit };
+export const orgUnitDecider: Decider<OrgUnitCommand, HubEvent, OrgUnitState> = { initialState: () => ({ status: 'none' }), decide, evolve };

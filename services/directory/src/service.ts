@@ -1,6 +1,6 @@
 import { branchStream, employeeStream, fcStream, hubEventCodec, notFound, occurredOnDay, orgUnitStream, parseOrThrow, type HubEvent } from '@hub/contracts';
 import { handleCommand, loadState, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
-import { branchDecider, decideBranch, type BranchSnapshot } from './branch';
+import { branchDecider, type BranchSnapshot } from './branch';
 import {
   defineOrgUnitInput,
   enrollBranchInPrideInput,
@@ -13,19 +13,19 @@ import {
   transferEmployeeInput,
   transferFcInput,
 } from './commands';
-import { decideEmployee, employeeDecider, type EmployeeSnapshot } from './employee';
-import { decideFc, fcDecider, type FcSnapshot } from './fc';
-import { decideOrgUnit, orgUnitDecider, type OrgUnitSnapshot } from './orgUnit';
+import { employeeDecider, type EmployeeSnapshot } from './employee';
+import { fcDecider, type FcSnapshot } from './fc';
+import { orgUnitDecider, type OrgUnitSnapshot } from './orgUnit';
 
 /**
  * The directory: org units, employees, branches and FCs, each a stream of its own. Lookups read
  * the streams themselves, so a decision never waits for a projection.
  */
 export const createDirectoryService = (store: EventStore) => {
-  const load = <S>(stream: string, decider: Decider<S, HubEvent>) => loadState(store, stream, decider, hubEventCodec);
+  const load = <C, S>(stream: string, decider: Decider<C, HubEvent, S>) => loadState(store, stream, decider, hubEventCodec);
 
-  const run = <S>(stream: string, decider: Decider<S, HubEvent>, decide: (state: S) => HubEvent[], context: CommandContext) =>
-    handleCommand(store, stream, decider, hubEventCodec, decide, context);
+  const run = <C, S>(stream: string, decider: Decider<C, HubEvent, S>, command: C, context: CommandContext) =>
+    handleCommand(store, stream, decider, hubEventCodec, command, context);
   /** A directory fact happened on its effective day (start of that day in Korea), whenever it is typed in. */
   const on = (context: CommandContext, day: string, field: string): CommandContext => ({ ...context, occurredAt: occurredOnDay(context.occurredAt, day, field) });
 
@@ -62,47 +62,47 @@ export const createDirectoryService = (store: EventStore) => {
     async defineOrgUnit(input: unknown, context: CommandContext) {
       const data = parseOrThrow(defineOrgUnitInput, input, 'org unit');
       const parent = data.parentId === null ? null : await service.getOrgUnit(data.parentId);
-      return run(orgUnitStream(data.orgUnitId), orgUnitDecider, (s) => decideOrgUnit({ type: 'DefineOrgUnit', data, parent }, s), context);
+      return run(orgUnitStream(data.orgUnitId), orgUnitDecider, { type: 'DefineOrgUnit', data, parent }, context);
     },
     async registerEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(registerEmployeeInput, input, 'employee');
       await service.getOrgUnit(data.orgUnitId);
-      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'RegisterEmployee', data }, s), data.hiredOn ? on(context, data.hiredOn, 'hiredOn') : context);
+      return run(employeeStream(data.employeeId), employeeDecider, { type: 'RegisterEmployee', data }, data.hiredOn ? on(context, data.hiredOn, 'hiredOn') : context);
     },
     async promoteEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(promoteEmployeeInput, input, 'promotion');
-      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'PromoteEmployee', data }, s), on(context, data.effectiveOn, 'effectiveOn'));
+      return run(employeeStream(data.employeeId), employeeDecider, { type: 'PromoteEmployee', data }, on(context, data.effectiveOn, 'effectiveOn'));
     },
     async transferEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(transferEmployeeInput, input, 'transfer');
       await service.getOrgUnit(data.orgUnitId);
-      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'TransferEmployee', data }, s), on(context, data.effectiveOn, 'effectiveOn'));
+      return run(employeeStream(data.employeeId), employeeDecider, { type: 'TransferEmployee', data }, on(context, data.effectiveOn, 'effectiveOn'));
     },
     async recordEmployeeLeft(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordEmployeeLeftInput, input, 'departure');
-      return run(employeeStream(data.employeeId), employeeDecider, (s) => decideEmployee({ type: 'RecordEmployeeLeft', data }, s), on(context, data.leftOn, 'leftOn'));
+      return run(employeeStream(data.employeeId), employeeDecider, { type: 'RecordEmployeeLeft', data }, on(context, data.leftOn, 'leftOn'));
     },
     async registerBranch(input: unknown, context: CommandContext) {
       const data = parseOrThrow(registerBranchInput, input, 'branch');
-      return run(branchStream(data.branchId), branchDecider, (s) => decideBranch({ type: 'RegisterBranch', data }, s), context);
+      return run(branchStream(data.branchId), branchDecider, { type: 'RegisterBranch', data }, context);
     },
     async enrollBranchInPride(input: unknown, context: CommandContext) {
       const data = parseOrThrow(enrollBranchInPrideInput, input, 'PRIDE enrolment');
-      return run(branchStream(data.branchId), branchDecider, (s) => decideBranch({ type: 'EnrollBranchInPride', data }, s), on(context, data.since, 'since'));
+      return run(branchStream(data.branchId), branchDecider, { type: 'EnrollBranchInPride', data }, on(context, data.since, 'since'));
     },
     async registerFc(input: unknown, context: CommandContext) {
       const data = parseOrThrow(registerFcInput, input, 'FC');
       await service.getBranch(data.branchId);
-      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'RegisterFc', data }, s), on(context, data.hiredOn, 'hiredOn'));
+      return run(fcStream(data.fcId), fcDecider, { type: 'RegisterFc', data }, on(context, data.hiredOn, 'hiredOn'));
     },
     async transferFc(input: unknown, context: CommandContext) {
       const data = parseOrThrow(transferFcInput, input, 'FC transfer');
       await service.getBranch(data.branchId);
-      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'TransferFc', data }, s), on(context, data.effectiveOn, 'effectiveOn'));
+      return run(fcStream(data.fcId), fcDecider, { type: 'TransferFc', data }, on(context, data.effectiveOn, 'effectiveOn'));
     },
     async recordFcLeft(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordFcLeftInput, input, 'FC departure');
-      return run(fcStream(data.fcId), fcDecider, (s) => decideFc({ type: 'RecordFcLeft', data }, s), on(context, data.leftOn, 'leftOn'));
+      return run(fcStream(data.fcId), fcDecider, { type: 'RecordFcLeft', data }, on(context, data.leftOn, 'leftOn'));
     },
   };
   return service;

@@ -1,12 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Decider } from './decider';
 import { isWrongExpectedRevision } from './errors';
 import type { EventMetadata, EventStore, RecordedEvent } from './port';
-
-/** A pure aggregate: what happened so far folds into state; a command decides what happens next. */
-export interface Decider<State, Event> {
-  initialState: () => State;
-  evolve: (state: State, event: Event) => State;
-}
 
 export interface CommandContext {
   /** Who asks (a user id, "system:seed"). */
@@ -39,11 +34,16 @@ export interface EventCodec<Event> {
 }
 
 /** Folds recorded events into a decider's state, parsing each one at the boundary. */
-export const foldEvents = <State, Event>(recorded: RecordedEvent[], decider: Decider<State, Event>, codec: EventCodec<Event>): State =>
+export const foldEvents = <State, Event>(recorded: RecordedEvent[], decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, codec: EventCodec<Event>): State =>
   recorded.reduce((s, e) => decider.evolve(s, codec.parse({ type: e.type, data: e.data })), decider.initialState());
 
 /** The current state of one stream, straight from the store (never behind a projection). */
-export const loadState = async <State, Event>(store: EventStore, streamName: string, decider: Decider<State, Event>, codec: EventCodec<Event>): Promise<State> =>
+export const loadState = async <State, Event>(
+  store: EventStore,
+  streamName: string,
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  codec: EventCodec<Event>,
+): Promise<State> =>
   foldEvents(await store.readStream(streamName), decider, codec);
 
 /** Thrown when someone else appended to the stream between our read and our append. */
@@ -71,9 +71,9 @@ export const deterministicUuid = (name: string): string => {
 export const newId = (context: Pick<CommandContext, 'actor' | 'commandId'>, purpose: string): string =>
   context.commandId ? deterministicUuid(`${context.actor}:${context.commandId}:${purpose}`) : randomUUID();
 
-/** One step of a batch: a decision against the state so far, and when its events happened. */
-export interface BatchStep<State, Event> {
-  decide: (state: State) => Event[];
+/** One step of a batch: a command decided against the state so far, and when its events happened. */
+export interface BatchStep<Command, State> {
+  command: Command;
   /** Business time of this step's events; a function sees the state before the step (e.g. the session's time). */
   occurredAt?: string | ((state: State) => string | undefined);
   /**
@@ -89,12 +89,12 @@ export interface BatchStep<State, Event> {
  * Events are checked against `eventSchema` both when read back and before they are written.
  * A batch with a command id runs once: a repeat finds its events and returns them.
  */
-export const handleCommandBatch = async <State, Event extends { type: string; data: unknown }>(
+export const handleCommandBatch = async <Command, Event extends { type: string; data: unknown }, State>(
   store: EventStore,
   streamName: string,
-  decider: Decider<State, Event>,
+  decider: Decider<Command, Event, State>,
   eventSchema: EventCodec<Event>,
-  steps: BatchStep<State, Event>[],
+  steps: BatchStep<Command, State>[],
   context: CommandContext,
 ): Promise<CommandResult> => {
   const recorded = await store.readStream(streamName);
@@ -117,7 +117,7 @@ export const handleCommandBatch = async <State, Event extends { type: string; da
       continue;
     }
     const at = typeof step.occurredAt === 'function' ? step.occurredAt(state) : step.occurredAt;
-    step.decide(state).forEach((e, i) => {
+    decider.decide(step.command, state).forEach((e, i) => {
       const event = eventSchema.parse(e);
       const index = step.commandId ? i : decided.length;
       const key = step.commandId ?? context.commandId;
@@ -159,17 +159,17 @@ export const handleCommandBatch = async <State, Event extends { type: string; da
 };
 
 /**
- * Load → decide → append with optimistic concurrency: a batch of one step. `occurredAt` of the
- * context wins; otherwise `occurredAtFor` may derive it from the state (the session's time where
- * that is the truth); otherwise now.
+ * Load → decide `command` → append with optimistic concurrency: a batch of one step. `occurredAt`
+ * of the context wins; otherwise `occurredAtFor` may derive it from the state (the session's time
+ * where that is the truth); otherwise now.
  */
-export const handleCommand = async <State, Event extends { type: string; data: unknown }>(
+export const handleCommand = async <Command, Event extends { type: string; data: unknown }, State>(
   store: EventStore,
   streamName: string,
-  decider: Decider<State, Event>,
+  decider: Decider<Command, Event, State>,
   eventSchema: EventCodec<Event>,
-  decide: (state: State) => Event[],
+  command: Command,
   context: CommandContext,
   occurredAtFor?: (state: State) => string | undefined,
 ): Promise<CommandResult> =>
-  handleCommandBatch(store, streamName, decider, eventSchema, [{ decide, occurredAt: (s) => context.occurredAt ?? occurredAtFor?.(s) }], context);
+  handleCommandBatch(store, streamName, decider, eventSchema, [{ command, occurredAt: (s) => context.occurredAt ?? occurredAtFor?.(s) }], context);

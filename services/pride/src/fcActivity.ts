@@ -1,5 +1,6 @@
 import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/contracts';
 import type { FcSnapshot } from '@hub/directory';
+import type { Decider } from '@hub/event-store';
 
 /*
  * Where PRIDE weekly FC activity is decided: one stream per FC, one report per week; a second
@@ -10,15 +11,10 @@ type Report = EventOf<'FcWeeklyActivityReported'>['data'];
 
 export type FcActivityState = { reports: Map<string, Report> };
 
-export const fcActivityDecider = {
-  initialState: (): FcActivityState => ({ reports: new Map() }),
-  evolve: (state: FcActivityState, event: HubEvent): FcActivityState =>
-    event.type === 'FcWeeklyActivityReported' ? { reports: new Map(state.reports).set(event.data.weekOf, event.data) } : state,
-};
-
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export interface ReportWeeklyActivity {
+  type: 'ReportWeeklyActivity';
   fc: FcSnapshot;
   weekOf: string;
   customerVisits: number;
@@ -29,7 +25,10 @@ export interface ReportWeeklyActivity {
   today: string;
 }
 
-export const decideWeeklyActivity = (command: ReportWeeklyActivity, state: FcActivityState): EventOf<'FcWeeklyActivityReported'>[] => {
+/** An FC's activity is only ever reported (a correction is a report too); the union names the shape every aggregate shares. */
+export type FcActivityCommand = ReportWeeklyActivity;
+
+const decide = (command: FcActivityCommand, state: FcActivityState): EventOf<'FcWeeklyActivityReported'>[] => {
   const { fc, weekOf } = command;
   if (new Date(`${weekOf}T00:00:00Z`).getUTCDay() !== 1) throw forbiddenByRule(`weekOf must be a Monday; ${weekOf} is not`, { weekOf });
   if (weekOf > command.today) throw forbiddenByRule(`The week of ${weekOf} has not started yet`, { weekOf });
@@ -51,4 +50,10 @@ export const decideWeeklyActivity = (command: ReportWeeklyActivity, state: FcAct
       data: { fcId: fc.fcId, branchId: fc.branchId, weekOf, customerVisits: command.customerVisits, calls: command.calls, contracts: command.contracts, correction: command.correction },
     },
   ];
+};
+
+export const fcActivityDecider: Decider<FcActivityCommand, HubEvent, FcActivityState> = {
+  initialState: () => ({ reports: new Map() }),
+  decide,
+  evolve: (state, event) => (event.type === 'FcWeeklyActivityReported' ? { reports: new Map(state.reports).set(event.data.weekOf, event.data) } : state),
 };

@@ -1,25 +1,8 @@
-import { fcActivityStream, hubEventCodec, idSchema, koreanDay, localDateSchema, occurredOnDay, parseOrThrow } from '@hub/contracts';
+import { fcActivityStream, hubEventCodec, koreanDay, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
-import { handleCommand, handleCommandBatch, type CommandContext, type EventStore } from '@hub/event-store';
-import { z } from 'zod';
-import { decideWeeklyActivity, fcActivityDecider } from './fcActivity';
-
-const count = z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000, 'must be at most 10000');
-
-export const reportWeeklyActivityInput = z.object({
-  fcId: idSchema,
-  weekOf: localDateSchema,
-  customerVisits: count,
-  calls: count,
-  contracts: count,
-  correction: z.boolean().default(false),
-});
-
-/** Many weeks of one FC in one call (history import): one append; each week idempotent by its `stepId`. */
-export const reportWeeksInput = z.object({
-  fcId: idSchema,
-  weeks: z.array(reportWeeklyActivityInput.omit({ fcId: true }).extend({ stepId: z.string().min(1).max(200).optional() })).min(1).max(1000),
-});
+import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore } from '@hub/event-store';
+import { reportWeeklyActivityInput, reportWeeksInput } from './commands';
+import { fcActivityDecider, type FcActivityCommand, type FcActivityState } from './fcActivity';
 
 export interface PrideServiceDeps {
   store: EventStore;
@@ -35,7 +18,7 @@ export const createPrideService = ({ store, directory, today = koreanToday }: Pr
   async reportWeeklyActivity(input: unknown, context: CommandContext) {
     const data = parseOrThrow(reportWeeklyActivityInput, input, 'weekly activity');
     const fc = await directory.getFc(data.fcId);
-    const result = await handleCommand(store, fcActivityStream(data.fcId), fcActivityDecider, hubEventCodec, (s) => decideWeeklyActivity({ ...data, fc, today: today() }, s), {
+    const result = await handleCommand(store, fcActivityStream(data.fcId), fcActivityDecider, hubEventCodec, { type: 'ReportWeeklyActivity', ...data, fc, today: today() }, {
       ...context,
       occurredAt: occurredOnDay(context.occurredAt, data.weekOf, 'weekOf'),
     });
@@ -46,8 +29,8 @@ export const createPrideService = ({ store, directory, today = koreanToday }: Pr
     const { fcId, weeks } = parseOrThrow(reportWeeksInput, input, 'weekly activity');
     const fc = await directory.getFc(fcId);
     const day = today();
-    const steps = weeks.map(({ stepId, ...week }) => ({
-      decide: (s: Parameters<typeof decideWeeklyActivity>[1]) => decideWeeklyActivity({ ...week, fc, today: day }, s),
+    const steps = weeks.map(({ stepId, ...week }): BatchStep<FcActivityCommand, FcActivityState> => ({
+      command: { type: 'ReportWeeklyActivity', ...week, fc, today: day },
       occurredAt: occurredOnDay(undefined, week.weekOf, 'weekOf'),
       ...(stepId ? { commandId: stepId } : {}),
     }));

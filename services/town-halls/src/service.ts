@@ -1,4 +1,4 @@
-import { hubEventCodec, occurredAtInstant, parseOrThrow, townHallStream, type HubEvent } from '@hub/contracts';
+import { hubEventCodec, occurredAtInstant, parseOrThrow, townHallStream } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import {
@@ -11,7 +11,7 @@ import {
   recordTownHallInput,
   scheduleTownHallInput,
 } from './commands';
-import { decideTownHall, townHallDecider, type TownHallCommand, type TownHallState } from './townHall';
+import { townHallDecider, type TownHallCommand, type TownHallState } from './townHall';
 
 /**
  * The town hall's time, where that is the truth of when something at it happened (attendance, head
@@ -31,7 +31,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
   /** Business time: the context's occurredAt, else what `occurredAtFor` derives from the town hall, else now on the service's clock. */
   const run = async (townHallId: string, command: TownHallCommand, context: CommandContext, occurredAtFor?: (s: TownHallState) => string | undefined) => ({
     townHallId,
-    ...(await handleCommand(store, townHallStream(townHallId), townHallDecider, hubEventCodec, (s) => decideTownHall(command, s), context, (s) => occurredAtFor?.(s) ?? now())),
+    ...(await handleCommand(store, townHallStream(townHallId), townHallDecider, hubEventCodec, command, context, (s) => occurredAtFor?.(s) ?? now())),
   });
 
   return {
@@ -96,7 +96,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
       await Promise.all([...new Set(headCounts.map((h) => h.orgUnitId))].map((id) => directory.getOrgUnit(id)));
       const townHallId = townHall.townHallId ?? newId(context, 'townHallId');
       const at = now();
-      const step = (command: TownHallCommand, occurredAt: string): BatchStep<TownHallState, HubEvent> => ({ decide: (s) => decideTownHall(command, s), occurredAt });
+      const step = (command: TownHallCommand, occurredAt: string): BatchStep<TownHallCommand, TownHallState> => ({ command, occurredAt });
       const steps = [
         step({ type: 'ScheduleTownHall', data: { ...townHall, townHallId }, now: at, occurredAt: context.occurredAt }, context.occurredAt ?? at),
         ...attendance.map((a) =>
@@ -115,7 +115,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
           steps.push(step({ type: 'AnswerTownHallQuestion', data: { ...answer, townHallId, questionId, answeredAt } }, answeredAt));
         }
       });
-      const result = await handleCommandBatch<TownHallState, HubEvent>(store, townHallStream(townHallId), townHallDecider, hubEventCodec, steps, context);
+      const result = await handleCommandBatch(store, townHallStream(townHallId), townHallDecider, hubEventCodec, steps, context);
       return { townHallId, questionIds, ...result };
     },
   };

@@ -1,5 +1,6 @@
 import { assertNotInFuture, assertSchedulable, conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type HubEvent, type TownHallEvent } from '@hub/contracts';
 import type { EmployeeSnapshot } from '@hub/directory';
+import type { Decider } from '@hub/event-store';
 
 /*
  * A town hall (타운홀 미팅): every two months, strategy and results shared with the whole company,
@@ -18,8 +19,6 @@ export interface TownHall {
 
 export type TownHallState = { status: 'none' } | ({ status: 'scheduled' } & TownHall);
 
-export const initialTownHallState = (): TownHallState => ({ status: 'none' });
-
 type Data<T extends TownHallEvent['type']> = EventOf<T>['data'];
 
 export type TownHallCommand =
@@ -32,7 +31,8 @@ export type TownHallCommand =
   | { type: 'GiveTownHallFeedback'; data: Data<'TownHallFeedbackGiven'>; now: string }
   | { type: 'CancelTownHall'; data: Data<'TownHallCancelled'> };
 
-export const evolveTownHall = (state: TownHallState, event: HubEvent): TownHallState => {
+/** Folds any hub event; only town-hall events change the state. */
+const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
   if (event.type === 'TownHallScheduled') {
     const { townHallId, scheduledAt, presenterIds } = event.data;
     return { status: 'scheduled', townHallId, scheduledAt, presenterIds, cancelled: false, attendees: new Set(), questions: new Map(), feedbackIds: new Set() };
@@ -71,7 +71,7 @@ const started = (townHall: TownHall, now: string, action: string) => {
   }
 };
 
-export const decideTownHall = (command: TownHallCommand, state: TownHallState): TownHallEvent[] => {
+const decide = (command: TownHallCommand, state: TownHallState): TownHallEvent[] => {
   switch (command.type) {
     case 'ScheduleTownHall':
       if (state.status !== 'none') throw conflict(`Town hall ${command.data.townHallId} is already scheduled`, { townHallId: command.data.townHallId });
@@ -127,4 +127,4 @@ export const decideTownHall = (command: TownHallCommand, state: TownHallState): 
   }
 };
 
-export const townHallDecider = { initialState: initialTownHallState, evolve: evolveTownHall };
+export const townHallDecider: Decider<TownHallCommand, HubEvent, TownHallState> = { initialState: () => ({ status: 'none' }), decide, evolve };

@@ -1,11 +1,10 @@
-import type { HubEvent, TownHallEvent } from '@hub/contracts';
+import type { EventOf, TownHallEvent } from '@hub/contracts';
 import type { EmployeeSnapshot } from '@hub/directory';
+import { deciderSpec } from '@hub/event-store/testing';
 import { describe, expect, it } from 'vitest';
-import { decideTownHall, evolveTownHall, initialTownHallState, type TownHallCommand } from './townHall';
+import { townHallDecider, type TownHallCommand } from './townHall';
 
-const given = (...events: HubEvent[]) => ({
-  when: (command: TownHallCommand) => () => decideTownHall(command, events.reduce(evolveTownHall, initialTownHallState())),
-});
+const { given } = deciderSpec(townHallDecider);
 
 const townHallId = 'TH-2015-05';
 const at = '2015-05-20T09:00:00.000Z';
@@ -13,7 +12,7 @@ const after = '2015-05-20T10:00:00.000Z';
 const before = '2015-05-19T10:00:00.000Z';
 const scheduledData = { townHallId, scheduledAt: at, format: 'CHIMAEK' as const, theme: 'Q1 results', venue: 'Rooftop', presenterIds: ['CEO', 'M1'] };
 const scheduled: TownHallEvent = { type: 'TownHallScheduled', data: scheduledData };
-const cancelled: TownHallEvent = { type: 'TownHallCancelled', data: { townHallId, reason: 'Typhoon' } };
+const cancelled: EventOf<'TownHallCancelled'> = { type: 'TownHallCancelled', data: { townHallId, reason: 'Typhoon' } };
 const staff = (employeeId: string, leftOn: string | null = null): EmployeeSnapshot => ({
   employeeId,
   name: employeeId,
@@ -42,59 +41,59 @@ const feedback = (feedbackId: string, now = after): TownHallCommand => ({
 
 describe('town hall (타운홀) decisions', () => {
   it('schedules once, with presenters of any grade', () => {
-    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData, now: before })()).toEqual([scheduled]);
-    expect(given(scheduled).when({ type: 'ScheduleTownHall', data: scheduledData, now: before })).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
+    given().when({ type: 'ScheduleTownHall', data: scheduledData, now: before }).then([scheduled]);
+    given(scheduled).when({ type: 'ScheduleTownHall', data: scheduledData, now: before }).thenThrows('CONFLICT');
   });
 
   it('schedules only ahead, unless it records history with an occurredAt no later than now', () => {
-    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData, now: after })).toThrow(/scheduling is for the future.*occurredAt/);
-    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData, now: after, occurredAt: before })()).toEqual([scheduled]);
-    expect(given().when({ type: 'ScheduleTownHall', data: scheduledData, now: before, occurredAt: after })).toThrow(/in the future/);
+    given().when({ type: 'ScheduleTownHall', data: scheduledData, now: after }).thenThrows(/scheduling is for the future.*occurredAt/);
+    given().when({ type: 'ScheduleTownHall', data: scheduledData, now: after, occurredAt: before }).then([scheduled]);
+    given().when({ type: 'ScheduleTownHall', data: scheduledData, now: before, occurredAt: after }).thenThrows(/in the future/);
   });
 
   it('judges attendance on the day of the town hall: someone who left later was there', () => {
-    expect(given(scheduled).when(attend('E1', '2017-01-01T00:00:00.000Z', '2016-06-30'))()).toEqual([attended('E1')]);
+    given(scheduled).when(attend('E1', '2017-01-01T00:00:00.000Z', '2016-06-30')).then([attended('E1')]);
   });
 
   it('records attendance by person once, after it started, for people still with the company', () => {
-    expect(given(scheduled).when(attend('E1'))()).toEqual([attended('E1')]);
-    expect(given(scheduled, attended('E1')).when(attend('E1'))).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
-    expect(given(scheduled).when(attend('E1', before))).toThrow(/not started/);
-    expect(given(scheduled).when(attend('E1', after, '2015-01-31'))).toThrow(/left/);
-    expect(given(scheduled, cancelled).when(attend('E1'))).toThrow(/cancelled/);
-    expect(given().when(attend('E1'))).toThrow(expect.objectContaining({ kind: 'NOT_FOUND' }));
+    given(scheduled).when(attend('E1')).then([attended('E1')]);
+    given(scheduled, attended('E1')).when(attend('E1')).thenThrows('CONFLICT');
+    given(scheduled).when(attend('E1', before)).thenThrows(/not started/);
+    given(scheduled).when(attend('E1', after, '2015-01-31')).thenThrows(/left/);
+    given(scheduled, cancelled).when(attend('E1')).thenThrows(/cancelled/);
+    given().when(attend('E1')).thenThrows('NOT_FOUND');
   });
 
   it('records head counts per org unit, the latest count standing', () => {
     const count = (headCount: number, now = after): TownHallCommand => ({ type: 'RecordTownHallHeadCount', data: { townHallId, orgUnitId: 'IT', headCount }, now });
-    expect(given(scheduled).when(count(42))()).toEqual([{ type: 'TownHallHeadCountRecorded', data: { townHallId, orgUnitId: 'IT', headCount: 42 } }]);
-    expect(given(scheduled).when(count(42, before))).toThrow(/not started/);
-    expect(given(scheduled, cancelled).when(count(42))).toThrow(/cancelled/);
+    given(scheduled).when(count(42)).then([{ type: 'TownHallHeadCountRecorded', data: { townHallId, orgUnitId: 'IT', headCount: 42 } }]);
+    given(scheduled).when(count(42, before)).thenThrows(/not started/);
+    given(scheduled, cancelled).when(count(42)).thenThrows(/cancelled/);
   });
 
   it('takes questions (anonymous ones without the asker) and answers each once', () => {
-    expect(given(scheduled).when({ type: 'RaiseTownHallQuestion', data: question })()).toEqual([raised]);
-    const [anon] = given(scheduled).when({ type: 'RaiseTownHallQuestion', data: { ...question, questionId: 'Q2', anonymous: true } })();
+    given(scheduled).when({ type: 'RaiseTownHallQuestion', data: question }).then([raised]);
+    const [anon] = given(scheduled).when({ type: 'RaiseTownHallQuestion', data: { ...question, questionId: 'Q2', anonymous: true } }).events();
     expect(anon).toMatchObject({ data: { askedBy: null } });
-    expect(given(scheduled).when({ type: 'RaiseTownHallQuestion', data: { ...question, askedBy: null } })).toThrow(/must say who asked/);
-    expect(given(scheduled, raised).when({ type: 'RaiseTownHallQuestion', data: question })).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
-    expect(given(scheduled, raised).when({ type: 'AnswerTownHallQuestion', data: answer })()).toHaveLength(1);
-    expect(given(scheduled).when({ type: 'AnswerTownHallQuestion', data: answer })).toThrow(expect.objectContaining({ kind: 'NOT_FOUND' }));
+    given(scheduled).when({ type: 'RaiseTownHallQuestion', data: { ...question, askedBy: null } }).thenThrows(/must say who asked/);
+    given(scheduled, raised).when({ type: 'RaiseTownHallQuestion', data: question }).thenThrows('CONFLICT');
+    given(scheduled, raised).when({ type: 'AnswerTownHallQuestion', data: answer }).then([{ type: 'TownHallQuestionAnswered', data: answer }]);
+    given(scheduled).when({ type: 'AnswerTownHallQuestion', data: answer }).thenThrows('NOT_FOUND');
     const answered: TownHallEvent = { type: 'TownHallQuestionAnswered', data: answer };
-    expect(given(scheduled, raised, answered).when({ type: 'AnswerTownHallQuestion', data: answer })).toThrow(/already answered/);
+    given(scheduled, raised, answered).when({ type: 'AnswerTownHallQuestion', data: answer }).thenThrows(/already answered/);
   });
 
   it('takes feedback once it started, each feedback once', () => {
-    expect(given(scheduled).when(feedback('FB1'))()).toHaveLength(1);
-    expect(given(scheduled).when(feedback('FB1', before))).toThrow(/not started/);
+    given(scheduled).when(feedback('FB1')).then([{ type: 'TownHallFeedbackGiven', data: { townHallId, feedbackId: 'FB1', rating: 5, comment: '치맥 최고', employeeId: null } }]);
+    given(scheduled).when(feedback('FB1', before)).thenThrows(/not started/);
     const given1: TownHallEvent = { type: 'TownHallFeedbackGiven', data: { townHallId, feedbackId: 'FB1', rating: 5, comment: null, employeeId: null } };
-    expect(given(scheduled, given1).when(feedback('FB1'))).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
+    given(scheduled, given1).when(feedback('FB1')).thenThrows('CONFLICT');
   });
 
   it('cancels only what has not taken place, once', () => {
-    const cancel: TownHallCommand = { type: 'CancelTownHall', data: cancelled.data as { townHallId: string; reason: string } };
-    expect(given(scheduled).when(cancel)()).toEqual([cancelled]);
-    expect(given(scheduled, cancelled).when(cancel)).toThrow(/already cancelled/);
-    expect(given(scheduled, attended('E1')).when(cancel)).toThrow(/took place/);
+    const cancel: TownHallCommand = { type: 'CancelTownHall', data: cancelled.data };
+    given(scheduled).when(cancel).then([cancelled]);
+    given(scheduled, cancelled).when(cancel).thenThrows(/already cancelled/);
+    given(scheduled, attended('E1')).when(cancel).thenThrows(/took place/);
   });
 });

@@ -1,2 +1,3 @@
+export * from './commands';
 export * from './service';
 export * from './videoMessage';

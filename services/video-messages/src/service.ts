@@ -1,26 +1,8 @@
-import { hubEventCodec, idSchema, instantSchema, nonEmptyText, occurredAtInstant, parseOrThrow, videoStream, videoViewsStream, VIEWER_KINDS } from '@hub/contracts';
+import { hubEventCodec, occurredAtInstant, parseOrThrow, videoStream, videoViewsStream } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, loadState, type CommandContext, type EventStore, newId } from '@hub/event-store';
-import { z } from 'zod';
-import { decidePublish, decideView, videoDecider, viewsDecider } from './videoMessage';
-
-export const publishVideoInput = z.object({
-  videoId: idSchema.optional(),
-  authorId: idSchema,
-  title: nonEmptyText(200),
-  durationSeconds: z.number().int().min(1, 'must be at least 1').max(6 * 3600),
-  audience: z.array(z.enum(VIEWER_KINDS)).min(1, 'needs employees, FCs or both').refine((a) => new Set(a).size === a.length, 'names each audience once'),
-  publishedAt: instantSchema,
-});
-
-export const recordViewInput = z.object({
-  videoId: idSchema,
-  viewId: idSchema.optional(),
-  viewerKind: z.enum(VIEWER_KINDS),
-  viewerId: idSchema,
-  secondsWatched: z.number().int().min(0, 'cannot be negative'),
-  viewedAt: instantSchema,
-});
+import { publishVideoInput, recordViewInput } from './commands';
+import { videoDecider, viewsDecider } from './videoMessage';
 
 export interface VideoMessageServiceDeps {
   store: EventStore;
@@ -33,7 +15,7 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
     const data = parseOrThrow(publishVideoInput, input, 'video message');
     await directory.getEmployee(data.authorId);
     const videoId = data.videoId ?? newId(context, 'videoId');
-    const result = await handleCommand(store, videoStream(videoId), videoDecider, hubEventCodec, (s) => decidePublish({ ...data, videoId }, s), {
+    const result = await handleCommand(store, videoStream(videoId), videoDecider, hubEventCodec, { type: 'PublishVideoMessage', data: { ...data, videoId } }, {
       ...context,
       occurredAt: occurredAtInstant(context.occurredAt, data.publishedAt, 'publishedAt'),
     });
@@ -43,8 +25,6 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
   async recordView(input: unknown, context: CommandContext) {
     const data = parseOrThrow(recordViewInput, input, 'video view');
     const viewer = data.viewerKind === 'EMPLOYEE' ? await directory.getEmployee(data.viewerId) : await directory.getFc(data.viewerId);
-    const day = data.viewedAt.slice(0, 10);
-    const viewerActive = viewer.leftOn === null || viewer.leftOn >= day;
     const video = await loadState(store, videoStream(data.videoId), videoDecider, hubEventCodec);
     const viewId = data.viewId ?? newId(context, 'viewId');
     const result = await handleCommand(
@@ -52,7 +32,7 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
       videoViewsStream(data.videoId, data.viewerKind, data.viewerId),
       viewsDecider,
       hubEventCodec,
-      (s) => decideView({ data: { ...data, viewId }, video, viewerActive }, s),
+      { type: 'RecordVideoView', data: { ...data, viewId }, video, viewer },
       { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.viewedAt, 'viewedAt') },
     );
     return { viewId, videoId: data.videoId, ...result };

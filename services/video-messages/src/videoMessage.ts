@@ -1,4 +1,5 @@
-import { conflict, forbiddenByRule, notFound, type EventOf, type HubEvent, type ViewerKind } from '@hub/contracts';
+import { conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type HubEvent, type ViewerKind } from '@hub/contracts';
+import type { Decider } from '@hub/event-store';
 
 /* Where video messages are decided: publication, and each view by someone in the audience. */
 
@@ -13,31 +14,30 @@ export interface VideoSnapshot {
 export type VideoState = { status: 'none' } | { status: 'published'; video: VideoSnapshot };
 export type ViewsState = { viewIds: Set<string> };
 
-export const videoDecider = {
-  initialState: (): VideoState => ({ status: 'none' }),
-  evolve: (state: VideoState, event: HubEvent): VideoState => (event.type === 'VideoMessagePublished' ? { status: 'published', video: event.data } : state),
-};
+export type VideoCommand = { type: 'PublishVideoMessage'; data: EventOf<'VideoMessagePublished'>['data'] };
 
-export const viewsDecider = {
-  initialState: (): ViewsState => ({ viewIds: new Set() }),
-  evolve: (state: ViewsState, event: HubEvent): ViewsState =>
-    event.type === 'VideoMessageViewed' ? { viewIds: new Set(state.viewIds).add(event.data.viewId) } : state,
-};
-
-export const decidePublish = (data: EventOf<'VideoMessagePublished'>['data'], state: VideoState): EventOf<'VideoMessagePublished'>[] => {
-  if (state.status !== 'none') throw conflict(`Video ${data.videoId} is already published`, { videoId: data.videoId });
-  return [{ type: 'VideoMessagePublished', data }];
+export const videoDecider: Decider<VideoCommand, HubEvent, VideoState> = {
+  initialState: () => ({ status: 'none' }),
+  decide: ({ data }, state) => {
+    if (state.status !== 'none') throw conflict(`Video ${data.videoId} is already published`, { videoId: data.videoId });
+    return [{ type: 'VideoMessagePublished', data }];
+  },
+  evolve: (state, event) => (event.type === 'VideoMessagePublished' ? { status: 'published', video: event.data } : state),
 };
 
 export interface RecordView {
+  type: 'RecordVideoView';
   data: EventOf<'VideoMessageViewed'>['data'];
   /** The video, as its own stream says; `none` when it was never published. */
   video: VideoState;
-  /** Whether the viewer still works here on the day of the view. */
-  viewerActive: boolean;
+  /** The viewer (employee or FC) as the directory knows them: the day they left, if they did. */
+  viewer: { leftOn: string | null };
 }
 
-export const decideView = ({ data, video, viewerActive }: RecordView, views: ViewsState): EventOf<'VideoMessageViewed'>[] => {
+/** Views of one video by one viewer are recorded one by one; the union names the shape every aggregate shares. */
+export type ViewsCommand = RecordView;
+
+const decideView = ({ data, video, viewer }: ViewsCommand, views: ViewsState): EventOf<'VideoMessageViewed'>[] => {
   if (video.status !== 'published') throw notFound(`Video ${data.videoId} is not published: no view can be recorded`, { videoId: data.videoId });
   const v = video.video;
   if (views.viewIds.has(data.viewId)) throw conflict(`View ${data.viewId} is already recorded`, { viewId: data.viewId });
@@ -46,6 +46,13 @@ export const decideView = ({ data, video, viewerActive }: RecordView, views: Vie
   if (data.secondsWatched > v.durationSeconds) {
     throw forbiddenByRule(`${data.secondsWatched} seconds watched of a ${v.durationSeconds}-second video`, { videoId: v.videoId });
   }
-  if (!viewerActive) throw forbiddenByRule(`${data.viewerId} no longer works here`, { viewerId: data.viewerId });
+  // Still with the company on the (Korean) day of the view: someone who left later did watch it.
+  if (viewer.leftOn !== null && viewer.leftOn < koreanDay(data.viewedAt)) throw forbiddenByRule(`${data.viewerId} no longer works here`, { viewerId: data.viewerId });
   return [{ type: 'VideoMessageViewed', data }];
+};
+
+export const viewsDecider: Decider<ViewsCommand, HubEvent, ViewsState> = {
+  initialState: () => ({ viewIds: new Set() }),
+  decide: decideView,
+  evolve: (state, event) => (event.type === 'VideoMessageViewed' ? { viewIds: new Set(state.viewIds).add(event.data.viewId) } : state),
 };

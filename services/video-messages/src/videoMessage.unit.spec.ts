@@ -1,6 +1,7 @@
 import type { EventOf } from '@hub/contracts';
-import { describe, expect, it } from 'vitest';
-import { decidePublish, decideView, videoDecider, viewsDecider, type VideoState } from './videoMessage';
+import { deciderSpec } from '@hub/event-store/testing';
+import { describe, it } from 'vitest';
+import { videoDecider, viewsDecider, type RecordView, type VideoState } from './videoMessage';
 
 const published: VideoState = {
   status: 'published',
@@ -15,27 +16,37 @@ const view = (over: Partial<EventOf<'VideoMessageViewed'>['data']> = {}): EventO
   viewedAt: '2015-01-06T00:00:00.000Z',
   ...over,
 });
-const none = viewsDecider.initialState();
+const active = { leftOn: null };
+const record = (data: EventOf<'VideoMessageViewed'>['data'], video: VideoState = published, viewer: RecordView['viewer'] = active): RecordView => ({ type: 'RecordVideoView', data, video, viewer });
+const viewed = (data: EventOf<'VideoMessageViewed'>['data']): EventOf<'VideoMessageViewed'> => ({ type: 'VideoMessageViewed', data });
 
 describe('video messages', () => {
+  const views = deciderSpec(viewsDecider);
   it('publishes once', () => {
     const data = { ...published.video, title: 'New year message', publishedAt: published.video.publishedAt };
-    expect(decidePublish(data, videoDecider.initialState())).toEqual([{ type: 'VideoMessagePublished', data }]);
-    expect(() => decidePublish(data, published)).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
+    const event: EventOf<'VideoMessagePublished'> = { type: 'VideoMessagePublished', data };
+    deciderSpec(videoDecider).given().when({ type: 'PublishVideoMessage', data }).then([event]);
+    deciderSpec(videoDecider).given(event).when({ type: 'PublishVideoMessage', data }).thenThrows('CONFLICT');
   });
   it('records a view by someone in the audience, with how much was watched', () => {
-    expect(decideView({ data: view(), video: published, viewerActive: true }, none)).toEqual([{ type: 'VideoMessageViewed', data: view() }]);
+    views.given().when(record(view())).then([viewed(view())]);
   });
   it('refuses a view of an unpublished video', () => {
-    expect(() => decideView({ data: view(), video: videoDecider.initialState(), viewerActive: true }, none)).toThrow(/not published/);
+    views.given().when(record(view(), videoDecider.initialState())).thenThrows(/not published/);
   });
   it('refuses a viewer outside the audience, a view before publication, more seconds than the video, someone who left', () => {
-    expect(() => decideView({ data: view({ viewerKind: 'FC' }), video: published, viewerActive: true }, none)).toThrow(/not FC/);
-    expect(() => decideView({ data: view({ viewedAt: '2015-01-01T00:00:00.000Z' }), video: published, viewerActive: true }, none)).toThrow(/before the video was published/);
-    expect(() => decideView({ data: view({ secondsWatched: 301 }), video: published, viewerActive: true }, none)).toThrow(/301 seconds/);
-    expect(() => decideView({ data: view(), video: published, viewerActive: false }, none)).toThrow(/no longer/);
+    views.given().when(record(view({ viewerKind: 'FC' }))).thenThrows(/not FC/);
+    views.given().when(record(view({ viewedAt: '2015-01-01T00:00:00.000Z' }))).thenThrows(/before the video was published/);
+    views.given().when(record(view({ secondsWatched: 301 }))).thenThrows(/301 seconds/);
+    views.given().when(record(view(), published, { leftOn: '2015-01-05' })).thenThrows(/no longer/);
+  });
+  it('judges whether the viewer had left on the Korean calendar day of the view', () => {
+    // 2015-01-06T00:00Z is 09:00 on 01-06 in Korea: a viewer who left on 01-06 still watched it that day.
+    views.given().when(record(view(), published, { leftOn: '2015-01-06' })).then([viewed(view())]);
+    // 2015-01-06T15:00Z is already 01-07 in Korea.
+    views.given().when(record(view({ viewedAt: '2015-01-06T15:00:00.000Z' }), published, { leftOn: '2015-01-06' })).thenThrows(/no longer/);
   });
   it('refuses the same view twice', () => {
-    expect(() => decideView({ data: view(), video: published, viewerActive: true }, { viewIds: new Set(['W1']) })).toThrow(expect.objectContaining({ kind: 'CONFLICT' }));
+    views.given(viewed(view())).when(record(view())).thenThrows('CONFLICT');
   });
 });

@@ -1,0 +1,21 @@
+import { idSchema, localDateSchema } from '@hub/contracts';
+import { z } from 'zod';
+
+/** What callers (GraphQL, HTTP, seeds) may send; parsed at the service edge before any decision. */
+
+const count = z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000, 'must be at most 10000');
+
+export const reportWeeklyActivityInput = z.object({
+  fcId: idSchema,
+  weekOf: localDateSchema,
+  customerVisits: count,
+  calls: count,
+  contracts: count,
+  correction: z.boolean().default(false),
+});
+
+/** Many weeks of one FC in one call (history import): one append; each week idempotent by its `stepId`. */
+export const reportWeeksInput = z.object({
+  fcId: idSchema,
+  weeks: z.array(reportWeeklyActivityInput.omit({ fcId: true }).extend({ stepId: z.string().min(1).max(200).optional() })).min(1).max(1000),
+});
