@@ -128,6 +128,6 @@ describe('CSV import from the command line', () => {
     expect(second.stdout).toMatch(/imported: 0, already imported: 1200, refused: 1/);
     const usage = await cli('people', join(dir, 'employees.csv'));
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/usage: npm run import -- <org-units\|employees\|/);
+    expect(usage.stderr).toMatch(/usage: npm run import -- <history\|org-units\|employees\|/);
   }, 300_000);
 });

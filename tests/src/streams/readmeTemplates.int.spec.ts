@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
 import { createHub, seedDemoCompany, type Hub } from '@hub/platform';
+import { asOfParam, employeesAsOfSql, READ_BACK } from '@hub/read-model';
 import { createPgDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
 import { createRelay, type Relay } from '@hub/stream-relay';
@@ -81,7 +82,9 @@ describe('the README’s consumer templates', () => {
 
   it('HR: every employee as the view has them now, leavers with their date', async () => {
     const view = await hub.sql.query<{ employee_id: string; grade: string; org_unit_id: string; left_on: string | null }>(
-      `SELECT DISTINCT ON (employee_id) employee_id, grade, org_unit_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM hub_view.employee_versions ORDER BY employee_id, position DESC`,
+      // Everything recorded, whenever it takes effect: what the HR template folds from the stream.
+      `SELECT employee_id, grade, org_unit_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM (${employeesAsOfSql(1)}) e ORDER BY employee_id`,
+      [asOfParam(READ_BACK)],
     );
     expect(view.length).toBeGreaterThan(50);
     const rows = () =>
