@@ -6,7 +6,7 @@ import { currentToken } from './session';
  * any, and the CSRF header the gateway requires (a page on another site cannot set one without
  * CORS allowing it).
  */
-export const createClient = () =>
+export const createClient = (_token: string | null) =>
   new Client({
     url: '/graphql',
     exchanges: [cacheExchange, fetchExchange],

@@ -1,95 +1,23 @@
-import { gql } from 'urql';
+import { graphql } from './gql';
 
-/** What the session list shows of a session; the mutation asks for the same so the cache updates. */
-const SessionFields = gql`
-  fragment SessionFields on CafeSession {
-    id
-    scheduledAt
-    venue
-    status
-    capacity
-    invitedCount
-    attendedCount
-    hosts { id name title }
+/* Every operation the console sends, typed from gateway/schema.graphql by GraphQL Code Generator. */
+
+export const MeQuery = graphql(`
+  query Me {
+    me { subject role tokenId }
   }
-`;
+`);
 
-export const CafeSessionsQuery = gql`
-  query CafeSessions($first: Int!, $after: String) {
-    cafeSessions(first: $first, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges {
-        node { ...SessionFields }
-      }
-    }
+/** The newest touch: the console's default period ends in its month, so it opens on data. */
+export const LatestTouchQuery = graphql(`
+  query LatestTouch($asOf: DateTime) {
+    touches(first: 1, asOf: $asOf) { edges { node { id touchedAt } } }
   }
-  ${SessionFields}
-`;
+`);
 
-export const LeadersQuery = gql`
-  query Leaders {
-    employees(filter: { grade: EXECUTIVE }, first: 100) { edges { node { id name title } } }
-  }
-`;
-
-export const ScheduleCafeSessionMutation = gql`
-  mutation ScheduleCafeSession($input: ScheduleCafeSessionInput!, $commandId: String) {
-    scheduleCafeSession(input: $input, commandId: $commandId) { ...SessionFields }
-  }
-  ${SessionFields}
-`;
-
-export const ReachQuery = gql`
-  query Reach($period: PeriodInput!) {
-    cafeSessionReachByOrgUnit(period: $period) {
-      orgUnitId
-      orgUnitName
-      kind
-      parentId
-      population
-      eligiblePopulation
-      reached
-      reachRate
-      eligibleReachRate
-    }
-  }
-`;
-
-export interface SessionNode {
-  id: string;
-  scheduledAt: string;
-  venue: string;
-  status: 'SCHEDULED' | 'CANCELLED';
-  capacity: number;
-  invitedCount: number;
-  attendedCount: number;
-  hosts: { id: string; name: string; title: string | null }[];
-}
-
-export interface CafeSessionsData {
-  cafeSessions: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: SessionNode }[];
-  };
-}
-
-export interface ReachRow {
-  orgUnitId: string;
-  orgUnitName: string;
-  kind: 'DIVISION' | 'DEPARTMENT' | 'TEAM';
-  parentId: string | null;
-  population: number;
-  eligiblePopulation: number;
-  reached: number;
-  reachRate: number;
-  eligibleReachRate: number;
-}
-
-export const CoverageQuery = gql`
-  query Coverage($population: Population!, $period: PeriodInput!, $channel: Channel) {
-    coverage(population: $population, period: $period, channel: $channel) {
+export const CoverageQuery = graphql(`
+  query Coverage($population: Population!, $period: PeriodInput!, $channel: Channel, $asOf: DateTime) {
+    coverage(population: $population, period: $period, channel: $channel, asOf: $asOf) {
       population
       reached
       reachRate
@@ -100,58 +28,125 @@ export const CoverageQuery = gql`
       byLeader { leader { id name title } reached touches }
     }
   }
-`;
+`);
 
-export interface CoverageData {
-  coverage: {
-    population: number;
-    reached: number;
-    reachRate: number;
-    touches: number;
-    frequency: number;
-    averageDaysSinceLastTouch: number | null;
-    byChannel: { channel: string; reached: number; touches: number }[];
-    byLeader: { leader: { id: string; name: string; title: string | null } | null; reached: number; touches: number }[];
-  };
-}
-
-export const CustomerSmileQuery = gql`
-  query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date) {
-    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on) { key branch { name } due onTime late overdue open onTimeRate }
+/** Twelve months in one request (aliases): the trend chart's points. */
+export const TrendQuery = graphql(`
+  query Trend(
+    $population: Population!, $asOf: DateTime,
+    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
+    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+  ) {
+    m0: coverage(population: $population, period: $m0, asOf: $asOf) { reached population reachRate }
+    m1: coverage(population: $population, period: $m1, asOf: $asOf) { reached population reachRate }
+    m2: coverage(population: $population, period: $m2, asOf: $asOf) { reached population reachRate }
+    m3: coverage(population: $population, period: $m3, asOf: $asOf) { reached population reachRate }
+    m4: coverage(population: $population, period: $m4, asOf: $asOf) { reached population reachRate }
+    m5: coverage(population: $population, period: $m5, asOf: $asOf) { reached population reachRate }
+    m6: coverage(population: $population, period: $m6, asOf: $asOf) { reached population reachRate }
+    m7: coverage(population: $population, period: $m7, asOf: $asOf) { reached population reachRate }
+    m8: coverage(population: $population, period: $m8, asOf: $asOf) { reached population reachRate }
+    m9: coverage(population: $population, period: $m9, asOf: $asOf) { reached population reachRate }
+    m10: coverage(population: $population, period: $m10, asOf: $asOf) { reached population reachRate }
+    m11: coverage(population: $population, period: $m11, asOf: $asOf) { reached population reachRate }
   }
-`;
+`);
 
-export interface CustomerSmileData {
-  followUpCompliance: { key: string; branch: { name: string } | null; due: number; onTime: number; late: number; overdue: number; open: number; onTimeRate: number | null }[];
-}
-
-/** Customers one by one: LEADERSHIP, SALES and PRIVACY_OFFICER only. */
-export const OverdueFollowUpsQuery = gql`
-  query OverdueFollowUps($on: Date) {
-    overdueFollowUps(on: $on, first: 10) { total followUps { kind dueOn daysLate customer { id } fc { id name branch { name } } } }
+export const CadenceQuery = graphql(`
+  query Cadence($from: Date!, $to: Date!, $asOf: DateTime) {
+    cadence(from: $from, to: $to, asOf: $asOf) {
+      cafeSessions { start end held target met }
+      townHalls { start end held target met }
+    }
   }
-`;
+`);
 
-export interface OverdueFollowUpsData {
-  overdueFollowUps: { total: number; followUps: { kind: string; dueOn: string; daysLate: number; customer: { id: string } | null; fc: { id: string; name: string; branch: { name: string } | null } | null }[] };
-}
-
-export const MeQuery = gql`
-  query Me {
-    me { subject role tokenId }
+export const OrgUnitsQuery = graphql(`
+  query OrgUnits($asOf: DateTime) {
+    orgUnits(asOf: $asOf) { id name kind parent { id } }
   }
-`;
+`);
 
-export interface MeData {
-  me: { subject: string; role: string; tokenId: string | null };
-}
-
-export const PrideQuery = gql`
-  query Pride($from: Date!, $to: Date!) {
-    fcActivity(groupBy: PRIDE, from: $from, to: $to) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }
+export const EmployeeGapsQuery = graphql(`
+  query EmployeeGaps($at: DateTime!, $days: Int!, $segment: SegmentInput, $asOf: DateTime, $first: Int) {
+    gaps(population: EMPLOYEE, at: $at, days: $days, segment: $segment, asOf: $asOf, first: $first) {
+      total
+      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }
+    }
   }
-`;
+`);
 
-export interface PrideData {
-  fcActivity: { key: string; fcs: number; fcWeeks: number; visitsPerFcWeek: number; callsPerFcWeek: number; contractsPerFcWeek: number }[];
-}
+export const FcGapsQuery = graphql(`
+  query FcGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
+    gaps(population: FC, at: $at, days: $days, asOf: $asOf, first: $first) {
+      total
+      people { personId lastTouchedAt fc { id name branch { id name region } } }
+    }
+  }
+`);
+
+/** Customers one by one (LEADERSHIP, SALES, PRIVACY_OFFICER), without their personal data. */
+export const CustomerGapsQuery = graphql(`
+  query CustomerGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
+    gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first) {
+      total
+      people { personId lastTouchedAt customer { id branch { id name region } } }
+    }
+  }
+`);
+
+/** The same with names: SALES and PRIVACY_OFFICER only (each read is logged by the gateway). */
+export const CustomerGapsWithNamesQuery = graphql(`
+  query CustomerGapsWithNames($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
+    gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first) {
+      total
+      people { personId lastTouchedAt customer { id branch { id name region } personalData { name } } }
+    }
+  }
+`);
+
+export const UnvisitedBranchesQuery = graphql(`
+  query UnvisitedBranches($from: DateTime!, $to: DateTime!, $asOf: DateTime) {
+    unvisitedBranches(from: $from, to: $to, asOf: $asOf) { id name region district pride }
+  }
+`);
+
+export const CafeSessionsQuery = graphql(`
+  query CafeSessions($first: Int!, $after: String, $asOf: DateTime) {
+    cafeSessions(first: $first, after: $after, asOf: $asOf) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title } } }
+    }
+  }
+`);
+
+export const LeadersQuery = graphql(`
+  query Leaders {
+    employees(filter: { grade: EXECUTIVE }, first: 100) { edges { node { id name title } } }
+  }
+`);
+
+export const ScheduleCafeSessionMutation = graphql(`
+  mutation ScheduleCafeSession($input: ScheduleCafeSessionInput!, $commandId: String) {
+    scheduleCafeSession(input: $input, commandId: $commandId) { id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title } }
+  }
+`);
+
+export const ReachQuery = graphql(`
+  query Reach($period: PeriodInput!, $asOf: DateTime) {
+    cafeSessionReachByOrgUnit(period: $period, asOf: $asOf) { orgUnitId orgUnitName kind parentId population eligiblePopulation reached reachRate eligibleReachRate }
+  }
+`);
+
+export const CustomerSmileQuery = graphql(`
+  query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date, $asOf: DateTime) {
+    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on, asOf: $asOf) { key branch { name } due onTime late overdue open onTimeRate }
+  }
+`);
+
+export const PrideQuery = graphql(`
+  query Pride($from: Date!, $to: Date!, $asOf: DateTime) {
+    fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }
+  }
+`);

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { PrincipalContext, type Principal } from './auth';
+import { LANGUAGES, setLanguage } from './i18n';
+import { MeQuery } from './operations';
+import { SignIn } from './SignIn';
+import { SHARED_KEYS } from './usePeriod';
+
+const PAGES = [
+  { path: '/', key: 'overview' },
+  { path: '/gaps', key: 'gaps' },
+  { path: '/channels', key: 'channels' },
+] as const;
+
+/** Header (who you are, language), navigation that carries the period along, and the page. */
+export const Layout = ({ onSignIn }: { onSignIn: (token: string | null) => void }) => {
+  const { t, i18n } = useTranslation();
+  const [search] = useSearchParams();
+  const [{ data, error }] = useQuery({ query: MeQuery, requestPolicy: 'network-only' });
+  const principal: Principal | null = data ? { role: data.me.role, subject: data.me.subject, signedIn: Boolean(data.me.tokenId) } : null;
+  const shared = new URLSearchParams();
+  for (const k of SHARED_KEYS) {
+    const v = search.get(k);
+    if (v) shared.set(k, v);
+  }
+  const carried = shared.toString() ? `?${shared}` : '';
+  return (
+    <PrincipalContext.Provider value={principal ?? { role: 'VIEWER', subject: 'anonymous', signedIn: false }}>
+      <a className="skip" href="#main">{t('app.skip')}</a>
+      <header className="top">
+        <div className="brand">
+          <p className="title">{t('app.title')}</p>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <div className="header-tools">
+          <SignIn principal={principal} error={error} onChange={onSignIn} />
+          <label className="language">
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select aria-label={t('app.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'ko')}>
+              {LANGUAGES.map((l) => <option key={l} value={l}>{l === 'ko' ? '한국어' : 'English'}</option>)}
+            </select>
+          </label>
+        </div>
+      </header>
+      <nav className="pages" aria-label={t('nav.menu')}>
+        {PAGES.map((p) => (
+          <NavLink key={p.path} to={`${p.path}${carried}`} end>{t(`nav.${p.key}`)}</NavLink>
+        ))}
+      </nav>
+      <main id="main">
+        <Outlet />
+      </main>
+    </PrincipalContext.Provider>
+  );
+};

@@ -1,0 +1,105 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+/*
+ * Korean by default (the people who read the console), English on request; the choice is kept in
+ * this browser. Channel and grade names are words in both languages, never enum codes.
+ */
+const ko = {
+  app: { title: 'Engagement Hub', tagline: '리더십이 누구를, 어떤 채널로, 얼마나 자주 만났는지 — 그리고 누가 빠졌는지.', skip: '본문으로 건너뛰기', language: '언어' },
+  nav: { overview: '개요', gaps: '미접점', channels: '채널', menu: '메뉴' },
+  state: { loading: '불러오는 중…', empty: '이 기간에는 자료가 없습니다.', error: '불러오지 못했습니다: {{message}}', retry: '다시 시도' },
+  role: { VIEWER: '뷰어', LEADERSHIP: '경영진', HR: '인사', SALES: '영업', PRIVACY_OFFICER: '개인정보 보호책임자', ADMIN: '관리자' },
+  signin: { signIn: '로그인', signOut: '로그아웃', cancel: '취소', token: 'API 토큰', anonymous: '로그인 안 함', unknownToken: '알 수 없거나 만료되었거나 폐기된 토큰입니다.', asViewer: '뷰어로 계속' },
+  channel: { CAFE_SESSION: '카페 세션(톡톡타임)', TOWN_HALL: '타운홀 미팅', BRANCH_VISIT: '지점 방문', VIDEO_MESSAGE: '영상 메시지', CUSTOMER_VISIT: '고객스마일 방문', PRIDE: 'PRIDE 활동', all: '전체 채널' },
+  grade: { STAFF: '사원', ASSISTANT_MANAGER: '대리', MANAGER: '과장', DEPUTY_GENERAL_MANAGER: '차장', GENERAL_MANAGER: '부장', EXECUTIVE: '임원', all: '전체 직급' },
+  population: { EMPLOYEE: '임직원', FC: '설계사(FC)', CUSTOMER: '고객', BRANCH: '지점' },
+  period: {
+    label: '기간', preset: '기간 선택', month: '이번 달', quarter: '이번 분기', ytd: '올해 누적', last12: '최근 12개월', custom: '직접 입력',
+    from: '시작일', to: '종료일', asOf: '기준 시점', asOfHint: '비우면 현재', reference: '기준 월', latestData: '자료가 있는 마지막 달: {{month}}',
+    invalid: '시작일은 종료일보다 앞서야 합니다.', range: '{{from}} ~ {{to}}',
+  },
+  overview: {
+    title: '개요', reach: '도달', reached: '{{reached}} / {{population}}명', touches: '접점 {{count}}회', byChannel: '채널별', byLeader: '리더별',
+    channelCol: '채널', leaderCol: '리더', reachedCol: '도달 인원', touchesCol: '접점', company: '회사', trend: '월별 도달률 추이', cadence: '주기 준수',
+    cafeCadence: '카페 세션: 월 2회', townHallCadence: '타운홀: 2개월마다 1회', met: '달성', missed: '미달', held: '{{held}} / {{target}}회', rate: '도달률',
+  },
+  gaps: {
+    title: '미접점', who: '대상', days: '최근 며칠', daysHint: '이 기간 안에 만나지 않은 사람', at: '기준일', neverOnly: '한 번도 만나지 않은 사람만', team: '조직', grade: '직급',
+    search: '검색', name: '이름', id: '번호', lastTouch: '마지막 접점', never: '없음', branch: '지점', region: '지역', district: '구', customerName: '고객명',
+    export: 'CSV 내보내기', shown: '{{shown}}명 표시 (전체 미접점 {{total}}명)', truncated: 'API가 한 번에 최대 {{max}}명을 돌려줍니다.', allTeams: '전체 조직', none: '미접점 대상이 없습니다.',
+    branchesTitle: '{{days}}일 동안 리더가 방문하지 않은 지점', pride: 'PRIDE', daysAgo: '{{days}}일 전', sortBy: '{{column}} 기준 정렬', customerHidden: '고객 이름은 영업·개인정보 보호책임자에게만 보입니다.',
+  },
+  channels: {
+    title: '채널', cafeSessions: '카페 세션(톡톡타임)', when: '일시(KST)', venue: '장소', hosts: '호스트', seats: '참석 / 초대 / 정원', status: '상태', cancelled: '취소', upcoming: '예정', held: '진행됨', more: '더 보기',
+    capacity: '정원', schedule: '카페 세션 일정 등록', scheduleSubmit: '등록', scheduling: '등록 중…', scheduled: '{{venue}}에 등록했습니다.', host: '호스트', futureOnly: '일정은 미래 시점이어야 합니다.',
+    reach: '조직별 카페 세션 도달', orgUnit: '조직', people: '인원', eligible: '대상(차장 이하)', metCol: '만남', reachCol: '도달률', eligibleReach: '대상 도달률',
+    smile: '고객스마일 후속 방문', per: '단위', region: '지역', branch: '지점', fc: 'FC', due: '예정', onTime: '기한 내', late: '지연', overdue: '기한 초과', onTimeRate: '기한 내 비율',
+    pride: 'PRIDE 지점과 다른 지점: FC 활동', prideBranches: 'PRIDE 지점', otherBranches: '다른 지점', fcs: 'FC 수', fcWeeks: 'FC-주', visits: '방문 / FC-주', calls: '전화 / FC-주', contracts: '계약 / FC-주',
+  },
+};
+
+type Messages = typeof ko;
+
+const en: Messages = {
+  app: { title: 'Engagement Hub', tagline: 'Who leadership reached, through which channel, how often — and who was left out.', skip: 'Skip to content', language: 'Language' },
+  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', menu: 'Menu' },
+  state: { loading: 'Loading…', empty: 'Nothing recorded in this period.', error: 'Could not load: {{message}}', retry: 'Retry' },
+  role: { VIEWER: 'Viewer', LEADERSHIP: 'Leadership', HR: 'HR', SALES: 'Sales', PRIVACY_OFFICER: 'Privacy officer', ADMIN: 'Admin' },
+  signin: { signIn: 'Sign in', signOut: 'Sign out', cancel: 'Cancel', token: 'API token', anonymous: 'Not signed in', unknownToken: 'That token is unknown, expired or revoked.', asViewer: 'Continue as viewer' },
+  channel: { CAFE_SESSION: 'Café session (톡톡타임)', TOWN_HALL: 'Town hall', BRANCH_VISIT: 'Branch visit', VIDEO_MESSAGE: 'Video message', CUSTOMER_VISIT: 'Customer Smile visit', PRIDE: 'PRIDE activity', all: 'All channels' },
+  grade: { STAFF: 'Staff (사원)', ASSISTANT_MANAGER: 'Assistant manager (대리)', MANAGER: 'Manager (과장)', DEPUTY_GENERAL_MANAGER: 'Deputy general manager (차장)', GENERAL_MANAGER: 'General manager (부장)', EXECUTIVE: 'Executive (임원)', all: 'All grades' },
+  population: { EMPLOYEE: 'Employees', FC: 'FCs', CUSTOMER: 'Customers', BRANCH: 'Branches' },
+  period: {
+    label: 'Period', preset: 'Period', month: 'This month', quarter: 'This quarter', ytd: 'Year to date', last12: 'Last 12 months', custom: 'Custom',
+    from: 'From', to: 'To', asOf: 'As of', asOfHint: 'empty: now', reference: 'Reference month', latestData: 'Latest month with touches: {{month}}',
+    invalid: 'The start must be before the end.', range: '{{from}} – {{to}}',
+  },
+  overview: {
+    title: 'Overview', reach: 'Reach', reached: '{{reached}} of {{population}}', touches: '{{count}} touches', byChannel: 'By channel', byLeader: 'By leader',
+    channelCol: 'Channel', leaderCol: 'Leader', reachedCol: 'Reached', touchesCol: 'Touches', company: 'The company', trend: 'Reach by month', cadence: 'Cadence',
+    cafeCadence: 'Café sessions: twice a month', townHallCadence: 'Town halls: every two months', met: 'met', missed: 'missed', held: '{{held}} of {{target}}', rate: 'Reach rate',
+  },
+  gaps: {
+    title: 'Gaps', who: 'Who', days: 'Days', daysHint: 'not reached within this many days', at: 'On', neverOnly: 'Never reached only', team: 'Team', grade: 'Grade',
+    search: 'Search', name: 'Name', id: 'Id', lastTouch: 'Last touch', never: 'never', branch: 'Branch', region: 'Region', district: 'District', customerName: 'Customer',
+    export: 'Export CSV', shown: '{{shown}} shown ({{total}} not reached in all)', truncated: 'The API returns at most {{max}} at a time.', allTeams: 'All teams', none: 'Nobody is left out.',
+    branchesTitle: 'Branches no leader visited in {{days}} days', pride: 'PRIDE', daysAgo: '{{days}} days ago', sortBy: 'Sort by {{column}}', customerHidden: 'Customer names are shown to Sales and the privacy officer only.',
+  },
+  channels: {
+    title: 'Channels', cafeSessions: 'Café sessions (톡톡타임)', when: 'When (KST)', venue: 'Venue', hosts: 'Hosts', seats: 'Attended / invited / seats', status: 'Status', cancelled: 'cancelled', upcoming: 'upcoming', held: 'held', more: 'Load more',
+    capacity: 'Seats', schedule: 'Schedule a café session', scheduleSubmit: 'Schedule', scheduling: 'Scheduling…', scheduled: 'Scheduled at {{venue}}', host: 'Host', futureOnly: 'A session is scheduled in the future.',
+    reach: 'Café-session reach by org unit', orgUnit: 'Org unit', people: 'People', eligible: 'Eligible (≤ 차장)', metCol: 'Met', reachCol: 'Reach', eligibleReach: 'Eligible reach',
+    smile: 'Customer Smile follow-ups', per: 'Per', region: 'Region', branch: 'Branch', fc: 'FC', due: 'Due', onTime: 'On time', late: 'Late', overdue: 'Overdue', onTimeRate: 'On-time rate',
+    pride: 'PRIDE vs other branches: FC activity', prideBranches: 'PRIDE branches', otherBranches: 'Other branches', fcs: 'FCs', fcWeeks: 'FC-weeks', visits: 'Visits / FC-week', calls: 'Calls / FC-week', contracts: 'Contracts / FC-week',
+  },
+};
+
+export const LANGUAGES = ['ko', 'en'] as const;
+const KEY = 'hub.language';
+const saved = (() => {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+})();
+
+void i18n.use(initReactI18next).init({
+  resources: { ko: { translation: ko }, en: { translation: en } },
+  lng: saved === 'en' ? 'en' : 'ko',
+  fallbackLng: 'ko',
+  interpolation: { escapeValue: false }, // React escapes already
+});
+
+export const setLanguage = (lng: (typeof LANGUAGES)[number]) => {
+  void i18n.changeLanguage(lng);
+  document.documentElement.lang = lng;
+  try {
+    localStorage.setItem(KEY, lng);
+  } catch {
+    // private mode: the choice lasts this page only
+  }
+};
+
+export default i18n;
