@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollX } from './components/ScrollX';
 import { useQuery } from 'urql';
 import { ErrorState, Loading } from './components/States';
 import type { CafeSessionsQuery as Data } from './gql/graphql';
@@ -46,7 +47,7 @@ export const CafeSessionList = ({ asOf }: { asOf: string | null }) => {
   return (
     <section aria-labelledby="cafe-sessions">
       <h2 id="cafe-sessions">{t('channels.cafeSessions')} {data && <span className="count">({data.cafeSessions.totalCount})</span>}</h2>
-      <div className="scroll-x">
+      <ScrollX label={t('channels.cafeSessions')}>
         <table>
           <thead>
             <tr><th scope="col">{t('channels.when')}</th><th scope="col">{t('channels.venue')}</th><th scope="col">{t('channels.hosts')}</th><th scope="col" className="num">{t('channels.seats')}</th><th scope="col">{t('channels.status')}</th></tr>
@@ -57,7 +58,7 @@ export const CafeSessionList = ({ asOf }: { asOf: string | null }) => {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </section>
   );
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollX } from './components/ScrollX';
 import { useQuery } from 'urql';
 import { Empty, ErrorState, Loading } from './components/States';
 import type { ComplianceGrouping } from './gql/graphql';
@@ -26,7 +27,7 @@ export const CustomerSmilePanel = ({ period, asOf }: { period: Period; asOf: str
         </select>
       </label>
       {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : data.followUpCompliance.length === 0 ? <Empty /> : (
-        <div className="scroll-x">
+        <ScrollX label={t('channels.smile')}>
           <table data-testid="compliance">
             <thead><tr><th scope="col">{groupLabel(groupBy)}</th><th scope="col" className="num">{t('channels.due')}</th><th scope="col" className="num">{t('channels.onTime')}</th><th scope="col" className="num">{t('channels.late')}</th><th scope="col" className="num">{t('channels.overdue')}</th><th scope="col" className="num">{t('channels.onTimeRate')}</th></tr></thead>
             <tbody>
@@ -35,7 +36,7 @@ export const CustomerSmilePanel = ({ period, asOf }: { period: Period; asOf: str
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { PrincipalContext, type Principal } from './auth';
 import { LANGUAGES, setLanguage } from './i18n';
 import { MeQuery } from './operations';
 import { SignIn } from './SignIn';
+import { Loading } from './components/States';
 import { SHARED_KEYS } from './usePeriod';
 
 const PAGES = [
@@ -49,7 +50,8 @@ export const Layout = ({ onSignIn }: { onSignIn: (token: string | null) => void 
         ))}
       </nav>
       <main id="main">
-        <Outlet />
+        {/* Pages wait for the role, so none asks for what the role may not see and then flips. */}
+        {principal || error ? <Outlet /> : <Loading />}
       </main>
     </PrincipalContext.Provider>
   );

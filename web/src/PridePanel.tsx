@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ScrollX } from './components/ScrollX';
 import { useQuery } from 'urql';
 import { Empty, ErrorState, Loading } from './components/States';
 import { PrideQuery } from './operations';
@@ -13,7 +14,7 @@ export const PridePanel = ({ period, asOf }: { period: Period; asOf: string | nu
     <section aria-labelledby="pride">
       <h2 id="pride">{t('channels.pride')}</h2>
       {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : data.fcActivity.length === 0 ? <Empty /> : (
-        <div className="scroll-x">
+        <ScrollX label={t('channels.pride')}>
           <table data-testid="pride">
             <thead><tr><th scope="col"><span className="visually-hidden">{t('channels.branch')}</span></th><th scope="col" className="num">{t('channels.fcs')}</th><th scope="col" className="num">{t('channels.fcWeeks')}</th><th scope="col" className="num">{t('channels.visits')}</th><th scope="col" className="num">{t('channels.calls')}</th><th scope="col" className="num">{t('channels.contracts')}</th></tr></thead>
             <tbody>
@@ -26,7 +27,7 @@ export const PridePanel = ({ period, asOf }: { period: Period; asOf: string | nu
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       )}
     </section>
   );

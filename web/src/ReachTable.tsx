@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ScrollX } from './components/ScrollX';
 import { useQuery } from 'urql';
 import { Empty, ErrorState, Loading } from './components/States';
 import type { ReachQuery as Data } from './gql/graphql';
@@ -32,7 +33,7 @@ export const ReachTable = ({ period, asOf }: { period: Period; asOf: string | nu
     <section aria-labelledby="reach">
       <h2 id="reach">{t('channels.reach')}</h2>
       {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : rows.length === 0 ? <Empty /> : (
-        <div className="scroll-x">
+        <ScrollX label={t('channels.reach')}>
           <table>
             <thead>
               <tr><th scope="col">{t('channels.orgUnit')}</th><th scope="col" className="num">{t('channels.people')}</th><th scope="col" className="num">{t('channels.eligible')}</th><th scope="col" className="num">{t('channels.metCol')}</th><th scope="col" className="num">{t('channels.reachCol')}</th><th scope="col" className="num">{t('channels.eligibleReach')}</th></tr>
@@ -46,7 +47,7 @@ export const ReachTable = ({ period, asOf }: { period: Period; asOf: string | nu
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       )}
     </section>
   );

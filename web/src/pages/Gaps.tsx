@@ -68,7 +68,7 @@ export const GapsPage = () => {
   const sorting: SortingState = search.get('sort') ? [{ id: search.get('sort')!.replace(/^-/, ''), desc: search.get('sort')!.startsWith('-') }] : [];
   const atInstant = startOfSeoulDay(plusDays(at, 1));
 
-  const loaded = useGaps(kind, { at: atInstant, atDay: at, days, asOf: shared.asOf, grade, team, role });
+  const loaded = useGaps(kind, { at: atInstant, atDay: at, days, asOf: shared.asOf, grade, team, role, ready: shared.ready });
   const rows = useMemo(() => (never ? loaded.rows.filter((r) => r.lastTouch === null) : loaded.rows), [loaded.rows, never]);
   const [orgUnits] = useQuery({ query: OrgUnitsQuery, variables: { asOf: shared.asOf }, pause: kind !== 'EMPLOYEE' });
   const tableRef = useRef<Table<GapRow> | null>(null);
@@ -126,7 +126,7 @@ export const GapsPage = () => {
         {loaded.error ? <ErrorState error={loaded.error} /> : loaded.fetching && loaded.rows.length === 0 ? <Loading /> : rows.length === 0 ? <Empty>{t('gaps.none')}</Empty> : (
           <>
             <p className="hint" data-testid="gap-count">
-              {kind === 'BRANCH' ? t('gaps.branchesTitle', { days }) : t('gaps.shown', { shown: rows.length.toLocaleString(), total: loaded.total.toLocaleString() })}
+              {kind === 'BRANCH' ? t('gaps.branchesTitle', { days, count: rows.length }) : t('gaps.shown', { shown: rows.length.toLocaleString(), total: loaded.total.toLocaleString() })}
               {kind !== 'BRANCH' && loaded.total > GAPS_MAX && ` · ${t('gaps.truncated', { max: GAPS_MAX })}`}
             </p>
             <VirtualTable
@@ -156,7 +156,7 @@ const useColumns = (kind: Kind, role: ReturnType<typeof usePrincipal>['role']) =
       sortUndefined: 'last',
       cell: (c) => c.getValue() ?? (id === 'lastTouch' ? t('gaps.never') : ''),
     });
-    const recency = [col('lastTouch', t('gaps.lastTouch')), col('daysSince', t('gaps.days'), true)];
+    const recency = [col('lastTouch', t('gaps.lastTouch')), col('daysSince', t('gaps.daysSince'), true)];
     switch (kind) {
       case 'EMPLOYEE':
         return [col('id', t('gaps.id')), col('name', t('gaps.name')), col('team', t('gaps.team')), col('grade', t('gaps.grade')), ...recency];
@@ -179,6 +179,8 @@ interface GapArgs {
   grade: Grade | null;
   team: string;
   role: ReturnType<typeof usePrincipal>['role'];
+  /** False until the latest month with data is known (the default day depends on it). */
+  ready: boolean;
 }
 
 /** Each kind has its own query (customers' names only for the roles that may read them); only the one on screen runs. */
@@ -186,12 +188,12 @@ const useGaps = (kind: Kind, a: GapArgs): Loaded => {
   const { t } = useTranslation();
   const base = { at: a.at, days: a.days, asOf: a.asOf, first: GAPS_MAX };
   const segment = a.grade || a.team ? { ...(a.grade ? { grade: a.grade } : {}), ...(a.team ? { orgUnitId: a.team } : {}) } : null;
-  const [emp] = useQuery({ query: EmployeeGapsQuery, variables: { ...base, segment }, pause: kind !== 'EMPLOYEE' });
-  const [fc] = useQuery({ query: FcGapsQuery, variables: base, pause: kind !== 'FC' });
+  const [emp] = useQuery({ query: EmployeeGapsQuery, variables: { ...base, segment }, pause: !a.ready || kind !== 'EMPLOYEE' });
+  const [fc] = useQuery({ query: FcGapsQuery, variables: base, pause: !a.ready || kind !== 'FC' });
   const names = seesCustomerNames(a.role);
-  const [cu] = useQuery({ query: CustomerGapsQuery, variables: base, pause: kind !== 'CUSTOMER' || names });
-  const [cuNamed] = useQuery({ query: CustomerGapsWithNamesQuery, variables: base, pause: kind !== 'CUSTOMER' || !names });
-  const [br] = useQuery({ query: UnvisitedBranchesQuery, variables: { from: startOfSeoulDay(plusDays(a.atDay, 1 - a.days)), to: a.at, asOf: a.asOf }, pause: kind !== 'BRANCH' });
+  const [cu] = useQuery({ query: CustomerGapsQuery, variables: base, pause: !a.ready || kind !== 'CUSTOMER' || names });
+  const [cuNamed] = useQuery({ query: CustomerGapsWithNamesQuery, variables: base, pause: !a.ready || kind !== 'CUSTOMER' || !names });
+  const [br] = useQuery({ query: UnvisitedBranchesQuery, variables: { from: startOfSeoulDay(plusDays(a.atDay, 1 - a.days)), to: a.at, asOf: a.asOf }, pause: !a.ready || kind !== 'BRANCH' });
   return useMemo((): Loaded => {
     const recency = (last: string | null) => ({ lastTouch: last ? seoulDay(last) : null, daysSince: daysBetween(last, a.atDay) });
     switch (kind) {
