@@ -12,6 +12,7 @@ const PAGES = [
   { path: '/', key: 'overview' },
   { path: '/gaps', key: 'gaps' },
   { path: '/channels', key: 'channels' },
+  { path: '/people', key: 'people' },
 ] as const;
 
 /** Header (who you are, language), navigation that carries the period along, and the page. */

@@ -7,7 +7,12 @@ import { initReactI18next } from 'react-i18next';
  */
 const ko = {
   app: { title: 'Engagement Hub', tagline: '리더십이 누구를, 어떤 채널로, 얼마나 자주 만났는지 — 그리고 누가 빠졌는지.', skip: '본문으로 건너뛰기', language: '언어' },
-  nav: { overview: '개요', gaps: '미접점', channels: '채널', menu: '메뉴' },
+  nav: { overview: '개요', gaps: '미접점', channels: '채널', people: '사람·조직', menu: '메뉴' },
+  people: {
+    title: '사람과 조직', searchLabel: '이름으로 찾기', facts: '정보', timeline: '접점 이력', what: '내용', inPerson: '대면', noTouches: '기록된 접점이 없습니다.', touchCount: '{{total}}건 중 최근 {{shown}}건',
+    notFound: '찾을 수 없습니다.', hired: '입사일', registered: '등록일', phone: '전화', address: '주소', contracts: '계약', visits: '리더 방문', noVisits: '리더가 방문한 적이 없습니다.', prideSince: 'PRIDE 시작',
+    members: '구성원', customersHidden: '고객 개별 정보는 경영진·영업·개인정보 보호책임자에게만 보입니다.',
+  },
   state: { loading: '불러오는 중…', empty: '이 기간에는 자료가 없습니다.', error: '불러오지 못했습니다: {{message}}', retry: '다시 시도' },
   role: { VIEWER: '뷰어', LEADERSHIP: '경영진', HR: '인사', SALES: '영업', PRIVACY_OFFICER: '개인정보 보호책임자', ADMIN: '관리자' },
   signin: { signIn: '로그인', signOut: '로그아웃', cancel: '취소', token: 'API 토큰', anonymous: '로그인 안 함', unknownToken: '알 수 없거나 만료되었거나 폐기된 토큰입니다.', asViewer: '뷰어로 계속' },
@@ -43,7 +48,12 @@ type Messages = typeof ko;
 
 const en: Messages = {
   app: { title: 'Engagement Hub', tagline: 'Who leadership reached, through which channel, how often — and who was left out.', skip: 'Skip to content', language: 'Language' },
-  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', menu: 'Menu' },
+  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', people: 'People', menu: 'Menu' },
+  people: {
+    title: 'People and places', searchLabel: 'Find by name', facts: 'Facts', timeline: 'Timeline', what: 'What', inPerson: 'in person', noTouches: 'No touches recorded.', touchCount: 'Latest {{shown}} of {{total}}',
+    notFound: 'Not found.', hired: 'Hired', registered: 'Registered', phone: 'Phone', address: 'Address', contracts: 'Contracts', visits: 'Leader visits', noVisits: 'No leader has visited.', prideSince: 'PRIDE since',
+    members: 'Members', customersHidden: 'Customers one by one are shown to Leadership, Sales and the privacy officer only.',
+  },
   state: { loading: 'Loading…', empty: 'Nothing recorded in this period.', error: 'Could not load: {{message}}', retry: 'Retry' },
   role: { VIEWER: 'Viewer', LEADERSHIP: 'Leadership', HR: 'HR', SALES: 'Sales', PRIVACY_OFFICER: 'Privacy officer', ADMIN: 'Admin' },
   signin: { signIn: 'Sign in', signOut: 'Sign out', cancel: 'Cancel', token: 'API token', anonymous: 'Not signed in', unknownToken: 'That token is unknown, expired or revoked.', asViewer: 'Continue as viewer' },

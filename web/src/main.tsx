@@ -8,6 +8,7 @@ import { Layout } from './Layout';
 import { ChannelsPage } from './pages/Channels';
 import { GapsPage } from './pages/Gaps';
 import { OverviewPage } from './pages/Overview';
+import { BranchPage, CustomerPage, DirectoryPage, EmployeePage, FcPage, TeamPage } from './pages/People';
 import { currentToken, saveToken } from './session';
 import './styles.css';
 
@@ -27,6 +28,12 @@ const App = () => {
             <Route index element={<OverviewPage />} />
             <Route path="gaps" element={<GapsPage />} />
             <Route path="channels" element={<ChannelsPage />} />
+            <Route path="people" element={<DirectoryPage />} />
+            <Route path="people/:id" element={<EmployeePage />} />
+            <Route path="fcs/:id" element={<FcPage />} />
+            <Route path="branches/:id" element={<BranchPage />} />
+            <Route path="customers/:id" element={<CustomerPage />} />
+            <Route path="teams/:id" element={<TeamPage />} />
             <Route path="*" element={<OverviewPage />} />
           </Route>
         </Routes>

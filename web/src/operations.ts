@@ -150,3 +150,73 @@ export const PrideQuery = graphql(`
     fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }
   }
 `);
+
+/* People and places: the directory and one page per person, team, branch and customer. */
+
+const TouchFields = graphql(`
+  fragment TouchFields on Touch { id channel mode touchedAt summary leader { id name title } }
+`);
+void TouchFields;
+
+export const DirectoryQuery = graphql(`
+  query Directory($name: String, $asOf: DateTime) {
+    employees(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }
+    fcs(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }
+    branches(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name region district pride } } }
+  }
+`);
+
+export const EmployeePageQuery = graphql(`
+  query EmployeePage($id: ID!, $asOf: DateTime) {
+    employee(id: $id, asOf: $asOf) {
+      id name grade title region hiredOn leftOn lastTouchedAt orgUnit { id name }
+      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+    }
+  }
+`);
+
+/** There is no fc(id) query: an FC's page is their touches, each naming the FC. */
+export const FcPageQuery = graphql(`
+  query FcPage($id: ID!, $asOf: DateTime) {
+    touches(filter: { personId: $id, personKind: FC }, first: 100, asOf: $asOf) {
+      totalCount
+      edges { node { ...TouchFields fc { id name hiredOn leftOn branch { id name region } } } }
+    }
+  }
+`);
+
+export const BranchPageQuery = graphql(`
+  query BranchPage($id: ID!, $asOf: DateTime) {
+    branch(id: $id, asOf: $asOf) {
+      id name region district seoul pride prideSince
+      fcs { id name }
+      visits { id visitedAt purpose gift leaders { id name title } }
+      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+    }
+  }
+`);
+
+export const CustomerPageQuery = graphql(`
+  query CustomerPage($id: ID!, $asOf: DateTime) {
+    customer(id: $id, asOf: $asOf) {
+      id registeredOn erasedOn branch { id name }
+      contracts { id product signedOn fc { id name } }
+      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+    }
+  }
+`);
+
+/** Name, phone and address: SALES and PRIVACY_OFFICER only (asked separately so other roles get the rest). */
+export const CustomerPersonalDataQuery = graphql(`
+  query CustomerPersonalData($id: ID!) {
+    customer(id: $id) { id personalData { name phone address } }
+  }
+`);
+
+export const TeamPageQuery = graphql(`
+  query TeamPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {
+    orgUnits(asOf: $asOf) { id name kind parent { id } }
+    employees(filter: { orgUnitId: $id }, first: 100, asOf: $asOf) { totalCount edges { node { id name grade title lastTouchedAt } } }
+    cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) { orgUnitId orgUnitName population eligiblePopulation reached reachRate eligibleReachRate }
+  }
+`);

@@ -25,7 +25,14 @@ const PAGES = [
   { name: 'gaps-fc', path: '/gaps?who=FC&days=60', ready: (p: Page) => p.getByTestId('gap-row').first().waitFor() },
   { name: 'gaps-branches', path: '/gaps?who=BRANCH&days=30', ready: (p: Page) => p.getByTestId('gap-row').first().waitFor() },
   { name: 'channels', path: '/channels', ready: (p: Page) => p.getByTestId('reach-row').first().waitFor() },
-] as const;
+  { name: 'people', path: '/people?q=김', ready: (p: Page) => p.getByTestId('directory-employees').getByRole('link').first().waitFor() },
+  { name: 'employee', path: '/people/E0001', ready: (p: Page) => p.getByTestId('timeline').or(p.getByText('기록된 접점이 없습니다.')).waitFor() },
+  { name: 'team', path: '/teams/FIN', ready: (p: Page) => p.getByRole('heading', { name: /구성원/ }).waitFor() },
+  { name: 'branch', path: '/branches/BR077', ready: (p: Page) => p.getByRole('heading', { name: '접점 이력' }).waitFor() },
+  { name: 'fc', path: '/fcs/FC0067', ready: (p: Page) => p.getByRole('heading', { name: '접점 이력' }).waitFor() },
+  { name: 'customer-sales', path: '/customers/CU-BANPO', role: 'SALES', ready: (p: Page) => p.getByRole('heading', { name: /반포고객/ }).waitFor() },
+  { name: 'customer-viewer', path: '/customers/CU-BANPO', ready: (p: Page) => p.getByText('고객 개별 정보는 경영진·영업·개인정보 보호책임자에게만 보입니다.').waitFor() },
+] as const satisfies readonly { name: string; path: string; role?: string; ready: (p: Page) => Promise<void> }[];
 
 describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${chromiumMissing ? ` — SKIPPED: ${chromiumMissing}` : ''}`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-console-'));
@@ -68,7 +75,7 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
   for (const width of [1280, 390]) {
     it(`every page at ${width} px: data shown, no console error, no sideways scroll, no serious axe violation, screenshot kept`, async () => {
       for (const p of PAGES) {
-        const { page, errors, close } = await open(p.path, { width });
+        const { page, errors, close } = await open(p.path, { width, role: 'role' in p ? p.role : undefined });
         await p.ready(page);
         await page.getByRole('status').filter({ hasText: /불러오는 중/ }).waitFor({ state: 'detached' }).catch(() => undefined);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${p.name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(width);

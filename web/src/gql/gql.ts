@@ -31,6 +31,14 @@ type Documents = {
     "\n  query Reach($period: PeriodInput!, $asOf: DateTime) {\n    cafeSessionReachByOrgUnit(period: $period, asOf: $asOf) { orgUnitId orgUnitName kind parentId population eligiblePopulation reached reachRate eligibleReachRate }\n  }\n": typeof types.ReachDocument,
     "\n  query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date, $asOf: DateTime) {\n    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on, asOf: $asOf) { key branch { name } due onTime late overdue open onTimeRate }\n  }\n": typeof types.CustomerSmileDocument,
     "\n  query Pride($from: Date!, $to: Date!, $asOf: DateTime) {\n    fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }\n  }\n": typeof types.PrideDocument,
+    "\n  fragment TouchFields on Touch { id channel mode touchedAt summary leader { id name title } }\n": typeof types.TouchFieldsFragmentDoc,
+    "\n  query Directory($name: String, $asOf: DateTime) {\n    employees(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }\n    fcs(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }\n    branches(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name region district pride } } }\n  }\n": typeof types.DirectoryDocument,
+    "\n  query EmployeePage($id: ID!, $asOf: DateTime) {\n    employee(id: $id, asOf: $asOf) {\n      id name grade title region hiredOn leftOn lastTouchedAt orgUnit { id name }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n": typeof types.EmployeePageDocument,
+    "\n  query FcPage($id: ID!, $asOf: DateTime) {\n    touches(filter: { personId: $id, personKind: FC }, first: 100, asOf: $asOf) {\n      totalCount\n      edges { node { ...TouchFields fc { id name hiredOn leftOn branch { id name region } } } }\n    }\n  }\n": typeof types.FcPageDocument,
+    "\n  query BranchPage($id: ID!, $asOf: DateTime) {\n    branch(id: $id, asOf: $asOf) {\n      id name region district seoul pride prideSince\n      fcs { id name }\n      visits { id visitedAt purpose gift leaders { id name title } }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n": typeof types.BranchPageDocument,
+    "\n  query CustomerPage($id: ID!, $asOf: DateTime) {\n    customer(id: $id, asOf: $asOf) {\n      id registeredOn erasedOn branch { id name }\n      contracts { id product signedOn fc { id name } }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n": typeof types.CustomerPageDocument,
+    "\n  query CustomerPersonalData($id: ID!) {\n    customer(id: $id) { id personalData { name phone address } }\n  }\n": typeof types.CustomerPersonalDataDocument,
+    "\n  query TeamPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {\n    orgUnits(asOf: $asOf) { id name kind parent { id } }\n    employees(filter: { orgUnitId: $id }, first: 100, asOf: $asOf) { totalCount edges { node { id name grade title lastTouchedAt } } }\n    cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) { orgUnitId orgUnitName population eligiblePopulation reached reachRate eligibleReachRate }\n  }\n": typeof types.TeamPageDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me { subject role tokenId }\n  }\n": types.MeDocument,
@@ -50,6 +58,14 @@ const documents: Documents = {
     "\n  query Reach($period: PeriodInput!, $asOf: DateTime) {\n    cafeSessionReachByOrgUnit(period: $period, asOf: $asOf) { orgUnitId orgUnitName kind parentId population eligiblePopulation reached reachRate eligibleReachRate }\n  }\n": types.ReachDocument,
     "\n  query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date, $asOf: DateTime) {\n    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on, asOf: $asOf) { key branch { name } due onTime late overdue open onTimeRate }\n  }\n": types.CustomerSmileDocument,
     "\n  query Pride($from: Date!, $to: Date!, $asOf: DateTime) {\n    fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }\n  }\n": types.PrideDocument,
+    "\n  fragment TouchFields on Touch { id channel mode touchedAt summary leader { id name title } }\n": types.TouchFieldsFragmentDoc,
+    "\n  query Directory($name: String, $asOf: DateTime) {\n    employees(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }\n    fcs(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }\n    branches(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name region district pride } } }\n  }\n": types.DirectoryDocument,
+    "\n  query EmployeePage($id: ID!, $asOf: DateTime) {\n    employee(id: $id, asOf: $asOf) {\n      id name grade title region hiredOn leftOn lastTouchedAt orgUnit { id name }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n": types.EmployeePageDocument,
+    "\n  query FcPage($id: ID!, $asOf: DateTime) {\n    touches(filter: { personId: $id, personKind: FC }, first: 100, asOf: $asOf) {\n      totalCount\n      edges { node { ...TouchFields fc { id name hiredOn leftOn branch { id name region } } } }\n    }\n  }\n": types.FcPageDocument,
+    "\n  query BranchPage($id: ID!, $asOf: DateTime) {\n    branch(id: $id, asOf: $asOf) {\n      id name region district seoul pride prideSince\n      fcs { id name }\n      visits { id visitedAt purpose gift leaders { id name title } }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n": types.BranchPageDocument,
+    "\n  query CustomerPage($id: ID!, $asOf: DateTime) {\n    customer(id: $id, asOf: $asOf) {\n      id registeredOn erasedOn branch { id name }\n      contracts { id product signedOn fc { id name } }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n": types.CustomerPageDocument,
+    "\n  query CustomerPersonalData($id: ID!) {\n    customer(id: $id) { id personalData { name phone address } }\n  }\n": types.CustomerPersonalDataDocument,
+    "\n  query TeamPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {\n    orgUnits(asOf: $asOf) { id name kind parent { id } }\n    employees(filter: { orgUnitId: $id }, first: 100, asOf: $asOf) { totalCount edges { node { id name grade title lastTouchedAt } } }\n    cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) { orgUnitId orgUnitName population eligiblePopulation reached reachRate eligibleReachRate }\n  }\n": types.TeamPageDocument,
 };
 
 /**
@@ -134,6 +150,38 @@ export function graphql(source: "\n  query CustomerSmile($groupBy: ComplianceGro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Pride($from: Date!, $to: Date!, $asOf: DateTime) {\n    fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }\n  }\n"): (typeof documents)["\n  query Pride($from: Date!, $to: Date!, $asOf: DateTime) {\n    fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TouchFields on Touch { id channel mode touchedAt summary leader { id name title } }\n"): (typeof documents)["\n  fragment TouchFields on Touch { id channel mode touchedAt summary leader { id name title } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Directory($name: String, $asOf: DateTime) {\n    employees(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }\n    fcs(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }\n    branches(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name region district pride } } }\n  }\n"): (typeof documents)["\n  query Directory($name: String, $asOf: DateTime) {\n    employees(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }\n    fcs(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }\n    branches(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name region district pride } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployeePage($id: ID!, $asOf: DateTime) {\n    employee(id: $id, asOf: $asOf) {\n      id name grade title region hiredOn leftOn lastTouchedAt orgUnit { id name }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n"): (typeof documents)["\n  query EmployeePage($id: ID!, $asOf: DateTime) {\n    employee(id: $id, asOf: $asOf) {\n      id name grade title region hiredOn leftOn lastTouchedAt orgUnit { id name }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FcPage($id: ID!, $asOf: DateTime) {\n    touches(filter: { personId: $id, personKind: FC }, first: 100, asOf: $asOf) {\n      totalCount\n      edges { node { ...TouchFields fc { id name hiredOn leftOn branch { id name region } } } }\n    }\n  }\n"): (typeof documents)["\n  query FcPage($id: ID!, $asOf: DateTime) {\n    touches(filter: { personId: $id, personKind: FC }, first: 100, asOf: $asOf) {\n      totalCount\n      edges { node { ...TouchFields fc { id name hiredOn leftOn branch { id name region } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BranchPage($id: ID!, $asOf: DateTime) {\n    branch(id: $id, asOf: $asOf) {\n      id name region district seoul pride prideSince\n      fcs { id name }\n      visits { id visitedAt purpose gift leaders { id name title } }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n"): (typeof documents)["\n  query BranchPage($id: ID!, $asOf: DateTime) {\n    branch(id: $id, asOf: $asOf) {\n      id name region district seoul pride prideSince\n      fcs { id name }\n      visits { id visitedAt purpose gift leaders { id name title } }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerPage($id: ID!, $asOf: DateTime) {\n    customer(id: $id, asOf: $asOf) {\n      id registeredOn erasedOn branch { id name }\n      contracts { id product signedOn fc { id name } }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n"): (typeof documents)["\n  query CustomerPage($id: ID!, $asOf: DateTime) {\n    customer(id: $id, asOf: $asOf) {\n      id registeredOn erasedOn branch { id name }\n      contracts { id product signedOn fc { id name } }\n      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerPersonalData($id: ID!) {\n    customer(id: $id) { id personalData { name phone address } }\n  }\n"): (typeof documents)["\n  query CustomerPersonalData($id: ID!) {\n    customer(id: $id) { id personalData { name phone address } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {\n    orgUnits(asOf: $asOf) { id name kind parent { id } }\n    employees(filter: { orgUnitId: $id }, first: 100, asOf: $asOf) { totalCount edges { node { id name grade title lastTouchedAt } } }\n    cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) { orgUnitId orgUnitName population eligiblePopulation reached reachRate eligibleReachRate }\n  }\n"): (typeof documents)["\n  query TeamPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {\n    orgUnits(asOf: $asOf) { id name kind parent { id } }\n    employees(filter: { orgUnitId: $id }, first: 100, asOf: $asOf) { totalCount edges { node { id name grade title lastTouchedAt } } }\n    cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) { orgUnitId orgUnitName population eligiblePopulation reached reachRate eligibleReachRate }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,7 +2,7 @@ import type { ColumnDef, SortingState, Table } from '@tanstack/react-table';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery, type CombinedError } from 'urql';
 import { seesCustomerNames, seesCustomers, usePrincipal } from '../auth';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
@@ -19,6 +19,8 @@ export const GAPS_MAX = 500;
 const GRADES: Grade[] = ['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER', 'GENERAL_MANAGER', 'EXECUTIVE'];
 const KINDS = ['EMPLOYEE', 'FC', 'BRANCH', 'CUSTOMER'] as const;
 type Kind = (typeof KINDS)[number];
+/** Where a row's id leads. */
+const PAGE_OF: Record<Kind, string> = { EMPLOYEE: '/people', FC: '/fcs', BRANCH: '/branches', CUSTOMER: '/customers' };
 
 /** One row of any gap list; the columns shown depend on the kind. */
 export interface GapRow {
@@ -154,7 +156,7 @@ const useColumns = (kind: Kind, role: ReturnType<typeof usePrincipal>['role']) =
       header,
       meta: { numeric },
       sortUndefined: 'last',
-      cell: (c) => c.getValue() ?? (id === 'lastTouch' ? t('gaps.never') : ''),
+      cell: (c) => (id === 'id' ? <Link to={`${PAGE_OF[kind]}/${encodeURIComponent(c.row.original.id)}`}>{c.row.original.id}</Link> : c.getValue() ?? (id === 'lastTouch' ? t('gaps.never') : '')),
     });
     const recency = [col('lastTouch', t('gaps.lastTouch')), col('daysSince', t('gaps.daysSince'), true)];
     switch (kind) {
