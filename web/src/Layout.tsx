@@ -12,6 +12,8 @@ const PAGES = [
   { path: '/', key: 'overview' },
   { path: '/gaps', key: 'gaps' },
   { path: '/channels', key: 'channels' },
+  { path: '/leaders', key: 'leaders' },
+  { path: '/board', key: 'board' },
   { path: '/people', key: 'people' },
 ] as const;
 

@@ -7,7 +7,12 @@ import { initReactI18next } from 'react-i18next';
  */
 const ko = {
   app: { title: 'Engagement Hub', tagline: '리더십이 누구를, 어떤 채널로, 얼마나 자주 만났는지 — 그리고 누가 빠졌는지.', skip: '본문으로 건너뛰기', language: '언어' },
-  nav: { overview: '개요', gaps: '미접점', channels: '채널', people: '사람·조직', menu: '메뉴' },
+  nav: { overview: '개요', gaps: '미접점', channels: '채널', leaders: '리더', board: '소통 보드', people: '사람·조직', menu: '메뉴' },
+  leaders: { title: '리더', table: '리더별 접점', answered: '답변한 질문', hours: '평균 답변 시간(시간)', open: '열린 후속 조치' },
+  board: {
+    title: '소통 보드', raised: '질문', answered: '답변', hours: '평균 답변 시간(시간)', open: '열린 후속 조치', none: '열린 후속 조치가 없습니다.', what: '내용', owner: '담당', due: '기한', age: '경과 일수',
+    overdue: '기한 초과', complete: '완료', completed: '완료했습니다: {{what}}', byLeader: '답변한 리더',
+  },
   people: {
     title: '사람과 조직', searchLabel: '이름으로 찾기', facts: '정보', timeline: '접점 이력', what: '내용', inPerson: '대면', noTouches: '기록된 접점이 없습니다.', touchCount: '{{total}}건 중 최근 {{shown}}건',
     notFound: '찾을 수 없습니다.', hired: '입사일', registered: '등록일', phone: '전화', address: '주소', contracts: '계약', visits: '리더 방문', noVisits: '리더가 방문한 적이 없습니다.', prideSince: 'PRIDE 시작',
@@ -48,7 +53,12 @@ type Messages = typeof ko;
 
 const en: Messages = {
   app: { title: 'Engagement Hub', tagline: 'Who leadership reached, through which channel, how often — and who was left out.', skip: 'Skip to content', language: 'Language' },
-  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', people: 'People', menu: 'Menu' },
+  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', leaders: 'Leaders', board: 'Two-way', people: 'People', menu: 'Menu' },
+  leaders: { title: 'Leaders', table: 'Touches by leader', answered: 'Questions answered', hours: 'Average hours to answer', open: 'Follow-ups open' },
+  board: {
+    title: 'Two-way board', raised: 'Questions', answered: 'Answered', hours: 'Average hours to answer', open: 'Follow-ups open', none: 'No follow-up is open.', what: 'What', owner: 'Owner', due: 'Due', age: 'Age (days)',
+    overdue: 'overdue', complete: 'Complete', completed: 'Completed: {{what}}', byLeader: 'Answering leaders',
+  },
   people: {
     title: 'People and places', searchLabel: 'Find by name', facts: 'Facts', timeline: 'Timeline', what: 'What', inPerson: 'in person', noTouches: 'No touches recorded.', touchCount: 'Latest {{shown}} of {{total}}',
     notFound: 'Not found.', hired: 'Hired', registered: 'Registered', phone: 'Phone', address: 'Address', contracts: 'Contracts', visits: 'Leader visits', noVisits: 'No leader has visited.', prideSince: 'PRIDE since',

@@ -8,6 +8,8 @@ import { Layout } from './Layout';
 import { ChannelsPage } from './pages/Channels';
 import { GapsPage } from './pages/Gaps';
 import { OverviewPage } from './pages/Overview';
+import { BoardPage } from './pages/Board';
+import { LeaderPage, LeadersPage } from './pages/Leaders';
 import { BranchPage, CustomerPage, DirectoryPage, EmployeePage, FcPage, TeamPage } from './pages/People';
 import { currentToken, saveToken } from './session';
 import './styles.css';
@@ -28,6 +30,9 @@ const App = () => {
             <Route index element={<OverviewPage />} />
             <Route path="gaps" element={<GapsPage />} />
             <Route path="channels" element={<ChannelsPage />} />
+            <Route path="leaders" element={<LeadersPage />} />
+            <Route path="leaders/:id" element={<LeaderPage />} />
+            <Route path="board" element={<BoardPage />} />
             <Route path="people" element={<DirectoryPage />} />
             <Route path="people/:id" element={<EmployeePage />} />
             <Route path="fcs/:id" element={<FcPage />} />

@@ -220,3 +220,42 @@ export const TeamPageQuery = graphql(`
     cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) { orgUnitId orgUnitName population eligiblePopulation reached reachRate eligibleReachRate }
   }
 `);
+
+/* Leaders and the two-way board. */
+
+export const LeadersPageQuery = graphql(`
+  query LeadersPage($period: PeriodInput!, $asOf: DateTime, $at: DateTime) {
+    employees: coverage(population: EMPLOYEE, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
+    fcs: coverage(population: FC, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
+    customers: coverage(population: CUSTOMER, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
+    twoWay(period: $period, asOf: $asOf) { byAnsweringLeader { leader { id } answered averageHoursToAnswer } }
+    openFollowUps(at: $at, asOf: $asOf) { id owner { id } }
+  }
+`);
+
+/** One leader's touches by channel, for each population. */
+export const LeaderPageQuery = graphql(`
+  query LeaderPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {
+    employee(id: $id, asOf: $asOf) { id name title grade }
+    employees: coverage(population: EMPLOYEE, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
+    fcs: coverage(population: FC, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
+    customers: coverage(population: CUSTOMER, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
+  }
+`);
+
+export const BoardQuery = graphql(`
+  query Board($period: PeriodInput!, $asOf: DateTime, $at: DateTime) {
+    twoWay(period: $period, asOf: $asOf) {
+      questions { raised answered answeredRate averageHoursToAnswer }
+      byChannel { channel figures { raised answered answeredRate averageHoursToAnswer } }
+      byAnsweringLeader { leader { id name title } answered averageHoursToAnswer }
+    }
+    openFollowUps(at: $at, asOf: $asOf) { id description dueOn ageDays overdue since sessionId owner { id name title } }
+  }
+`);
+
+export const CompleteFollowUpMutation = graphql(`
+  mutation CompleteFollowUp($input: CompleteFollowUpInput!, $commandId: String) {
+    completeCafeSessionFollowUp(input: $input, commandId: $commandId) { id completedOn }
+  }
+`);
