@@ -14,6 +14,7 @@ const PAGES = [
   { path: '/channels', key: 'channels' },
   { path: '/leaders', key: 'leaders' },
   { path: '/board', key: 'board' },
+  { path: '/guests', key: 'guests' },
   { path: '/people', key: 'people' },
 ] as const;
 

@@ -7,8 +7,14 @@ import { initReactI18next } from 'react-i18next';
  */
 const ko = {
   app: { title: 'Engagement Hub', tagline: '리더십이 누구를, 어떤 채널로, 얼마나 자주 만났는지 — 그리고 누가 빠졌는지.', skip: '본문으로 건너뛰기', language: '언어' },
-  nav: { overview: '개요', gaps: '미접점', channels: '채널', leaders: '리더', board: '소통 보드', people: '사람·조직', menu: '메뉴' },
-  leaders: { title: '리더', table: '리더별 접점', answered: '답변한 질문', hours: '평균 답변 시간(시간)', open: '열린 후속 조치' },
+  nav: { overview: '개요', gaps: '미접점', channels: '채널', leaders: '리더', board: '소통 보드', guests: '다음 게스트', people: '사람·조직', menu: '메뉴' },
+  guests: {
+    title: '다음 카페 게스트', nextSession: '다음 카페 세션', noSession: '예정된 카페 세션이 없습니다. 채널 페이지에서 일정을 등록하세요.', seats: '초대 {{invited}} / 정원 {{capacity}}',
+    suggested: '추천 게스트', rule: '차장 이하이면서 카페 세션에서 한 번도 만나지 않은 임직원 — 도달률이 낮은 팀부터, 부문을 번갈아 가며.', nobody: '추천할 사람이 없습니다.',
+    division: '부문', reason: '이유', because: '카페 세션에서 만난 적 없음 · {{team}} 대상 도달률 {{rate}}', invite: '{{count}}명 초대', inviting: '초대 중…', invited: '{{count}}명을 초대했습니다.',
+    branches: '리더 방문이 가장 오래된 지점', lastVisit: '마지막 리더 방문', neverVisited: '방문 없음', asOfToday: '{{today}} 기준',
+  },
+  leaders: { title: '리더', table: '리더별 접점', answered: '답변한 질문', hours: '평균 답변 시간(시간)', open: '열린 후속 조치', tooSmall: '5명 미만 고객 그룹은 이 역할에 숨겨집니다.' },
   board: {
     title: '소통 보드', raised: '질문', answered: '답변', hours: '평균 답변 시간(시간)', open: '열린 후속 조치', none: '열린 후속 조치가 없습니다.', what: '내용', owner: '담당', due: '기한', age: '경과 일수',
     overdue: '기한 초과', complete: '완료', completed: '완료했습니다: {{what}}', byLeader: '답변한 리더',
@@ -32,7 +38,7 @@ const ko = {
   overview: {
     title: '개요', reach: '도달', reached: '{{reached}} / {{population}}명', touches: '접점 {{count}}회', byChannel: '채널별', byLeader: '리더별',
     channelCol: '채널', leaderCol: '리더', reachedCol: '도달 인원', touchesCol: '접점', company: '회사', trend: '월별 도달률 추이', cadence: '주기 준수',
-    cafeCadence: '카페 세션: 월 2회', townHallCadence: '타운홀: 2개월마다 1회', met: '달성', missed: '미달', held: '{{held}} / {{target}}회', rate: '도달률',
+    customerTrendHidden: '고객 추이: 5명 미만인 달이 있어 이 역할에는 숨겨집니다.', cafeCadence: '카페 세션: 월 2회', townHallCadence: '타운홀: 2개월마다 1회', met: '달성', missed: '미달', held: '{{held}} / {{target}}회', rate: '도달률',
   },
   gaps: {
     title: '미접점', who: '대상', days: '최근 며칠', daysHint: '이 기간 안에 만나지 않은 사람', at: '기준일', neverOnly: '한 번도 만나지 않은 사람만', team: '조직', grade: '직급',
@@ -53,8 +59,14 @@ type Messages = typeof ko;
 
 const en: Messages = {
   app: { title: 'Engagement Hub', tagline: 'Who leadership reached, through which channel, how often — and who was left out.', skip: 'Skip to content', language: 'Language' },
-  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', leaders: 'Leaders', board: 'Two-way', people: 'People', menu: 'Menu' },
-  leaders: { title: 'Leaders', table: 'Touches by leader', answered: 'Questions answered', hours: 'Average hours to answer', open: 'Follow-ups open' },
+  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', leaders: 'Leaders', board: 'Two-way', guests: 'Next guests', people: 'People', menu: 'Menu' },
+  guests: {
+    title: 'Next café guests', nextSession: 'Next café session', noSession: 'No café session is scheduled: schedule one on the Channels page.', seats: '{{invited}} invited of {{capacity}} seats',
+    suggested: 'Suggested guests', rule: 'Employees of grade 차장 or below never met at a café session — the teams with the lowest reach first, taking turns across divisions.', nobody: 'Nobody left to suggest.',
+    division: 'Division', reason: 'Why', because: 'never met at a café session · {{team}} eligible reach {{rate}}', invite: 'Invite {{count}}', inviting: 'Inviting…', invited: '{{count}} invited.',
+    branches: 'Branches a leader visited longest ago', lastVisit: 'Last leader visit', neverVisited: 'never', asOfToday: 'as of {{today}}',
+  },
+  leaders: { title: 'Leaders', table: 'Touches by leader', answered: 'Questions answered', hours: 'Average hours to answer', open: 'Follow-ups open', tooSmall: 'Groups of fewer than 5 customers are hidden for this role.' },
   board: {
     title: 'Two-way board', raised: 'Questions', answered: 'Answered', hours: 'Average hours to answer', open: 'Follow-ups open', none: 'No follow-up is open.', what: 'What', owner: 'Owner', due: 'Due', age: 'Age (days)',
     overdue: 'overdue', complete: 'Complete', completed: 'Completed: {{what}}', byLeader: 'Answering leaders',
@@ -78,7 +90,7 @@ const en: Messages = {
   overview: {
     title: 'Overview', reach: 'Reach', reached: '{{reached}} of {{population}}', touches: '{{count}} touches', byChannel: 'By channel', byLeader: 'By leader',
     channelCol: 'Channel', leaderCol: 'Leader', reachedCol: 'Reached', touchesCol: 'Touches', company: 'The company', trend: 'Reach by month', cadence: 'Cadence',
-    cafeCadence: 'Café sessions: twice a month', townHallCadence: 'Town halls: every two months', met: 'met', missed: 'missed', held: '{{held}} of {{target}}', rate: 'Reach rate',
+    customerTrendHidden: 'Customer trend hidden for this role: some months reached fewer than 5.', cafeCadence: 'Café sessions: twice a month', townHallCadence: 'Town halls: every two months', met: 'met', missed: 'missed', held: '{{held}} of {{target}}', rate: 'Reach rate',
   },
   gaps: {
     title: 'Gaps', who: 'Who', days: 'Days', daysHint: 'not reached within this many days', at: 'On', neverOnly: 'Never reached only', team: 'Team', grade: 'Grade',

@@ -9,6 +9,7 @@ import { ChannelsPage } from './pages/Channels';
 import { GapsPage } from './pages/Gaps';
 import { OverviewPage } from './pages/Overview';
 import { BoardPage } from './pages/Board';
+import { GuestsPage } from './pages/Guests';
 import { LeaderPage, LeadersPage } from './pages/Leaders';
 import { BranchPage, CustomerPage, DirectoryPage, EmployeePage, FcPage, TeamPage } from './pages/People';
 import { currentToken, saveToken } from './session';
@@ -33,6 +34,7 @@ const App = () => {
             <Route path="leaders" element={<LeadersPage />} />
             <Route path="leaders/:id" element={<LeaderPage />} />
             <Route path="board" element={<BoardPage />} />
+            <Route path="guests" element={<GuestsPage />} />
             <Route path="people" element={<DirectoryPage />} />
             <Route path="people/:id" element={<EmployeePage />} />
             <Route path="fcs/:id" element={<FcPage />} />

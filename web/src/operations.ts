@@ -227,7 +227,6 @@ export const LeadersPageQuery = graphql(`
   query LeadersPage($period: PeriodInput!, $asOf: DateTime, $at: DateTime) {
     employees: coverage(population: EMPLOYEE, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
     fcs: coverage(population: FC, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
-    customers: coverage(population: CUSTOMER, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
     twoWay(period: $period, asOf: $asOf) { byAnsweringLeader { leader { id } answered averageHoursToAnswer } }
     openFollowUps(at: $at, asOf: $asOf) { id owner { id } }
   }
@@ -239,7 +238,16 @@ export const LeaderPageQuery = graphql(`
     employee(id: $id, asOf: $asOf) { id name title grade }
     employees: coverage(population: EMPLOYEE, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
     fcs: coverage(population: FC, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
-    customers: coverage(population: CUSTOMER, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
+  }
+`);
+
+/**
+ * Customer figures on their own: for roles without customer-level access a group of fewer than 5
+ * answers GROUP_TOO_SMALL, and that must not take the employee and FC figures with it.
+ */
+export const LeaderCustomersQuery = graphql(`
+  query LeaderCustomers($leaderId: ID, $period: PeriodInput!, $asOf: DateTime) {
+    coverage(population: CUSTOMER, leaderId: $leaderId, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } byLeader { leader { id name title } reached touches } }
   }
 `);
 
@@ -257,5 +265,40 @@ export const BoardQuery = graphql(`
 export const CompleteFollowUpMutation = graphql(`
   mutation CompleteFollowUp($input: CompleteFollowUpInput!, $commandId: String) {
     completeCafeSessionFollowUp(input: $input, commandId: $commandId) { id completedOn }
+  }
+`);
+
+/* Next café guests: the next session, who was never met at one, and which teams lag. */
+
+export const NextSessionQuery = graphql(`
+  query NextSession($from: DateTime!) {
+    cafeSessions(from: $from, status: SCHEDULED, first: 20) {
+      edges { node { id scheduledAt venue capacity invitedCount hosts { id name title } participants { employeeId invited } } }
+    }
+  }
+`);
+
+export const GuestCandidatesQuery = graphql(`
+  query GuestCandidates($at: DateTime!, $period: PeriodInput!) {
+    gaps(population: EMPLOYEE, channel: CAFE_SESSION, at: $at, days: 36500, first: 500) {
+      total
+      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }
+    }
+    cafeSessionReachByOrgUnit(period: $period) { orgUnitId orgUnitName parentId eligiblePopulation reached eligibleReachRate }
+  }
+`);
+
+export const BranchVisitListQuery = graphql(`
+  query BranchVisitList($after: String) {
+    branches(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name region district visits { visitedAt } } }
+    }
+  }
+`);
+
+export const InviteMutation = graphql(`
+  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {
+    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }
   }
 `);

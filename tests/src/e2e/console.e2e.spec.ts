@@ -28,6 +28,7 @@ const PAGES = [
   { name: 'leaders', path: '/leaders', ready: (p: Page) => p.getByTestId('leaders').getByRole('link').first().waitFor() },
   { name: 'leader', path: '/leaders/CEO', ready: (p: Page) => p.getByRole('cell', { name: '카페 세션(톡톡타임)' }).waitFor() },
   { name: 'board', path: '/board', role: 'HR', ready: (p: Page) => p.getByTestId('follow-ups').or(p.getByText('열린 후속 조치가 없습니다.')).waitFor() },
+  { name: 'guests', path: '/guests', role: 'HR', ready: (p: Page) => p.getByTestId('visit-list').waitFor() },
   { name: 'people', path: '/people?q=김', ready: (p: Page) => p.getByTestId('directory-employees').getByRole('link').first().waitFor() },
   { name: 'employee', path: '/people/E0001', ready: (p: Page) => p.getByTestId('timeline').or(p.getByText('기록된 접점이 없습니다.')).waitFor() },
   { name: 'team', path: '/teams/FIN', ready: (p: Page) => p.getByRole('heading', { name: /구성원/ }).waitFor() },
@@ -89,13 +90,13 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
         expect(errors, `${p.name} at ${width} px`).toEqual([]);
         await close();
       }
-    });
+    }, 600_000);
   }
 
   it('opens on the data (the latest month with touches, not an empty current year) and keeps its filters in a shareable URL', async () => {
     const { page, errors, close } = await open('/');
     await page.getByTestId('period-range').filter({ hasText: '2015-07' }).waitFor();
-    await page.getByRole('radio', { name: '이번 분기' }).check();
+    await page.getByRole('radio', { name: '이번 분기' }).click();
     await page.getByTestId('period-range').filter({ hasText: '2015-07-01 ~ 2015-09-30' }).waitFor();
     await page.getByRole('button', { name: '설계사(FC)' }).click();
     await page.getByRole('heading', { name: /채널별 · 설계사\(FC\)/ }).waitFor();
@@ -141,7 +142,7 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
     await viewer.page.getByLabel('API 토큰').fill(tokenOf('SALES'));
     await viewer.page.getByRole('button', { name: '로그인' }).click();
     await viewer.page.getByTestId('principal').filter({ hasText: 'dev:sales · 영업' }).waitFor();
-    await viewer.page.getByRole('radio', { name: '고객' }).check();
+    await viewer.page.getByRole('radio', { name: '고객' }).click();
     await viewer.page.getByRole('columnheader', { name: /고객명/ }).waitFor();
     const names = await viewer.page.getByTestId('gap-row').locator('td:nth-child(2)').allTextContents();
     expect(names.length).toBeGreaterThan(0);

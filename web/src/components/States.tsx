@@ -21,3 +21,6 @@ export const ErrorState = ({ error, retry }: { error: CombinedError; retry?: () 
     </p>
   );
 };
+
+/** Customer figures hidden because the group is smaller than 5 (roles without customer-level access). */
+export const isGroupTooSmall = (error: CombinedError | undefined) => Boolean(error?.graphQLErrors.some((g) => g.extensions.code === 'GROUP_TOO_SMALL'));

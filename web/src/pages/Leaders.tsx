@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
 import { ScrollX } from '../components/ScrollX';
-import { Empty, ErrorState, Loading } from '../components/States';
-import { LeaderPageQuery, LeadersPageQuery } from '../operations';
+import { Empty, ErrorState, isGroupTooSmall, Loading } from '../components/States';
+import { LeaderCustomersQuery, LeaderPageQuery, LeadersPageQuery } from '../operations';
 import type { Period } from '../period';
 import { startOfSeoulDay } from '../time';
 import { usePeriod } from '../usePeriod';
@@ -32,6 +32,11 @@ export const LeadersPage = () => {
     variables: { period: apiPeriod(shared.period ?? { from: '2000-01-01', to: '2000-01-02' }), asOf: shared.asOf, at: shared.period ? startOfSeoulDay(shared.period.to) : null },
     pause: !shared.ready || !shared.period,
   });
+  const [customers] = useQuery({
+    query: LeaderCustomersQuery,
+    variables: { leaderId: null, period: apiPeriod(shared.period ?? { from: '2000-01-01', to: '2000-01-02' }), asOf: shared.asOf },
+    pause: !shared.ready || !shared.period,
+  });
   const rows = new Map<string, LeaderRow>();
   const row = (l: { id: string; name: string; title?: string | null }) => {
     let r = rows.get(l.id);
@@ -39,7 +44,8 @@ export const LeadersPage = () => {
     return r;
   };
   if (data) {
-    for (const [key, list] of [['employees', data.employees?.byLeader], ['fcs', data.fcs?.byLeader], ['customers', data.customers?.byLeader]] as const) {
+    // Customers may be missing (small groups hidden for this role): the row then shows none.
+    for (const [key, list] of [['employees', data.employees?.byLeader], ['fcs', data.fcs?.byLeader], ['customers', customers.data?.coverage.byLeader]] as const) {
       for (const b of list ?? []) {
         if (!b.leader) continue;
         const r = row(b.leader);
@@ -103,6 +109,11 @@ export const LeaderPage = () => {
     variables: { id, period: apiPeriod(shared.period ?? { from: '2000-01-01', to: '2000-01-02' }), asOf: shared.asOf },
     pause: !shared.ready || !shared.period,
   });
+  const [customers] = useQuery({
+    query: LeaderCustomersQuery,
+    variables: { leaderId: id, period: apiPeriod(shared.period ?? { from: '2000-01-01', to: '2000-01-02' }), asOf: shared.asOf },
+    pause: !shared.ready || !shared.period,
+  });
   return (
     <>
       <h1>{data?.employee ? `${data.employee.name}${data.employee.title ? ` (${data.employee.title})` : ''}` : id}</h1>
@@ -110,12 +121,13 @@ export const LeaderPage = () => {
       {!data ? (error ? <ErrorState error={error} /> : fetching || !shared.ready ? <Loading /> : null) : (
         <div className="three-columns">
           {(['employees', 'fcs', 'customers'] as const).map((k) => {
-            const c = data[k];
+            const c = k === 'customers' ? customers.data?.coverage : data[k];
+            const hidden = k === 'customers' && isGroupTooSmall(customers.error);
             const pop = k === 'employees' ? 'EMPLOYEE' : k === 'fcs' ? 'FC' : 'CUSTOMER';
             return (
               <section key={k} aria-labelledby={`leader-${k}`}>
                 <h2 id={`leader-${k}`}>{t(`population.${pop}`)} {c && <span className="count">({t('overview.reachedCol')} {c.reached} · {t('overview.touchesCol')} {c.touches})</span>}</h2>
-                {!c || c.byChannel.length === 0 ? <Empty /> : (
+                {hidden ? <Empty>{t('leaders.tooSmall')}</Empty> : k === 'customers' && customers.error ? <ErrorState error={customers.error} /> : !c || c.byChannel.length === 0 ? <Empty /> : (
                   <table>
                     <thead><tr><th scope="col">{t('overview.channelCol')}</th><th scope="col" className="num">{t('overview.reachedCol')}</th><th scope="col" className="num">{t('overview.touchesCol')}</th></tr></thead>
                     <tbody>{c.byChannel.map((b) => <tr key={b.channel}><td>{t(`channel.${b.channel}`)}</td><td className="num">{b.reached}</td><td className="num">{b.touches}</td></tr>)}</tbody>

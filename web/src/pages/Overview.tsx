@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { TrendChart } from '../components/TrendChart';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
-import { Empty, ErrorState, Loading } from '../components/States';
+import { Empty, ErrorState, isGroupTooSmall, Loading } from '../components/States';
 import type { Population } from '../gql/graphql';
 import { CadenceQuery, CoverageQuery, TrendQuery } from '../operations';
 import type { Period } from '../period';
@@ -50,7 +50,7 @@ const ReachCard = ({ population, period, asOf, selected, onSelect }: { populatio
       <h2 id={`reach-${population}-title`}>
         <button type="button" className="card-title" aria-pressed={selected} onClick={onSelect}>{t(`population.${population}`)}</button>
       </h2>
-      {error ? <ErrorState error={error} /> : !c ? (fetching ? <Loading /> : null) : (
+      {isGroupTooSmall(error) ? <Empty>{t('leaders.tooSmall')}</Empty> : error ? <ErrorState error={error} /> : !c ? (fetching ? <Loading /> : null) : (
         <>
           <p className="big">{pct(c.reachRate)}</p>
           <p>{t('overview.reached', { reached: c.reached.toLocaleString(), population: c.population.toLocaleString() })} · {t('overview.touches', { count: c.touches })}</p>
@@ -64,6 +64,7 @@ const Breakdown = ({ population, period, asOf }: { population: Population; perio
   const { t } = useTranslation();
   const [{ data, error, fetching }, retry] = useQuery({ query: CoverageQuery, variables: { population, period: apiPeriod(period), asOf } });
   const c = data?.coverage;
+  if (isGroupTooSmall(error)) return <Empty>{t('leaders.tooSmall')}</Empty>;
   return (
     <div className="two-columns">
       <section aria-labelledby="by-channel">
@@ -116,8 +117,11 @@ const Trend = ({ period, asOf }: { period: Period; asOf: string | null }) => {
   const { t } = useTranslation();
   const months = trendMonths(period);
   const results = [useTrend('EMPLOYEE', months, asOf), useTrend('FC', months, asOf), useTrend('CUSTOMER', months, asOf)];
-  const error = results.find((r) => r.error)?.error;
-  const ready = results.every((r) => r.data);
+  // A month with fewer than 5 customers reached is hidden from roles without customer-level access: drop that line, keep the others.
+  const customersHidden = isGroupTooSmall(results[2]!.error);
+  const shown = customersHidden ? results.slice(0, 2) : results;
+  const error = shown.find((r) => r.error)?.error;
+  const ready = shown.every((r) => r.data);
   return (
     <section aria-labelledby="trend">
       <h2 id="trend">{t('overview.trend')}</h2>
@@ -125,12 +129,13 @@ const Trend = ({ period, asOf }: { period: Period; asOf: string | null }) => {
         <TrendChart
           label={t('overview.trend')}
           months={months}
-          series={POPULATIONS.map((pop, i) => {
+          series={POPULATIONS.slice(0, shown.length).map((pop, i) => {
             const d = results[i]!.data!;
             return { name: t(`population.${pop}`), values: months.map((_, k) => d[`m${k}` as keyof typeof d]?.reachRate ?? null) };
           })}
         />
       )}
+      {customersHidden && <p className="hint">{t('overview.customerTrendHidden')}</p>}
     </section>
   );
 };
