@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollX } from './components/ScrollX';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorState, Loading } from './components/States';
 import type { CafeSessionsQuery as Data } from './gql/graphql';
@@ -30,7 +31,7 @@ const Row = ({ session }: { session: SessionNode }) => {
   const { t } = useTranslation();
   return (
     <tr data-testid="cafe-session-row" className={session.status === 'CANCELLED' ? 'cancelled' : ''}>
-      <td>{seoulDateTime(session.scheduledAt)}</td>
+      <td><Link to={`/channels/cafe/${encodeURIComponent(session.id)}`}>{seoulDateTime(session.scheduledAt)}</Link></td>
       <td>{session.venue}</td>
       <td>{session.hosts.map((h) => (h.title ? `${h.name} (${h.title})` : h.name)).join(', ')}</td>
       <td className="num">{session.attendedCount} / {session.invitedCount} / {session.capacity}</td>

@@ -2,13 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PrincipalContext, type Principal } from './auth';
+import type { Role } from './gql/graphql';
 import { LANGUAGES, setLanguage } from './i18n';
 import { MeQuery } from './operations';
 import { SignIn } from './SignIn';
 import { Loading } from './components/States';
 import { SHARED_KEYS } from './usePeriod';
 
-const PAGES = [
+/** Pages; `only` hides a page from the other roles (hidden, not a refusal after clicking). */
+const PAGES: readonly { path: string; key: string; only?: Role }[] = [
   { path: '/', key: 'overview' },
   { path: '/gaps', key: 'gaps' },
   { path: '/channels', key: 'channels' },
@@ -16,7 +18,8 @@ const PAGES = [
   { path: '/board', key: 'board' },
   { path: '/guests', key: 'guests' },
   { path: '/people', key: 'people' },
-] as const;
+  { path: '/import', key: 'import', only: 'ADMIN' },
+];
 
 /** Header (who you are, language), navigation that carries the period along, and the page. */
 export const Layout = ({ onSignIn }: { onSignIn: (token: string | null) => void }) => {
@@ -49,7 +52,7 @@ export const Layout = ({ onSignIn }: { onSignIn: (token: string | null) => void 
         </div>
       </header>
       <nav className="pages" aria-label={t('nav.menu')}>
-        {PAGES.map((p) => (
+        {PAGES.filter((p) => !p.only || p.only === principal?.role).map((p) => (
           <NavLink key={p.path} to={`${p.path}${carried}`} end>{t(`nav.${p.key}`)}</NavLink>
         ))}
       </nav>

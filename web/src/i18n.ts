@@ -7,12 +7,22 @@ import { initReactI18next } from 'react-i18next';
  */
 const ko = {
   app: { title: 'Engagement Hub', tagline: '리더십이 누구를, 어떤 채널로, 얼마나 자주 만났는지 — 그리고 누가 빠졌는지.', skip: '본문으로 건너뛰기', language: '언어' },
-  nav: { overview: '개요', gaps: '미접점', channels: '채널', leaders: '리더', board: '소통 보드', guests: '다음 게스트', people: '사람·조직', menu: '메뉴' },
+  nav: { overview: '개요', gaps: '미접점', channels: '채널', leaders: '리더', board: '소통 보드', guests: '다음 게스트', import: '가져오기', people: '사람·조직', menu: '메뉴' },
   guests: {
     title: '다음 카페 게스트', nextSession: '다음 카페 세션', noSession: '예정된 카페 세션이 없습니다. 채널 페이지에서 일정을 등록하세요.', seats: '초대 {{invited}} / 정원 {{capacity}}',
     suggested: '추천 게스트', rule: '차장 이하이면서 카페 세션에서 한 번도 만나지 않은 임직원 — 도달률이 낮은 팀부터, 부문을 번갈아 가며.', nobody: '추천할 사람이 없습니다.',
     division: '부문', reason: '이유', because: '카페 세션에서 만난 적 없음 · {{team}} 대상 도달률 {{rate}}', invite: '{{count}}명 초대', inviting: '초대 중…', invited: '{{count}}명을 초대했습니다.',
     branches: '리더 방문이 가장 오래된 지점', lastVisit: '마지막 리더 방문', neverVisited: '방문 없음', asOfToday: '{{today}} 기준',
+  },
+  import: {
+    title: 'CSV 가져오기', adminOnly: 'CSV 가져오기는 관리자만 할 수 있습니다.', upload: '파일 올리기', kind: '종류', encoding: '인코딩', auto: '자동 감지', file: 'CSV 파일',
+    dryRun: '검사만', import: '가져오기', working: '처리 중…', noFile: '파일을 고르세요.', tooLarge: '파일이 너무 큽니다 (3.5 MB까지).', dryRunReport: '검사 결과 (기록하지 않음)', report: '가져오기 결과',
+    summary: '{{rows}}행 · 가져옴 {{imported}} · 변경 없음 {{unchanged}} · 실패 {{failed}} ({{encoding}})', errors: '행 오류', line: '행', key: '키', message: '오류',
+    kinds: { ORG_UNITS: '조직', EMPLOYEES: '임직원', BRANCHES: '지점', FCS: '설계사(FC)', CUSTOMERS: '고객', CONTRACTS: '계약' },
+  },
+  session: {
+    invite: '초대', employeeId: '사번', invitedOne: '{{id}}을(를) 초대했습니다.', attendedOne: '{{id}} 참석을 기록했습니다.', attended: '참석 {{count}}명', participants: '참가자', none: '아직 초대한 사람이 없습니다.',
+    markAttended: '참석 기록', came: '참석', invitedStatus: '초대됨', walkIn: '현장 참석', answeredBy: '답변: {{who}}', unanswered: '답변 전',
   },
   leaders: { title: '리더', table: '리더별 접점', answered: '답변한 질문', hours: '평균 답변 시간(시간)', open: '열린 후속 조치', tooSmall: '5명 미만 고객 그룹은 이 역할에 숨겨집니다.' },
   board: {
@@ -59,12 +69,22 @@ type Messages = typeof ko;
 
 const en: Messages = {
   app: { title: 'Engagement Hub', tagline: 'Who leadership reached, through which channel, how often — and who was left out.', skip: 'Skip to content', language: 'Language' },
-  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', leaders: 'Leaders', board: 'Two-way', guests: 'Next guests', people: 'People', menu: 'Menu' },
+  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', leaders: 'Leaders', board: 'Two-way', guests: 'Next guests', import: 'Import', people: 'People', menu: 'Menu' },
   guests: {
     title: 'Next café guests', nextSession: 'Next café session', noSession: 'No café session is scheduled: schedule one on the Channels page.', seats: '{{invited}} invited of {{capacity}} seats',
     suggested: 'Suggested guests', rule: 'Employees of grade 차장 or below never met at a café session — the teams with the lowest reach first, taking turns across divisions.', nobody: 'Nobody left to suggest.',
     division: 'Division', reason: 'Why', because: 'never met at a café session · {{team}} eligible reach {{rate}}', invite: 'Invite {{count}}', inviting: 'Inviting…', invited: '{{count}} invited.',
     branches: 'Branches a leader visited longest ago', lastVisit: 'Last leader visit', neverVisited: 'never', asOfToday: 'as of {{today}}',
+  },
+  import: {
+    title: 'CSV import', adminOnly: 'CSV import is for ADMIN only.', upload: 'Upload a file', kind: 'Kind', encoding: 'Encoding', auto: 'Detect', file: 'CSV file',
+    dryRun: 'Check only', import: 'Import', working: 'Working…', noFile: 'Choose a file.', tooLarge: 'The file is too large (3.5 MB at most).', dryRunReport: 'Check (nothing recorded)', report: 'Import',
+    summary: '{{rows}} rows · {{imported}} imported · {{unchanged}} unchanged · {{failed}} failed ({{encoding}})', errors: 'Row errors', line: 'Line', key: 'Key', message: 'Error',
+    kinds: { ORG_UNITS: 'Org units', EMPLOYEES: 'Employees', BRANCHES: 'Branches', FCS: 'FCs', CUSTOMERS: 'Customers', CONTRACTS: 'Contracts' },
+  },
+  session: {
+    invite: 'Invite', employeeId: 'Employee number', invitedOne: '{{id}} invited.', attendedOne: 'Attendance of {{id}} recorded.', attended: '{{count}} attended', participants: 'Participants', none: 'Nobody invited yet.',
+    markAttended: 'Record attendance', came: 'attended', invitedStatus: 'invited', walkIn: 'walk-in', answeredBy: 'answered by {{who}}', unanswered: 'not answered yet',
   },
   leaders: { title: 'Leaders', table: 'Touches by leader', answered: 'Questions answered', hours: 'Average hours to answer', open: 'Follow-ups open', tooSmall: 'Groups of fewer than 5 customers are hidden for this role.' },
   board: {

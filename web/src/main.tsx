@@ -5,11 +5,13 @@ import { Provider } from 'urql';
 import { createClient } from './client';
 import i18n from './i18n';
 import { Layout } from './Layout';
+import { CafeSessionPage } from './pages/CafeSession';
 import { ChannelsPage } from './pages/Channels';
 import { GapsPage } from './pages/Gaps';
 import { OverviewPage } from './pages/Overview';
 import { BoardPage } from './pages/Board';
 import { GuestsPage } from './pages/Guests';
+import { ImportPage } from './pages/Import';
 import { LeaderPage, LeadersPage } from './pages/Leaders';
 import { BranchPage, CustomerPage, DirectoryPage, EmployeePage, FcPage, TeamPage } from './pages/People';
 import { currentToken, saveToken } from './session';
@@ -31,10 +33,12 @@ const App = () => {
             <Route index element={<OverviewPage />} />
             <Route path="gaps" element={<GapsPage />} />
             <Route path="channels" element={<ChannelsPage />} />
+            <Route path="channels/cafe/:id" element={<CafeSessionPage />} />
             <Route path="leaders" element={<LeadersPage />} />
             <Route path="leaders/:id" element={<LeaderPage />} />
             <Route path="board" element={<BoardPage />} />
             <Route path="guests" element={<GuestsPage />} />
+            <Route path="import" element={<ImportPage />} />
             <Route path="people" element={<DirectoryPage />} />
             <Route path="people/:id" element={<EmployeePage />} />
             <Route path="fcs/:id" element={<FcPage />} />

@@ -302,3 +302,27 @@ export const InviteMutation = graphql(`
     inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }
   }
 `);
+
+/** CSV import (ADMIN): a dry run first shows the row errors without recording anything. */
+export const ImportCsvMutation = graphql(`
+  mutation ImportCsv($input: ImportCsvInput!) {
+    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }
+  }
+`);
+
+/** One café session: who was invited and came, the questions raised, the follow-ups. */
+export const CafeSessionPageQuery = graphql(`
+  query CafeSessionPage($id: ID!) {
+    cafeSession(id: $id) {
+      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }
+      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }
+      questions { id topic text anonymous answered answeredAt answeredBy { name } }
+    }
+  }
+`);
+
+export const RecordAttendanceMutation = graphql(`
+  mutation RecordAttendance($input: RecordAttendanceInput!, $commandId: String) {
+    recordCafeSessionAttendance(input: $input, commandId: $commandId) { id attendedCount invitedCount participants { employeeId invited attended walkIn } }
+  }
+`);

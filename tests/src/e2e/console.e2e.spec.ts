@@ -29,6 +29,8 @@ const PAGES = [
   { name: 'leader', path: '/leaders/CEO', ready: (p: Page) => p.getByRole('cell', { name: '카페 세션(톡톡타임)' }).waitFor() },
   { name: 'board', path: '/board', role: 'HR', ready: (p: Page) => p.getByTestId('follow-ups').or(p.getByText('열린 후속 조치가 없습니다.')).waitFor() },
   { name: 'guests', path: '/guests', role: 'HR', ready: (p: Page) => p.getByTestId('visit-list').waitFor() },
+  { name: 'cafe-session', path: '/channels/cafe/cafe-2015-05-10', role: 'HR', ready: (p: Page) => p.getByTestId('participants').waitFor() },
+  { name: 'import', path: '/import', role: 'ADMIN', ready: (p: Page) => p.getByLabel('CSV 파일').waitFor() },
   { name: 'people', path: '/people?q=김', ready: (p: Page) => p.getByTestId('directory-employees').getByRole('link').first().waitFor() },
   { name: 'employee', path: '/people/E0001', ready: (p: Page) => p.getByTestId('timeline').or(p.getByText('기록된 접점이 없습니다.')).waitFor() },
   { name: 'team', path: '/teams/FIN', ready: (p: Page) => p.getByRole('heading', { name: /구성원/ }).waitFor() },
@@ -210,6 +212,61 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
     await form.getByLabel('정원').fill('10');
     await form.getByRole('button', { name: '등록' }).click();
     await page.getByRole('alert').filter({ hasText: '일정은 미래 시점이어야 합니다.' }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('invite and record attendance on the session page: reach rises on the overview and the person leaves the gaps list', async () => {
+    const hr = graphqlAt(product.graphqlUrl, { authorization: `Bearer ${tokenOf('HR')}` });
+    const staff = await hr<{ employees: { edges: { node: { id: string; name: string } }[] } }>(`{ employees(filter: { grade: STAFF }, first: 1, sortBy: NAME) { edges { node { id name } } } }`);
+    const guest = staff.data!.employees.edges[0]!.node;
+    const scheduled = await hr<{ scheduleCafeSession: { id: string } }>(
+      `mutation { scheduleCafeSession(input: { scheduledAt: "2027-02-10T15:00:00+09:00", venue: "Attendance Café", hostIds: ["CEO"] }) { id } }`,
+    );
+    const sessionId = scheduled.data!.scheduleCafeSession.id;
+    const month = 'preset=month&ref=2027-02';
+    const { page, errors, close } = await open(`/?${month}`, { role: 'HR' });
+    const reached = async () => Number(/(\d+) \/ [\d,]+명/.exec((await page.getByTestId('reach-EMPLOYEE').filter({ hasText: /명/ }).textContent()) ?? '')![1]);
+    const before = await reached();
+    await page.goto(`${product.consoleUrl}/gaps?${month}&days=30&q=${guest.id}`);
+    await page.getByTestId('gap-row').filter({ hasText: guest.id }).waitFor();
+
+    await page.goto(`${product.consoleUrl}/channels/cafe/${encodeURIComponent(sessionId)}`);
+    const invite = page.getByRole('form', { name: '초대' });
+    await invite.getByLabel('사번').fill(guest.id);
+    await invite.getByRole('button', { name: '초대' }).click();
+    await page.getByRole('status').filter({ hasText: `${guest.id}을(를) 초대했습니다.` }).waitFor();
+    const row = page.getByTestId('participants').getByRole('row').filter({ hasText: guest.name });
+    await row.getByRole('button', { name: '참석 기록' }).click();
+    await page.getByRole('status').filter({ hasText: `${guest.id} 참석을 기록했습니다.` }).waitFor();
+    await row.getByRole('cell', { name: '참석', exact: true }).waitFor();
+
+    await page.goto(`${product.consoleUrl}/?${month}`);
+    await expect.poll(reached).toBe(before + 1);
+    await page.goto(`${product.consoleUrl}/gaps?${month}&days=30&q=${guest.id}`);
+    await page.getByText('미접점 대상이 없습니다.').waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('CSV import (ADMIN only): a dry run lists each bad row with its line and records nothing; the import then records the good rows', async () => {
+    const viewer = await open('/import');
+    await viewer.page.getByText('CSV 가져오기는 관리자만 할 수 있습니다.').waitFor();
+    expect(await viewer.page.getByRole('link', { name: '가져오기' }).count()).toBe(0);
+    await viewer.close();
+    const { page, errors, close } = await open('/import', { role: 'ADMIN' });
+    const csv = '\uFEFFemployeeId,name,grade,orgUnitId,region\r\nE9001,가져온사람,사원,FIN,Seoul\r\nE9002,잘못된사람,회장,FIN,Seoul\r\n';
+    await page.getByLabel('종류').selectOption('EMPLOYEES');
+    await page.getByLabel('CSV 파일').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: '검사만' }).click();
+    const report = page.getByTestId('import-report');
+    await report.getByText(/2행 · 가져옴 \d+ · 변경 없음 \d+ · 실패 1/).waitFor();
+    await report.getByRole('row').filter({ hasText: 'E9002' }).getByRole('cell', { name: '3', exact: true }).waitFor();
+    const employee = `{ employee(id: "E9001") { name } }`;
+    expect((await graphqlAt(product.graphqlUrl)<{ employee: unknown }>(employee)).data!.employee).toBeNull();
+    await page.getByRole('button', { name: '가져오기' }).click();
+    await page.getByRole('heading', { name: '가져오기 결과' }).waitFor();
+    await expect.poll(async () => (await graphqlAt(product.graphqlUrl)<{ employee: unknown }>(employee)).data!.employee).toEqual({ name: '가져온사람' });
     expect(errors).toEqual([]);
     await close();
   });

@@ -48,6 +48,9 @@ type Documents = {
     "\n  query GuestCandidates($at: DateTime!, $period: PeriodInput!) {\n    gaps(population: EMPLOYEE, channel: CAFE_SESSION, at: $at, days: 36500, first: 500) {\n      total\n      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }\n    }\n    cafeSessionReachByOrgUnit(period: $period) { orgUnitId orgUnitName parentId eligiblePopulation reached eligibleReachRate }\n  }\n": typeof types.GuestCandidatesDocument,
     "\n  query BranchVisitList($after: String) {\n    branches(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name region district visits { visitedAt } } }\n    }\n  }\n": typeof types.BranchVisitListDocument,
     "\n  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {\n    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }\n  }\n": typeof types.InviteDocument,
+    "\n  mutation ImportCsv($input: ImportCsvInput!) {\n    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }\n  }\n": typeof types.ImportCsvDocument,
+    "\n  query CafeSessionPage($id: ID!) {\n    cafeSession(id: $id) {\n      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }\n      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }\n      questions { id topic text anonymous answered answeredAt answeredBy { name } }\n    }\n  }\n": typeof types.CafeSessionPageDocument,
+    "\n  mutation RecordAttendance($input: RecordAttendanceInput!, $commandId: String) {\n    recordCafeSessionAttendance(input: $input, commandId: $commandId) { id attendedCount invitedCount participants { employeeId invited attended walkIn } }\n  }\n": typeof types.RecordAttendanceDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me { subject role tokenId }\n  }\n": types.MeDocument,
@@ -84,6 +87,9 @@ const documents: Documents = {
     "\n  query GuestCandidates($at: DateTime!, $period: PeriodInput!) {\n    gaps(population: EMPLOYEE, channel: CAFE_SESSION, at: $at, days: 36500, first: 500) {\n      total\n      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }\n    }\n    cafeSessionReachByOrgUnit(period: $period) { orgUnitId orgUnitName parentId eligiblePopulation reached eligibleReachRate }\n  }\n": types.GuestCandidatesDocument,
     "\n  query BranchVisitList($after: String) {\n    branches(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name region district visits { visitedAt } } }\n    }\n  }\n": types.BranchVisitListDocument,
     "\n  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {\n    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }\n  }\n": types.InviteDocument,
+    "\n  mutation ImportCsv($input: ImportCsvInput!) {\n    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }\n  }\n": types.ImportCsvDocument,
+    "\n  query CafeSessionPage($id: ID!) {\n    cafeSession(id: $id) {\n      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }\n      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }\n      questions { id topic text anonymous answered answeredAt answeredBy { name } }\n    }\n  }\n": types.CafeSessionPageDocument,
+    "\n  mutation RecordAttendance($input: RecordAttendanceInput!, $commandId: String) {\n    recordCafeSessionAttendance(input: $input, commandId: $commandId) { id attendedCount invitedCount participants { employeeId invited attended walkIn } }\n  }\n": types.RecordAttendanceDocument,
 };
 
 /**
@@ -236,6 +242,18 @@ export function graphql(source: "\n  query BranchVisitList($after: String) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {\n    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }\n  }\n"): (typeof documents)["\n  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {\n    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportCsv($input: ImportCsvInput!) {\n    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }\n  }\n"): (typeof documents)["\n  mutation ImportCsv($input: ImportCsvInput!) {\n    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CafeSessionPage($id: ID!) {\n    cafeSession(id: $id) {\n      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }\n      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }\n      questions { id topic text anonymous answered answeredAt answeredBy { name } }\n    }\n  }\n"): (typeof documents)["\n  query CafeSessionPage($id: ID!) {\n    cafeSession(id: $id) {\n      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }\n      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }\n      questions { id topic text anonymous answered answeredAt answeredBy { name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAttendance($input: RecordAttendanceInput!, $commandId: String) {\n    recordCafeSessionAttendance(input: $input, commandId: $commandId) { id attendedCount invitedCount participants { employeeId invited attended walkIn } }\n  }\n"): (typeof documents)["\n  mutation RecordAttendance($input: RecordAttendanceInput!, $commandId: String) {\n    recordCafeSessionAttendance(input: $input, commandId: $commandId) { id attendedCount invitedCount participants { employeeId invited attended walkIn } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
