@@ -12,6 +12,7 @@ import { SHARED_KEYS } from './usePeriod';
 /** Pages; `only` hides a page from the other roles (hidden, not a refusal after clicking). */
 const PAGES: readonly { path: string; key: string; only?: Role }[] = [
   { path: '/', key: 'overview' },
+  { path: '/heatmap', key: 'heatmap' },
   { path: '/gaps', key: 'gaps' },
   { path: '/channels', key: 'channels' },
   { path: '/leaders', key: 'leaders' },

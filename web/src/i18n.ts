@@ -7,7 +7,7 @@ import { initReactI18next } from 'react-i18next';
  */
 const ko = {
   app: { title: 'Engagement Hub', tagline: '리더십이 누구를, 어떤 채널로, 얼마나 자주 만났는지 — 그리고 누가 빠졌는지.', skip: '본문으로 건너뛰기', language: '언어' },
-  nav: { overview: '개요', gaps: '미접점', channels: '채널', leaders: '리더', board: '소통 보드', guests: '다음 게스트', import: '가져오기', people: '사람·조직', menu: '메뉴' },
+  nav: { overview: '개요', heatmap: '히트맵', gaps: '미접점', channels: '채널', leaders: '리더', board: '소통 보드', guests: '다음 게스트', import: '가져오기', people: '사람·조직', menu: '메뉴' },
   guests: {
     title: '다음 카페 게스트', nextSession: '다음 카페 세션', noSession: '예정된 카페 세션이 없습니다. 채널 페이지에서 일정을 등록하세요.', seats: '초대 {{invited}} / 정원 {{capacity}}',
     suggested: '추천 게스트', rule: '차장 이하이면서 카페 세션에서 한 번도 만나지 않은 임직원 — 도달률이 낮은 팀부터, 부문을 번갈아 가며.', nobody: '추천할 사람이 없습니다.',
@@ -23,6 +23,12 @@ const ko = {
   session: {
     invite: '초대', employeeId: '사번', invitedOne: '{{id}}을(를) 초대했습니다.', attendedOne: '{{id}} 참석을 기록했습니다.', attended: '참석 {{count}}명', participants: '참가자', none: '아직 초대한 사람이 없습니다.',
     markAttended: '참석 기록', came: '참석', invitedStatus: '초대됨', walkIn: '현장 참석', answeredBy: '답변: {{who}}', unanswered: '답변 전',
+  },
+  heatmap: {
+    title: '히트맵', view: '보기', 'units-months': '조직 × 월', 'units-channels': '조직 × 채널', 'regions-months': '지역 × 월 (FC)',
+    'units-months-hint': '카페 세션 대상(차장 이하) 도달률, 최근 12개월. 칸을 누르면 그 조직의 구성원과 마지막 접점.',
+    'units-channels-hint': '기간 동안 채널별로 만난 임직원 비율. 칸을 누르면 그 조직의 구성원.',
+    'regions-months-hint': '지역별 FC 도달률, 최근 12개월. 칸을 누르면 그달 만나지 못한 FC.',
   },
   leaders: { title: '리더', table: '리더별 접점', answered: '답변한 질문', hours: '평균 답변 시간(시간)', open: '열린 후속 조치', tooSmall: '5명 미만 고객 그룹은 이 역할에 숨겨집니다.' },
   board: {
@@ -69,7 +75,7 @@ type Messages = typeof ko;
 
 const en: Messages = {
   app: { title: 'Engagement Hub', tagline: 'Who leadership reached, through which channel, how often — and who was left out.', skip: 'Skip to content', language: 'Language' },
-  nav: { overview: 'Overview', gaps: 'Gaps', channels: 'Channels', leaders: 'Leaders', board: 'Two-way', guests: 'Next guests', import: 'Import', people: 'People', menu: 'Menu' },
+  nav: { overview: 'Overview', heatmap: 'Heatmap', gaps: 'Gaps', channels: 'Channels', leaders: 'Leaders', board: 'Two-way', guests: 'Next guests', import: 'Import', people: 'People', menu: 'Menu' },
   guests: {
     title: 'Next café guests', nextSession: 'Next café session', noSession: 'No café session is scheduled: schedule one on the Channels page.', seats: '{{invited}} invited of {{capacity}} seats',
     suggested: 'Suggested guests', rule: 'Employees of grade 차장 or below never met at a café session — the teams with the lowest reach first, taking turns across divisions.', nobody: 'Nobody left to suggest.',
@@ -85,6 +91,12 @@ const en: Messages = {
   session: {
     invite: 'Invite', employeeId: 'Employee number', invitedOne: '{{id}} invited.', attendedOne: 'Attendance of {{id}} recorded.', attended: '{{count}} attended', participants: 'Participants', none: 'Nobody invited yet.',
     markAttended: 'Record attendance', came: 'attended', invitedStatus: 'invited', walkIn: 'walk-in', answeredBy: 'answered by {{who}}', unanswered: 'not answered yet',
+  },
+  heatmap: {
+    title: 'Heatmap', view: 'View', 'units-months': 'Org unit × month', 'units-channels': 'Org unit × channel', 'regions-months': 'Region × month (FCs)',
+    'units-months-hint': 'Café-session reach of the eligible (차장 and below), last 12 months. A cell opens the unit’s members and their last touch.',
+    'units-channels-hint': 'Share of employees reached through each channel in the period. A cell opens the unit’s members.',
+    'regions-months-hint': 'FC reach per region, last 12 months. A cell opens the FCs not reached that month.',
   },
   leaders: { title: 'Leaders', table: 'Touches by leader', answered: 'Questions answered', hours: 'Average hours to answer', open: 'Follow-ups open', tooSmall: 'Groups of fewer than 5 customers are hidden for this role.' },
   board: {

@@ -11,6 +11,7 @@ import { GapsPage } from './pages/Gaps';
 import { OverviewPage } from './pages/Overview';
 import { BoardPage } from './pages/Board';
 import { GuestsPage } from './pages/Guests';
+import { HeatmapPage } from './pages/Heatmap';
 import { ImportPage } from './pages/Import';
 import { LeaderPage, LeadersPage } from './pages/Leaders';
 import { BranchPage, CustomerPage, DirectoryPage, EmployeePage, FcPage, TeamPage } from './pages/People';
@@ -32,6 +33,7 @@ const App = () => {
           <Route element={<Layout onSignIn={signIn} />}>
             <Route index element={<OverviewPage />} />
             <Route path="gaps" element={<GapsPage />} />
+            <Route path="heatmap" element={<HeatmapPage />} />
             <Route path="channels" element={<ChannelsPage />} />
             <Route path="channels/cafe/:id" element={<CafeSessionPage />} />
             <Route path="leaders" element={<LeadersPage />} />

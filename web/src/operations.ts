@@ -326,3 +326,61 @@ export const RecordAttendanceMutation = graphql(`
     recordCafeSessionAttendance(input: $input, commandId: $commandId) { id attendedCount invitedCount participants { employeeId invited attended walkIn } }
   }
 `);
+
+/* Heatmap: café reach of every org unit month by month; a segment's reach by channel; a segment month by month. */
+
+export const ReachByMonthQuery = graphql(`
+  query ReachByMonth(
+    $asOf: DateTime,
+    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
+    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+  ) {
+    m0: cafeSessionReachByOrgUnit(period: $m0, asOf: $asOf) { orgUnitId orgUnitName kind parentId eligiblePopulation reached eligibleReachRate }
+    m1: cafeSessionReachByOrgUnit(period: $m1, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m2: cafeSessionReachByOrgUnit(period: $m2, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m3: cafeSessionReachByOrgUnit(period: $m3, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m4: cafeSessionReachByOrgUnit(period: $m4, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m5: cafeSessionReachByOrgUnit(period: $m5, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m6: cafeSessionReachByOrgUnit(period: $m6, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m7: cafeSessionReachByOrgUnit(period: $m7, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m8: cafeSessionReachByOrgUnit(period: $m8, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m9: cafeSessionReachByOrgUnit(period: $m9, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m10: cafeSessionReachByOrgUnit(period: $m10, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m11: cafeSessionReachByOrgUnit(period: $m11, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+  }
+`);
+
+export const SegmentByChannelQuery = graphql(`
+  query SegmentByChannel($population: Population!, $segment: SegmentInput!, $period: PeriodInput!, $asOf: DateTime) {
+    coverage(population: $population, segment: $segment, period: $period, asOf: $asOf) { population reached reachRate byChannel { channel reached } }
+  }
+`);
+
+export const SegmentTrendQuery = graphql(`
+  query SegmentTrend(
+    $population: Population!, $segment: SegmentInput!, $asOf: DateTime,
+    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
+    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+  ) {
+    m0: coverage(population: $population, segment: $segment, period: $m0, asOf: $asOf) { population reached reachRate }
+    m1: coverage(population: $population, segment: $segment, period: $m1, asOf: $asOf) { population reached reachRate }
+    m2: coverage(population: $population, segment: $segment, period: $m2, asOf: $asOf) { population reached reachRate }
+    m3: coverage(population: $population, segment: $segment, period: $m3, asOf: $asOf) { population reached reachRate }
+    m4: coverage(population: $population, segment: $segment, period: $m4, asOf: $asOf) { population reached reachRate }
+    m5: coverage(population: $population, segment: $segment, period: $m5, asOf: $asOf) { population reached reachRate }
+    m6: coverage(population: $population, segment: $segment, period: $m6, asOf: $asOf) { population reached reachRate }
+    m7: coverage(population: $population, segment: $segment, period: $m7, asOf: $asOf) { population reached reachRate }
+    m8: coverage(population: $population, segment: $segment, period: $m8, asOf: $asOf) { population reached reachRate }
+    m9: coverage(population: $population, segment: $segment, period: $m9, asOf: $asOf) { population reached reachRate }
+    m10: coverage(population: $population, segment: $segment, period: $m10, asOf: $asOf) { population reached reachRate }
+    m11: coverage(population: $population, segment: $segment, period: $m11, asOf: $asOf) { population reached reachRate }
+  }
+`);
+
+/** Every region: the two ends of the branch list sorted by region cover all 126 branches of the demo (a page holds 100). */
+export const RegionsQuery = graphql(`
+  query Regions {
+    asc: branches(sortBy: REGION, first: 100) { totalCount edges { node { region } } }
+    desc: branches(sortBy: REGION, direction: DESC, first: 100) { edges { node { region } } }
+  }
+`);

@@ -21,6 +21,9 @@ const SHOTS = join(REPO_ROOT, 'tests', '.test-results', 'console');
 /** Each page, and what shows it has its data (not just its frame). */
 const PAGES = [
   { name: 'overview', path: '/', ready: (p: Page) => p.getByTestId('reach-EMPLOYEE').filter({ hasText: /\d+(\.\d)?%/ }).waitFor() },
+  { name: 'heatmap', path: '/heatmap', ready: (p: Page) => p.getByTestId('heatmap').getByRole('link').first().waitFor() },
+  { name: 'heatmap-channels', path: '/heatmap?view=units-channels', ready: (p: Page) => p.getByTestId('heatmap').getByRole('link', { name: /%$/ }).first().waitFor() },
+  { name: 'heatmap-regions', path: '/heatmap?view=regions-months', ready: (p: Page) => p.getByTestId('heatmap').getByRole('link', { name: /%$/ }).first().waitFor() },
   { name: 'gaps', path: '/gaps', ready: (p: Page) => p.getByTestId('gap-row').first().waitFor() },
   { name: 'gaps-fc', path: '/gaps?who=FC&days=60', ready: (p: Page) => p.getByTestId('gap-row').first().waitFor() },
   { name: 'gaps-branches', path: '/gaps?who=BRANCH&days=30', ready: (p: Page) => p.getByTestId('gap-row').first().waitFor() },
@@ -220,15 +223,19 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
     const hr = graphqlAt(product.graphqlUrl, { authorization: `Bearer ${tokenOf('HR')}` });
     const staff = await hr<{ employees: { edges: { node: { id: string; name: string } }[] } }>(`{ employees(filter: { grade: STAFF }, first: 1, sortBy: NAME) { edges { node { id name } } } }`);
     const guest = staff.data!.employees.edges[0]!.node;
+    // Attendance is recorded once a session has started: one held two hours ago, in this Seoul month.
+    const heldAt = new Date(Date.now() - 2 * 3_600_000);
+    const seoulMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit' }).format(heldAt).slice(0, 7);
     const scheduled = await hr<{ scheduleCafeSession: { id: string } }>(
-      `mutation { scheduleCafeSession(input: { scheduledAt: "2027-02-10T15:00:00+09:00", venue: "Attendance Café", hostIds: ["CEO"] }) { id } }`,
+      `mutation($at: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Attendance Café", hostIds: ["CEO"] }) { id } }`,
+      { at: heldAt.toISOString() },
     );
     const sessionId = scheduled.data!.scheduleCafeSession.id;
-    const month = 'preset=month&ref=2027-02';
+    const month = `preset=month&ref=${seoulMonth}`;
     const { page, errors, close } = await open(`/?${month}`, { role: 'HR' });
     const reached = async () => Number(/(\d+) \/ [\d,]+명/.exec((await page.getByTestId('reach-EMPLOYEE').filter({ hasText: /명/ }).textContent()) ?? '')![1]);
     const before = await reached();
-    await page.goto(`${product.consoleUrl}/gaps?${month}&days=30&q=${guest.id}`);
+    await page.goto(`${product.consoleUrl}/gaps?${month}&days=40&q=${guest.id}`);
     await page.getByTestId('gap-row').filter({ hasText: guest.id }).waitFor();
 
     await page.goto(`${product.consoleUrl}/channels/cafe/${encodeURIComponent(sessionId)}`);
@@ -243,7 +250,7 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
 
     await page.goto(`${product.consoleUrl}/?${month}`);
     await expect.poll(reached).toBe(before + 1);
-    await page.goto(`${product.consoleUrl}/gaps?${month}&days=30&q=${guest.id}`);
+    await page.goto(`${product.consoleUrl}/gaps?${month}&days=40&q=${guest.id}`);
     await page.getByText('미접점 대상이 없습니다.').waitFor();
     expect(errors).toEqual([]);
     await close();

@@ -18,6 +18,8 @@ export const CafeSessionPage = () => {
   const [attending, attend] = useMutation(RecordAttendanceMutation);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const canRecord = schedulesCafeSessions(role);
+  // Attendance is recorded once the session has started (the server refuses it before).
+  const started = data?.cafeSession ? new Date(data.cafeSession.scheduledAt) <= new Date() : false;
   if (error) return <ErrorState error={error} />;
   if (!data) return fetching ? <Loading /> : null;
   const s = data.cafeSession;
@@ -68,7 +70,7 @@ export const CafeSessionPage = () => {
                     <td>{p.employee ? t(`grade.${p.employee.grade}`) : ''}</td>
                     <td>{p.employee?.orgUnit?.name ?? ''}</td>
                     <td>{p.attended ? t('session.came') : p.invited ? t('session.invitedStatus') : ''}{p.walkIn ? ` · ${t('session.walkIn')}` : ''}</td>
-                    {canRecord && <td>{!p.attended && <button type="button" disabled={attending.fetching} onClick={() => void markAttended(p.employeeId)}>{t('session.markAttended')}</button>}</td>}
+                    {canRecord && <td>{!p.attended && started && <button type="button" disabled={attending.fetching} onClick={() => void markAttended(p.employeeId)}>{t('session.markAttended')}</button>}</td>}
                   </tr>
                 ))}
               </tbody>
