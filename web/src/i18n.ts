@@ -22,7 +22,7 @@ const ko = {
   },
   session: {
     invite: '초대', employeeId: '사번', invitedOne: '{{id}}을(를) 초대했습니다.', attendedOne: '{{id}} 참석을 기록했습니다.', attended: '참석 {{count}}명', participants: '참가자', none: '아직 초대한 사람이 없습니다.',
-    markAttended: '참석 기록', came: '참석', invitedStatus: '초대됨', walkIn: '현장 참석', answeredBy: '답변: {{who}}', unanswered: '답변 전',
+    markAttended: '참석 기록', came: '참석', invitedStatus: '초대됨', walkIn: '현장 참석', answeredBy: '답변: {{who}}', unanswered: '답변 전', answer: '답변', answered: '답변을 기록했습니다.', by: '답변자', mode: '방식', followedUp: '후속 답변', live: '현장 답변',
   },
   heatmap: {
     title: '히트맵', view: '보기', 'units-months': '조직 × 월', 'units-channels': '조직 × 채널', 'regions-months': '지역 × 월 (FC)',
@@ -90,7 +90,7 @@ const en: Messages = {
   },
   session: {
     invite: 'Invite', employeeId: 'Employee number', invitedOne: '{{id}} invited.', attendedOne: 'Attendance of {{id}} recorded.', attended: '{{count}} attended', participants: 'Participants', none: 'Nobody invited yet.',
-    markAttended: 'Record attendance', came: 'attended', invitedStatus: 'invited', walkIn: 'walk-in', answeredBy: 'answered by {{who}}', unanswered: 'not answered yet',
+    markAttended: 'Record attendance', came: 'attended', invitedStatus: 'invited', walkIn: 'walk-in', answeredBy: 'answered by {{who}}', unanswered: 'not answered yet', answer: 'Answer', answered: 'Answer recorded.', by: 'Answered by', mode: 'How', followedUp: 'followed up', live: 'live',
   },
   heatmap: {
     title: 'Heatmap', view: 'View', 'units-months': 'Org unit × month', 'units-channels': 'Org unit × channel', 'regions-months': 'Region × month (FCs)',

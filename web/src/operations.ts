@@ -384,3 +384,9 @@ export const RegionsQuery = graphql(`
     desc: branches(sortBy: REGION, direction: DESC, first: 100) { edges { node { region } } }
   }
 `);
+
+export const AnswerQuestionMutation = graphql(`
+  mutation AnswerQuestion($input: AnswerQuestionInput!, $commandId: String) {
+    answerCafeSessionQuestion(input: $input, commandId: $commandId) { id answered answeredAt answeredBy { name } }
+  }
+`);

@@ -256,6 +256,25 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
     await close();
   });
 
+  it('answers an open café question from the session page; the two-way board links the follow-ups to their sessions', async () => {
+    const { page, errors, close } = await open('/channels/cafe/cafe-2015-05-10', { role: 'HR' });
+    const unanswered = page.getByRole('listitem').filter({ hasText: '답변 전' });
+    await unanswered.first().waitFor();
+    const before = await unanswered.count();
+    const form = unanswered.first().getByRole('form', { name: '답변' });
+    await form.getByLabel('답변', { exact: true }).fill('네, 해지율이 낮아졌습니다.');
+    await form.getByLabel('답변자').selectOption('CEO');
+    await form.getByRole('button', { name: '답변' }).click();
+    await page.getByRole('status').filter({ hasText: '답변을 기록했습니다.' }).waitFor();
+    await expect.poll(() => unanswered.count()).toBe(before - 1);
+    await page.goto(`${product.consoleUrl}/board`);
+    await page.getByTestId('follow-ups').getByRole('link').first().click();
+    await page.getByTestId('participants').waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/channels\/cafe\//);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('CSV import (ADMIN only): a dry run lists each bad row with its line and records nothing; the import then records the good rows', async () => {
     const viewer = await open('/import');
     await viewer.page.getByText('CSV 가져오기는 관리자만 할 수 있습니다.').waitFor();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
@@ -57,7 +58,7 @@ export const BoardPage = () => {
                   <tbody>
                     {data.openFollowUps.map((f) => (
                       <tr key={f.id} className={f.overdue ? 'gap' : ''}>
-                        <td>{f.description}</td>
+                        <td><Link to={`/channels/cafe/${encodeURIComponent(f.sessionId)}`}>{f.description}</Link></td>
                         <td>{f.owner ? `${f.owner.name}${f.owner.title ? ` (${f.owner.title})` : ''}` : '—'}</td>
                         <td>{f.dueOn}{f.overdue ? ` · ${t('board.overdue')}` : ''}</td>
                         <td className="num">{f.ageDays}</td>

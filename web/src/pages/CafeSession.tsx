@@ -5,8 +5,40 @@ import { useMutation, useQuery } from 'urql';
 import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
-import { CafeSessionPageQuery, InviteMutation, RecordAttendanceMutation } from '../operations';
+import { AnswerQuestionMutation, CafeSessionPageQuery, InviteMutation, LeadersQuery, RecordAttendanceMutation } from '../operations';
 import { seoulDateTime } from '../time';
+
+type Outcome = { error?: { graphQLErrors: { message: string }[]; message: string } };
+
+/** Answer a question from the session page: the answer, who gives it, live or followed up. */
+const AnswerForm = ({ sessionId, questionId, onDone }: { sessionId: string; questionId: string; onDone: (r: Outcome) => void }) => {
+  const { t } = useTranslation();
+  const [{ data: leaders }] = useQuery({ query: LeadersQuery });
+  const [state, answer] = useMutation(AnswerQuestionMutation);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const r = await answer(
+      { input: { sessionId, questionId, answer: String(f.get('answer') ?? '').trim(), answeredBy: String(f.get('by') ?? ''), mode: f.get('mode') === 'LIVE' ? 'LIVE' : 'FOLLOWED_UP' }, commandId: crypto.randomUUID() },
+      { additionalTypenames: ['CafeSession', 'CafeQuestion'] },
+    );
+    onDone(r);
+  };
+  return (
+    <form className="answer" onSubmit={(e) => void submit(e)} aria-label={t('session.answer')}>
+      <label>{t('session.answer')} <input name="answer" required minLength={2} /></label>
+      <label>{t('session.by')}
+        <select name="by" required defaultValue="CEO" key={leaders ? 'leaders' : 'loading'}>
+          {(leaders?.employees.edges ?? []).map(({ node: l }) => <option key={l.id} value={l.id}>{l.name}{l.title ? ` (${l.title})` : ''}</option>)}
+        </select>
+      </label>
+      <label>{t('session.mode')}
+        <select name="mode" defaultValue="FOLLOWED_UP"><option value="FOLLOWED_UP">{t('session.followedUp')}</option><option value="LIVE">{t('session.live')}</option></select>
+      </label>
+      <button type="submit" disabled={state.fetching}>{t('session.answer')}</button>
+    </form>
+  );
+};
 
 /** A café session: participants (invite, record attendance), questions. */
 export const CafeSessionPage = () => {
@@ -24,7 +56,7 @@ export const CafeSessionPage = () => {
   if (!data) return fetching ? <Loading /> : null;
   const s = data.cafeSession;
   if (!s) return <><h1>{id}</h1><Empty>{t('people.notFound')}</Empty></>;
-  const after = (r: { error?: { graphQLErrors: { message: string }[]; message: string } }, ok: string) => {
+  const after = (r: Outcome, ok: string) => {
     if (r.error) setMessage({ kind: 'error', text: r.error.graphQLErrors.map((g) => g.message).join('; ') || r.error.message });
     else {
       setMessage({ kind: 'ok', text: ok });
@@ -51,7 +83,7 @@ export const CafeSessionPage = () => {
         <p>{s.hosts.map((h) => (h.title ? `${h.name} (${h.title})` : h.name)).join(', ')} · {t('guests.seats', { invited: s.invitedCount, capacity: s.capacity })} · {t('session.attended', { count: s.attendedCount })}{s.status === 'CANCELLED' ? ` · ${t('channels.cancelled')}` : ''}</p>
         {canRecord && s.status !== 'CANCELLED' && (
           <form onSubmit={(e) => void submitInvite(e)} aria-label={t('session.invite')}>
-            <label>{t('session.employeeId')} <input name="employeeId" required pattern="[A-Za-z0-9_-]+" /></label>
+            <label>{t('session.employeeId')} <input name="employeeId" required pattern="[A-Za-z0-9_\-]+" /></label>
             <button type="submit" disabled={inviting.fetching}>{t('session.invite')}</button>
           </form>
         )}
@@ -83,7 +115,10 @@ export const CafeSessionPage = () => {
         {s.questions.length === 0 ? <Empty /> : (
           <ul className="plain">
             {s.questions.map((q) => (
-              <li key={q.id}><strong>{q.topic}</strong> — {q.text} <span className="hint">{q.answered ? t('session.answeredBy', { who: q.answeredBy?.name ?? '' }) : t('session.unanswered')}</span></li>
+              <li key={q.id}>
+                <strong>{q.topic}</strong> — {q.text} <span className="hint">{q.answered ? t('session.answeredBy', { who: q.answeredBy?.name ?? '' }) : t('session.unanswered')}</span>
+                {!q.answered && canRecord && <AnswerForm sessionId={s.id} questionId={q.id} onDone={(ok) => after(ok, t('session.answered'))} />}
+              </li>
             ))}
           </ul>
         )}
