@@ -30,6 +30,11 @@ const ko = {
     'units-channels-hint': '기간 동안 채널별로 만난 임직원 비율. 칸을 누르면 그 조직의 구성원.',
     'regions-months-hint': '지역별 FC 도달률, 최근 12개월. 칸을 누르면 그달 만나지 못한 FC.',
   },
+  other: {
+    townHalls: '타운홀 미팅', theme: '주제', format: '형식', presenters: '발표', attended: '참석', rating: '평점', campaigns: '지점 방문 캠페인', deadline: '마감 {{day}}',
+    visited: '{{visited}} / {{target}}곳 방문 ({{pct}})', videos: '영상 메시지', published: '게시일', title: '제목', views: '조회', viewers: '시청자', watched: '평균 시청 비율',
+    formats: { CHIMAEK: '치맥 미팅', LECTURE: '강연', TALK_CONCERT: '토크 콘서트', OTHER: '기타' },
+  },
   leaders: { title: '리더', table: '리더별 접점', answered: '답변한 질문', hours: '평균 답변 시간(시간)', open: '열린 후속 조치', tooSmall: '5명 미만 고객 그룹은 이 역할에 숨겨집니다.' },
   board: {
     title: '소통 보드', raised: '질문', answered: '답변', hours: '평균 답변 시간(시간)', open: '열린 후속 조치', none: '열린 후속 조치가 없습니다.', what: '내용', owner: '담당', due: '기한', age: '경과 일수',
@@ -37,7 +42,7 @@ const ko = {
   },
   people: {
     title: '사람과 조직', searchLabel: '이름으로 찾기', facts: '정보', timeline: '접점 이력', what: '내용', inPerson: '대면', noTouches: '기록된 접점이 없습니다.', touchCount: '{{total}}건 중 최근 {{shown}}건',
-    notFound: '찾을 수 없습니다.', hired: '입사일', registered: '등록일', phone: '전화', address: '주소', contracts: '계약', visits: '리더 방문', noVisits: '리더가 방문한 적이 없습니다.', prideSince: 'PRIDE 시작',
+    notFound: '찾을 수 없습니다.', noMatch: '찾는 이름이 없습니다.', hired: '입사일', registered: '등록일', phone: '전화', address: '주소', contracts: '계약', visits: '리더 방문', noVisits: '리더가 방문한 적이 없습니다.', prideSince: 'PRIDE 시작',
     members: '구성원', customersHidden: '고객 개별 정보는 경영진·영업·개인정보 보호책임자에게만 보입니다.',
   },
   state: { loading: '불러오는 중…', empty: '이 기간에는 자료가 없습니다.', error: '불러오지 못했습니다: {{message}}', retry: '다시 시도' },
@@ -98,6 +103,11 @@ const en: Messages = {
     'units-channels-hint': 'Share of employees reached through each channel in the period. A cell opens the unit’s members.',
     'regions-months-hint': 'FC reach per region, last 12 months. A cell opens the FCs not reached that month.',
   },
+  other: {
+    townHalls: 'Town halls', theme: 'Theme', format: 'Format', presenters: 'Presenters', attended: 'Came', rating: 'Rating', campaigns: 'Branch-visit campaigns', deadline: 'deadline {{day}}',
+    visited: '{{visited}} of {{target}} branches visited ({{pct}})', videos: 'Video messages', published: 'Published', title: 'Title', views: 'Views', viewers: 'Viewers', watched: 'Share watched',
+    formats: { CHIMAEK: 'Chimaek (chicken and beer)', LECTURE: 'Lecture', TALK_CONCERT: 'Talk concert', OTHER: 'Other' },
+  },
   leaders: { title: 'Leaders', table: 'Touches by leader', answered: 'Questions answered', hours: 'Average hours to answer', open: 'Follow-ups open', tooSmall: 'Groups of fewer than 5 customers are hidden for this role.' },
   board: {
     title: 'Two-way board', raised: 'Questions', answered: 'Answered', hours: 'Average hours to answer', open: 'Follow-ups open', none: 'No follow-up is open.', what: 'What', owner: 'Owner', due: 'Due', age: 'Age (days)',
@@ -105,7 +115,7 @@ const en: Messages = {
   },
   people: {
     title: 'People and places', searchLabel: 'Find by name', facts: 'Facts', timeline: 'Timeline', what: 'What', inPerson: 'in person', noTouches: 'No touches recorded.', touchCount: 'Latest {{shown}} of {{total}}',
-    notFound: 'Not found.', hired: 'Hired', registered: 'Registered', phone: 'Phone', address: 'Address', contracts: 'Contracts', visits: 'Leader visits', noVisits: 'No leader has visited.', prideSince: 'PRIDE since',
+    notFound: 'Not found.', noMatch: 'No one by that name.', hired: 'Hired', registered: 'Registered', phone: 'Phone', address: 'Address', contracts: 'Contracts', visits: 'Leader visits', noVisits: 'No leader has visited.', prideSince: 'PRIDE since',
     members: 'Members', customersHidden: 'Customers one by one are shown to Leadership, Sales and the privacy officer only.',
   },
   state: { loading: 'Loading…', empty: 'Nothing recorded in this period.', error: 'Could not load: {{message}}', retry: 'Retry' },

@@ -390,3 +390,26 @@ export const AnswerQuestionMutation = graphql(`
     answerCafeSessionQuestion(input: $input, commandId: $commandId) { id answered answeredAt answeredBy { name } }
   }
 `);
+
+/* The other channels, for the period: town halls, campaigns, video messages. */
+
+export const TownHallsQuery = graphql(`
+  query TownHalls($from: DateTime!, $to: DateTime!, $asOf: DateTime) {
+    townHalls(from: $from, to: $to, first: 50, asOf: $asOf) {
+      totalCount
+      edges { node { id scheduledAt theme venue format status attendedCount headCount feedbackCount averageRating presenters { id name } } }
+    }
+  }
+`);
+
+export const CampaignsQuery = graphql(`
+  query Campaigns($asOf: DateTime) {
+    campaigns(asOf: $asOf) { id name purpose deadline complete progress targetCount visitedCount remaining { id name district } }
+  }
+`);
+
+export const VideoMessagesQuery = graphql(`
+  query VideoMessages($asOf: DateTime) {
+    videoMessages(asOf: $asOf) { id title publishedAt durationSeconds views distinctViewers averageCompletion author { name title } }
+  }
+`);

@@ -4,6 +4,7 @@ import { CafeSessionList } from '../CafeSessionList';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
 import { Loading } from '../components/States';
 import { CustomerSmilePanel } from '../CustomerSmilePanel';
+import { CampaignPanel, TownHallPanel, VideoPanel } from '../OtherChannels';
 import { PridePanel } from '../PridePanel';
 import { ReachTable } from '../ReachTable';
 import { ScheduleForm } from '../ScheduleForm';
@@ -24,6 +25,11 @@ export const ChannelsPage = () => {
       {!shared.ready ? <Loading /> : shared.period && (
         <>
           <ReachTable period={shared.period} asOf={shared.asOf} />
+          <TownHallPanel period={shared.period} asOf={shared.asOf} />
+          <div className="two-columns">
+            <CampaignPanel asOf={shared.asOf} />
+            <VideoPanel asOf={shared.asOf} />
+          </div>
           <div className="two-columns">
             <CustomerSmilePanel period={shared.period} asOf={shared.asOf} />
             <PridePanel period={shared.period} asOf={shared.asOf} />

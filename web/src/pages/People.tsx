@@ -29,7 +29,7 @@ export const DirectoryPage = () => {
         <div className="three-columns">
           <section aria-labelledby="dir-employees">
             <h2 id="dir-employees">{t('population.EMPLOYEE')} <span className="count">({data.employees.totalCount})</span></h2>
-            {data.employees.edges.length === 0 ? <Empty /> : (
+            {data.employees.edges.length === 0 ? <Empty>{t('people.noMatch')}</Empty> : (
               <ul className="plain" data-testid="directory-employees">
                 {data.employees.edges.map(({ node: e }) => (
                   <li key={e.id}><Link to={`/people/${encodeURIComponent(e.id)}`}>{e.name}</Link> <span className="hint">{t(`grade.${e.grade}`)} · {e.orgUnit?.name}</span></li>
@@ -39,7 +39,7 @@ export const DirectoryPage = () => {
           </section>
           <section aria-labelledby="dir-fcs">
             <h2 id="dir-fcs">{t('population.FC')} <span className="count">({data.fcs.totalCount})</span></h2>
-            {data.fcs.edges.length === 0 ? <Empty /> : (
+            {data.fcs.edges.length === 0 ? <Empty>{t('people.noMatch')}</Empty> : (
               <ul className="plain">
                 {data.fcs.edges.map(({ node: f }) => (
                   <li key={f.id}><Link to={`/fcs/${encodeURIComponent(f.id)}`}>{f.name}</Link> <span className="hint">{f.branch?.name}</span></li>
@@ -49,7 +49,7 @@ export const DirectoryPage = () => {
           </section>
           <section aria-labelledby="dir-branches">
             <h2 id="dir-branches">{t('population.BRANCH')} <span className="count">({data.branches.totalCount})</span></h2>
-            {data.branches.edges.length === 0 ? <Empty /> : (
+            {data.branches.edges.length === 0 ? <Empty>{t('people.noMatch')}</Empty> : (
               <ul className="plain">
                 {data.branches.edges.map(({ node: b }) => (
                   <li key={b.id}><Link to={`/branches/${encodeURIComponent(b.id)}`}>{b.name}</Link> <span className="hint">{b.region} · {b.district}{b.pride ? ' · PRIDE' : ''}</span></li>
@@ -237,7 +237,7 @@ export const TeamPage = () => {
       </section>
       <section aria-labelledby="members">
         <h2 id="members">{t('people.members')} <span className="count">({data.employees.totalCount})</span></h2>
-        {data.employees.edges.length === 0 ? <Empty /> : (
+        {data.employees.edges.length === 0 ? <Empty>{t('people.noMatch')}</Empty> : (
           <ScrollX label={t('people.members')}>
             <table>
               <thead><tr><th scope="col">{t('gaps.name')}</th><th scope="col">{t('gaps.grade')}</th><th scope="col">{t('gaps.lastTouch')}</th></tr></thead>
