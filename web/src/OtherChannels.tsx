@@ -22,7 +22,7 @@ export const TownHallPanel = ({ period, asOf }: { period: Period; asOf: string |
             <tbody>
               {data.townHalls.edges.map(({ node: h }) => (
                 <tr key={h.id} className={h.status === 'CANCELLED' ? 'cancelled' : ''}>
-                  <td>{seoulDateTime(h.scheduledAt)}</td><td>{h.theme}</td><td>{t(`other.formats.${h.format}`)}</td>
+                  <td>{seoulDateTime(h.scheduledAt)}</td><td className="wrap">{h.theme}</td><td>{t(`other.formats.${h.format}`)}</td>
                   <td>{h.presenters.map((p) => p.name).join(', ')}</td>
                   <td className="num">{Math.max(h.attendedCount, h.headCount)}</td>
                   <td className="num">{h.averageRating === null || h.averageRating === undefined ? '—' : h.averageRating.toFixed(1)}</td>
@@ -77,7 +77,7 @@ export const VideoPanel = ({ asOf }: { asOf: string | null }) => {
             <thead><tr><th scope="col">{t('other.published')}</th><th scope="col">{t('other.title')}</th><th scope="col" className="num">{t('other.views')}</th><th scope="col" className="num">{t('other.viewers')}</th><th scope="col" className="num">{t('other.watched')}</th></tr></thead>
             <tbody>
               {data.videoMessages.map((v) => (
-                <tr key={v.id}><td>{seoulDay(v.publishedAt)}</td><td>{v.title}{v.author ? ` — ${v.author.name}` : ''}</td><td className="num">{v.views}</td><td className="num">{v.distinctViewers}</td><td className="num">{pct(v.averageCompletion)}</td></tr>
+                <tr key={v.id}><td>{seoulDay(v.publishedAt)}</td><td className="wrap">{v.title}{v.author ? ` — ${v.author.name}` : ''}</td><td className="num">{v.views}</td><td className="num">{v.distinctViewers}</td><td className="num">{pct(v.averageCompletion)}</td></tr>
               ))}
             </tbody>
           </table>

@@ -20,7 +20,7 @@ export const Timeline = ({ touches, total }: { touches: readonly TouchFieldsFrag
                 <td>{seoulDateTime(x.touchedAt)}</td>
                 <td>{t(`channel.${x.channel}`)}{x.mode === 'FACE_TO_FACE' ? ` · ${t('people.inPerson')}` : ''}</td>
                 <td>{x.leader ? `${x.leader.name}${x.leader.title ? ` (${x.leader.title})` : ''}` : t('overview.company')}</td>
-                <td>{x.summary}</td>
+                <td className="wrap">{x.summary}</td>
               </tr>
             ))}
           </tbody>

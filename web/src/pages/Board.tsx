@@ -58,7 +58,7 @@ export const BoardPage = () => {
                   <tbody>
                     {data.openFollowUps.map((f) => (
                       <tr key={f.id} className={f.overdue ? 'gap' : ''}>
-                        <td><Link to={`/channels/cafe/${encodeURIComponent(f.sessionId)}`}>{f.description}</Link></td>
+                        <td className="wrap"><Link to={`/channels/cafe/${encodeURIComponent(f.sessionId)}`}>{f.description}</Link></td>
                         <td>{f.owner ? `${f.owner.name}${f.owner.title ? ` (${f.owner.title})` : ''}` : '—'}</td>
                         <td>{f.dueOn}{f.overdue ? ` · ${t('board.overdue')}` : ''}</td>
                         <td className="num">{f.ageDays}</td>

@@ -77,7 +77,7 @@ export const GuestsPage = () => {
                       <td>{t(`grade.${s.grade}`)}</td>
                       <td>{s.unitName}</td>
                       <td>{s.division}</td>
-                      <td>{t('guests.because', { team: s.unitName, rate: `${Math.round(s.teamReach * 100)}%` })}</td>
+                      <td className="wrap">{t('guests.because', { team: s.unitName, rate: `${Math.round(s.teamReach * 100)}%` })}</td>
                     </tr>
                   ))}
                 </tbody>

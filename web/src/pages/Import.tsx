@@ -73,7 +73,7 @@ export const ImportPage = () => {
             <ScrollX label={t('import.errors')}>
               <table>
                 <thead><tr><th scope="col" className="num">{t('import.line')}</th><th scope="col">{t('import.key')}</th><th scope="col">{t('import.message')}</th></tr></thead>
-                <tbody>{report.errors.map((er) => <tr key={`${er.line}-${er.key ?? ''}`}><td className="num">{er.line}</td><td>{er.key ?? '—'}</td><td>{er.message}</td></tr>)}</tbody>
+                <tbody>{report.errors.map((er) => <tr key={`${er.line}-${er.key ?? ''}`}><td className="num">{er.line}</td><td>{er.key ?? '—'}</td><td className="wrap">{er.message}</td></tr>)}</tbody>
               </table>
             </ScrollX>
           )}
