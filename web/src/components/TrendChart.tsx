@@ -22,6 +22,8 @@ export const TrendChart = ({ months, series, label }: { months: string[]; series
       opts={{ renderer: 'svg' }}
       option={{
         aria: { enabled: true },
+        // No animation: the figures are there at once (and screenshots never catch a line half drawn).
+        animation: false,
         color: ['#ff6200', '#1f6feb', '#0f8a5f'],
         grid: { left: 44, right: 12, top: 36, bottom: 28 },
         legend: { top: 0 },
