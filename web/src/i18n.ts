@@ -64,7 +64,7 @@ const ko = {
   gaps: {
     title: '미접점', who: '대상', days: '최근 며칠', daysHint: '이 기간 안에 만나지 않은 사람', at: '기준일', neverOnly: '한 번도 만나지 않은 사람만', team: '조직', grade: '직급',
     search: '검색', daysSince: '경과 일수', name: '이름', id: '번호', lastTouch: '마지막 접점', never: '없음', branch: '지점', region: '지역', district: '구', customerName: '고객명',
-    export: 'CSV 내보내기', shown: '{{shown}}명 표시 (전체 미접점 {{total}}명)', truncated: 'API가 한 번에 최대 {{max}}명을 돌려줍니다.', allTeams: '전체 조직', none: '미접점 대상이 없습니다.',
+    export: 'CSV 내보내기', shown: '{{shown}}명 표시 (전체 미접점 {{total}}명)', truncated: 'API가 한 번에 최대 {{max}}명을 돌려줍니다.', allTeams: '전체 조직', none: '미접점 대상이 없습니다.', noMatch: '검색 조건에 맞는 미접점 대상이 없습니다.',
     branchesTitle: '{{days}}일 동안 리더가 방문하지 않은 지점 {{count}}곳', pride: 'PRIDE', daysAgo: '{{days}}일 전', sortBy: '{{column}} 기준 정렬', customerHidden: '고객 이름은 영업·개인정보 보호책임자에게만 보입니다.',
   },
   channels: {
@@ -137,7 +137,7 @@ const en: Messages = {
   gaps: {
     title: 'Gaps', who: 'Who', days: 'Days', daysHint: 'not reached within this many days', at: 'On', neverOnly: 'Never reached only', team: 'Team', grade: 'Grade',
     search: 'Search', daysSince: 'Days since', name: 'Name', id: 'Id', lastTouch: 'Last touch', never: 'never', branch: 'Branch', region: 'Region', district: 'District', customerName: 'Customer',
-    export: 'Export CSV', shown: '{{shown}} shown ({{total}} not reached in all)', truncated: 'The API returns at most {{max}} at a time.', allTeams: 'All teams', none: 'Nobody is left out.',
+    export: 'Export CSV', shown: '{{shown}} shown ({{total}} not reached in all)', truncated: 'The API returns at most {{max}} at a time.', allTeams: 'All teams', none: 'Nobody is left out.', noMatch: 'Nobody left out matches the search.',
     branchesTitle: 'Branches no leader visited in {{days}} days: {{count}}', pride: 'PRIDE', daysAgo: '{{days}} days ago', sortBy: 'Sort by {{column}}', customerHidden: 'Customer names are shown to Sales and the privacy officer only.',
   },
   channels: {

@@ -20,6 +20,8 @@ export interface VirtualTableProps<Row> {
   onSortingChange: (s: SortingState) => void;
   globalFilter: string;
   label: string;
+  /** Said when the filter leaves no row. */
+  noMatch?: string;
   /** Gets the table, e.g. to export the rows as shown (filtered and sorted). */
   tableRef?: (t: Table<Row>) => void;
 }
@@ -28,7 +30,7 @@ export interface VirtualTableProps<Row> {
  * A sortable, filterable table that renders only the rows in view (TanStack Table + Virtual), so
  * 10,000 rows scroll as smoothly as 10. Spacer rows above and below keep the scrollbar honest.
  */
-export const VirtualTable = <Row,>({ data, columns, sorting, onSortingChange, globalFilter, label, tableRef }: VirtualTableProps<Row>) => {
+export const VirtualTable = <Row,>({ data, columns, sorting, onSortingChange, globalFilter, label, tableRef, noMatch }: VirtualTableProps<Row>) => {
   const { t } = useTranslation();
   const table = useReactTable({
     data,
@@ -82,6 +84,7 @@ export const VirtualTable = <Row,>({ data, columns, sorting, onSortingChange, gl
             );
           })}
           {bottom > 0 && <tr aria-hidden="true"><td colSpan={span} style={{ height: bottom, padding: 0, border: 0 }} /></tr>}
+          {rows.length === 0 && <tr><td colSpan={span} className="state empty" data-testid="no-match">{noMatch ?? t('state.empty')}</td></tr>}
         </tbody>
       </table>
     </div>

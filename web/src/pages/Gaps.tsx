@@ -138,6 +138,7 @@ export const GapsPage = () => {
               onSortingChange={(s) => set({ sort: s[0] ? `${s[0].desc ? '-' : ''}${s[0].id}` : '' })}
               globalFilter={q}
               label={t('gaps.title')}
+              noMatch={t('gaps.noMatch')}
               tableRef={(tb) => (tableRef.current = tb)}
             />
           </>
