@@ -49,7 +49,8 @@ export const ScheduleForm = () => {
           </select>
         </label>
         <label>{t('channels.capacity')} <input name="capacity" type="number" min={1} max={100} defaultValue={10} required /></label>
-        <button type="submit" disabled={result.fetching}>{result.fetching ? t('channels.scheduling') : t('channels.scheduleSubmit')}</button>
+        {/* Not before the hosts are there: a session without a host would only come back refused. */}
+        <button type="submit" disabled={result.fetching || !leaders}>{result.fetching ? t('channels.scheduling') : t('channels.scheduleSubmit')}</button>
       </form>
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>{message.text}</p>}
     </section>

@@ -35,7 +35,7 @@ const AnswerForm = ({ sessionId, questionId, onDone }: { sessionId: string; ques
       <label>{t('session.mode')}
         <select name="mode" defaultValue="FOLLOWED_UP"><option value="FOLLOWED_UP">{t('session.followedUp')}</option><option value="LIVE">{t('session.live')}</option></select>
       </label>
-      <button type="submit" disabled={state.fetching}>{t('session.answer')}</button>
+      <button type="submit" disabled={state.fetching || !leaders}>{t('session.answer')}</button>
     </form>
   );
 };
