@@ -12,6 +12,7 @@ import { requestLog } from './plugins/requestLog';
 import { authenticate } from './plugins/authentication';
 import { deadlineOf, timeLimit, viewUntil } from './plugins/timeLimit';
 import { securityHeaders } from './plugins/securityHeaders';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { storableText } from './plugins/storableText';
 import { getParams } from './plugins/getParams';
 import { schema } from './schema';
@@ -60,6 +61,8 @@ export const createServer = (options: GatewayOptions) => {
     graphqlEndpoint: '/graphql',
     // GraphiQL sends the CSRF header with every operation, so it keeps working.
     graphiql: { title: 'Engagement Hub GraphQL', additionalHeaders: { [CSRF_HEADER]: 'graphiql' } },
+    // GraphiQL's scripts and styles inlined from the package, not from a CDN: it loads with no internet.
+    renderGraphiQL,
     maskedErrors,
     multipart: false,
     // No yoga landing page at other paths: a bare 404.

@@ -1,35 +1,33 @@
-import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScrollX } from './components/ScrollX';
 import { useQuery } from 'urql';
-import { PrideQuery, type PrideData } from './operations';
+import { Empty, ErrorState, Loading } from './components/States';
+import { PrideQuery } from './operations';
+import type { Period } from './period';
+import { plusDays } from './time';
 
 /** PRIDE branches beside the others: weekly FC activity per FC-week, so groups of any size compare. */
-export const PridePanel = () => {
-  const [from, setFrom] = useState('2015-04-01');
-  const [to, setTo] = useState('2015-06-30');
-  const valid = from <= to;
-  const [{ data, error }] = useQuery<PrideData>({ query: PrideQuery, variables: { from, to }, pause: !valid });
+export const PridePanel = ({ period, asOf }: { period: Period; asOf: string | null }) => {
+  const { t } = useTranslation();
+  const [{ data, error, fetching }] = useQuery({ query: PrideQuery, variables: { from: period.from, to: plusDays(period.to, -1), asOf } });
   return (
-    <section>
-      <h2>PRIDE vs other branches: FC activity</h2>
-      <div className="period">
-        <label>Weeks from <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>to <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-      </div>
-      {!valid && <p role="alert">The start must not be after the end.</p>}
-      {error && <p role="alert">{error.message}</p>}
-      {data && (
-        <table data-testid="pride">
-          <thead><tr><th /><th className="num">FCs</th><th className="num">FC-weeks</th><th className="num">Visits / FC-week</th><th className="num">Calls / FC-week</th><th className="num">Contracts / FC-week</th></tr></thead>
-          <tbody>
-            {data.fcActivity.map((r) => (
-              <tr key={r.key}>
-                <td>{r.key === 'PRIDE' ? 'PRIDE branches' : 'Other branches'}</td>
-                <td className="num">{r.fcs}</td><td className="num">{r.fcWeeks}</td>
-                <td className="num">{r.visitsPerFcWeek.toFixed(1)}</td><td className="num">{r.callsPerFcWeek.toFixed(1)}</td><td className="num">{r.contractsPerFcWeek.toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <section aria-labelledby="pride">
+      <h2 id="pride">{t('channels.pride')}</h2>
+      {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : data.fcActivity.length === 0 ? <Empty /> : (
+        <ScrollX label={t('channels.pride')}>
+          <table data-testid="pride">
+            <thead><tr><th scope="col"><span className="visually-hidden">{t('channels.branch')}</span></th><th scope="col" className="num">{t('channels.fcs')}</th><th scope="col" className="num">{t('channels.fcWeeks')}</th><th scope="col" className="num">{t('channels.visits')}</th><th scope="col" className="num">{t('channels.calls')}</th><th scope="col" className="num">{t('channels.contracts')}</th></tr></thead>
+            <tbody>
+              {data.fcActivity.map((r) => (
+                <tr key={r.key}>
+                  <td>{r.key === 'PRIDE' ? t('channels.prideBranches') : t('channels.otherBranches')}</td>
+                  <td className="num">{r.fcs}</td><td className="num">{r.fcWeeks}</td>
+                  <td className="num">{r.visitsPerFcWeek.toFixed(1)}</td><td className="num">{r.callsPerFcWeek.toFixed(1)}</td><td className="num">{r.contractsPerFcWeek.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollX>
       )}
     </section>
   );

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
-import { MeQuery, type MeData } from './operations';
+import { useTranslation } from 'react-i18next';
+import type { CombinedError } from 'urql';
+import type { Principal } from './auth';
 
 /** Who the console acts as: a token entered here, checked by the gateway (`me`); VIEWER without one. */
-export const SignIn = ({ onChange }: { onChange: (token: string | null) => void }) => {
-  const [{ data, error }] = useQuery<MeData>({ query: MeQuery, requestPolicy: 'network-only' });
+export const SignIn = ({ principal, error, onChange }: { principal: Principal | null; error?: CombinedError; onChange: (token: string | null) => void }) => {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const me = data?.me;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const token = String(new FormData(e.currentTarget).get('token') ?? '').trim();
@@ -16,28 +16,28 @@ export const SignIn = ({ onChange }: { onChange: (token: string | null) => void 
   if (error) {
     return (
       <div className="signin" role="alert">
-        {error.response?.status === 401 ? 'That token is unknown, expired or revoked.' : error.message}{' '}
-        <button type="button" onClick={() => onChange(null)}>Continue as viewer</button>
+        {error.response?.status === 401 ? t('signin.unknownToken') : error.message}{' '}
+        <button type="button" onClick={() => onChange(null)}>{t('signin.asViewer')}</button>
       </div>
     );
   }
   return (
     <div className="signin">
-      {me && (
+      {principal && (
         <span data-testid="principal">
-          {me.tokenId ? me.subject : 'Not signed in'} · <strong>{me.role}</strong>
+          {principal.signedIn ? principal.subject : t('signin.anonymous')} · <strong data-role={principal.role}>{t(`role.${principal.role}`)}</strong>
         </span>
       )}
       {editing ? (
         <form onSubmit={submit}>
-          <label>API token <input name="token" type="password" autoComplete="off" required /></label>
-          <button type="submit">Sign in</button>
-          <button type="button" onClick={() => setEditing(false)}>Cancel</button>
+          <label>{t('signin.token')} <input name="token" type="password" autoComplete="off" required autoFocus /></label>
+          <button type="submit">{t('signin.signIn')}</button>
+          <button type="button" className="secondary" onClick={() => setEditing(false)}>{t('signin.cancel')}</button>
         </form>
-      ) : me?.tokenId ? (
-        <button type="button" onClick={() => onChange(null)}>Sign out</button>
+      ) : principal?.signedIn ? (
+        <button type="button" onClick={() => onChange(null)}>{t('signin.signOut')}</button>
       ) : (
-        <button type="button" onClick={() => setEditing(true)}>Sign in</button>
+        <button type="button" onClick={() => setEditing(true)}>{t('signin.signIn')}</button>
       )}
     </div>
   );

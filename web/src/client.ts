@@ -6,12 +6,11 @@ import { currentToken } from './session';
  * any, and the CSRF header the gateway requires (a page on another site cannot set one without
  * CORS allowing it).
  */
-export const createClient = () =>
+export const createClient = (token: string | null = currentToken()) =>
   new Client({
     url: '/graphql',
     exchanges: [cacheExchange, fetchExchange],
     fetchOptions: (): RequestInit => {
-      const token = currentToken();
       const headers: Record<string, string> = { 'x-graphql-yoga-csrf': 'console', ...(token ? { authorization: `Bearer ${token}` } : {}) };
       return { headers };
     },

@@ -1,95 +1,23 @@
-import { gql } from 'urql';
+import { graphql } from './gql';
 
-/** What the session list shows of a session; the mutation asks for the same so the cache updates. */
-const SessionFields = gql`
-  fragment SessionFields on CafeSession {
-    id
-    scheduledAt
-    venue
-    status
-    capacity
-    invitedCount
-    attendedCount
-    hosts { id name title }
+/* Every operation the console sends, typed from gateway/schema.graphql by GraphQL Code Generator. */
+
+export const MeQuery = graphql(`
+  query Me {
+    me { subject role tokenId }
   }
-`;
+`);
 
-export const CafeSessionsQuery = gql`
-  query CafeSessions($first: Int!, $after: String) {
-    cafeSessions(first: $first, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges {
-        node { ...SessionFields }
-      }
-    }
+/** The newest touch: the console's default period ends in its month, so it opens on data. */
+export const LatestTouchQuery = graphql(`
+  query LatestTouch($asOf: DateTime) {
+    touches(first: 1, asOf: $asOf) { edges { node { id touchedAt } } }
   }
-  ${SessionFields}
-`;
+`);
 
-export const LeadersQuery = gql`
-  query Leaders {
-    employees(filter: { grade: EXECUTIVE }, first: 100) { edges { node { id name title } } }
-  }
-`;
-
-export const ScheduleCafeSessionMutation = gql`
-  mutation ScheduleCafeSession($input: ScheduleCafeSessionInput!, $commandId: String) {
-    scheduleCafeSession(input: $input, commandId: $commandId) { ...SessionFields }
-  }
-  ${SessionFields}
-`;
-
-export const ReachQuery = gql`
-  query Reach($period: PeriodInput!) {
-    cafeSessionReachByOrgUnit(period: $period) {
-      orgUnitId
-      orgUnitName
-      kind
-      parentId
-      population
-      eligiblePopulation
-      reached
-      reachRate
-      eligibleReachRate
-    }
-  }
-`;
-
-export interface SessionNode {
-  id: string;
-  scheduledAt: string;
-  venue: string;
-  status: 'SCHEDULED' | 'CANCELLED';
-  capacity: number;
-  invitedCount: number;
-  attendedCount: number;
-  hosts: { id: string; name: string; title: string | null }[];
-}
-
-export interface CafeSessionsData {
-  cafeSessions: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: SessionNode }[];
-  };
-}
-
-export interface ReachRow {
-  orgUnitId: string;
-  orgUnitName: string;
-  kind: 'DIVISION' | 'DEPARTMENT' | 'TEAM';
-  parentId: string | null;
-  population: number;
-  eligiblePopulation: number;
-  reached: number;
-  reachRate: number;
-  eligibleReachRate: number;
-}
-
-export const CoverageQuery = gql`
-  query Coverage($population: Population!, $period: PeriodInput!, $channel: Channel) {
-    coverage(population: $population, period: $period, channel: $channel) {
+export const CoverageQuery = graphql(`
+  query Coverage($population: Population!, $period: PeriodInput!, $channel: Channel, $asOf: DateTime) {
+    coverage(population: $population, period: $period, channel: $channel, asOf: $asOf) {
       population
       reached
       reachRate
@@ -100,58 +28,388 @@ export const CoverageQuery = gql`
       byLeader { leader { id name title } reached touches }
     }
   }
-`;
+`);
 
-export interface CoverageData {
-  coverage: {
-    population: number;
-    reached: number;
-    reachRate: number;
-    touches: number;
-    frequency: number;
-    averageDaysSinceLastTouch: number | null;
-    byChannel: { channel: string; reached: number; touches: number }[];
-    byLeader: { leader: { id: string; name: string; title: string | null } | null; reached: number; touches: number }[];
-  };
-}
-
-export const CustomerSmileQuery = gql`
-  query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date) {
-    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on) { key branch { name } due onTime late overdue open onTimeRate }
+/** Twelve months in one request (aliases): the trend chart's points. */
+export const TrendQuery = graphql(`
+  query Trend(
+    $population: Population!, $asOf: DateTime,
+    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
+    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+  ) {
+    m0: coverage(population: $population, period: $m0, asOf: $asOf) { reached population reachRate }
+    m1: coverage(population: $population, period: $m1, asOf: $asOf) { reached population reachRate }
+    m2: coverage(population: $population, period: $m2, asOf: $asOf) { reached population reachRate }
+    m3: coverage(population: $population, period: $m3, asOf: $asOf) { reached population reachRate }
+    m4: coverage(population: $population, period: $m4, asOf: $asOf) { reached population reachRate }
+    m5: coverage(population: $population, period: $m5, asOf: $asOf) { reached population reachRate }
+    m6: coverage(population: $population, period: $m6, asOf: $asOf) { reached population reachRate }
+    m7: coverage(population: $population, period: $m7, asOf: $asOf) { reached population reachRate }
+    m8: coverage(population: $population, period: $m8, asOf: $asOf) { reached population reachRate }
+    m9: coverage(population: $population, period: $m9, asOf: $asOf) { reached population reachRate }
+    m10: coverage(population: $population, period: $m10, asOf: $asOf) { reached population reachRate }
+    m11: coverage(population: $population, period: $m11, asOf: $asOf) { reached population reachRate }
   }
-`;
+`);
 
-export interface CustomerSmileData {
-  followUpCompliance: { key: string; branch: { name: string } | null; due: number; onTime: number; late: number; overdue: number; open: number; onTimeRate: number | null }[];
-}
-
-/** Customers one by one: LEADERSHIP, SALES and PRIVACY_OFFICER only. */
-export const OverdueFollowUpsQuery = gql`
-  query OverdueFollowUps($on: Date) {
-    overdueFollowUps(on: $on, first: 10) { total followUps { kind dueOn daysLate customer { id } fc { id name branch { name } } } }
+export const CadenceQuery = graphql(`
+  query Cadence($from: Date!, $to: Date!, $asOf: DateTime) {
+    cadence(from: $from, to: $to, asOf: $asOf) {
+      cafeSessions { start end held target met }
+      townHalls { start end held target met }
+    }
   }
-`;
+`);
 
-export interface OverdueFollowUpsData {
-  overdueFollowUps: { total: number; followUps: { kind: string; dueOn: string; daysLate: number; customer: { id: string } | null; fc: { id: string; name: string; branch: { name: string } | null } | null }[] };
-}
-
-export const MeQuery = gql`
-  query Me {
-    me { subject role tokenId }
+export const OrgUnitsQuery = graphql(`
+  query OrgUnits($asOf: DateTime) {
+    orgUnits(asOf: $asOf) { id name kind parent { id } }
   }
-`;
+`);
 
-export interface MeData {
-  me: { subject: string; role: string; tokenId: string | null };
-}
-
-export const PrideQuery = gql`
-  query Pride($from: Date!, $to: Date!) {
-    fcActivity(groupBy: PRIDE, from: $from, to: $to) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }
+export const EmployeeGapsQuery = graphql(`
+  query EmployeeGaps($at: DateTime!, $days: Int!, $segment: SegmentInput, $asOf: DateTime, $first: Int) {
+    gaps(population: EMPLOYEE, at: $at, days: $days, segment: $segment, asOf: $asOf, first: $first) {
+      total
+      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }
+    }
   }
-`;
+`);
 
-export interface PrideData {
-  fcActivity: { key: string; fcs: number; fcWeeks: number; visitsPerFcWeek: number; callsPerFcWeek: number; contractsPerFcWeek: number }[];
-}
+export const FcGapsQuery = graphql(`
+  query FcGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
+    gaps(population: FC, at: $at, days: $days, asOf: $asOf, first: $first) {
+      total
+      people { personId lastTouchedAt fc { id name branch { id name region } } }
+    }
+  }
+`);
+
+/** Customers one by one (LEADERSHIP, SALES, PRIVACY_OFFICER), without their personal data. */
+export const CustomerGapsQuery = graphql(`
+  query CustomerGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
+    gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first) {
+      total
+      people { personId lastTouchedAt customer { id branch { id name region } } }
+    }
+  }
+`);
+
+/** The same with names: SALES and PRIVACY_OFFICER only (each read is logged by the gateway). */
+export const CustomerGapsWithNamesQuery = graphql(`
+  query CustomerGapsWithNames($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
+    gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first) {
+      total
+      people { personId lastTouchedAt customer { id branch { id name region } personalData { name } } }
+    }
+  }
+`);
+
+export const UnvisitedBranchesQuery = graphql(`
+  query UnvisitedBranches($from: DateTime!, $to: DateTime!, $asOf: DateTime) {
+    unvisitedBranches(from: $from, to: $to, asOf: $asOf) { id name region district pride }
+  }
+`);
+
+export const CafeSessionsQuery = graphql(`
+  query CafeSessions($first: Int!, $after: String, $asOf: DateTime) {
+    cafeSessions(first: $first, after: $after, asOf: $asOf) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title } } }
+    }
+  }
+`);
+
+export const LeadersQuery = graphql(`
+  query Leaders {
+    employees(filter: { grade: EXECUTIVE }, first: 100) { edges { node { id name title } } }
+  }
+`);
+
+export const ScheduleCafeSessionMutation = graphql(`
+  mutation ScheduleCafeSession($input: ScheduleCafeSessionInput!, $commandId: String) {
+    scheduleCafeSession(input: $input, commandId: $commandId) { id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title } }
+  }
+`);
+
+export const ReachQuery = graphql(`
+  query Reach($period: PeriodInput!, $asOf: DateTime) {
+    cafeSessionReachByOrgUnit(period: $period, asOf: $asOf) { orgUnitId orgUnitName kind parentId population eligiblePopulation reached reachRate eligibleReachRate }
+  }
+`);
+
+export const CustomerSmileQuery = graphql(`
+  query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date, $asOf: DateTime) {
+    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on, asOf: $asOf) { key branch { name } due onTime late overdue open onTimeRate }
+  }
+`);
+
+export const PrideQuery = graphql(`
+  query Pride($from: Date!, $to: Date!, $asOf: DateTime) {
+    fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }
+  }
+`);
+
+/* People and places: the directory and one page per person, team, branch and customer. */
+
+const TouchFields = graphql(`
+  fragment TouchFields on Touch { id channel mode touchedAt summary leader { id name title } }
+`);
+void TouchFields;
+
+export const DirectoryQuery = graphql(`
+  query Directory($name: String, $asOf: DateTime) {
+    employees(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }
+    fcs(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }
+    branches(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name region district pride } } }
+  }
+`);
+
+export const EmployeePageQuery = graphql(`
+  query EmployeePage($id: ID!, $asOf: DateTime) {
+    employee(id: $id, asOf: $asOf) {
+      id name grade title region hiredOn leftOn lastTouchedAt orgUnit { id name }
+      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+    }
+  }
+`);
+
+/** There is no fc(id) query: an FC's page is their touches, each naming the FC. */
+export const FcPageQuery = graphql(`
+  query FcPage($id: ID!, $asOf: DateTime) {
+    touches(filter: { personId: $id, personKind: FC }, first: 100, asOf: $asOf) {
+      totalCount
+      edges { node { ...TouchFields fc { id name hiredOn leftOn branch { id name region } } } }
+    }
+  }
+`);
+
+export const BranchPageQuery = graphql(`
+  query BranchPage($id: ID!, $asOf: DateTime) {
+    branch(id: $id, asOf: $asOf) {
+      id name region district seoul pride prideSince
+      fcs { id name }
+      visits { id visitedAt purpose gift leaders { id name title } }
+      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+    }
+  }
+`);
+
+export const CustomerPageQuery = graphql(`
+  query CustomerPage($id: ID!, $asOf: DateTime) {
+    customer(id: $id, asOf: $asOf) {
+      id registeredOn erasedOn branch { id name }
+      contracts { id product signedOn fc { id name } }
+      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+    }
+  }
+`);
+
+/** Name, phone and address: SALES and PRIVACY_OFFICER only (asked separately so other roles get the rest). */
+export const CustomerPersonalDataQuery = graphql(`
+  query CustomerPersonalData($id: ID!) {
+    customer(id: $id) { id personalData { name phone address } }
+  }
+`);
+
+export const TeamPageQuery = graphql(`
+  query TeamPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {
+    orgUnits(asOf: $asOf) { id name kind parent { id } }
+    employees(filter: { orgUnitId: $id }, first: 100, asOf: $asOf) { totalCount edges { node { id name grade title lastTouchedAt } } }
+    cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) { orgUnitId orgUnitName population eligiblePopulation reached reachRate eligibleReachRate }
+  }
+`);
+
+/* Leaders and the two-way board. */
+
+export const LeadersPageQuery = graphql(`
+  query LeadersPage($period: PeriodInput!, $asOf: DateTime, $at: DateTime) {
+    employees: coverage(population: EMPLOYEE, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
+    fcs: coverage(population: FC, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
+    twoWay(period: $period, asOf: $asOf) { byAnsweringLeader { leader { id } answered averageHoursToAnswer } }
+    openFollowUps(at: $at, asOf: $asOf) { id owner { id } }
+  }
+`);
+
+/** One leader's touches by channel, for each population. */
+export const LeaderPageQuery = graphql(`
+  query LeaderPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {
+    employee(id: $id, asOf: $asOf) { id name title grade }
+    employees: coverage(population: EMPLOYEE, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
+    fcs: coverage(population: FC, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
+  }
+`);
+
+/**
+ * Customer figures on their own: for roles without customer-level access a group of fewer than 5
+ * answers GROUP_TOO_SMALL, and that must not take the employee and FC figures with it.
+ */
+export const LeaderCustomersQuery = graphql(`
+  query LeaderCustomers($leaderId: ID, $period: PeriodInput!, $asOf: DateTime) {
+    coverage(population: CUSTOMER, leaderId: $leaderId, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } byLeader { leader { id name title } reached touches } }
+  }
+`);
+
+export const BoardQuery = graphql(`
+  query Board($period: PeriodInput!, $asOf: DateTime, $at: DateTime) {
+    twoWay(period: $period, asOf: $asOf) {
+      questions { raised answered answeredRate averageHoursToAnswer }
+      byChannel { channel figures { raised answered answeredRate averageHoursToAnswer } }
+      byAnsweringLeader { leader { id name title } answered averageHoursToAnswer }
+    }
+    openFollowUps(at: $at, asOf: $asOf) { id description dueOn ageDays overdue since sessionId owner { id name title } }
+  }
+`);
+
+export const CompleteFollowUpMutation = graphql(`
+  mutation CompleteFollowUp($input: CompleteFollowUpInput!, $commandId: String) {
+    completeCafeSessionFollowUp(input: $input, commandId: $commandId) { id completedOn }
+  }
+`);
+
+/* Next café guests: the next session, who was never met at one, and which teams lag. */
+
+export const NextSessionQuery = graphql(`
+  query NextSession($from: DateTime!) {
+    cafeSessions(from: $from, status: SCHEDULED, first: 20) {
+      edges { node { id scheduledAt venue capacity invitedCount hosts { id name title } participants { employeeId invited } } }
+    }
+  }
+`);
+
+export const GuestCandidatesQuery = graphql(`
+  query GuestCandidates($at: DateTime!, $period: PeriodInput!) {
+    gaps(population: EMPLOYEE, channel: CAFE_SESSION, at: $at, days: 36500, first: 500) {
+      total
+      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }
+    }
+    cafeSessionReachByOrgUnit(period: $period) { orgUnitId orgUnitName parentId eligiblePopulation reached eligibleReachRate }
+  }
+`);
+
+export const BranchVisitListQuery = graphql(`
+  query BranchVisitList($after: String) {
+    branches(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name region district visits { visitedAt } } }
+    }
+  }
+`);
+
+export const InviteMutation = graphql(`
+  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {
+    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }
+  }
+`);
+
+/** CSV import (ADMIN): a dry run first shows the row errors without recording anything. */
+export const ImportCsvMutation = graphql(`
+  mutation ImportCsv($input: ImportCsvInput!) {
+    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }
+  }
+`);
+
+/** One café session: who was invited and came, the questions raised, the follow-ups. */
+export const CafeSessionPageQuery = graphql(`
+  query CafeSessionPage($id: ID!) {
+    cafeSession(id: $id) {
+      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }
+      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }
+      questions { id topic text anonymous answered answeredAt answeredBy { name } }
+    }
+  }
+`);
+
+export const RecordAttendanceMutation = graphql(`
+  mutation RecordAttendance($input: RecordAttendanceInput!, $commandId: String) {
+    recordCafeSessionAttendance(input: $input, commandId: $commandId) { id attendedCount invitedCount participants { employeeId invited attended walkIn } }
+  }
+`);
+
+/* Heatmap: café reach of every org unit month by month; a segment's reach by channel; a segment month by month. */
+
+export const ReachByMonthQuery = graphql(`
+  query ReachByMonth(
+    $asOf: DateTime,
+    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
+    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+  ) {
+    m0: cafeSessionReachByOrgUnit(period: $m0, asOf: $asOf) { orgUnitId orgUnitName kind parentId eligiblePopulation reached eligibleReachRate }
+    m1: cafeSessionReachByOrgUnit(period: $m1, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m2: cafeSessionReachByOrgUnit(period: $m2, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m3: cafeSessionReachByOrgUnit(period: $m3, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m4: cafeSessionReachByOrgUnit(period: $m4, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m5: cafeSessionReachByOrgUnit(period: $m5, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m6: cafeSessionReachByOrgUnit(period: $m6, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m7: cafeSessionReachByOrgUnit(period: $m7, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m8: cafeSessionReachByOrgUnit(period: $m8, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m9: cafeSessionReachByOrgUnit(period: $m9, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m10: cafeSessionReachByOrgUnit(period: $m10, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m11: cafeSessionReachByOrgUnit(period: $m11, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+  }
+`);
+
+export const SegmentByChannelQuery = graphql(`
+  query SegmentByChannel($population: Population!, $segment: SegmentInput!, $period: PeriodInput!, $asOf: DateTime) {
+    coverage(population: $population, segment: $segment, period: $period, asOf: $asOf) { population reached reachRate byChannel { channel reached } }
+  }
+`);
+
+export const SegmentTrendQuery = graphql(`
+  query SegmentTrend(
+    $population: Population!, $segment: SegmentInput!, $asOf: DateTime,
+    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
+    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+  ) {
+    m0: coverage(population: $population, segment: $segment, period: $m0, asOf: $asOf) { population reached reachRate }
+    m1: coverage(population: $population, segment: $segment, period: $m1, asOf: $asOf) { population reached reachRate }
+    m2: coverage(population: $population, segment: $segment, period: $m2, asOf: $asOf) { population reached reachRate }
+    m3: coverage(population: $population, segment: $segment, period: $m3, asOf: $asOf) { population reached reachRate }
+    m4: coverage(population: $population, segment: $segment, period: $m4, asOf: $asOf) { population reached reachRate }
+    m5: coverage(population: $population, segment: $segment, period: $m5, asOf: $asOf) { population reached reachRate }
+    m6: coverage(population: $population, segment: $segment, period: $m6, asOf: $asOf) { population reached reachRate }
+    m7: coverage(population: $population, segment: $segment, period: $m7, asOf: $asOf) { population reached reachRate }
+    m8: coverage(population: $population, segment: $segment, period: $m8, asOf: $asOf) { population reached reachRate }
+    m9: coverage(population: $population, segment: $segment, period: $m9, asOf: $asOf) { population reached reachRate }
+    m10: coverage(population: $population, segment: $segment, period: $m10, asOf: $asOf) { population reached reachRate }
+    m11: coverage(population: $population, segment: $segment, period: $m11, asOf: $asOf) { population reached reachRate }
+  }
+`);
+
+/** Every region: the two ends of the branch list sorted by region cover all 126 branches of the demo (a page holds 100). */
+export const RegionsQuery = graphql(`
+  query Regions {
+    asc: branches(sortBy: REGION, first: 100) { totalCount edges { node { region } } }
+    desc: branches(sortBy: REGION, direction: DESC, first: 100) { edges { node { region } } }
+  }
+`);
+
+export const AnswerQuestionMutation = graphql(`
+  mutation AnswerQuestion($input: AnswerQuestionInput!, $commandId: String) {
+    answerCafeSessionQuestion(input: $input, commandId: $commandId) { id answered answeredAt answeredBy { name } }
+  }
+`);
+
+/* The other channels, for the period: town halls, campaigns, video messages. */
+
+export const TownHallsQuery = graphql(`
+  query TownHalls($from: DateTime!, $to: DateTime!, $asOf: DateTime) {
+    townHalls(from: $from, to: $to, first: 50, asOf: $asOf) {
+      totalCount
+      edges { node { id scheduledAt theme venue format status attendedCount headCount feedbackCount averageRating presenters { id name } } }
+    }
+  }
+`);
+
+export const CampaignsQuery = graphql(`
+  query Campaigns($asOf: DateTime) {
+    campaigns(asOf: $asOf) { id name purpose deadline complete progress targetCount visitedCount remaining { id name district } }
+  }
+`);
+
+export const VideoMessagesQuery = graphql(`
+  query VideoMessages($asOf: DateTime) {
+    videoMessages(asOf: $asOf) { id title publishedAt durationSeconds views distinctViewers averageCompletion author { name title } }
+  }
+`);

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { schedulesCafeSessions, usePrincipal } from '../auth';
+import { CafeSessionList } from '../CafeSessionList';
+import { UrlPeriodPicker } from '../components/PeriodPicker';
+import { Loading } from '../components/States';
+import { CustomerSmilePanel } from '../CustomerSmilePanel';
+import { CampaignPanel, TownHallPanel, VideoPanel } from '../OtherChannels';
+import { PridePanel } from '../PridePanel';
+import { ReachTable } from '../ReachTable';
+import { ScheduleForm } from '../ScheduleForm';
+import { usePeriod } from '../usePeriod';
+
+/** The channels one by one, for the period on screen. */
+export const ChannelsPage = () => {
+  const { t } = useTranslation();
+  const { role } = usePrincipal();
+  const shared = usePeriod();
+  return (
+    <>
+      <h1>{t('channels.title')}</h1>
+      <UrlPeriodPicker preset={shared.preset} reference={shared.reference} period={shared.period} asOfDay={shared.asOfDay} latestMonth={shared.latestMonth} />
+      {/* Only the roles that may schedule see the form: hidden, not a refusal after typing. */}
+      {schedulesCafeSessions(role) && <ScheduleForm />}
+      <CafeSessionList asOf={shared.asOf} />
+      {!shared.ready ? <Loading /> : shared.period && (
+        <>
+          <ReachTable period={shared.period} asOf={shared.asOf} />
+          <TownHallPanel period={shared.period} asOf={shared.asOf} />
+          <div className="two-columns">
+            <CampaignPanel asOf={shared.asOf} />
+            <VideoPanel asOf={shared.asOf} />
+          </div>
+          <div className="two-columns">
+            <CustomerSmilePanel period={shared.period} asOf={shared.asOf} />
+            <PridePanel period={shared.period} asOf={shared.asOf} />
+          </div>
+        </>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,25 @@
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { LatestTouchQuery } from './operations';
+import { periodFromSearch } from './period';
+import { asOfInstant, seoulMonth, todayInSeoul, validDay } from './time';
+
+/**
+ * The period and as-of every page shares, from the URL (so a link shows the same figures). Until
+ * the user picks one, the period ends in the latest month that has touches as of the as-of day.
+ */
+export const usePeriod = () => {
+  const [search] = useSearchParams();
+  const asOfDay = validDay(search.get('asOf'));
+  const asOf = asOfInstant(asOfDay);
+  const [latest] = useQuery({ query: LatestTouchQuery, variables: { asOf } });
+  const newest = latest.data?.touches.edges[0]?.node.touchedAt;
+  const latestMonth = newest ? seoulMonth(newest) : (asOfDay ?? todayInSeoul()).slice(0, 7);
+  const { preset, reference, period } = periodFromSearch(search, latestMonth);
+  return { preset, reference, period, asOfDay, asOf, latestMonth, ready: !latest.fetching || Boolean(latest.data || latest.error) };
+};
+
+export type SharedPeriod = ReturnType<typeof usePeriod>;
+
+/** The query-string keys that travel from page to page. */
+export const SHARED_KEYS = ['preset', 'ref', 'from', 'to', 'asOf'] as const;
