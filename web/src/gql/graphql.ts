@@ -140,12 +140,16 @@ export type OrgUnitKind =
   /** Under a department (팀). */
   | 'TEAM';
 
-/** A period: from (inclusive) to (exclusive). */
+/** A period, in one of two forms: from/to as instants (DateTime; from inclusive, to exclusive), or fromDay/toDay as calendar days in Korea (Date; both inclusive, e.g. fromDay 2015-03-01, toDay 2015-03-31 for March 2015). */
 export type PeriodInput = {
-  /** Start, inclusive. */
-  from: string;
-  /** End, exclusive. */
-  to: string;
+  /** Start, inclusive (an instant). */
+  from?: string | null | undefined;
+  /** First day, inclusive (calendar day in Korea). */
+  fromDay?: string | null | undefined;
+  /** End, exclusive (an instant). */
+  to?: string | null | undefined;
+  /** Last day, inclusive (calendar day in Korea). */
+  toDay?: string | null | undefined;
 };
 
 /** Whose coverage: employees (임직원), FCs (설계사) or customers (고객). */
@@ -156,6 +160,17 @@ export type Population =
   | 'EMPLOYEE'
   /** Financial consultants. */
   | 'FC';
+
+/** What a row of org-unit reach covers: the whole company (its root row), a division, a department or a team. */
+export type ReachUnitKind =
+  /** The whole company (전사): every employee, whichever division. */
+  | 'COMPANY'
+  /** A department. */
+  | 'DEPARTMENT'
+  /** A division (본부). */
+  | 'DIVISION'
+  /** A team. */
+  | 'TEAM';
 
 /** Who came to which session; someone not invited is a walk-in. */
 export type RecordAttendanceInput = {
@@ -194,18 +209,32 @@ export type ScheduleCafeSessionInput = {
   venue: string;
 };
 
-/** Narrows a population. Employees: orgUnitId (with its sub-units), grade, region, tenure. FCs: branchId, region, seoul, pride, tenure. Customers: branchId, region, seoul, pride. */
+/** Narrows a population. Employees: org units (with their sub-units), grades (one, several, or a range such as gradeAtMost: DEPUTY_GENERAL_MANAGER — 차장 or below — or cafeEligible), regions, tenure. FCs: branches, regions, seoul, pride, tenure. Customers: branches, regions, seoul, pride. Several values of one dimension mean any of them; different dimensions all apply. */
 export type SegmentInput = {
   /** FCs or customers of this branch. */
   branchId?: string | number | null | undefined;
+  /** FCs or customers of any of these branches. */
+  branchIds?: Array<string | number> | null | undefined;
+  /** Employees who may attend café sessions (true: grade 차장 or below) or who may not (false). */
+  cafeEligible?: boolean | null | undefined;
   /** Employees of this grade. */
   grade?: Grade | null | undefined;
+  /** Employees of this grade or above. */
+  gradeAtLeast?: Grade | null | undefined;
+  /** Employees of this grade or below (e.g. DEPUTY_GENERAL_MANAGER: 차장 or below). */
+  gradeAtMost?: Grade | null | undefined;
+  /** Employees of any of these grades. */
+  grades?: Array<Grade> | null | undefined;
   /** Employees of this org unit and the units below it. */
   orgUnitId?: string | number | null | undefined;
+  /** Employees of any of these org units (each with the units below it). */
+  orgUnitIds?: Array<string | number> | null | undefined;
   /** FCs or customers of PRIDE branches (true) or of the others (false). */
   pride?: boolean | null | undefined;
   /** Employees of this region, or FCs and customers of branches in it. */
   region?: string | null | undefined;
+  /** Any of these regions. */
+  regions?: Array<string> | null | undefined;
   /** FCs or customers of branches in Seoul (true) or elsewhere (false). */
   seoul?: boolean | null | undefined;
   /** Employees or FCs by tenure at the end of the period. */
@@ -377,7 +406,7 @@ export type ReachQueryVariables = Exact<{
 }>;
 
 
-export type ReachQuery = { cafeSessionReachByOrgUnit: Array<{ orgUnitId: string, orgUnitName: string, kind: OrgUnitKind, parentId: string | null, population: number, eligiblePopulation: number, reached: number, reachRate: number, eligibleReachRate: number }> };
+export type ReachQuery = { cafeSessionReachByOrgUnit: Array<{ orgUnitId: string, orgUnitName: string, kind: ReachUnitKind, parentId: string | null, population: number, eligiblePopulation: number, reached: number, reachRate: number, eligibleReachRate: number }> };
 
 export type CustomerSmileQueryVariables = Exact<{
   groupBy: ComplianceGrouping;
@@ -570,7 +599,7 @@ export type ReachByMonthQueryVariables = Exact<{
 }>;
 
 
-export type ReachByMonthQuery = { m0: Array<{ orgUnitId: string, orgUnitName: string, kind: OrgUnitKind, parentId: string | null, eligiblePopulation: number, reached: number, eligibleReachRate: number }>, m1: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m2: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m3: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m4: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m5: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m6: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m7: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m8: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m9: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m10: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m11: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }> };
+export type ReachByMonthQuery = { m0: Array<{ orgUnitId: string, orgUnitName: string, kind: ReachUnitKind, parentId: string | null, eligiblePopulation: number, reached: number, eligibleReachRate: number }>, m1: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m2: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m3: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m4: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m5: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m6: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m7: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m8: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m9: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m10: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }>, m11: Array<{ orgUnitId: string, reached: number, eligibleReachRate: number }> };
 
 export type SegmentByChannelQueryVariables = Exact<{
   population: Population;
