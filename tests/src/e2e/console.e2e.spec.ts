@@ -223,12 +223,13 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
     const hr = graphqlAt(product.graphqlUrl, { authorization: `Bearer ${tokenOf('HR')}` });
     const staff = await hr<{ employees: { edges: { node: { id: string; name: string } }[] } }>(`{ employees(filter: { grade: STAFF }, first: 1, sortBy: NAME) { edges { node { id name } } } }`);
     const guest = staff.data!.employees.edges[0]!.node;
-    // Attendance is recorded once a session has started: one held two hours ago, in this Seoul month.
+    // Attendance is recorded once a session has started: one held two hours ago, in this Seoul month,
+    // recorded as history (scheduling is for the future), as scheduled an hour before it began.
     const heldAt = new Date(Date.now() - 2 * 3_600_000);
     const seoulMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit' }).format(heldAt).slice(0, 7);
     const scheduled = await hr<{ scheduleCafeSession: { id: string } }>(
-      `mutation($at: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Attendance Café", hostIds: ["CEO"] }) { id } }`,
-      { at: heldAt.toISOString() },
+      `mutation($at: DateTime!, $occurredAt: DateTime!) { scheduleCafeSession(input: { scheduledAt: $at, venue: "Attendance Café", hostIds: ["CEO"] }, occurredAt: $occurredAt) { id } }`,
+      { at: heldAt.toISOString(), occurredAt: new Date(heldAt.getTime() - 3_600_000).toISOString() },
     );
     const sessionId = scheduled.data!.scheduleCafeSession.id;
     const month = `preset=month&ref=${seoulMonth}`;
