@@ -1,4 +1,4 @@
-import type { Grade } from '@hub/contracts';
+import { koreanDayStart, type Grade } from '@hub/contracts';
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { CustomerSmileService } from '@hub/customer-smile';
 import type { PrideService } from '@hub/pride';
@@ -373,7 +373,7 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
         const calls = Math.floor(random() * 15) + (isPride ? 20 : 12);
         const contracts = Math.floor(random() * (isPride ? 3 : 2));
         activityReports++;
-        await pride.reportWeeklyActivity({ fcId, weekOf, customerVisits: customerVisitsThatWeek, calls, contracts }, ctx(`activity:${fcId}:${weekOf}`, `${weekOf}T00:00:00+09:00`));
+        await pride.reportWeeklyActivity({ fcId, weekOf, customerVisits: customerVisitsThatWeek, calls, contracts }, ctx(`activity:${fcId}:${weekOf}`, koreanDayStart(weekOf)));
       }
     }
   }
