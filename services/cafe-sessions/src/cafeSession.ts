@@ -13,6 +13,16 @@ import {
 } from '@hub/contracts';
 import type { EmployeeSnapshot } from '@hub/directory';
 import type { Decider } from '@hub/event-store';
+import {
+  decideAnswerQuestion,
+  decideAssignFollowUp,
+  decideCompleteFollowUp,
+  decideRaiseQuestion,
+  emptyQuestionBoard,
+  evolveQuestionBoard,
+  type QuestionBoard,
+  type Venue,
+} from '@hub/questions';
 
 /*
  * A café session (톡톡타임): the CEO has tea with about ten employees of grade 차장 or below,
@@ -27,8 +37,8 @@ export interface CafeSession {
   cancelled: boolean;
   invited: Set<string>;
   attended: Set<string>;
-  questions: Map<string, { answered: boolean }>;
-  followUps: Map<string, { completed: boolean }>;
+  /** Questions raised here and their follow-ups: the shared two-way block. */
+  board: QuestionBoard;
 }
 
 export type CafeSessionState = { status: 'none' } | ({ status: 'scheduled' } & CafeSession);
@@ -59,8 +69,7 @@ const evolve = (state: CafeSessionState, event: HubEvent): CafeSessionState => {
       cancelled: false,
       invited: new Set(),
       attended: new Set(),
-      questions: new Map(),
-      followUps: new Map(),
+      board: emptyQuestionBoard(),
     };
   }
   if (state.status !== 'scheduled') return state;
@@ -70,13 +79,13 @@ const evolve = (state: CafeSessionState, event: HubEvent): CafeSessionState => {
     case 'CafeSessionAttendanceRecorded':
       return { ...state, attended: new Set(state.attended).add(event.data.employeeId) };
     case 'CafeSessionQuestionRaised':
-      return { ...state, questions: new Map(state.questions).set(event.data.questionId, { answered: false }) };
+      return { ...state, board: evolveQuestionBoard(state.board, { fact: 'QuestionRaised', questionId: event.data.questionId }) };
     case 'CafeSessionQuestionAnswered':
-      return { ...state, questions: new Map(state.questions).set(event.data.questionId, { answered: true }) };
+      return { ...state, board: evolveQuestionBoard(state.board, { fact: 'QuestionAnswered', questionId: event.data.questionId }) };
     case 'CafeSessionFollowUpAssigned':
-      return { ...state, followUps: new Map(state.followUps).set(event.data.followUpId, { completed: false }) };
+      return { ...state, board: evolveQuestionBoard(state.board, { fact: 'FollowUpAssigned', followUpId: event.data.followUpId }) };
     case 'CafeSessionFollowUpCompleted':
-      return { ...state, followUps: new Map(state.followUps).set(event.data.followUpId, { completed: true }) };
+      return { ...state, board: evolveQuestionBoard(state.board, { fact: 'FollowUpCompleted', followUpId: event.data.followUpId }) };
     case 'CafeSessionCancelled':
       return { ...state, cancelled: true };
     default:
@@ -88,6 +97,8 @@ const existing = (state: CafeSessionState, sessionId: string) => {
   if (state.status !== 'scheduled') throw notFound(`No café session ${sessionId}`, { sessionId });
   return state;
 };
+
+const venue = (sessionId: string): Venue => ({ name: `café session ${sessionId}`, details: { sessionId } });
 
 const open = (state: CafeSessionState, sessionId: string, action: string) => {
   const session = existing(state, sessionId);
@@ -160,44 +171,27 @@ const decide = (command: CafeSessionCommand, state: CafeSessionState): CafeSessi
     }
 
     case 'RaiseQuestion': {
-      const { sessionId, questionId, askedBy, anonymous } = command.data;
-      const session = open(state, sessionId, 'raise a question');
-      if (session.questions.has(questionId)) throw conflict(`Question ${questionId} already exists`, { questionId });
-      if (!anonymous && askedBy === null) {
-        throw forbiddenByRule('A question that is not anonymous must say who asked it', { questionId });
-      }
-      if (!anonymous && askedBy !== null && !session.attended.has(askedBy)) {
-        throw forbiddenByRule(`${askedBy} did not attend café session ${sessionId} and cannot raise a question there`, { sessionId });
-      }
-      // Anonymity by design: the asker of an anonymous question is never written down.
-      return [{ type: 'CafeSessionQuestionRaised', data: { ...command.data, askedBy: anonymous ? null : askedBy } }];
+      const session = open(state, command.data.sessionId, 'raise a question');
+      // Named questions come from those who were there; anonymous ones from anyone.
+      const askedBy = decideRaiseQuestion(session.board, venue(session.sessionId), command.data, session.attended);
+      return [{ type: 'CafeSessionQuestionRaised', data: { ...command.data, askedBy } }];
     }
 
     case 'AnswerQuestion': {
       const { sessionId, questionId } = command.data;
-      const session = existing(state, sessionId);
-      const question = session.questions.get(questionId);
-      if (!question) throw notFound(`No question ${questionId} in café session ${sessionId}`, { sessionId, questionId });
-      if (question.answered) throw conflict(`Question ${questionId} is already answered`, { questionId });
+      decideAnswerQuestion(existing(state, sessionId).board, venue(sessionId), questionId);
       return [{ type: 'CafeSessionQuestionAnswered', data: command.data }];
     }
 
     case 'AssignFollowUp': {
       const { sessionId, followUpId, questionId } = command.data;
-      const session = open(state, sessionId, 'assign a follow-up');
-      if (session.followUps.has(followUpId)) throw conflict(`Follow-up ${followUpId} already exists`, { followUpId });
-      if (questionId !== null && !session.questions.has(questionId)) {
-        throw notFound(`No question ${questionId} in café session ${sessionId}`, { sessionId, questionId });
-      }
+      decideAssignFollowUp(open(state, sessionId, 'assign a follow-up').board, venue(sessionId), followUpId, questionId);
       return [{ type: 'CafeSessionFollowUpAssigned', data: command.data }];
     }
 
     case 'CompleteFollowUp': {
       const { sessionId, followUpId } = command.data;
-      const session = existing(state, sessionId);
-      const followUp = session.followUps.get(followUpId);
-      if (!followUp) throw notFound(`No follow-up ${followUpId} in café session ${sessionId}`, { sessionId, followUpId });
-      if (followUp.completed) throw conflict(`Follow-up ${followUpId} is already completed`, { followUpId });
+      decideCompleteFollowUp(existing(state, sessionId).board, venue(sessionId), followUpId);
       return [{ type: 'CafeSessionFollowUpCompleted', data: command.data }];
     }
 

@@ -1,5 +1,6 @@
 import { cafeSessionStream, hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
+import { peopleNamedIn, recordedQuestionSteps } from '@hub/questions';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { cafeSessionDecider, type CafeSessionCommand, type CafeSessionState } from './cafeSession';
 import {
@@ -105,8 +106,7 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
     async recordSession(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordCafeSessionInput, input, 'café session');
       const { invitations, attendance, questions, ...session } = data;
-      const ids = new Set([...session.hostIds, ...invitations.map((p) => p.employeeId), ...attendance.map((p) => p.employeeId)]);
-      for (const q of questions) for (const id of [q.askedBy, q.answer?.answeredBy]) if (id) ids.add(id);
+      const ids = new Set([...session.hostIds, ...invitations.map((p) => p.employeeId), ...attendance.map((p) => p.employeeId), ...peopleNamedIn(questions)]);
       const people = new Map((await Promise.all([...ids].map((id) => directory.getEmployee(id)))).map((e) => [e.employeeId, e]));
       const person = (id: string) => people.get(id)!;
       const sessionId = session.sessionId ?? newId(context, 'sessionId');
@@ -118,19 +118,15 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
         ...invitations.map((p) => step({ type: 'InviteEmployee', sessionId, employee: person(p.employeeId), now: at, occurredAt: p.occurredAt ?? scheduledOn }, p.occurredAt ?? scheduledOn)),
         ...attendance.map((p) => step({ type: 'RecordAttendance', sessionId, employee: person(p.employeeId), now: at, occurredAt: p.occurredAt }, p.occurredAt ?? session.scheduledAt)),
       ];
-      const questionIds: string[] = [];
-      questions.forEach(({ answer, ...q }, i) => {
-        const questionId = q.questionId ?? newId(context, `questionId:${i}`);
-        questionIds.push(questionId);
-        const raisedAt = q.raisedAt ?? session.scheduledAt;
-        steps.push(step({ type: 'RaiseQuestion', data: { ...q, sessionId, questionId, askedBy: q.askedBy ?? null, raisedAt } }, raisedAt));
-        if (answer) {
-          const answeredAt = answer.answeredAt ?? raisedAt;
-          steps.push(step({ type: 'AnswerQuestion', data: { ...answer, sessionId, questionId, answeredAt } }, answeredAt));
-        }
+      const asked = recordedQuestionSteps(questions, {
+        heldAt: session.scheduledAt,
+        newQuestionId: (i) => newId(context, `questionId:${i}`),
+        raise: (q, questionId, raisedAt): CafeSessionCommand => ({ type: 'RaiseQuestion', data: { ...q, sessionId, questionId, askedBy: q.askedBy ?? null, raisedAt } }),
+        answer: (answer, questionId, answeredAt): CafeSessionCommand => ({ type: 'AnswerQuestion', data: { ...answer, sessionId, questionId, answeredAt } }),
       });
+      steps.push(...asked.steps);
       const result = await handleCommandBatch(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, steps, context);
-      return { sessionId, questionIds, ...result };
+      return { sessionId, questionIds: asked.questionIds, ...result };
     },
   };
 };

@@ -1,5 +1,6 @@
 import { hubEventCodec, occurredAtInstant, parseOrThrow, townHallStream } from '@hub/contracts';
 import type { DirectoryService } from '@hub/directory';
+import { peopleNamedIn, recordedQuestionSteps } from '@hub/questions';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import {
   answerTownHallQuestionInput,
@@ -90,8 +91,7 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
      */
     async recordTownHall(input: unknown, context: CommandContext) {
       const { attendance, headCounts, questions, ...townHall } = parseOrThrow(recordTownHallInput, input, 'town hall');
-      const ids = new Set([...townHall.presenterIds, ...attendance.map((a) => a.employeeId)]);
-      for (const q of questions) for (const id of [q.askedBy, q.answer?.answeredBy]) if (id) ids.add(id);
+      const ids = new Set([...townHall.presenterIds, ...attendance.map((a) => a.employeeId), ...peopleNamedIn(questions)]);
       const people = new Map((await Promise.all([...ids].map((id) => directory.getEmployee(id)))).map((e) => [e.employeeId, e]));
       await Promise.all([...new Set(headCounts.map((h) => h.orgUnitId))].map((id) => directory.getOrgUnit(id)));
       const townHallId = townHall.townHallId ?? newId(context, 'townHallId');
@@ -104,19 +104,15 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
         ),
         ...headCounts.map((h) => step({ type: 'RecordTownHallHeadCount', data: { townHallId, ...h }, now: at }, townHall.scheduledAt)),
       ];
-      const questionIds: string[] = [];
-      questions.forEach(({ answer, ...q }, i) => {
-        const questionId = q.questionId ?? newId(context, `questionId:${i}`);
-        questionIds.push(questionId);
-        const raisedAt = q.raisedAt ?? townHall.scheduledAt;
-        steps.push(step({ type: 'RaiseTownHallQuestion', data: { ...q, townHallId, questionId, askedBy: q.askedBy ?? null, raisedAt } }, raisedAt));
-        if (answer) {
-          const answeredAt = answer.answeredAt ?? raisedAt;
-          steps.push(step({ type: 'AnswerTownHallQuestion', data: { ...answer, townHallId, questionId, answeredAt } }, answeredAt));
-        }
+      const asked = recordedQuestionSteps(questions, {
+        heldAt: townHall.scheduledAt,
+        newQuestionId: (i) => newId(context, `questionId:${i}`),
+        raise: (q, questionId, raisedAt): TownHallCommand => ({ type: 'RaiseTownHallQuestion', data: { ...q, townHallId, questionId, askedBy: q.askedBy ?? null, raisedAt } }),
+        answer: (answer, questionId, answeredAt): TownHallCommand => ({ type: 'AnswerTownHallQuestion', data: { ...answer, townHallId, questionId, answeredAt } }),
       });
+      steps.push(...asked.steps);
       const result = await handleCommandBatch(store, townHallStream(townHallId), townHallDecider, hubEventCodec, steps, context);
-      return { townHallId, questionIds, ...result };
+      return { townHallId, questionIds: asked.questionIds, ...result };
     },
   };
 };

@@ -1,6 +1,7 @@
 import { assertNotInFuture, assertSchedulable, conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type HubEvent, type TownHallEvent } from '@hub/contracts';
 import type { EmployeeSnapshot } from '@hub/directory';
 import type { Decider } from '@hub/event-store';
+import { decideAnswerQuestion, decideRaiseQuestion, emptyQuestionBoard, evolveQuestionBoard, type QuestionBoard, type Venue } from '@hub/questions';
 
 /*
  * A town hall (타운홀 미팅): every two months, strategy and results shared with the whole company,
@@ -13,7 +14,8 @@ export interface TownHall {
   presenterIds: string[];
   cancelled: boolean;
   attendees: Set<string>;
-  questions: Map<string, { answered: boolean }>;
+  /** Questions raised here: the shared two-way block. */
+  board: QuestionBoard;
   feedbackIds: Set<string>;
 }
 
@@ -35,16 +37,16 @@ export type TownHallCommand =
 const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
   if (event.type === 'TownHallScheduled') {
     const { townHallId, scheduledAt, presenterIds } = event.data;
-    return { status: 'scheduled', townHallId, scheduledAt, presenterIds, cancelled: false, attendees: new Set(), questions: new Map(), feedbackIds: new Set() };
+    return { status: 'scheduled', townHallId, scheduledAt, presenterIds, cancelled: false, attendees: new Set(), board: emptyQuestionBoard(), feedbackIds: new Set() };
   }
   if (state.status !== 'scheduled') return state;
   switch (event.type) {
     case 'TownHallAttendanceRecorded':
       return { ...state, attendees: new Set(state.attendees).add(event.data.employeeId) };
     case 'TownHallQuestionRaised':
-      return { ...state, questions: new Map(state.questions).set(event.data.questionId, { answered: false }) };
+      return { ...state, board: evolveQuestionBoard(state.board, { fact: 'QuestionRaised', questionId: event.data.questionId }) };
     case 'TownHallQuestionAnswered':
-      return { ...state, questions: new Map(state.questions).set(event.data.questionId, { answered: true }) };
+      return { ...state, board: evolveQuestionBoard(state.board, { fact: 'QuestionAnswered', questionId: event.data.questionId }) };
     case 'TownHallFeedbackGiven':
       return { ...state, feedbackIds: new Set(state.feedbackIds).add(event.data.feedbackId) };
     case 'TownHallCancelled':
@@ -53,6 +55,8 @@ const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
       return state;
   }
 };
+
+const venue = (townHallId: string): Venue => ({ name: `town hall ${townHallId}`, details: { townHallId } });
 
 const existing = (state: TownHallState, townHallId: string) => {
   if (state.status !== 'scheduled') throw notFound(`No town hall ${townHallId}`, { townHallId });
@@ -96,18 +100,15 @@ const decide = (command: TownHallCommand, state: TownHallState): TownHallEvent[]
     }
 
     case 'RaiseTownHallQuestion': {
-      const { townHallId, questionId, anonymous, askedBy } = command.data;
-      const townHall = open(state, townHallId, 'raise a question');
-      if (townHall.questions.has(questionId)) throw conflict(`Question ${questionId} already exists`, { questionId });
-      if (!anonymous && askedBy === null) throw forbiddenByRule('A question that is not anonymous must say who asked it', { questionId });
-      return [{ type: 'TownHallQuestionRaised', data: { ...command.data, askedBy: anonymous ? null : askedBy } }];
+      const townHall = open(state, command.data.townHallId, 'raise a question');
+      // Town halls also take questions from people counted by head, not by name: anyone may ask.
+      const askedBy = decideRaiseQuestion(townHall.board, venue(townHall.townHallId), command.data);
+      return [{ type: 'TownHallQuestionRaised', data: { ...command.data, askedBy } }];
     }
 
     case 'AnswerTownHallQuestion': {
       const { townHallId, questionId } = command.data;
-      const question = existing(state, townHallId).questions.get(questionId);
-      if (!question) throw notFound(`No question ${questionId} at town hall ${townHallId}`, { townHallId, questionId });
-      if (question.answered) throw conflict(`Question ${questionId} is already answered`, { questionId });
+      decideAnswerQuestion(existing(state, townHallId).board, venue(townHallId), questionId);
       return [{ type: 'TownHallQuestionAnswered', data: command.data }];
     }
 

@@ -1,0 +1,2 @@
+export * from './questionBoard';
+export * from './recorded';
