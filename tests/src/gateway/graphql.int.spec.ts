@@ -140,6 +140,11 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
     expect(open.data!.openFollowUps).toEqual([{ description: 'Send the career ladder', overdue: false, ageDays: 2 }]);
     const later = await t.graphql<{ openFollowUps: unknown[] }>(`{ openFollowUps(at: "2015-04-15T00:00:00Z") { id } }`);
     expect(later.data!.openFollowUps).toEqual([]);
+    // Completed on 2015-03-20, a Seoul day: done from 00:00 KST (15:00 UTC the day before), open until then.
+    const lastEvening = await t.graphql<{ openFollowUps: unknown[] }>(`{ openFollowUps(at: "2015-03-19T14:59:00Z") { id } }`);
+    expect(lastEvening.data!.openFollowUps).toHaveLength(1);
+    const pastMidnightInSeoul = await t.graphql<{ openFollowUps: unknown[] }>(`{ openFollowUps(at: "2015-03-19T15:01:00Z") { id } }`);
+    expect(pastMidnightInSeoul.data!.openFollowUps).toEqual([]);
   });
 
   describe('refusals: typed errors, nothing appended', () => {

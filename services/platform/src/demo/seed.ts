@@ -1,4 +1,4 @@
-import { koreanDayStart, type Grade } from '@hub/contracts';
+import { koreanDay, koreanDayStart, type Grade } from '@hub/contracts';
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { CustomerSmileService } from '@hub/customer-smile';
 import type { PrideService } from '@hub/pride';
@@ -172,7 +172,7 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
   for (let month = 0; month < 16; month++) {
     for (const day of [10, 24]) {
       const date = new Date(Date.UTC(2014, 2 + month, day, 6, 0)); // 15:00 KST
-      const sessionId = `cafe-${date.toISOString().slice(0, 10)}`;
+      const sessionId = `cafe-${koreanDay(date)}`;
       const scheduledAt = date.toISOString();
       await cafeSessions.schedule(
         { sessionId, scheduledAt, venue: month % 3 === 0 ? 'Café Bene, Yeouido' : 'Starbucks, Gwanghwamun', hostIds: ['CEO'] },
@@ -211,7 +211,7 @@ export const seedDemoCompany = async ({ directory, cafeSessions, townHalls, bran
           );
         }
         if (!live) {
-          const due = new Date(date.getTime() + 21 * 86_400_000).toISOString().slice(0, 10);
+          const due = koreanDay(new Date(date.getTime() + 21 * 86_400_000));
           const followUpId = `${questionId}-f`;
           await cafeSessions.assignFollowUp(
             { sessionId, followUpId, questionId, description: `Answer in writing: ${topic}`, ownerId: month % 2 ? 'EX-CHRO' : 'EX-CSO', dueOn: due },

@@ -1,3 +1,4 @@
+import { koreanDay } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import type { ReachPeriod } from './reach';
@@ -72,9 +73,10 @@ export const openFollowUps = async (db: SqlExecutor, at: string, filter: { owner
     `SELECT f.follow_up_id, f.session_id, f.description, f.owner_id, f.due_on, s.scheduled_at
      FROM hub_view.cafe_follow_ups f JOIN hub_view.cafe_sessions s ON s.session_id = f.session_id
      WHERE ${asOfSql('f', 2)} AND s.scheduled_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
-       AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_follow_up_completions c WHERE c.session_id = f.session_id AND c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)} AND c.completed_on <= $1::timestamptz)
+       AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_follow_up_completions c WHERE c.session_id = f.session_id AND c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)} AND c.completed_on <= $4::date)
      ORDER BY s.scheduled_at, f.follow_up_id`,
-    [at, asOfParam(asOf), filter.ownerId ?? null],
+    // Completion dates are company (Seoul) days: done from the start of that Korean day.
+    [at, asOfParam(asOf), filter.ownerId ?? null, koreanDay(at)],
   );
   const atMs = Date.parse(at);
   return rows.map((r) => {
@@ -88,7 +90,8 @@ export const openFollowUps = async (db: SqlExecutor, at: string, filter: { owner
       dueOn,
       since,
       ageDays: Math.floor((atMs - Date.parse(since)) / 86_400_000),
-      overdue: at.slice(0, 10) > dueOn,
+      // Due on a company (Seoul) day: overdue from the Korean day after it, not the UTC one.
+      overdue: koreanDay(at) > dueOn,
     };
   });
 };
