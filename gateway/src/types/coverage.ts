@@ -314,11 +314,11 @@ ChannelQuestionsRef.implement({
   }),
 });
 
-const LeaderAnswersRef = builder.objectRef<{ leaderId: string; answered: number; averageHoursToAnswer: number | null }>('LeaderAnswers');
+const LeaderAnswersRef = builder.objectRef<Awaited<ReturnType<typeof twoWay>>['byAnsweringLeader'][number]>('LeaderAnswers');
 LeaderAnswersRef.implement({
   description: 'Answers given by one leader.',
   fields: (t) => ({
-    leader: t.field({ type: EmployeeRef, nullable: true, description: 'The leader.', resolve: async (l, _, ctx) => (await ctx.loadersAt(null).employee.load(l.leaderId)) ?? null }),
+    leader: t.field({ type: EmployeeRef, nullable: true, description: 'The leader.', resolve: async (l, _, ctx) => (await ctx.loadersAt(l.asOf).employee.load(l.leaderId)) ?? null }),
     answered: t.exposeInt('answered', { description: 'Questions answered.' }),
     averageHoursToAnswer: t.exposeFloat('averageHoursToAnswer', { nullable: true, description: 'Mean hours to answer.' }),
   }),
@@ -341,7 +341,7 @@ OpenFollowUpRef.implement({
     id: t.exposeID('followUpId', { description: 'Follow-up id.' }),
     sessionId: t.exposeID('sessionId', { description: 'The session it came from.' }),
     description: t.exposeString('description', { description: 'What is to be done.' }),
-    owner: t.field({ type: EmployeeRef, nullable: true, description: 'Who owns it.', resolve: async (f, _, ctx) => (await ctx.loadersAt(null).employee.load(f.ownerId)) ?? null }),
+    owner: t.field({ type: EmployeeRef, nullable: true, description: 'Who owns it.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).employee.load(f.ownerId)) ?? null }),
     dueOn: t.expose('dueOn', { type: 'Date', description: 'Due date.' }),
     since: t.expose('since', { type: 'DateTime', description: 'When the session took place.' }),
     ageDays: t.exposeInt('ageDays', { description: 'Days open, from the session to `at`.' }),

@@ -1,6 +1,6 @@
 import { koreanDay } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, asOfSql, type AsOf } from '../asOf';
+import { asOfParam, asOfSql, viewMoment, type AsOf, type ViewMoment } from '../asOf';
 import type { ReachPeriod } from './reach';
 import { iso, localDate } from '../queries/rows';
 
@@ -28,6 +28,8 @@ export interface OpenFollowUpRow {
   /** Days from the session to `at`. */
   ageDays: number;
   overdue: boolean;
+  /** The moment the question was asked at: its owner is looked up at the same one. */
+  asOf: ViewMoment | null;
 }
 
 const QUESTIONS = `
@@ -63,7 +65,12 @@ export const twoWay = async (db: SqlExecutor, period: ReachPeriod, asOf?: AsOf) 
   return {
     questions: figures(total ?? { raised: 0, answered: 0, hours: null }),
     byChannel: byChannel.map((r) => ({ channel: r.channel as 'CAFE_SESSION' | 'TOWN_HALL', ...figures(r) })),
-    byAnsweringLeader: byLeader.map((r) => ({ leaderId: r.leader_id, answered: Number(r.answered), averageHoursToAnswer: r.hours == null ? null : Number(r.hours) })),
+    byAnsweringLeader: byLeader.map((r) => ({
+      leaderId: r.leader_id,
+      answered: Number(r.answered),
+      averageHoursToAnswer: r.hours == null ? null : Number(r.hours),
+      asOf: viewMoment(asOf),
+    })),
   };
 };
 
@@ -92,6 +99,7 @@ export const openFollowUps = async (db: SqlExecutor, at: string, filter: { owner
       ageDays: Math.floor((atMs - Date.parse(since)) / 86_400_000),
       // Due on a company (Seoul) day: overdue from the Korean day after it, not the UTC one.
       overdue: koreanDay(at) > dueOn,
+      asOf: viewMoment(asOf),
     };
   });
 };
