@@ -2,7 +2,7 @@ import type { EventStore } from '@hub/event-store';
 import type { SqlExecutor } from '@hub/sql';
 import { Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
-import { prepareBatch } from './batch';
+import { prepareBatch } from './source';
 import { DEFAULT_PUBLIC_URL } from './cloudEvents';
 import { CURRENT_STATE_TOPICS } from './currentState';
 import { checkpointOffsets, ensureTopics, readCheckpoint } from './kafkaOps';
