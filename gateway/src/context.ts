@@ -1,6 +1,7 @@
 import type { BranchVisitService } from '@hub/branch-visits';
 import type { CafeSessionService } from '@hub/cafe-sessions';
-import type { CustomerPersonalData, CustomerSmileService, PersonalDataAccessLog, PersonalDataField, PersonalDataStore } from '@hub/customer-smile';
+import type { CustomerSmileService } from '@hub/customer-smile';
+import type { CustomerPersonalData, PersonalDataAccessLog, PersonalDataField, PersonalDataStore } from '@hub/personal-data';
 import type { DirectoryService } from '@hub/directory';
 import type { PrideService } from '@hub/pride';
 import type { TownHallService } from '@hub/town-halls';

@@ -1,5 +1,5 @@
 import type { AsOfRow } from '@hub/read-model';
-import type { CustomerPersonalData, PersonalDataField } from '@hub/customer-smile';
+import type { CustomerPersonalData, PersonalDataField } from '@hub/personal-data';
 import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
 import {
   COMPLIANCE_GROUPINGS,

@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_FIELDS, type PersonalDataAccessRow } from '@hub/customer-smile';
+import { PERSONAL_DATA_FIELDS, type PersonalDataAccessRow } from '@hub/personal-data';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull, optionalPeriod } from './args';

@@ -4,7 +4,8 @@ import { createDirectoryService } from '@hub/directory';
 import { createSqlEventStore, type EventStore } from '@hub/event-store';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqlPersonalDataStore, type PersonalDataStore } from './personalData';
+import type { PersonalDataStore } from '@hub/personal-data';
+import { createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import { createCustomerSmileService, type CustomerSmileService } from './service';
 
 const person = () => ({ name: `이름-${randomBytes(4).toString('hex')}`, phone: '010-1234-5678', address: `주소-${randomBytes(4).toString('hex')}` });

@@ -5,7 +5,7 @@ import { ConcurrencyConflictError, foldEvents, handleCommand, handleCommandBatch
 import { eraseCustomerInput, recordContractHistoryInput, recordCustomerVisitInput, registerCustomerInput, signContractInput } from './commands';
 import { contractDecider, type ContractCommand, type ContractState } from './contract';
 import { customerDecider, type CustomerCommand } from './customer';
-import type { PersonalDataStore } from './personalData';
+import type { PersonalDataStore } from '@hub/personal-data';
 
 export interface CustomerSmileServiceDeps {
   store: EventStore;

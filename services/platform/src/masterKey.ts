@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { loadOrCreateMasterKeyFile, parseMasterKey } from '@hub/customer-smile';
+import { loadOrCreateMasterKeyFile, parseMasterKey } from '@hub/personal-data/sql';
 import type { HubConfig } from './config';
 
 export type MasterKeyConfig = Pick<HubConfig, 'HUB_MASTER_KEY' | 'HUB_MASTER_KEY_FILE' | 'dataDir'>;

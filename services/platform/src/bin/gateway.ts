@@ -1,5 +1,5 @@
 import { createSqlTokenStore } from '@hub/access';
-import { createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/customer-smile';
+import { createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import { createServer } from '@hub/gateway';
 import { createEsdbEventStore, createSqlEventStore } from '@hub/event-store';
 import { viewHealth, waitForCheckpoint } from '@hub/read-model';

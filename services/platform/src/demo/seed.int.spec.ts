@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createBranchVisitService } from '@hub/branch-visits';
 import { createCafeSessionService } from '@hub/cafe-sessions';
-import { createCustomerSmileService, createSqlPersonalDataStore } from '@hub/customer-smile';
+import { createCustomerSmileService } from '@hub/customer-smile';
+import { createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import { createDirectoryService } from '@hub/directory';
 import { createSqlEventStore } from '@hub/event-store';
 import { createPgliteDriver } from '@hub/sql';

@@ -2,6 +2,7 @@ import { conflict } from '@hub/contracts';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SqlExecutor } from '@hub/sql';
 import { z } from 'zod';
+import type { PersonalDataStore } from '../port';
 import { MASTER_KEY_BYTES } from './masterKey';
 
 /*
@@ -19,26 +20,6 @@ import { MASTER_KEY_BYTES } from './masterKey';
  * whoever holds both the master key and an old backup or WAL can still read erased data. Only the
  * customer-smile service writes; the gateway reads for roles that need it.
  */
-
-export interface CustomerPersonalData {
-  name: string;
-  phone: string;
-  address: string;
-}
-
-export interface PersonalDataStore {
-  /**
-   * Records (or replaces) a customer's personal data; `writtenBy` (the command that wrote it)
-   * lets a refused command take back exactly what it wrote, see `withdraw`.
-   */
-  put(customerId: string, data: CustomerPersonalData, writtenBy?: string): Promise<void>;
-  /** Destroys the customer's key and ciphertext for good; true when there was something to destroy. */
-  erase(customerId: string): Promise<boolean>;
-  /** Removes the customer's data if `writtenBy` wrote it last (a registration that was refused after all). */
-  withdraw(customerId: string, writtenBy: string): Promise<void>;
-  /** By id, in the order asked; undefined where unknown or erased. */
-  byIds(customerIds: readonly string[]): Promise<(CustomerPersonalData | undefined)[]>;
-}
 
 export const PERSONAL_DATA_DDL = `
 CREATE SCHEMA IF NOT EXISTS hub_private;

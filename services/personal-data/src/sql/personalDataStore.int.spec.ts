@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqlPersonalDataStore, type PersonalDataStore } from './personalData';
+import type { PersonalDataStore } from '../port';
+import { createSqlPersonalDataStore } from './personalDataStore';
 
 const marker = () => `marker-${randomBytes(6).toString('hex')}`;
 const person = () => ({ name: marker(), phone: `010-${Math.floor(1000 + Math.random() * 8999)}-${Math.floor(1000 + Math.random() * 8999)}`, address: marker() });

@@ -1,5 +1,6 @@
 import { validationError } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
+import type { PersonalDataAccessLog, PersonalDataField } from '../port';
 
 /*
  * Who read which customer's personal data, and when (PIPA: disclosures must be accountable).
@@ -7,40 +8,6 @@ import type { SqlExecutor } from '@hub/sql';
  * ids, never the data itself, and lives beside the data in hub_private (never replayed, never
  * streamed). Erasing a customer's data keeps their log: it says who saw it, not what.
  */
-
-export const PERSONAL_DATA_FIELDS = ['name', 'phone', 'address'] as const;
-export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];
-
-export interface PersonalDataAccess {
-  customerId: string;
-  /** Who asked (the subject of their API token). */
-  actor: string;
-  /** The API token they asked with: subjects are names an ADMIN chose, the token is what was used. */
-  tokenId: string | null;
-  /** The role they asked with. */
-  role: string;
-  fields: readonly PersonalDataField[];
-  /** The request, to tie the reads of one query together. */
-  correlationId: string;
-}
-
-export interface PersonalDataAccessRow extends PersonalDataAccess {
-  id: string;
-  accessedAt: string;
-}
-
-export interface PersonalDataAccessPage {
-  nodes: { node: PersonalDataAccessRow; cursor: string }[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
-
-export interface PersonalDataAccessLog {
-  /** Records a batch of reads in one statement. */
-  record(reads: readonly PersonalDataAccess[]): Promise<void>;
-  /** Newest first; `from` inclusive, `to` exclusive (instants). */
-  page(filter: { customerId: string | null; from: string | null; to: string | null }, page: { first: number; after: string | null }): Promise<PersonalDataAccessPage>;
-}
 
 export const PERSONAL_DATA_ACCESS_DDL = `
 CREATE SCHEMA IF NOT EXISTS hub_private;

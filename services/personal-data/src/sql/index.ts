@@ -1,0 +1,3 @@
+export * from './accessLog';
+export * from './masterKey';
+export * from './personalDataStore';
