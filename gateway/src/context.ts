@@ -1,40 +1,11 @@
-import type { BranchVisitService } from '@hub/branch-visits';
-import type { CafeSessionService } from '@hub/cafe-sessions';
-import type { CustomerSmileService } from '@hub/customer-smile';
+import type { HubCommands } from '@hub/commands';
 import type { CustomerPersonalData, PersonalDataAccessLog, PersonalDataField, PersonalDataStore } from '@hub/personal-data';
-import type { DirectoryService } from '@hub/directory';
-import type { PrideService } from '@hub/pride';
-import type { TownHallService } from '@hub/town-halls';
-import type { VideoMessageService } from '@hub/video-messages';
 import type { AsOf } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import DataLoader from 'dataloader';
 import { loadersByMoment, type Loaders } from './loaders';
 import type { Principal, TokenStore } from '@hub/access';
 import { principalOf } from './plugins/authentication';
-
-/** The command side the gateway calls: in-process services, or HTTP clients with the same shape. */
-export interface HubCommands {
-  directory: Pick<
-    DirectoryService,
-    | 'defineOrgUnit'
-    | 'registerEmployee'
-    | 'promoteEmployee'
-    | 'transferEmployee'
-    | 'recordEmployeeLeft'
-    | 'registerBranch'
-    | 'enrollBranchInPride'
-    | 'registerFc'
-    | 'transferFc'
-    | 'recordFcLeft'
-  >;
-  cafeSessions: CafeSessionService;
-  townHalls: TownHallService;
-  branchVisits: BranchVisitService;
-  videoMessages: VideoMessageService;
-  customerSmile: Pick<CustomerSmileService, 'registerCustomer' | 'eraseCustomerPersonalData' | 'signContract' | 'recordVisit' | 'recordContractHistory'>;
-  pride: PrideService;
-}
 
 export interface GatewayDeps {
   commands: HubCommands;

@@ -1,9 +1,9 @@
 import { DomainError, type DomainErrorKind } from '@hub/contracts';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
-import type { HubCommands } from '@hub/gateway';
+import { COMMAND_METHODS, type HubCommands } from '@hub/commands';
 import { StoreUnavailableError } from '@hub/sql';
 import { CONTEXT_NAMES } from '../config';
-import { COMMAND_METHODS, toWire } from './commandServer';
+import { toWire } from './commandServer';
 
 /**
  * The same HubCommands shape as in-process services, over HTTP; errors come back as the same

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { isDomainError, validationError } from '@hub/contracts';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
-import { httpLifecycle, type HubCommands } from '@hub/gateway';
+import { COMMAND_METHODS, type HubCommands } from '@hub/commands';
+import { httpLifecycle } from '@hub/gateway';
 import { isStoreUnavailable } from '@hub/sql';
 import { z } from 'zod';
 import { CONTEXT_NAMES } from '../config';
@@ -14,26 +15,6 @@ import { CONTEXT_NAMES } from '../config';
  * so only a caller holding the internal token (the gateway) is heard: anyone else gets 401.
  */
 
-export const COMMAND_METHODS = {
-  directory: [
-    'defineOrgUnit',
-    'registerEmployee',
-    'promoteEmployee',
-    'transferEmployee',
-    'recordEmployeeLeft',
-    'registerBranch',
-    'enrollBranchInPride',
-    'registerFc',
-    'transferFc',
-    'recordFcLeft',
-  ],
-  cafeSessions: ['schedule', 'invite', 'recordAttendance', 'raiseQuestion', 'answerQuestion', 'assignFollowUp', 'completeFollowUp', 'cancel', 'recordSession'],
-  townHalls: ['schedule', 'recordAttendance', 'recordHeadCount', 'raiseQuestion', 'answerQuestion', 'giveFeedback', 'cancel', 'recordTownHall'],
-  branchVisits: ['launchCampaign', 'recordVisit'],
-  videoMessages: ['publish', 'recordView'],
-  customerSmile: ['registerCustomer', 'eraseCustomerPersonalData', 'signContract', 'recordVisit', 'recordContractHistory'],
-  pride: ['reportWeeklyActivity', 'reportWeeks'],
-} as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };
 
 const contextSchema = z.object({
   actor: z.string().min(1).max(100),
