@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createSqlEventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import {
   branchesPage,
   cafeSessionReachByOrgUnit,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { customerStream } from '@hub/contracts';
 import { createDirectoryService } from '@hub/directory';
-import { createSqlEventStore, type EventStore } from '@hub/event-store';
+import { type EventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonalDataStore } from '@hub/personal-data';

@@ -1,6 +1,6 @@
 import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createDirectoryService } from '@hub/directory';
-import { createSqlEventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { describe, expect, it } from 'vitest';
 import type { AsOf } from './asOf';

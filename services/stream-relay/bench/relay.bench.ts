@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '@hub/contracts';
-import { createSqlEventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { acquireTestBroker } from '@hub/kafka-broker';
 import { createProjector, touchesBySourcePositions } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';

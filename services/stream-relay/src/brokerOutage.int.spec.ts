@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SCHEMA_VERSION } from '@hub/contracts';
-import { createSqlEventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { startKafkaBroker, type RunningBroker } from '@hub/kafka-broker';
 import { createProjector } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SCHEMA_VERSION } from '@hub/contracts';
-import { createSqlEventStore, type EventStore } from '@hub/event-store';
+import { type EventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
 import { createProjector } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';

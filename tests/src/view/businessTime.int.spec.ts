@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GRADES, SCHEMA_VERSION, type HubEvent } from '@hub/contracts';
-import { createSqlEventStore, type EventStore } from '@hub/event-store';
+import { type EventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import {
   cafeSessionReachByOrgUnit,
   coverage,

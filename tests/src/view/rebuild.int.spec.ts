@@ -1,5 +1,5 @@
 import type { EventStore } from '@hub/event-store';
-import { createSqlEventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { createProjector, type Projector } from '@hub/read-model';
 import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';

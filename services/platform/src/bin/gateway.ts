@@ -1,7 +1,8 @@
 import { createSqlTokenStore } from '@hub/access';
 import { createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import { createServer } from '@hub/gateway';
-import { createEsdbEventStore, createSqlEventStore } from '@hub/event-store';
+import { createEsdbEventStore } from '@hub/event-store-esdb';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { viewHealth, waitForCheckpoint } from '@hub/read-model';
 import { createPgDriver } from '@hub/sql';
 import { streamDocuments } from '@hub/stream-relay';

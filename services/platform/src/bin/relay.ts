@@ -1,4 +1,5 @@
-import { createSqlEventStore, createEsdbEventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
+import { createEsdbEventStore } from '@hub/event-store-esdb';
 import { createPgDriver } from '@hub/sql';
 import { createRelay, createRelayMetricsServer } from '@hub/stream-relay';
 import { loadConfig } from '../config';

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createEsdbEventStore, createSqlEventStore } from '@hub/event-store';
+import { createEsdbEventStore } from '@hub/event-store-esdb';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { createPgDriver } from '@hub/sql';
 import { offsetsForHubPosition, offsetsForTime, rebuildCurrentState, replay, REPLAYABLE_TOPICS, replayRequestSchema } from '@hub/stream-relay';
 import { loadConfig } from '../config';

@@ -4,7 +4,7 @@ import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createCustomerSmileService } from '@hub/customer-smile';
 import { createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import { createDirectoryService } from '@hub/directory';
-import { createSqlEventStore } from '@hub/event-store';
+import { createSqlEventStore } from '@hub/event-store-sql';
 import { createPgliteDriver } from '@hub/sql';
 import { createPrideService } from '@hub/pride';
 import { cafeSessionReachByOrgUnit, createProjector } from '@hub/read-model';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../errors';
 import type { EventStore, EventToAppend, RecordedEvent } from '../port';
 
-export interface ContractTarget {
+export interface ConformanceTarget {
   store: EventStore;
   dispose: () => Promise<void>;
 }
@@ -27,9 +27,9 @@ const stream = (prefix = 'contract') => `${prefix}-${randomUUID()}`;
  * The one suite every event-store adapter must pass. `create` gives a store per test;
  * it may hold other tests' events (a shared server), so every check looks only at its own streams.
  */
-export const eventStoreContract = (adapter: string, create: () => Promise<ContractTarget>) => {
+export const eventStoreConformance = (adapter: string, create: () => Promise<ConformanceTarget>) => {
   describe(`event store contract: ${adapter}`, () => {
-    let target: ContractTarget;
+    let target: ConformanceTarget;
     let store: EventStore;
     beforeEach(async () => {
       target = await create();

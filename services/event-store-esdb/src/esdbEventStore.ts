@@ -10,10 +10,9 @@ import {
   type AllStreamResolvedEvent,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../errors';
-import type { EventMetadata, EventStore, ReadAllOptions, RecordedEvent, Subscription } from '../port';
-import { catchUpSubscription, createChangeSignal } from '../subscription';
-import { assertAppendable } from '../validation';
+import { IdempotencyMismatchError, WrongExpectedRevisionError } from '@hub/event-store';
+import type { EventMetadata, EventStore, ReadAllOptions, RecordedEvent, Subscription } from '@hub/event-store';
+import { assertAppendable, catchUpSubscription, createChangeSignal } from '@hub/event-store/adapter';
 
 /*
  * The EventStoreDB / KurrentDB adapter. Global position: the event's prepare position, which is

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
-import { createSqlEventStore } from '../src/postgres/sqlEventStore';
+import { createSqlEventStore } from '../src/sqlEventStore';
 
 /*
  * `npm run bench`: what the event store's guarantees (advisory lock, idempotency and revision

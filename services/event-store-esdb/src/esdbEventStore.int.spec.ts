@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { eventStoreContract } from '../contract/eventStoreContract';
+import { eventStoreConformance } from '@hub/event-store/conformance';
 import { createEsdbEventStore } from './esdbEventStore';
 
 /**
@@ -34,7 +34,7 @@ if (skipReason) {
   afterAll(async () => {
     await stop?.();
   });
-  eventStoreContract('EventStoreDB adapter', async () => {
+  eventStoreConformance('EventStoreDB adapter', async () => {
     const store = createEsdbEventStore(url, { pollIntervalMs: 50 });
     return { store, dispose: () => store.close() };
   });

@@ -1,5 +1,5 @@
 import type { SqlDriver, SqlExecutor } from '@hub/sql';
-import { IdempotencyMismatchError, WrongExpectedRevisionError } from '../errors';
+import { IdempotencyMismatchError, WrongExpectedRevisionError } from '@hub/event-store';
 import type {
   AppendResult,
   EventMetadata,
@@ -9,9 +9,8 @@ import type {
   ReadAllOptions,
   RecordedEvent,
   Subscription,
-} from '../port';
-import { catchUpSubscription, createChangeSignal } from '../subscription';
-import { assertAppendable } from '../validation';
+} from '@hub/event-store';
+import { assertAppendable, catchUpSubscription, createChangeSignal } from '@hub/event-store/adapter';
 import { APPEND_LOCK_KEY, EVENT_STORE_SCHEMA, MIGRATION_LOCK_KEY } from './schema';
 
 interface EventRow extends Record<string, unknown> {

@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventStoreContract } from '../contract/eventStoreContract';
+import { eventStoreConformance } from '@hub/event-store/conformance';
 import { createSqlEventStore } from './sqlEventStore';
 
 // One in-memory PGlite for the suite (starting one takes seconds); the contract never assumes an empty store.
 let pglite: Promise<SqlDriver> | undefined;
 afterAll(async () => (await pglite)?.close());
-eventStoreContract('SQL adapter on PGlite (embedded)', async () => {
+eventStoreConformance('SQL adapter on PGlite (embedded)', async () => {
   pglite ??= createPgliteDriver();
   const store = await createSqlEventStore(await pglite, { pollIntervalMs: 50 });
   return { store, dispose: () => store.close() };
 });
 
-eventStoreContract('SQL adapter on PostgreSQL (pg)', async () => {
+eventStoreConformance('SQL adapter on PostgreSQL (pg)', async () => {
   const db = await createTestDatabase('es_contract');
   const store = await createSqlEventStore(createPgDriver(db.url, { max: 12 }), { ownsDriver: true, pollIntervalMs: 50 });
   return {

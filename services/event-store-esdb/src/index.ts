@@ -1,0 +1,1 @@
+export { createEsdbEventStore } from './esdbEventStore';
