@@ -161,8 +161,9 @@ export const GAPS_PAGE_MAX = 500;
 const gapsOffset = (after: string | null | undefined) => {
   if (after == null) return 0;
   const cursor = decodeCursor(after);
-  const offset = cursor?.length === 2 && cursor[0] === 'gaps' ? Number(cursor[1]) : NaN;
-  if (!Number.isInteger(offset) || offset < 0) throw validationError(`after: invalid cursor "${after}"`);
+  // Digits only, and few enough that the offset stays an exact integer SQL accepts.
+  const offset = cursor?.length === 2 && cursor[0] === 'gaps' && /^\d{1,9}$/.test(cursor[1]!) ? Number(cursor[1]) : NaN;
+  if (!Number.isInteger(offset)) throw validationError(`after: invalid cursor "${after}"`);
   return offset;
 };
 

@@ -165,6 +165,9 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     const beyond = ((await ok(PAGE, { first: 4, after: Buffer.from(JSON.stringify(['gaps', '40'])).toString('base64url') })) as Gaps).gaps;
     expect(beyond).toEqual({ total: 9, hasNextPage: false, endCursor: null, people: [] });
     await t.refused(`{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, after: "nonsense") { total } }`, 'VALIDATION', /after: invalid cursor/);
+    for (const forged of [['gaps', '1e400'], ['gaps', '99999999999999999999999'], ['gaps', '-1'], ['offset', '3']]) {
+      await t.refused(`query($after: String) { gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, after: $after) { total } }`, 'VALIDATION', /after: invalid cursor/, { after: Buffer.from(JSON.stringify(forged)).toString('base64url') });
+    }
     await t.refused(`{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, first: 501) { total } }`, 'VALIDATION', /first must be between 0 and 500/);
   });
 });
