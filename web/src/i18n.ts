@@ -11,7 +11,7 @@ const ko = {
   guests: {
     title: '다음 카페 게스트', nextSession: '다음 카페 세션', noSession: '예정된 카페 세션이 없습니다. 채널 페이지에서 일정을 등록하세요.', seats: '초대 {{invited}} / 정원 {{capacity}}',
     suggested: '추천 게스트', rule: '차장 이하이면서 카페 세션에서 한 번도 만나지 않은 임직원 — 도달률이 낮은 팀부터, 부문을 번갈아 가며.', nobody: '추천할 사람이 없습니다.',
-    division: '부문', reason: '이유', because: '카페 세션에서 만난 적 없음 · {{team}} 대상 도달률 {{rate}}', invite: '{{count}}명 초대', inviting: '초대 중…', invited: '{{count}}명을 초대했습니다.',
+    division: '부문', reason: '이유', because: '카페 세션에서 만난 적 없음 · {{team}} 대상 도달률 {{rate}} ({{eligible}}명 중 {{reached}}명)', invite: '{{count}}명 초대', inviting: '초대 중…', invited: '{{count}}명을 초대했습니다.',
     branches: '리더 방문이 가장 오래된 지점', lastVisit: '마지막 리더 방문', neverVisited: '방문 없음', asOfToday: '{{today}} 기준',
   },
   import: {
@@ -41,8 +41,8 @@ const ko = {
     overdue: '기한 초과', complete: '완료', completed: '완료했습니다: {{what}}', byLeader: '답변한 리더',
   },
   people: {
-    title: '사람과 조직', searchLabel: '이름으로 찾기', facts: '정보', timeline: '접점 이력', what: '내용', inPerson: '대면', noTouches: '기록된 접점이 없습니다.', touchCount: '{{total}}건 중 최근 {{shown}}건',
-    notFound: '찾을 수 없습니다.', noMatch: '찾는 이름이 없습니다.', hired: '입사일', registered: '등록일', phone: '전화', address: '주소', contracts: '계약', visits: '리더 방문', noVisits: '리더가 방문한 적이 없습니다.', prideSince: 'PRIDE 시작',
+    title: '사람과 조직', searchLabel: '이름 또는 사번으로 찾기', facts: '정보', timeline: '접점 이력', what: '내용', inPerson: '대면', noTouches: '기록된 접점이 없습니다.', touchCount: '{{total}}건 중 최근 {{shown}}건',
+    notFound: '찾을 수 없습니다.', noMatch: '찾는 이름이 없습니다.', hired: '입사일', left: '퇴사일', registered: '등록일', phone: '전화', address: '주소', contracts: '계약', visits: '리더 방문', noVisits: '리더가 방문한 적이 없습니다.', prideSince: 'PRIDE 시작',
     members: '구성원', customersHidden: '고객 개별 정보는 경영진·영업·개인정보 보호책임자에게만 보입니다.',
   },
   state: { loading: '불러오는 중…', empty: '이 기간에는 자료가 없습니다.', error: '불러오지 못했습니다: {{message}}', retry: '다시 시도' },
@@ -64,7 +64,7 @@ const ko = {
   gaps: {
     title: '미접점', who: '대상', days: '최근 며칠', daysHint: '이 기간 안에 만나지 않은 사람', at: '기준일', neverOnly: '한 번도 만나지 않은 사람만', team: '조직', grade: '직급',
     search: '검색', daysSince: '경과 일수', name: '이름', id: '번호', lastTouch: '마지막 접점', never: '없음', branch: '지점', region: '지역', district: '구', customerName: '고객명',
-    export: 'CSV 내보내기', shown: '{{shown}}명 표시 (전체 미접점 {{total}}명)', truncated: 'API가 한 번에 최대 {{max}}명을 돌려줍니다.', allTeams: '전체 조직', none: '미접점 대상이 없습니다.', noMatch: '검색 조건에 맞는 미접점 대상이 없습니다.',
+    export: 'CSV 내보내기', shown: '{{shown}}명 표시 (전체 미접점 {{total}}명)', truncated: '목록은 최대 {{max}}명까지 불러옵니다.', loading: '{{loaded}}명 불러옴, 나머지를 불러오는 중…', allTeams: '전체 조직', none: '미접점 대상이 없습니다.', noMatch: '검색 조건에 맞는 미접점 대상이 없습니다.',
     branchesTitle: '{{days}}일 동안 리더가 방문하지 않은 지점 {{count}}곳', pride: 'PRIDE', daysAgo: '{{days}}일 전', sortBy: '{{column}} 기준 정렬', customerHidden: '고객 이름은 영업·개인정보 보호책임자에게만 보입니다.',
   },
   channels: {
@@ -84,7 +84,7 @@ const en: Messages = {
   guests: {
     title: 'Next café guests', nextSession: 'Next café session', noSession: 'No café session is scheduled: schedule one on the Channels page.', seats: '{{invited}} invited of {{capacity}} seats',
     suggested: 'Suggested guests', rule: 'Employees of grade 차장 or below never met at a café session — the teams with the lowest reach first, taking turns across divisions.', nobody: 'Nobody left to suggest.',
-    division: 'Division', reason: 'Why', because: 'never met at a café session · {{team}} eligible reach {{rate}}', invite: 'Invite {{count}}', inviting: 'Inviting…', invited: '{{count}} invited.',
+    division: 'Division', reason: 'Why', because: 'never met at a café session · {{team}} eligible reach {{rate}} ({{reached}} of {{eligible}})', invite: 'Invite {{count}}', inviting: 'Inviting…', invited: '{{count}} invited.',
     branches: 'Branches a leader visited longest ago', lastVisit: 'Last leader visit', neverVisited: 'never', asOfToday: 'as of {{today}}',
   },
   import: {
@@ -114,8 +114,8 @@ const en: Messages = {
     overdue: 'overdue', complete: 'Complete', completed: 'Completed: {{what}}', byLeader: 'Answering leaders',
   },
   people: {
-    title: 'People and places', searchLabel: 'Find by name', facts: 'Facts', timeline: 'Timeline', what: 'What', inPerson: 'in person', noTouches: 'No touches recorded.', touchCount: 'Latest {{shown}} of {{total}}',
-    notFound: 'Not found.', noMatch: 'No one by that name.', hired: 'Hired', registered: 'Registered', phone: 'Phone', address: 'Address', contracts: 'Contracts', visits: 'Leader visits', noVisits: 'No leader has visited.', prideSince: 'PRIDE since',
+    title: 'People and places', searchLabel: 'Find by name or number', facts: 'Facts', timeline: 'Timeline', what: 'What', inPerson: 'in person', noTouches: 'No touches recorded.', touchCount: 'Latest {{shown}} of {{total}}',
+    notFound: 'Not found.', noMatch: 'No one by that name.', hired: 'Hired', left: 'Left', registered: 'Registered', phone: 'Phone', address: 'Address', contracts: 'Contracts', visits: 'Leader visits', noVisits: 'No leader has visited.', prideSince: 'PRIDE since',
     members: 'Members', customersHidden: 'Customers one by one are shown to Leadership, Sales and the privacy officer only.',
   },
   state: { loading: 'Loading…', empty: 'Nothing recorded in this period.', error: 'Could not load: {{message}}', retry: 'Retry' },
@@ -137,7 +137,7 @@ const en: Messages = {
   gaps: {
     title: 'Gaps', who: 'Who', days: 'Days', daysHint: 'not reached within this many days', at: 'On', neverOnly: 'Never reached only', team: 'Team', grade: 'Grade',
     search: 'Search', daysSince: 'Days since', name: 'Name', id: 'Id', lastTouch: 'Last touch', never: 'never', branch: 'Branch', region: 'Region', district: 'District', customerName: 'Customer',
-    export: 'Export CSV', shown: '{{shown}} shown ({{total}} not reached in all)', truncated: 'The API returns at most {{max}} at a time.', allTeams: 'All teams', none: 'Nobody is left out.', noMatch: 'Nobody left out matches the search.',
+    export: 'Export CSV', shown: '{{shown}} shown ({{total}} not reached in all)', truncated: 'The list loads at most {{max}}.', loading: '{{loaded}} loaded, loading the rest…', allTeams: 'All teams', none: 'Nobody is left out.', noMatch: 'Nobody left out matches the search.',
     branchesTitle: 'Branches no leader visited in {{days}} days: {{count}}', pride: 'PRIDE', daysAgo: '{{days}} days ago', sortBy: 'Sort by {{column}}', customerHidden: 'Customer names are shown to Sales and the privacy officer only.',
   },
   channels: {

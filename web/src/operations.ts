@@ -68,18 +68,18 @@ export const OrgUnitsQuery = graphql(`
 `);
 
 export const EmployeeGapsQuery = graphql(`
-  query EmployeeGaps($at: DateTime!, $days: Int!, $segment: SegmentInput, $asOf: DateTime, $first: Int) {
-    gaps(population: EMPLOYEE, at: $at, days: $days, segment: $segment, asOf: $asOf, first: $first) {
-      total
+  query EmployeeGaps($at: DateTime!, $days: Int!, $segment: SegmentInput, $asOf: DateTime, $first: Int, $after: String) {
+    gaps(population: EMPLOYEE, at: $at, days: $days, segment: $segment, asOf: $asOf, first: $first, after: $after) {
+      total hasNextPage endCursor
       people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }
     }
   }
 `);
 
 export const FcGapsQuery = graphql(`
-  query FcGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
-    gaps(population: FC, at: $at, days: $days, asOf: $asOf, first: $first) {
-      total
+  query FcGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int, $after: String) {
+    gaps(population: FC, at: $at, days: $days, asOf: $asOf, first: $first, after: $after) {
+      total hasNextPage endCursor
       people { personId lastTouchedAt fc { id name branch { id name region } } }
     }
   }
@@ -87,9 +87,9 @@ export const FcGapsQuery = graphql(`
 
 /** Customers one by one (LEADERSHIP, SALES, PRIVACY_OFFICER), without their personal data. */
 export const CustomerGapsQuery = graphql(`
-  query CustomerGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
-    gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first) {
-      total
+  query CustomerGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int, $after: String) {
+    gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first, after: $after) {
+      total hasNextPage endCursor
       people { personId lastTouchedAt customer { id branch { id name region } } }
     }
   }
@@ -97,9 +97,9 @@ export const CustomerGapsQuery = graphql(`
 
 /** The same with names: SALES and PRIVACY_OFFICER only (each read is logged by the gateway). */
 export const CustomerGapsWithNamesQuery = graphql(`
-  query CustomerGapsWithNames($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int) {
-    gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first) {
-      total
+  query CustomerGapsWithNames($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int, $after: String) {
+    gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first, after: $after) {
+      total hasNextPage endCursor
       people { personId lastTouchedAt customer { id branch { id name region } personalData { name } } }
     }
   }
@@ -160,8 +160,8 @@ void TouchFields;
 
 export const DirectoryQuery = graphql(`
   query Directory($name: String, $asOf: DateTime) {
-    employees(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }
-    fcs(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }
+    employees(filter: { search: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }
+    fcs(filter: { search: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }
     branches(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name region district pride } } }
   }
 `);
@@ -175,12 +175,18 @@ export const EmployeePageQuery = graphql(`
   }
 `);
 
-/** There is no fc(id) query: an FC's page is their touches, each naming the FC. */
+/** Customers by name: SALES and PRIVACY_OFFICER only; every customer found is logged as a read of their name. */
+export const CustomerSearchQuery = graphql(`
+  query CustomerSearch($name: String!, $asOf: DateTime) {
+    customerSearch(name: $name, first: 30, asOf: $asOf) { id branch { id name } personalData { name } }
+  }
+`);
+
 export const FcPageQuery = graphql(`
   query FcPage($id: ID!, $asOf: DateTime) {
-    touches(filter: { personId: $id, personKind: FC }, first: 100, asOf: $asOf) {
-      totalCount
-      edges { node { ...TouchFields fc { id name hiredOn leftOn branch { id name region } } } }
+    fc(id: $id, asOf: $asOf) {
+      id name hiredOn leftOn branch { id name region }
+      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
     }
   }
 `);
@@ -278,21 +284,22 @@ export const NextSessionQuery = graphql(`
   }
 `);
 
-export const GuestCandidatesQuery = graphql(`
-  query GuestCandidates($at: DateTime!, $period: PeriodInput!) {
-    gaps(population: EMPLOYEE, channel: CAFE_SESSION, at: $at, days: 36500, first: 500) {
-      total
-      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }
+/** The suggestion is the gateway's (nextCafeGuests): for a session, its free seats; without one, ten. */
+export const NextCafeGuestsQuery = graphql(`
+  query NextCafeGuests($sessionId: ID, $count: Int) {
+    nextCafeGuests(sessionId: $sessionId, count: $count) {
+      seats candidates
+      guests { rank employeeId employee { id name grade } team { name orgUnit { id } eligiblePopulation reached eligibleReachRate } divisionName }
     }
-    cafeSessionReachByOrgUnit(period: $period) { orgUnitId orgUnitName parentId eligiblePopulation reached eligibleReachRate }
   }
 `);
 
+/** The visit list: never visited first, then the longest since a leader went. */
 export const BranchVisitListQuery = graphql(`
-  query BranchVisitList($after: String) {
-    branches(first: 100, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id name region district visits { visitedAt } } }
+  query BranchVisitList {
+    branches(sortBy: LAST_VISITED_AT, first: 15) {
+      totalCount
+      edges { node { id name region district lastVisitedAt } }
     }
   }
 `);

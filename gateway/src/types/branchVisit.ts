@@ -62,6 +62,15 @@ builder.objectField(BranchRef, 'visits', (t) =>
   }),
 );
 
+builder.objectField(BranchRef, 'lastVisitedAt', (t) =>
+  t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'The last visit a leader went on (deliveries without a leader do not count); null: never visited. Branches sorted by LAST_VISITED_AT ascending are the visit list: never visited first, then the longest unvisited.',
+    resolve: async (b, _, ctx) => (await ctx.loadersAt(b.asOf).branchVisits.load(b.branchId)).find((v) => v.leaderIds.length > 0)?.visitedAt ?? null,
+  }),
+);
+
 builder.queryFields((t) => ({
   branchVisits: t.connection(
     {

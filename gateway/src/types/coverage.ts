@@ -1,4 +1,4 @@
-import type { AsOfRow } from '@hub/read-model';
+import { decodeCursor, encodeCursor, type AsOfRow } from '@hub/read-model';
 import { GRADES, gradeRank, instantSchema, isCafeSessionEligible, localDateSchema, parseOrThrow, validationError, type Grade } from '@hub/contracts';
 import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind, type Segment, type TenureBand } from '@hub/read-model';
 import { ACCESS, customerAggregateGuard } from '../access';
@@ -139,14 +139,33 @@ GapPersonRef.implement({
   }),
 });
 
-const GapsRef = builder.objectRef<{ total: number; rows: (GapRow & { kind: PopulationKind; asOf: AsOfRow['asOf'] })[] }>('Gaps');
+const GapsRef = builder.objectRef<{ total: number; rows: (GapRow & { kind: PopulationKind; asOf: AsOfRow['asOf'] })[]; offset: number }>('Gaps');
 GapsRef.implement({
-  description: 'Who was left out.',
+  description: 'Who was left out: one page of them, in a stable order (never reached first, then the longest unreached, then by id).',
   fields: (t) => ({
-    total: t.exposeInt('total', { description: 'How many people are in the gap.' }),
-    people: t.field({ type: [GapPersonRef], description: 'The first of them: never reached first, then the longest unreached.', resolve: (g) => g.rows }),
+    total: t.exposeInt('total', { description: 'How many people are in the gap, over all pages.' }),
+    people: t.field({ type: [GapPersonRef], description: 'This page of them: never reached first, then the longest unreached.', resolve: (g) => g.rows }),
+    hasNextPage: t.boolean({ description: 'More people follow: ask again with `after: endCursor`.', resolve: (g) => g.offset + g.rows.length < g.total }),
+    endCursor: t.string({
+      nullable: true,
+      description: 'Pass as `after` for the next page (with the same other arguments, and a fixed asOf for a list that cannot shift); null for an empty page.',
+      resolve: (g) => (g.rows.length === 0 ? null : encodeCursor(['gaps', String(g.offset + g.rows.length)])),
+    }),
   }),
 });
+
+/** Largest page of `gaps`; `after` pages on, up to the whole list. */
+export const GAPS_PAGE_MAX = 500;
+
+/** The offset a `gaps` cursor stands for (0 without one); a cursor it did not hand out is refused. */
+const gapsOffset = (after: string | null | undefined) => {
+  if (after == null) return 0;
+  const cursor = decodeCursor(after);
+  // Digits only, and few enough that the offset stays an exact integer SQL accepts.
+  const offset = cursor?.length === 2 && cursor[0] === 'gaps' && /^\d{1,9}$/.test(cursor[1]!) ? Number(cursor[1]) : NaN;
+  if (!Number.isInteger(offset)) throw validationError(`after: invalid cursor "${after}"`);
+  return offset;
+};
 
 const TenureBandEnum = builder.enumType('TenureBand', {
   description: 'Tenure at the end of the period, from the hire date.',
@@ -245,15 +264,17 @@ builder.queryFields((t) => ({
       days: t.arg.int({ required: true, description: 'The window, in days (1 or more).' }),
       channel: t.arg({ type: ChannelEnum, required: false, description: 'Only touches through this channel count.' }),
       leaderId: t.arg.id({ required: false, description: 'Only touches by this leader count.' }),
-      first: t.arg.int({ required: false, description: 'How many people to list (default 50, at most 500).' }),
+      first: t.arg.int({ required: false, description: `How many people to list in this page (default 50, at most ${GAPS_PAGE_MAX}).` }),
+      after: t.arg.string({ required: false, description: 'The endCursor of the page before: the people after it.' }),
       asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
     },
     resolve: async (_, args, ctx) => {
       const first = args.first ?? 50;
-      if (first < 0 || first > 500) throw validationError('first must be between 0 and 500');
+      if (first < 0 || first > GAPS_PAGE_MAX) throw validationError(`first must be between 0 and ${GAPS_PAGE_MAX}`);
+      const offset = gapsOffset(args.after);
       const at = parseOrThrow(instantSchema, args.at, 'at');
-      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, first, momentOf(args));
-      return { total: result.total, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: rowMoment(args) })) };
+      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, first, momentOf(args), offset);
+      return { total: result.total, offset, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: rowMoment(args) })) };
     },
   }),
 }));

@@ -4,6 +4,7 @@ import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, localDateSchema, p
 import {
   COMPLIANCE_GROUPINGS,
   contractsPage,
+  customerIdsWithPersonalData,
   customerVisitsPage,
   followUpCompliance,
   overdueFollowUps,
@@ -194,7 +195,44 @@ const dates = (from: string, to: string) => {
   return period;
 };
 
+/** Most customers one name search lists. */
+const CUSTOMER_SEARCH_MAX = 50;
+/** Names are sealed one key per customer: a search opens them this many at a time. */
+const CUSTOMER_SEARCH_BATCH = 500;
+
 builder.queryFields((t) => ({
+  customerSearch: t.field({
+    // Searching by name is reading names: only the roles that may read them, and each match is logged.
+    authScopes: ACCESS.personalData,
+    type: [CustomerRef],
+    description: `Customers whose name contains this text (case-insensitive), by id, at most \`first\` (default 20, at most ${CUSTOMER_SEARCH_MAX}). SALES and PRIVACY_OFFICER only: every customer it lists counts as a read of their name (\`personalDataAccessLog\`). Erased customers are never found.`,
+    args: {
+      name: t.arg.string({ required: true, description: 'Part of the name (1 to 100 characters).' }),
+      first: t.arg.int({ required: false, description: `How many at most (default 20, at most ${CUSTOMER_SEARCH_MAX}).` }),
+      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+    },
+    resolve: async (_, args, ctx) => {
+      const text = args.name.trim().toLowerCase();
+      if (text.length === 0 || text.length > 100) throw validationError('name: give 1 to 100 characters');
+      const first = args.first ?? 20;
+      if (!Number.isInteger(first) || first < 1 || first > CUSTOMER_SEARCH_MAX) throw validationError(`first must be between 1 and ${CUSTOMER_SEARCH_MAX}`);
+      const moment = momentOf(args);
+      const ids = await customerIdsWithPersonalData(ctx.view, moment);
+      const found: string[] = [];
+      // The names are sealed (one key per customer), so there is no index to ask: open them in batches until enough match.
+      for (let i = 0; i < ids.length && found.length < first; i += CUSTOMER_SEARCH_BATCH) {
+        const batch = ids.slice(i, i + CUSTOMER_SEARCH_BATCH);
+        const data = await ctx.personalDataOf.loadMany(batch);
+        batch.forEach((id, j) => {
+          const d = data[j];
+          if (found.length < first && d && !(d instanceof Error) && d.name.toLowerCase().includes(text)) found.push(id);
+        });
+      }
+      await Promise.all(found.map((customerId) => ctx.personalDataRead.load({ customerId, field: 'name' })));
+      const customers = await ctx.loadersAt(moment).customer.loadMany(found);
+      return customers.filter((c): c is CustomerRow => c !== undefined && !(c instanceof Error));
+    },
+  }),
   customer: t.field({
     authScopes: ACCESS.customerLevel,
     type: CustomerRef,

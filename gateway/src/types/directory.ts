@@ -74,6 +74,14 @@ builder.queryFields((t) => ({
     args: { asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
     resolve: (_, args, ctx) => listOrgUnits(ctx.view, momentOf(args)),
   }),
+  fc: t.field({
+    authScopes: ACCESS.read,
+    type: FcRef,
+    nullable: true,
+    description: 'One FC (설계사) with their branch, whether or not anyone ever reached them; null when unknown.',
+    args: { id: t.arg.id({ required: true, description: 'FC id.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    resolve: async (_, { id, ...args }, ctx) => (await ctx.loadersAt(momentOf(args)).fc.load(String(id))) ?? null,
+  }),
   branch: t.field({
     authScopes: ACCESS.read,
     type: BranchRef,

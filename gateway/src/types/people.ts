@@ -1,3 +1,4 @@
+import { validationError } from '@hub/contracts';
 import { BRANCH_SORTS, branchesPage, EMPLOYEE_SORTS, employeesPage, FC_SORTS, fcsPage } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -40,6 +41,16 @@ const BranchSortEnum = builder.enumType('BranchSort', {
   } satisfies Record<(typeof BRANCH_SORTS)[number], { description: string }>,
 });
 
+/** Longest search text: a name or a number, not a document. */
+export const SEARCH_MAX = 100;
+
+/** Search text as the view takes it: trimmed, null when blank, refused when too long. */
+export const searchText = (text: string | null | undefined, field: string) => {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed.length > SEARCH_MAX) throw validationError(`${field}: at most ${SEARCH_MAX} characters`);
+  return trimmed === '' ? null : trimmed;
+};
+
 const EmployeeFilterInput = builder.inputType('EmployeeFilter', {
   description: 'Narrows the employees listed.',
   fields: (t) => ({
@@ -47,6 +58,7 @@ const EmployeeFilterInput = builder.inputType('EmployeeFilter', {
     grade: t.field({ type: GradeEnum, required: false, description: 'This grade.' }),
     region: t.string({ required: false, description: 'This region.' }),
     name: t.string({ required: false, description: 'Name contains this (case-insensitive).' }),
+    search: t.string({ required: false, description: `Directory search: name contains this, or the employee number starts with it (case-insensitive; at most ${SEARCH_MAX} characters).` }),
     includeLeft: t.boolean({ required: false, description: 'Include those who have left (default: no).' }),
   }),
 });
@@ -57,6 +69,7 @@ const FcFilterInput = builder.inputType('FcFilter', {
     region: t.string({ required: false, description: 'Of branches in this region.' }),
     pride: t.boolean({ required: false, description: 'Of PRIDE (true) or other (false) branches.' }),
     name: t.string({ required: false, description: 'Name contains this (case-insensitive).' }),
+    search: t.string({ required: false, description: `Directory search: name contains this, or the FC id starts with it (case-insensitive; at most ${SEARCH_MAX} characters).` }),
     includeLeft: t.boolean({ required: false, description: 'Include those who have left (default: no).' }),
   }),
 });
@@ -87,7 +100,7 @@ builder.queryFields((t) => ({
       resolve: async (_, args, ctx) => {
         const page = forwardPage('employees', args);
         const f = args.filter;
-        const filter = { orgUnitId: idOrNull(f?.orgUnitId), grade: f?.grade ?? null, region: f?.region ?? null, name: f?.name ?? null, includeLeft: f?.includeLeft ?? false };
+        const filter = { orgUnitId: idOrNull(f?.orgUnitId), grade: f?.grade ?? null, region: f?.region ?? null, name: f?.name ?? null, search: searchText(f?.search, 'filter.search'), includeLeft: f?.includeLeft ?? false };
         return toConnection(await employeesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)), page.after);
       },
     },
@@ -108,7 +121,7 @@ builder.queryFields((t) => ({
       resolve: async (_, args, ctx) => {
         const page = forwardPage('fcs', args);
         const f = args.filter;
-        const filter = { branchId: idOrNull(f?.branchId), region: f?.region ?? null, pride: f?.pride ?? null, name: f?.name ?? null, includeLeft: f?.includeLeft ?? false };
+        const filter = { branchId: idOrNull(f?.branchId), region: f?.region ?? null, pride: f?.pride ?? null, name: f?.name ?? null, search: searchText(f?.search, 'filter.search'), includeLeft: f?.includeLeft ?? false };
         return toConnection(await fcsPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)), page.after);
       },
     },

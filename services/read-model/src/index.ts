@@ -3,6 +3,7 @@ export * from './coverage/cadence';
 export * from './coverage/coverage';
 export * from './asOf';
 export * from './coverage/reach';
+export * from './coverage/guests';
 export * from './projection';
 export * from './projector';
 export * from './queries/branchVisits';

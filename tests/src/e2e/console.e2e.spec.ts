@@ -31,10 +31,11 @@ const PAGES = [
   { name: 'leaders', path: '/leaders', ready: (p: Page) => p.getByTestId('leaders').getByRole('link').first().waitFor() },
   { name: 'leader', path: '/leaders/CEO', ready: (p: Page) => p.getByRole('cell', { name: '카페 세션(톡톡타임)' }).waitFor() },
   { name: 'board', path: '/board', role: 'HR', ready: (p: Page) => p.getByTestId('follow-ups').or(p.getByText('열린 후속 조치가 없습니다.')).waitFor() },
-  { name: 'guests', path: '/guests', role: 'HR', ready: (p: Page) => p.getByTestId('visit-list').waitFor() },
+  { name: 'guests', path: '/guests', role: 'HR', ready: async (p: Page) => { await p.getByTestId('visit-list').waitFor(); await p.getByTestId('guests').getByRole('link').first().waitFor(); } },
   { name: 'cafe-session', path: '/channels/cafe/cafe-2015-05-10', role: 'HR', ready: (p: Page) => p.getByTestId('participants').waitFor() },
   { name: 'import', path: '/import', role: 'ADMIN', ready: (p: Page) => p.getByLabel('CSV 파일').waitFor() },
   { name: 'people', path: '/people?q=김', ready: (p: Page) => p.getByTestId('directory-employees').getByRole('link').first().waitFor() },
+  { name: 'people-sales', path: '/people?q=반포', role: 'SALES', ready: (p: Page) => p.getByTestId('directory-customers').getByRole('link', { name: '반포고객' }).waitFor() },
   { name: 'employee', path: '/people/E0001', ready: (p: Page) => p.getByTestId('timeline').or(p.getByText('기록된 접점이 없습니다.')).waitFor() },
   { name: 'team', path: '/teams/FIN', ready: (p: Page) => p.getByRole('heading', { name: /구성원/ }).waitFor() },
   { name: 'branch', path: '/branches/BR077', ready: (p: Page) => p.getByRole('heading', { name: '접점 이력' }).waitFor() },
@@ -180,13 +181,58 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
     // Never reached: no last touch, no day count, and a Korean grade name.
     expect(lines.slice(1).every((l) => l.endsWith(',,'))).toBe(true);
     expect(lines[1]).toMatch(/,(사원|대리|과장|차장|부장|임원),/);
-    // The same people the API lists.
-    const api = await graphqlAt(product.graphqlUrl)<{ gaps: { people: { personId: string; lastTouchedAt: string | null }[] } }>(
-      `{ gaps(population: EMPLOYEE, at: "2015-08-01T00:00:00+09:00", days: 90, first: 500) { people { personId lastTouchedAt } } }`,
-    );
-    expect(ids).toEqual(api.data!.gaps.people.filter((p) => p.lastTouchedAt === null).map((p) => p.personId).sort());
+    // The same people the API lists, every page of them.
+    const listed: { personId: string; lastTouchedAt: string | null }[] = [];
+    for (let after: string | null = null, pages = 0; pages < 40; pages++) {
+      const api: { data?: { gaps: { hasNextPage: boolean; endCursor: string | null; people: { personId: string; lastTouchedAt: string | null }[] } } } = await graphqlAt(product.graphqlUrl)(
+        `query($after: String) { gaps(population: EMPLOYEE, at: "2015-08-01T00:00:00+09:00", days: 90, first: 500, after: $after) { hasNextPage endCursor people { personId lastTouchedAt } } }`,
+        { after },
+      );
+      listed.push(...api.data!.gaps.people);
+      if (!api.data!.gaps.hasNextPage) break;
+      after = api.data!.gaps.endCursor;
+    }
+    expect(ids).toEqual(listed.filter((p) => p.lastTouchedAt === null).map((p) => p.personId).sort());
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('suggests café guests from the gateway, finds people by number, and shows an FC nobody ever reached', async () => {
+    const hr = await open('/guests', { role: 'HR' });
+    const guests = hr.page.getByTestId('guests');
+    await guests.getByRole('link').first().waitFor();
+    // The rows are the gateway's suggestion, in its order: for the next scheduled session (the page's), or ten without one.
+    const viewer = graphqlAt(product.graphqlUrl);
+    const upcoming = await viewer<{ cafeSessions: { edges: { node: { id: string; scheduledAt: string } }[] } }>(
+      `query($from: DateTime!) { cafeSessions(from: $from, status: SCHEDULED, first: 20) { edges { node { id scheduledAt } } } }`,
+      { from: new Date().toISOString() },
+    );
+    const next = upcoming.data!.cafeSessions.edges.map((e) => e.node).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0];
+    const api = await viewer<{ nextCafeGuests: { guests: { employee: { name: string } }[] } }>(
+      `query($sessionId: ID, $count: Int) { nextCafeGuests(sessionId: $sessionId, count: $count) { guests { employee { name } } } }`,
+      next ? { sessionId: next.id } : { count: 10 },
+    );
+    const shownNames = await guests.getByRole('link').allTextContents();
+    expect(shownNames.length).toBeGreaterThan(0);
+    expect(api.data!.nextCafeGuests.guests.map((g) => g.employee.name)).toEqual(shownNames);
+    expect(hr.errors).toEqual([]);
+    await hr.close();
+
+    const byNumber = await open('/people?q=E0001');
+    await byNumber.page.getByTestId('directory-employees').getByRole('link').first().waitFor();
+    expect(await byNumber.page.getByTestId('directory-customers').count()).toBe(0);
+    await byNumber.close();
+
+    // An FC just registered has never been reached: the page still shows who and where they are.
+    const sales = graphqlAt(product.graphqlUrl, { authorization: `Bearer ${tokenOf('SALES')}` });
+    const registered = await sales<{ registerFc: { id: string; branch: { name: string } } }>(`mutation { registerFc(input: { fcId: "FC-E2E-NEW", name: "새설계사", branchId: "BR077", hiredOn: "2015-07-01" }) { id branch { name } } }`);
+    expect(registered.errors).toBeUndefined();
+    const fc = await open('/fcs/FC-E2E-NEW');
+    await fc.page.getByRole('heading', { name: /새설계사/ }).waitFor();
+    await fc.page.getByRole('link', { name: registered.data!.registerFc.branch.name }).waitFor();
+    await fc.page.getByText('기록된 접점이 없습니다.').waitFor();
+    expect(fc.errors).toEqual([]);
+    await fc.close();
   });
 
   it('HR schedules a café session through the form; a refusal is shown as the server words it; VIEWER has no form', async () => {

@@ -26,10 +26,14 @@ const CUSTOMERS = 'LSP';
 
 const QUERIES: Record<string, string> = {
   apiTokens: 'A', branch: EVERYONE, branchVisits: EVERYONE, branches: EVERYONE, cadence: EVERYONE, cafeSession: EVERYONE, cafeSessionReachByOrgUnit: EVERYONE,
-  cafeSessions: EVERYONE, campaigns: EVERYONE, contracts: CUSTOMERS, coverage: EVERYONE, customer: CUSTOMERS, customerVisits: CUSTOMERS, deadLetters: 'A', employee: EVERYONE,
-  employees: EVERYONE, fcActivity: EVERYONE, fcs: EVERYONE, followUpCompliance: EVERYONE,
+  cafeSessions: EVERYONE, campaigns: EVERYONE, contracts: CUSTOMERS, coverage: EVERYONE, customer: CUSTOMERS,
+  // Searching customers by name reads their names: the personal-data roles only.
+  customerSearch: 'SP', customerVisits: CUSTOMERS, deadLetters: 'A', employee: EVERYONE,
+  employees: EVERYONE, fc: EVERYONE, fcActivity: EVERYONE, fcs: EVERYONE, followUpCompliance: EVERYONE,
   // The generated sample asks for the first population, CUSTOMER; gaps of employees are below.
-  gaps: CUSTOMERS, me: EVERYONE, openFollowUps: EVERYONE, orgUnits: EVERYONE,
+  gaps: CUSTOMERS, me: EVERYONE,
+  // Employees and café reach, which every role reads already through gaps and cafeSessionReachByOrgUnit.
+  nextCafeGuests: EVERYONE, openFollowUps: EVERYONE, orgUnits: EVERYONE,
   personalDataAccessLog: 'P',
   overdueFollowUps: CUSTOMERS, touches: EVERYONE, townHall: EVERYONE, townHalls: EVERYONE, twoWay: EVERYONE, unvisitedBranches: EVERYONE, videoMessages: EVERYONE,
 };

@@ -20,14 +20,26 @@ beforeAll(() => {
 const answers: Record<string, unknown> = {
   LatestTouch: { touches: { edges: [{ node: { id: 't1', touchedAt: '2015-06-24T06:00:00Z' } }] } },
   OrgUnits: { orgUnits: [{ id: 'FIN', name: 'Finance', kind: 'DEPARTMENT', parent: null }] },
-  EmployeeGaps: {
+};
+/** The employee gap list in two pages, as `gaps(after:)` hands them out: the page joins them. */
+const employeePages: Record<string, unknown> = {
+  first: {
     gaps: {
       total: 3,
+      hasNextPage: true,
+      endCursor: 'page-2',
       people: [
         { personId: 'E0002', lastTouchedAt: null, employee: { id: 'E0002', name: '김민준', grade: 'ASSISTANT_MANAGER', orgUnit: { id: 'FIN', name: 'Finance, Seoul' } } },
-        { personId: 'E0001', lastTouchedAt: null, employee: { id: 'E0001', name: '=cmd()', grade: 'STAFF', orgUnit: { id: 'FIN', name: 'Finance' } } },
         { personId: 'E0003', lastTouchedAt: '2015-01-10T06:00:00Z', employee: { id: 'E0003', name: '이서연', grade: 'MANAGER', orgUnit: { id: 'FIN', name: 'Finance' } } },
       ],
+    },
+  },
+  'page-2': {
+    gaps: {
+      total: 3,
+      hasNextPage: false,
+      endCursor: 'page-3',
+      people: [{ personId: 'E0001', lastTouchedAt: null, employee: { id: 'E0001', name: '=cmd()', grade: 'STAFF', orgUnit: { id: 'FIN', name: 'Finance' } } }],
     },
   },
 };
@@ -36,7 +48,8 @@ const mockExchange: Exchange = () => (ops$) =>
     ops$,
     mergeMap((op) => {
       const name = (op.query.definitions[0] as OperationDefinitionNode).name!.value;
-      return pipe(fromValue(answers[name] ?? null), map((data) => makeResult(op, { data })));
+      const data = name === 'EmployeeGaps' ? employeePages[(op.variables as { after?: string | null }).after ?? 'first'] : answers[name];
+      return pipe(fromValue(data ?? null), map((d) => makeResult(op, { data: d })));
     }),
   );
 
@@ -56,6 +69,9 @@ describe('<GapsPage>', () => {
     renderAs('VIEWER', '/gaps');
     expect(await screen.findByRole('cell', { name: '김민준' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '대리' })).toBeTruthy();
+    // The second page is loaded too: the whole list, not the first page of it.
+    expect(await screen.findByRole('cell', { name: '=cmd()' })).toBeTruthy();
+    expect(screen.getByTestId('gap-count').textContent).toBe('3명 표시 (전체 미접점 3명)');
     expect((screen.getByLabelText('기준일') as HTMLInputElement).value).toBe('2015-06-30');
     expect(screen.queryByRole('radio', { name: '고객' })).toBeNull();
     cleanup();

@@ -1,9 +1,10 @@
 import type { ColumnDef, SortingState, Table } from '@tanstack/react-table';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { useMemo, useRef } from 'react';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery, type CombinedError } from 'urql';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { seesCustomerNames, seesCustomers, usePrincipal } from '../auth';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
 import { Empty, ErrorState, Loading } from '../components/States';
@@ -14,8 +15,10 @@ import { CustomerGapsQuery, CustomerGapsWithNamesQuery, EmployeeGapsQuery, FcGap
 import { plusDays, seoulDay, startOfSeoulDay, validDay, type Day } from '../time';
 import { usePeriod } from '../usePeriod';
 
-/** The API lists at most this many people per gaps query. */
-export const GAPS_MAX = 500;
+/** The API lists at most this many people per page of `gaps`; the page loads them all, page by page. */
+export const GAPS_PAGE = 500;
+/** A gap list stops loading here: ten thousand rows are what the table and the CSV are built for. */
+export const GAPS_MAX = 10_000;
 const GRADES: Grade[] = ['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER', 'GENERAL_MANAGER', 'EXECUTIVE'];
 const KINDS = ['EMPLOYEE', 'FC', 'BRANCH', 'CUSTOMER'] as const;
 type Kind = (typeof KINDS)[number];
@@ -122,14 +125,15 @@ export const GapsPage = () => {
             <label className="inline"><input type="checkbox" checked={never} onChange={(e) => set({ never: e.target.checked ? '1' : '' })} /> {t('gaps.neverOnly')}</label>
           )}
           <label>{t('gaps.search')} <input type="search" value={q} onChange={(e) => set({ q: e.target.value })} /></label>
-          <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="export-csv">{t('gaps.export')}</button>
+          <button type="button" onClick={exportCsv} disabled={rows.length === 0 || loaded.fetching} data-testid="export-csv">{t('gaps.export')}</button>
         </div>
         {kind === 'CUSTOMER' && !seesCustomerNames(role) && <p className="hint">{t('gaps.customerHidden')}</p>}
         {loaded.error ? <ErrorState error={loaded.error} /> : loaded.fetching && loaded.rows.length === 0 ? <Loading /> : rows.length === 0 ? <Empty>{t('gaps.none')}</Empty> : (
           <>
             <p className="hint" data-testid="gap-count">
               {kind === 'BRANCH' ? t('gaps.branchesTitle', { days, count: rows.length }) : t('gaps.shown', { shown: rows.length.toLocaleString(), total: loaded.total.toLocaleString() })}
-              {kind !== 'BRANCH' && loaded.total > GAPS_MAX && ` · ${t('gaps.truncated', { max: GAPS_MAX })}`}
+              {kind !== 'BRANCH' && loaded.fetching && ` · ${t('gaps.loading', { loaded: loaded.rows.length.toLocaleString() })}`}
+              {kind !== 'BRANCH' && !loaded.fetching && loaded.total > GAPS_MAX && ` · ${t('gaps.truncated', { max: GAPS_MAX.toLocaleString() })}`}
             </p>
             <VirtualTable
               data={rows}
@@ -186,35 +190,85 @@ interface GapArgs {
   ready: boolean;
 }
 
+interface GapsPage<P> {
+  gaps: { total: number; hasNextPage: boolean; endCursor?: string | null; people: P[] };
+}
+
+interface Pages<P> {
+  people: P[];
+  total: number;
+  fetching: boolean;
+  error?: CombinedError;
+}
+
+/**
+ * Every page of one gap list, one after another (GAPS_PAGE a page, up to GAPS_MAX people): the
+ * table fills as pages arrive, and the CSV export waits for the last. New arguments start over.
+ */
+const useAllPages = <P, V extends { after?: string | null }>(query: TypedDocumentNode<GapsPage<P>, V>, variables: Omit<V, 'after'>, pause: boolean): Pages<P> => {
+  const client = useClient();
+  // The variables are rebuilt on every render: their text says when they really changed.
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<Pages<P> & { key: string }>({ key: '', people: [], total: 0, fetching: false });
+  useEffect(() => {
+    if (pause) return;
+    let cancelled = false;
+    setState({ key, people: [], total: 0, fetching: true });
+    void (async () => {
+      const people: P[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const vars = { ...(JSON.parse(key) as Omit<V, 'after'>), after } as V;
+        // network-only: a list that changed since (someone was invited and met) is not served from the cache.
+        const r = await client.query(query, vars, { requestPolicy: 'network-only' }).toPromise();
+        if (cancelled) return;
+        if (r.error || !r.data) {
+          setState({ key, people, total: 0, fetching: false, error: r.error });
+          return;
+        }
+        people.push(...r.data.gaps.people);
+        const next = r.data.gaps.hasNextPage && people.length < GAPS_MAX ? (r.data.gaps.endCursor ?? null) : null;
+        setState({ key, people: [...people], total: r.data.gaps.total, fetching: next !== null });
+        if (next === null) return;
+        after = next;
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client, query, key, pause]);
+  return state.key === key && !pause ? state : { people: [], total: 0, fetching: !pause };
+};
+
 /** Each kind has its own query (customers' names only for the roles that may read them); only the one on screen runs. */
 const useGaps = (kind: Kind, a: GapArgs): Loaded => {
   const { t } = useTranslation();
-  const base = { at: a.at, days: a.days, asOf: a.asOf, first: GAPS_MAX };
+  const base = { at: a.at, days: a.days, asOf: a.asOf, first: GAPS_PAGE };
   const segment = a.grade || a.team ? { ...(a.grade ? { grade: a.grade } : {}), ...(a.team ? { orgUnitId: a.team } : {}) } : null;
-  const [emp] = useQuery({ query: EmployeeGapsQuery, variables: { ...base, segment }, pause: !a.ready || kind !== 'EMPLOYEE' });
-  const [fc] = useQuery({ query: FcGapsQuery, variables: base, pause: !a.ready || kind !== 'FC' });
+  const emp = useAllPages(EmployeeGapsQuery, { ...base, segment }, !a.ready || kind !== 'EMPLOYEE');
+  const fc = useAllPages(FcGapsQuery, base, !a.ready || kind !== 'FC');
   const names = seesCustomerNames(a.role);
-  const [cu] = useQuery({ query: CustomerGapsQuery, variables: base, pause: !a.ready || kind !== 'CUSTOMER' || names });
-  const [cuNamed] = useQuery({ query: CustomerGapsWithNamesQuery, variables: base, pause: !a.ready || kind !== 'CUSTOMER' || !names });
+  const cu = useAllPages(CustomerGapsQuery, base, !a.ready || kind !== 'CUSTOMER' || names);
+  const cuNamed = useAllPages(CustomerGapsWithNamesQuery, base, !a.ready || kind !== 'CUSTOMER' || !names);
   const [br] = useQuery({ query: UnvisitedBranchesQuery, variables: { from: startOfSeoulDay(plusDays(a.atDay, 1 - a.days)), to: a.at, asOf: a.asOf }, pause: !a.ready || kind !== 'BRANCH' });
   return useMemo((): Loaded => {
     const recency = (last: string | null) => ({ lastTouch: last ? seoulDay(last) : null, daysSince: daysBetween(last, a.atDay) });
     switch (kind) {
       case 'EMPLOYEE':
         return {
-          fetching: emp.fetching, error: emp.error, total: emp.data?.gaps.total ?? 0,
-          rows: (emp.data?.gaps.people ?? []).map((p) => ({ id: p.personId, name: p.employee?.name ?? '', team: p.employee?.orgUnit?.name ?? '', grade: p.employee ? t(`grade.${p.employee.grade}`) : '', branch: '', region: '', ...recency(p.lastTouchedAt ?? null) })),
+          fetching: emp.fetching, error: emp.error, total: emp.total,
+          rows: emp.people.map((p) => ({ id: p.personId, name: p.employee?.name ?? '', team: p.employee?.orgUnit?.name ?? '', grade: p.employee ? t(`grade.${p.employee.grade}`) : '', branch: '', region: '', ...recency(p.lastTouchedAt ?? null) })),
         };
       case 'FC':
         return {
-          fetching: fc.fetching, error: fc.error, total: fc.data?.gaps.total ?? 0,
-          rows: (fc.data?.gaps.people ?? []).map((p) => ({ id: p.personId, name: p.fc?.name ?? '', team: '', grade: '', branch: p.fc?.branch?.name ?? '', region: p.fc?.branch?.region ?? '', ...recency(p.lastTouchedAt ?? null) })),
+          fetching: fc.fetching, error: fc.error, total: fc.total,
+          rows: fc.people.map((p) => ({ id: p.personId, name: p.fc?.name ?? '', team: '', grade: '', branch: p.fc?.branch?.name ?? '', region: p.fc?.branch?.region ?? '', ...recency(p.lastTouchedAt ?? null) })),
         };
       case 'CUSTOMER': {
         const r = names ? cuNamed : cu;
-        const people = names ? (cuNamed.data?.gaps.people ?? []).map((p) => ({ ...p, name: p.customer?.personalData?.name ?? '' })) : (cu.data?.gaps.people ?? []).map((p) => ({ ...p, name: '' }));
+        const people = names ? cuNamed.people.map((p) => ({ ...p, name: p.customer?.personalData?.name ?? '' })) : cu.people.map((p) => ({ ...p, name: '' }));
         return {
-          fetching: r.fetching, error: r.error, total: r.data?.gaps.total ?? 0,
+          fetching: r.fetching, error: r.error, total: r.total,
           rows: people.map((p) => ({ id: p.personId, name: p.name, team: '', grade: '', branch: p.customer?.branch?.name ?? '', region: p.customer?.branch?.region ?? '', ...recency(p.lastTouchedAt ?? null) })),
         };
       }

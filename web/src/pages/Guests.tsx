@@ -5,9 +5,8 @@ import { useMutation, useQuery } from 'urql';
 import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
-import { longestUnvisited, suggestGuests } from '../guests';
-import { BranchVisitListQuery, GuestCandidatesQuery, InviteMutation, NextSessionQuery } from '../operations';
-import { seoulDateTime, seoulDay, startOfSeoulDay, todayInSeoul } from '../time';
+import { BranchVisitListQuery, InviteMutation, NextCafeGuestsQuery, NextSessionQuery } from '../operations';
+import { seoulDateTime, seoulDay, todayInSeoul } from '../time';
 
 /** Minutes matter not: one "now" per page view keeps the queries' variables stable. */
 const useNow = () => useState(() => new Date().toISOString())[0];
@@ -23,19 +22,15 @@ export const GuestsPage = () => {
   const now = useNow();
   const [sessions] = useQuery({ query: NextSessionQuery, variables: { from: now } });
   const next = useMemo(() => [...(sessions.data?.cafeSessions.edges ?? [])].map((e) => e.node).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0], [sessions.data]);
-  const [cand] = useQuery({ query: GuestCandidatesQuery, variables: { at: now, period: { from: startOfSeoulDay('2000-01-01'), to: now } } });
-  const invited = useMemo(() => new Set((next?.participants ?? []).filter((p) => p.invited).map((p) => p.employeeId)), [next]);
-  const seats = next ? Math.max(0, next.capacity - next.invitedCount) : 10;
-  const suggestions = useMemo(() => {
-    if (!cand.data) return [];
-    const never = cand.data.gaps.people.filter((p) => p.lastTouchedAt == null && p.employee);
-    return suggestGuests(
-      never.map((p) => ({ id: p.personId, name: p.employee!.name, grade: p.employee!.grade, unitId: p.employee!.orgUnit?.id ?? null, unitName: p.employee!.orgUnit?.name ?? '' })),
-      cand.data.cafeSessionReachByOrgUnit.map((u) => ({ id: u.orgUnitId, name: u.orgUnitName, parentId: u.parentId ?? null, eligibleReachRate: u.eligibleReachRate })),
-      seats,
-      invited,
-    );
-  }, [cand.data, seats, invited]);
+  // The gateway picks the guests (nextCafeGuests): the next session's free seats, or ten without one.
+  const [cand] = useQuery({ query: NextCafeGuestsQuery, variables: next ? { sessionId: next.id } : { count: 10 }, pause: !sessions.data });
+  const suggestions = useMemo(
+    () =>
+      (cand.data?.nextCafeGuests.guests ?? []).flatMap((g) =>
+        g.employee ? [{ id: g.employeeId, name: g.employee.name, grade: g.employee.grade, unitName: g.team.name, division: g.divisionName, team: g.team }] : [],
+      ),
+    [cand.data],
+  );
   const [inviting, invite] = useMutation(InviteMutation);
   const [outcome, setOutcome] = useState<{ ok: number; errors: string[] } | null>(null);
   const inviteAll = async () => {
@@ -44,7 +39,7 @@ export const GuestsPage = () => {
     const errors: string[] = [];
     // One after another: each invitation is its own command, and a refusal names its person.
     for (const s of suggestions) {
-      const r = await invite({ input: { sessionId: next.id, employeeId: s.id }, commandId: crypto.randomUUID() }, { additionalTypenames: ['CafeSession'] });
+      const r = await invite({ input: { sessionId: next.id, employeeId: s.id }, commandId: crypto.randomUUID() }, { additionalTypenames: ['CafeSession', 'NextCafeGuests'] });
       if (r.error) errors.push(`${s.name}: ${r.error.graphQLErrors.map((g) => g.message).join('; ') || r.error.message}`);
       else ok++;
     }
@@ -77,7 +72,7 @@ export const GuestsPage = () => {
                       <td>{t(`grade.${s.grade}`)}</td>
                       <td>{s.unitName}</td>
                       <td>{s.division}</td>
-                      <td className="wrap">{t('guests.because', { team: s.unitName, rate: `${Math.round(s.teamReach * 100)}%` })}</td>
+                      <td className="wrap">{t('guests.because', { team: s.unitName, rate: `${Math.round(s.team.eligibleReachRate * 100)}%`, reached: s.team.reached, eligible: s.team.eligiblePopulation })}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -104,26 +99,24 @@ export const GuestsPage = () => {
   );
 };
 
+/** The branches left unvisited longest: the gateway sorts them (branches by LAST_VISITED_AT). */
 const BranchVisitList = () => {
   const { t } = useTranslation();
-  const [first] = useQuery({ query: BranchVisitListQuery, variables: { after: null } });
-  const cursor = first.data?.branches.pageInfo.hasNextPage ? first.data.branches.pageInfo.endCursor : null;
-  const [second] = useQuery({ query: BranchVisitListQuery, variables: { after: cursor ?? null }, pause: !cursor });
-  const done = first.data && (!cursor || second.data);
-  const list = done ? longestUnvisited([...first.data!.branches.edges, ...(second.data?.branches.edges ?? [])].map((e) => e.node), 15) : [];
+  const [visits] = useQuery({ query: BranchVisitListQuery });
+  const list = visits.data?.branches.edges.map((e) => e.node) ?? [];
   const today = todayInSeoul();
   return (
     <section aria-labelledby="visit-list">
       <h2 id="visit-list">{t('guests.branches')}</h2>
-      {first.error || second.error ? <ErrorState error={(first.error ?? second.error)!} /> : !done ? <Loading /> : list.length === 0 ? <Empty /> : (
+      {visits.error ? <ErrorState error={visits.error} /> : !visits.data ? <Loading /> : list.length === 0 ? <Empty /> : (
         <ScrollX label={t('guests.branches')}>
           <table data-testid="visit-list">
             <thead><tr><th scope="col">{t('gaps.branch')}</th><th scope="col">{t('gaps.region')}</th><th scope="col">{t('gaps.district')}</th><th scope="col">{t('guests.lastVisit')}</th></tr></thead>
             <tbody>
-              {list.map(({ branch: b, last }) => (
+              {list.map((b) => (
                 <tr key={b.id}>
                   <td><Link to={`/branches/${encodeURIComponent(b.id)}`}>{b.name}</Link></td><td>{b.region}</td><td>{b.district}</td>
-                  <td>{last ? seoulDay(last) : t('guests.neverVisited')}</td>
+                  <td>{b.lastVisitedAt ? seoulDay(b.lastVisitedAt) : t('guests.neverVisited')}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,17 +5,22 @@ import { seesCustomerNames, seesCustomers, usePrincipal } from '../auth';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { Timeline } from '../components/Timeline';
-import { BranchPageQuery, CustomerPageQuery, CustomerPersonalDataQuery, DirectoryQuery, EmployeePageQuery, FcPageQuery, TeamPageQuery } from '../operations';
+import { BranchPageQuery, CustomerPageQuery, CustomerPersonalDataQuery, CustomerSearchQuery, DirectoryQuery, EmployeePageQuery, FcPageQuery, TeamPageQuery } from '../operations';
 import { plusDays, seoulDay, startOfSeoulDay } from '../time';
 import { usePeriod } from '../usePeriod';
 
-/** Search the directory: employees, FCs and branches by name. */
+/**
+ * Search the directory: employees and FCs by name or by the start of their number, branches by
+ * name, and — for the roles that may read customers' names — customers by name.
+ */
 export const DirectoryPage = () => {
   const { t } = useTranslation();
+  const { role } = usePrincipal();
   const { asOf } = usePeriod();
   const [search, setSearch] = useSearchParams();
   const q = search.get('q') ?? '';
-  const [{ data, error, fetching }] = useQuery({ query: DirectoryQuery, variables: { name: q || null, asOf } });
+  const [{ data, error, fetching }] = useQuery({ query: DirectoryQuery, variables: { name: q.trim() || null, asOf } });
+  const namesCustomers = seesCustomerNames(role);
   return (
     <>
       <h1>{t('people.title')}</h1>
@@ -47,6 +52,7 @@ export const DirectoryPage = () => {
               </ul>
             )}
           </section>
+          {namesCustomers && q.trim() !== '' && <CustomerResults name={q.trim()} asOf={asOf} />}
           <section aria-labelledby="dir-branches">
             <h2 id="dir-branches">{t('population.BRANCH')} <span className="count">({data.branches.totalCount})</span></h2>
             {data.branches.edges.length === 0 ? <Empty>{t('people.noMatch')}</Empty> : (
@@ -60,6 +66,24 @@ export const DirectoryPage = () => {
         </div>
       )}
     </>
+  );
+};
+
+/** Customers found by name (each one found is logged as a read of their name). */
+const CustomerResults = ({ name, asOf }: { name: string; asOf: string | null }) => {
+  const { t } = useTranslation();
+  const [{ data, error }] = useQuery({ query: CustomerSearchQuery, variables: { name, asOf } });
+  return (
+    <section aria-labelledby="dir-customers">
+      <h2 id="dir-customers">{t('population.CUSTOMER')} {data && <span className="count">({data.customerSearch.length})</span>}</h2>
+      {error ? <ErrorState error={error} /> : !data ? <Loading /> : data.customerSearch.length === 0 ? <Empty>{t('people.noMatch')}</Empty> : (
+        <ul className="plain" data-testid="directory-customers">
+          {data.customerSearch.map((c) => (
+            <li key={c.id}><Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.personalData?.name ?? c.id}</Link> <span className="hint">{c.id} · {c.branch?.name}</span></li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 };
 
@@ -109,22 +133,24 @@ export const FcPage = () => {
   const [{ data, error, fetching }] = useQuery({ query: FcPageQuery, variables: { id, asOf } });
   if (error) return <ErrorState error={error} />;
   if (!data) return fetching ? <Loading /> : null;
-  const fc = data.touches.edges[0]?.node.fc;
+  const fc = data.fc;
+  if (!fc) return <><h1>{id}</h1><Empty>{t('people.notFound')}</Empty></>;
   return (
     <>
-      <h1>{fc?.name ?? id} <span className="count">FC</span></h1>
+      <h1>{fc.name} <span className="count">FC</span></h1>
       <section aria-labelledby="facts">
         <h2 id="facts">{t('people.facts')}</h2>
         <Facts items={[
-          [t('gaps.id'), id],
-          [t('gaps.branch'), fc?.branch ? <Link to={`/branches/${encodeURIComponent(fc.branch.id)}`}>{fc.branch.name}</Link> : null],
-          [t('gaps.region'), fc?.branch?.region],
-          [t('people.hired'), fc?.hiredOn],
+          [t('gaps.id'), fc.id],
+          [t('gaps.branch'), fc.branch ? <Link to={`/branches/${encodeURIComponent(fc.branch.id)}`}>{fc.branch.name}</Link> : null],
+          [t('gaps.region'), fc.branch?.region],
+          [t('people.hired'), fc.hiredOn],
+          ...(fc.leftOn ? ([[t('people.left'), fc.leftOn]] as [string, React.ReactNode][]) : []),
         ]} />
       </section>
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t('people.timeline')}</h2>
-        <Timeline touches={data.touches.edges.map((x) => x.node)} total={data.touches.totalCount} />
+        <Timeline touches={fc.timeline.edges.map((x) => x.node)} total={fc.timeline.totalCount} />
       </section>
     </>
   );

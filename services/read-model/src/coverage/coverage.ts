@@ -168,7 +168,8 @@ export const MAX_GAP_DAYS = 36_525;
 
 /**
  * Gaps: the people of a segment (present at `at`) not reached within `days` days before `at` —
- * never reached at all first, then the longest unreached. At most `limit` rows; `total` counts all.
+ * never reached at all first, then the longest unreached (ties by id, so pages are stable). At most
+ * `limit` rows after skipping `offset`; `total` counts all.
  */
 export const gaps = async (
   db: SqlExecutor,
@@ -179,15 +180,17 @@ export const gaps = async (
   filter: CoverageFilter = {},
   limit = 200,
   asOf?: AsOf,
+  offset = 0,
 ): Promise<{ total: number; rows: GapRow[] }> => {
   if (!Number.isInteger(days) || days < 1) throw validationError('days must be a whole number of at least 1');
   // 2,147,483,647 days before `at` is no date at all: it failed as an internal error (found by the fuzzer).
   if (days > MAX_GAP_DAYS) throw validationError(`days must be at most ${MAX_GAP_DAYS} (a hundred years)`);
   const params: unknown[] = [at, at, asOfParam(asOf)];
   const population = populationSql(kind, segment, params);
-  params.push(kind, filter.channel ?? null, filter.leaderId ?? null, days, limit);
+  if (!Number.isInteger(offset) || offset < 0) throw validationError('offset must be a whole number of at least 0');
+  params.push(kind, filter.channel ?? null, filter.leaderId ?? null, days, offset, limit);
   const n = params.length;
-  const [k, ch, ld, d] = [n - 4, n - 3, n - 2, n - 1];
+  const [k, ch, ld, d, o] = [n - 5, n - 4, n - 3, n - 2, n - 1];
   const rows = await db.query<{ person_id: string; last: Date | string | null; total: number }>(
     `WITH pop AS (${population}),
      last AS (
@@ -198,11 +201,13 @@ export const gaps = async (
      )
      SELECT person_id, last, count(*) OVER ()::int AS total FROM last
      WHERE last IS NULL OR last < $1::timestamptz - make_interval(days => $${d}::int)
-     ORDER BY last NULLS FIRST, person_id LIMIT $${n}`,
+     ORDER BY last NULLS FIRST, person_id LIMIT $${n} OFFSET $${o}`,
     params,
   );
+  // A page past the end has no row to carry the total: count once more (only then).
+  const total = rows[0]?.total ?? (offset > 0 ? (await gaps(db, kind, segment, at, days, filter, 1, asOf)).total : 0);
   return {
-    total: Number(rows[0]?.total ?? 0),
+    total: Number(total),
     rows: rows.map((r) => ({ personId: r.person_id, lastTouchedAt: r.last == null ? null : new Date(r.last).toISOString() })),
   };
 };

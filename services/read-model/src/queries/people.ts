@@ -25,8 +25,14 @@ export interface EmployeeFilter {
   region?: string | null;
   /** Part of the name. */
   name?: string | null;
+  /** Directory search: part of the name, or the start of the employee number. */
+  search?: string | null;
   includeLeft?: boolean | null;
 }
+
+/** Name contains the text, or the id starts with it (both case-insensitive); `$n` NULL: no search. */
+const searchSql = (nameColumn: string, idColumn: string, n: number) =>
+  `($${n}::text IS NULL OR strpos(lower(${nameColumn}), lower($${n})) > 0 OR starts_with(lower(${idColumn}), lower($${n})))`;
 
 const GRADE_ORDER = `array_position(ARRAY[${GRADES.map((g) => `'${g.code}'`).join(', ')}]::text[], grade)`;
 
@@ -54,8 +60,9 @@ export const employeesPage = (
         )
         SELECT e.*, ${lastTouchedSql('e.employee_id')} AS last_touched_at FROM (${employeesAsOfSql(1)}) e
         WHERE ($2::text IS NULL OR org_unit_id IN (SELECT org_unit_id FROM units)) AND ($3::text IS NULL OR grade = $3)
-          AND ($4::text IS NULL OR region = $4) AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0) AND ($6 OR left_on IS NULL)`,
-      params: [asOfParam(asOf), filter.orgUnitId ?? null, filter.grade ?? null, filter.region ?? null, filter.name ?? null, filter.includeLeft ?? false],
+          AND ($4::text IS NULL OR region = $4) AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0) AND ($6 OR left_on IS NULL)
+          AND ${searchSql('name', 'employee_id', 7)}`,
+      params: [asOfParam(asOf), filter.orgUnitId ?? null, filter.grade ?? null, filter.region ?? null, filter.name ?? null, filter.includeLeft ?? false, filter.search ?? null],
       orderBy,
     },
     page,
@@ -68,7 +75,7 @@ export type FcSort = (typeof FC_SORTS)[number];
 
 export const fcsPage = (
   db: SqlExecutor,
-  filter: { branchId?: string | null; region?: string | null; pride?: boolean | null; name?: string | null; includeLeft?: boolean | null },
+  filter: { branchId?: string | null; region?: string | null; pride?: boolean | null; name?: string | null; search?: string | null; includeLeft?: boolean | null },
   sort: { by: FcSort; direction: SortDirection },
   page: { first: number; after?: string | null },
   asOf?: AsOf,
@@ -81,8 +88,9 @@ export const fcsPage = (
       filtered: `SELECT f.*, ${lastTouchedSql('f.fc_id')} AS last_touched_at FROM (${FCS_AS_OF(1)}) f
         JOIN (${BRANCHES_AS_OF}) b ON b.branch_id = f.branch_id
         WHERE ($2::text IS NULL OR f.branch_id = $2) AND ($3::text IS NULL OR b.region = $3) AND ($4::boolean IS NULL OR (b.pride_since IS NOT NULL) = $4)
-          AND ($5::text IS NULL OR strpos(lower(f.name), lower($5)) > 0) AND ($6 OR f.left_on IS NULL)`,
-      params: [asOfParam(asOf), filter.branchId ?? null, filter.region ?? null, filter.pride ?? null, filter.name ?? null, filter.includeLeft ?? false],
+          AND ($5::text IS NULL OR strpos(lower(f.name), lower($5)) > 0) AND ($6 OR f.left_on IS NULL)
+          AND ${searchSql('f.name', 'f.fc_id', 7)}`,
+      params: [asOfParam(asOf), filter.branchId ?? null, filter.region ?? null, filter.pride ?? null, filter.name ?? null, filter.includeLeft ?? false, filter.search ?? null],
       orderBy,
     },
     page,
