@@ -62,7 +62,7 @@ export interface Coverage {
 }
 
 /** SQL (CTE body) for the people of a segment present during [$1, $2), as of $3; params from $4 on. */
-const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]) => {
+const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[], asOf: AsOf) => {
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -74,7 +74,7 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
   if (kind === 'EMPLOYEE') {
     if (segment.branchIds != null || segment.pride != null || segment.seoul != null) throw validationError('branchId, pride and seoul segment FCs and customers, not employees');
     return `
-      SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3)}) e
+      SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3, asOf)}) e
       WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz) ${tenureSql('e')}
         AND (${p(segment.grades ?? null)}::text[] IS NULL OR e.grade = ANY(${p(segment.grades ?? null)}::text[]))
         AND (${p(segment.regions ?? null)}::text[] IS NULL OR e.region = ANY(${p(segment.regions ?? null)}::text[]))
@@ -102,7 +102,7 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
     WHERE ${asOfSql('c', 3)} AND c.registered_on < $2::timestamptz ${branchSegment('c')}`;
   }
   return `
-    SELECT f.fc_id AS person_id FROM (${FCS_AS_OF(3)}) f
+    SELECT f.fc_id AS person_id FROM (${FCS_AS_OF(3, asOf)}) f
     ${branchJoin('f')}
     WHERE f.hired_on < $2::timestamptz AND (f.left_on IS NULL OR f.left_on >= $1::timestamptz) ${branchSegment('f')} ${tenureSql('f')}`;
 };
@@ -116,7 +116,7 @@ export const coverage = async (
   asOf?: AsOf,
 ): Promise<Coverage> => {
   const params: unknown[] = [period.from, period.to, asOfParam(asOf)];
-  const population = populationSql(kind, segment, params);
+  const population = populationSql(kind, segment, params, asOf);
   params.push(kind, filter.channel ?? null, filter.leaderId ?? null);
   const [k, ch, ld] = [params.length - 2, params.length - 1, params.length];
   // One statement: the population and its touches are computed once (each CTE is referenced more
@@ -186,7 +186,7 @@ export const gaps = async (
   // 2,147,483,647 days before `at` is no date at all: it failed as an internal error (found by the fuzzer).
   if (days > MAX_GAP_DAYS) throw validationError(`days must be at most ${MAX_GAP_DAYS} (a hundred years)`);
   const params: unknown[] = [at, at, asOfParam(asOf)];
-  const population = populationSql(kind, segment, params);
+  const population = populationSql(kind, segment, params, asOf);
   params.push(kind, filter.channel ?? null, filter.leaderId ?? null, days, limit);
   const n = params.length;
   const [k, ch, ld, d] = [n - 4, n - 3, n - 2, n - 1];
