@@ -136,15 +136,23 @@ export const createProjector = ({
   // ANALYZE, and the view's size (its checkpoint position) at it.
   const statistics = { since: 0, sizeAtLast: 0 };
   // A failed ANALYZE leaves the previous statistics: the view itself is committed and correct.
+  // One at a time (two at once on a table can fail with "tuple concurrently updated").
+  let analyzing: Promise<void> | undefined;
   const analyze = async (size: number) => {
-    try {
-      await analyzeView(db);
-      statistics.since = 0;
-      statistics.sizeAtLast = size;
-    } catch (e) {
-      if (isTransientSqlError(e)) throw e;
-      log(`[projector] ANALYZE failed: ${describeError(e)}`);
-    }
+    if (analyzing) return analyzing;
+    analyzing = (async () => {
+      try {
+        await analyzeView(db);
+        statistics.since = 0;
+        statistics.sizeAtLast = size;
+      } catch (e) {
+        if (isTransientSqlError(e)) throw e;
+        log(`[projector] ANALYZE failed: ${describeError(e)}`);
+      } finally {
+        analyzing = undefined;
+      }
+    })();
+    return analyzing;
   };
   const initialDelay = retry.initialMs ?? 100;
   const maxDelay = retry.maxMs ?? 5_000;
