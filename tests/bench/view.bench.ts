@@ -86,18 +86,24 @@ const measure = async (engine: keyof typeof SIZES, db: SqlDriver) => {
   return { engine, events: generated.events, projectSeconds, baselineP95Ms: Number(baseline.p95.toFixed(2)), results };
 };
 
+// BENCH_ENGINES=PostgreSQL (or PGlite) runs one engine only; both by default.
+const engines = (process.env.BENCH_ENGINES ?? 'PostgreSQL,PGlite').split(',').map((e) => e.trim());
 const runs = [];
-const database = await createTestDatabase('bench_view');
-try {
-  const db = createPgDriver(database.url, { max: 4 });
-  runs.push(await measure('PostgreSQL', db));
-  await db.close();
-} finally {
-  await database.drop();
+if (engines.includes('PostgreSQL')) {
+  const database = await createTestDatabase('bench_view');
+  try {
+    const db = createPgDriver(database.url, { max: 4 });
+    runs.push(await measure('PostgreSQL', db));
+    await db.close();
+  } finally {
+    await database.drop();
+  }
 }
-const pglite = await createPgliteDriver();
-runs.push(await measure('PGlite', pglite));
-await pglite.close();
+if (engines.includes('PGlite')) {
+  const pglite = await createPgliteDriver();
+  runs.push(await measure('PGlite', pglite));
+  await pglite.close();
+}
 
 for (const run of runs) {
   console.log(`\n${run.engine}: ${run.events} events, projected in ${run.projectSeconds.toFixed(1)} s; baseline (one employee by id) p95 ${run.baselineP95Ms} ms`);

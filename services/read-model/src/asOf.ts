@@ -52,6 +52,14 @@ export const asOfSql = (alias: string | null, n: number | string) => {
   return `(${a}occurred_at <= ($${n}::timestamptz[])[1] AND ${a}recorded_at <= ($${n}::timestamptz[])[2])`;
 };
 
+/**
+ * "Valid at the business moment of `$n`" for a version kept with its validity range
+ * [valid_from, valid_to) (valid_to NULL: still valid). Versions hold everything recorded, so this
+ * answers the questions asked without `knownAt`; a past record moment folds the changes instead.
+ */
+export const validAtSql = (n: number | string) =>
+  `(valid_from <= ($${n}::timestamptz[])[1] AND (valid_to IS NULL OR valid_to > ($${n}::timestamptz[])[1]))`;
+
 /** Rows carry the moment they were read as of, so nested lookups stay at the same moment. */
 export interface AsOfRow {
   asOf: ViewMoment | null;

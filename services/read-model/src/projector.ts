@@ -35,6 +35,26 @@ export const migrateReadModel = (db: SqlDriver) =>
     await tx.query(`INSERT INTO hub_view.checkpoints (name, position) VALUES ($1, -1) ON CONFLICT (name) DO NOTHING`, [CHECKPOINT]);
   });
 
+/**
+ * Planner statistics for the view's tables. The view is never analysed otherwise (PGlite has no
+ * autovacuum, a server may have it off, and a rebuild recreates the tables), and without them the
+ * planner guesses a few rows where there are thousands and picks plans that discard millions.
+ * Cheap at any size: ANALYZE samples a bounded number of rows per table.
+ */
+export const analyzeView = async (db: SqlExecutor) => {
+  const tables = await db.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'hub_view' ORDER BY 1`);
+  if (tables.length > 0) await db.exec(`ANALYZE ${tables.map((t) => `hub_view.${t.name}`).join(', ')}`);
+};
+
+/**
+ * How many events the projector applies between two ANALYZEs: as many as the view held when it was
+ * last analysed (so a view that has doubled — a rebuild, a history or CSV import — is analysed
+ * again), at least {@link ANALYZE_MIN_EVENTS} and at most {@link ANALYZE_EVERY_EVENTS}.
+ */
+export const ANALYZE_MIN_EVENTS = 500;
+export const ANALYZE_EVERY_EVENTS = 50_000;
+const analyzeThreshold = (eventsAtLastAnalyze: number) => Math.min(ANALYZE_EVERY_EVENTS, Math.max(ANALYZE_MIN_EVENTS, eventsAtLastAnalyze));
+
 /** Position of the last event in the view; -1 before the first. */
 const readCheckpoint = async (tx: SqlExecutor, lock: boolean): Promise<bigint> => {
   const [row] = await tx.query<{ position: string }>(
@@ -112,6 +132,28 @@ export const createProjector = ({
   retry?: RetryOptions;
 }) => {
   const stats: ProjectorStats = { applied: 0, parked: 0 };
+  // Statistics kept current as the view grows (analyzeView): events applied since the last
+  // ANALYZE, and the view's size (its checkpoint position) at it.
+  const statistics = { since: 0, sizeAtLast: 0 };
+  // A failed ANALYZE leaves the previous statistics: the view itself is committed and correct.
+  // One at a time (two at once on a table can fail with "tuple concurrently updated").
+  let analyzing: Promise<void> | undefined;
+  const analyze = async (size: number) => {
+    if (analyzing) return analyzing;
+    analyzing = (async () => {
+      try {
+        await analyzeView(db);
+        statistics.since = 0;
+        statistics.sizeAtLast = size;
+      } catch (e) {
+        if (isTransientSqlError(e)) throw e;
+        log(`[projector] ANALYZE failed: ${describeError(e)}`);
+      } finally {
+        analyzing = undefined;
+      }
+    })();
+    return analyzing;
+  };
   const initialDelay = retry.initialMs ?? 100;
   const maxDelay = retry.maxMs ?? 5_000;
 
@@ -165,6 +207,8 @@ export const createProjector = ({
     }
     stats.applied += done.applied;
     stats.parked += done.parked;
+    statistics.since += done.applied + done.parked;
+    if (statistics.since >= analyzeThreshold(statistics.sizeAtLast)) await analyze(Number(events[events.length - 1]!.position) + 1);
   };
 
   // Read-your-writes for mutations: resolved as the view passes each waiter's position.
@@ -203,8 +247,11 @@ export const createProjector = ({
             },
           });
         });
-        void state.subscription!.caughtUp.then(() => {
+        void state.subscription!.caughtUp.then(async () => {
           delay = initialDelay;
+          // Caught up after replaying (a migration's rebuild, a restart behind): current statistics
+          // before the first questions. A failure here only leaves the old ones.
+          if (statistics.since > 0) await analyze(Number(await readCheckpoint(db, false)) + 1).catch(() => undefined);
           onCaughtUp();
         }, () => undefined);
         await Promise.race([failed, state.stopped]);
@@ -291,6 +338,7 @@ export const createProjector = ({
         await applyBatch(batch);
         after = batch[batch.length - 1]!.position;
       }
+      await analyze(after === undefined ? 0 : Number(after) + 1);
       if (wasRunning) await projector.start();
       return { ...stats };
     },

@@ -11,8 +11,11 @@
  * so a promotion recorded late still lands on the right day.
  */
 export const VIEW_SCHEMA = 'hub_view';
-/** The view's shape; a view of another shape is dropped and rebuilt on start (projector.ts). 2: business time. */
-export const READ_MODEL_VERSION = 2;
+/**
+ * The view's shape; a view of another shape is dropped and rebuilt on start (projector.ts).
+ * 2: business time. 3: people's versions with validity ranges, for "now" without a fold.
+ */
+export const READ_MODEL_VERSION = 3;
 
 export const READ_MODEL_DDL = `
 CREATE SCHEMA IF NOT EXISTS hub_view;
@@ -65,6 +68,27 @@ CREATE TABLE IF NOT EXISTS hub_view.employee_changes (
 );
 CREATE INDEX IF NOT EXISTS employee_changes_by_employee ON hub_view.employee_changes (employee_id, occurred_at, position);
 
+-- Each employee as of every business moment, as everything recorded says (record time: now): the
+-- fold of their changes (queries/employees.ts) taken once per moment one of them took effect,
+-- valid over [valid_from, valid_to) — valid_to NULL: still valid. Recomputed for one employee, in
+-- the projector's transaction, whenever one of their changes arrives (a person has few), so a
+-- question without knownAt reads a range instead of folding every change of everyone.
+-- Not before registration: until a registration has taken effect the employee is not there.
+CREATE TABLE IF NOT EXISTS hub_view.employee_versions (
+  employee_id  text NOT NULL,
+  valid_from   timestamptz NOT NULL,
+  valid_to     timestamptz,
+  name         text,
+  grade        text,
+  org_unit_id  text,
+  region       text,
+  title        text,
+  hired_on     date,
+  left_on      date,
+  PRIMARY KEY (employee_id, valid_from)
+);
+CREATE INDEX IF NOT EXISTS employee_versions_valid ON hub_view.employee_versions (valid_to, valid_from);
+
 CREATE TABLE IF NOT EXISTS hub_view.branches (
   branch_id    text PRIMARY KEY,
   name         text NOT NULL,
@@ -96,6 +120,20 @@ CREATE TABLE IF NOT EXISTS hub_view.fc_changes (
   recorded_at     timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS fc_changes_by_fc ON hub_view.fc_changes (fc_id, occurred_at, position);
+
+-- Each FC as of every business moment, as for employees (employee_versions).
+CREATE TABLE IF NOT EXISTS hub_view.fc_versions (
+  fc_id       text NOT NULL,
+  valid_from  timestamptz NOT NULL,
+  valid_to    timestamptz,
+  name        text,
+  branch_id   text,
+  hired_on    date,
+  left_on     date,
+  PRIMARY KEY (fc_id, valid_from)
+);
+CREATE INDEX IF NOT EXISTS fc_versions_valid ON hub_view.fc_versions (valid_to, valid_from);
+CREATE INDEX IF NOT EXISTS fc_versions_branch ON hub_view.fc_versions (branch_id);
 
 CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
   session_id    text PRIMARY KEY,

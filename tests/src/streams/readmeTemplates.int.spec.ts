@@ -83,7 +83,7 @@ describe('the README’s consumer templates', () => {
   it('HR: every employee as the view has them now, leavers with their date', async () => {
     const view = await hub.sql.query<{ employee_id: string; grade: string; org_unit_id: string; left_on: string | null }>(
       // Everything recorded, whenever it takes effect: what the HR template folds from the stream.
-      `SELECT employee_id, grade, org_unit_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM (${employeesAsOfSql(1)}) e ORDER BY employee_id`,
+      `SELECT employee_id, grade, org_unit_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM (${employeesAsOfSql(1, READ_BACK)}) e ORDER BY employee_id`,
       [asOfParam(READ_BACK)],
     );
     expect(view.length).toBeGreaterThan(50);

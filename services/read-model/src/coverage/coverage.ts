@@ -62,7 +62,7 @@ export interface Coverage {
 }
 
 /** SQL (CTE body) for the people of a segment present during [$1, $2), as of $3; params from $4 on. */
-const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]) => {
+const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[], asOf: AsOf) => {
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -74,7 +74,7 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
   if (kind === 'EMPLOYEE') {
     if (segment.branchIds != null || segment.pride != null || segment.seoul != null) throw validationError('branchId, pride and seoul segment FCs and customers, not employees');
     return `
-      SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3)}) e
+      SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3, asOf)}) e
       WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz) ${tenureSql('e')}
         AND (${p(segment.grades ?? null)}::text[] IS NULL OR e.grade = ANY(${p(segment.grades ?? null)}::text[]))
         AND (${p(segment.regions ?? null)}::text[] IS NULL OR e.region = ANY(${p(segment.regions ?? null)}::text[]))
@@ -102,7 +102,7 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
     WHERE ${asOfSql('c', 3)} AND c.registered_on < $2::timestamptz ${branchSegment('c')}`;
   }
   return `
-    SELECT f.fc_id AS person_id FROM (${FCS_AS_OF(3)}) f
+    SELECT f.fc_id AS person_id FROM (${FCS_AS_OF(3, asOf)}) f
     ${branchJoin('f')}
     WHERE f.hired_on < $2::timestamptz AND (f.left_on IS NULL OR f.left_on >= $1::timestamptz) ${branchSegment('f')} ${tenureSql('f')}`;
 };
@@ -116,32 +116,34 @@ export const coverage = async (
   asOf?: AsOf,
 ): Promise<Coverage> => {
   const params: unknown[] = [period.from, period.to, asOfParam(asOf)];
-  const population = populationSql(kind, segment, params);
+  const population = populationSql(kind, segment, params, asOf);
   params.push(kind, filter.channel ?? null, filter.leaderId ?? null);
   const [k, ch, ld] = [params.length - 2, params.length - 1, params.length];
-  const cte = `
-    WITH pop AS (${population}),
-    t AS (
-      SELECT t.* FROM hub_view.touches t JOIN pop ON pop.person_id = t.person_id
-      WHERE t.person_kind = $${k} AND t.touched_at >= $1::timestamptz AND t.touched_at < $2::timestamptz AND ${asOfSql('t', 3)}
-        AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
-    )`;
-  const [totals] = await db.query<{ population: number; reached: number; touches: number; days: number | null }>(
-    `${cte}
-     SELECT (SELECT count(*) FROM pop)::int AS population,
-            (SELECT count(DISTINCT person_id) FROM t)::int AS reached,
-            (SELECT count(*) FROM t)::int AS touches,
-            (SELECT avg(extract(epoch FROM ($2::timestamptz - last)) / 86400)::float8 FROM (SELECT max(touched_at) AS last FROM t GROUP BY person_id) l) AS days`,
+  // One statement: the population and its touches are computed once (each CTE is referenced more
+  // than once, so PostgreSQL materialises it), then totals, channels and leaders come from one
+  // GROUP BY GROUPING SETS — `grouping_set` says which grouping a row belongs to (GROUPING bits).
+  const rows = await db.query<{ grouping_set: number; channel: Channel | null; leader_id: string | null; reached: number; touches: number; population: number; days: number | null }>(
+    `WITH pop AS MATERIALIZED (${population}),
+     t AS MATERIALIZED (
+       SELECT t.person_id, t.channel, t.leader_id, t.touched_at FROM hub_view.touches t JOIN pop ON pop.person_id = t.person_id
+       WHERE t.person_kind = $${k} AND t.touched_at >= $1::timestamptz AND t.touched_at < $2::timestamptz AND ${asOfSql('t', 3)}
+         AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+     ),
+     g AS (
+       SELECT GROUPING(channel, leader_id) AS grouping_set, channel, leader_id, count(DISTINCT person_id)::int AS reached, count(*)::int AS touches
+       FROM t GROUP BY GROUPING SETS ((), (channel), (leader_id))
+     )
+     SELECT g.*,
+            CASE WHEN g.grouping_set = 3 THEN (SELECT count(*) FROM pop)::int END AS population,
+            CASE WHEN g.grouping_set = 3 THEN (SELECT avg(extract(epoch FROM ($2::timestamptz - last)) / 86400)::float8 FROM (SELECT max(touched_at) AS last FROM t GROUP BY person_id) l) END AS days
+     FROM g
+     ORDER BY g.grouping_set DESC, CASE WHEN g.grouping_set = 1 THEN g.channel END, CASE WHEN g.grouping_set = 2 THEN g.reached END DESC, CASE WHEN g.grouping_set = 2 THEN g.leader_id END`,
     params,
   );
-  const byChannel = await db.query<{ channel: Channel; reached: number; touches: number }>(
-    `${cte} SELECT channel, count(DISTINCT person_id)::int AS reached, count(*)::int AS touches FROM t GROUP BY channel ORDER BY channel`,
-    params,
-  );
-  const byLeader = await db.query<{ leader_id: string | null; reached: number; touches: number }>(
-    `${cte} SELECT leader_id, count(DISTINCT person_id)::int AS reached, count(*)::int AS touches FROM t GROUP BY leader_id ORDER BY 2 DESC, 1`,
-    params,
-  );
+  // GROUPING(channel, leader_id): 3 = totals, 1 = by channel, 2 = by leader.
+  const totals = rows.find((r) => Number(r.grouping_set) === 3);
+  const byChannel = rows.filter((r) => Number(r.grouping_set) === 1);
+  const byLeader = rows.filter((r) => Number(r.grouping_set) === 2);
   const populationCount = Number(totals?.population ?? 0);
   const reached = Number(totals?.reached ?? 0);
   const touches = Number(totals?.touches ?? 0);
@@ -152,7 +154,7 @@ export const coverage = async (
     touches,
     frequency: reached === 0 ? 0 : touches / reached,
     averageDaysSinceLastTouch: totals?.days == null ? null : Number(totals.days),
-    byChannel: byChannel.map((r) => ({ channel: r.channel, reached: Number(r.reached), touches: Number(r.touches) })),
+    byChannel: byChannel.map((r) => ({ channel: r.channel as Channel, reached: Number(r.reached), touches: Number(r.touches) })),
     byLeader: byLeader.map((r) => ({ leaderId: r.leader_id, reached: Number(r.reached), touches: Number(r.touches) })),
   };
 };
@@ -186,18 +188,23 @@ export const gaps = async (
   // 2,147,483,647 days before `at` is no date at all: it failed as an internal error (found by the fuzzer).
   if (days > MAX_GAP_DAYS) throw validationError(`days must be at most ${MAX_GAP_DAYS} (a hundred years)`);
   const params: unknown[] = [at, at, asOfParam(asOf)];
-  const population = populationSql(kind, segment, params);
+  const population = populationSql(kind, segment, params, asOf);
   if (!Number.isInteger(offset) || offset < 0) throw validationError('offset must be a whole number of at least 0');
   params.push(kind, filter.channel ?? null, filter.leaderId ?? null, days, offset, limit);
   const n = params.length;
   const [k, ch, ld, d, o] = [n - 5, n - 4, n - 3, n - 2, n - 1];
+  // Each person's last touch is one backward step on touches_person (person_id, touched_at) from
+  // the cut-off: the plan does not hinge on row estimates, and no touch is scanned for nothing.
   const rows = await db.query<{ person_id: string; last: Date | string | null; total: number }>(
     `WITH pop AS (${population}),
      last AS (
-       SELECT pop.person_id, max(t.touched_at) AS last FROM pop
-       LEFT JOIN hub_view.touches t ON t.person_id = pop.person_id AND t.person_kind = $${k} AND t.touched_at < $1::timestamptz
-         AND ${asOfSql('t', 3)} AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
-       GROUP BY pop.person_id
+       SELECT pop.person_id, l.last FROM pop
+       LEFT JOIN LATERAL (
+         SELECT t.touched_at AS last FROM hub_view.touches t
+         WHERE t.person_id = pop.person_id AND t.touched_at < $1::timestamptz AND t.person_kind = $${k}
+           AND ${asOfSql('t', 3)} AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+         ORDER BY t.touched_at DESC LIMIT 1
+       ) l ON true
      )
      SELECT person_id, last, count(*) OVER ()::int AS total FROM last
      WHERE last IS NULL OR last < $1::timestamptz - make_interval(days => $${d}::int)

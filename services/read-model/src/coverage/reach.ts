@@ -62,7 +62,7 @@ export const cafeSessionReachByOrgUnit = async (
        SELECT s.ancestor, u.org_unit_id FROM subtree s JOIN units u ON u.parent_id = s.descendant
      ),
      present AS (
-       SELECT * FROM (${employeesAsOfSql(6)}) e
+       SELECT * FROM (${employeesAsOfSql(6, asOf)}) e
        WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz)
      ),
      met AS (

@@ -1,6 +1,6 @@
 import type { OrgUnitKind } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, asOfSql, latestSql as latest, viewMoment, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, latestSql as latest, validAtSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, localDate, localDateOrNull } from './rows';
 
 export interface OrgUnitRow extends AsOfRow {
@@ -87,11 +87,32 @@ export const branchesByIds = async (db: SqlExecutor, ids: readonly string[], asO
   return groupBy(ids, rows.map(toBranch(asOf)), (b) => b.branchId).map((g) => g[0]);
 };
 
-/** The one definition of "an FC as of `$n`": their changes by then, folded in business order (as employees.ts). */
-export const FCS_AS_OF = (n: number) => `
-  SELECT fc_id, ${latest('name')} AS name, ${latest('branch_id')} AS branch_id, ${latest('hired_on')} AS hired_on, ${latest('left_on')} AS left_on
-  FROM hub_view.fc_changes WHERE ${asOfSql(null, n)}
+const FC_FOLD = `fc_id, ${latest('name')} AS name, ${latest('branch_id')} AS branch_id, ${latest('hired_on')} AS hired_on, ${latest('left_on')} AS left_on`;
+const FC_COLUMNS = 'fc_id, name, branch_id, hired_on, left_on';
+
+/**
+ * The one definition of "an FC as of `$n`": their changes by then, folded in business order (as
+ * employees.ts); without `knownAt`, read from the folds kept per business moment (fc_versions).
+ */
+export const FCS_AS_OF = (n: number, asOf: AsOf) =>
+  viewMoment(asOf)?.knownAt == null
+    ? `SELECT ${FC_COLUMNS} FROM hub_view.fc_versions WHERE ${validAtSql(n)}`
+    : `SELECT ${FC_FOLD} FROM hub_view.fc_changes WHERE ${asOfSql(null, n)}
   GROUP BY fc_id HAVING bool_or(registered)`;
+
+/** Recompute one FC's versions (`$1`) from all their changes, as REFRESH_EMPLOYEE_VERSIONS. */
+export const REFRESH_FC_VERSIONS = [
+  'DELETE FROM hub_view.fc_versions WHERE fc_id = $1',
+  `INSERT INTO hub_view.fc_versions (valid_from, valid_to, ${FC_COLUMNS})
+   SELECT m.valid_from, m.valid_to, f.* FROM (
+     SELECT occurred_at AS valid_from, lead(occurred_at) OVER (ORDER BY occurred_at) AS valid_to
+     FROM (SELECT DISTINCT occurred_at FROM hub_view.fc_changes WHERE fc_id = $1) d
+   ) m
+   CROSS JOIN LATERAL (
+     SELECT ${FC_FOLD} FROM hub_view.fc_changes
+     WHERE fc_id = $1 AND occurred_at <= m.valid_from GROUP BY fc_id HAVING bool_or(registered)
+   ) f`,
+] as const;
 
 export const toFc = (asOf: AsOf) => (r: Record<string, unknown>): FcRow => ({
   fcId: r.fc_id as string,
@@ -104,7 +125,7 @@ export const toFc = (asOf: AsOf) => (r: Record<string, unknown>): FcRow => ({
 
 /** FCs of many branches at once (their branch as of the moment), active ones unless asked. */
 export const fcsByBranchIds = async (db: SqlExecutor, branchIds: readonly string[], asOf?: AsOf, includeLeft = false) => {
-  const rows = await db.query(`SELECT * FROM (${FCS_AS_OF(2)}) f WHERE branch_id = ANY($1::text[]) AND ($3 OR left_on IS NULL) ORDER BY name, fc_id`, [
+  const rows = await db.query(`SELECT * FROM (${FCS_AS_OF(2, asOf)}) f WHERE branch_id = ANY($1::text[]) AND ($3 OR left_on IS NULL) ORDER BY name, fc_id`, [
     branchIds,
     asOfParam(asOf),
     includeLeft,
@@ -113,6 +134,6 @@ export const fcsByBranchIds = async (db: SqlExecutor, branchIds: readonly string
 };
 
 export const fcsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(`SELECT * FROM (${FCS_AS_OF(2)}) f WHERE fc_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
+  const rows = await db.query(`SELECT * FROM (${FCS_AS_OF(2, asOf)}) f WHERE fc_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
   return groupBy(ids, rows.map(toFc(asOf)), (f) => f.fcId).map((g) => g[0]);
 };

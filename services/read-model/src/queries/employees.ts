@@ -1,22 +1,46 @@
 import type { EmployeeProfile, Grade } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, asOfSql, latestSql as latest, viewMoment, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, latestSql as latest, validAtSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, localDateOrNull } from './rows';
 
 export type EmployeeRow = EmployeeProfile & AsOfRow;
+
+const EMPLOYEE_FOLD = `employee_id,
+    ${latest('name')} AS name, ${latest('grade')} AS grade, ${latest('org_unit_id')} AS org_unit_id, ${latest('region')} AS region,
+    (array_agg(title ORDER BY occurred_at DESC, position DESC) FILTER (WHERE registered))[1] AS title,
+    ${latest('hired_on')} AS hired_on, ${latest('left_on')} AS left_on`;
+const EMPLOYEE_COLUMNS = 'employee_id, name, grade, org_unit_id, region, title, hired_on, left_on';
 
 /**
  * The one definition of "an employee as of `$n`" (asOf.ts): their changes that had taken effect and
  * been recorded by then, folded in business order (later effect wins; same moment: later event).
  * Someone whose registration is not yet visible is not there at all.
+ *
+ * Asked without `knownAt` (record time now, the common case) it reads the fold kept ready per
+ * business moment, hub_view.employee_versions (a range lookup); at a past record moment it folds.
  */
-export const employeesAsOfSql = (n: number) => `
-  SELECT employee_id,
-    ${latest('name')} AS name, ${latest('grade')} AS grade, ${latest('org_unit_id')} AS org_unit_id, ${latest('region')} AS region,
-    (array_agg(title ORDER BY occurred_at DESC, position DESC) FILTER (WHERE registered))[1] AS title,
-    ${latest('hired_on')} AS hired_on, ${latest('left_on')} AS left_on
-  FROM hub_view.employee_changes WHERE ${asOfSql(null, n)}
+export const employeesAsOfSql = (n: number, asOf: AsOf) =>
+  viewMoment(asOf)?.knownAt == null
+    ? `SELECT ${EMPLOYEE_COLUMNS} FROM hub_view.employee_versions WHERE ${validAtSql(n)}`
+    : `SELECT ${EMPLOYEE_FOLD} FROM hub_view.employee_changes WHERE ${asOfSql(null, n)}
   GROUP BY employee_id HAVING bool_or(registered)`;
+
+/**
+ * Recompute one employee's versions (`$1`) from all their changes: the same fold, once per moment
+ * one of them took effect, valid until the next. Run by the projector after each change it stores.
+ */
+export const REFRESH_EMPLOYEE_VERSIONS = [
+  'DELETE FROM hub_view.employee_versions WHERE employee_id = $1',
+  `INSERT INTO hub_view.employee_versions (valid_from, valid_to, ${EMPLOYEE_COLUMNS})
+   SELECT m.valid_from, m.valid_to, f.* FROM (
+     SELECT occurred_at AS valid_from, lead(occurred_at) OVER (ORDER BY occurred_at) AS valid_to
+     FROM (SELECT DISTINCT occurred_at FROM hub_view.employee_changes WHERE employee_id = $1) d
+   ) m
+   CROSS JOIN LATERAL (
+     SELECT ${EMPLOYEE_FOLD} FROM hub_view.employee_changes
+     WHERE employee_id = $1 AND occurred_at <= m.valid_from GROUP BY employee_id HAVING bool_or(registered)
+   ) f`,
+] as const;
 
 export const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): EmployeeRow => ({
   employeeId: r.employee_id as string,
@@ -32,6 +56,6 @@ export const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): Employee
 
 /** Employees by id, in the order asked (undefined for unknown ids): one query for any number. */
 export const employeesByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf): Promise<(EmployeeRow | undefined)[]> => {
-  const rows = await db.query(`SELECT * FROM (${employeesAsOfSql(2)}) e WHERE employee_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
+  const rows = await db.query(`SELECT * FROM (${employeesAsOfSql(2, asOf)}) e WHERE employee_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
   return groupBy(ids, rows.map(toEmployee(asOf)), (e) => e.employeeId).map((g) => g[0]);
 };

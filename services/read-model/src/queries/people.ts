@@ -58,7 +58,7 @@ export const employeesPage = (
           UNION ALL
           SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE ${asOfSql('o', 1)}
         )
-        SELECT e.*, ${lastTouchedSql('e.employee_id')} AS last_touched_at FROM (${employeesAsOfSql(1)}) e
+        SELECT e.*, ${lastTouchedSql('e.employee_id')} AS last_touched_at FROM (${employeesAsOfSql(1, asOf)}) e
         WHERE ($2::text IS NULL OR org_unit_id IN (SELECT org_unit_id FROM units)) AND ($3::text IS NULL OR grade = $3)
           AND ($4::text IS NULL OR region = $4) AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0) AND ($6 OR left_on IS NULL)
           AND ${searchSql('name', 'employee_id', 7)}`,
@@ -85,7 +85,7 @@ export const fcsPage = (
   return sortedPage(
     db,
     {
-      filtered: `SELECT f.*, ${lastTouchedSql('f.fc_id')} AS last_touched_at FROM (${FCS_AS_OF(1)}) f
+      filtered: `SELECT f.*, ${lastTouchedSql('f.fc_id')} AS last_touched_at FROM (${FCS_AS_OF(1, asOf)}) f
         JOIN (${BRANCHES_AS_OF}) b ON b.branch_id = f.branch_id
         WHERE ($2::text IS NULL OR f.branch_id = $2) AND ($3::text IS NULL OR b.region = $3) AND ($4::boolean IS NULL OR (b.pride_since IS NOT NULL) = $4)
           AND ($5::text IS NULL OR strpos(lower(f.name), lower($5)) > 0) AND ($6 OR f.left_on IS NULL)
@@ -123,7 +123,7 @@ export const branchesPage = (
           coalesce(fcs.n, 0)::int AS fc_count
         FROM (${BRANCHES_AS_OF}) b
         -- FCs folded once for all branches, not once per branch
-        LEFT JOIN (SELECT branch_id, count(*) AS n FROM (${FCS_AS_OF(1)}) f WHERE f.left_on IS NULL GROUP BY branch_id) fcs ON fcs.branch_id = b.branch_id
+        LEFT JOIN (SELECT branch_id, count(*) AS n FROM (${FCS_AS_OF(1, asOf)}) f WHERE f.left_on IS NULL GROUP BY branch_id) fcs ON fcs.branch_id = b.branch_id
         WHERE ($2::text IS NULL OR b.region = $2) AND ($3::boolean IS NULL OR b.seoul = $3) AND ($4::boolean IS NULL OR (b.pride_since IS NOT NULL) = $4)
           AND ($5::text IS NULL OR b.district = $5) AND ($6::text IS NULL OR strpos(lower(b.name), lower($6)) > 0)`,
       params: [asOfParam(asOf), filter.region ?? null, filter.seoul ?? null, filter.pride ?? null, filter.district ?? null, filter.name ?? null],

@@ -88,7 +88,7 @@ export const touchesPage = (db: SqlExecutor, filter: TouchFilter, page: { first:
           AND ($4::text IS NULL OR t.leader_id = $4) AND ($5::text IS NULL OR t.channel = $5) AND ($6::text IS NULL OR t.mode = $6)
           AND ($7::timestamptz IS NULL OR t.touched_at >= $7) AND ($8::timestamptz IS NULL OR t.touched_at < $8)
           AND ($9::text IS NULL OR (t.person_kind = 'FC' AND t.person_id IN (
-                SELECT fc_id FROM (${FCS_AS_OF(1)}) f
+                SELECT fc_id FROM (${FCS_AS_OF(1, asOf)}) f
                 WHERE f.branch_id = $9))
             OR (t.person_kind = 'CUSTOMER' AND t.person_id IN (SELECT customer_id FROM hub_view.customers WHERE branch_id = $9 AND ${asOfSql(null, 1)})))
           AND (NOT $10::boolean OR t.person_kind <> 'CUSTOMER')`,
