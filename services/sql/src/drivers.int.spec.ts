@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isStoreUnavailable } from './errors';
+import { createPgliteDriver } from './pgliteDriver';
 import { SQL_ENGINES } from './testDatabase';
 
 describe.each(SQL_ENGINES)('SQL driver: $name', (engine) => {
@@ -87,6 +88,24 @@ describe.each(SQL_ENGINES)('SQL driver: $name', (engine) => {
       expect(ticks).toBeGreaterThan(0);
     } finally {
       await dispose();
+    }
+  });
+});
+
+describe('SQL driver: PGlite (embedded), a caller that gives up', () => {
+  it('takes its statement out of the queue when it has not started yet', async () => {
+    const db = await createPgliteDriver();
+    try {
+      await db.exec('CREATE TABLE w (id int PRIMARY KEY)');
+      const gaveUp = new AbortController();
+      const long = db.query('SELECT count(*) FROM generate_series(1, 1000000)');
+      const waiting = db.query('INSERT INTO w VALUES (1)', [], { signal: gaveUp.signal });
+      gaveUp.abort(new Error('time is up'));
+      await expect(waiting).rejects.toThrow('time is up');
+      await long;
+      expect(await db.query('SELECT count(*)::int AS n FROM w')).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
     }
   });
 });

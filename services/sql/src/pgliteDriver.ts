@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SqlDriver, SqlExecutor } from './driver';
+import type { QueryOptions, SqlDriver, SqlExecutor } from './driver';
 import { StoreUnavailableError } from './errors';
 
 type Request = { op: 'query'; sql: string; params: unknown[] } | { op: 'exec'; sql: string } | { op: 'close' };
@@ -12,8 +12,8 @@ const revive = ({ name, message, ...fields }: NonNullable<Reply['error']>) => Ob
  * The embedded default: real PostgreSQL compiled to WASM, with a `dataDir` persisted there across
  * restarts, without one in memory (tests). PGlite runs every statement synchronously, so it runs
  * in its own worker thread (pgliteWorker.mjs): the gateway's thread keeps answering while a long
- * statement runs. PGlite has one connection, so statements take turns in the order they are
- * asked (first come, first served) and a transaction holds the connection until it ends.
+ * statement runs. PGlite has one connection, so statements run in the order they are asked
+ * (first come, first served) and a transaction holds the connection until it ends.
  */
 export const createPgliteDriver = async (dataDir?: string): Promise<SqlDriver> => {
   const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url), { workerData: { dataDir } });
@@ -34,32 +34,57 @@ export const createPgliteDriver = async (dataDir?: string): Promise<SqlDriver> =
   worker.on('error', (e) => fail(new StoreUnavailableError(e)));
   worker.on('exit', (code) => fail(new StoreUnavailableError(new Error(`the embedded database's thread stopped (exit code ${code})`))));
   await ready;
-  worker.on('message', (reply: Reply) => {
-    const waiting = pending.get(reply.id);
-    if (!waiting) return;
-    pending.delete(reply.id);
+  const settled = (id: number) => {
+    const waiting = pending.get(id);
+    pending.delete(id);
     // An idle worker must not keep the process alive (a script that forgets close() still ends).
     if (!pending.size) worker.unref();
-    waiting.resolve(reply);
-  });
+    return waiting;
+  };
+  worker.on('message', (reply: Reply) => settled(reply.id)?.resolve(reply));
   worker.unref();
 
-  const send = (request: Request): Promise<Reply> => {
+  /** Posts one request; the worker runs what it is sent in order, so several may be on their way. */
+  const send = (request: Request, signal?: AbortSignal): Promise<Reply> => {
     if (gone) return Promise.reject(gone);
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const id = nextId++;
     return new Promise<Reply>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      // A caller that gives up (its request timed out) takes its statement out of the worker's
+      // queue if it has not started; one already running finishes, and its answer is dropped.
+      const onAbort = () => {
+        if (!settled(id)) return;
+        worker.postMessage({ id, op: 'cancel' });
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      pending.set(id, {
+        resolve: (reply) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(reply);
+        },
+        reject,
+      });
       worker.ref();
       worker.postMessage({ id, ...request });
     }).then((reply) => (reply.error ? Promise.reject(revive(reply.error)) : reply));
   };
 
-  // Whose turn it is: each caller's statement (or whole transaction) after those asked before it.
-  let turn: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const mine = turn.then(work);
-    turn = mine.catch(() => undefined);
+  // Who may post next: statements go to the worker in the order they were asked, at once, so the
+  // engine never waits for this thread between them; a transaction keeps the line from its BEGIN
+  // to its COMMIT, so nothing else reaches the one connection in between.
+  let line: Promise<unknown> = Promise.resolve();
+  const inLine = <T>(work: () => Promise<T>): Promise<T> => {
+    const mine = line.then(work);
+    line = mine.catch(() => undefined);
     return mine;
+  };
+  const posted = async (request: Request, signal?: AbortSignal): Promise<Reply> => {
+    let reply: Promise<Reply> | undefined;
+    await inLine(async () => {
+      reply = send(request, signal);
+    });
+    return reply!;
   };
 
   const direct: SqlExecutor = {
@@ -74,11 +99,13 @@ export const createPgliteDriver = async (dataDir?: string): Promise<SqlDriver> =
   let closing: Promise<void> | undefined;
   return {
     kind: 'pglite',
-    query: (sql, params) => inTurn(() => direct.query(sql, params)),
-    exec: (sql) => inTurn(() => direct.exec(sql)),
+    async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = [], options?: QueryOptions) {
+      return ((await posted({ op: 'query', sql, params }, options?.signal)).rows ?? []) as R[];
+    },
+    exec: async (sql) => void (await posted({ op: 'exec', sql })),
     // The transaction's statements go straight to the connection it holds; everyone else waits.
     transaction: (fn) =>
-      inTurn(async () => {
+      inLine(async () => {
         await direct.exec('BEGIN');
         try {
           const result = await fn(direct);
@@ -90,7 +117,7 @@ export const createPgliteDriver = async (dataDir?: string): Promise<SqlDriver> =
         }
       }),
     close: () =>
-      (closing ??= inTurn(async () => {
+      (closing ??= inLine(async () => {
         if (gone) return;
         // PGlite has written everything to its folder once close answers; then the thread may go.
         await send({ op: 'close' });

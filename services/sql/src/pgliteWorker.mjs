@@ -1,6 +1,6 @@
 // The embedded engine's own thread: PGlite (PostgreSQL compiled to WASM) runs every statement
 // synchronously, so it lives here and the gateway's thread stays free to answer. The main thread
-// (pgliteDriver.ts) sends one request at a time in its callers' order; this side only runs them.
+// (pgliteDriver.ts) posts requests in its callers' order; this side runs them one at a time.
 // Plain JavaScript on purpose: a worker is loaded by Node itself, without the TypeScript loader.
 import { mkdirSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -28,21 +28,38 @@ try {
   port.postMessage({ ready: false, error: plain(e) });
 }
 
-port.on('message', async ({ id, op, sql, params }) => {
+const run = async ({ id, op, sql, params }) => {
   try {
-    if (op === 'query') {
-      const result = await db.query(sql, params);
-      port.postMessage({ id, rows: result.rows });
-    } else if (op === 'exec') {
+    if (op === 'query') return { id, rows: (await db.query(sql, params)).rows };
+    if (op === 'exec') {
       await db.exec(sql);
-      port.postMessage({ id });
-    } else if (op === 'close') {
-      await db.close();
-      port.postMessage({ id });
-    } else {
-      throw new Error(`unknown request ${op}`);
+      return { id };
     }
+    if (op === 'close') {
+      await db.close();
+      return { id };
+    }
+    throw new Error(`unknown request ${op}`);
   } catch (e) {
-    port.postMessage({ id, error: plain(e) });
+    return { id, error: plain(e) };
   }
+};
+
+// Requests run one after another in the order they came; one whose caller gave up before its
+// turn ('cancel') is dropped unrun.
+const queue = [];
+let draining = false;
+const drain = async () => {
+  draining = true;
+  while (queue.length) port.postMessage(await run(queue.shift()));
+  draining = false;
+};
+port.on('message', (request) => {
+  if (request.op === 'cancel') {
+    const waiting = queue.findIndex((r) => r.id === request.id);
+    if (waiting >= 0) queue.splice(waiting, 1);
+    return;
+  }
+  queue.push(request);
+  if (!draining) void drain();
 });
