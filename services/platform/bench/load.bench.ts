@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '@hub/sql/testing';
@@ -32,6 +32,12 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 };
 const engines = ((e) => (e === 'both' ? ['pglite', 'postgres'] : [e]))(arg('engine', 'pglite')) as ('pglite' | 'postgres')[];
+type Variant = 'pglite-main' | 'pglite-worker' | 'postgres';
+const ENGINE_NAMES: Record<Variant, string> = {
+  'pglite-main': "PGlite on the gateway's thread (HUB_PGLITE_THREAD=main, the former default)",
+  'pglite-worker': 'PGlite in its own worker thread (npm start)',
+  postgres: 'PostgreSQL (DATABASE_URL)',
+};
 const label = arg('label', 'current');
 
 // The documents exactly as the console sends them (web/src/operations.ts).
@@ -194,11 +200,23 @@ const startHub = (env: Record<string, string>): Promise<Started> =>
     });
   });
 
-const runOn = async (engine: 'pglite' | 'postgres') => {
+/** Seeds the demo once (as the first `npm start` does), measuring the hub's memory while it seeds. */
+const seedTemplate = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-load-template-'));
+  console.log('[load] npm start on a fresh data folder: seeding the demo company…');
+  const hub = await startHub({ HUB_DATA_DIR: dataDir });
+  const memory = hubMemoryMb(hub.child.pid!);
+  await hub.stop();
+  return { dataDir, seedSeconds: hub.startSeconds, memoryAfterSeeding: memory };
+};
+
+const runOn = async (variant: Variant, template?: string) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-load-'));
-  const database = engine === 'postgres' ? await createTestDatabase('hub_load') : undefined;
-  console.log(`[load] ${engine}: npm start on a fresh ${database ? `database ${database.name}` : 'data folder'} (seeding the demo company)…`);
-  const hub = await startHub({ HUB_DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}) });
+  if (template) cpSync(template, dataDir, { recursive: true });
+  const database = variant === 'postgres' ? await createTestDatabase('hub_load') : undefined;
+  const engine = ENGINE_NAMES[variant];
+  console.log(`[load] ${engine}: npm start${database ? ` on a fresh database ${database.name} (seeding the demo company)` : ' on a copy of the seeded data folder'}…`);
+  const hub = await startHub({ HUB_DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}), ...(variant === 'pglite-main' ? { HUB_PGLITE_THREAD: 'main' } : {}) });
   const launcher = hub.child.pid!;
   try {
     const memoryAfterStart = hubMemoryMb(launcher);
@@ -217,6 +235,8 @@ const runOn = async (engine: 'pglite' | 'postgres') => {
     let running = true;
     let memoryPeakDuringLoad = 0;
     const startedLoad = performance.now();
+    // Other work on the machine skews every figure; say how busy it was.
+    const loadAverageBefore = loadavg()[0]!;
     const clients = Array.from({ length: CLIENTS }, async (_, c) => {
       const random = prng(1000 + c);
       for (let i = 0; i < REQUESTS_PER_CLIENT && performance.now() < deadline; i++) {
@@ -240,8 +260,9 @@ const runOn = async (engine: 'pglite' | 'postgres') => {
     const trivialAlone = summary(alone);
     const trivialUnderLoad = summary(underLoad);
     return {
-      engine: engine === 'pglite' ? 'PGlite (embedded, npm start)' : 'PostgreSQL (DATABASE_URL)',
+      engine,
       startSeconds: hub.startSeconds,
+      machine: { cpus: cpus().length, loadAverage1mBefore: Number(loadAverageBefore.toFixed(1)), loadAverage1mAfter: Number(loadavg()[0]!.toFixed(1)) },
       load: { clients: CLIENTS, seconds: Number(loadSeconds.toFixed(1)), requests: total, requestsPerSecond: Number((total / loadSeconds).toFixed(1)) },
       queries: { coverage: summary(byQuery.coverage), gaps: summary(byQuery.gaps), cafeSessionReachByOrgUnit: summary(byQuery.reach) },
       trivial: {
@@ -262,26 +283,43 @@ const runOn = async (engine: 'pglite' | 'postgres') => {
 const out = new URL('../../../bench-results/', import.meta.url);
 mkdirSync(out, { recursive: true });
 const file = new URL('load.json', out);
-type Run = Awaited<ReturnType<typeof runOn>> & { label: string; at: string };
+type Run = Omit<Awaited<ReturnType<typeof runOn>>, 'machine'> & Partial<Pick<Awaited<ReturnType<typeof runOn>>, 'machine'>> & { label: string; at: string };
 const previous: Run[] = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { runs?: Run[] }).runs ?? []) : [];
 const runs: Run[] = [];
-for (const engine of engines) {
-  const run = { label, at: new Date().toISOString(), ...(await runOn(engine)) };
-  runs.push(run);
+const record = (run: Awaited<ReturnType<typeof runOn>>) => {
+  runs.push({ label, at: new Date().toISOString(), ...run });
   console.log(JSON.stringify(run, null, 2));
+};
+let seeding: Awaited<ReturnType<typeof seedTemplate>> | undefined;
+if (engines.includes('pglite')) {
+  // The same seeded folder for both, the baseline (the former thread) first, side by side in one run.
+  seeding = await seedTemplate();
+  try {
+    record(await runOn('pglite-main', seeding.dataDir));
+    record(await runOn('pglite-worker', seeding.dataDir));
+  } finally {
+    rmSync(seeding.dataDir, { recursive: true, force: true });
+  }
 }
+if (engines.includes('postgres')) record(await runOn('postgres'));
 const kept = previous.filter((p) => !runs.some((r) => r.label === p.label && r.engine === p.engine));
 const all = [...kept, ...runs];
-const result = { benchmark: 'load: 20 clients on the overview queries against npm start', machine: 'shared, 2 cores', node: process.version, runs: all };
+const result = {
+  benchmark: 'load: 20 clients on the overview queries against npm start',
+  machine: 'shared, 2 cores',
+  node: process.version,
+  ...(seeding ? { demoSeeding: { label, seconds: seeding.seedSeconds, memoryAfterSeeding: seeding.memoryAfterSeeding } } : {}),
+  runs: all,
+};
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 
 const cell = (s: { p50Ms: number | null; p95Ms: number | null; requests: number; ok: number }) => `${s.p50Ms ?? '–'} / ${s.p95Ms ?? '–'}${s.ok < s.requests ? ` (${s.requests - s.ok} failed)` : ''}`;
 const table = [
-  '| run | engine | coverage p50 / p95 ms | gaps p50 / p95 ms | reach p50 / p95 ms | req/s | `{ __typename }` p95 alone → under load (ratio, goal ≤ 2) | RSS peak / under load MB |',
-  '|---|---|---|---|---|---|---|---|',
+  '| run | engine | load avg | coverage p50 / p95 ms | gaps p50 / p95 ms | reach p50 / p95 ms | req/s | `{ __typename }` p95 alone → under load (ratio, goal ≤ 2) | RSS peak / under load MB |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...all.map(
     (r) =>
-      `| ${r.label} | ${r.engine} | ${cell(r.queries.coverage)} | ${cell(r.queries.gaps)} | ${cell(r.queries.cafeSessionReachByOrgUnit)} | ${r.load.requestsPerSecond} | ${r.trivial.alone.p95Ms} → ${r.trivial.underLoad.p95Ms} (${r.trivial.p95Ratio}×) | ${r.memory.end.peakMb} / ${r.memory.rssPeakDuringLoadMb} |`,
+      `| ${r.label} | ${r.engine} | ${r.machine ? `${r.machine.loadAverage1mBefore}–${r.machine.loadAverage1mAfter} on ${r.machine.cpus} cores` : '–'} | ${cell(r.queries.coverage)} | ${cell(r.queries.gaps)} | ${cell(r.queries.cafeSessionReachByOrgUnit)} | ${r.load.requestsPerSecond} | ${r.trivial.alone.p95Ms} → ${r.trivial.underLoad.p95Ms} (${r.trivial.p95Ratio}×) | ${r.memory.end.peakMb} / ${r.memory.rssPeakDuringLoadMb} |`,
   ),
 ].join('\n');
 writeFileSync(new URL('load.md', out), `${table}\n`);

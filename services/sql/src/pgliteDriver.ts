@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { QueryOptions, SqlDriver, SqlExecutor } from './driver';
 import { StoreUnavailableError } from './errors';
 
@@ -15,7 +17,8 @@ const revive = ({ name, message, ...fields }: NonNullable<Reply['error']>) => Ob
  * statement runs. PGlite has one connection, so statements run in the order they are asked
  * (first come, first served) and a transaction holds the connection until it ends.
  */
-export const createPgliteDriver = async (dataDir?: string): Promise<SqlDriver> => {
+export const createPgliteDriver = async (dataDir?: string, { thread = 'worker' }: { thread?: 'worker' | 'main' } = {}): Promise<SqlDriver> => {
+  if (thread === 'main') return createPgliteOnThisThread(dataDir);
   const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url), { workerData: { dataDir } });
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
@@ -125,4 +128,15 @@ export const createPgliteDriver = async (dataDir?: string): Promise<SqlDriver> =
         gone = new StoreUnavailableError(new Error('the embedded database was closed'));
       })),
   };
+};
+
+/** PGlite on the caller's own thread, as the hub ran it before: only to compare in benchmarks. */
+const createPgliteOnThisThread = async (dataDir?: string): Promise<SqlDriver> => {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const executor = (on: PGlite | Transaction): SqlExecutor => ({
+    query: async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await on.query<R>(sql, params)).rows,
+    exec: async (sql: string) => void (await on.exec(sql)),
+  });
+  return { kind: 'pglite', ...executor(db), transaction: (fn) => db.transaction((tx) => fn(executor(tx))), close: () => db.close() };
 };
