@@ -1,4 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { QueryOptions, SqlDriver, SqlExecutor } from './driver';
@@ -11,6 +14,18 @@ type Reply = { id: number; rows?: Record<string, unknown>[]; error?: { name: str
 const revive = ({ name, message, ...fields }: NonNullable<Reply['error']>) => Object.assign(new Error(message), { name }, fields);
 
 /**
+ * PGlite's WebAssembly, compiled once per process and handed to every worker: a worker that
+ * compiled its own would add seconds to each start (tests open many). Undefined: each compiles.
+ */
+let compiled: Promise<{ pgliteWasmModule?: WebAssembly.Module; initdbWasmModule?: WebAssembly.Module }> | undefined;
+const compiledWasm = () =>
+  (compiled ??= (async () => {
+    const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all(['pglite.wasm', 'initdb.wasm'].map(async (f) => WebAssembly.compile(await readFile(join(dist, f)))));
+    return { pgliteWasmModule, initdbWasmModule };
+  })().catch(() => ({})));
+
+/**
  * The embedded default: real PostgreSQL compiled to WASM, with a `dataDir` persisted there across
  * restarts, without one in memory (tests). PGlite runs every statement synchronously, so it runs
  * in its own worker thread (pgliteWorker.mjs): the gateway's thread keeps answering while a long
@@ -19,7 +34,7 @@ const revive = ({ name, message, ...fields }: NonNullable<Reply['error']>) => Ob
  */
 export const createPgliteDriver = async (dataDir?: string, { thread = 'worker' }: { thread?: 'worker' | 'main' } = {}): Promise<SqlDriver> => {
   if (thread === 'main') return createPgliteOnThisThread(dataDir);
-  const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url), { workerData: { dataDir } });
+  const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url), { workerData: { dataDir, ...(await compiledWasm()) } });
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
   let gone: StoreUnavailableError | undefined;

@@ -20,9 +20,10 @@ const plain = (e) => {
 const port = parentPort;
 let db;
 try {
-  const { dataDir } = workerData;
+  const { dataDir, pgliteWasmModule, initdbWasmModule } = workerData;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  db = await PGlite.create(dataDir ? { dataDir } : {});
+  // The WebAssembly the main thread compiled once, when it could.
+  db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(pgliteWasmModule ? { pgliteWasmModule, initdbWasmModule } : {}) });
   port.postMessage({ ready: true });
 } catch (e) {
   port.postMessage({ ready: false, error: plain(e) });
