@@ -7,8 +7,9 @@ import type { Plugin } from 'graphql-yoga';
  * query's view connection refuses every further statement, so the resolvers still in flight stop
  * at their next SQL instead of going on for minutes. A statement already running is cut short
  * only by the database: on PostgreSQL give the gateway's pool a statement_timeout (createPgDriver's
- * `statementTimeoutMs`); embedded PGlite runs in this process and cannot interrupt a statement, so
- * there the cost limits are what keep each statement small. Mutations are not cut off: their
+ * `statementTimeoutMs`); embedded PGlite (in its own thread) cannot interrupt a statement: there
+ * the query's statements still waiting for their turn are dropped, and the cost limits are what
+ * keep each statement small. Mutations are not cut off: their
  * events may already be appended, and a client told TIMEOUT would retry something that happened.
  */
 
@@ -23,7 +24,7 @@ export const deadlineOf = (request: Request): AbortSignal | undefined => deadlin
 export const viewUntil = (view: SqlExecutor, deadline: AbortSignal | undefined): SqlExecutor =>
   deadline
     ? {
-        query: (sql, params) => (deadline.aborted ? Promise.reject(deadline.reason) : view.query(sql, params)),
+        query: (sql, params) => (deadline.aborted ? Promise.reject(deadline.reason) : view.query(sql, params, { signal: deadline })),
         exec: (sql) => (deadline.aborted ? Promise.reject(deadline.reason) : view.exec(sql)),
       }
     : view;

@@ -41,6 +41,11 @@ export const configSchema = z.object({
   HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   /** GraphQL requests a minute per client address and per API token (answered 429 above it). */
   HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Where embedded PGlite runs: `worker`, its own thread (the gateway keeps answering while a
+   * statement runs); `main`, the gateway's thread as before, only to compare in benchmarks.
+   */
+  HUB_PGLITE_THREAD: z.enum(['worker', 'main']).default('worker'),
   /** How long a GraphQL query may run, in ms; on PostgreSQL also the gateway's statement_timeout. */
   HUB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   HUB_GATEWAY_PORT: port(4000),

@@ -22,12 +22,12 @@ import { masterKeyOf, type MasterKeyConfig } from './masterKey';
  * The composition root: picks the adapters the configuration asks for and wires the bounded
  * contexts, the projector and the view together. `npm start` runs all of it in one process.
  */
-export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'> & MasterKeyConfig) => {
+export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'> & Partial<Pick<HubConfig, 'HUB_PGLITE_THREAD'>> & MasterKeyConfig) => {
   // One SQL database holds the view, and the events too unless EventStoreDB is configured.
   const unlock = config.DATABASE_URL ? () => undefined : lockDataDir(config.dataDir);
   const sql: SqlDriver = config.DATABASE_URL
     ? createPgDriver(config.DATABASE_URL)
-    : await createPgliteDriver(join(config.dataDir, 'pglite'));
+    : await createPgliteDriver(join(config.dataDir, 'pglite'), { thread: config.HUB_PGLITE_THREAD ?? 'worker' });
   const store: EventStore = config.EVENTSTORE_URL ? createEsdbEventStore(config.EVENTSTORE_URL) : await createSqlEventStore(sql);
   const directory = createDirectoryService(store);
   const cafeSessions = createCafeSessionService({ store, directory });

@@ -34,7 +34,7 @@ const main = async () => {
   // Development tokens, one per role, so every role can be tried; the previous run's stop working.
   const devTokens = config.HUB_DEV_TOKENS ? await issueDevTokens(hub.tokens) : [];
   // On PostgreSQL the gateway reads through its own pool, whose statements the server cancels at
-  // the request time limit (PGlite runs in this process and cannot cancel one).
+  // the request time limit (PGlite cannot cancel one; it drops those still waiting for their turn).
   const view = config.DATABASE_URL ? createPgDriver(config.DATABASE_URL, { max: 5, statementTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS }) : hub.sql;
   // The console's origin, allowed by CORS unless HUB_CORS_ORIGINS says otherwise; known once it listens.
   const consoleOrigins: string[] = [];

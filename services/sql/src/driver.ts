@@ -2,8 +2,16 @@
  * The one SQL port both the event store and the read model use. Two drivers implement it:
  * `pg` for a real PostgreSQL server and PGlite for the embedded default; the SQL is the same.
  */
+export interface QueryOptions {
+  signal?: AbortSignal;
+}
+
 export interface SqlExecutor {
-  query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * `signal`: the caller no longer wants the answer (its request's time is up). A statement still
+   * waiting for its turn is then never run; one already running finishes (see each driver).
+   */
+  query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<R[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

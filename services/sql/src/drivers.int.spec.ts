@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isStoreUnavailable } from './errors';
+import { createPgliteDriver } from './pgliteDriver';
 import { SQL_ENGINES } from './testDatabase';
 
 describe.each(SQL_ENGINES)('SQL driver: $name', (engine) => {
@@ -21,6 +23,89 @@ describe.each(SQL_ENGINES)('SQL driver: $name', (engine) => {
       expect(row).toEqual({ a: ['x', 'y'], j: { k: 1 }, b: '9007199254740992' });
     } finally {
       await dispose();
+    }
+  });
+
+  it('reports a SQL error with its SQLSTATE and changes nothing; a closed driver is unavailable', async () => {
+    const { db, dispose } = await engine.create();
+    let disposed = false;
+    try {
+      await db.exec('CREATE TABLE u (id int PRIMARY KEY)');
+      await db.query('INSERT INTO u VALUES (1)');
+      const duplicate = await db
+        .transaction(async (tx) => {
+          await tx.query('INSERT INTO u VALUES (2)');
+          await tx.query('INSERT INTO u VALUES (1)');
+        })
+        .catch((e: unknown) => e);
+      expect(duplicate).toBeInstanceOf(Error);
+      expect(duplicate).toMatchObject({ code: '23505', constraint: 'u_pkey' });
+      expect(isStoreUnavailable(duplicate)).toBe(false);
+      expect(await db.query('SELECT id FROM u ORDER BY id')).toEqual([{ id: 1 }]);
+      await expect(db.query('SELEC 1')).rejects.toMatchObject({ code: '42601' });
+      await dispose();
+      disposed = true;
+      const afterClose = await db.query('SELECT 1').catch((e: unknown) => e);
+      // pg's closed pool says so in words only; PGlite's driver says it with the typed error.
+      if (db.kind === 'pglite') expect(isStoreUnavailable(afterClose)).toBe(true);
+      else expect(afterClose).toBeInstanceOf(Error);
+    } finally {
+      if (!disposed) await dispose();
+    }
+  });
+
+  it('keeps a transaction whole while other statements are asked meanwhile, and answers them in turn', async () => {
+    const { db, dispose } = await engine.create();
+    try {
+      await db.exec('CREATE TABLE v (id int PRIMARY KEY)');
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const writing = db.transaction(async (tx) => {
+        await tx.query('INSERT INTO v VALUES (1)');
+        await held;
+        await tx.query('INSERT INTO v VALUES (2)');
+      });
+      // Asked while the transaction is open: sees none or both of its rows, never one.
+      const reading = db.query<{ n: number }>('SELECT count(*)::int AS n FROM v');
+      release();
+      await writing;
+      expect([0, 2]).toContain((await reading)[0]!.n);
+      expect(await db.query('SELECT count(*)::int AS n FROM v')).toEqual([{ n: 2 }]);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it("leaves the caller's thread free while a long statement runs", async () => {
+    const { db, dispose } = await engine.create();
+    try {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 1);
+      const [row] = await db.query<{ n: string }>('SELECT count(*)::text AS n FROM generate_series(1, 1000000)');
+      clearInterval(timer);
+      expect(row).toEqual({ n: '1000000' });
+      // A statement run on this thread (the embedded engine before it had its own) lets no timer fire.
+      expect(ticks).toBeGreaterThan(0);
+    } finally {
+      await dispose();
+    }
+  });
+});
+
+describe('SQL driver: PGlite (embedded), a caller that gives up', () => {
+  it('takes its statement out of the queue when it has not started yet', async () => {
+    const db = await createPgliteDriver();
+    try {
+      await db.exec('CREATE TABLE w (id int PRIMARY KEY)');
+      const gaveUp = new AbortController();
+      const long = db.query('SELECT count(*) FROM generate_series(1, 1000000)');
+      const waiting = db.query('INSERT INTO w VALUES (1)', [], { signal: gaveUp.signal });
+      gaveUp.abort(new Error('time is up'));
+      await expect(waiting).rejects.toThrow('time is up');
+      await long;
+      expect(await db.query('SELECT count(*)::int AS n FROM w')).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
     }
   });
 });

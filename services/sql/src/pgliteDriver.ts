@@ -1,29 +1,157 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { SqlDriver, SqlExecutor } from './driver';
+import type { QueryOptions, SqlDriver, SqlExecutor } from './driver';
+import { StoreUnavailableError } from './errors';
 
-const executor = (db: PGlite | Transaction): SqlExecutor => ({
-  async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-    const result = await db.query<R>(sql, params);
-    return result.rows;
-  },
-  async exec(sql: string) {
-    await db.exec(sql);
-  },
-});
+type Request = { op: 'query'; sql: string; params: unknown[] } | { op: 'exec'; sql: string } | { op: 'close' };
+type Reply = { id: number; rows?: Record<string, unknown>[]; error?: { name: string; message: string } & Record<string, unknown> };
+
+/** A PostgreSQL error as the worker sent it: same message, SQLSTATE `code`, detail and the rest. */
+const revive = ({ name, message, ...fields }: NonNullable<Reply['error']>) => Object.assign(new Error(message), { name }, fields);
 
 /**
- * The embedded default: real PostgreSQL compiled to WASM, in this process. With a `dataDir` it
- * persists there across restarts; without one it lives in memory (tests).
+ * PGlite's WebAssembly, compiled once per process and handed to every worker: a worker that
+ * compiled its own would add seconds to each start (tests open many). Undefined: each compiles.
  */
-export const createPgliteDriver = async (dataDir?: string): Promise<SqlDriver> => {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+let compiled: Promise<{ pgliteWasmModule?: WebAssembly.Module; initdbWasmModule?: WebAssembly.Module }> | undefined;
+const compiledWasm = () =>
+  (compiled ??= (async () => {
+    const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all(['pglite.wasm', 'initdb.wasm'].map(async (f) => WebAssembly.compile(await readFile(join(dist, f)))));
+    return { pgliteWasmModule, initdbWasmModule };
+  })().catch(() => ({})));
+
+/**
+ * The embedded default: real PostgreSQL compiled to WASM, with a `dataDir` persisted there across
+ * restarts, without one in memory (tests). PGlite runs every statement synchronously, so it runs
+ * in its own worker thread (pgliteWorker.mjs): the gateway's thread keeps answering while a long
+ * statement runs. PGlite has one connection, so statements run in the order they are asked
+ * (first come, first served) and a transaction holds the connection until it ends.
+ */
+export const createPgliteDriver = async (dataDir?: string, { thread = 'worker' }: { thread?: 'worker' | 'main' } = {}): Promise<SqlDriver> => {
+  if (thread === 'main') return createPgliteOnThisThread(dataDir);
+  const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url), { workerData: { dataDir, ...(await compiledWasm()) } });
+  const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (e: unknown) => void }>();
+  let nextId = 0;
+  let gone: StoreUnavailableError | undefined;
+
+  const fail = (e: StoreUnavailableError) => {
+    gone ??= e;
+    for (const { reject } of pending.values()) reject(gone);
+    pending.clear();
+  };
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once('message', (m: { ready: boolean; error?: Reply['error'] }) => (m.ready ? resolve() : reject(m.error ? revive(m.error) : new Error('PGlite did not start'))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`PGlite's thread stopped while starting (exit code ${code})`)));
+  });
+  worker.on('error', (e) => fail(new StoreUnavailableError(e)));
+  worker.on('exit', (code) => fail(new StoreUnavailableError(new Error(`the embedded database's thread stopped (exit code ${code})`))));
+  await ready;
+  const settled = (id: number) => {
+    const waiting = pending.get(id);
+    pending.delete(id);
+    // An idle worker must not keep the process alive (a script that forgets close() still ends).
+    if (!pending.size) worker.unref();
+    return waiting;
+  };
+  worker.on('message', (reply: Reply) => settled(reply.id)?.resolve(reply));
+  worker.unref();
+
+  /** Posts one request; the worker runs what it is sent in order, so several may be on their way. */
+  const send = (request: Request, signal?: AbortSignal): Promise<Reply> => {
+    if (gone) return Promise.reject(gone);
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const id = nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      // A caller that gives up (its request timed out) takes its statement out of the worker's
+      // queue if it has not started; one already running finishes, and its answer is dropped.
+      const onAbort = () => {
+        if (!settled(id)) return;
+        worker.postMessage({ id, op: 'cancel' });
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      pending.set(id, {
+        resolve: (reply) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(reply);
+        },
+        reject,
+      });
+      worker.ref();
+      worker.postMessage({ id, ...request });
+    }).then((reply) => (reply.error ? Promise.reject(revive(reply.error)) : reply));
+  };
+
+  // Who may post next: statements go to the worker in the order they were asked, at once, so the
+  // engine never waits for this thread between them; a transaction keeps the line from its BEGIN
+  // to its COMMIT, so nothing else reaches the one connection in between.
+  let line: Promise<unknown> = Promise.resolve();
+  const inLine = <T>(work: () => Promise<T>): Promise<T> => {
+    const mine = line.then(work);
+    line = mine.catch(() => undefined);
+    return mine;
+  };
+  const posted = async (request: Request, signal?: AbortSignal): Promise<Reply> => {
+    let reply: Promise<Reply> | undefined;
+    await inLine(async () => {
+      reply = send(request, signal);
+    });
+    return reply!;
+  };
+
+  const direct: SqlExecutor = {
+    async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      return ((await send({ op: 'query', sql, params })).rows ?? []) as R[];
+    },
+    async exec(sql: string) {
+      await send({ op: 'exec', sql });
+    },
+  };
+
+  let closing: Promise<void> | undefined;
   return {
     kind: 'pglite',
-    ...executor(db),
-    // PGlite has one connection and runs one transaction at a time, so transactions never interleave.
-    transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
-    close: () => db.close(),
+    async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = [], options?: QueryOptions) {
+      return ((await posted({ op: 'query', sql, params }, options?.signal)).rows ?? []) as R[];
+    },
+    exec: async (sql) => void (await posted({ op: 'exec', sql })),
+    // The transaction's statements go straight to the connection it holds; everyone else waits.
+    transaction: (fn) =>
+      inLine(async () => {
+        await direct.exec('BEGIN');
+        try {
+          const result = await fn(direct);
+          await direct.exec('COMMIT');
+          return result;
+        } catch (e) {
+          if (!gone) await direct.exec('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+      }),
+    close: () =>
+      (closing ??= inLine(async () => {
+        if (gone) return;
+        // PGlite has written everything to its folder once close answers; then the thread may go.
+        await send({ op: 'close' });
+        await worker.terminate();
+        gone = new StoreUnavailableError(new Error('the embedded database was closed'));
+      })),
   };
+};
+
+/** PGlite on the caller's own thread, as the hub ran it before: only to compare in benchmarks. */
+const createPgliteOnThisThread = async (dataDir?: string): Promise<SqlDriver> => {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const executor = (on: PGlite | Transaction): SqlExecutor => ({
+    query: async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await on.query<R>(sql, params)).rows,
+    exec: async (sql: string) => void (await on.exec(sql)),
+  });
+  return { kind: 'pglite', ...executor(db), transaction: (fn) => db.transaction((tx) => fn(executor(tx))), close: () => db.close() };
 };
