@@ -11,6 +11,7 @@ import DataLoader from 'dataloader';
 import { loadersByMoment, type Loaders } from './loaders';
 import type { Principal, TokenStore } from '@hub/access';
 import { principalOf } from './plugins/authentication';
+import type { Live } from './live';
 
 /** The command side the gateway calls: in-process services, or HTTP clients with the same shape. */
 export interface HubCommands {
@@ -62,9 +63,13 @@ export interface HubContext extends GatewayDeps {
   personalDataOf: DataLoader<string, CustomerPersonalData | undefined>;
   /** Records a read of one field of a customer's personal data; one insert per batch, one row per customer. */
   personalDataRead: DataLoader<{ customerId: string; field: PersonalDataField }, void, string>;
+  /** Live subscriptions, shared by the whole gateway (capped per client and in total). */
+  live: Live;
+  /** Who holds a subscription, for the per-client cap: the API token's id, else the client's address. */
+  liveClient: string;
 }
 
-export const createContext = (deps: GatewayDeps, request: Request): HubContext => {
+export const createContext = (deps: GatewayDeps, request: Request, live: Live, address: string): HubContext => {
   const principal = principalOf(request);
   const correlationId = request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID();
   return {
@@ -72,6 +77,8 @@ export const createContext = (deps: GatewayDeps, request: Request): HubContext =
     principal,
     actor: principal.subject,
     correlationId,
+    live,
+    liveClient: principal.tokenId ? `token:${principal.tokenId}` : `address:${address}`,
     loadersAt: loadersByMoment(deps.view),
     personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),
     personalDataRead: new DataLoader(
