@@ -12,6 +12,7 @@ import { loadersByMoment, type Loaders } from './loaders';
 import type { Principal, TokenStore } from '@hub/access';
 import { principalOf } from './plugins/authentication';
 import type { Live } from './live';
+import type { ImportProgressRegistry } from './importProgress';
 
 /** The command side the gateway calls: in-process services, or HTTP clients with the same shape. */
 export interface HubCommands {
@@ -67,9 +68,11 @@ export interface HubContext extends GatewayDeps {
   live: Live;
   /** Who holds a subscription, for the per-client cap: the API token's id, else the client's address. */
   liveClient: string;
+  /** How far the CSV imports running in this gateway have got. */
+  importProgress: ImportProgressRegistry;
 }
 
-export const createContext = (deps: GatewayDeps, request: Request, live: Live, address: string): HubContext => {
+export const createContext = (deps: GatewayDeps, request: Request, live: Live, importProgress: ImportProgressRegistry, address: string): HubContext => {
   const principal = principalOf(request);
   const correlationId = request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID();
   return {
@@ -78,6 +81,7 @@ export const createContext = (deps: GatewayDeps, request: Request, live: Live, a
     actor: principal.subject,
     correlationId,
     live,
+    importProgress,
     liveClient: principal.tokenId ? `token:${principal.tokenId}` : `address:${address}`,
     loadersAt: loadersByMoment(deps.view),
     personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),

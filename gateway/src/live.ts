@@ -65,7 +65,28 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
     };
   };
 
+  /** Takes one of the client's (and the gateway's) places, or refuses LIVE_LIMIT; the answer gives it back. */
+  const hold = (client: string) => {
+    if (closed) throw liveLimitError('The gateway is shutting down');
+    const open = [...held.values()].reduce((a, b) => a + b, 0);
+    if (open >= limits.total) throw liveLimitError(`The gateway holds its ${limits.total} live subscriptions already; try again later`);
+    if ((held.get(client) ?? 0) >= limits.perClient) throw liveLimitError(`At most ${limits.perClient} live subscriptions at once per token or client; close one first`);
+    held.set(client, (held.get(client) ?? 0) + 1);
+    return () => {
+      const left = (held.get(client) ?? 1) - 1;
+      if (left > 0) held.set(client, left);
+      else held.delete(client);
+    };
+  };
+
   return {
+    hold,
+    /** Registers how to end a subscription that is not a view feed (import progress) when the gateway stops. */
+    onClose(end: () => void) {
+      stops.add(end);
+      return () => void stops.delete(end);
+    },
+
     /** Subscriptions open now (for tests and health). */
     get open() {
       return stops.size;
@@ -76,15 +97,7 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
      * gateway already holds as many as allowed, so a subscription is no way around the limits.
      */
     follow<T>({ client, load, idOf }: LiveFeed<T>): AsyncIterable<T> {
-      if (closed) throw liveLimitError('The gateway is shutting down');
-      if (stops.size >= limits.total) throw liveLimitError(`The gateway holds its ${limits.total} live subscriptions already; try again later`);
-      if ((held.get(client) ?? 0) >= limits.perClient) throw liveLimitError(`At most ${limits.perClient} live subscriptions at once per token or client; close one first`);
-      held.set(client, (held.get(client) ?? 0) + 1);
-      let release: (() => void) | undefined = () => {
-        const left = (held.get(client) ?? 1) - 1;
-        if (left > 0) held.set(client, left);
-        else held.delete(client);
-      };
+      let release: (() => void) | undefined = hold(client);
       return new Repeater<T>(async (push, stop) => {
         const end = () => stop();
         stops.add(end);

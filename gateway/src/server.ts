@@ -19,6 +19,7 @@ import { schema } from './schema';
 import { serveStreamDocs, type StreamDocuments } from './streamDocs';
 import { boundedViewWait, DEFAULT_VIEW_WAIT_MS } from './viewLag';
 import { createLive, DEFAULT_LIVE_LIMITS, type LiveLimits } from './live';
+import { createImportProgress } from './importProgress';
 import { viewCheckpoint } from '@hub/read-model';
 
 /** What the gateway lets one client do; every field has a default sized for the console and GraphiQL. */
@@ -63,6 +64,7 @@ export const createServer = (options: GatewayOptions) => {
   const deps: GatewayDeps = { ...options, waitForView: boundedViewWait(options.waitForView, options.viewWaitMs ?? DEFAULT_VIEW_WAIT_MS) };
   // Reads the view's checkpoint without the request deadline: it outlives every request.
   const live = createLive(() => viewCheckpoint(options.view), limits.live);
+  const importProgress = createImportProgress();
   const trustedProxies = limits.rateLimit.trustedProxies ?? LOOPBACK;
   const yoga = createYoga({
     schema,
@@ -78,7 +80,7 @@ export const createServer = (options: GatewayOptions) => {
     maxRequestBodySize: limits.maxBodyBytes,
     cors: corsAllowList(limits.corsOrigins),
     context: (initial) =>
-      createContext({ ...deps, view: viewUntil(options.view, deadlineOf(initial.request)) }, initial.request, live, clientAddress(initial, initial.request, trustedProxies)),
+      createContext({ ...deps, view: viewUntil(options.view, deadlineOf(initial.request)) }, initial.request, live, importProgress, clientAddress(initial, initial.request, trustedProxies)),
     plugins: [
       rateLimit(limits.rateLimit),
       csrfPrevention(),

@@ -12,7 +12,7 @@ import { currentToken } from './session';
 /** Types without an id: stored inside their parent, never shared by key. */
 const EMBEDDED = [
   'Cadence', 'CadencePeriod', 'CafeParticipant', 'ChannelFigure', 'ChannelQuestions', 'Coverage', 'CsvImportReport', 'CsvRowError',
-  'CustomerFollowUp', 'CustomerPersonalData', 'DeadLetter', 'FcActivity', 'FcWeeklyActivityReport', 'FollowUpCompliance', 'GapPerson', 'Gaps',
+  'CsvImportProgress', 'CustomerFollowUp', 'CustomerPersonalData', 'DeadLetter', 'FcActivity', 'FcWeeklyActivityReport', 'FollowUpCompliance', 'GapPerson', 'Gaps',
   'HistoryImportReport', 'LeaderAnswers', 'LeaderFigure', 'OrgUnitReach', 'OverdueFollowUps', 'PageInfo', 'Principal', 'QuestionFigures',
   'TownHallHeadCount', 'TwoWay',
   // Relay connections and edges: a page belongs to the query (and its arguments) that asked for it.

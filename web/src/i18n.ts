@@ -16,7 +16,7 @@ const ko = {
   },
   import: {
     title: 'CSV 가져오기', adminOnly: 'CSV 가져오기는 관리자만 할 수 있습니다.', upload: '파일 올리기', kind: '종류', encoding: '인코딩', auto: '자동 감지', file: 'CSV 파일',
-    dryRun: '검사만', import: '가져오기', working: '처리 중…', noFile: '파일을 고르세요.', tooLarge: '파일이 너무 큽니다 (3.5 MB까지).', dryRunReport: '검사 결과 (기록하지 않음)', report: '가져오기 결과',
+    dryRun: '검사만', import: '가져오기', working: '처리 중…', progress: '진행률', rowsDone: '{{done}} / {{total}}행 처리', noFile: '파일을 고르세요.', tooLarge: '파일이 너무 큽니다 (3.5 MB까지).', dryRunReport: '검사 결과 (기록하지 않음)', report: '가져오기 결과',
     summary: '{{rows}}행 · 가져옴 {{imported}} · 변경 없음 {{unchanged}} · 실패 {{failed}} ({{encoding}})', errors: '행 오류', line: '행', key: '키', message: '오류',
     kinds: { ORG_UNITS: '조직', EMPLOYEES: '임직원', BRANCHES: '지점', FCS: '설계사(FC)', CUSTOMERS: '고객', CONTRACTS: '계약' },
   },
@@ -104,7 +104,7 @@ const en: Messages = {
   },
   import: {
     title: 'CSV import', adminOnly: 'CSV import is for ADMIN only.', upload: 'Upload a file', kind: 'Kind', encoding: 'Encoding', auto: 'Detect', file: 'CSV file',
-    dryRun: 'Check only', import: 'Import', working: 'Working…', noFile: 'Choose a file.', tooLarge: 'The file is too large (3.5 MB at most).', dryRunReport: 'Check (nothing recorded)', report: 'Import',
+    dryRun: 'Check only', import: 'Import', working: 'Working…', progress: 'Progress', rowsDone: '{{done}} of {{total}} rows done', noFile: 'Choose a file.', tooLarge: 'The file is too large (3.5 MB at most).', dryRunReport: 'Check (nothing recorded)', report: 'Import',
     summary: '{{rows}} rows · {{imported}} imported · {{unchanged}} unchanged · {{failed}} failed ({{encoding}})', errors: 'Row errors', line: 'Line', key: 'Key', message: 'Error',
     kinds: { ORG_UNITS: 'Org units', EMPLOYEES: 'Employees', BRANCHES: 'Branches', FCS: 'FCs', CUSTOMERS: 'Customers', CONTRACTS: 'Contracts' },
   },

@@ -304,6 +304,13 @@ export const InviteMutation = graphql(`
 `);
 
 /** CSV import (ADMIN): a dry run first shows the row errors without recording anything. */
+/** Rows done of the import the page started, over SSE while the file is processed. */
+export const CsvImportProgressSubscription = graphql(`
+  subscription CsvImportProgress($importId: ID!) {
+    csvImportProgress(importId: $importId) { id done total finished }
+  }
+`);
+
 export const ImportCsvMutation = graphql(`
   mutation ImportCsv($input: ImportCsvInput!) {
     importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }

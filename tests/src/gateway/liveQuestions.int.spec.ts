@@ -188,6 +188,30 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
     await deep.close();
   });
 
+  it('follows a CSV import row by row while the file is processed (ADMIN, the one who started it)', async () => {
+    const PROGRESS = `subscription Progress($id: ID!) { csvImportProgress(importId: $id) { id done total finished } }`;
+    const refused = await subscribe(api, PROGRESS, { id: 'import-1' }, t.tokens.HR);
+    const [no] = await refused.until(1);
+    expect(no?.data?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await refused.close();
+    const live = await subscribe(api, PROGRESS, { id: 'import-1' }, t.tokens.ADMIN);
+    await new Promise((r) => setTimeout(r, 150));
+    const rows = Array.from({ length: 45 }, (_, i) => `P${String(i).padStart(3, '0')},진행${i},STAFF,HQ,Seoul`);
+    const csv = Buffer.from(['employeeId,name,grade,orgUnitId,region', ...rows].join('\n')).toString('base64');
+    const r = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${t.tokens.ADMIN}` }, body: JSON.stringify({ query: `mutation($input: ImportCsvInput!) { importCsv(input: $input) { imported failed } }`, variables: { input: { kind: 'EMPLOYEES', contentBase64: csv, importId: 'import-1' } } }) });
+    expect(((await r.json()) as { data: unknown }).data).toEqual({ importCsv: { imported: 45, failed: 0 } });
+    const events = await live.until(6);
+    expect(events.map((e) => e.data?.data?.csvImportProgress ?? e.event)).toEqual([
+      { id: 'import-1', done: 0, total: 0, finished: false }, // started
+      { id: 'import-1', done: 20, total: 45, finished: false },
+      { id: 'import-1', done: 40, total: 45, finished: false },
+      { id: 'import-1', done: 45, total: 45, finished: false },
+      { id: 'import-1', done: 45, total: 45, finished: true },
+      'complete',
+    ]);
+    await live.close();
+  });
+
   it('ends open streams with "complete" when the gateway shuts down', async () => {
     await new Promise((r) => setTimeout(r, 200));
     const live = await subscribe(api, CAFE, { id: 'S-LIVE' }, t.tokens.HR);

@@ -48,6 +48,7 @@ type Documents = {
     "\n  query GuestCandidates($at: DateTime!, $period: PeriodInput!) {\n    gaps(population: EMPLOYEE, channel: CAFE_SESSION, at: $at, days: 36500, first: 500) {\n      total\n      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }\n    }\n    cafeSessionReachByOrgUnit(period: $period) { orgUnitId orgUnitName parentId eligiblePopulation reached eligibleReachRate }\n  }\n": typeof types.GuestCandidatesDocument,
     "\n  query BranchVisitList($after: String) {\n    branches(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name region district visits { visitedAt } } }\n    }\n  }\n": typeof types.BranchVisitListDocument,
     "\n  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {\n    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }\n  }\n": typeof types.InviteDocument,
+    "\n  subscription CsvImportProgress($importId: ID!) {\n    csvImportProgress(importId: $importId) { id done total finished }\n  }\n": typeof types.CsvImportProgressDocument,
     "\n  mutation ImportCsv($input: ImportCsvInput!) {\n    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }\n  }\n": typeof types.ImportCsvDocument,
     "\n  query CafeSessionPage($id: ID!) {\n    cafeSession(id: $id) {\n      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }\n      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }\n      questions { ...CafeQuestionFields }\n    }\n  }\n": typeof types.CafeSessionPageDocument,
     "\n  fragment CafeQuestionFields on CafeQuestion { id topic text anonymous answered answeredAt answeredBy { name } }\n": typeof types.CafeQuestionFieldsFragmentDoc,
@@ -102,6 +103,7 @@ const documents: Documents = {
     "\n  query GuestCandidates($at: DateTime!, $period: PeriodInput!) {\n    gaps(population: EMPLOYEE, channel: CAFE_SESSION, at: $at, days: 36500, first: 500) {\n      total\n      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }\n    }\n    cafeSessionReachByOrgUnit(period: $period) { orgUnitId orgUnitName parentId eligiblePopulation reached eligibleReachRate }\n  }\n": types.GuestCandidatesDocument,
     "\n  query BranchVisitList($after: String) {\n    branches(first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name region district visits { visitedAt } } }\n    }\n  }\n": types.BranchVisitListDocument,
     "\n  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {\n    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }\n  }\n": types.InviteDocument,
+    "\n  subscription CsvImportProgress($importId: ID!) {\n    csvImportProgress(importId: $importId) { id done total finished }\n  }\n": types.CsvImportProgressDocument,
     "\n  mutation ImportCsv($input: ImportCsvInput!) {\n    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }\n  }\n": types.ImportCsvDocument,
     "\n  query CafeSessionPage($id: ID!) {\n    cafeSession(id: $id) {\n      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }\n      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }\n      questions { ...CafeQuestionFields }\n    }\n  }\n": types.CafeSessionPageDocument,
     "\n  fragment CafeQuestionFields on CafeQuestion { id topic text anonymous answered answeredAt answeredBy { name } }\n": types.CafeQuestionFieldsFragmentDoc,
@@ -272,6 +274,10 @@ export function graphql(source: "\n  query BranchVisitList($after: String) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {\n    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }\n  }\n"): (typeof documents)["\n  mutation Invite($input: InviteEmployeeInput!, $commandId: String) {\n    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CsvImportProgress($importId: ID!) {\n    csvImportProgress(importId: $importId) { id done total finished }\n  }\n"): (typeof documents)["\n  subscription CsvImportProgress($importId: ID!) {\n    csvImportProgress(importId: $importId) { id done total finished }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
