@@ -46,9 +46,9 @@ export const TownHallForm = ({ now = () => new Date() }: { now?: () => Date }) =
       else if (badId(people)) e.attendees = t('forms.badId', { id: badId(people) });
     } else {
       const rows = form.headCounts;
-      const units = rows.map((r) => r.orgUnitId);
+      const chosen = rows.map((r) => r.orgUnitId);
       if (rows.some((r) => !r.orgUnitId)) e.headCounts = t('forms.chooseUnit');
-      else if (units.some((u, i) => units.indexOf(u) !== i)) e.headCounts = t('forms.unitTwice');
+      else if (chosen.some((u, i) => chosen.indexOf(u) !== i)) e.headCounts = t('forms.unitTwice');
       else if (rows.some((r) => !/^\d+$/.test(r.headCount.trim()))) e.headCounts = t('forms.count');
     }
     return e;
