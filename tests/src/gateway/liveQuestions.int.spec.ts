@@ -70,8 +70,14 @@ const subscribe = async (api: string, query: string, variables: Record<string, u
       return ended;
     },
     async close() {
-      controller.abort();
-      await reading;
+      if (!ended) controller.abort();
+      // An abort that meets the stream's own end can leave undici's reader waiting: do not wait for it forever.
+      await Promise.race([reading, new Promise((r) => setTimeout(r, 2_000))]);
+    },
+    /** Waits (up to `ms`) for the server to end the stream. */
+    async ends(ms = 3_000) {
+      for (let waited = 0; !ended && waited < ms; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      return ended;
     },
   };
 };
@@ -209,6 +215,8 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
       { id: 'import-1', done: 45, total: 45, finished: true },
       'complete',
     ]);
+    expect(await live.ends()).toBe(true);
+    expect(gateway.live.open).toBe(0);
     await live.close();
   });
 
