@@ -31,6 +31,8 @@ export const builder = new SchemaBuilder<{
   plugins: [RelayPlugin, ScopeAuthPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // A subscription is refused when it is opened, not after its first event.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({ anyRole: (roles) => roles.includes(ctx.principal.role) }),
     // Refused: say which roles may, so a client knows which token it needs.
     unauthorizedError: (_parent, ctx, info, result) => {
@@ -64,3 +66,4 @@ builder.globalConnectionField('totalCount', (t) =>
 
 builder.queryType({ description: 'Read the one view: who was reached, by whom, through which channel, how often and how recently.' });
 builder.mutationType({ description: 'Record what happened. Every mutation appends events; a refused one appends nothing.' });
+builder.subscriptionType({ description: 'Follow what is happening, over server-sent events (Accept: text/event-stream): each item once the view has it.' });

@@ -6,6 +6,8 @@ import DataLoader from 'dataloader';
 import { loadersByMoment, type Loaders } from './loaders';
 import type { Principal, TokenStore } from '@hub/access';
 import { principalOf } from './plugins/authentication';
+import type { Live } from './live';
+import type { ImportProgressRegistry } from './importProgress';
 
 export interface GatewayDeps {
   commands: HubCommands;
@@ -34,9 +36,15 @@ export interface HubContext extends GatewayDeps {
   personalDataOf: DataLoader<string, CustomerPersonalData | undefined>;
   /** Records a read of one field of a customer's personal data; one insert per batch, one row per customer. */
   personalDataRead: DataLoader<{ customerId: string; field: PersonalDataField }, void, string>;
+  /** Live subscriptions, shared by the whole gateway (capped per client and in total). */
+  live: Live;
+  /** Who holds a subscription, for the per-client cap: the API token's id, else the client's address. */
+  liveClient: string;
+  /** How far the CSV imports running in this gateway have got. */
+  importProgress: ImportProgressRegistry;
 }
 
-export const createContext = (deps: GatewayDeps, request: Request): HubContext => {
+export const createContext = (deps: GatewayDeps, request: Request, live: Live, importProgress: ImportProgressRegistry, address: string): HubContext => {
   const principal = principalOf(request);
   const correlationId = request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID();
   return {
@@ -44,6 +52,9 @@ export const createContext = (deps: GatewayDeps, request: Request): HubContext =
     principal,
     actor: principal.subject,
     correlationId,
+    live,
+    importProgress,
+    liveClient: principal.tokenId ? `token:${principal.tokenId}` : `address:${address}`,
     loadersAt: loadersByMoment(deps.view),
     personalDataOf: new DataLoader((ids: readonly string[]) => deps.personalData.byIds(ids)),
     personalDataRead: new DataLoader(

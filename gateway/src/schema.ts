@@ -16,6 +16,7 @@ import './types/touches';
 import './types/people';
 import './types/access';
 import './types/deadLetters';
+import './types/live';
 import './mutations/directory';
 import './mutations/cafeSessions';
 import './mutations/townHalls';

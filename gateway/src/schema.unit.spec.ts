@@ -29,9 +29,9 @@ describe('GraphQL schema', () => {
 });
 
 describe('authorization on the schema', () => {
-  it('declares which roles may use every query and mutation (secure by default: nothing without authScopes)', () => {
+  it('declares which roles may use every query, mutation and subscription (secure by default: nothing without authScopes)', () => {
     const undeclared: string[] = [];
-    for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
       for (const field of Object.values(type!.getFields())) {
         const options = (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions;
         if (!options?.authScopes) undeclared.push(`${type!.name}.${field.name}`);

@@ -7,7 +7,7 @@ import { corsAllowList } from './plugins/cors';
 import { CSRF_HEADER, csrfPrevention } from './plugins/csrf';
 import { maskedErrors, validationErrorCode } from './plugins/errorCodes';
 import { DEFAULT_QUERY_LIMITS, queryLimits, type QueryLimits } from './plugins/queryLimits';
-import { rateLimit, type RateLimit } from './plugins/rateLimit';
+import { clientAddress, LOOPBACK, rateLimit, type RateLimit } from './plugins/rateLimit';
 import { requestLog } from './plugins/requestLog';
 import { authenticate } from './plugins/authentication';
 import { deadlineOf, timeLimit, viewUntil } from './plugins/timeLimit';
@@ -18,6 +18,9 @@ import { getParams } from './plugins/getParams';
 import { schema } from './schema';
 import { serveStreamDocs, type StreamDocuments } from './streamDocs';
 import { boundedViewWait, DEFAULT_VIEW_WAIT_MS } from './viewLag';
+import { createLive, DEFAULT_LIVE_LIMITS, type LiveLimits } from './live';
+import { createImportProgress } from './importProgress';
+import { viewCheckpoint } from '@hub/read-model';
 
 /** What the gateway lets one client do; every field has a default sized for the console and GraphiQL. */
 export interface GatewayLimits {
@@ -30,6 +33,8 @@ export interface GatewayLimits {
   /** How long a query may run, in ms (TIMEOUT after it). */
   requestTimeoutMs: number;
   query: QueryLimits;
+  /** Live subscriptions (SSE) per token or client and in all, and how often they look at the view. */
+  live: LiveLimits;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
@@ -38,6 +43,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   rateLimit: { perMinute: 600 },
   requestTimeoutMs: 15_000,
   query: DEFAULT_QUERY_LIMITS,
+  live: DEFAULT_LIVE_LIMITS,
 };
 
 export interface GatewayOptions extends GatewayDeps {
@@ -56,6 +62,10 @@ export interface GatewayOptions extends GatewayDeps {
 export const createServer = (options: GatewayOptions) => {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const deps: GatewayDeps = { ...options, waitForView: boundedViewWait(options.waitForView, options.viewWaitMs ?? DEFAULT_VIEW_WAIT_MS) };
+  // Reads the view's checkpoint without the request deadline: it outlives every request.
+  const live = createLive(() => viewCheckpoint(options.view), limits.live);
+  const importProgress = createImportProgress();
+  const trustedProxies = limits.rateLimit.trustedProxies ?? LOOPBACK;
   const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -69,7 +79,8 @@ export const createServer = (options: GatewayOptions) => {
     landingPage: false,
     maxRequestBodySize: limits.maxBodyBytes,
     cors: corsAllowList(limits.corsOrigins),
-    context: ({ request }) => createContext({ ...deps, view: viewUntil(options.view, deadlineOf(request)) }, request),
+    context: (initial) =>
+      createContext({ ...deps, view: viewUntil(options.view, deadlineOf(initial.request)) }, initial.request, live, importProgress, clientAddress(initial, initial.request, trustedProxies)),
     plugins: [
       rateLimit(limits.rateLimit),
       csrfPrevention(),
@@ -91,5 +102,17 @@ export const createServer = (options: GatewayOptions) => {
     if (health && req.method === 'GET' && req.url?.split('?')[0] === '/health') void serveHealth(health, res);
     else void yoga(req, res);
   });
-  return { yoga, server, ...httpLifecycle(server) };
+  const lifecycle = httpLifecycle(server);
+  return {
+    yoga,
+    server,
+    live,
+    listen: lifecycle.listen,
+    // Open subscriptions first, so each SSE stream ends with its "complete" event, not a cut connection.
+    close: async () => {
+      live.close();
+      await new Promise((r) => setImmediate(r));
+      await lifecycle.close();
+    },
+  };
 };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ScrollX } from './components/ScrollX';
 import { Empty, ErrorState, Loading } from './components/States';
@@ -22,7 +23,7 @@ export const TownHallPanel = ({ period, asOf }: { period: Period; asOf: string |
             <tbody>
               {data.townHalls.edges.map(({ node: h }) => (
                 <tr key={h.id} className={h.status === 'CANCELLED' ? 'cancelled' : ''}>
-                  <td>{seoulDateTime(h.scheduledAt)}</td><td className="wrap">{h.theme}</td><td>{t(`other.formats.${h.format}`)}</td>
+                  <td><Link to={`/channels/town-halls/${encodeURIComponent(h.id)}`}>{seoulDateTime(h.scheduledAt)}</Link></td><td className="wrap">{h.theme}</td><td>{t(`other.formats.${h.format}`)}</td>
                   <td>{h.presenters.map((p) => p.name).join(', ')}</td>
                   <td className="num">{Math.max(h.attendedCount, h.headCount)}</td>
                   <td className="num">{h.averageRating === null || h.averageRating === undefined ? '—' : h.averageRating.toFixed(1)}</td>

@@ -17,3 +17,5 @@ export const seesCustomers = (role: Role) => role === 'LEADERSHIP' || role === '
 export const seesCustomerNames = (role: Role) => role === 'SALES' || role === 'PRIVACY_OFFICER';
 /** Who may schedule a café session. */
 export const schedulesCafeSessions = (role: Role) => role === 'LEADERSHIP' || role === 'HR';
+/** Who may record branch visits. */
+export const recordsFieldVisits = (role: Role) => role === 'LEADERSHIP' || role === 'SALES';

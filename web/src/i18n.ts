@@ -16,7 +16,7 @@ const ko = {
   },
   import: {
     title: 'CSV 가져오기', adminOnly: 'CSV 가져오기는 관리자만 할 수 있습니다.', upload: '파일 올리기', kind: '종류', encoding: '인코딩', auto: '자동 감지', file: 'CSV 파일',
-    dryRun: '검사만', import: '가져오기', working: '처리 중…', noFile: '파일을 고르세요.', tooLarge: '파일이 너무 큽니다 (3.5 MB까지).', dryRunReport: '검사 결과 (기록하지 않음)', report: '가져오기 결과',
+    dryRun: '검사만', import: '가져오기', working: '처리 중…', progress: '진행률', rowsDone: '{{done}} / {{total}}행 처리', noFile: '파일을 고르세요.', tooLarge: '파일이 너무 큽니다 (3.5 MB까지).', dryRunReport: '검사 결과 (기록하지 않음)', report: '가져오기 결과',
     summary: '{{rows}}행 · 가져옴 {{imported}} · 변경 없음 {{unchanged}} · 실패 {{failed}} ({{encoding}})', errors: '행 오류', line: '행', key: '키', message: '오류',
     kinds: { ORG_UNITS: '조직', EMPLOYEES: '임직원', BRANCHES: '지점', FCS: '설계사(FC)', CUSTOMERS: '고객', CONTRACTS: '계약' },
   },
@@ -24,6 +24,21 @@ const ko = {
     invite: '초대', employeeId: '사번', invitedOne: '{{id}}을(를) 초대했습니다.', attendedOne: '{{id}} 참석을 기록했습니다.', attended: '참석 {{count}}명', participants: '참가자', none: '아직 초대한 사람이 없습니다.',
     markAttended: '참석 기록', came: '참석', invitedStatus: '초대됨', walkIn: '현장 참석', answeredBy: '답변: {{who}}', unanswered: '답변 전', answer: '답변', answered: '답변을 기록했습니다.', by: '답변자', mode: '방식', followedUp: '후속 답변', live: '현장 답변',
   },
+  forms: {
+    required: '필수 항목입니다.', pastOnly: '이미 있었던 일만 기록합니다: 지금보다 앞선 시점이어야 합니다.', badId: '번호가 올바르지 않거나 두 번 적혔습니다: {{id}}', chooseUnit: '조직을 고르세요.',
+    unitTwice: '같은 조직이 두 번 있습니다.', count: '인원은 0 이상의 정수입니다.', sending: '기록 중…', failed: '기록하지 못했습니다.',
+  },
+  townHall: {
+    record: '지난 타운홀 기록', recordHint: '이미 열린 타운홀을 기록합니다(일정 등록이 아님). 참석자는 사번으로, 또는 조직별 인원으로.', heldAt: '열린 일시(KST)', presenterIds: '발표자 사번(쉼표로 구분)',
+    whoCame: '참석 기록 방식', byName: '사번으로', byCount: '조직별 인원', attendees: '참석자 사번(쉼표·줄바꿈으로 구분)', headCounts: '조직별 인원', headCount: '인원', addUnit: '조직 추가',
+    recordSubmit: '기록', recorded: '“{{theme}}” 타운홀을 기록했습니다.', open: '열기', page: '타운홀', questions: '질문', live: '새 질문이 실시간으로 표시됩니다.', newQuestion: '새 질문: {{text}}',
+    headCountTotal: '조직별 집계 {{count}}명', byNameTotal: '사번 기록 {{count}}명', answeredBy: '답변: {{who}}', unanswered: '답변 전', anonymous: '익명', feedback: '피드백 {{count}}건',
+  },
+  branchVisit: {
+    record: '지점 방문 기록', branchId: '지점 번호', visitedAt: '방문 일시(KST)', leaderIds: '방문한 리더 사번(없으면 배송)', purpose: '목적', campaign: '캠페인', noCampaign: '캠페인 없음',
+    fcIds: '만난 FC 번호(쉼표로 구분)', gift: '가져간 것', recordSubmit: '기록', recorded: '{{branch}} 방문을 기록했습니다.',
+  },
+  live: { on: '실시간', newQuestion: '새 질문: {{text}}' },
   heatmap: {
     title: '히트맵', view: '보기', 'units-months': '조직 × 월', 'units-channels': '조직 × 채널', 'regions-months': '지역 × 월 (FC)',
     'units-months-hint': '카페 세션 대상(차장 이하) 도달률, 최근 12개월. 칸을 누르면 그 조직의 구성원과 마지막 접점.',
@@ -89,7 +104,7 @@ const en: Messages = {
   },
   import: {
     title: 'CSV import', adminOnly: 'CSV import is for ADMIN only.', upload: 'Upload a file', kind: 'Kind', encoding: 'Encoding', auto: 'Detect', file: 'CSV file',
-    dryRun: 'Check only', import: 'Import', working: 'Working…', noFile: 'Choose a file.', tooLarge: 'The file is too large (3.5 MB at most).', dryRunReport: 'Check (nothing recorded)', report: 'Import',
+    dryRun: 'Check only', import: 'Import', working: 'Working…', progress: 'Progress', rowsDone: '{{done}} of {{total}} rows done', noFile: 'Choose a file.', tooLarge: 'The file is too large (3.5 MB at most).', dryRunReport: 'Check (nothing recorded)', report: 'Import',
     summary: '{{rows}} rows · {{imported}} imported · {{unchanged}} unchanged · {{failed}} failed ({{encoding}})', errors: 'Row errors', line: 'Line', key: 'Key', message: 'Error',
     kinds: { ORG_UNITS: 'Org units', EMPLOYEES: 'Employees', BRANCHES: 'Branches', FCS: 'FCs', CUSTOMERS: 'Customers', CONTRACTS: 'Contracts' },
   },
@@ -97,6 +112,21 @@ const en: Messages = {
     invite: 'Invite', employeeId: 'Employee number', invitedOne: '{{id}} invited.', attendedOne: 'Attendance of {{id}} recorded.', attended: '{{count}} attended', participants: 'Participants', none: 'Nobody invited yet.',
     markAttended: 'Record attendance', came: 'attended', invitedStatus: 'invited', walkIn: 'walk-in', answeredBy: 'answered by {{who}}', unanswered: 'not answered yet', answer: 'Answer', answered: 'Answer recorded.', by: 'Answered by', mode: 'How', followedUp: 'followed up', live: 'live',
   },
+  forms: {
+    required: 'Required.', pastOnly: 'Only what already happened is recorded: the time must be before now.', badId: 'Not a valid number, or given twice: {{id}}', chooseUnit: 'Choose an org unit.',
+    unitTwice: 'The same org unit is listed twice.', count: 'A head count is a whole number, 0 or more.', sending: 'Recording…', failed: 'Not recorded.',
+  },
+  townHall: {
+    record: 'Record a past town hall', recordHint: 'Records a town hall that already took place (not scheduling). Who came: by employee number, or as a head count per org unit.', heldAt: 'Held at (KST)', presenterIds: 'Presenters (employee numbers, comma-separated)',
+    whoCame: 'Who came', byName: 'By name', byCount: 'Head count per org unit', attendees: 'Attendees (employee numbers, comma or line separated)', headCounts: 'Head counts per org unit', headCount: 'Head count', addUnit: 'Add an org unit',
+    recordSubmit: 'Record', recorded: 'Town hall “{{theme}}” recorded.', open: 'Open', page: 'Town hall', questions: 'Questions', live: 'New questions appear here as they are raised.', newQuestion: 'New question: {{text}}',
+    headCountTotal: '{{count}} counted per org unit', byNameTotal: '{{count}} recorded by name', answeredBy: 'answered by {{who}}', unanswered: 'not answered yet', anonymous: 'anonymous', feedback: '{{count}} feedback',
+  },
+  branchVisit: {
+    record: 'Record a branch visit', branchId: 'Branch number', visitedAt: 'Visited at (KST)', leaderIds: 'Leaders who went (employee numbers; none for a delivery)', purpose: 'Purpose', campaign: 'Campaign', noCampaign: 'No campaign',
+    fcIds: 'FCs met (numbers, comma-separated)', gift: 'Brought', recordSubmit: 'Record', recorded: 'Visit to {{branch}} recorded.',
+  },
+  live: { on: 'live', newQuestion: 'New question: {{text}}' },
   heatmap: {
     title: 'Heatmap', view: 'View', 'units-months': 'Org unit × month', 'units-channels': 'Org unit × channel', 'regions-months': 'Region × month (FCs)',
     'units-months-hint': 'Café-session reach of the eligible (차장 and below), last 12 months. A cell opens the unit’s members and their last touch.',

@@ -13,6 +13,7 @@ import { BoardPage } from './pages/Board';
 import { GuestsPage } from './pages/Guests';
 import { HeatmapPage } from './pages/Heatmap';
 import { ImportPage } from './pages/Import';
+import { TownHallPage } from './pages/TownHall';
 import { LeaderPage, LeadersPage } from './pages/Leaders';
 import { BranchPage, CustomerPage, DirectoryPage, EmployeePage, FcPage, TeamPage } from './pages/People';
 import { currentToken, saveToken } from './session';
@@ -36,6 +37,7 @@ const App = () => {
             <Route path="heatmap" element={<HeatmapPage />} />
             <Route path="channels" element={<ChannelsPage />} />
             <Route path="channels/cafe/:id" element={<CafeSessionPage />} />
+            <Route path="channels/town-halls/:id" element={<TownHallPage />} />
             <Route path="leaders" element={<LeadersPage />} />
             <Route path="leaders/:id" element={<LeaderPage />} />
             <Route path="board" element={<BoardPage />} />

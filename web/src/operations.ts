@@ -311,6 +311,13 @@ export const InviteMutation = graphql(`
 `);
 
 /** CSV import (ADMIN): a dry run first shows the row errors without recording anything. */
+/** Rows done of the import the page started, over SSE while the file is processed. */
+export const CsvImportProgressSubscription = graphql(`
+  subscription CsvImportProgress($importId: ID!) {
+    csvImportProgress(importId: $importId) { id done total finished }
+  }
+`);
+
 export const ImportCsvMutation = graphql(`
   mutation ImportCsv($input: ImportCsvInput!) {
     importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }
@@ -323,8 +330,20 @@ export const CafeSessionPageQuery = graphql(`
     cafeSession(id: $id) {
       id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }
       participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }
-      questions { id topic text anonymous answered answeredAt answeredBy { name } }
+      questions { ...CafeQuestionFields }
     }
+  }
+`);
+
+const CafeQuestionFields = graphql(`
+  fragment CafeQuestionFields on CafeQuestion { id topic text anonymous answered answeredAt answeredBy { name } }
+`);
+void CafeQuestionFields;
+
+/** New questions in a running session, over SSE, once the view has them. */
+export const CafeQuestionRaisedSubscription = graphql(`
+  subscription CafeQuestionRaised($sessionId: ID!) {
+    cafeSessionQuestionRaised(sessionId: $sessionId) { ...CafeQuestionFields }
   }
 `);
 
@@ -418,5 +437,43 @@ export const CampaignsQuery = graphql(`
 export const VideoMessagesQuery = graphql(`
   query VideoMessages($asOf: DateTime) {
     videoMessages(asOf: $asOf) { id title publishedAt durationSeconds views distinctViewers averageCompletion author { name title } }
+  }
+`);
+
+/* Town halls one by one: who came, the questions (live over SSE), and recording one that took place. */
+
+const TownHallQuestionFields = graphql(`
+  fragment TownHallQuestionFields on TownHallQuestion { id topic text anonymous answer answeredAt askedBy { name } answeredBy { name } }
+`);
+void TownHallQuestionFields;
+
+export const TownHallPageQuery = graphql(`
+  query TownHallPage($id: ID!) {
+    townHall(id: $id) {
+      id scheduledAt theme venue format status attendedCount headCount feedbackCount averageRating
+      presenters { id name title }
+      headCounts { orgUnit { id name } headCount }
+      questions { ...TownHallQuestionFields }
+    }
+  }
+`);
+
+export const TownHallQuestionRaisedSubscription = graphql(`
+  subscription TownHallQuestionRaised($townHallId: ID!) {
+    townHallQuestionRaised(townHallId: $townHallId) { ...TownHallQuestionFields }
+  }
+`);
+
+/** A town hall that already took place, with who came by name or by head count: history, so occurredAt is its time. */
+export const RecordTownHallMutation = graphql(`
+  mutation RecordTownHall($input: RecordTownHallInput!, $commandId: String, $occurredAt: DateTime) {
+    recordTownHall(input: $input, commandId: $commandId, occurredAt: $occurredAt) { id scheduledAt theme attendedCount headCount }
+  }
+`);
+
+/** A leader's visit to a branch that took place, optionally part of a campaign. */
+export const RecordBranchVisitMutation = graphql(`
+  mutation RecordBranchVisit($input: RecordBranchVisitInput!, $commandId: String, $occurredAt: DateTime) {
+    recordBranchVisit(input: $input, commandId: $commandId, occurredAt: $occurredAt) { id visitedAt purpose branch { id name } }
   }
 `);

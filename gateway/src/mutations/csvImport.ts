@@ -1,5 +1,6 @@
 import { CSV_ENCODINGS, HISTORY_FORMATS, HISTORY_RECORD_TYPES, IMPORT_KINDS, importCsv, importHistory, type HistoryReport, type ImportReport, type RowError } from '@hub/csv-import';
-import { validationError } from '@hub/contracts';
+import { forbiddenByRule, validationError } from '@hub/contracts';
+import type { ImportProgress } from '../importProgress';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { ViewLaggingError } from '../viewLag';
@@ -62,8 +63,35 @@ const ImportCsvInput = builder.inputType('ImportCsvInput', {
     contentBase64: t.string({ required: true, description: 'The file’s bytes, base64-encoded (at most 20 MB).' }),
     encoding: t.field({ type: EncodingEnum, required: false, description: 'Its encoding (default AUTO).' }),
     dryRun: t.boolean({ required: false, description: 'Check every row without recording anything.' }),
+    importId: t.id({ required: false, description: 'An id the client chose, to follow the rows done with the csvImportProgress subscription while the file is processed.' }),
   }),
 });
+
+const ImportProgressRef = builder.objectRef<ImportProgress>('CsvImportProgress');
+ImportProgressRef.implement({
+  description: 'How far a CSV import has got.',
+  fields: (t) => ({
+    id: t.exposeID('importId', { description: 'The id the client gave the import.' }),
+    done: t.exposeInt('done', { description: 'Rows processed so far.' }),
+    total: t.exposeInt('total', { description: 'Data rows in the file (0 until it is read).' }),
+    finished: t.exposeBoolean('finished', { description: 'The import is over (its report is the mutation’s answer).' }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  csvImportProgress: t.field({
+    authScopes: ACCESS.admin,
+    type: ImportProgressRef,
+    description: 'Rows done of a CSV import started with this importId by the same caller, until it finishes (over SSE). Counts against the live-subscription limits.',
+    args: { importId: t.arg.id({ required: true, description: 'The importId given to importCsv.' }) },
+    subscribe: (_, { importId }, ctx) => {
+      const id = String(importId);
+      if (ctx.importProgress.ownedByOther(id, ctx.actor)) throw forbiddenByRule(`Import ${id} was started by someone else`);
+      return ctx.importProgress.follow(id, ctx.actor, ctx.live.hold(ctx.liveClient), ctx.live.onClose);
+    },
+    resolve: (progress) => progress,
+  }),
+}));
 
 builder.mutationFields((t) => ({
   importCsv: t.field({
@@ -75,7 +103,16 @@ builder.mutationFields((t) => ({
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64.replace(/\s/g, ''))) throw validationError('contentBase64 is not base64');
       const bytes = Buffer.from(input.contentBase64, 'base64');
       if (bytes.length > MAX_BYTES) throw validationError(`The file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
-      const report = await importCsv(ctx.commands, input.kind, bytes, { encoding: input.encoding ?? 'AUTO', dryRun: input.dryRun ?? false, actor: ctx.actor });
+      const importId = input.importId == null ? undefined : String(input.importId);
+      if (importId && ctx.importProgress.ownedByOther(importId, ctx.actor)) throw validationError(`importId ${importId} is in use by another import`);
+      const progress = importId ? ctx.importProgress.start(importId, ctx.actor) : undefined;
+      let report: Awaited<ReturnType<typeof importCsv>>;
+      try {
+        // Reported every few rows: often enough for a bar, rarely enough to cost nothing.
+        report = await importCsv(ctx.commands, input.kind, bytes, { encoding: input.encoding ?? 'AUTO', dryRun: input.dryRun ?? false, actor: ctx.actor, onProgress: progress?.update, progressEvery: 20 });
+      } finally {
+        progress?.finish();
+      }
       // The report does not read the view: when the view lags, the report still says what was recorded.
       await ctx.waitForView(report.lastPosition).catch((e: unknown) => {
         if (!(e instanceof ViewLaggingError)) throw e;

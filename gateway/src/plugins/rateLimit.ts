@@ -19,7 +19,7 @@ export interface RateLimit {
   trustedProxies?: readonly string[];
 }
 
-const LOOPBACK = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
+export const LOOPBACK = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 const MAX_KEYS = 50_000;
 
 interface Bucket {

@@ -11,6 +11,7 @@ import type { Plugin } from 'graphql-yoga';
  * the query's statements still waiting for their turn are dropped, and the cost limits are what
  * keep each statement small. Mutations are not cut off: their
  * events may already be appended, and a client told TIMEOUT would retry something that happened.
+ * Subscriptions are not cut off either (see onSubscribe).
  */
 
 const deadlines = new WeakMap<Request, { signal: AbortSignal; timer: NodeJS.Timeout }>();
@@ -53,6 +54,12 @@ export const timeLimit = (ms: number): Plugin => ({
         throw e;
       });
     });
+  },
+  // A subscription lives as long as its client listens: its view gets no deadline, only the
+  // client hanging up ends it (each event's reads are kept small by the cost limits instead).
+  onSubscribe({ args }) {
+    const request = (args.contextValue as { request?: Request }).request;
+    if (request) clearTimeout(deadlines.get(request)?.timer);
   },
   onResponse({ request }) {
     clearTimeout(deadlines.get(request)?.timer);

@@ -19,7 +19,7 @@ export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
 });
 
 export const TownHallRef = builder.objectRef<TownHallRow>('TownHall');
-const TownHallQuestionRef = builder.objectRef<TownHallQuestionRow>('TownHallQuestion');
+export const TownHallQuestionRef = builder.objectRef<TownHallQuestionRow>('TownHallQuestion');
 const TownHallHeadCountRef = builder.objectRef<TownHallHeadCountRow>('TownHallHeadCount');
 
 TownHallRef.implement({

@@ -18,6 +18,13 @@ const chromiumMissing = existsSync(CHROMIUM) ? undefined : `no Chromium at ${CHR
 if (chromiumMissing) console.warn(`[e2e] SKIPPED console tests: ${chromiumMissing}`);
 const SHOTS = join(REPO_ROOT, 'tests', '.test-results', 'console');
 
+/** Moves within the console as its own links do (history + popstate): no reload, the same client and cache. */
+const navigate = (page: Page, path: string) =>
+  page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+
 /** Each page, and what shows it has its data (not just its frame). */
 const PAGES = [
   { name: 'overview', path: '/', ready: (p: Page) => p.getByTestId('reach-EMPLOYEE').filter({ hasText: /\d+(\.\d)?%/ }).waitFor() },
@@ -33,6 +40,7 @@ const PAGES = [
   { name: 'board', path: '/board', role: 'HR', ready: (p: Page) => p.getByTestId('follow-ups').or(p.getByText('열린 후속 조치가 없습니다.')).waitFor() },
   { name: 'guests', path: '/guests', role: 'HR', ready: async (p: Page) => { await p.getByTestId('visit-list').waitFor(); await p.getByTestId('guests').getByRole('link').first().waitFor(); } },
   { name: 'cafe-session', path: '/channels/cafe/cafe-2015-05-10', role: 'HR', ready: (p: Page) => p.getByTestId('participants').waitFor() },
+  { name: 'town-hall', path: '/channels/town-halls/townhall-2015-06', ready: (p: Page) => p.getByTestId('question').first().or(p.getByTestId('head-counts')).first().waitFor() },
   { name: 'import', path: '/import', role: 'ADMIN', ready: (p: Page) => p.getByLabel('CSV 파일').waitFor() },
   { name: 'people', path: '/people?q=김', ready: (p: Page) => p.getByTestId('directory-employees').getByRole('link').first().waitFor() },
   { name: 'people-sales', path: '/people?q=반포', role: 'SALES', ready: (p: Page) => p.getByTestId('directory-customers').getByRole('link', { name: '반포고객' }).waitFor() },
@@ -282,10 +290,13 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
     const { page, errors, close } = await open(`/?${month}`, { role: 'HR' });
     const reached = async () => Number(/(\d+) \/ [\d,]+명/.exec((await page.getByTestId('reach-EMPLOYEE').filter({ hasText: /명/ }).textContent()) ?? '')![1]);
     const before = await reached();
-    await page.goto(`${product.consoleUrl}/gaps?${month}&days=40&q=${guest.id}`);
+    // From here on the console moves between pages itself (no reload): what it shows after the
+    // mutations comes from Graphcache dropping the figures they changed, not from a fresh page.
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    await navigate(page, `/gaps?${month}&days=40&q=${guest.id}`);
     await page.getByTestId('gap-row').filter({ hasText: guest.id }).waitFor();
 
-    await page.goto(`${product.consoleUrl}/channels/cafe/${encodeURIComponent(sessionId)}`);
+    await navigate(page, `/channels/cafe/${encodeURIComponent(sessionId)}`);
     const invite = page.getByRole('form', { name: '초대' });
     await invite.getByLabel('사번').fill(guest.id);
     await invite.getByRole('button', { name: '초대' }).click();
@@ -295,12 +306,55 @@ describe.skipIf(Boolean(chromiumMissing))(`the leadership console in Chromium${c
     await page.getByRole('status').filter({ hasText: `${guest.id} 참석을 기록했습니다.` }).waitFor();
     await row.getByRole('cell', { name: '참석', exact: true }).waitFor();
 
-    await page.goto(`${product.consoleUrl}/?${month}`);
+    await navigate(page, `/?${month}`);
     await expect.poll(reached).toBe(before + 1);
-    // The rest of the company is still a gap this month; searching for the guest finds nobody.
-    await page.goto(`${product.consoleUrl}/gaps?${month}&days=40&q=${guest.id}`);
+    await navigate(page, `/gaps?${month}&days=40&q=${guest.id}`);
     await page.getByTestId('no-match').filter({ hasText: '검색 조건에 맞는 미접점 대상이 없습니다.' }).or(page.getByText('미접점 대상이 없습니다.')).waitFor();
     expect(await page.getByTestId('gap-row').filter({ hasText: guest.id }).count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('new questions appear live (SSE) on a café session and on a town hall recorded through its form, without a reload', async () => {
+    const hr = graphqlAt(product.graphqlUrl, { authorization: `Bearer ${tokenOf('HR')}` });
+    const { page, errors, close } = await open('/channels/cafe/cafe-2015-05-10', { role: 'HR' });
+    await page.getByTestId('participants').waitFor();
+    await page.getByText('실시간').first().waitFor();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const raised = await hr(`mutation { raiseCafeSessionQuestion(input: { sessionId: "cafe-2015-05-10", topic: "career", text: "Asked while the page was open", anonymous: true }) { id } }`);
+    expect(raised.errors).toBeUndefined();
+    await page.getByTestId('question').filter({ hasText: 'Asked while the page was open' }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('live-question').filter({ hasText: 'Asked while the page was open' }).waitFor();
+
+    // A town hall that took place, recorded through its own form (history, not scheduling).
+    await navigate(page, '/channels');
+    const form = page.getByRole('form', { name: '지난 타운홀 기록' });
+    await form.getByLabel('열린 일시(KST)').fill('2027-01-10T18:00');
+    await form.getByLabel('주제').fill('Browser town hall');
+    await form.getByLabel('장소').fill('Auditorium');
+    await form.getByRole('button', { name: '기록' }).click();
+    await form.getByText('이미 있었던 일만 기록합니다: 지금보다 앞선 시점이어야 합니다.').waitFor();
+    await form.getByLabel('열린 일시(KST)').fill('2025-03-14T18:00');
+    await form.getByLabel(/참석자 사번/).fill('NOBODY-404');
+    await form.getByRole('button', { name: '기록' }).click();
+    await form.getByRole('alert').filter({ hasText: /NOBODY-404/ }).waitFor();
+    await form.getByRole('radio', { name: '조직별 인원' }).click();
+    const counts = form.getByRole('group', { name: '조직별 인원' });
+    await counts.getByLabel('조직').selectOption('FIN');
+    await counts.getByLabel('인원').fill('25');
+    await form.getByRole('button', { name: '기록' }).click();
+    const done = page.getByRole('status').filter({ hasText: '“Browser town hall” 타운홀을 기록했습니다.' });
+    await done.waitFor();
+    expect(await form.getByLabel('주제').inputValue()).toBe('');
+    await done.getByRole('link', { name: '열기' }).click();
+    await page.getByTestId('head-counts').getByRole('cell', { name: '25' }).waitFor();
+    const townHallId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await page.getByText('실시간').first().waitFor();
+    const asked = await hr(`mutation($id: ID!) { raiseTownHallQuestion(input: { townHallId: $id, topic: "strategy", text: "A live town-hall question", anonymous: true }) { id } }`, { id: townHallId });
+    expect(asked.errors).toBeUndefined();
+    await page.getByTestId('question').filter({ hasText: 'A live town-hall question' }).waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });

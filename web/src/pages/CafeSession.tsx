@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
-import { AnswerQuestionMutation, CafeSessionPageQuery, InviteMutation, LeadersQuery, RecordAttendanceMutation } from '../operations';
+import { AnswerQuestionMutation, CafeQuestionRaisedSubscription, CafeSessionPageQuery, InviteMutation, LeadersQuery, RecordAttendanceMutation } from '../operations';
 import { seoulDateTime } from '../time';
 
 type Outcome = { error?: { graphQLErrors: { message: string }[]; message: string } };
@@ -49,6 +49,9 @@ export const CafeSessionPage = () => {
   const [inviting, invite] = useMutation(InviteMutation);
   const [attending, attend] = useMutation(RecordAttendanceMutation);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // New questions arrive over SSE; Graphcache then reads the session's questions again.
+  const [live] = useSubscription({ query: CafeQuestionRaisedSubscription, variables: { sessionId: id }, pause: !id });
+  const latest = live.data?.cafeSessionQuestionRaised;
   const canRecord = schedulesCafeSessions(role);
   // Attendance is recorded once the session has started (the server refuses it before).
   const started = data?.cafeSession ? new Date(data.cafeSession.scheduledAt) <= new Date() : false;
@@ -111,11 +114,12 @@ export const CafeSessionPage = () => {
         )}
       </section>
       <section aria-labelledby="questions">
-        <h2 id="questions">{t('board.raised')} <span className="count">({s.questions.length})</span></h2>
+        <h2 id="questions">{t('board.raised')} <span className="count">({s.questions.length})</span> {!live.error && <span className="live-badge">{t('live.on')}</span>}</h2>
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="live-question">{latest ? t('live.newQuestion', { text: latest.text }) : ''}</p>
         {s.questions.length === 0 ? <Empty /> : (
           <ul className="plain">
             {s.questions.map((q) => (
-              <li key={q.id}>
+              <li key={q.id} data-testid="question">
                 <strong>{q.topic}</strong> — {q.text} <span className="hint">{q.answered ? t('session.answeredBy', { who: q.answeredBy?.name ?? '' }) : t('session.unanswered')}</span>
                 {!q.answered && canRecord && <AnswerForm sessionId={s.id} questionId={q.id} onDone={(ok) => after(ok, t('session.answered'))} />}
               </li>

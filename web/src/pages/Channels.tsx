@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { schedulesCafeSessions, usePrincipal } from '../auth';
+import { recordsFieldVisits, schedulesCafeSessions, usePrincipal } from '../auth';
+import { BranchVisitForm } from '../BranchVisitForm';
+import { TownHallForm } from '../TownHallForm';
 import { CafeSessionList } from '../CafeSessionList';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
 import { Loading } from '../components/States';
@@ -21,6 +23,13 @@ export const ChannelsPage = () => {
       <UrlPeriodPicker preset={shared.preset} reference={shared.reference} period={shared.period} asOfDay={shared.asOfDay} latestMonth={shared.latestMonth} />
       {/* Only the roles that may schedule see the form: hidden, not a refusal after typing. */}
       {schedulesCafeSessions(role) && <ScheduleForm />}
+      {/* Recording what already happened is its own form, apart from scheduling. */}
+      {(schedulesCafeSessions(role) || recordsFieldVisits(role)) && (
+        <div className="two-columns">
+          {schedulesCafeSessions(role) && <TownHallForm />}
+          {recordsFieldVisits(role) && <BranchVisitForm />}
+        </div>
+      )}
       <CafeSessionList asOf={shared.asOf} />
       {!shared.ready ? <Loading /> : shared.period && (
         <>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useMutation, useSubscription } from 'urql';
 import { usePrincipal } from '../auth';
 import { ScrollX } from '../components/ScrollX';
 import { Empty } from '../components/States';
 import type { CsvEncoding, CsvImportKind, ImportCsvMutation as Result } from '../gql/graphql';
-import { ImportCsvMutation } from '../operations';
+import { CsvImportProgressSubscription, ImportCsvMutation } from '../operations';
 
 const KINDS: CsvImportKind[] = ['ORG_UNITS', 'EMPLOYEES', 'BRANCHES', 'FCS', 'CUSTOMERS', 'CONTRACTS'];
 const ENCODINGS: CsvEncoding[] = ['AUTO', 'UTF8', 'CP949', 'EUC_KR'];
@@ -26,6 +26,10 @@ export const ImportPage = () => {
   const [state, run] = useMutation(ImportCsvMutation);
   const [report, setReport] = useState<Result['importCsv'] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The id this page gives the running import, to follow its rows over SSE while the file is processed.
+  const [importId, setImportId] = useState<string | null>(null);
+  const [{ data: live }] = useSubscription({ query: CsvImportProgressSubscription, variables: { importId: importId ?? '' }, pause: !importId || role !== 'ADMIN' });
+  const progress = live?.csvImportProgress.id === importId ? live.csvImportProgress : null;
   if (role !== 'ADMIN') return <><h1>{t('import.title')}</h1><Empty>{t('import.adminOnly')}</Empty></>;
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -37,9 +41,12 @@ export const ImportPage = () => {
     if (!(file instanceof File) || file.size === 0) return setProblem(t('import.noFile'));
     if (file.size > MAX_BYTES) return setProblem(t('import.tooLarge'));
     const dryRun = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') !== 'import';
+    const id = crypto.randomUUID();
+    setImportId(id);
     const r = await run({
-      input: { kind: String(data.get('kind')) as CsvImportKind, encoding: String(data.get('encoding')) as CsvEncoding, dryRun, contentBase64: toBase64(new Uint8Array(await file.arrayBuffer())) },
+      input: { kind: String(data.get('kind')) as CsvImportKind, encoding: String(data.get('encoding')) as CsvEncoding, dryRun, importId: id, contentBase64: toBase64(new Uint8Array(await file.arrayBuffer())) },
     });
+    setImportId(null);
     if (r.error || !r.data) setProblem(r.error?.graphQLErrors.map((g) => g.message).join('; ') || r.error?.message || '');
     else {
       setReport(r.data.importCsv);
@@ -62,7 +69,13 @@ export const ImportPage = () => {
           <button type="submit" value="dry-run" disabled={state.fetching}>{t('import.dryRun')}</button>
           <button type="submit" value="import" disabled={state.fetching}>{t('import.import')}</button>
         </form>
-        {state.fetching && <p role="status">{t('import.working')}</p>}
+        {state.fetching && (
+          <div className="import-progress" data-testid="import-progress">
+            {/* Without a total yet (the file is still being read) the bar is indeterminate. */}
+            {progress && progress.total > 0 ? <progress max={progress.total} value={progress.done} aria-label={t('import.progress')} /> : <progress aria-label={t('import.progress')} />}
+            <span role="status">{progress && progress.total > 0 ? t('import.rowsDone', { done: progress.done, total: progress.total }) : t('import.working')}</span>
+          </div>
+        )}
         {problem && <p role="alert" className="error">{problem}</p>}
       </section>
       {report && (

@@ -8,7 +8,16 @@ import { createWebServer } from './webServer';
 
 describe('the console web server', () => {
   const dist = mkdtempSync(join(tmpdir(), 'hub-web-'));
-  const gateway = createServer((req, res) => res.end(JSON.stringify({ proxied: req.url, method: req.method })));
+  let streamClosed: (() => void) | undefined;
+  const gateway = createServer((req, res) => {
+    // A live subscription: the stream stays open until the client hangs up.
+    if (req.url === '/graphql/stream') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' }).write(':\n\n');
+      res.on('close', () => streamClosed?.());
+      return;
+    }
+    res.end(JSON.stringify({ proxied: req.url, method: req.method }));
+  });
   let web: ReturnType<typeof createWebServer>;
   let base: string;
 
@@ -29,6 +38,16 @@ describe('the console web server', () => {
     expect(await (await fetch(`${base}/`)).text()).toContain('root');
     expect(await (await fetch(`${base}/some/client/route`)).text()).toContain('root');
     expect(await (await fetch(`${base}/graphql?x=1`, { method: 'POST', body: '{}' })).json()).toEqual({ proxied: '/graphql?x=1', method: 'POST' });
+  });
+
+  it('hangs up on the gateway when the browser leaves a live stream', async () => {
+    const closed = new Promise<void>((r) => (streamClosed = r));
+    const controller = new AbortController();
+    const response = await fetch(`${base}/graphql/stream`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await expect(Promise.race([closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), 3_000))])).resolves.toBe('closed');
   });
 
   it('never serves files outside the console and survives malformed paths', async () => {

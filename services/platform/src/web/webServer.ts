@@ -52,6 +52,11 @@ export const createWebServer = ({ distDir, gatewayUrl }: { distDir: string; gate
       res.end(JSON.stringify({ errors: [{ message: 'Gateway unreachable', extensions: { code: 'GATEWAY_UNREACHABLE' } }] }));
     });
     req.pipe(upstream);
+    // A browser that leaves (closes a live subscription's stream) hangs up on the gateway too, so
+    // the gateway frees its place at once instead of holding it until it stops.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
   };
 
   const server = createServer((req, res) => {
