@@ -1,4 +1,4 @@
-import { Repeater } from 'graphql-yoga';
+import { Repeater, SlidingBuffer } from 'graphql-yoga';
 
 /*
  * How far a CSV import has got, for the console's progress bar: the import mutation reports rows
@@ -27,7 +27,13 @@ export const createImportProgress = () => {
   const jobs = new Map<string, Job>();
   const waiting = new Map<string, Set<() => void>>();
   const changed = (job: Job) => {
-    for (const listener of job.listeners) listener();
+    for (const listener of job.listeners) {
+      try {
+        listener();
+      } catch {
+        // A watcher's trouble is the watcher's: the import goes on.
+      }
+    }
   };
 
   return {
@@ -91,7 +97,8 @@ export const createImportProgress = () => {
         await stop;
         forget();
         release();
-      });
+        // Only the newest progress waits for a slow client: the import never waits on, or fails for, a watcher.
+      }, new SlidingBuffer(1));
     },
   };
 };

@@ -98,7 +98,11 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
      */
     follow<T>({ client, load, idOf }: LiveFeed<T>): AsyncIterable<T> {
       let release: (() => void) | undefined = hold(client);
-      return new Repeater<T>(async (push, stop) => {
+      const free = () => {
+        release?.();
+        release = undefined;
+      };
+      const feed = new Repeater<T>(async (push, stop) => {
         const end = () => stop();
         stops.add(end);
         const seen = new Set<string>();
@@ -120,17 +124,24 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
             }
           }).catch((e: unknown) => stop(e));
         };
-        // What is there already is not news: remember it, then listen.
+        // What is there already is not news: remember it. Listening starts first, so a change
+        // while that first read runs is read again after it, not lost.
+        const unlisten = listen(() => read(true));
         read(false);
         await reading;
-        const unlisten = listen(() => read(true));
         await stop;
         stopped = true;
         unlisten();
         stops.delete(end);
-        release?.();
-        release = undefined;
+        free();
       });
+      // A client that hangs up before the first value never runs the body above: free its place here too.
+      const finish = feed.return.bind(feed);
+      feed.return = (value?: PromiseLike<T> | T) => {
+        free();
+        return finish(value);
+      };
+      return feed;
     },
 
     /** Ends every open subscription (its SSE stream completes) and stops polling: the gateway is stopping. */

@@ -27,7 +27,8 @@ const EMBEDDED = [
 const FIGURES = new Set([
   'coverage', 'gaps', 'cadence', 'cafeSessionReachByOrgUnit', 'twoWay', 'openFollowUps', 'overdueFollowUps', 'touches', 'unvisitedBranches',
   'fcActivity', 'followUpCompliance', 'campaigns', 'cafeSessions', 'townHalls', 'videoMessages', 'branchVisits', 'employees', 'employee',
-  'fcs', 'branches', 'branch', 'customer', 'contracts', 'customerVisits', 'orgUnits', 'cafeSession', 'townHall',
+  'fcs', 'branches', 'branch', 'customer', 'contracts', 'customerVisits', 'orgUnits', 'cafeSession', 'townHall', 'nextCafeGuests', 'fc',
+  'customerSearch',
 ]);
 
 /** The mutations the console sends; each may change any figure. */

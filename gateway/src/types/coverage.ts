@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor, type AsOfRow } from '@hub/read-model';
 import { GRADES, gradeRank, instantSchema, isCafeSessionEligible, localDateSchema, parseOrThrow, validationError, type Grade } from '@hub/contracts';
-import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapRow, type OrgUnitReachRow, type PopulationKind, type Segment, type TenureBand } from '@hub/read-model';
+import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapKey, type GapRow, type OrgUnitReachRow, type PopulationKind, type Segment, type TenureBand } from '@hub/read-model';
 import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
 import { idOrNull, periodOf } from './args';
@@ -139,17 +139,20 @@ GapPersonRef.implement({
   }),
 });
 
-const GapsRef = builder.objectRef<{ total: number; rows: (GapRow & { kind: PopulationKind; asOf: AsOfRow['asOf'] })[]; offset: number }>('Gaps');
+const GapsRef = builder.objectRef<{ total: number; rows: (GapRow & { key: GapKey; kind: PopulationKind; asOf: AsOfRow['asOf'] })[]; hasMore: boolean }>('Gaps');
 GapsRef.implement({
   description: 'Who was left out: one page of them, in a stable order (never reached first, then the longest unreached, then by id).',
   fields: (t) => ({
     total: t.exposeInt('total', { description: 'How many people are in the gap, over all pages.' }),
     people: t.field({ type: [GapPersonRef], description: 'This page of them: never reached first, then the longest unreached.', resolve: (g) => g.rows }),
-    hasNextPage: t.boolean({ description: 'More people follow: ask again with `after: endCursor`.', resolve: (g) => g.offset + g.rows.length < g.total }),
+    hasNextPage: t.boolean({ description: 'More people follow: ask again with `after: endCursor`.', resolve: (g) => g.hasMore }),
     endCursor: t.string({
       nullable: true,
-      description: 'Pass as `after` for the next page (with the same other arguments, and a fixed asOf for a list that cannot shift); null for an empty page.',
-      resolve: (g) => (g.rows.length === 0 ? null : encodeCursor(['gaps', String(g.offset + g.rows.length)])),
+      description: 'Pass as `after` for the next page (with the same other arguments): the list goes on after this page’s last person, so someone reached or hired meanwhile moves no one else across pages; null for an empty page.',
+      resolve: (g) => {
+        const key = g.rows[g.rows.length - 1]?.key;
+        return key ? encodeCursor(['gaps', key.last ?? '', key.personId]) : null;
+      },
     }),
   }),
 });
@@ -157,14 +160,14 @@ GapsRef.implement({
 /** Largest page of `gaps`; `after` pages on, up to the whole list. */
 export const GAPS_PAGE_MAX = 500;
 
-/** The offset a `gaps` cursor stands for (0 without one); a cursor it did not hand out is refused. */
-const gapsOffset = (after: string | null | undefined) => {
-  if (after == null) return 0;
+/** Where a `gaps` cursor says the last page ended (null without one); a cursor it did not hand out is refused. */
+const gapsAfter = (after: string | null | undefined): GapKey | null => {
+  if (after == null) return null;
   const cursor = decodeCursor(after);
-  // Digits only, and few enough that the offset stays an exact integer SQL accepts.
-  const offset = cursor?.length === 2 && cursor[0] === 'gaps' && /^\d{1,9}$/.test(cursor[1]!) ? Number(cursor[1]) : NaN;
-  if (!Number.isInteger(offset)) throw validationError(`after: invalid cursor "${after}"`);
-  return offset;
+  // The last touch as the view wrote it (a timestamptz's text) or empty for never reached, then an id.
+  const ok = cursor?.length === 3 && cursor[0] === 'gaps' && (cursor[1] === '' || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor[1]!)) && cursor[2]!.length > 0 && cursor[2]!.length <= 200;
+  if (!ok) throw validationError(`after: invalid cursor "${after}"`);
+  return { last: cursor[1] === '' ? null : cursor[1]!, personId: cursor[2]! };
 };
 
 const TenureBandEnum = builder.enumType('TenureBand', {
@@ -271,10 +274,10 @@ builder.queryFields((t) => ({
     resolve: async (_, args, ctx) => {
       const first = args.first ?? 50;
       if (first < 0 || first > GAPS_PAGE_MAX) throw validationError(`first must be between 0 and ${GAPS_PAGE_MAX}`);
-      const offset = gapsOffset(args.after);
+      const after = gapsAfter(args.after);
       const at = parseOrThrow(instantSchema, args.at, 'at');
-      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, first, momentOf(args), offset);
-      return { total: result.total, offset, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: rowMoment(args) })) };
+      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, first, momentOf(args), after);
+      return { total: result.total, hasMore: result.hasMore, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: rowMoment(args) })) };
     },
   }),
 }));

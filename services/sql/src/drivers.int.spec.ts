@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isStoreUnavailable } from './errors';
 import { createPgliteDriver } from './pgliteDriver';
+import type { SqlExecutor } from './driver';
 import { SQL_ENGINES } from './testDatabase';
 
 describe.each(SQL_ENGINES)('SQL driver: $name', (engine) => {
@@ -104,6 +105,32 @@ describe('SQL driver: PGlite (embedded), a caller that gives up', () => {
       await expect(waiting).rejects.toThrow('time is up');
       await long;
       expect(await db.query('SELECT count(*)::int AS n FROM w')).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('SQL driver: PGlite (embedded), a transaction that has ended', () => {
+  it('refuses statements sent through it afterwards, so they cannot land in the next caller’s transaction', async () => {
+    const db = await createPgliteDriver();
+    try {
+      await db.exec('CREATE TABLE x (id int PRIMARY KEY)');
+      let kept!: SqlExecutor;
+      await db.transaction(async (tx) => {
+        kept = tx;
+        await tx.query('INSERT INTO x VALUES (1)');
+      });
+      await expect(kept.query('INSERT INTO x VALUES (2)')).rejects.toThrow('this transaction has ended');
+      // A rolled-back transaction's executor too.
+      await expect(
+        db.transaction(async (tx) => {
+          kept = tx;
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await expect(kept.exec('INSERT INTO x VALUES (3)')).rejects.toThrow('this transaction has ended');
+      expect(await db.query('SELECT id FROM x ORDER BY id')).toEqual([{ id: 1 }]);
     } finally {
       await db.close();
     }

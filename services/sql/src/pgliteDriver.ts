@@ -51,7 +51,11 @@ export const createPgliteDriver = async (dataDir?: string, { thread = 'worker' }
   });
   worker.on('error', (e) => fail(new StoreUnavailableError(e)));
   worker.on('exit', (code) => fail(new StoreUnavailableError(new Error(`the embedded database's thread stopped (exit code ${code})`))));
-  await ready;
+  // A worker that could not open the database is not left running (it would hold its caller open).
+  await ready.catch(async (e: unknown) => {
+    await worker.terminate();
+    throw e;
+  });
   const settled = (id: number) => {
     const waiting = pending.get(id);
     pending.delete(id);
@@ -105,13 +109,23 @@ export const createPgliteDriver = async (dataDir?: string, { thread = 'worker' }
     return reply!;
   };
 
-  const direct: SqlExecutor = {
-    async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      return ((await send({ op: 'query', sql, params })).rows ?? []) as R[];
-    },
-    async exec(sql: string) {
-      await send({ op: 'exec', sql });
-    },
+  /** The connection a transaction holds: refuses to run anything once that transaction has ended. */
+  const holding = () => {
+    let ended = false;
+    const open = () => {
+      if (ended) throw new Error('this transaction has ended: run statements inside its function');
+    };
+    const executor: SqlExecutor = {
+      async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+        open();
+        return ((await send({ op: 'query', sql, params })).rows ?? []) as R[];
+      },
+      async exec(sql: string) {
+        open();
+        await send({ op: 'exec', sql });
+      },
+    };
+    return { executor, end: () => void (ended = true) };
   };
 
   let closing: Promise<void> | undefined;
@@ -124,23 +138,29 @@ export const createPgliteDriver = async (dataDir?: string, { thread = 'worker' }
     // The transaction's statements go straight to the connection it holds; everyone else waits.
     transaction: (fn) =>
       inLine(async () => {
-        await direct.exec('BEGIN');
+        const tx = holding();
+        await send({ op: 'exec', sql: 'BEGIN' });
         try {
-          const result = await fn(direct);
-          await direct.exec('COMMIT');
+          const result = await fn(tx.executor);
+          tx.end();
+          await send({ op: 'exec', sql: 'COMMIT' });
           return result;
         } catch (e) {
-          if (!gone) await direct.exec('ROLLBACK').catch(() => undefined);
+          tx.end();
+          if (!gone) await send({ op: 'exec', sql: 'ROLLBACK' }).catch(() => undefined);
           throw e;
         }
       }),
     close: () =>
       (closing ??= inLine(async () => {
         if (gone) return;
-        // PGlite has written everything to its folder once close answers; then the thread may go.
-        await send({ op: 'close' });
-        await worker.terminate();
-        gone = new StoreUnavailableError(new Error('the embedded database was closed'));
+        try {
+          // PGlite has written everything to its folder once close answers; then the thread may go.
+          await send({ op: 'close' });
+        } finally {
+          await worker.terminate();
+          gone = new StoreUnavailableError(new Error('the embedded database was closed'));
+        }
       })),
   };
 };

@@ -30,7 +30,8 @@ export const createKafkaSink = ({ brokers, relayId, partitions }: { brokers: str
       await p.connect();
       producer = p;
       const checkpoint = await readCheckpoint(kafka, relayId);
-      return { checkpoint, currentStateEmpty: checkpoint !== undefined && (await currentStateTopicsEmpty(kafka)) };
+      // Asked on every connect: a broker wiped under a running relay has a checkpoint only in the relay's memory.
+      return { checkpoint, currentStateEmpty: await currentStateTopicsEmpty(kafka) };
     },
     async disconnect() {
       const p = producer;

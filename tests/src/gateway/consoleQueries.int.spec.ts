@@ -162,12 +162,31 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     }
     expect(paged).toEqual(whole.people.map((p) => p.personId));
     // Past the end: an empty page that still counts the whole list.
-    const beyond = ((await ok(PAGE, { first: 4, after: Buffer.from(JSON.stringify(['gaps', '40'])).toString('base64url') })) as Gaps).gaps;
+    const beyond = ((await ok(PAGE, { first: 4, after: Buffer.from(JSON.stringify(['gaps', '2999-12-31 00:00:00+00', 'zzz'])).toString('base64url') })) as Gaps).gaps;
     expect(beyond).toEqual({ total: 9, hasNextPage: false, endCursor: null, people: [] });
     await t.refused(`{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, after: "nonsense") { total } }`, 'VALIDATION', /after: invalid cursor/);
-    for (const forged of [['gaps', '1e400'], ['gaps', '99999999999999999999999'], ['gaps', '-1'], ['offset', '3']]) {
+    for (const forged of [['gaps', '40'], ['gaps', '1e400', 'E1'], ['gaps', 'yesterday', 'E1'], ['gaps', '', ''], ['gaps', "2015-01-01 00:00:00+00'; --", 'E1'], ['offset', '3']]) {
       await t.refused(`query($after: String) { gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, after: $after) { total } }`, 'VALIDATION', /after: invalid cursor/, { after: Buffer.from(JSON.stringify(forged)).toString('base64url') });
     }
     await t.refused(`{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, first: 501) { total } }`, 'VALIDATION', /first must be between 0 and 500/);
+  });
+
+  // Last: it records an attendance the tests above do not expect.
+  it('pages on after the last person shown, so someone reached meanwhile moves no one else across pages', async () => {
+    const PAGE = `query($after: String) { gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 400, first: 3, after: $after) { hasNextPage endCursor people { personId } } }`;
+    type Gaps = { gaps: { hasNextPage: boolean; endCursor: string | null; people: { personId: string }[] } };
+    const first = ((await ok(PAGE)) as Gaps).gaps;
+    expect(first.people.map((p) => p.personId)).toEqual(['CEO', 'E11', 'E12']);
+    // E11, on the page already shown, is met (a walk-in at C1) before the next page is asked.
+    await ok(`mutation { recordCafeSessionAttendance(input: { sessionId: "C1", employeeId: "E11" }) { id } }`);
+    const rest: string[] = [];
+    let after = first.endCursor;
+    for (let i = 0; i < 5 && after; i++) {
+      const page: Gaps['gaps'] = ((await ok(PAGE, { after })) as Gaps).gaps;
+      rest.push(...page.people.map((p) => p.personId));
+      after = page.hasNextPage ? page.endCursor : null;
+    }
+    // An offset would have started the next page at the fourth of the shortened list and skipped E21.
+    expect(rest).toEqual(['E21', 'E22', 'E32', 'E33']);
   });
 });

@@ -168,10 +168,18 @@ export interface GapRow {
 /** The longest gap window: a hundred years of days. */
 export const MAX_GAP_DAYS = 36_525;
 
+/** Where a page of gaps ended: the last row's key in the list's order (keyset paging). */
+export interface GapKey {
+  /** The row's last touch exactly as the view holds it (text of a timestamptz), null: never reached. */
+  last: string | null;
+  personId: string;
+}
+
 /**
  * Gaps: the people of a segment (present at `at`) not reached within `days` days before `at` —
- * never reached at all first, then the longest unreached (ties by id, so pages are stable). At most
- * `limit` rows after skipping `offset`; `total` counts all.
+ * never reached at all first, then the longest unreached (ties by id). At most `limit` rows after
+ * the key `after` (keyset paging: someone reached or hired while the pages load moves no one else
+ * across a page boundary, so no one is skipped or listed twice); `total` counts all of them now.
  */
 export const gaps = async (
   db: SqlExecutor,
@@ -182,20 +190,20 @@ export const gaps = async (
   filter: CoverageFilter = {},
   limit = 200,
   asOf?: AsOf,
-  offset = 0,
-): Promise<{ total: number; rows: GapRow[] }> => {
+  after: GapKey | null = null,
+): Promise<{ total: number; rows: (GapRow & { key: GapKey })[]; hasMore: boolean }> => {
   if (!Number.isInteger(days) || days < 1) throw validationError('days must be a whole number of at least 1');
   // 2,147,483,647 days before `at` is no date at all: it failed as an internal error (found by the fuzzer).
   if (days > MAX_GAP_DAYS) throw validationError(`days must be at most ${MAX_GAP_DAYS} (a hundred years)`);
   const params: unknown[] = [at, at, asOfParam(asOf)];
   const population = populationSql(kind, segment, params, asOf);
-  if (!Number.isInteger(offset) || offset < 0) throw validationError('offset must be a whole number of at least 0');
-  params.push(kind, filter.channel ?? null, filter.leaderId ?? null, days, offset, limit);
+  // One row more than asked says whether another page follows.
+  params.push(kind, filter.channel ?? null, filter.leaderId ?? null, days, after?.last ?? null, after?.personId ?? null, limit + 1);
   const n = params.length;
-  const [k, ch, ld, d, o] = [n - 5, n - 4, n - 3, n - 2, n - 1];
+  const [k, ch, ld, d, kl, kid] = [n - 6, n - 5, n - 4, n - 3, n - 2, n - 1];
   // Each person's last touch is one backward step on touches_person (person_id, touched_at) from
   // the cut-off: the plan does not hinge on row estimates, and no touch is scanned for nothing.
-  const rows = await db.query<{ person_id: string; last: Date | string | null; total: number }>(
+  const rows = await db.query<{ person_id: string; last: Date | string | null; last_key: string | null; total: number }>(
     `WITH pop AS (${population}),
      last AS (
        SELECT pop.person_id, l.last FROM pop
@@ -205,16 +213,21 @@ export const gaps = async (
            AND ${asOfSql('t', 3)} AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
          ORDER BY t.touched_at DESC LIMIT 1
        ) l ON true
-     )
-     SELECT person_id, last, count(*) OVER ()::int AS total FROM last
-     WHERE last IS NULL OR last < $1::timestamptz - make_interval(days => $${d}::int)
-     ORDER BY last NULLS FIRST, person_id LIMIT $${n} OFFSET $${o}`,
+     ),
+     gap AS (SELECT person_id, last FROM last WHERE last IS NULL OR last < $1::timestamptz - make_interval(days => $${d}::int))
+     SELECT person_id, last, last::text AS last_key, (SELECT count(*) FROM gap)::int AS total FROM gap
+     WHERE $${kid}::text IS NULL
+        OR ($${kl}::timestamptz IS NULL AND (last IS NOT NULL OR person_id > $${kid}))
+        OR ($${kl}::timestamptz IS NOT NULL AND last IS NOT NULL AND (last > $${kl}::timestamptz OR (last = $${kl}::timestamptz AND person_id > $${kid})))
+     ORDER BY last NULLS FIRST, person_id LIMIT $${n}`,
     params,
   );
   // A page past the end has no row to carry the total: count once more (only then).
-  const total = rows[0]?.total ?? (offset > 0 ? (await gaps(db, kind, segment, at, days, filter, 1, asOf)).total : 0);
+  const total = rows[0]?.total ?? (after ? (await gaps(db, kind, segment, at, days, filter, 1, asOf)).total : 0);
+  const page = rows.slice(0, limit);
   return {
     total: Number(total),
-    rows: rows.map((r) => ({ personId: r.person_id, lastTouchedAt: r.last == null ? null : new Date(r.last).toISOString() })),
+    hasMore: rows.length > limit,
+    rows: page.map((r) => ({ personId: r.person_id, lastTouchedAt: r.last == null ? null : new Date(r.last).toISOString(), key: { last: r.last_key, personId: r.person_id } })),
   };
 };
