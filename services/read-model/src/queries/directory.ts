@@ -1,6 +1,6 @@
 import type { OrgUnitKind } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, asOfSql, latestSql as latest, validAtSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, latestSql as latest, refreshVersionsSql, validAtSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, localDate, localDateOrNull } from './rows';
 
 export interface OrgUnitRow extends AsOfRow {
@@ -101,18 +101,7 @@ export const FCS_AS_OF = (n: number, asOf: AsOf) =>
   GROUP BY fc_id HAVING bool_or(registered)`;
 
 /** Recompute one FC's versions (`$1`) from all their changes, as REFRESH_EMPLOYEE_VERSIONS. */
-export const REFRESH_FC_VERSIONS = [
-  'DELETE FROM hub_view.fc_versions WHERE fc_id = $1',
-  `INSERT INTO hub_view.fc_versions (valid_from, valid_to, ${FC_COLUMNS})
-   SELECT m.valid_from, m.valid_to, f.* FROM (
-     SELECT occurred_at AS valid_from, lead(occurred_at) OVER (ORDER BY occurred_at) AS valid_to
-     FROM (SELECT DISTINCT occurred_at FROM hub_view.fc_changes WHERE fc_id = $1) d
-   ) m
-   CROSS JOIN LATERAL (
-     SELECT ${FC_FOLD} FROM hub_view.fc_changes
-     WHERE fc_id = $1 AND occurred_at <= m.valid_from GROUP BY fc_id HAVING bool_or(registered)
-   ) f`,
-] as const;
+export const REFRESH_FC_VERSIONS = refreshVersionsSql({ versions: 'fc_versions', changes: 'fc_changes', id: 'fc_id', columns: FC_COLUMNS, fold: FC_FOLD });
 
 export const toFc = (asOf: AsOf) => (r: Record<string, unknown>): FcRow => ({
   fcId: r.fc_id as string,

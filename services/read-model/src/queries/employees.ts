@@ -1,6 +1,6 @@
 import type { EmployeeProfile, Grade } from '@hub/contracts';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, asOfSql, latestSql as latest, validAtSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
+import { asOfParam, asOfSql, latestSql as latest, refreshVersionsSql, validAtSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, localDateOrNull } from './rows';
 
 export type EmployeeRow = EmployeeProfile & AsOfRow;
@@ -25,22 +25,8 @@ export const employeesAsOfSql = (n: number, asOf: AsOf) =>
     : `SELECT ${EMPLOYEE_FOLD} FROM hub_view.employee_changes WHERE ${asOfSql(null, n)}
   GROUP BY employee_id HAVING bool_or(registered)`;
 
-/**
- * Recompute one employee's versions (`$1`) from all their changes: the same fold, once per moment
- * one of them took effect, valid until the next. Run by the projector after each change it stores.
- */
-export const REFRESH_EMPLOYEE_VERSIONS = [
-  'DELETE FROM hub_view.employee_versions WHERE employee_id = $1',
-  `INSERT INTO hub_view.employee_versions (valid_from, valid_to, ${EMPLOYEE_COLUMNS})
-   SELECT m.valid_from, m.valid_to, f.* FROM (
-     SELECT occurred_at AS valid_from, lead(occurred_at) OVER (ORDER BY occurred_at) AS valid_to
-     FROM (SELECT DISTINCT occurred_at FROM hub_view.employee_changes WHERE employee_id = $1) d
-   ) m
-   CROSS JOIN LATERAL (
-     SELECT ${EMPLOYEE_FOLD} FROM hub_view.employee_changes
-     WHERE employee_id = $1 AND occurred_at <= m.valid_from GROUP BY employee_id HAVING bool_or(registered)
-   ) f`,
-] as const;
+/** Recompute one employee's versions (`$1`) from all their changes (see refreshVersionsSql). */
+export const REFRESH_EMPLOYEE_VERSIONS = refreshVersionsSql({ versions: 'employee_versions', changes: 'employee_changes', id: 'employee_id', columns: EMPLOYEE_COLUMNS, fold: EMPLOYEE_FOLD });
 
 export const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): EmployeeRow => ({
   employeeId: r.employee_id as string,
