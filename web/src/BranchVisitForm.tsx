@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { badId, idList, kstInstant, serverErrors, type FieldErrors } from './forms';
+import { badId, idList, kstInstant, pastMomentProblem, serverErrors, type FieldErrors } from './forms';
 import { CampaignsQuery, RecordBranchVisitMutation } from './operations';
 import { seoulDateTime } from './time';
 import { FieldError } from './TownHallForm';
@@ -27,9 +27,8 @@ export const BranchVisitForm = ({ now = () => new Date() }: { now?: () => Date }
     const branch = idList(form.branchId);
     if (branch.length === 0) e.branchId = t('forms.required');
     else if (branch.length > 1 || badId(branch)) e.branchId = t('forms.badId', { id: form.branchId.trim() });
-    const at = kstInstant(form.visitedAt);
-    if (!form.visitedAt || Number.isNaN(Date.parse(at))) e.visitedAt = t('forms.required');
-    else if (Date.parse(at) > now().getTime()) e.visitedAt = t('forms.pastOnly');
+    const when = pastMomentProblem(form.visitedAt, now());
+    if (when) e.visitedAt = t(when);
     if (!form.purpose.trim()) e.purpose = t('forms.required');
     for (const f of ['leaderIds', 'fcIds'] as const) {
       const bad = badId(idList(form[f]));

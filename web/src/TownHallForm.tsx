@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { badId, idList, kstInstant, serverErrors, type FieldErrors } from './forms';
+import { badId, idList, kstInstant, pastMomentProblem, serverErrors, type FieldErrors } from './forms';
 import type { TownHallFormat } from './gql/graphql';
 import { OrgUnitsQuery, RecordTownHallMutation } from './operations';
 import { seoulDateTime } from './time';
@@ -32,9 +32,8 @@ export const TownHallForm = ({ now = () => new Date() }: { now?: () => Date }) =
 
   const check = (): FieldErrors<Field> => {
     const e: FieldErrors<Field> = {};
-    const at = kstInstant(form.heldAt);
-    if (!form.heldAt || Number.isNaN(Date.parse(at))) e.heldAt = t('forms.required');
-    else if (Date.parse(at) > now().getTime()) e.heldAt = t('forms.pastOnly');
+    const when = pastMomentProblem(form.heldAt, now());
+    if (when) e.heldAt = t(when);
     if (!form.theme.trim()) e.theme = t('forms.required');
     if (!form.venue.trim()) e.venue = t('forms.required');
     const presenters = idList(form.presenterIds);

@@ -13,6 +13,13 @@ export const badId = (ids: readonly string[]) => ids.find((id, i) => !ID.test(id
 /** `<input type=datetime-local>` speaks Korea time (the console's zone): the instant it means. */
 export const kstInstant = (local: string) => (local ? `${local.length === 16 ? `${local}:00` : local}+09:00` : '');
 
+/** What is wrong with the moment something already happened (a translation key), or null: it must be given and past. */
+export const pastMomentProblem = (local: string, now: Date): 'forms.required' | 'forms.pastOnly' | null => {
+  const at = Date.parse(kstInstant(local));
+  if (!local || Number.isNaN(at)) return 'forms.required';
+  return at > now.getTime() ? 'forms.pastOnly' : null;
+};
+
 /**
  * Which field a server refusal is about, so it is shown next to that field: a message that starts
  * with a field's name ("headCount: cannot be negative"), names a field, or names a value typed in
