@@ -7,7 +7,9 @@ const build = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@hub/web', '-
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 // The IPC channel closes if this process dies however it dies (even SIGKILL): the hub then stops too.
-const child = spawn(process.execPath, ['--import', 'tsx', 'services/platform/src/main.ts'], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+const child = spawn(process.execPath, ['--import', 'tsx', 'services/platform/src/main.ts'], {
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+});
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     // A terminal's Ctrl-C already went to the whole process group; a `kill` to us alone must be passed on.

@@ -9,13 +9,35 @@ const root = new URL('..', import.meta.url).pathname;
 const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces.flatMap((pattern) => {
   if (!pattern.endsWith('/*')) return [pattern];
   const dir = pattern.slice(0, -2);
-  return spawnSync('ls', [join(root, dir)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map((name) => `${dir}/${name}`);
+  return spawnSync('ls', [join(root, dir)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map((name) => `${dir}/${name}`);
 });
 for (const ws of workspaces) rmSync(join(root, ws, '.test-results'), { recursive: true, force: true });
 
+// The formatter first: one style for every file (Prettier, .prettierrc.json); `npm run format` fixes it.
+const format = spawnSync('npx', ['prettier', '--check', '--log-level=warn', '.'], { stdio: 'inherit', cwd: root });
+if (format.status === 0) console.log('Formatting: every file is formatted (prettier --check).');
+
 // Three tasks at a time: the suites start databases and browsers, and CI machines have two cores.
-const args = ['turbo', 'run', 'typecheck', 'lint', 'test', '--continue', '--concurrency=3', '--output-logs=new-only', '--log-order=grouped', ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit', cwd: root, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' } });
+const args = [
+  'turbo',
+  'run',
+  'typecheck',
+  'lint',
+  'test',
+  '--continue',
+  '--concurrency=3',
+  '--output-logs=new-only',
+  '--log-order=grouped',
+  ...process.argv.slice(2),
+];
+const run = spawnSync('npx', args, {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+});
 
 let passed = 0;
 let failed = 0;
@@ -49,7 +71,8 @@ console.log('\nTest summary by workspace:');
 console.log(lines.join('\n'));
 if (skips.length) console.log(`\nSkipped (with reasons):\n${skips.join('\n')}`);
 if (failures.length) console.log(`\nFailed:\n${failures.join('\n')}`);
+if (format.status !== 0) console.log('\nFormatting: the files listed above are not formatted; run `npm run format`.');
 if (run.status !== 0) console.log(`\nTurborepo exited with ${run.status}: a typecheck, lint or test task failed (see above).`);
-const ok = run.status === 0 && failed === 0 && passed > 0;
+const ok = format.status === 0 && run.status === 0 && failed === 0 && passed > 0;
 console.log(`\nTotal: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok ? 0 : 1);

@@ -52,9 +52,12 @@ export const customerAggregateGuard = (role: Role) => {
      */
     assertLargeEnough(population: number, reached = MIN_GROUP_SIZE) {
       if (guarded && (population < MIN_GROUP_SIZE || (reached > 0 && reached < MIN_GROUP_SIZE))) {
-        throw new GraphQLError(`Fewer than ${MIN_GROUP_SIZE} customers in this segment or reached in it: its figures are hidden for ${role}`, {
-          extensions: { code: 'GROUP_TOO_SMALL', minGroupSize: MIN_GROUP_SIZE },
-        });
+        throw new GraphQLError(
+          `Fewer than ${MIN_GROUP_SIZE} customers in this segment or reached in it: its figures are hidden for ${role}`,
+          {
+            extensions: { code: 'GROUP_TOO_SMALL', minGroupSize: MIN_GROUP_SIZE },
+          },
+        );
       }
     },
     /** Drops the breakdown rows of fewer than MIN_GROUP_SIZE people. */

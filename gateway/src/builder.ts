@@ -8,7 +8,8 @@ import type { HubContext } from './context';
 /** The roles a refused `anyRole` scope asked for, wherever scope-auth nested the failure. */
 const rolesIn = (failure: AuthFailure): Role[] => {
   if (failure.kind === AuthScopeFailureType.AuthScope && failure.scope === 'anyRole') return [...(failure.parameter as readonly Role[])];
-  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) return failure.failures.flatMap(rolesIn);
+  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes)
+    return failure.failures.flatMap(rolesIn);
   return [];
 };
 
@@ -66,4 +67,6 @@ builder.globalConnectionField('totalCount', (t) =>
 
 builder.queryType({ description: 'Read the one view: who was reached, by whom, through which channel, how often and how recently.' });
 builder.mutationType({ description: 'Record what happened. Every mutation appends events; a refused one appends nothing.' });
-builder.subscriptionType({ description: 'Follow what is happening, over server-sent events (Accept: text/event-stream): each item once the view has it.' });
+builder.subscriptionType({
+  description: 'Follow what is happening, over server-sent events (Accept: text/event-stream): each item once the view has it.',
+});

@@ -44,7 +44,13 @@ export interface HubContext extends GatewayDeps {
   importProgress: ImportProgressRegistry;
 }
 
-export const createContext = (deps: GatewayDeps, request: Request, live: Live, importProgress: ImportProgressRegistry, address: string): HubContext => {
+export const createContext = (
+  deps: GatewayDeps,
+  request: Request,
+  live: Live,
+  importProgress: ImportProgressRegistry,
+  address: string,
+): HubContext => {
   const principal = principalOf(request);
   const correlationId = request.headers.get('x-correlation-id')?.slice(0, 100) || crypto.randomUUID();
   return {
@@ -61,7 +67,16 @@ export const createContext = (deps: GatewayDeps, request: Request, live: Live, i
       async (reads: readonly { customerId: string; field: PersonalDataField }[]) => {
         const fieldsOf = new Map<string, PersonalDataField[]>();
         for (const { customerId, field } of reads) fieldsOf.set(customerId, [...(fieldsOf.get(customerId) ?? []), field]);
-        await deps.personalDataAccessLog.record([...fieldsOf].map(([customerId, fields]) => ({ customerId, fields, actor: principal.subject, tokenId: principal.tokenId ?? null, role: principal.role, correlationId })));
+        await deps.personalDataAccessLog.record(
+          [...fieldsOf].map(([customerId, fields]) => ({
+            customerId,
+            fields,
+            actor: principal.subject,
+            tokenId: principal.tokenId ?? null,
+            role: principal.role,
+            correlationId,
+          })),
+        );
         return reads.map(() => undefined);
       },
       { cacheKeyFn: ({ customerId, field }) => `${field}:${customerId}` },

@@ -22,7 +22,8 @@ export const httpLifecycle = (server: Server) => ({
  */
 export const refuseMalformedTarget = (req: IncomingMessage, res: ServerResponse): boolean => {
   const target = req.url ?? '';
-  if (target.startsWith('/') && !target.startsWith('//') && URL.canParse(`http://${req.headers.host ?? 'localhost'}${target}`)) return false;
+  if (target.startsWith('/') && !target.startsWith('//') && URL.canParse(`http://${req.headers.host ?? 'localhost'}${target}`))
+    return false;
   res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Bad request target\n');
   return true;
 };

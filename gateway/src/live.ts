@@ -70,7 +70,8 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
     if (closed) throw liveLimitError('The gateway is shutting down');
     const open = [...held.values()].reduce((a, b) => a + b, 0);
     if (open >= limits.total) throw liveLimitError(`The gateway holds its ${limits.total} live subscriptions already; try again later`);
-    if ((held.get(client) ?? 0) >= limits.perClient) throw liveLimitError(`At most ${limits.perClient} live subscriptions at once per token or client; close one first`);
+    if ((held.get(client) ?? 0) >= limits.perClient)
+      throw liveLimitError(`At most ${limits.perClient} live subscriptions at once per token or client; close one first`);
     held.set(client, (held.get(client) ?? 0) + 1);
     return () => {
       const left = (held.get(client) ?? 1) - 1;
@@ -113,16 +114,18 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
         const read = (announce: boolean) => {
           if (again) return;
           again = true;
-          reading = reading.then(async () => {
-            again = false;
-            if (stopped) return;
-            for (const row of await load()) {
-              const id = idOf(row);
-              if (seen.has(id)) continue;
-              seen.add(id);
-              if (announce && !stopped) await push(row);
-            }
-          }).catch((e: unknown) => stop(e));
+          reading = reading
+            .then(async () => {
+              again = false;
+              if (stopped) return;
+              for (const row of await load()) {
+                const id = idOf(row);
+                if (seen.has(id)) continue;
+                seen.add(id);
+                if (announce && !stopped) await push(row);
+              }
+            })
+            .catch((e: unknown) => stop(e));
         };
         // What is there already is not news: remember it. Listening starts first, so a change
         // while that first read runs is read again after it, not lost.

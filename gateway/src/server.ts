@@ -80,7 +80,13 @@ export const createServer = (options: GatewayOptions) => {
     maxRequestBodySize: limits.maxBodyBytes,
     cors: corsAllowList(limits.corsOrigins),
     context: (initial) =>
-      createContext({ ...deps, view: viewUntil(options.view, deadlineOf(initial.request)) }, initial.request, live, importProgress, clientAddress(initial, initial.request, trustedProxies)),
+      createContext(
+        { ...deps, view: viewUntil(options.view, deadlineOf(initial.request)) },
+        initial.request,
+        live,
+        importProgress,
+        clientAddress(initial, initial.request, trustedProxies),
+      ),
     plugins: [
       rateLimit(limits.rateLimit),
       csrfPrevention(),

@@ -18,11 +18,14 @@ export const serveStreamDocs = (docs: StreamDocuments, req: IncomingMessage, res
   const path = (req.url ?? '').split('?')[0]!;
   if (path !== '/asyncapi.yaml' && !path.startsWith('/schemas/')) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+    res
+      .writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' })
+      .end('Method not allowed\n');
     return true;
   }
   const type = SCHEMA_PATH.exec(path)?.[1];
-  const body = path === '/asyncapi.yaml' ? docs.asyncapi : type !== undefined && Object.hasOwn(docs.schemas, type) ? docs.schemas[type] : undefined;
+  const body =
+    path === '/asyncapi.yaml' ? docs.asyncapi : type !== undefined && Object.hasOwn(docs.schemas, type) ? docs.schemas[type] : undefined;
   if (body === undefined) {
     res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('No such schema\n');
     return true;

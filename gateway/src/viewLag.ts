@@ -9,7 +9,9 @@ export class ViewLaggingError extends Error {
     readonly waitedMs: number,
     override readonly cause?: unknown,
   ) {
-    super(`The command was recorded (position ${position}), but the view has not caught up within ${waitedMs} ms; read it again shortly and do not resend it without its commandId`);
+    super(
+      `The command was recorded (position ${position}), but the view has not caught up within ${waitedMs} ms; read it again shortly and do not resend it without its commandId`,
+    );
     this.name = 'ViewLaggingError';
   }
 }

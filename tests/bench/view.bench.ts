@@ -27,8 +27,28 @@ import { generateCompany } from '../src/support/generatedCompany';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const SIZES = {
-  PostgreSQL: { employees: Number(process.env.BENCH_EMPLOYEES ?? 3000), branches: 120, fcsPerBranch: 20, cafeSessions: 300, townHalls: 40, videos: 20, viewsPerVideo: 300, customers: 3000, activityWeeks: 20 },
-  PGlite: { employees: 600, branches: 40, fcsPerBranch: 12, cafeSessions: 60, townHalls: 10, videos: 5, viewsPerVideo: 250, customers: 600, activityWeeks: 20 },
+  PostgreSQL: {
+    employees: Number(process.env.BENCH_EMPLOYEES ?? 3000),
+    branches: 120,
+    fcsPerBranch: 20,
+    cafeSessions: 300,
+    townHalls: 40,
+    videos: 20,
+    viewsPerVideo: 300,
+    customers: 3000,
+    activityWeeks: 20,
+  },
+  PGlite: {
+    employees: 600,
+    branches: 40,
+    fcsPerBranch: 12,
+    cafeSessions: 60,
+    townHalls: 10,
+    videos: 5,
+    viewsPerVideo: 250,
+    customers: 600,
+    activityWeeks: 20,
+  },
 };
 
 const percentile = (xs: number[], p: number) => {
@@ -56,17 +76,30 @@ const measure = async (engine: keyof typeof SIZES, db: SqlDriver) => {
   const projectSeconds = (Date.now() - projectStart) / 1000;
 
   const recordedMidway = new Date().toISOString();
-  const moments: Record<string, AsOf> = { now: null, 'as of 2014-12-31': '2014-12-31T23:59:59+09:00', 'known at load': { knownAt: recordedMidway } };
+  const moments: Record<string, AsOf> = {
+    now: null,
+    'as of 2014-12-31': '2014-12-31T23:59:59+09:00',
+    'known at load': { knownAt: recordedMidway },
+  };
   const year = { from: '2014-01-01T00:00:00+09:00', to: '2015-01-01T00:00:00+09:00' };
   const byName = { by: 'NAME', direction: 'ASC' } as const;
   const questions: Record<string, (asOf: AsOf) => Promise<unknown>> = {
     'coverage: employees in 2014': (asOf) => coverage(db, 'EMPLOYEE', {}, year, {}, asOf),
     'coverage: employees 차장 or below in one department': (asOf) =>
-      coverage(db, 'EMPLOYEE', { orgUnitIds: ['D3'], grades: ['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER'] }, year, {}, asOf),
+      coverage(
+        db,
+        'EMPLOYEE',
+        { orgUnitIds: ['D3'], grades: ['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER'] },
+        year,
+        {},
+        asOf,
+      ),
     'coverage: FCs of Seoul branches': (asOf) => coverage(db, 'FC', { seoul: true }, year, {}, asOf),
-    'gaps: employees not reached in 90 days (first 200)': (asOf) => gaps(db, 'EMPLOYEE', {}, '2015-01-01T00:00:00+09:00', 90, {}, 200, asOf),
+    'gaps: employees not reached in 90 days (first 200)': (asOf) =>
+      gaps(db, 'EMPLOYEE', {}, '2015-01-01T00:00:00+09:00', 90, {}, 200, asOf),
     'café reach by org unit (company root)': (asOf) => cafeSessionReachByOrgUnit(db, year, {}, asOf),
-    'employees page by last touch (first 50)': (asOf) => employeesPage(db, {}, { by: 'LAST_TOUCHED_AT', direction: 'ASC' }, { first: 50 }, asOf),
+    'employees page by last touch (first 50)': (asOf) =>
+      employeesPage(db, {}, { by: 'LAST_TOUCHED_AT', direction: 'ASC' }, { first: 50 }, asOf),
     'FCs page (first 50)': (asOf) => fcsPage(db, {}, byName, { first: 50 }, asOf),
     'branches page with FC counts (first 50)': (asOf) => branchesPage(db, {}, byName, { first: 50 }, asOf),
     'touches page (first 50)': (asOf) => touchesPage(db, {}, { first: 50 }, asOf),
@@ -78,7 +111,13 @@ const measure = async (engine: keyof typeof SIZES, db: SqlDriver) => {
   for (const [question, ask] of Object.entries(questions)) {
     for (const [moment, asOf] of Object.entries(moments)) {
       const t = await timed(() => ask(asOf));
-      results.push({ question, moment, p50Ms: Number(t.p50.toFixed(2)), p95Ms: Number(t.p95.toFixed(2)), p95ToBaseline: Number((t.p95 / baseline.p95).toFixed(1)) });
+      results.push({
+        question,
+        moment,
+        p50Ms: Number(t.p50.toFixed(2)),
+        p95Ms: Number(t.p95.toFixed(2)),
+        p95ToBaseline: Number((t.p95 / baseline.p95).toFixed(1)),
+      });
     }
   }
   await projector.stop();
@@ -106,10 +145,15 @@ if (engines.includes('PGlite')) {
 }
 
 for (const run of runs) {
-  console.log(`\n${run.engine}: ${run.events} events, projected in ${run.projectSeconds.toFixed(1)} s; baseline (one employee by id) p95 ${run.baselineP95Ms} ms`);
+  console.log(
+    `\n${run.engine}: ${run.events} events, projected in ${run.projectSeconds.toFixed(1)} s; baseline (one employee by id) p95 ${run.baselineP95Ms} ms`,
+  );
   console.table(run.results);
 }
 const out = new URL('../../bench-results/', import.meta.url);
 mkdirSync(out, { recursive: true });
-writeFileSync(new URL('view.json', out), `${JSON.stringify({ benchmark: 'view queries at three moments', at: new Date().toISOString(), node: process.version, runs }, null, 2)}\n`);
+writeFileSync(
+  new URL('view.json', out),
+  `${JSON.stringify({ benchmark: 'view queries at three moments', at: new Date().toISOString(), node: process.version, runs }, null, 2)}\n`,
+);
 console.log(`\nwritten to ${new URL('view.json', out).pathname}`);

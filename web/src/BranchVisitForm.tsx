@@ -46,8 +46,13 @@ export const BranchVisitForm = ({ now = () => new Date() }: { now?: () => Date }
     const visitedAt = kstInstant(form.visitedAt);
     const r = await record({
       input: {
-        branchId: form.branchId.trim(), visitedAt, purpose: form.purpose.trim(), leaderIds: idList(form.leaderIds), fcIds: idList(form.fcIds),
-        ...(form.campaignId ? { campaignId: form.campaignId } : {}), ...(form.gift.trim() ? { gift: form.gift.trim() } : {}),
+        branchId: form.branchId.trim(),
+        visitedAt,
+        purpose: form.purpose.trim(),
+        leaderIds: idList(form.leaderIds),
+        fcIds: idList(form.fcIds),
+        ...(form.campaignId ? { campaignId: form.campaignId } : {}),
+        ...(form.gift.trim() ? { gift: form.gift.trim() } : {}),
       },
       commandId: crypto.randomUUID(),
       occurredAt: visitedAt,
@@ -62,7 +67,16 @@ export const BranchVisitForm = ({ now = () => new Date() }: { now?: () => Date }
 
   const input = (f: Field, label: string, extra: Record<string, unknown> = {}) => (
     <>
-      <label>{label} <input name={f} value={form[f]} onChange={(e) => setForm((v) => ({ ...v, [f]: e.target.value }))} {...extra} {...(errors[f] ? { 'aria-invalid': true, 'aria-describedby': `bv-${f}-error` } : {})} /></label>
+      <label>
+        {label}{' '}
+        <input
+          name={f}
+          value={form[f]}
+          onChange={(e) => setForm((v) => ({ ...v, [f]: e.target.value }))}
+          {...extra}
+          {...(errors[f] ? { 'aria-invalid': true, 'aria-describedby': `bv-${f}-error` } : {})}
+        />
+      </label>
       <FieldError id={`bv-${f}-error`}>{errors[f]}</FieldError>
     </>
   );
@@ -74,19 +88,35 @@ export const BranchVisitForm = ({ now = () => new Date() }: { now?: () => Date }
         {input('visitedAt', t('branchVisit.visitedAt'), { type: 'datetime-local', max })}
         {input('leaderIds', t('branchVisit.leaderIds'))}
         {input('purpose', t('branchVisit.purpose'))}
-        <label>{t('branchVisit.campaign')}
-          <select name="campaignId" value={form.campaignId} onChange={(e) => setForm((v) => ({ ...v, campaignId: e.target.value }))} {...(errors.campaignId ? { 'aria-invalid': true, 'aria-describedby': 'bv-campaignId-error' } : {})}>
+        <label>
+          {t('branchVisit.campaign')}
+          <select
+            name="campaignId"
+            value={form.campaignId}
+            onChange={(e) => setForm((v) => ({ ...v, campaignId: e.target.value }))}
+            {...(errors.campaignId ? { 'aria-invalid': true, 'aria-describedby': 'bv-campaignId-error' } : {})}
+          >
             <option value="">{t('branchVisit.noCampaign')}</option>
-            {(campaigns?.campaigns ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {(campaigns?.campaigns ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </label>
         <FieldError id="bv-campaignId-error">{errors.campaignId}</FieldError>
         {input('fcIds', t('branchVisit.fcIds'))}
         {input('gift', t('branchVisit.gift'))}
-        <button type="submit" disabled={state.fetching}>{state.fetching ? t('forms.sending') : t('branchVisit.recordSubmit')}</button>
+        <button type="submit" disabled={state.fetching}>
+          {state.fetching ? t('forms.sending') : t('branchVisit.recordSubmit')}
+        </button>
         <FieldError id="bv-form-error">{errors['']}</FieldError>
       </form>
-      {done && <p role="status" className="ok">{t('branchVisit.recorded', { branch: done })}</p>}
+      {done && (
+        <p role="status" className="ok">
+          {t('branchVisit.recorded', { branch: done })}
+        </p>
+      )}
     </section>
   );
 };

@@ -16,23 +16,63 @@ export const CustomerSmilePanel = ({ period, asOf }: { period: Period; asOf: str
   const { t } = useTranslation();
   const [groupBy, setGroupBy] = useState<ComplianceGrouping>('BRANCH');
   const last = plusDays(period.to, -1);
-  const [{ data, error, fetching }] = useQuery({ query: CustomerSmileQuery, variables: { groupBy, from: period.from, to: last, on: last, asOf } });
+  const [{ data, error, fetching }] = useQuery({
+    query: CustomerSmileQuery,
+    variables: { groupBy, from: period.from, to: last, on: last, asOf },
+  });
   const groupLabel = (g: ComplianceGrouping) => t(g === 'REGION' ? 'channels.region' : g === 'BRANCH' ? 'channels.branch' : 'channels.fc');
   return (
     <section aria-labelledby="smile">
       <h2 id="smile">{t('channels.smile')}</h2>
-      <label className="inline-field">{t('channels.per')}{' '}
+      <label className="inline-field">
+        {t('channels.per')}{' '}
         <select value={groupBy} onChange={(e) => setGroupBy(GROUPS.find((g) => g === e.target.value) ?? 'BRANCH')}>
-          {GROUPS.map((g) => <option key={g} value={g}>{groupLabel(g)}</option>)}
+          {GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {groupLabel(g)}
+            </option>
+          ))}
         </select>
       </label>
-      {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : data.followUpCompliance.length === 0 ? <Empty /> : (
+      {error ? (
+        <ErrorState error={error} />
+      ) : !data ? (
+        fetching && <Loading />
+      ) : data.followUpCompliance.length === 0 ? (
+        <Empty />
+      ) : (
         <ScrollX label={t('channels.smile')}>
           <table data-testid="compliance">
-            <thead><tr><th scope="col">{groupLabel(groupBy)}</th><th scope="col" className="num">{t('channels.due')}</th><th scope="col" className="num">{t('channels.onTime')}</th><th scope="col" className="num">{t('channels.late')}</th><th scope="col" className="num">{t('channels.overdue')}</th><th scope="col" className="num">{t('channels.onTimeRate')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{groupLabel(groupBy)}</th>
+                <th scope="col" className="num">
+                  {t('channels.due')}
+                </th>
+                <th scope="col" className="num">
+                  {t('channels.onTime')}
+                </th>
+                <th scope="col" className="num">
+                  {t('channels.late')}
+                </th>
+                <th scope="col" className="num">
+                  {t('channels.overdue')}
+                </th>
+                <th scope="col" className="num">
+                  {t('channels.onTimeRate')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {data.followUpCompliance.map((r) => (
-                <tr key={r.key}><td>{r.branch?.name ?? r.key}</td><td className="num">{r.due}</td><td className="num">{r.onTime}</td><td className="num">{r.late}</td><td className="num">{r.overdue}</td><td className="num">{pct(r.onTimeRate)}</td></tr>
+                <tr key={r.key}>
+                  <td>{r.branch?.name ?? r.key}</td>
+                  <td className="num">{r.due}</td>
+                  <td className="num">{r.onTime}</td>
+                  <td className="num">{r.late}</td>
+                  <td className="num">{r.overdue}</td>
+                  <td className="num">{pct(r.onTimeRate)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

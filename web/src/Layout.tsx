@@ -36,7 +36,9 @@ export const Layout = ({ onSignIn }: { onSignIn: (token: string | null) => void 
   const carried = shared.toString() ? `?${shared}` : '';
   return (
     <PrincipalContext.Provider value={principal ?? { role: 'VIEWER', subject: 'anonymous', signedIn: false }}>
-      <a className="skip" href="#main">{t('app.skip')}</a>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="top">
         <div className="brand">
           <p className="title">{t('app.title')}</p>
@@ -46,15 +48,25 @@ export const Layout = ({ onSignIn }: { onSignIn: (token: string | null) => void 
           <SignIn principal={principal} error={error} onChange={onSignIn} />
           <label className="language">
             <span className="visually-hidden">{t('app.language')}</span>
-            <select aria-label={t('app.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'ko')}>
-              {LANGUAGES.map((l) => <option key={l} value={l}>{l === 'ko' ? '한국어' : 'English'}</option>)}
+            <select
+              aria-label={t('app.language')}
+              value={i18n.language}
+              onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'ko')}
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'ko' ? '한국어' : 'English'}
+                </option>
+              ))}
             </select>
           </label>
         </div>
       </header>
       <nav className="pages" aria-label={t('nav.menu')}>
         {PAGES.filter((p) => !p.only || p.only === principal?.role).map((p) => (
-          <NavLink key={p.path} to={`${p.path}${carried}`} end>{t(`nav.${p.key}`)}</NavLink>
+          <NavLink key={p.path} to={`${p.path}${carried}`} end>
+            {t(`nav.${p.key}`)}
+          </NavLink>
         ))}
       </nav>
       <main id="main">

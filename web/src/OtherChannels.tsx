@@ -12,18 +12,46 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 /** Town halls in the period: format, presenters, who came (per person or by head count), feedback. */
 export const TownHallPanel = ({ period, asOf }: { period: Period; asOf: string | null }) => {
   const { t } = useTranslation();
-  const [{ data, error, fetching }] = useQuery({ query: TownHallsQuery, variables: { from: startOfSeoulDay(period.from), to: startOfSeoulDay(period.to), asOf } });
+  const [{ data, error, fetching }] = useQuery({
+    query: TownHallsQuery,
+    variables: { from: startOfSeoulDay(period.from), to: startOfSeoulDay(period.to), asOf },
+  });
   return (
     <section aria-labelledby="town-halls">
-      <h2 id="town-halls">{t('other.townHalls')} {data && <span className="count">({data.townHalls.totalCount})</span>}</h2>
-      {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : data.townHalls.edges.length === 0 ? <Empty /> : (
+      <h2 id="town-halls">
+        {t('other.townHalls')} {data && <span className="count">({data.townHalls.totalCount})</span>}
+      </h2>
+      {error ? (
+        <ErrorState error={error} />
+      ) : !data ? (
+        fetching && <Loading />
+      ) : data.townHalls.edges.length === 0 ? (
+        <Empty />
+      ) : (
         <ScrollX label={t('other.townHalls')}>
           <table data-testid="town-halls">
-            <thead><tr><th scope="col">{t('channels.when')}</th><th scope="col">{t('other.theme')}</th><th scope="col">{t('other.format')}</th><th scope="col">{t('other.presenters')}</th><th scope="col" className="num">{t('other.attended')}</th><th scope="col" className="num">{t('other.rating')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('channels.when')}</th>
+                <th scope="col">{t('other.theme')}</th>
+                <th scope="col">{t('other.format')}</th>
+                <th scope="col">{t('other.presenters')}</th>
+                <th scope="col" className="num">
+                  {t('other.attended')}
+                </th>
+                <th scope="col" className="num">
+                  {t('other.rating')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {data.townHalls.edges.map(({ node: h }) => (
                 <tr key={h.id} className={h.status === 'CANCELLED' ? 'cancelled' : ''}>
-                  <td><Link to={`/channels/town-halls/${encodeURIComponent(h.id)}`}>{seoulDateTime(h.scheduledAt)}</Link></td><td className="wrap">{h.theme}</td><td>{t(`other.formats.${h.format}`)}</td>
+                  <td>
+                    <Link to={`/channels/town-halls/${encodeURIComponent(h.id)}`}>{seoulDateTime(h.scheduledAt)}</Link>
+                  </td>
+                  <td className="wrap">{h.theme}</td>
+                  <td>{t(`other.formats.${h.format}`)}</td>
                   <td>{h.presenters.map((p) => p.name).join(', ')}</td>
                   <td className="num">{Math.max(h.attendedCount, h.headCount)}</td>
                   <td className="num">{h.averageRating === null || h.averageRating === undefined ? '—' : h.averageRating.toFixed(1)}</td>
@@ -44,7 +72,13 @@ export const CampaignPanel = ({ asOf }: { asOf: string | null }) => {
   return (
     <section aria-labelledby="campaigns">
       <h2 id="campaigns">{t('other.campaigns')}</h2>
-      {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : data.campaigns.length === 0 ? <Empty /> : (
+      {error ? (
+        <ErrorState error={error} />
+      ) : !data ? (
+        fetching && <Loading />
+      ) : data.campaigns.length === 0 ? (
+        <Empty />
+      ) : (
         <ul className="plain" data-testid="campaigns">
           {data.campaigns.map((c) => {
             const byDistrict = new Map<string, string[]>();
@@ -52,9 +86,18 @@ export const CampaignPanel = ({ asOf }: { asOf: string | null }) => {
             return (
               <li key={c.id}>
                 <strong>{c.name}</strong> · {c.purpose} · {t('other.deadline', { day: c.deadline })}
-                <div className="progress"><progress max={1} value={c.progress} aria-label={c.name} /> {t('other.visited', { visited: c.visitedCount, target: c.targetCount, pct: pct(c.progress) })}</div>
+                <div className="progress">
+                  <progress max={1} value={c.progress} aria-label={c.name} />{' '}
+                  {t('other.visited', { visited: c.visitedCount, target: c.targetCount, pct: pct(c.progress) })}
+                </div>
                 {byDistrict.size > 0 && (
-                  <ul>{[...byDistrict.entries()].sort().map(([d, names]) => <li key={d}>{d}: {names.join(', ')}</li>)}</ul>
+                  <ul>
+                    {[...byDistrict.entries()].sort().map(([d, names]) => (
+                      <li key={d}>
+                        {d}: {names.join(', ')}
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </li>
             );
@@ -72,13 +115,42 @@ export const VideoPanel = ({ asOf }: { asOf: string | null }) => {
   return (
     <section aria-labelledby="videos">
       <h2 id="videos">{t('other.videos')}</h2>
-      {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : data.videoMessages.length === 0 ? <Empty /> : (
+      {error ? (
+        <ErrorState error={error} />
+      ) : !data ? (
+        fetching && <Loading />
+      ) : data.videoMessages.length === 0 ? (
+        <Empty />
+      ) : (
         <ScrollX label={t('other.videos')}>
           <table data-testid="videos">
-            <thead><tr><th scope="col">{t('other.published')}</th><th scope="col">{t('other.title')}</th><th scope="col" className="num">{t('other.views')}</th><th scope="col" className="num">{t('other.viewers')}</th><th scope="col" className="num">{t('other.watched')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('other.published')}</th>
+                <th scope="col">{t('other.title')}</th>
+                <th scope="col" className="num">
+                  {t('other.views')}
+                </th>
+                <th scope="col" className="num">
+                  {t('other.viewers')}
+                </th>
+                <th scope="col" className="num">
+                  {t('other.watched')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {data.videoMessages.map((v) => (
-                <tr key={v.id}><td>{seoulDay(v.publishedAt)}</td><td className="wrap">{v.title}{v.author ? ` — ${v.author.name}` : ''}</td><td className="num">{v.views}</td><td className="num">{v.distinctViewers}</td><td className="num">{pct(v.averageCompletion)}</td></tr>
+                <tr key={v.id}>
+                  <td>{seoulDay(v.publishedAt)}</td>
+                  <td className="wrap">
+                    {v.title}
+                    {v.author ? ` — ${v.author.name}` : ''}
+                  </td>
+                  <td className="num">{v.views}</td>
+                  <td className="num">{v.distinctViewers}</td>
+                  <td className="num">{pct(v.averageCompletion)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

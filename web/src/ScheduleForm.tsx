@@ -25,7 +25,15 @@ export const ScheduleForm = () => {
       return;
     }
     const outcome = await schedule(
-      { input: { scheduledAt, venue: String(form.get('venue') ?? ''), hostIds: [String(form.get('hostId') ?? '')], capacity: Number(form.get('capacity') ?? 10) }, commandId: crypto.randomUUID() },
+      {
+        input: {
+          scheduledAt,
+          venue: String(form.get('venue') ?? ''),
+          hostIds: [String(form.get('hostId') ?? '')],
+          capacity: Number(form.get('capacity') ?? 10),
+        },
+        commandId: crypto.randomUUID(),
+      },
       { additionalTypenames: ['CafeSession', 'CafeSessionConnection'] },
     );
     if (outcome.error || !outcome.data) {
@@ -40,19 +48,37 @@ export const ScheduleForm = () => {
     <section aria-labelledby="schedule">
       <h2 id="schedule">{t('channels.schedule')}</h2>
       <form onSubmit={submit} aria-labelledby="schedule">
-        <label>{t('channels.when')} <input name="scheduledAt" type="datetime-local" min={min} required /></label>
-        <label>{t('channels.venue')} <input name="venue" placeholder="Café Bene, Yeouido" required /></label>
-        <label>{t('channels.host')}
+        <label>
+          {t('channels.when')} <input name="scheduledAt" type="datetime-local" min={min} required />
+        </label>
+        <label>
+          {t('channels.venue')} <input name="venue" placeholder="Café Bene, Yeouido" required />
+        </label>
+        <label>
+          {t('channels.host')}
           {/* Remounted once the leaders arrive, so the CEO is preselected. */}
           <select name="hostId" required defaultValue="CEO" key={leaders ? 'leaders' : 'loading'}>
-            {(leaders?.employees.edges ?? []).map(({ node: l }) => <option key={l.id} value={l.id}>{l.name}{l.title ? ` (${l.title})` : ''}</option>)}
+            {(leaders?.employees.edges ?? []).map(({ node: l }) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+                {l.title ? ` (${l.title})` : ''}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('channels.capacity')} <input name="capacity" type="number" min={1} max={100} defaultValue={10} required /></label>
+        <label>
+          {t('channels.capacity')} <input name="capacity" type="number" min={1} max={100} defaultValue={10} required />
+        </label>
         {/* Not before the hosts are there: a session without a host would only come back refused. */}
-        <button type="submit" disabled={result.fetching || !leaders}>{result.fetching ? t('channels.scheduling') : t('channels.scheduleSubmit')}</button>
+        <button type="submit" disabled={result.fetching || !leaders}>
+          {result.fetching ? t('channels.scheduling') : t('channels.scheduleSubmit')}
+        </button>
       </form>
-      {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>{message.text}</p>}
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+          {message.text}
+        </p>
+      )}
     </section>
   );
 };

@@ -4,7 +4,15 @@ import type { CombinedError } from 'urql';
 import type { Principal } from './auth';
 
 /** Who the console acts as: a token entered here, checked by the gateway (`me`); VIEWER without one. */
-export const SignIn = ({ principal, error, onChange }: { principal: Principal | null; error?: CombinedError; onChange: (token: string | null) => void }) => {
+export const SignIn = ({
+  principal,
+  error,
+  onChange,
+}: {
+  principal: Principal | null;
+  error?: CombinedError;
+  onChange: (token: string | null) => void;
+}) => {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -17,7 +25,9 @@ export const SignIn = ({ principal, error, onChange }: { principal: Principal | 
     return (
       <div className="signin" role="alert">
         {error.response?.status === 401 ? t('signin.unknownToken') : error.message}{' '}
-        <button type="button" onClick={() => onChange(null)}>{t('signin.asViewer')}</button>
+        <button type="button" onClick={() => onChange(null)}>
+          {t('signin.asViewer')}
+        </button>
       </div>
     );
   }
@@ -25,19 +35,28 @@ export const SignIn = ({ principal, error, onChange }: { principal: Principal | 
     <div className="signin">
       {principal && (
         <span data-testid="principal">
-          {principal.signedIn ? principal.subject : t('signin.anonymous')} · <strong data-role={principal.role}>{t(`role.${principal.role}`)}</strong>
+          {principal.signedIn ? principal.subject : t('signin.anonymous')} ·{' '}
+          <strong data-role={principal.role}>{t(`role.${principal.role}`)}</strong>
         </span>
       )}
       {editing ? (
         <form onSubmit={submit}>
-          <label>{t('signin.token')} <input name="token" type="password" autoComplete="off" required autoFocus /></label>
+          <label>
+            {t('signin.token')} <input name="token" type="password" autoComplete="off" required autoFocus />
+          </label>
           <button type="submit">{t('signin.signIn')}</button>
-          <button type="button" className="secondary" onClick={() => setEditing(false)}>{t('signin.cancel')}</button>
+          <button type="button" className="secondary" onClick={() => setEditing(false)}>
+            {t('signin.cancel')}
+          </button>
         </form>
       ) : principal?.signedIn ? (
-        <button type="button" onClick={() => onChange(null)}>{t('signin.signOut')}</button>
+        <button type="button" onClick={() => onChange(null)}>
+          {t('signin.signOut')}
+        </button>
       ) : (
-        <button type="button" onClick={() => setEditing(true)}>{t('signin.signIn')}</button>
+        <button type="button" onClick={() => setEditing(true)}>
+          {t('signin.signIn')}
+        </button>
       )}
     </div>
   );

@@ -9,11 +9,28 @@ import { seoulDateTime } from './time';
 
 const FORMATS: TownHallFormat[] = ['TALK_CONCERT', 'CHIMAEK', 'LECTURE', 'OTHER'];
 type Field = 'heldAt' | 'format' | 'theme' | 'venue' | 'presenterIds' | 'attendees' | 'headCounts';
-interface HeadCountRow { orgUnitId: string; headCount: string }
-const EMPTY = { heldAt: '', format: 'TALK_CONCERT' as TownHallFormat, theme: '', venue: '', presenterIds: 'CEO', mode: 'names' as 'names' | 'count', attendees: '', headCounts: [{ orgUnitId: '', headCount: '' }] as HeadCountRow[] };
+interface HeadCountRow {
+  orgUnitId: string;
+  headCount: string;
+}
+const EMPTY = {
+  heldAt: '',
+  format: 'TALK_CONCERT' as TownHallFormat,
+  theme: '',
+  venue: '',
+  presenterIds: 'CEO',
+  mode: 'names' as 'names' | 'count',
+  attendees: '',
+  headCounts: [{ orgUnitId: '', headCount: '' }] as HeadCountRow[],
+};
 
 /** A field's problem, tied to it for screen readers (aria-describedby points here). */
-export const FieldError = ({ id, children }: { id: string; children: ReactNode }) => (children ? <span id={id} className="field-error" role="alert">{children}</span> : null);
+export const FieldError = ({ id, children }: { id: string; children: ReactNode }) =>
+  children ? (
+    <span id={id} className="field-error" role="alert">
+      {children}
+    </span>
+  ) : null;
 
 /**
  * Record a town hall that already took place (history, not scheduling): who presented, and who
@@ -62,7 +79,11 @@ export const TownHallForm = ({ now = () => new Date() }: { now?: () => Date }) =
     const scheduledAt = kstInstant(form.heldAt);
     const r = await record({
       input: {
-        scheduledAt, format: form.format, theme: form.theme.trim(), venue: form.venue.trim(), presenterIds: idList(form.presenterIds),
+        scheduledAt,
+        format: form.format,
+        theme: form.theme.trim(),
+        venue: form.venue.trim(),
+        presenterIds: idList(form.presenterIds),
         ...(form.mode === 'names'
           ? { attendance: idList(form.attendees).map((employeeId) => ({ employeeId })) }
           : { headCounts: form.headCounts.map((h) => ({ orgUnitId: h.orgUnitId, headCount: Number(h.headCount) })) }),
@@ -72,7 +93,15 @@ export const TownHallForm = ({ now = () => new Date() }: { now?: () => Date }) =
       occurredAt: scheduledAt,
     });
     if (r.error || !r.data) {
-      const values = { heldAt: form.heldAt, format: form.format, theme: form.theme, venue: form.venue, presenterIds: form.presenterIds, attendees: form.attendees, headCounts: form.headCounts.map((h) => `${h.orgUnitId} ${h.headCount}`).join(' ') };
+      const values = {
+        heldAt: form.heldAt,
+        format: form.format,
+        theme: form.theme,
+        venue: form.venue,
+        presenterIds: form.presenterIds,
+        attendees: form.attendees,
+        headCounts: form.headCounts.map((h) => `${h.orgUnitId} ${h.headCount}`).join(' '),
+      };
       setErrors(r.error ? serverErrors<Field>(r.error, values) : { '': t('forms.failed') });
       return;
     }
@@ -86,50 +115,124 @@ export const TownHallForm = ({ now = () => new Date() }: { now?: () => Date }) =
       <h2 id="record-town-hall">{t('townHall.record')}</h2>
       <p className="hint">{t('townHall.recordHint')}</p>
       <form onSubmit={(e) => void submit(e)} aria-labelledby="record-town-hall" noValidate>
-        <label>{t('townHall.heldAt')} <input name="heldAt" type="datetime-local" max={max} value={form.heldAt} onChange={(e) => set({ heldAt: e.target.value })} {...described('heldAt')} /></label>
+        <label>
+          {t('townHall.heldAt')}{' '}
+          <input
+            name="heldAt"
+            type="datetime-local"
+            max={max}
+            value={form.heldAt}
+            onChange={(e) => set({ heldAt: e.target.value })}
+            {...described('heldAt')}
+          />
+        </label>
         <FieldError id="th-heldAt-error">{errors.heldAt}</FieldError>
-        <label>{t('other.format')}
+        <label>
+          {t('other.format')}
           <select name="format" value={form.format} onChange={(e) => set({ format: e.target.value as TownHallFormat })}>
-            {FORMATS.map((f) => <option key={f} value={f}>{t(`other.formats.${f}`)}</option>)}
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`other.formats.${f}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('other.theme')} <input name="theme" value={form.theme} onChange={(e) => set({ theme: e.target.value })} {...described('theme')} /></label>
+        <label>
+          {t('other.theme')}{' '}
+          <input name="theme" value={form.theme} onChange={(e) => set({ theme: e.target.value })} {...described('theme')} />
+        </label>
         <FieldError id="th-theme-error">{errors.theme}</FieldError>
-        <label>{t('channels.venue')} <input name="venue" value={form.venue} onChange={(e) => set({ venue: e.target.value })} {...described('venue')} /></label>
+        <label>
+          {t('channels.venue')}{' '}
+          <input name="venue" value={form.venue} onChange={(e) => set({ venue: e.target.value })} {...described('venue')} />
+        </label>
         <FieldError id="th-venue-error">{errors.venue}</FieldError>
-        <label>{t('townHall.presenterIds')} <input name="presenterIds" value={form.presenterIds} onChange={(e) => set({ presenterIds: e.target.value })} {...described('presenterIds')} /></label>
+        <label>
+          {t('townHall.presenterIds')}{' '}
+          <input
+            name="presenterIds"
+            value={form.presenterIds}
+            onChange={(e) => set({ presenterIds: e.target.value })}
+            {...described('presenterIds')}
+          />
+        </label>
         <FieldError id="th-presenterIds-error">{errors.presenterIds}</FieldError>
         <fieldset>
           <legend>{t('townHall.whoCame')}</legend>
-          <label><input type="radio" name="mode" value="names" checked={form.mode === 'names'} onChange={() => set({ mode: 'names' })} /> {t('townHall.byName')}</label>
-          <label><input type="radio" name="mode" value="count" checked={form.mode === 'count'} onChange={() => set({ mode: 'count' })} /> {t('townHall.byCount')}</label>
+          <label>
+            <input type="radio" name="mode" value="names" checked={form.mode === 'names'} onChange={() => set({ mode: 'names' })} />{' '}
+            {t('townHall.byName')}
+          </label>
+          <label>
+            <input type="radio" name="mode" value="count" checked={form.mode === 'count'} onChange={() => set({ mode: 'count' })} />{' '}
+            {t('townHall.byCount')}
+          </label>
         </fieldset>
         {form.mode === 'names' ? (
           <>
-            <label>{t('townHall.attendees')} <textarea name="attendees" rows={3} value={form.attendees} onChange={(e) => set({ attendees: e.target.value })} {...described('attendees')} /></label>
+            <label>
+              {t('townHall.attendees')}{' '}
+              <textarea
+                name="attendees"
+                rows={3}
+                value={form.attendees}
+                onChange={(e) => set({ attendees: e.target.value })}
+                {...described('attendees')}
+              />
+            </label>
             <FieldError id="th-attendees-error">{errors.attendees}</FieldError>
           </>
         ) : (
           <div role="group" aria-label={t('townHall.headCounts')} {...described('headCounts')}>
             {form.headCounts.map((row, i) => (
               <div key={i} className="row">
-                <label>{t('channels.orgUnit')}
-                  <select value={row.orgUnitId} onChange={(e) => set({ headCounts: form.headCounts.map((h, j) => (j === i ? { ...h, orgUnitId: e.target.value } : h)) })}>
+                <label>
+                  {t('channels.orgUnit')}
+                  <select
+                    value={row.orgUnitId}
+                    onChange={(e) =>
+                      set({ headCounts: form.headCounts.map((h, j) => (j === i ? { ...h, orgUnitId: e.target.value } : h)) })
+                    }
+                  >
                     <option value="">—</option>
-                    {(units?.orgUnits ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                    {(units?.orgUnits ?? []).map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                      </option>
+                    ))}
                   </select>
                 </label>
-                <label>{t('townHall.headCount')} <input type="number" min={0} inputMode="numeric" value={row.headCount} onChange={(e) => set({ headCounts: form.headCounts.map((h, j) => (j === i ? { ...h, headCount: e.target.value } : h)) })} /></label>
+                <label>
+                  {t('townHall.headCount')}{' '}
+                  <input
+                    type="number"
+                    min={0}
+                    inputMode="numeric"
+                    value={row.headCount}
+                    onChange={(e) =>
+                      set({ headCounts: form.headCounts.map((h, j) => (j === i ? { ...h, headCount: e.target.value } : h)) })
+                    }
+                  />
+                </label>
               </div>
             ))}
-            <button type="button" onClick={() => set({ headCounts: [...form.headCounts, { orgUnitId: '', headCount: '' }] })}>{t('townHall.addUnit')}</button>
+            <button type="button" onClick={() => set({ headCounts: [...form.headCounts, { orgUnitId: '', headCount: '' }] })}>
+              {t('townHall.addUnit')}
+            </button>
             <FieldError id="th-headCounts-error">{errors.headCounts}</FieldError>
           </div>
         )}
-        <button type="submit" disabled={state.fetching}>{state.fetching ? t('forms.sending') : t('townHall.recordSubmit')}</button>
+        <button type="submit" disabled={state.fetching}>
+          {state.fetching ? t('forms.sending') : t('townHall.recordSubmit')}
+        </button>
         <FieldError id="th-form-error">{errors['']}</FieldError>
       </form>
-      {done && <p role="status" className="ok">{t('townHall.recorded', { theme: done.theme })} <Link to={`/channels/town-halls/${encodeURIComponent(done.id)}`}>{t('townHall.open')}</Link></p>}
+      {done && (
+        <p role="status" className="ok">
+          {t('townHall.recorded', { theme: done.theme })}{' '}
+          <Link to={`/channels/town-halls/${encodeURIComponent(done.id)}`}>{t('townHall.open')}</Link>
+        </p>
+      )}
     </section>
   );
 };

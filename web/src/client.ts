@@ -11,40 +11,123 @@ import { currentToken } from './session';
 
 /** Types without an id: stored inside their parent, never shared by key. */
 const EMBEDDED = [
-  'Cadence', 'CadencePeriod', 'CafeParticipant', 'ChannelFigure', 'ChannelQuestions', 'Coverage', 'CsvImportReport', 'CsvRowError',
-  'CsvImportProgress', 'CustomerFollowUp', 'CustomerPersonalData', 'DeadLetter', 'FcActivity', 'FcWeeklyActivityReport', 'FollowUpCompliance', 'GapPerson', 'Gaps',
-  'HistoryImportReport', 'LeaderAnswers', 'LeaderFigure', 'OrgUnitReach', 'OverdueFollowUps', 'PageInfo', 'Principal', 'QuestionFigures',
-  'TownHallHeadCount', 'TwoWay',
+  'Cadence',
+  'CadencePeriod',
+  'CafeParticipant',
+  'ChannelFigure',
+  'ChannelQuestions',
+  'Coverage',
+  'CsvImportReport',
+  'CsvRowError',
+  'CsvImportProgress',
+  'CustomerFollowUp',
+  'CustomerPersonalData',
+  'DeadLetter',
+  'FcActivity',
+  'FcWeeklyActivityReport',
+  'FollowUpCompliance',
+  'GapPerson',
+  'Gaps',
+  'HistoryImportReport',
+  'LeaderAnswers',
+  'LeaderFigure',
+  'OrgUnitReach',
+  'OverdueFollowUps',
+  'PageInfo',
+  'Principal',
+  'QuestionFigures',
+  'TownHallHeadCount',
+  'TwoWay',
   // Relay connections and edges: a page belongs to the query (and its arguments) that asked for it.
-  'BranchConnection', 'BranchEdge', 'BranchTimelineConnection', 'BranchTimelineEdge', 'BranchVisitConnection', 'BranchVisitEdge',
-  'CafeSessionConnection', 'CafeSessionEdge', 'ContractConnection', 'ContractEdge', 'CustomerTimelineConnection', 'CustomerTimelineEdge',
-  'CustomerVisitConnection', 'CustomerVisitEdge', 'DeadLetterConnection', 'DeadLetterEdge', 'EmployeeConnection', 'EmployeeEdge',
-  'EmployeeTimelineConnection', 'EmployeeTimelineEdge', 'FcConnection', 'FcEdge', 'FcTimelineConnection', 'FcTimelineEdge',
-  'PersonalDataAccessConnection', 'PersonalDataAccessEdge', 'TouchConnection', 'TouchEdge', 'TownHallConnection', 'TownHallEdge',
+  'BranchConnection',
+  'BranchEdge',
+  'BranchTimelineConnection',
+  'BranchTimelineEdge',
+  'BranchVisitConnection',
+  'BranchVisitEdge',
+  'CafeSessionConnection',
+  'CafeSessionEdge',
+  'ContractConnection',
+  'ContractEdge',
+  'CustomerTimelineConnection',
+  'CustomerTimelineEdge',
+  'CustomerVisitConnection',
+  'CustomerVisitEdge',
+  'DeadLetterConnection',
+  'DeadLetterEdge',
+  'EmployeeConnection',
+  'EmployeeEdge',
+  'EmployeeTimelineConnection',
+  'EmployeeTimelineEdge',
+  'FcConnection',
+  'FcEdge',
+  'FcTimelineConnection',
+  'FcTimelineEdge',
+  'PersonalDataAccessConnection',
+  'PersonalDataAccessEdge',
+  'TouchConnection',
+  'TouchEdge',
+  'TownHallConnection',
+  'TownHallEdge',
 ] as const;
 
 /** Root fields whose answers a recorded fact can change: dropped after every recording mutation. */
 const FIGURES = new Set([
-  'coverage', 'gaps', 'cadence', 'cafeSessionReachByOrgUnit', 'twoWay', 'openFollowUps', 'overdueFollowUps', 'touches', 'unvisitedBranches',
-  'fcActivity', 'followUpCompliance', 'campaigns', 'cafeSessions', 'townHalls', 'videoMessages', 'branchVisits', 'employees', 'employee',
-  'fcs', 'branches', 'branch', 'customer', 'contracts', 'customerVisits', 'orgUnits', 'cafeSession', 'townHall', 'nextCafeGuests', 'fc',
+  'coverage',
+  'gaps',
+  'cadence',
+  'cafeSessionReachByOrgUnit',
+  'twoWay',
+  'openFollowUps',
+  'overdueFollowUps',
+  'touches',
+  'unvisitedBranches',
+  'fcActivity',
+  'followUpCompliance',
+  'campaigns',
+  'cafeSessions',
+  'townHalls',
+  'videoMessages',
+  'branchVisits',
+  'employees',
+  'employee',
+  'fcs',
+  'branches',
+  'branch',
+  'customer',
+  'contracts',
+  'customerVisits',
+  'orgUnits',
+  'cafeSession',
+  'townHall',
+  'nextCafeGuests',
+  'fc',
   'customerSearch',
 ]);
 
 /** The mutations the console sends; each may change any figure. */
 const RECORDING = [
-  'scheduleCafeSession', 'inviteToCafeSession', 'recordCafeSessionAttendance', 'answerCafeSessionQuestion', 'completeCafeSessionFollowUp',
-  'recordTownHall', 'recordBranchVisit', 'importCsv',
+  'scheduleCafeSession',
+  'inviteToCafeSession',
+  'recordCafeSessionAttendance',
+  'answerCafeSessionQuestion',
+  'completeCafeSessionFollowUp',
+  'recordTownHall',
+  'recordBranchVisit',
+  'importCsv',
 ] as const;
 
 export const dropFigures = (cache: Cache) => {
-  for (const field of cache.inspectFields('Query')) if (FIGURES.has(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+  for (const field of cache.inspectFields('Query'))
+    if (FIGURES.has(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
 };
 
 /** A new question over SSE: the session's (or town hall's) list is read again, so every page showing it has it. */
-const questionArrived = (typename: 'CafeSession' | 'TownHall', idArg: 'sessionId' | 'townHallId') => (_result: unknown, args: Record<string, unknown>, cache: Cache) => {
-  cache.invalidate({ __typename: typename, id: String(args[idArg]) }, 'questions');
-};
+const questionArrived =
+  (typename: 'CafeSession' | 'TownHall', idArg: 'sessionId' | 'townHallId') =>
+  (_result: unknown, args: Record<string, unknown>, cache: Cache) => {
+    cache.invalidate({ __typename: typename, id: String(args[idArg]) }, 'questions');
+  };
 
 export const graphcache = () =>
   cacheExchange({

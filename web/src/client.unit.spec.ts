@@ -18,9 +18,32 @@ const gateway = () => {
         sent.push(name);
         const data =
           name === 'Invite'
-            ? (reached++, { inviteToCafeSession: { __typename: 'CafeSession', id: 'S1', invitedCount: 1, participants: [{ __typename: 'CafeParticipant', employeeId: 'E1', invited: true }] } })
-            : { coverage: { __typename: 'Coverage', population: 100, reached, reachRate: reached / 100, touches: reached, frequency: 1, averageDaysSinceLastTouch: null, byChannel: [], byLeader: [] } };
-        return pipe(fromValue(data), map((d) => makeResult(op, { data: d })));
+            ? (reached++,
+              {
+                inviteToCafeSession: {
+                  __typename: 'CafeSession',
+                  id: 'S1',
+                  invitedCount: 1,
+                  participants: [{ __typename: 'CafeParticipant', employeeId: 'E1', invited: true }],
+                },
+              })
+            : {
+                coverage: {
+                  __typename: 'Coverage',
+                  population: 100,
+                  reached,
+                  reachRate: reached / 100,
+                  touches: reached,
+                  frequency: 1,
+                  averageDaysSinceLastTouch: null,
+                  byChannel: [],
+                  byLeader: [],
+                },
+              };
+        return pipe(
+          fromValue(data),
+          map((d) => makeResult(op, { data: d })),
+        );
       }),
     );
   return { exchange, sent };

@@ -10,10 +10,20 @@ describe('CSV export', () => {
   });
 
   it('quotes commas, quotes and line breaks, leaves empty cells empty', () => {
-    expect(toCsv(['a', 'b', 'c'], [['Café, Yeouido', 'say "hi"', null], ['two\nlines', 3, undefined]])).toBe(`${BOM}a,b,c\r\n"Café, Yeouido","say ""hi""",\r\n"two\nlines",3,\r\n`);
+    expect(
+      toCsv(
+        ['a', 'b', 'c'],
+        [
+          ['Café, Yeouido', 'say "hi"', null],
+          ['two\nlines', 3, undefined],
+        ],
+      ),
+    ).toBe(`${BOM}a,b,c\r\n"Café, Yeouido","say ""hi""",\r\n"two\nlines",3,\r\n`);
   });
 
   it('defuses cells that a spreadsheet would run as a formula', () => {
-    expect(toCsv(['x'], [['=HYPERLINK("http://evil")'], ['+1'], ['@SUM(A1)'], [-5]])).toBe(`${BOM}x\r\n"'=HYPERLINK(""http://evil"")"\r\n'+1\r\n'@SUM(A1)\r\n-5\r\n`);
+    expect(toCsv(['x'], [['=HYPERLINK("http://evil")'], ['+1'], ['@SUM(A1)'], [-5]])).toBe(
+      `${BOM}x\r\n"'=HYPERLINK(""http://evil"")"\r\n'+1\r\n'@SUM(A1)\r\n-5\r\n`,
+    );
   });
 });

@@ -23,19 +23,47 @@ const api = (reply: (op: Operation) => { data?: Record<string, unknown> | null; 
         const name = (op.query.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode).name!.value;
         if (op.kind === 'mutation') sent.push(op);
         const queries: Record<string, Record<string, unknown>> = {
-          OrgUnits: { orgUnits: [{ id: 'HQ', name: '본사', kind: 'DIVISION', parent: null }, { id: 'IT', name: 'IT', kind: 'DEPARTMENT', parent: { id: 'HQ' } }] },
-          Campaigns: { campaigns: [{ id: 'XMAS', name: 'Christmas cakes', purpose: 'cake', deadline: '2026-12-24', complete: false, progress: 0, targetCount: 2, visitedCount: 0, remaining: [] }] },
+          OrgUnits: {
+            orgUnits: [
+              { id: 'HQ', name: '본사', kind: 'DIVISION', parent: null },
+              { id: 'IT', name: 'IT', kind: 'DEPARTMENT', parent: { id: 'HQ' } },
+            ],
+          },
+          Campaigns: {
+            campaigns: [
+              {
+                id: 'XMAS',
+                name: 'Christmas cakes',
+                purpose: 'cake',
+                deadline: '2026-12-24',
+                complete: false,
+                progress: 0,
+                targetCount: 2,
+                visitedCount: 0,
+                remaining: [],
+              },
+            ],
+          },
         };
         const r = op.kind === 'mutation' ? reply(op) : { data: queries[name] ?? null };
-        return pipe(fromValue(r), map((x) => makeResult(op, x.error ? { errors: [{ message: x.error }] } : { data: x.data })));
+        return pipe(
+          fromValue(r),
+          map((x) => makeResult(op, x.error ? { errors: [{ message: x.error }] } : { data: x.data })),
+        );
       }),
     );
   return { client: new Client({ url: '/graphql', exchanges: [exchange] }), sent };
 };
 
-const renderWith = (client: Client, ui: React.ReactNode) => render(<MemoryRouter><Provider value={client}>{ui}</Provider></MemoryRouter>);
+const renderWith = (client: Client, ui: React.ReactNode) =>
+  render(
+    <MemoryRouter>
+      <Provider value={client}>{ui}</Provider>
+    </MemoryRouter>,
+  );
 const form = (name: string) => screen.getByRole('form', { name });
-const type = (label: string | RegExp, value: string, within_: HTMLElement) => fireEvent.change(within(within_).getByLabelText(label), { target: { value } });
+const type = (label: string | RegExp, value: string, within_: HTMLElement) =>
+  fireEvent.change(within(within_).getByLabelText(label), { target: { value } });
 const submit = async (f: HTMLElement, name: string) => act(async () => void fireEvent.click(within(f).getByRole('button', { name })));
 /** The message tied to a field (aria-describedby), as a screen reader would read it. */
 const errorOf = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
@@ -71,7 +99,9 @@ describe('<TownHallForm> (a town hall that took place)', () => {
   });
 
   it('records head counts per org unit as history (occurredAt is when it took place), then resets', async () => {
-    const { client, sent } = api(() => ({ data: { recordTownHall: { id: 'TH-9', scheduledAt: '2026-10-20T09:00:00Z', theme: 'Q3 results', attendedCount: 0, headCount: 42 } } }));
+    const { client, sent } = api(() => ({
+      data: { recordTownHall: { id: 'TH-9', scheduledAt: '2026-10-20T09:00:00Z', theme: 'Q3 results', attendedCount: 0, headCount: 42 } },
+    }));
     renderWith(client, <TownHallForm now={() => NOW} />);
     const f = form('지난 타운홀 기록');
     type('열린 일시(KST)', '2026-10-20T18:00', f);
@@ -93,7 +123,17 @@ describe('<TownHallForm> (a town hall that took place)', () => {
     await screen.findByText(/“Q3 results” 타운홀을 기록했습니다/);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.variables).toMatchObject({
-      input: { scheduledAt: '2026-10-20T18:00:00+09:00', format: 'TALK_CONCERT', theme: 'Q3 results', venue: 'Rooftop', presenterIds: ['CEO'], headCounts: [{ orgUnitId: 'IT', headCount: 42 }, { orgUnitId: 'HQ', headCount: 3 }] },
+      input: {
+        scheduledAt: '2026-10-20T18:00:00+09:00',
+        format: 'TALK_CONCERT',
+        theme: 'Q3 results',
+        venue: 'Rooftop',
+        presenterIds: ['CEO'],
+        headCounts: [
+          { orgUnitId: 'IT', headCount: 42 },
+          { orgUnitId: 'HQ', headCount: 3 },
+        ],
+      },
       occurredAt: '2026-10-20T18:00:00+09:00',
     });
     expect(screen.getByRole('link', { name: '열기' }).getAttribute('href')).toBe('/channels/town-halls/TH-9');
@@ -121,7 +161,11 @@ describe('<TownHallForm> (a town hall that took place)', () => {
 
 describe('<BranchVisitForm>', () => {
   it('records a visit for a campaign as history, then resets', async () => {
-    const { client, sent } = api(() => ({ data: { recordBranchVisit: { id: 'V1', visitedAt: '2026-11-20T05:00:00Z', purpose: 'cake', branch: { id: 'BR001', name: '강남지점' } } } }));
+    const { client, sent } = api(() => ({
+      data: {
+        recordBranchVisit: { id: 'V1', visitedAt: '2026-11-20T05:00:00Z', purpose: 'cake', branch: { id: 'BR001', name: '강남지점' } },
+      },
+    }));
     renderWith(client, <BranchVisitForm now={() => NOW} />);
     const f = form('지점 방문 기록');
     await submit(f, '기록');
@@ -136,7 +180,14 @@ describe('<BranchVisitForm>', () => {
     await submit(f, '기록');
     await screen.findByText('강남지점 방문을 기록했습니다.');
     expect(sent[0]!.variables).toMatchObject({
-      input: { branchId: 'BR001', visitedAt: '2026-11-20T14:00:00+09:00', purpose: 'Christmas cake', leaderIds: ['CEO'], fcIds: ['FC1', 'FC2'], campaignId: 'XMAS' },
+      input: {
+        branchId: 'BR001',
+        visitedAt: '2026-11-20T14:00:00+09:00',
+        purpose: 'Christmas cake',
+        leaderIds: ['CEO'],
+        fcIds: ['FC1', 'FC2'],
+        campaignId: 'XMAS',
+      },
       occurredAt: '2026-11-20T14:00:00+09:00',
     });
     expect((within(f).getByLabelText('지점 번호') as HTMLInputElement).value).toBe('');
@@ -156,4 +207,3 @@ describe('<BranchVisitForm>', () => {
     expect(branch.value).toBe('BR999');
   });
 });
-

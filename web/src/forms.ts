@@ -4,7 +4,11 @@ import type { CombinedError } from 'urql';
 export type FieldErrors<F extends string> = Partial<Record<F | '', string>>;
 
 /** Ids typed as a list: split on commas, spaces and new lines, blanks dropped. */
-export const idList = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+export const idList = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const ID = /^[A-Za-z0-9_.:-]+$/;
 /** The first id that is not one (an id has letters, digits, - _ . :), or a repeated one. */

@@ -4,14 +4,25 @@ import { graphql } from './gql';
 
 export const MeQuery = graphql(`
   query Me {
-    me { subject role tokenId }
+    me {
+      subject
+      role
+      tokenId
+    }
   }
 `);
 
 /** The newest touch: the console's default period ends in its month, so it opens on data. */
 export const LatestTouchQuery = graphql(`
   query LatestTouch($asOf: DateTime) {
-    touches(first: 1, asOf: $asOf) { edges { node { id touchedAt } } }
+    touches(first: 1, asOf: $asOf) {
+      edges {
+        node {
+          id
+          touchedAt
+        }
+      }
+    }
   }
 `);
 
@@ -24,8 +35,20 @@ export const CoverageQuery = graphql(`
       touches
       frequency
       averageDaysSinceLastTouch
-      byChannel { channel reached touches }
-      byLeader { leader { id name title } reached touches }
+      byChannel {
+        channel
+        reached
+        touches
+      }
+      byLeader {
+        leader {
+          id
+          name
+          title
+        }
+        reached
+        touches
+      }
     }
   }
 `);
@@ -33,45 +56,137 @@ export const CoverageQuery = graphql(`
 /** Twelve months in one request (aliases): the trend chart's points. */
 export const TrendQuery = graphql(`
   query Trend(
-    $population: Population!, $asOf: DateTime,
-    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
-    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+    $population: Population!
+    $asOf: DateTime
+    $m0: PeriodInput!
+    $m1: PeriodInput!
+    $m2: PeriodInput!
+    $m3: PeriodInput!
+    $m4: PeriodInput!
+    $m5: PeriodInput!
+    $m6: PeriodInput!
+    $m7: PeriodInput!
+    $m8: PeriodInput!
+    $m9: PeriodInput!
+    $m10: PeriodInput!
+    $m11: PeriodInput!
   ) {
-    m0: coverage(population: $population, period: $m0, asOf: $asOf) { reached population reachRate }
-    m1: coverage(population: $population, period: $m1, asOf: $asOf) { reached population reachRate }
-    m2: coverage(population: $population, period: $m2, asOf: $asOf) { reached population reachRate }
-    m3: coverage(population: $population, period: $m3, asOf: $asOf) { reached population reachRate }
-    m4: coverage(population: $population, period: $m4, asOf: $asOf) { reached population reachRate }
-    m5: coverage(population: $population, period: $m5, asOf: $asOf) { reached population reachRate }
-    m6: coverage(population: $population, period: $m6, asOf: $asOf) { reached population reachRate }
-    m7: coverage(population: $population, period: $m7, asOf: $asOf) { reached population reachRate }
-    m8: coverage(population: $population, period: $m8, asOf: $asOf) { reached population reachRate }
-    m9: coverage(population: $population, period: $m9, asOf: $asOf) { reached population reachRate }
-    m10: coverage(population: $population, period: $m10, asOf: $asOf) { reached population reachRate }
-    m11: coverage(population: $population, period: $m11, asOf: $asOf) { reached population reachRate }
+    m0: coverage(population: $population, period: $m0, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m1: coverage(population: $population, period: $m1, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m2: coverage(population: $population, period: $m2, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m3: coverage(population: $population, period: $m3, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m4: coverage(population: $population, period: $m4, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m5: coverage(population: $population, period: $m5, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m6: coverage(population: $population, period: $m6, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m7: coverage(population: $population, period: $m7, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m8: coverage(population: $population, period: $m8, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m9: coverage(population: $population, period: $m9, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m10: coverage(population: $population, period: $m10, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
+    m11: coverage(population: $population, period: $m11, asOf: $asOf) {
+      reached
+      population
+      reachRate
+    }
   }
 `);
 
 export const CadenceQuery = graphql(`
   query Cadence($from: Date!, $to: Date!, $asOf: DateTime) {
     cadence(from: $from, to: $to, asOf: $asOf) {
-      cafeSessions { start end held target met }
-      townHalls { start end held target met }
+      cafeSessions {
+        start
+        end
+        held
+        target
+        met
+      }
+      townHalls {
+        start
+        end
+        held
+        target
+        met
+      }
     }
   }
 `);
 
 export const OrgUnitsQuery = graphql(`
   query OrgUnits($asOf: DateTime) {
-    orgUnits(asOf: $asOf) { id name kind parent { id } }
+    orgUnits(asOf: $asOf) {
+      id
+      name
+      kind
+      parent {
+        id
+      }
+    }
   }
 `);
 
 export const EmployeeGapsQuery = graphql(`
   query EmployeeGaps($at: DateTime!, $days: Int!, $segment: SegmentInput, $asOf: DateTime, $first: Int, $after: String) {
     gaps(population: EMPLOYEE, at: $at, days: $days, segment: $segment, asOf: $asOf, first: $first, after: $after) {
-      total hasNextPage endCursor
-      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }
+      total
+      hasNextPage
+      endCursor
+      people {
+        personId
+        lastTouchedAt
+        employee {
+          id
+          name
+          grade
+          orgUnit {
+            id
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -79,8 +194,22 @@ export const EmployeeGapsQuery = graphql(`
 export const FcGapsQuery = graphql(`
   query FcGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int, $after: String) {
     gaps(population: FC, at: $at, days: $days, asOf: $asOf, first: $first, after: $after) {
-      total hasNextPage endCursor
-      people { personId lastTouchedAt fc { id name branch { id name region } } }
+      total
+      hasNextPage
+      endCursor
+      people {
+        personId
+        lastTouchedAt
+        fc {
+          id
+          name
+          branch {
+            id
+            name
+            region
+          }
+        }
+      }
     }
   }
 `);
@@ -89,8 +218,21 @@ export const FcGapsQuery = graphql(`
 export const CustomerGapsQuery = graphql(`
   query CustomerGaps($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int, $after: String) {
     gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first, after: $after) {
-      total hasNextPage endCursor
-      people { personId lastTouchedAt customer { id branch { id name region } } }
+      total
+      hasNextPage
+      endCursor
+      people {
+        personId
+        lastTouchedAt
+        customer {
+          id
+          branch {
+            id
+            name
+            region
+          }
+        }
+      }
     }
   }
 `);
@@ -99,15 +241,37 @@ export const CustomerGapsQuery = graphql(`
 export const CustomerGapsWithNamesQuery = graphql(`
   query CustomerGapsWithNames($at: DateTime!, $days: Int!, $asOf: DateTime, $first: Int, $after: String) {
     gaps(population: CUSTOMER, at: $at, days: $days, asOf: $asOf, first: $first, after: $after) {
-      total hasNextPage endCursor
-      people { personId lastTouchedAt customer { id branch { id name region } personalData { name } } }
+      total
+      hasNextPage
+      endCursor
+      people {
+        personId
+        lastTouchedAt
+        customer {
+          id
+          branch {
+            id
+            name
+            region
+          }
+          personalData {
+            name
+          }
+        }
+      }
     }
   }
 `);
 
 export const UnvisitedBranchesQuery = graphql(`
   query UnvisitedBranches($from: DateTime!, $to: DateTime!, $asOf: DateTime) {
-    unvisitedBranches(from: $from, to: $to, asOf: $asOf) { id name region district pride }
+    unvisitedBranches(from: $from, to: $to, asOf: $asOf) {
+      id
+      name
+      region
+      district
+      pride
+    }
   }
 `);
 
@@ -115,62 +279,196 @@ export const CafeSessionsQuery = graphql(`
   query CafeSessions($first: Int!, $after: String, $asOf: DateTime) {
     cafeSessions(first: $first, after: $after, asOf: $asOf) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          scheduledAt
+          venue
+          status
+          capacity
+          invitedCount
+          attendedCount
+          hosts {
+            id
+            name
+            title
+          }
+        }
+      }
     }
   }
 `);
 
 export const LeadersQuery = graphql(`
   query Leaders {
-    employees(filter: { grade: EXECUTIVE }, first: 100) { edges { node { id name title } } }
+    employees(filter: { grade: EXECUTIVE }, first: 100) {
+      edges {
+        node {
+          id
+          name
+          title
+        }
+      }
+    }
   }
 `);
 
 export const ScheduleCafeSessionMutation = graphql(`
   mutation ScheduleCafeSession($input: ScheduleCafeSessionInput!, $commandId: String) {
-    scheduleCafeSession(input: $input, commandId: $commandId) { id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title } }
+    scheduleCafeSession(input: $input, commandId: $commandId) {
+      id
+      scheduledAt
+      venue
+      status
+      capacity
+      invitedCount
+      attendedCount
+      hosts {
+        id
+        name
+        title
+      }
+    }
   }
 `);
 
 export const ReachQuery = graphql(`
   query Reach($period: PeriodInput!, $asOf: DateTime) {
-    cafeSessionReachByOrgUnit(period: $period, asOf: $asOf) { orgUnitId orgUnitName kind parentId population eligiblePopulation reached reachRate eligibleReachRate }
+    cafeSessionReachByOrgUnit(period: $period, asOf: $asOf) {
+      orgUnitId
+      orgUnitName
+      kind
+      parentId
+      population
+      eligiblePopulation
+      reached
+      reachRate
+      eligibleReachRate
+    }
   }
 `);
 
 export const CustomerSmileQuery = graphql(`
   query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date, $asOf: DateTime) {
-    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on, asOf: $asOf) { key branch { name } due onTime late overdue open onTimeRate }
+    followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on, asOf: $asOf) {
+      key
+      branch {
+        name
+      }
+      due
+      onTime
+      late
+      overdue
+      open
+      onTimeRate
+    }
   }
 `);
 
 export const PrideQuery = graphql(`
   query Pride($from: Date!, $to: Date!, $asOf: DateTime) {
-    fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) { key fcs fcWeeks visitsPerFcWeek callsPerFcWeek contractsPerFcWeek }
+    fcActivity(groupBy: PRIDE, from: $from, to: $to, asOf: $asOf) {
+      key
+      fcs
+      fcWeeks
+      visitsPerFcWeek
+      callsPerFcWeek
+      contractsPerFcWeek
+    }
   }
 `);
 
 /* People and places: the directory and one page per person, team, branch and customer. */
 
 const TouchFields = graphql(`
-  fragment TouchFields on Touch { id channel mode touchedAt summary leader { id name title } }
+  fragment TouchFields on Touch {
+    id
+    channel
+    mode
+    touchedAt
+    summary
+    leader {
+      id
+      name
+      title
+    }
+  }
 `);
 void TouchFields;
 
 export const DirectoryQuery = graphql(`
   query Directory($name: String, $asOf: DateTime) {
-    employees(filter: { search: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name grade title orgUnit { id name } lastTouchedAt } } }
-    fcs(filter: { search: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name branch { id name } } } }
-    branches(filter: { name: $name }, first: 30, asOf: $asOf) { totalCount edges { node { id name region district pride } } }
+    employees(filter: { search: $name }, first: 30, asOf: $asOf) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          grade
+          title
+          orgUnit {
+            id
+            name
+          }
+          lastTouchedAt
+        }
+      }
+    }
+    fcs(filter: { search: $name }, first: 30, asOf: $asOf) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          branch {
+            id
+            name
+          }
+        }
+      }
+    }
+    branches(filter: { name: $name }, first: 30, asOf: $asOf) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          region
+          district
+          pride
+        }
+      }
+    }
   }
 `);
 
 export const EmployeePageQuery = graphql(`
   query EmployeePage($id: ID!, $asOf: DateTime) {
     employee(id: $id, asOf: $asOf) {
-      id name grade title region hiredOn leftOn lastTouchedAt orgUnit { id name }
-      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+      id
+      name
+      grade
+      title
+      region
+      hiredOn
+      leftOn
+      lastTouchedAt
+      orgUnit {
+        id
+        name
+      }
+      timeline(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...TouchFields
+          }
+        }
+      }
     }
   }
 `);
@@ -178,15 +476,39 @@ export const EmployeePageQuery = graphql(`
 /** Customers by name: SALES and PRIVACY_OFFICER only; every customer found is logged as a read of their name. */
 export const CustomerSearchQuery = graphql(`
   query CustomerSearch($name: String!, $asOf: DateTime) {
-    customerSearch(name: $name, first: 30, asOf: $asOf) { id branch { id name } personalData { name } }
+    customerSearch(name: $name, first: 30, asOf: $asOf) {
+      id
+      branch {
+        id
+        name
+      }
+      personalData {
+        name
+      }
+    }
   }
 `);
 
 export const FcPageQuery = graphql(`
   query FcPage($id: ID!, $asOf: DateTime) {
     fc(id: $id, asOf: $asOf) {
-      id name hiredOn leftOn branch { id name region }
-      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+      id
+      name
+      hiredOn
+      leftOn
+      branch {
+        id
+        name
+        region
+      }
+      timeline(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...TouchFields
+          }
+        }
+      }
     }
   }
 `);
@@ -194,10 +516,36 @@ export const FcPageQuery = graphql(`
 export const BranchPageQuery = graphql(`
   query BranchPage($id: ID!, $asOf: DateTime) {
     branch(id: $id, asOf: $asOf) {
-      id name region district seoul pride prideSince
-      fcs { id name }
-      visits { id visitedAt purpose gift leaders { id name title } }
-      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+      id
+      name
+      region
+      district
+      seoul
+      pride
+      prideSince
+      fcs {
+        id
+        name
+      }
+      visits {
+        id
+        visitedAt
+        purpose
+        gift
+        leaders {
+          id
+          name
+          title
+        }
+      }
+      timeline(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...TouchFields
+          }
+        }
+      }
     }
   }
 `);
@@ -205,9 +553,30 @@ export const BranchPageQuery = graphql(`
 export const CustomerPageQuery = graphql(`
   query CustomerPage($id: ID!, $asOf: DateTime) {
     customer(id: $id, asOf: $asOf) {
-      id registeredOn erasedOn branch { id name }
-      contracts { id product signedOn fc { id name } }
-      timeline(first: 100) { totalCount edges { node { ...TouchFields } } }
+      id
+      registeredOn
+      erasedOn
+      branch {
+        id
+        name
+      }
+      contracts {
+        id
+        product
+        signedOn
+        fc {
+          id
+          name
+        }
+      }
+      timeline(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...TouchFields
+          }
+        }
+      }
     }
   }
 `);
@@ -215,15 +584,48 @@ export const CustomerPageQuery = graphql(`
 /** Name, phone and address: SALES and PRIVACY_OFFICER only (asked separately so other roles get the rest). */
 export const CustomerPersonalDataQuery = graphql(`
   query CustomerPersonalData($id: ID!) {
-    customer(id: $id) { id personalData { name phone address } }
+    customer(id: $id) {
+      id
+      personalData {
+        name
+        phone
+        address
+      }
+    }
   }
 `);
 
 export const TeamPageQuery = graphql(`
   query TeamPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {
-    orgUnits(asOf: $asOf) { id name kind parent { id } }
-    employees(filter: { orgUnitId: $id }, first: 100, asOf: $asOf) { totalCount edges { node { id name grade title lastTouchedAt } } }
-    cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) { orgUnitId orgUnitName population eligiblePopulation reached reachRate eligibleReachRate }
+    orgUnits(asOf: $asOf) {
+      id
+      name
+      kind
+      parent {
+        id
+      }
+    }
+    employees(filter: { orgUnitId: $id }, first: 100, asOf: $asOf) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          grade
+          title
+          lastTouchedAt
+        }
+      }
+    }
+    cafeSessionReachByOrgUnit(orgUnitId: $id, period: $period, asOf: $asOf) {
+      orgUnitId
+      orgUnitName
+      population
+      eligiblePopulation
+      reached
+      reachRate
+      eligibleReachRate
+    }
   }
 `);
 
@@ -231,19 +633,73 @@ export const TeamPageQuery = graphql(`
 
 export const LeadersPageQuery = graphql(`
   query LeadersPage($period: PeriodInput!, $asOf: DateTime, $at: DateTime) {
-    employees: coverage(population: EMPLOYEE, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
-    fcs: coverage(population: FC, period: $period, asOf: $asOf) { byLeader { leader { id name title } reached touches } }
-    twoWay(period: $period, asOf: $asOf) { byAnsweringLeader { leader { id } answered averageHoursToAnswer } }
-    openFollowUps(at: $at, asOf: $asOf) { id owner { id } }
+    employees: coverage(population: EMPLOYEE, period: $period, asOf: $asOf) {
+      byLeader {
+        leader {
+          id
+          name
+          title
+        }
+        reached
+        touches
+      }
+    }
+    fcs: coverage(population: FC, period: $period, asOf: $asOf) {
+      byLeader {
+        leader {
+          id
+          name
+          title
+        }
+        reached
+        touches
+      }
+    }
+    twoWay(period: $period, asOf: $asOf) {
+      byAnsweringLeader {
+        leader {
+          id
+        }
+        answered
+        averageHoursToAnswer
+      }
+    }
+    openFollowUps(at: $at, asOf: $asOf) {
+      id
+      owner {
+        id
+      }
+    }
   }
 `);
 
 /** One leader's touches by channel, for each population. */
 export const LeaderPageQuery = graphql(`
   query LeaderPage($id: ID!, $period: PeriodInput!, $asOf: DateTime) {
-    employee(id: $id, asOf: $asOf) { id name title grade }
-    employees: coverage(population: EMPLOYEE, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
-    fcs: coverage(population: FC, leaderId: $id, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } }
+    employee(id: $id, asOf: $asOf) {
+      id
+      name
+      title
+      grade
+    }
+    employees: coverage(population: EMPLOYEE, leaderId: $id, period: $period, asOf: $asOf) {
+      reached
+      touches
+      byChannel {
+        channel
+        reached
+        touches
+      }
+    }
+    fcs: coverage(population: FC, leaderId: $id, period: $period, asOf: $asOf) {
+      reached
+      touches
+      byChannel {
+        channel
+        reached
+        touches
+      }
+    }
   }
 `);
 
@@ -253,24 +709,78 @@ export const LeaderPageQuery = graphql(`
  */
 export const LeaderCustomersQuery = graphql(`
   query LeaderCustomers($leaderId: ID, $period: PeriodInput!, $asOf: DateTime) {
-    coverage(population: CUSTOMER, leaderId: $leaderId, period: $period, asOf: $asOf) { reached touches byChannel { channel reached touches } byLeader { leader { id name title } reached touches } }
+    coverage(population: CUSTOMER, leaderId: $leaderId, period: $period, asOf: $asOf) {
+      reached
+      touches
+      byChannel {
+        channel
+        reached
+        touches
+      }
+      byLeader {
+        leader {
+          id
+          name
+          title
+        }
+        reached
+        touches
+      }
+    }
   }
 `);
 
 export const BoardQuery = graphql(`
   query Board($period: PeriodInput!, $asOf: DateTime, $at: DateTime) {
     twoWay(period: $period, asOf: $asOf) {
-      questions { raised answered answeredRate averageHoursToAnswer }
-      byChannel { channel figures { raised answered answeredRate averageHoursToAnswer } }
-      byAnsweringLeader { leader { id name title } answered averageHoursToAnswer }
+      questions {
+        raised
+        answered
+        answeredRate
+        averageHoursToAnswer
+      }
+      byChannel {
+        channel
+        figures {
+          raised
+          answered
+          answeredRate
+          averageHoursToAnswer
+        }
+      }
+      byAnsweringLeader {
+        leader {
+          id
+          name
+          title
+        }
+        answered
+        averageHoursToAnswer
+      }
     }
-    openFollowUps(at: $at, asOf: $asOf) { id description dueOn ageDays overdue since sessionId owner { id name title } }
+    openFollowUps(at: $at, asOf: $asOf) {
+      id
+      description
+      dueOn
+      ageDays
+      overdue
+      since
+      sessionId
+      owner {
+        id
+        name
+        title
+      }
+    }
   }
 `);
 
 export const CompleteFollowUpMutation = graphql(`
   mutation CompleteFollowUp($input: CompleteFollowUpInput!, $commandId: String) {
-    completeCafeSessionFollowUp(input: $input, commandId: $commandId) { id completedOn }
+    completeCafeSessionFollowUp(input: $input, commandId: $commandId) {
+      id
+      completedOn
+    }
   }
 `);
 
@@ -279,7 +789,24 @@ export const CompleteFollowUpMutation = graphql(`
 export const NextSessionQuery = graphql(`
   query NextSession($from: DateTime!) {
     cafeSessions(from: $from, status: SCHEDULED, first: 20) {
-      edges { node { id scheduledAt venue capacity invitedCount hosts { id name title } participants { employeeId invited } } }
+      edges {
+        node {
+          id
+          scheduledAt
+          venue
+          capacity
+          invitedCount
+          hosts {
+            id
+            name
+            title
+          }
+          participants {
+            employeeId
+            invited
+          }
+        }
+      }
     }
   }
 `);
@@ -288,8 +815,27 @@ export const NextSessionQuery = graphql(`
 export const NextCafeGuestsQuery = graphql(`
   query NextCafeGuests($sessionId: ID, $count: Int) {
     nextCafeGuests(sessionId: $sessionId, count: $count) {
-      seats candidates
-      guests { rank employeeId employee { id name grade } team { name orgUnit { id } eligiblePopulation reached eligibleReachRate } divisionName }
+      seats
+      candidates
+      guests {
+        rank
+        employeeId
+        employee {
+          id
+          name
+          grade
+        }
+        team {
+          name
+          orgUnit {
+            id
+          }
+          eligiblePopulation
+          reached
+          eligibleReachRate
+        }
+        divisionName
+      }
     }
   }
 `);
@@ -299,14 +845,29 @@ export const BranchVisitListQuery = graphql(`
   query BranchVisitList {
     branches(sortBy: LAST_VISITED_AT, first: 15) {
       totalCount
-      edges { node { id name region district lastVisitedAt } }
+      edges {
+        node {
+          id
+          name
+          region
+          district
+          lastVisitedAt
+        }
+      }
     }
   }
 `);
 
 export const InviteMutation = graphql(`
   mutation Invite($input: InviteEmployeeInput!, $commandId: String) {
-    inviteToCafeSession(input: $input, commandId: $commandId) { id invitedCount participants { employeeId invited } }
+    inviteToCafeSession(input: $input, commandId: $commandId) {
+      id
+      invitedCount
+      participants {
+        employeeId
+        invited
+      }
+    }
   }
 `);
 
@@ -314,13 +875,31 @@ export const InviteMutation = graphql(`
 /** Rows done of the import the page started, over SSE while the file is processed. */
 export const CsvImportProgressSubscription = graphql(`
   subscription CsvImportProgress($importId: ID!) {
-    csvImportProgress(importId: $importId) { id done total finished }
+    csvImportProgress(importId: $importId) {
+      id
+      done
+      total
+      finished
+    }
   }
 `);
 
 export const ImportCsvMutation = graphql(`
   mutation ImportCsv($input: ImportCsvInput!) {
-    importCsv(input: $input) { kind encoding dryRun rows imported unchanged failed errors { line key message } }
+    importCsv(input: $input) {
+      kind
+      encoding
+      dryRun
+      rows
+      imported
+      unchanged
+      failed
+      errors {
+        line
+        key
+        message
+      }
+    }
   }
 `);
 
@@ -328,28 +907,76 @@ export const ImportCsvMutation = graphql(`
 export const CafeSessionPageQuery = graphql(`
   query CafeSessionPage($id: ID!) {
     cafeSession(id: $id) {
-      id scheduledAt venue status capacity invitedCount attendedCount hosts { id name title }
-      participants { employeeId invited attended walkIn employee { id name grade orgUnit { name } } }
-      questions { ...CafeQuestionFields }
+      id
+      scheduledAt
+      venue
+      status
+      capacity
+      invitedCount
+      attendedCount
+      hosts {
+        id
+        name
+        title
+      }
+      participants {
+        employeeId
+        invited
+        attended
+        walkIn
+        employee {
+          id
+          name
+          grade
+          orgUnit {
+            name
+          }
+        }
+      }
+      questions {
+        ...CafeQuestionFields
+      }
     }
   }
 `);
 
 const CafeQuestionFields = graphql(`
-  fragment CafeQuestionFields on CafeQuestion { id topic text anonymous answered answeredAt answeredBy { name } }
+  fragment CafeQuestionFields on CafeQuestion {
+    id
+    topic
+    text
+    anonymous
+    answered
+    answeredAt
+    answeredBy {
+      name
+    }
+  }
 `);
 void CafeQuestionFields;
 
 /** New questions in a running session, over SSE, once the view has them. */
 export const CafeQuestionRaisedSubscription = graphql(`
   subscription CafeQuestionRaised($sessionId: ID!) {
-    cafeSessionQuestionRaised(sessionId: $sessionId) { ...CafeQuestionFields }
+    cafeSessionQuestionRaised(sessionId: $sessionId) {
+      ...CafeQuestionFields
+    }
   }
 `);
 
 export const RecordAttendanceMutation = graphql(`
   mutation RecordAttendance($input: RecordAttendanceInput!, $commandId: String) {
-    recordCafeSessionAttendance(input: $input, commandId: $commandId) { id attendedCount invitedCount participants { employeeId invited attended walkIn } }
+    recordCafeSessionAttendance(input: $input, commandId: $commandId) {
+      id
+      attendedCount
+      invitedCount
+      participants {
+        employeeId
+        invited
+        attended
+        walkIn
+      }
+    }
   }
 `);
 
@@ -357,63 +984,213 @@ export const RecordAttendanceMutation = graphql(`
 
 export const ReachByMonthQuery = graphql(`
   query ReachByMonth(
-    $asOf: DateTime,
-    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
-    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+    $asOf: DateTime
+    $m0: PeriodInput!
+    $m1: PeriodInput!
+    $m2: PeriodInput!
+    $m3: PeriodInput!
+    $m4: PeriodInput!
+    $m5: PeriodInput!
+    $m6: PeriodInput!
+    $m7: PeriodInput!
+    $m8: PeriodInput!
+    $m9: PeriodInput!
+    $m10: PeriodInput!
+    $m11: PeriodInput!
   ) {
-    m0: cafeSessionReachByOrgUnit(period: $m0, asOf: $asOf) { orgUnitId orgUnitName kind parentId eligiblePopulation reached eligibleReachRate }
-    m1: cafeSessionReachByOrgUnit(period: $m1, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m2: cafeSessionReachByOrgUnit(period: $m2, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m3: cafeSessionReachByOrgUnit(period: $m3, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m4: cafeSessionReachByOrgUnit(period: $m4, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m5: cafeSessionReachByOrgUnit(period: $m5, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m6: cafeSessionReachByOrgUnit(period: $m6, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m7: cafeSessionReachByOrgUnit(period: $m7, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m8: cafeSessionReachByOrgUnit(period: $m8, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m9: cafeSessionReachByOrgUnit(period: $m9, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m10: cafeSessionReachByOrgUnit(period: $m10, asOf: $asOf) { orgUnitId reached eligibleReachRate }
-    m11: cafeSessionReachByOrgUnit(period: $m11, asOf: $asOf) { orgUnitId reached eligibleReachRate }
+    m0: cafeSessionReachByOrgUnit(period: $m0, asOf: $asOf) {
+      orgUnitId
+      orgUnitName
+      kind
+      parentId
+      eligiblePopulation
+      reached
+      eligibleReachRate
+    }
+    m1: cafeSessionReachByOrgUnit(period: $m1, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m2: cafeSessionReachByOrgUnit(period: $m2, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m3: cafeSessionReachByOrgUnit(period: $m3, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m4: cafeSessionReachByOrgUnit(period: $m4, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m5: cafeSessionReachByOrgUnit(period: $m5, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m6: cafeSessionReachByOrgUnit(period: $m6, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m7: cafeSessionReachByOrgUnit(period: $m7, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m8: cafeSessionReachByOrgUnit(period: $m8, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m9: cafeSessionReachByOrgUnit(period: $m9, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m10: cafeSessionReachByOrgUnit(period: $m10, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
+    m11: cafeSessionReachByOrgUnit(period: $m11, asOf: $asOf) {
+      orgUnitId
+      reached
+      eligibleReachRate
+    }
   }
 `);
 
 export const SegmentByChannelQuery = graphql(`
   query SegmentByChannel($population: Population!, $segment: SegmentInput!, $period: PeriodInput!, $asOf: DateTime) {
-    coverage(population: $population, segment: $segment, period: $period, asOf: $asOf) { population reached reachRate byChannel { channel reached } }
+    coverage(population: $population, segment: $segment, period: $period, asOf: $asOf) {
+      population
+      reached
+      reachRate
+      byChannel {
+        channel
+        reached
+      }
+    }
   }
 `);
 
 export const SegmentTrendQuery = graphql(`
   query SegmentTrend(
-    $population: Population!, $segment: SegmentInput!, $asOf: DateTime,
-    $m0: PeriodInput!, $m1: PeriodInput!, $m2: PeriodInput!, $m3: PeriodInput!, $m4: PeriodInput!, $m5: PeriodInput!,
-    $m6: PeriodInput!, $m7: PeriodInput!, $m8: PeriodInput!, $m9: PeriodInput!, $m10: PeriodInput!, $m11: PeriodInput!
+    $population: Population!
+    $segment: SegmentInput!
+    $asOf: DateTime
+    $m0: PeriodInput!
+    $m1: PeriodInput!
+    $m2: PeriodInput!
+    $m3: PeriodInput!
+    $m4: PeriodInput!
+    $m5: PeriodInput!
+    $m6: PeriodInput!
+    $m7: PeriodInput!
+    $m8: PeriodInput!
+    $m9: PeriodInput!
+    $m10: PeriodInput!
+    $m11: PeriodInput!
   ) {
-    m0: coverage(population: $population, segment: $segment, period: $m0, asOf: $asOf) { population reached reachRate }
-    m1: coverage(population: $population, segment: $segment, period: $m1, asOf: $asOf) { population reached reachRate }
-    m2: coverage(population: $population, segment: $segment, period: $m2, asOf: $asOf) { population reached reachRate }
-    m3: coverage(population: $population, segment: $segment, period: $m3, asOf: $asOf) { population reached reachRate }
-    m4: coverage(population: $population, segment: $segment, period: $m4, asOf: $asOf) { population reached reachRate }
-    m5: coverage(population: $population, segment: $segment, period: $m5, asOf: $asOf) { population reached reachRate }
-    m6: coverage(population: $population, segment: $segment, period: $m6, asOf: $asOf) { population reached reachRate }
-    m7: coverage(population: $population, segment: $segment, period: $m7, asOf: $asOf) { population reached reachRate }
-    m8: coverage(population: $population, segment: $segment, period: $m8, asOf: $asOf) { population reached reachRate }
-    m9: coverage(population: $population, segment: $segment, period: $m9, asOf: $asOf) { population reached reachRate }
-    m10: coverage(population: $population, segment: $segment, period: $m10, asOf: $asOf) { population reached reachRate }
-    m11: coverage(population: $population, segment: $segment, period: $m11, asOf: $asOf) { population reached reachRate }
+    m0: coverage(population: $population, segment: $segment, period: $m0, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m1: coverage(population: $population, segment: $segment, period: $m1, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m2: coverage(population: $population, segment: $segment, period: $m2, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m3: coverage(population: $population, segment: $segment, period: $m3, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m4: coverage(population: $population, segment: $segment, period: $m4, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m5: coverage(population: $population, segment: $segment, period: $m5, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m6: coverage(population: $population, segment: $segment, period: $m6, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m7: coverage(population: $population, segment: $segment, period: $m7, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m8: coverage(population: $population, segment: $segment, period: $m8, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m9: coverage(population: $population, segment: $segment, period: $m9, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m10: coverage(population: $population, segment: $segment, period: $m10, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
+    m11: coverage(population: $population, segment: $segment, period: $m11, asOf: $asOf) {
+      population
+      reached
+      reachRate
+    }
   }
 `);
 
 /** Every region: the two ends of the branch list sorted by region cover all 126 branches of the demo (a page holds 100). */
 export const RegionsQuery = graphql(`
   query Regions {
-    asc: branches(sortBy: REGION, first: 100) { totalCount edges { node { region } } }
-    desc: branches(sortBy: REGION, direction: DESC, first: 100) { edges { node { region } } }
+    asc: branches(sortBy: REGION, first: 100) {
+      totalCount
+      edges {
+        node {
+          region
+        }
+      }
+    }
+    desc: branches(sortBy: REGION, direction: DESC, first: 100) {
+      edges {
+        node {
+          region
+        }
+      }
+    }
   }
 `);
 
 export const AnswerQuestionMutation = graphql(`
   mutation AnswerQuestion($input: AnswerQuestionInput!, $commandId: String) {
-    answerCafeSessionQuestion(input: $input, commandId: $commandId) { id answered answeredAt answeredBy { name } }
+    answerCafeSessionQuestion(input: $input, commandId: $commandId) {
+      id
+      answered
+      answeredAt
+      answeredBy {
+        name
+      }
+    }
   }
 `);
 
@@ -423,57 +1200,150 @@ export const TownHallsQuery = graphql(`
   query TownHalls($from: DateTime!, $to: DateTime!, $asOf: DateTime) {
     townHalls(from: $from, to: $to, first: 50, asOf: $asOf) {
       totalCount
-      edges { node { id scheduledAt theme venue format status attendedCount headCount feedbackCount averageRating presenters { id name } } }
+      edges {
+        node {
+          id
+          scheduledAt
+          theme
+          venue
+          format
+          status
+          attendedCount
+          headCount
+          feedbackCount
+          averageRating
+          presenters {
+            id
+            name
+          }
+        }
+      }
     }
   }
 `);
 
 export const CampaignsQuery = graphql(`
   query Campaigns($asOf: DateTime) {
-    campaigns(asOf: $asOf) { id name purpose deadline complete progress targetCount visitedCount remaining { id name district } }
+    campaigns(asOf: $asOf) {
+      id
+      name
+      purpose
+      deadline
+      complete
+      progress
+      targetCount
+      visitedCount
+      remaining {
+        id
+        name
+        district
+      }
+    }
   }
 `);
 
 export const VideoMessagesQuery = graphql(`
   query VideoMessages($asOf: DateTime) {
-    videoMessages(asOf: $asOf) { id title publishedAt durationSeconds views distinctViewers averageCompletion author { name title } }
+    videoMessages(asOf: $asOf) {
+      id
+      title
+      publishedAt
+      durationSeconds
+      views
+      distinctViewers
+      averageCompletion
+      author {
+        name
+        title
+      }
+    }
   }
 `);
 
 /* Town halls one by one: who came, the questions (live over SSE), and recording one that took place. */
 
 const TownHallQuestionFields = graphql(`
-  fragment TownHallQuestionFields on TownHallQuestion { id topic text anonymous answer answeredAt askedBy { name } answeredBy { name } }
+  fragment TownHallQuestionFields on TownHallQuestion {
+    id
+    topic
+    text
+    anonymous
+    answer
+    answeredAt
+    askedBy {
+      name
+    }
+    answeredBy {
+      name
+    }
+  }
 `);
 void TownHallQuestionFields;
 
 export const TownHallPageQuery = graphql(`
   query TownHallPage($id: ID!) {
     townHall(id: $id) {
-      id scheduledAt theme venue format status attendedCount headCount feedbackCount averageRating
-      presenters { id name title }
-      headCounts { orgUnit { id name } headCount }
-      questions { ...TownHallQuestionFields }
+      id
+      scheduledAt
+      theme
+      venue
+      format
+      status
+      attendedCount
+      headCount
+      feedbackCount
+      averageRating
+      presenters {
+        id
+        name
+        title
+      }
+      headCounts {
+        orgUnit {
+          id
+          name
+        }
+        headCount
+      }
+      questions {
+        ...TownHallQuestionFields
+      }
     }
   }
 `);
 
 export const TownHallQuestionRaisedSubscription = graphql(`
   subscription TownHallQuestionRaised($townHallId: ID!) {
-    townHallQuestionRaised(townHallId: $townHallId) { ...TownHallQuestionFields }
+    townHallQuestionRaised(townHallId: $townHallId) {
+      ...TownHallQuestionFields
+    }
   }
 `);
 
 /** A town hall that already took place, with who came by name or by head count: history, so occurredAt is its time. */
 export const RecordTownHallMutation = graphql(`
   mutation RecordTownHall($input: RecordTownHallInput!, $commandId: String, $occurredAt: DateTime) {
-    recordTownHall(input: $input, commandId: $commandId, occurredAt: $occurredAt) { id scheduledAt theme attendedCount headCount }
+    recordTownHall(input: $input, commandId: $commandId, occurredAt: $occurredAt) {
+      id
+      scheduledAt
+      theme
+      attendedCount
+      headCount
+    }
   }
 `);
 
 /** A leader's visit to a branch that took place, optionally part of a campaign. */
 export const RecordBranchVisitMutation = graphql(`
   mutation RecordBranchVisit($input: RecordBranchVisitInput!, $commandId: String, $occurredAt: DateTime) {
-    recordBranchVisit(input: $input, commandId: $commandId, occurredAt: $occurredAt) { id visitedAt purpose branch { id name } }
+    recordBranchVisit(input: $input, commandId: $commandId, occurredAt: $occurredAt) {
+      id
+      visitedAt
+      purpose
+      branch {
+        id
+        name
+      }
+    }
   }
 `);

@@ -39,7 +39,10 @@ export const presetPeriod = (preset: Preset, reference: Month, custom?: { from: 
 export const isPreset = (s: string | null): s is Preset => (PRESETS as readonly string[]).includes(s ?? '');
 
 /** What the URL says about the period (`?preset=…&ref=YYYY-MM&from=…&to=…`), with defaults. */
-export const periodFromSearch = (search: URLSearchParams, latestMonth: Month): { preset: Preset; reference: Month; period: Period | null } => {
+export const periodFromSearch = (
+  search: URLSearchParams,
+  latestMonth: Month,
+): { preset: Preset; reference: Month; period: Period | null } => {
   const preset = isPreset(search.get('preset')) ? (search.get('preset') as Preset) : 'last12';
   const reference = validMonth(search.get('ref')) ?? latestMonth;
   return { preset, reference, period: presetPeriod(preset, reference, { from: search.get('from'), to: search.get('to') }) };

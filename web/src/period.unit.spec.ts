@@ -23,9 +23,19 @@ describe('period presets', () => {
   });
 
   it('defaults to the last 12 months up to the latest month with touches, and keeps what the URL says', () => {
-    expect(periodFromSearch(new URLSearchParams(''), '2015-06')).toEqual({ preset: 'last12', reference: '2015-06', period: { from: '2014-07-01', to: '2015-07-01' } });
-    expect(periodFromSearch(new URLSearchParams('preset=quarter&ref=2014-12'), '2015-06').period).toEqual({ from: '2014-10-01', to: '2015-01-01' });
+    expect(periodFromSearch(new URLSearchParams(''), '2015-06')).toEqual({
+      preset: 'last12',
+      reference: '2015-06',
+      period: { from: '2014-07-01', to: '2015-07-01' },
+    });
+    expect(periodFromSearch(new URLSearchParams('preset=quarter&ref=2014-12'), '2015-06').period).toEqual({
+      from: '2014-10-01',
+      to: '2015-01-01',
+    });
     // Nonsense in a hand-edited link falls back to the defaults.
-    expect(periodFromSearch(new URLSearchParams('preset=forever&ref=2015-13'), '2015-06')).toMatchObject({ preset: 'last12', reference: '2015-06' });
+    expect(periodFromSearch(new URLSearchParams('preset=forever&ref=2015-13'), '2015-06')).toMatchObject({
+      preset: 'last12',
+      reference: '2015-06',
+    });
   });
 });

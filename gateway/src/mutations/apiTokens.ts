@@ -1,4 +1,4 @@
-import { notFound } from '@hub/contracts';
+import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { ApiTokenRef, TokenRoleEnum } from '../types/access';
@@ -6,7 +6,10 @@ import { ApiTokenRef, TokenRoleEnum } from '../types/access';
 const IssueApiTokenInput = builder.inputType('IssueApiTokenInput', {
   description: 'A token to issue.',
   fields: (t) => ({
-    subject: t.string({ required: true, description: 'Whom it stands for (a person or system; letters, digits, . _ @ : -): stamped as the actor on every event it records.' }),
+    subject: t.string({
+      required: true,
+      description: 'Whom it stands for (a person or system; letters, digits, . _ @ : -): stamped as the actor on every event it records.',
+    }),
     role: t.field({ type: TokenRoleEnum, required: true, description: 'Its role.' }),
     expiresInDays: t.int({ required: false, description: 'Days until it stops working (1 to 366; default 90).' }),
   }),
@@ -18,7 +21,11 @@ builder.mutationFields((t) => ({
     description: 'Issue an API token (ADMIN). The answer carries its secret once; store it safely.',
     authScopes: ACCESS.admin,
     args: { input: t.arg({ type: IssueApiTokenInput, required: true }) },
-    resolve: (_, { input }, ctx) => ctx.tokens.issue({ subject: input.subject, role: input.role, ...(input.expiresInDays == null ? {} : { expiresInDays: input.expiresInDays }) }, ctx.actor),
+    resolve: (_, { input }, ctx) =>
+      ctx.tokens.issue(
+        { subject: input.subject, role: input.role, ...(input.expiresInDays == null ? {} : { expiresInDays: input.expiresInDays }) },
+        ctx.actor,
+      ),
   }),
   revokeApiToken: t.field({
     type: ApiTokenRef,

@@ -1,5 +1,5 @@
 import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/contracts';
+import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { BranchVisitRef, CampaignRef } from '../types/branchVisit';
@@ -35,7 +35,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordFieldVisits,
     type: CampaignRef,
     description: 'Launch a campaign targeting a set of branches.',
-    args: { input: t.arg({ type: LaunchCampaignInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: LaunchCampaignInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.branchVisits.launchCampaign(input, commandContext(ctx, commandId, occurredAt));
       await ctx.waitForView(result.position);
@@ -50,7 +54,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordFieldVisits,
     type: BranchVisitRef,
     description: 'Record a branch visit. Every FC met becomes a touch by every leader who went.',
-    args: { input: t.arg({ type: RecordBranchVisitInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RecordBranchVisitInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.branchVisits.recordVisit(input, commandContext(ctx, commandId, occurredAt));
       await ctx.waitForView(result.position);

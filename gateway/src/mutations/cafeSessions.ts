@@ -1,5 +1,5 @@
 import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/contracts';
+import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
@@ -15,7 +15,6 @@ const sessionAfter = async (ctx: HubContext, result: { sessionId: string; positi
   if (!session) throw notFound(`No café session ${result.sessionId}`);
   return session;
 };
-
 
 /** The same for a question or a follow-up: wait for the view, then find the item in its session. */
 const itemAfter = async <T>(
@@ -55,7 +54,10 @@ const ScheduleCafeSessionInput = builder.inputType('ScheduleCafeSessionInput', {
     capacity: t.int({ required: false, description: 'Seats; 10 when omitted.' }),
   }),
 });
-const InviteEmployeeInput = SessionRefInput('InviteEmployeeInput', 'Who to invite to which session. Only grade 차장 or below may be invited.');
+const InviteEmployeeInput = SessionRefInput(
+  'InviteEmployeeInput',
+  'Who to invite to which session. Only grade 차장 or below may be invited.',
+);
 const RecordAttendanceInput = SessionRefInput('RecordAttendanceInput', 'Who came to which session; someone not invited is a walk-in.');
 
 const RaiseQuestionInput = builder.inputType('RaiseQuestionInput', {
@@ -153,7 +155,11 @@ export const RecordCafeSessionInput = builder.inputType('RecordCafeSessionInput'
     hostIds: t.idList({ required: true, description: 'Hosting leaders (usually the CEO).' }),
     capacity: t.int({ required: false, description: 'Seats; 10 when omitted.' }),
     invitations: t.field({ type: [PersonAtInput], required: false, description: 'Who was invited; at the scheduling time unless given.' }),
-    attendance: t.field({ type: [PersonAtInput], required: false, description: "Who came; at the session's time unless given. Someone not invited is a walk-in." }),
+    attendance: t.field({
+      type: [PersonAtInput],
+      required: false,
+      description: "Who came; at the session's time unless given. Someone not invited is a walk-in.",
+    }),
     questions: t.field({ type: [BulkQuestionInput], required: false, description: 'Questions raised, with their answers.' }),
   }),
 });
@@ -164,7 +170,11 @@ builder.mutationFields((t) => ({
     type: CafeSessionRef,
     description:
       'Record a whole café session in one call (bulk, for API clients): scheduled, invitations, attendance and questions, checked up front and appended together — all or nothing. A session in the past needs occurredAt (when it was scheduled): that records history. Idempotent by commandId.',
-    args: { input: t.arg({ type: RecordCafeSessionInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RecordCafeSessionInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.recordSession(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -172,7 +182,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Schedule a café session (톡톡타임).',
-    args: { input: t.arg({ type: ScheduleCafeSessionInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: ScheduleCafeSessionInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.schedule(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -180,7 +194,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Invite an employee of grade 차장 or below; refused for 부장 and executives, duplicates and full sessions.',
-    args: { input: t.arg({ type: InviteEmployeeInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: InviteEmployeeInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.invite(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -188,7 +206,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Record that an employee came (invited or walk-in). Each attendee becomes a touch by every host.',
-    args: { input: t.arg({ type: RecordAttendanceInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RecordAttendanceInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.recordAttendance(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -196,7 +218,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeQuestionRef,
     description: 'Record a question raised in a session, optionally anonymous.',
-    args: { input: t.arg({ type: RaiseQuestionInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RaiseQuestionInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.cafeSessions.raiseQuestion(input, commandContext(ctx, commandId, occurredAt));
       return questionAfter(ctx, result, result.questionId);
@@ -206,15 +232,27 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeQuestionRef,
     description: 'Answer a question, live or later.',
-    args: { input: t.arg({ type: AnswerQuestionInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: AnswerQuestionInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      questionAfter(ctx, await ctx.commands.cafeSessions.answerQuestion(input, commandContext(ctx, commandId, occurredAt)), String(input.questionId)),
+      questionAfter(
+        ctx,
+        await ctx.commands.cafeSessions.answerQuestion(input, commandContext(ctx, commandId, occurredAt)),
+        String(input.questionId),
+      ),
   }),
   assignCafeSessionFollowUp: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeFollowUpRef,
     description: 'Assign a follow-up action with an owner and a due date.',
-    args: { input: t.arg({ type: AssignFollowUpInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: AssignFollowUpInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.cafeSessions.assignFollowUp(input, commandContext(ctx, commandId, occurredAt));
       return followUpAfter(ctx, result, result.followUpId);
@@ -224,15 +262,27 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeFollowUpRef,
     description: 'Mark a follow-up action done.',
-    args: { input: t.arg({ type: CompleteFollowUpInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: CompleteFollowUpInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      followUpAfter(ctx, await ctx.commands.cafeSessions.completeFollowUp(input, commandContext(ctx, commandId, occurredAt)), String(input.followUpId)),
+      followUpAfter(
+        ctx,
+        await ctx.commands.cafeSessions.completeFollowUp(input, commandContext(ctx, commandId, occurredAt)),
+        String(input.followUpId),
+      ),
   }),
   cancelCafeSession: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Cancel a session that has not taken place.',
-    args: { input: t.arg({ type: CancelCafeSessionInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: CancelCafeSessionInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.cancel(input, commandContext(ctx, commandId, occurredAt))),
   }),

@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 import type { CommandContext } from '@hub/event-store';
 import type { HubContext } from '../context';
 
@@ -20,6 +20,7 @@ export const occurredAtArg = {
 } as const;
 
 export const commandContext = (ctx: HubContext, commandId: string | null | undefined, occurredAt?: string | null): CommandContext => {
-  if (commandId && commandId.length > MAX_COMMAND_ID_LENGTH) throw validationError(`commandId must be at most ${MAX_COMMAND_ID_LENGTH} characters`, { length: commandId.length });
+  if (commandId && commandId.length > MAX_COMMAND_ID_LENGTH)
+    throw validationError(`commandId must be at most ${MAX_COMMAND_ID_LENGTH} characters`, { length: commandId.length });
   return { actor: ctx.actor, correlationId: ctx.correlationId, ...(commandId ? { commandId } : {}), ...(occurredAt ? { occurredAt } : {}) };
 };

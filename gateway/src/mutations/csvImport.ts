@@ -1,5 +1,15 @@
-import { CSV_ENCODINGS, HISTORY_FORMATS, HISTORY_RECORD_TYPES, IMPORT_KINDS, importCsv, importHistory, type HistoryReport, type ImportReport, type RowError } from '@hub/csv-import';
-import { forbiddenByRule, validationError } from '@hub/contracts';
+import {
+  CSV_ENCODINGS,
+  HISTORY_FORMATS,
+  HISTORY_RECORD_TYPES,
+  IMPORT_KINDS,
+  importCsv,
+  importHistory,
+  type HistoryReport,
+  type ImportReport,
+  type RowError,
+} from '@hub/csv-import';
+import { forbiddenByRule, validationError } from '@hub/events';
 import type { ImportProgress } from '../importProgress';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -10,7 +20,8 @@ import { ViewLaggingError } from '../viewLag';
 const MAX_BYTES = 20 * 1024 * 1024;
 
 const ImportKindEnum = builder.enumType('CsvImportKind', {
-  description: 'What a CSV file holds. Columns (header line, English names): ORG_UNITS orgUnitId,name,kind[,parentId]; EMPLOYEES employeeId,name,grade,orgUnitId,region[,title,hiredOn]; BRANCHES branchId,name,region,district,seoul[,prideSince]; FCS fcId,name,branchId,hiredOn; CUSTOMERS customerId,branchId,registeredOn,name,phone,address; CONTRACTS contractId,customerId,fcId,product,signedOn.',
+  description:
+    'What a CSV file holds. Columns (header line, English names): ORG_UNITS orgUnitId,name,kind[,parentId]; EMPLOYEES employeeId,name,grade,orgUnitId,region[,title,hiredOn]; BRANCHES branchId,name,region,district,seoul[,prideSince]; FCS fcId,name,branchId,hiredOn; CUSTOMERS customerId,branchId,registeredOn,name,phone,address; CONTRACTS contractId,customerId,fcId,product,signedOn.',
   values: {
     ORG_UNITS: { description: 'Org units, parents before children.' },
     EMPLOYEES: { description: 'Employees; grade as a code (STAFF) or in Korean (사원).' },
@@ -63,7 +74,10 @@ const ImportCsvInput = builder.inputType('ImportCsvInput', {
     contentBase64: t.string({ required: true, description: 'The file’s bytes, base64-encoded (at most 20 MB).' }),
     encoding: t.field({ type: EncodingEnum, required: false, description: 'Its encoding (default AUTO).' }),
     dryRun: t.boolean({ required: false, description: 'Check every row without recording anything.' }),
-    importId: t.id({ required: false, description: 'An id the client chose, to follow the rows done with the csvImportProgress subscription while the file is processed.' }),
+    importId: t.id({
+      required: false,
+      description: 'An id the client chose, to follow the rows done with the csvImportProgress subscription while the file is processed.',
+    }),
   }),
 });
 
@@ -82,7 +96,8 @@ builder.subscriptionFields((t) => ({
   csvImportProgress: t.field({
     authScopes: ACCESS.admin,
     type: ImportProgressRef,
-    description: 'Rows done of a CSV import started with this importId by the same caller, until it finishes (over SSE). Counts against the live-subscription limits.',
+    description:
+      'Rows done of a CSV import started with this importId by the same caller, until it finishes (over SSE). Counts against the live-subscription limits.',
     args: { importId: t.arg.id({ required: true, description: 'The importId given to importCsv.' }) },
     subscribe: (_, { importId }, ctx) => {
       const id = String(importId);
@@ -97,19 +112,27 @@ builder.mutationFields((t) => ({
   importCsv: t.field({
     authScopes: ACCESS.admin,
     type: ReportRef,
-    description: 'Import a CSV file: a wrong header refuses the whole file; each bad row is reported by line and skipped; re-running a file records nothing twice.',
+    description:
+      'Import a CSV file: a wrong header refuses the whole file; each bad row is reported by line and skipped; re-running a file records nothing twice.',
     args: { input: t.arg({ type: ImportCsvInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64.replace(/\s/g, ''))) throw validationError('contentBase64 is not base64');
       const bytes = Buffer.from(input.contentBase64, 'base64');
       if (bytes.length > MAX_BYTES) throw validationError(`The file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
       const importId = input.importId == null ? undefined : String(input.importId);
-      if (importId && ctx.importProgress.ownedByOther(importId, ctx.actor)) throw validationError(`importId ${importId} is in use by another import`);
+      if (importId && ctx.importProgress.ownedByOther(importId, ctx.actor))
+        throw validationError(`importId ${importId} is in use by another import`);
       const progress = importId ? ctx.importProgress.start(importId, ctx.actor) : undefined;
       let report: Awaited<ReturnType<typeof importCsv>>;
       try {
         // Reported every few rows: often enough for a bar, rarely enough to cost nothing.
-        report = await importCsv(ctx.commands, input.kind, bytes, { encoding: input.encoding ?? 'AUTO', dryRun: input.dryRun ?? false, actor: ctx.actor, onProgress: progress?.update, progressEvery: 20 });
+        report = await importCsv(ctx.commands, input.kind, bytes, {
+          encoding: input.encoding ?? 'AUTO',
+          dryRun: input.dryRun ?? false,
+          actor: ctx.actor,
+          onProgress: progress?.update,
+          progressEvery: 20,
+        });
       } finally {
         progress?.finish();
       }
@@ -128,7 +151,10 @@ const HistoryFormatEnum = builder.enumType('HistoryFileFormat', {
   description: 'How a history file is written.',
   values: {
     AUTO: { description: 'JSON Lines when the file starts with "{", else CSV.' },
-    CSV: { description: 'CSV with a header line and a "type" column; each row uses the columns of its type, the rest left empty; lists separated by ";".' },
+    CSV: {
+      description:
+        'CSV with a header line and a "type" column; each row uses the columns of its type, the rest left empty; lists separated by ";".',
+    },
     JSONL: { description: 'JSON Lines: one JSON object per line, each with a "type" field.' },
   } satisfies Record<(typeof HISTORY_FORMATS)[number], { description: string }>,
 });
@@ -145,7 +171,11 @@ HistoryReportRef.implement({
     failed: t.exposeInt('failed', { description: 'Records refused; nothing of them was recorded.' }),
     commands: t.exposeInt('commands', { description: 'Commands run: one per aggregate (a whole café session is one).' }),
     dryRun: t.exposeBoolean('dryRun', { description: 'Only checked; nothing recorded.' }),
-    errors: t.field({ type: [RowErrorRef], description: 'The refused records by line, and why (the first 1,000).', resolve: (r) => r.errors }),
+    errors: t.field({
+      type: [RowErrorRef],
+      description: 'The refused records by line, and why (the first 1,000).',
+      resolve: (r) => r.errors,
+    }),
   }),
 });
 
@@ -170,7 +200,12 @@ builder.mutationFields((t) => ({
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64.replace(/\s/g, ''))) throw validationError('contentBase64 is not base64');
       const bytes = Buffer.from(input.contentBase64, 'base64');
       if (bytes.length > MAX_BYTES) throw validationError(`The file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
-      const report = await importHistory(ctx.commands, bytes, { format: input.format ?? 'AUTO', encoding: input.encoding ?? 'AUTO', dryRun: input.dryRun ?? false, actor: ctx.actor });
+      const report = await importHistory(ctx.commands, bytes, {
+        format: input.format ?? 'AUTO',
+        encoding: input.encoding ?? 'AUTO',
+        dryRun: input.dryRun ?? false,
+        actor: ctx.actor,
+      });
       await ctx.waitForView(report.lastPosition).catch((e: unknown) => {
         if (!(e instanceof ViewLaggingError)) throw e;
       });

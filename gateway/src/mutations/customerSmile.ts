@@ -1,5 +1,5 @@
 import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/contracts';
+import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
@@ -47,7 +47,11 @@ const RecordCustomerVisitInput = builder.inputType('RecordCustomerVisitInput', {
     visitedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
     topics: t.stringList({ required: true, description: 'What was covered.' }),
     feedback: t.field({ type: FeedbackInput, required: false, description: 'The customer’s feedback.' }),
-    satisfies: t.field({ type: FollowUpKindEnum, required: false, description: 'The follow-up it satisfies; omitted: the matching one; to record an extra visit set `extraVisit`.' }),
+    satisfies: t.field({
+      type: FollowUpKindEnum,
+      required: false,
+      description: 'The follow-up it satisfies; omitted: the matching one; to record an extra visit set `extraVisit`.',
+    }),
     extraVisit: t.boolean({ required: false, description: 'True: a visit that satisfies no follow-up.' }),
   }),
 });
@@ -76,7 +80,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: CustomerRef,
     description: 'Register a customer of a branch; their personal data is kept apart from the events.',
-    args: { input: t.arg({ type: RegisterCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RegisterCustomerInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.customerSmile.registerCustomer(input, commandContext(ctx, commandId, occurredAt));
       return readBackCustomer(ctx, result);
@@ -86,7 +94,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.privacy,
     type: CustomerRef,
     description: 'Erase a customer’s name, phone and address for good (PRIVACY_OFFICER only). Events and figures keep the bare id.',
-    args: { input: t.arg({ type: EraseCustomerInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: EraseCustomerInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.customerSmile.eraseCustomerPersonalData(input, commandContext(ctx, commandId, occurredAt));
       return readBackCustomer(ctx, result);
@@ -96,7 +108,11 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: ContractRef,
     description: 'Record a signed contract: its three follow-ups become due.',
-    args: { input: t.arg({ type: SignContractInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: SignContractInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.customerSmile.signContract(input, commandContext(ctx, commandId, occurredAt));
       await ctx.waitForView(result.position);
@@ -110,11 +126,19 @@ builder.mutationFields((t) => ({
   recordCustomerVisit: t.field({
     authScopes: ACCESS.recordFieldVisits,
     type: CustomerVisitRef,
-    description: 'Record a Customer Smile visit. It satisfies the matching follow-up; a leader who went along touches the FC and the customer.',
-    args: { input: t.arg({ type: RecordCustomerVisitInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    description:
+      'Record a Customer Smile visit. It satisfies the matching follow-up; a leader who went along touches the FC and the customer.',
+    args: {
+      input: t.arg({ type: RecordCustomerVisitInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const { extraVisit, satisfies, ...rest } = input;
-      const result = await ctx.commands.customerSmile.recordVisit({ ...rest, ...(extraVisit ? { satisfies: null } : satisfies ? { satisfies } : {}) }, commandContext(ctx, commandId, occurredAt));
+      const result = await ctx.commands.customerSmile.recordVisit(
+        { ...rest, ...(extraVisit ? { satisfies: null } : satisfies ? { satisfies } : {}) },
+        commandContext(ctx, commandId, occurredAt),
+      );
       await ctx.waitForView(result.position);
       const loader = ctx.loadersAt(READ_BACK).customerVisits;
       loader.clear(result.contractId);

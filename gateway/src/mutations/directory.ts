@@ -1,5 +1,5 @@
 import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/contracts';
+import { notFound } from '@hub/events';
 import type { CommandResult } from '@hub/event-store';
 import type { OrgUnitRow } from '@hub/read-model';
 import { ACCESS } from '../access';
@@ -12,7 +12,13 @@ import { GradeEnum } from '../types/enums';
 import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
 /** After a directory command: wait for the view, then read the thing back from it, fresh. */
-const readBack = async <T>(ctx: HubContext, result: CommandResult, loader: (l: Loaders) => { clear(id: string): unknown; load(id: string): Promise<T | undefined> }, id: string, what: string) => {
+const readBack = async <T>(
+  ctx: HubContext,
+  result: CommandResult,
+  loader: (l: Loaders) => { clear(id: string): unknown; load(id: string): Promise<T | undefined> },
+  id: string,
+  what: string,
+) => {
   await ctx.waitForView(result.position);
   const l = loader(ctx.loadersAt(READ_BACK));
   l.clear(id);
@@ -26,7 +32,11 @@ const DefineOrgUnitInput = builder.inputType('DefineOrgUnitInput', {
   fields: (t) => ({
     orgUnitId: t.id({ required: true, description: 'Org unit id (letters, digits, . _ : -).' }),
     name: t.string({ required: true, description: 'Name.' }),
-    kind: t.field({ type: OrgUnitKindEnum, required: true, description: 'Division, department (under a division) or team (under a department).' }),
+    kind: t.field({
+      type: OrgUnitKindEnum,
+      required: true,
+      description: 'Division, department (under a division) or team (under a department).',
+    }),
     parentId: t.id({ required: false, description: 'The unit above; none for a division.' }),
   }),
 });
@@ -126,80 +136,180 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployees,
     type: OrgUnitRef,
     description: 'Add an org unit to the tree (division → department → team).',
-    args: { input: t.arg({ type: DefineOrgUnitInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: DefineOrgUnitInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx): Promise<OrgUnitRow> =>
-      readBack(ctx, await ctx.commands.directory.defineOrgUnit(input, commandContext(ctx, commandId, occurredAt)), (l) => l.orgUnit, String(input.orgUnitId), 'org unit'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.defineOrgUnit(input, commandContext(ctx, commandId, occurredAt)),
+        (l) => l.orgUnit,
+        String(input.orgUnitId),
+        'org unit',
+      ),
   }),
   registerEmployee: t.field({
     authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Add an employee to the directory.',
-    args: { input: t.arg({ type: RegisterEmployeeInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RegisterEmployeeInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.registerEmployee(input, commandContext(ctx, commandId, occurredAt)), employeeLoader, String(input.employeeId), 'employee'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.registerEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        employeeLoader,
+        String(input.employeeId),
+        'employee',
+      ),
   }),
   promoteEmployee: t.field({
     authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Promote an employee to a higher grade.',
-    args: { input: t.arg({ type: PromoteEmployeeInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: PromoteEmployeeInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.promoteEmployee(input, commandContext(ctx, commandId, occurredAt)), employeeLoader, String(input.employeeId), 'employee'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.promoteEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        employeeLoader,
+        String(input.employeeId),
+        'employee',
+      ),
   }),
   transferEmployee: t.field({
     authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Move an employee to another org unit or region.',
-    args: { input: t.arg({ type: TransferEmployeeInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: TransferEmployeeInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.transferEmployee(input, commandContext(ctx, commandId, occurredAt)), employeeLoader, String(input.employeeId), 'employee'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.transferEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        employeeLoader,
+        String(input.employeeId),
+        'employee',
+      ),
   }),
   recordEmployeeLeft: t.field({
     authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Record that an employee left the company.',
-    args: { input: t.arg({ type: RecordEmployeeLeftInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RecordEmployeeLeftInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.recordEmployeeLeft(input, commandContext(ctx, commandId, occurredAt)), employeeLoader, String(input.employeeId), 'employee'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.recordEmployeeLeft(input, commandContext(ctx, commandId, occurredAt)),
+        employeeLoader,
+        String(input.employeeId),
+        'employee',
+      ),
   }),
   registerBranch: t.field({
     authScopes: ACCESS.recordSalesNetwork,
     type: BranchRef,
     description: 'Add a sales branch.',
-    args: { input: t.arg({ type: RegisterBranchInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RegisterBranchInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.registerBranch(input, commandContext(ctx, commandId, occurredAt)), branchLoader, String(input.branchId), 'branch'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.registerBranch(input, commandContext(ctx, commandId, occurredAt)),
+        branchLoader,
+        String(input.branchId),
+        'branch',
+      ),
   }),
   enrollBranchInPride: t.field({
     authScopes: ACCESS.recordSalesNetwork,
     type: BranchRef,
     description: 'Make a branch a PRIDE branch from a date.',
-    args: { input: t.arg({ type: EnrollBranchInPrideInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: EnrollBranchInPrideInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.enrollBranchInPride(input, commandContext(ctx, commandId, occurredAt)), branchLoader, String(input.branchId), 'branch'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.enrollBranchInPride(input, commandContext(ctx, commandId, occurredAt)),
+        branchLoader,
+        String(input.branchId),
+        'branch',
+      ),
   }),
   registerFc: t.field({
     authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Add an FC (설계사) to a branch.',
-    args: { input: t.arg({ type: RegisterFcInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RegisterFcInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.registerFc(input, commandContext(ctx, commandId, occurredAt)), fcLoader, String(input.fcId), 'FC'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.registerFc(input, commandContext(ctx, commandId, occurredAt)),
+        fcLoader,
+        String(input.fcId),
+        'FC',
+      ),
   }),
   transferFc: t.field({
     authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Move an FC to another branch.',
-    args: { input: t.arg({ type: TransferFcInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: TransferFcInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.transferFc(input, commandContext(ctx, commandId, occurredAt)), fcLoader, String(input.fcId), 'FC'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.transferFc(input, commandContext(ctx, commandId, occurredAt)),
+        fcLoader,
+        String(input.fcId),
+        'FC',
+      ),
   }),
   recordFcLeft: t.field({
     authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Record that an FC left.',
-    args: { input: t.arg({ type: RecordFcLeftInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: RecordFcLeftInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      readBack(ctx, await ctx.commands.directory.recordFcLeft(input, commandContext(ctx, commandId, occurredAt)), fcLoader, String(input.fcId), 'FC'),
+      readBack(
+        ctx,
+        await ctx.commands.directory.recordFcLeft(input, commandContext(ctx, commandId, occurredAt)),
+        fcLoader,
+        String(input.fcId),
+        'FC',
+      ),
   }),
 }));

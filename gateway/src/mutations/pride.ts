@@ -29,9 +29,16 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: ReportedRef,
     description: 'Report an FC’s week: customer visits, calls, contracts. A week is reported once; send a correction to change it.',
-    args: { input: t.arg({ type: ReportWeeklyActivityInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
+    args: {
+      input: t.arg({ type: ReportWeeklyActivityInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
-      const result = await ctx.commands.pride.reportWeeklyActivity({ ...input, correction: input.correction ?? false }, commandContext(ctx, commandId, occurredAt));
+      const result = await ctx.commands.pride.reportWeeklyActivity(
+        { ...input, correction: input.correction ?? false },
+        commandContext(ctx, commandId, occurredAt),
+      );
       await ctx.waitForView(result.position);
       return { fcId: result.fcId, weekOf: result.weekOf, repeated: result.repeated };
     },

@@ -1,5 +1,5 @@
 import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/contracts';
+import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
@@ -44,14 +44,24 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: VideoMessageRef,
     description: 'Publish a video message.',
-    args: { input: t.arg({ type: PublishVideoMessageInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
-    resolve: async (_, { input, commandId, occurredAt }, ctx) => videoAfter(ctx, await ctx.commands.videoMessages.publish(input, commandContext(ctx, commandId, occurredAt))),
+    args: {
+      input: t.arg({ type: PublishVideoMessageInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) =>
+      videoAfter(ctx, await ctx.commands.videoMessages.publish(input, commandContext(ctx, commandId, occurredAt))),
   }),
   recordVideoView: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
     type: VideoMessageRef,
     description: 'Record a view: a broadcast touch of the viewer by the author.',
-    args: { input: t.arg({ type: RecordVideoViewInput, required: true }), commandId: t.arg.string(commandIdOptions), occurredAt: t.arg(occurredAtArg) },
-    resolve: async (_, { input, commandId, occurredAt }, ctx) => videoAfter(ctx, await ctx.commands.videoMessages.recordView(input, commandContext(ctx, commandId, occurredAt))),
+    args: {
+      input: t.arg({ type: RecordVideoViewInput, required: true }),
+      commandId: t.arg.string(commandIdOptions),
+      occurredAt: t.arg(occurredAtArg),
+    },
+    resolve: async (_, { input, commandId, occurredAt }, ctx) =>
+      videoAfter(ctx, await ctx.commands.videoMessages.recordView(input, commandContext(ctx, commandId, occurredAt))),
   }),
 }));

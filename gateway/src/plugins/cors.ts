@@ -8,9 +8,17 @@ type CorsOption = NonNullable<YogaServerOptions<object, object>['cors']>;
  * the answer from that page and refuses the preflight a JSON request with the CSRF header needs.
  * (graphql-yoga's default echoes every Origin, with credentials.)
  */
-export const corsAllowList = (origins: readonly string[] | (() => readonly string[])): CorsOption => (request) => {
-  const origin = request.headers.get('origin');
-  const allowed = typeof origins === 'function' ? origins() : origins;
-  if (!origin || !allowed.includes(origin)) return false;
-  return { origin: [origin], credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-graphql-yoga-csrf', 'x-correlation-id'], maxAge: 600 };
-};
+export const corsAllowList =
+  (origins: readonly string[] | (() => readonly string[])): CorsOption =>
+  (request) => {
+    const origin = request.headers.get('origin');
+    const allowed = typeof origins === 'function' ? origins() : origins;
+    if (!origin || !allowed.includes(origin)) return false;
+    return {
+      origin: [origin],
+      credentials: false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', 'x-graphql-yoga-csrf', 'x-correlation-id'],
+      maxAge: 600,
+    };
+  };

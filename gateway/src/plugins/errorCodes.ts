@@ -1,4 +1,4 @@
-import { isDomainError } from '@hub/contracts';
+import { isDomainError } from '@hub/events';
 import { ConcurrencyConflictError } from '@hub/event-store';
 import { isStoreUnavailable } from '@hub/sql';
 import { GraphQLError } from 'graphql';
@@ -21,11 +21,14 @@ const rootCause = (error: unknown): unknown => {
 
 const classify = (cause: unknown): { code: string; message: string; details?: Record<string, unknown> } | undefined => {
   if (isDomainError(cause)) return { code: cause.kind, message: cause.message, details: cause.details };
-  if (cause instanceof ViewLaggingError) return { code: 'VIEW_LAGGING', message: cause.message, details: { recorded: true, position: cause.position.toString() } };
-  if (isStoreUnavailable(cause)) return { code: 'STORE_UNAVAILABLE', message: 'The hub cannot reach its database right now; nothing was done. Try again shortly.' };
+  if (cause instanceof ViewLaggingError)
+    return { code: 'VIEW_LAGGING', message: cause.message, details: { recorded: true, position: cause.position.toString() } };
+  if (isStoreUnavailable(cause))
+    return { code: 'STORE_UNAVAILABLE', message: 'The hub cannot reach its database right now; nothing was done. Try again shortly.' };
   if (cause instanceof ConcurrencyConflictError) return { code: 'CONFLICT', message: cause.message, details: { stream: cause.streamName } };
   // Our own refusals raised as GraphQL errors (FORBIDDEN from the roles plugin) keep their code.
-  if (cause instanceof GraphQLError && typeof cause.extensions.code === 'string') return { code: cause.extensions.code, message: cause.message };
+  if (cause instanceof GraphQLError && typeof cause.extensions.code === 'string')
+    return { code: cause.extensions.code, message: cause.message };
   return undefined;
 };
 
@@ -43,7 +46,8 @@ const withCode = (error: GraphQLError, message: string, code: string, details?: 
  * invalid. Also when it wraps another of its own errors, as a variable's does ("Variable $input got
  * invalid value null at input.id; Expected non-nullable type…"), which else went out without a code.
  */
-const isRequestError = (error: unknown): error is GraphQLError => error instanceof GraphQLError && !error.path && rootCause(error) instanceof GraphQLError;
+const isRequestError = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError && !error.path && rootCause(error) instanceof GraphQLError;
 
 /** The code a client will see for this error (before masking), for logs. */
 export const errorCodeOf = (error: unknown): string => {
@@ -69,7 +73,8 @@ export const validationErrorCode = (): Plugin => ({
   onValidate() {
     return ({ valid, result, setResult }) => {
       // A rule that set its own code (QUERY_TOO_COMPLEX from the query limits) keeps it.
-      if (!valid) setResult(result.map((e) => withCode(e, e.message, typeof e.extensions.code === 'string' ? e.extensions.code : 'VALIDATION')));
+      if (!valid)
+        setResult(result.map((e) => withCode(e, e.message, typeof e.extensions.code === 'string' ? e.extensions.code : 'VALIDATION')));
     };
   },
 });

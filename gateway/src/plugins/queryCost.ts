@@ -30,10 +30,16 @@ export const MAX_FIRST = 500;
 const DEFAULT_PAGE = 20;
 export const PLAIN_LIST = 10;
 
-const pageSize = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), MAX_FIRST) : DEFAULT_PAGE);
+const pageSize = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), MAX_FIRST) : DEFAULT_PAGE;
 
 /** The estimated cost of one operation of `document`, with its variables (unknown ones count at their maximum). */
-export const queryCost = (schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): number => {
+export const queryCost = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+  variables: Record<string, unknown> = {},
+): number => {
   const fragments = new Map<string, FragmentDefinitionNode>();
   const operations: OperationDefinitionNode[] = [];
   for (const d of document.definitions) {
@@ -42,7 +48,12 @@ export const queryCost = (schema: GraphQLSchema, document: DocumentNode, operati
   }
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return 0;
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return 0;
 
   // `visiting` stops a fragment that spreads itself (invalid, but cost runs before validation reports it).
@@ -68,7 +79,11 @@ export const queryCost = (schema: GraphQLSchema, document: DocumentNode, operati
       const child = getNamedType(field.type);
       if (!isObjectType(child) && !isInterfaceType(child)) continue;
       const firstArg = selection.arguments?.find((a) => a.name.value === 'first');
-      const asked = firstArg ? pageSize(valueFromASTUntyped(firstArg.value, variables)) : field.args.some((a) => a.name === 'first') ? DEFAULT_PAGE : undefined;
+      const asked = firstArg
+        ? pageSize(valueFromASTUntyped(firstArg.value, variables))
+        : field.args.some((a) => a.name === 'first')
+          ? DEFAULT_PAGE
+          : undefined;
       // The page size of the field above applies to the list below it; any other list counts PLAIN_LIST items.
       const many = isListType(getNullableType(field.type)) ? (first ?? PLAIN_LIST) : 1;
       total += many * costOf(child, selection.selectionSet, asked);
@@ -78,7 +93,8 @@ export const queryCost = (schema: GraphQLSchema, document: DocumentNode, operati
   return costOf(root, operation.selectionSet, undefined);
 };
 
-export const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+export const tooComplex = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
 
 /**
  * Refuses, before any resolver runs, an operation whose estimated cost exceeds `maxCost`. It runs
@@ -87,6 +103,13 @@ export const tooComplex = (message: string) => new GraphQLError(message, { exten
 export const costLimit = (maxCost: number): Plugin => ({
   onExecute({ args, setResultAndStopExecution }) {
     const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues ?? {});
-    if (cost > maxCost) setResultAndStopExecution({ errors: [tooComplex(`This query would cost about ${cost}, more than the ${maxCost} allowed: ask for fewer items per page or nest fewer lists`)] });
+    if (cost > maxCost)
+      setResultAndStopExecution({
+        errors: [
+          tooComplex(
+            `This query would cost about ${cost}, more than the ${maxCost} allowed: ask for fewer items per page or nest fewer lists`,
+          ),
+        ],
+      });
   },
 });

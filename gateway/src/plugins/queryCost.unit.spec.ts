@@ -15,11 +15,14 @@ describe('the cost of a query', () => {
     expect(cost('query($n: Int) { branches(first: $n) { edges { node { id } } } }', { n: 7 })).toBe(1 + 1 + 7 * 2);
     expect(cost('{ branches(first: 5000) { edges { node { id } } } }')).toBe(1 + 1 + MAX_FIRST * 2);
     // A plain list under a field that takes `first` counts that many too (gaps lists up to 500 people).
-    expect(cost('{ gaps(population: FC, at: "2016-01-01T00:00:00+09:00", days: 30, first: 500) { people { personId } } }')).toBe(1 + 1 + 500 * 1);
+    expect(cost('{ gaps(population: FC, at: "2016-01-01T00:00:00+09:00", days: 30, first: 500) { people { personId } } }')).toBe(
+      1 + 1 + 500 * 1,
+    );
   });
 
   it('prices the review’s case: four aliases of 500 gap rows, each with a page of 100 touches, far over the limit', () => {
-    const one = (n: number) => `g${n}: gaps(population: FC, at: "2016-01-01T00:00:00+09:00", days: 30, first: 500) { people { fc { timeline(first: 100) { edges { node { channel } } } } } }`;
+    const one = (n: number) =>
+      `g${n}: gaps(population: FC, at: "2016-01-01T00:00:00+09:00", days: 30, first: 500) { people { fc { timeline(first: 100) { edges { node { channel } } } } } }`;
     expect(cost(`{ ${[1, 2, 3, 4].map(one).join(' ')} }`)).toBeGreaterThan(10 * DEFAULT_QUERY_LIMITS.maxCost);
   });
 
@@ -27,7 +30,8 @@ describe('the cost of a query', () => {
     const nested = '{branches(first:100){edges{node{fcs{branch{fcs{branch{fcs{branch{fcs{name}}}}}}}}}}}';
     expect(cost(nested)).toBeGreaterThan(100 * DEFAULT_QUERY_LIMITS.maxCost);
     // A page of 100 sessions with their hosts, as much as the console could ask, stays under it.
-    const sessions = 'query($first: Int!) { cafeSessions(first: $first) { totalCount edges { node { id venue hosts { id name title } } } } }';
+    const sessions =
+      'query($first: Int!) { cafeSessions(first: $first) { totalCount edges { node { id venue hosts { id name title } } } } }';
     expect(cost(sessions, { first: 100 })).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
   });
 
@@ -37,6 +41,8 @@ describe('the cost of a query', () => {
   });
 
   it("lets GraphiQL's introspection through (graphql-js's own MaxIntrospectionDepthRule bounds introspection)", () => {
-    expect(cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, oneOf: true }))).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
+    expect(cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, oneOf: true }))).toBeLessThan(
+      DEFAULT_QUERY_LIMITS.maxCost,
+    );
   });
 });

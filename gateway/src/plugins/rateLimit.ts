@@ -68,14 +68,24 @@ export const rateLimit = (options: RateLimit): Plugin => {
   return {
     onRequest({ request, serverContext, endResponse }) {
       const token = bearerHash(request);
-      const waits = [limiter.take(`address:${clientAddress(serverContext, request, trusted)}`), token ? limiter.take(`token:${token}`) : undefined];
+      const waits = [
+        limiter.take(`address:${clientAddress(serverContext, request, trusted)}`),
+        token ? limiter.take(`token:${token}`) : undefined,
+      ];
       const wait = Math.max(...waits.map((w) => w ?? 0));
       if (wait === 0) return;
       endResponse(
-        new Response(JSON.stringify({ errors: [{ message: `Too many requests: try again in ${wait} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait } }] }), {
-          status: 429,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(wait) },
-        }),
+        new Response(
+          JSON.stringify({
+            errors: [
+              { message: `Too many requests: try again in ${wait} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait } },
+            ],
+          }),
+          {
+            status: 429,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(wait) },
+          },
+        ),
       );
     },
   };

@@ -39,7 +39,8 @@ const refuse = (message: string) => createGraphQLError(message, { extensions: { 
 /** A string literal of the document ("\u0000" is a valid GraphQL escape). */
 const storableLiterals = (ctx: ValidationContext) => ({
   StringValue(node: StringValueNode) {
-    if (isUnstorable(node.value)) ctx.reportError(new GraphQLError(`A string in the query ${MESSAGE}`, { nodes: node, extensions: { code: 'VALIDATION' } }));
+    if (isUnstorable(node.value))
+      ctx.reportError(new GraphQLError(`A string in the query ${MESSAGE}`, { nodes: node, extensions: { code: 'VALIDATION' } }));
   },
 });
 

@@ -16,7 +16,8 @@ import type { Plugin } from 'graphql-yoga';
 
 const deadlines = new WeakMap<Request, { signal: AbortSignal; timer: NodeJS.Timeout }>();
 
-export const timeoutError = (ms: number) => new GraphQLError(`The query took longer than ${ms} ms and was stopped`, { extensions: { code: 'TIMEOUT', http: { status: 503 } } });
+export const timeoutError = (ms: number) =>
+  new GraphQLError(`The query took longer than ${ms} ms and was stopped`, { extensions: { code: 'TIMEOUT', http: { status: 503 } } });
 
 /** The request's deadline (never aborts for requests the plugin did not see). */
 export const deadlineOf = (request: Request): AbortSignal | undefined => deadlines.get(request)?.signal;

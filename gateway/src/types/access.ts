@@ -2,7 +2,8 @@ import { ROLE_DESCRIPTIONS, ROLES, TOKEN_ROLES, type ApiToken, type Principal, t
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 
-const describedRoles = <R extends Role>(roles: readonly R[]) => Object.fromEntries(roles.map((r) => [r, { description: ROLE_DESCRIPTIONS[r] }])) as Record<R, { description: string }>;
+const describedRoles = <R extends Role>(roles: readonly R[]) =>
+  Object.fromEntries(roles.map((r) => [r, { description: ROLE_DESCRIPTIONS[r] }])) as Record<R, { description: string }>;
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'What a caller may see and do; from its API token (no token: VIEWER).',
@@ -18,7 +19,9 @@ const PrincipalRef = builder.objectRef<Principal>('Principal');
 PrincipalRef.implement({
   description: 'Who the hub takes the caller to be.',
   fields: (t) => ({
-    subject: t.exposeString('subject', { description: 'The token’s subject ("anonymous" without a token): the actor on every event this caller records.' }),
+    subject: t.exposeString('subject', {
+      description: 'The token’s subject ("anonymous" without a token): the actor on every event this caller records.',
+    }),
     role: t.field({ type: RoleEnum, description: 'The role.', resolve: (p) => p.role }),
     tokenId: t.exposeString('tokenId', { nullable: true, description: 'The token’s public id; null without a token.' }),
   }),

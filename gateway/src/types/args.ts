@@ -1,4 +1,4 @@
-import { instantSchema, koreanDayEnd, koreanDayStart, localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
+import { instantSchema, koreanDayEnd, koreanDayStart, localDateSchema, parseOrThrow, validationError } from '@hub/events';
 
 /** An optional ID argument as the view takes it: a string, or null when not given. */
 export const idOrNull = (v: string | number | null | undefined) => (v == null ? null : String(v));
@@ -19,11 +19,17 @@ export const optionalPeriod = (args: { from?: string | null; to?: string | null 
 export const periodOf = (p: { from?: string | null; to?: string | null; fromDay?: string | null; toDay?: string | null }) => {
   const instants = p.from != null || p.to != null;
   const days = p.fromDay != null || p.toDay != null;
-  if (instants === days) throw validationError('period: give either from and to (instants) or fromDay and toDay (calendar days in Korea), not both and not neither');
+  if (instants === days)
+    throw validationError(
+      'period: give either from and to (instants) or fromDay and toDay (calendar days in Korea), not both and not neither',
+    );
   const from = instants
     ? parseOrThrow(instantSchema, p.from, 'period.from')
     : koreanDayStart(parseOrThrow(localDateSchema, p.fromDay, 'period.fromDay'));
-  const to = instants ? parseOrThrow(instantSchema, p.to, 'period.to') : koreanDayEnd(parseOrThrow(localDateSchema, p.toDay, 'period.toDay'));
-  if (from >= to) throw validationError(instants ? 'period.from must be before period.to' : 'period.fromDay must not be after period.toDay');
+  const to = instants
+    ? parseOrThrow(instantSchema, p.to, 'period.to')
+    : koreanDayEnd(parseOrThrow(localDateSchema, p.toDay, 'period.toDay'));
+  if (from >= to)
+    throw validationError(instants ? 'period.from must be before period.to' : 'period.fromDay must not be after period.toDay');
   return { from, to };
 };

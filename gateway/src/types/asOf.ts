@@ -14,11 +14,15 @@ export const asOfArgOptions = {
 export const knownAtArgOptions = {
   type: 'DateTime',
   required: false,
-  description: 'Record time, for audit: leave out whatever the hub was told after this moment, even about earlier events. Default: now (everything recorded).',
+  description:
+    'Record time, for audit: leave out whatever the hub was told after this moment, even about earlier events. Default: now (everything recorded).',
 } as const;
 
 /** The moment a query's arguments name, for the read model. */
-export const momentOf = (args: { asOf?: string | null; knownAt?: string | null }): AsOf => ({ at: args.asOf ?? null, knownAt: args.knownAt ?? null });
+export const momentOf = (args: { asOf?: string | null; knownAt?: string | null }): AsOf => ({
+  at: args.asOf ?? null,
+  knownAt: args.knownAt ?? null,
+});
 
 /** The moment rows carry, so nested fields are looked up at it too (null: now). */
 export const rowMoment = (args: { asOf?: string | null; knownAt?: string | null }): ViewMoment | null => viewMoment(momentOf(args));

@@ -1,4 +1,4 @@
-import { instantSchema, parseOrThrow, validationError } from '@hub/contracts';
+import { instantSchema, parseOrThrow, validationError } from '@hub/events';
 import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -17,8 +17,17 @@ BranchVisitRef.implement({
   description: 'Leaders visiting a sales branch: whom they met, what they brought, for which campaign.',
   fields: (t) => ({
     id: t.exposeID('visitId', { description: 'Visit id.' }),
-    branch: t.field({ type: BranchRef, nullable: true, description: 'The branch.', resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).branch.load(v.branchId)) ?? null }),
-    leaders: t.field({ type: [EmployeeRef], description: 'Who went (none for a delivery).', resolve: async (v, _, ctx) => present(await ctx.loadersAt(v.asOf).employee.loadMany(v.leaderIds)) }),
+    branch: t.field({
+      type: BranchRef,
+      nullable: true,
+      description: 'The branch.',
+      resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).branch.load(v.branchId)) ?? null,
+    }),
+    leaders: t.field({
+      type: [EmployeeRef],
+      description: 'Who went (none for a delivery).',
+      resolve: async (v, _, ctx) => present(await ctx.loadersAt(v.asOf).employee.loadMany(v.leaderIds)),
+    }),
     visitedAt: t.expose('visitedAt', { type: 'DateTime', description: 'When.' }),
     purpose: t.exposeString('purpose', { description: 'Why.' }),
     campaign: t.field({
@@ -27,7 +36,11 @@ BranchVisitRef.implement({
       description: 'The campaign it was part of.',
       resolve: async (v, _, ctx) => (v.campaignId ? ((await ctx.loadersAt(v.asOf).campaign.load(v.campaignId)) ?? null) : null),
     }),
-    fcs: t.field({ type: [FcRef], description: 'FCs met.', resolve: async (v, _, ctx) => present(await ctx.loadersAt(v.asOf).fc.loadMany(v.fcIds)) }),
+    fcs: t.field({
+      type: [FcRef],
+      description: 'FCs met.',
+      resolve: async (v, _, ctx) => present(await ctx.loadersAt(v.asOf).fc.loadMany(v.fcIds)),
+    }),
     gift: t.exposeString('gift', { nullable: true, description: 'What was brought, e.g. a Christmas cake.' }),
   }),
 });
@@ -41,7 +54,10 @@ CampaignRef.implement({
     deadline: t.expose('deadline', { type: 'Date', description: 'Deadline.' }),
     targetCount: t.int({ description: 'Branches targeted.', resolve: (c) => c.targetBranchIds.length }),
     visitedCount: t.int({ description: 'Targeted branches reached for this campaign.', resolve: (c) => c.visitedBranchIds.length }),
-    progress: t.float({ description: 'visitedCount / targetCount, 0 to 1.', resolve: (c) => c.visitedBranchIds.length / c.targetBranchIds.length }),
+    progress: t.float({
+      description: 'visitedCount / targetCount, 0 to 1.',
+      resolve: (c) => c.visitedBranchIds.length / c.targetBranchIds.length,
+    }),
     complete: t.boolean({ description: 'Every target reached.', resolve: (c) => c.visitedBranchIds.length === c.targetBranchIds.length }),
     remaining: t.field({
       type: [BranchRef],
@@ -66,8 +82,10 @@ builder.objectField(BranchRef, 'lastVisitedAt', (t) =>
   t.field({
     type: 'DateTime',
     nullable: true,
-    description: 'The last visit a leader went on (deliveries without a leader do not count); null: never visited. Branches sorted by LAST_VISITED_AT ascending are the visit list: never visited first, then the longest unvisited.',
-    resolve: async (b, _, ctx) => (await ctx.loadersAt(b.asOf).branchVisits.load(b.branchId)).find((v) => v.leaderIds.length > 0)?.visitedAt ?? null,
+    description:
+      'The last visit a leader went on (deliveries without a leader do not count); null: never visited. Branches sorted by LAST_VISITED_AT ascending are the visit list: never visited first, then the longest unvisited.',
+    resolve: async (b, _, ctx) =>
+      (await ctx.loadersAt(b.asOf).branchVisits.load(b.branchId)).find((v) => v.leaderIds.length > 0)?.visitedAt ?? null,
   }),
 );
 
@@ -83,11 +101,17 @@ builder.queryFields((t) => ({
         campaignId: t.arg.id({ required: false, description: 'Only visits for this campaign.' }),
         from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
         to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
-        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('branchVisits', args);
-        const filter = { branchId: idOrNull(args.branchId), leaderId: idOrNull(args.leaderId), campaignId: idOrNull(args.campaignId), ...optionalPeriod(args) };
+        const filter = {
+          branchId: idOrNull(args.branchId),
+          leaderId: idOrNull(args.leaderId),
+          campaignId: idOrNull(args.campaignId),
+          ...optionalPeriod(args),
+        };
         return toConnection(await branchVisitsPage(ctx.view, filter, page, momentOf(args)), page.after);
       },
     },
@@ -111,13 +135,19 @@ builder.queryFields((t) => ({
       region: t.arg.string({ required: false, description: 'Only this region.' }),
       seoul: t.arg.boolean({ required: false, description: 'Only branches in (true) or outside (false) Seoul.' }),
       pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
       const from = parseOrThrow(instantSchema, args.from, 'from');
       const to = parseOrThrow(instantSchema, args.to, 'to');
       if (from >= to) throw validationError('from must be before to');
-      return unvisitedBranches(ctx.view, { from, to }, { region: args.region ?? null, seoul: args.seoul ?? null, pride: args.pride ?? null }, momentOf(args));
+      return unvisitedBranches(
+        ctx.view,
+        { from, to },
+        { region: args.region ?? null, seoul: args.seoul ?? null, pride: args.pride ?? null },
+        momentOf(args),
+      );
     },
   }),
 }));

@@ -1,5 +1,11 @@
-import { validationError } from '@hub/contracts';
-import { listCafeSessions, type CafeFollowUpRow, type CafeParticipantRow, type CafeQuestionRow, type CafeSessionRow } from '@hub/read-model';
+import { validationError } from '@hub/events';
+import {
+  listCafeSessions,
+  type CafeFollowUpRow,
+  type CafeParticipantRow,
+  type CafeQuestionRow,
+  type CafeSessionRow,
+} from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
@@ -29,7 +35,10 @@ CafeSessionRef.implement({
     hosts: t.field({
       type: [EmployeeRef],
       description: 'The leaders hosting it.',
-      resolve: async (s, _, ctx) => (await ctx.loadersAt(s.asOf).employee.loadMany(s.hostIds)).filter((e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error)),
+      resolve: async (s, _, ctx) =>
+        (await ctx.loadersAt(s.asOf).employee.loadMany(s.hostIds)).filter(
+          (e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error),
+        ),
     }),
     participants: t.field({
       type: [CafeParticipantRef],
@@ -52,7 +61,10 @@ CafeSessionRef.implement({
 CafeParticipantRef.implement({
   description: 'An employee invited to, or present at, a café session.',
   fields: (t) => ({
-    employee: t.field({ ...employeeField('The employee.'), resolve: async (p, _, ctx) => (await ctx.loadersAt(p.asOf).employee.load(p.employeeId)) ?? null }),
+    employee: t.field({
+      ...employeeField('The employee.'),
+      resolve: async (p, _, ctx) => (await ctx.loadersAt(p.asOf).employee.load(p.employeeId)) ?? null,
+    }),
     employeeId: t.exposeID('employeeId', { description: 'Employee number.' }),
     invited: t.exposeBoolean('invited', { description: 'Was invited.' }),
     attended: t.exposeBoolean('attended', { description: 'Was there.' }),
@@ -68,12 +80,18 @@ CafeQuestionRef.implement({
     topic: t.exposeString('topic', { description: 'Topic, e.g. strategy, career, personal.' }),
     text: t.exposeString('text', { description: 'The question.' }),
     anonymous: t.exposeBoolean('anonymous', { description: 'Raised anonymously.' }),
-    askedBy: t.field({ ...employeeField('Who asked; null when anonymous.'), resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null) }),
+    askedBy: t.field({
+      ...employeeField('Who asked; null when anonymous.'),
+      resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null),
+    }),
     raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised.' }),
     answered: t.boolean({ description: 'Has an answer.', resolve: (q) => q.answer !== null }),
     answer: t.exposeString('answer', { nullable: true, description: 'The answer.' }),
     answerMode: t.expose('answerMode', { type: AnswerModeEnum, nullable: true, description: 'Live or followed up.' }),
-    answeredBy: t.field({ ...employeeField('Who answered.'), resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.answeredBy)) ?? null) : null) }),
+    answeredBy: t.field({
+      ...employeeField('Who answered.'),
+      resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.answeredBy)) ?? null) : null),
+    }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When it was answered.' }),
   }),
 });
@@ -85,7 +103,10 @@ CafeFollowUpRef.implement({
     sessionId: t.exposeID('sessionId', { description: 'The session it came from.' }),
     questionId: t.exposeID('questionId', { nullable: true, description: 'The question it answers, if any.' }),
     description: t.exposeString('description', { description: 'What is to be done.' }),
-    owner: t.field({ ...employeeField('Who owns it.'), resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).employee.load(f.ownerId)) ?? null }),
+    owner: t.field({
+      ...employeeField('Who owns it.'),
+      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).employee.load(f.ownerId)) ?? null,
+    }),
     dueOn: t.expose('dueOn', { type: 'Date', description: 'Due date.' }),
     completedOn: t.expose('completedOn', { type: 'Date', nullable: true, description: 'When it was done; null while open.' }),
     note: t.exposeString('note', { nullable: true, description: 'Completion note.' }),
@@ -103,7 +124,8 @@ builder.queryFields((t) => ({
         to: t.arg({ type: 'DateTime', required: false, description: 'Only sessions before this instant.' }),
         hostId: t.arg.id({ required: false, description: 'Only sessions this leader hosted.' }),
         status: t.arg({ type: CafeSessionStatusEnum, required: false, description: 'Only sessions in this status.' }),
-        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         if (args.from && args.to && args.from >= args.to) throw validationError('from must be before to');

@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 import type { Page } from '@hub/read-model';
 
 const MAX_PAGE = 100;
@@ -25,4 +25,3 @@ export const toConnection = <T>(page: Page<T>, after: string | null) => ({
     endCursor: page.nodes[page.nodes.length - 1]?.cursor ?? null,
   },
 });
-

@@ -1,6 +1,32 @@
 import { decodeCursor, encodeCursor, type AsOfRow } from '@hub/read-model';
-import { GRADES, gradeRank, instantSchema, isCafeSessionEligible, localDateSchema, parseOrThrow, validationError, type Grade } from '@hub/contracts';
-import { cadence, cafeSessionReachByOrgUnit, coverage, gaps, openFollowUps, twoWay, type CadencePeriod, type OpenFollowUpRow, type QuestionFigures, type Coverage, type GapKey, type GapRow, type OrgUnitReachRow, type PopulationKind, type Segment, type TenureBand } from '@hub/read-model';
+import {
+  GRADES,
+  gradeRank,
+  instantSchema,
+  isCafeSessionEligible,
+  localDateSchema,
+  parseOrThrow,
+  validationError,
+  type Grade,
+} from '@hub/events';
+import {
+  cadence,
+  cafeSessionReachByOrgUnit,
+  coverage,
+  gaps,
+  openFollowUps,
+  twoWay,
+  type CadencePeriod,
+  type OpenFollowUpRow,
+  type QuestionFigures,
+  type Coverage,
+  type GapKey,
+  type GapRow,
+  type OrgUnitReachRow,
+  type PopulationKind,
+  type Segment,
+  type TenureBand,
+} from '@hub/read-model';
 import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
 import { idOrNull, periodOf } from './args';
@@ -23,14 +49,22 @@ const ReachUnitKindEnum = builder.enumType('ReachUnitKind', {
 });
 
 OrgUnitReachRef.implement({
-  description: 'Reach of one org unit (with all units below it) over a period: distinct people reached / people in the unit. The first row is the whole company (orgUnitId COMPANY).',
+  description:
+    'Reach of one org unit (with all units below it) over a period: distinct people reached / people in the unit. The first row is the whole company (orgUnitId COMPANY).',
   fields: (t) => ({
     orgUnitId: t.exposeID('orgUnitId', { description: 'The org unit; COMPANY for the company-wide root row.' }),
     orgUnitName: t.exposeString('orgUnitName', { description: 'Its name.' }),
     kind: t.expose('kind', { type: ReachUnitKindEnum, description: 'The company root, a division, a department or a team.' }),
-    parentId: t.exposeID('parentId', { nullable: true, description: 'The unit above, to draw the tree (COMPANY above each division; null for the root).' }),
-    population: t.exposeInt('population', { description: 'Employees of the unit and its sub-units during the period (hired before it ended, not gone before it began).' }),
-    eligiblePopulation: t.exposeInt('eligiblePopulation', { description: 'Of those, how many may attend café sessions (grade 차장 or below).' }),
+    parentId: t.exposeID('parentId', {
+      nullable: true,
+      description: 'The unit above, to draw the tree (COMPANY above each division; null for the root).',
+    }),
+    population: t.exposeInt('population', {
+      description: 'Employees of the unit and its sub-units during the period (hired before it ended, not gone before it began).',
+    }),
+    eligiblePopulation: t.exposeInt('eligiblePopulation', {
+      description: 'Of those, how many may attend café sessions (grade 차장 or below).',
+    }),
     reached: t.exposeInt('reached', { description: 'Distinct employees reached in the period.' }),
     reachRate: t.exposeFloat('reachRate', { description: 'reached / population (0 to 1; 0 for an empty unit).' }),
     eligibleReachRate: t.exposeFloat('eligibleReachRate', { description: 'reached / eligiblePopulation (0 to 1).' }),
@@ -52,23 +86,34 @@ builder.queryFields((t) => ({
   cafeSessionReachByOrgUnit: t.field({
     authScopes: ACCESS.read,
     type: [OrgUnitReachRef],
-    description: 'Café-session (톡톡타임) reach of employees for every org unit (each with its whole subtree) over a period, optionally for one host or one unit.',
+    description:
+      'Café-session (톡톡타임) reach of employees for every org unit (each with its whole subtree) over a period, optionally for one host or one unit.',
     args: {
       period: t.arg({ type: PeriodInput, required: true, description: 'The period to measure.' }),
       hostId: t.arg.id({ required: false, description: 'Only sessions this leader hosted.' }),
       orgUnitId: t.arg.id({ required: false, description: 'Only this org unit (COMPANY: only the company-wide row).' }),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
       const { from, to } = periodOf(args.period);
-      return cafeSessionReachByOrgUnit(ctx.view, { from, to }, { hostId: idOrNull(args.hostId), orgUnitId: idOrNull(args.orgUnitId) }, momentOf(args));
+      return cafeSessionReachByOrgUnit(
+        ctx.view,
+        { from, to },
+        { hostId: idOrNull(args.hostId), orgUnitId: idOrNull(args.orgUnitId) },
+        momentOf(args),
+      );
     },
   }),
 }));
 
 const PopulationEnum = builder.enumType('Population', {
   description: 'Whose coverage: employees (임직원), FCs (설계사) or customers (고객).',
-  values: { EMPLOYEE: { description: 'Employees.' }, FC: { description: 'Financial consultants.' }, CUSTOMER: { description: 'Customers (touched by Customer Smile visits).' } } satisfies Record<PopulationKind, { description: string }>,
+  values: {
+    EMPLOYEE: { description: 'Employees.' },
+    FC: { description: 'Financial consultants.' },
+    CUSTOMER: { description: 'Customers (touched by Customer Smile visits).' },
+  } satisfies Record<PopulationKind, { description: string }>,
 });
 
 const SegmentInput = builder.inputType('SegmentInput', {
@@ -80,9 +125,16 @@ const SegmentInput = builder.inputType('SegmentInput', {
     orgUnitIds: t.idList({ required: false, description: 'Employees of any of these org units (each with the units below it).' }),
     grade: t.field({ type: GradeEnum, required: false, description: 'Employees of this grade.' }),
     grades: t.field({ type: [GradeEnum], required: false, description: 'Employees of any of these grades.' }),
-    gradeAtMost: t.field({ type: GradeEnum, required: false, description: 'Employees of this grade or below (e.g. DEPUTY_GENERAL_MANAGER: 차장 or below).' }),
+    gradeAtMost: t.field({
+      type: GradeEnum,
+      required: false,
+      description: 'Employees of this grade or below (e.g. DEPUTY_GENERAL_MANAGER: 차장 or below).',
+    }),
     gradeAtLeast: t.field({ type: GradeEnum, required: false, description: 'Employees of this grade or above.' }),
-    cafeEligible: t.boolean({ required: false, description: 'Employees who may attend café sessions (true: grade 차장 or below) or who may not (false).' }),
+    cafeEligible: t.boolean({
+      required: false,
+      description: 'Employees who may attend café sessions (true: grade 차장 or below) or who may not (false).',
+    }),
     region: t.string({ required: false, description: 'Employees of this region, or FCs and customers of branches in it.' }),
     regions: t.stringList({ required: false, description: 'Any of these regions.' }),
     branchId: t.id({ required: false, description: 'FCs or customers of this branch.' }),
@@ -106,7 +158,12 @@ const LeaderFigureRef = builder.objectRef<Coverage['byLeader'][number] & AsOfRow
 LeaderFigureRef.implement({
   description: 'Reach by one leader (or by the company, for touches without a leader).',
   fields: (t) => ({
-    leader: t.field({ type: EmployeeRef, nullable: true, description: 'The leader; null for the company.', resolve: async (f, _, ctx) => (f.leaderId ? ((await ctx.loadersAt(f.asOf).employee.load(f.leaderId)) ?? null) : null) }),
+    leader: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      description: 'The leader; null for the company.',
+      resolve: async (f, _, ctx) => (f.leaderId ? ((await ctx.loadersAt(f.asOf).employee.load(f.leaderId)) ?? null) : null),
+    }),
     reached: t.exposeInt('reached', { description: 'Distinct people this leader reached.' }),
     touches: t.exposeInt('touches', { description: 'Touches by this leader.' }),
   }),
@@ -121,9 +178,16 @@ CoverageRef.implement({
     reachRate: t.exposeFloat('reachRate', { description: 'reached / population (0 to 1).' }),
     touches: t.exposeInt('touches', { description: 'Touches in the period.' }),
     frequency: t.exposeFloat('frequency', { description: 'Touches per reached person.' }),
-    averageDaysSinceLastTouch: t.exposeFloat('averageDaysSinceLastTouch', { nullable: true, description: 'Recency: mean days from each reached person’s last touch to the end of the period.' }),
+    averageDaysSinceLastTouch: t.exposeFloat('averageDaysSinceLastTouch', {
+      nullable: true,
+      description: 'Recency: mean days from each reached person’s last touch to the end of the period.',
+    }),
     byChannel: t.field({ type: [ChannelFigureRef], description: 'Broken down by channel.', resolve: (c) => c.byChannel }),
-    byLeader: t.field({ type: [LeaderFigureRef], description: 'Broken down by leader, most reach first.', resolve: (c) => c.byLeader.map((l) => ({ ...l, asOf: c.asOf })) }),
+    byLeader: t.field({
+      type: [LeaderFigureRef],
+      description: 'Broken down by leader, most reach first.',
+      resolve: (c) => c.byLeader.map((l) => ({ ...l, asOf: c.asOf })),
+    }),
   }),
 });
 
@@ -132,23 +196,51 @@ GapPersonRef.implement({
   description: 'Someone not reached within the window.',
   fields: (t) => ({
     personId: t.exposeID('personId', { description: 'Employee number or FC id.' }),
-    lastTouchedAt: t.expose('lastTouchedAt', { type: 'DateTime', nullable: true, description: 'Last touch before the window; null: never reached.' }),
-    employee: t.field({ type: EmployeeRef, nullable: true, description: 'The employee, for an employee gap.', resolve: async (g, _, ctx) => (g.kind === 'EMPLOYEE' ? ((await ctx.loadersAt(g.asOf).employee.load(g.personId)) ?? null) : null) }),
-    fc: t.field({ type: FcRef, nullable: true, description: 'The FC, for an FC gap.', resolve: async (g, _, ctx) => (g.kind === 'FC' ? ((await ctx.loadersAt(g.asOf).fc.load(g.personId)) ?? null) : null) }),
-    customer: t.field({ type: CustomerRef, nullable: true, description: 'The customer, for a customer gap.', resolve: async (g, _, ctx) => (g.kind === 'CUSTOMER' ? ((await ctx.loadersAt(g.asOf).customer.load(g.personId)) ?? null) : null) }),
+    lastTouchedAt: t.expose('lastTouchedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last touch before the window; null: never reached.',
+    }),
+    employee: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      description: 'The employee, for an employee gap.',
+      resolve: async (g, _, ctx) => (g.kind === 'EMPLOYEE' ? ((await ctx.loadersAt(g.asOf).employee.load(g.personId)) ?? null) : null),
+    }),
+    fc: t.field({
+      type: FcRef,
+      nullable: true,
+      description: 'The FC, for an FC gap.',
+      resolve: async (g, _, ctx) => (g.kind === 'FC' ? ((await ctx.loadersAt(g.asOf).fc.load(g.personId)) ?? null) : null),
+    }),
+    customer: t.field({
+      type: CustomerRef,
+      nullable: true,
+      description: 'The customer, for a customer gap.',
+      resolve: async (g, _, ctx) => (g.kind === 'CUSTOMER' ? ((await ctx.loadersAt(g.asOf).customer.load(g.personId)) ?? null) : null),
+    }),
   }),
 });
 
-const GapsRef = builder.objectRef<{ total: number; rows: (GapRow & { key: GapKey; kind: PopulationKind; asOf: AsOfRow['asOf'] })[]; hasMore: boolean }>('Gaps');
+const GapsRef = builder.objectRef<{
+  total: number;
+  rows: (GapRow & { key: GapKey; kind: PopulationKind; asOf: AsOfRow['asOf'] })[];
+  hasMore: boolean;
+}>('Gaps');
 GapsRef.implement({
   description: 'Who was left out: one page of them, in a stable order (never reached first, then the longest unreached, then by id).',
   fields: (t) => ({
     total: t.exposeInt('total', { description: 'How many people are in the gap, over all pages.' }),
-    people: t.field({ type: [GapPersonRef], description: 'This page of them: never reached first, then the longest unreached.', resolve: (g) => g.rows }),
+    people: t.field({
+      type: [GapPersonRef],
+      description: 'This page of them: never reached first, then the longest unreached.',
+      resolve: (g) => g.rows,
+    }),
     hasNextPage: t.boolean({ description: 'More people follow: ask again with `after: endCursor`.', resolve: (g) => g.hasMore }),
     endCursor: t.string({
       nullable: true,
-      description: 'Pass as `after` for the next page (with the same other arguments): the list goes on after this page’s last person, so someone reached or hired meanwhile moves no one else across pages; null for an empty page.',
+      description:
+        'Pass as `after` for the next page (with the same other arguments): the list goes on after this page’s last person, so someone reached or hired meanwhile moves no one else across pages; null for an empty page.',
       resolve: (g) => {
         const key = g.rows[g.rows.length - 1]?.key;
         return key ? encodeCursor(['gaps', key.last ?? '', key.personId]) : null;
@@ -165,7 +257,12 @@ const gapsAfter = (after: string | null | undefined): GapKey | null => {
   if (after == null) return null;
   const cursor = decodeCursor(after);
   // The last touch as the view wrote it (a timestamptz's text) or empty for never reached, then an id.
-  const ok = cursor?.length === 3 && cursor[0] === 'gaps' && (cursor[1] === '' || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor[1]!)) && cursor[2]!.length > 0 && cursor[2]!.length <= 200;
+  const ok =
+    cursor?.length === 3 &&
+    cursor[0] === 'gaps' &&
+    (cursor[1] === '' || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor[1]!)) &&
+    cursor[2]!.length > 0 &&
+    cursor[2]!.length <= 200;
   if (!ok) throw validationError(`after: invalid cursor "${after}"`);
   return { last: cursor[1] === '' ? null : cursor[1]!, personId: cursor[2]! };
 };
@@ -201,7 +298,7 @@ type SegmentArgs = {
 };
 
 /** One value and a list of the same dimension: any of them (null when neither is given). */
-const anyOf = <T,>(name: string, one: T | null | undefined, many: readonly T[] | null | undefined): T[] | null => {
+const anyOf = <T>(name: string, one: T | null | undefined, many: readonly T[] | null | undefined): T[] | null => {
   if (one == null && many == null) return null;
   const values = [...new Set([...(one == null ? [] : [one]), ...(many ?? [])])];
   if (values.length > SEGMENT_VALUES_MAX) throw validationError(`segment.${name}: at most ${SEGMENT_VALUES_MAX} values`);
@@ -235,18 +332,27 @@ builder.queryFields((t) => ({
   coverage: t.field({
     authScopes: ACCESS.read,
     type: CoverageRef,
-    description: 'The one view in one question: reach, frequency and recency of a segment over a period, optionally through one channel or by one leader, as of any moment.',
+    description:
+      'The one view in one question: reach, frequency and recency of a segment over a period, optionally through one channel or by one leader, as of any moment.',
     args: {
       population: t.arg({ type: PopulationEnum, required: true, description: 'Employees, FCs or customers.' }),
       segment: t.arg({ type: SegmentInput, required: false, description: 'Narrow the population.' }),
       period: t.arg({ type: PeriodInput, required: true, description: 'The period to measure.' }),
       channel: t.arg({ type: ChannelEnum, required: false, description: 'Only touches through this channel.' }),
       leaderId: t.arg.id({ required: false, description: 'Only touches by this leader.' }),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: async (_, args, ctx) => {
       const { from, to } = periodOf(args.period);
-      const result = await coverage(ctx.view, args.population, segmentOf(args.segment), { from, to }, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, momentOf(args));
+      const result = await coverage(
+        ctx.view,
+        args.population,
+        segmentOf(args.segment),
+        { from, to },
+        { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) },
+        momentOf(args),
+      );
       if (args.population !== 'CUSTOMER') return { ...result, asOf: rowMoment(args) };
       const guard = customerAggregateGuard(ctx.principal.role);
       guard.assertLargeEnough(result.population, result.reached);
@@ -269,15 +375,30 @@ builder.queryFields((t) => ({
       leaderId: t.arg.id({ required: false, description: 'Only touches by this leader count.' }),
       first: t.arg.int({ required: false, description: `How many people to list in this page (default 50, at most ${GAPS_PAGE_MAX}).` }),
       after: t.arg.string({ required: false, description: 'The endCursor of the page before: the people after it.' }),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: async (_, args, ctx) => {
       const first = args.first ?? 50;
       if (first < 0 || first > GAPS_PAGE_MAX) throw validationError(`first must be between 0 and ${GAPS_PAGE_MAX}`);
       const after = gapsAfter(args.after);
       const at = parseOrThrow(instantSchema, args.at, 'at');
-      const result = await gaps(ctx.view, args.population, segmentOf(args.segment), at, args.days, { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) }, first, momentOf(args), after);
-      return { total: result.total, hasMore: result.hasMore, rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: rowMoment(args) })) };
+      const result = await gaps(
+        ctx.view,
+        args.population,
+        segmentOf(args.segment),
+        at,
+        args.days,
+        { channel: args.channel ?? null, leaderId: idOrNull(args.leaderId) },
+        first,
+        momentOf(args),
+        after,
+      );
+      return {
+        total: result.total,
+        hasMore: result.hasMore,
+        rows: result.rows.map((r) => ({ ...r, kind: args.population, asOf: rowMoment(args) })),
+      };
     },
   }),
 }));
@@ -299,7 +420,11 @@ CadenceRef.implement({
   description: 'Were the rhythms kept? Café sessions twice a month, town halls every two months.',
   fields: (t) => ({
     cafeSessions: t.field({ type: [CadencePeriodRef], description: 'Per calendar month: target 2.', resolve: (c) => c.cafeSessions }),
-    townHalls: t.field({ type: [CadencePeriodRef], description: 'Per two months (Jan–Feb, Mar–Apr, …): target 1.', resolve: (c) => c.townHalls }),
+    townHalls: t.field({
+      type: [CadencePeriodRef],
+      description: 'Per two months (Jan–Feb, Mar–Apr, …): target 1.',
+      resolve: (c) => c.townHalls,
+    }),
   }),
 });
 
@@ -311,10 +436,15 @@ builder.queryFields((t) => ({
     args: {
       from: t.arg({ type: 'Date', required: true, description: 'First day.' }),
       to: t.arg({ type: 'Date', required: true, description: 'Day after the last.' }),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) =>
-      cadence(ctx.view, { from: parseOrThrow(localDateSchema, args.from, 'from'), to: parseOrThrow(localDateSchema, args.to, 'to') }, momentOf(args)),
+      cadence(
+        ctx.view,
+        { from: parseOrThrow(localDateSchema, args.from, 'from'), to: parseOrThrow(localDateSchema, args.to, 'to') },
+        momentOf(args),
+      ),
   }),
 }));
 
@@ -342,7 +472,12 @@ const LeaderAnswersRef = builder.objectRef<Awaited<ReturnType<typeof twoWay>>['b
 LeaderAnswersRef.implement({
   description: 'Answers given by one leader.',
   fields: (t) => ({
-    leader: t.field({ type: EmployeeRef, nullable: true, description: 'The leader.', resolve: async (l, _, ctx) => (await ctx.loadersAt(l.asOf).employee.load(l.leaderId)) ?? null }),
+    leader: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      description: 'The leader.',
+      resolve: async (l, _, ctx) => (await ctx.loadersAt(l.asOf).employee.load(l.leaderId)) ?? null,
+    }),
     answered: t.exposeInt('answered', { description: 'Questions answered.' }),
     averageHoursToAnswer: t.exposeFloat('averageHoursToAnswer', { nullable: true, description: 'Mean hours to answer.' }),
   }),
@@ -365,7 +500,12 @@ OpenFollowUpRef.implement({
     id: t.exposeID('followUpId', { description: 'Follow-up id.' }),
     sessionId: t.exposeID('sessionId', { description: 'The session it came from.' }),
     description: t.exposeString('description', { description: 'What is to be done.' }),
-    owner: t.field({ type: EmployeeRef, nullable: true, description: 'Who owns it.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).employee.load(f.ownerId)) ?? null }),
+    owner: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      description: 'Who owns it.',
+      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).employee.load(f.ownerId)) ?? null,
+    }),
     dueOn: t.expose('dueOn', { type: 'Date', description: 'Due date.' }),
     since: t.expose('since', { type: 'DateTime', description: 'When the session took place.' }),
     ageDays: t.exposeInt('ageDays', { description: 'Days open, from the session to `at`.' }),
@@ -378,7 +518,11 @@ builder.queryFields((t) => ({
     authScopes: ACCESS.read,
     type: TwoWayRef,
     description: 'Two-way communication over a period: questions raised, answered rate, time to answer, per channel and per leader.',
-    args: { period: t.arg({ type: PeriodInput, required: true, description: 'When the questions were raised.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    args: {
+      period: t.arg({ type: PeriodInput, required: true, description: 'When the questions were raised.' }),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
+    },
     resolve: (_, args, ctx) => {
       const { from, to } = periodOf(args.period);
       return twoWay(ctx.view, { from, to }, momentOf(args));
@@ -391,9 +535,15 @@ builder.queryFields((t) => ({
     args: {
       at: t.arg({ type: 'DateTime', required: false, description: 'The moment; default now.' }),
       ownerId: t.arg.id({ required: false, description: 'Only this owner’s.' }),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) =>
-      openFollowUps(ctx.view, args.at ? parseOrThrow(instantSchema, args.at, 'at') : new Date().toISOString(), { ownerId: idOrNull(args.ownerId) }, momentOf(args)),
+      openFollowUps(
+        ctx.view,
+        args.at ? parseOrThrow(instantSchema, args.at, 'at') : new Date().toISOString(),
+        { ownerId: idOrNull(args.ownerId) },
+        momentOf(args),
+      ),
   }),
 }));

@@ -1,6 +1,14 @@
 import type { AsOfRow } from '@hub/read-model';
 import type { CustomerPersonalData, PersonalDataField } from '@hub/personal-data';
-import { FOLLOW_UP_KINDS, followUpDaysLate, followUpStatusOn, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/contracts';
+import {
+  FOLLOW_UP_KINDS,
+  followUpDaysLate,
+  followUpStatusOn,
+  localDateSchema,
+  parseOrThrow,
+  validationError,
+  type FollowUpStatus,
+} from '@hub/events';
 import {
   COMPLIANCE_GROUPINGS,
   contractsPage,
@@ -71,20 +79,34 @@ CustomerRef.implement({
   description: 'A customer holding contracts sold by FCs. Known by id everywhere; personal data only to SALES and PRIVACY_OFFICER.',
   fields: (t) => ({
     id: t.exposeID('customerId', { description: 'Customer id.' }),
-    branch: t.field({ type: BranchRef, nullable: true, description: 'The branch that serves them.', resolve: async (c, _, ctx) => (await ctx.loadersAt(c.asOf).branch.load(c.branchId)) ?? null }),
+    branch: t.field({
+      type: BranchRef,
+      nullable: true,
+      description: 'The branch that serves them.',
+      resolve: async (c, _, ctx) => (await ctx.loadersAt(c.asOf).branch.load(c.branchId)) ?? null,
+    }),
     registeredOn: t.expose('registeredOn', { type: 'Date', description: 'When they became a customer.' }),
-    erasedOn: t.expose('erasedOn', { type: 'Date', nullable: true, description: 'When their personal data was erased on request; null while kept.' }),
+    erasedOn: t.expose('erasedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'When their personal data was erased on request; null while kept.',
+    }),
     personalData: t.field({
       type: PersonalDataRef,
       nullable: true,
-      description: 'Name, phone and address: SALES and PRIVACY_OFFICER only (FORBIDDEN otherwise); null once erased. Every read is recorded (`personalDataAccessLog`).',
+      description:
+        'Name, phone and address: SALES and PRIVACY_OFFICER only (FORBIDDEN otherwise); null once erased. Every read is recorded (`personalDataAccessLog`).',
       authScopes: ACCESS.personalData,
       resolve: async (c, _, ctx) => {
         const data = await ctx.personalDataOf.load(c.customerId);
         return data ? { ...data, customerId: c.customerId } : null;
       },
     }),
-    contracts: t.field({ type: [ContractRef], description: 'Their contracts, newest first.', resolve: (c, _, ctx) => ctx.loadersAt(c.asOf).contractsOfCustomer.load(c.customerId) }),
+    contracts: t.field({
+      type: [ContractRef],
+      description: 'Their contracts, newest first.',
+      resolve: (c, _, ctx) => ctx.loadersAt(c.asOf).contractsOfCustomer.load(c.customerId),
+    }),
   }),
 });
 
@@ -92,13 +114,36 @@ ContractRef.implement({
   description: 'A signed contract: customer, FC, product and date, and the three follow-ups it makes due.',
   fields: (t) => ({
     id: t.exposeID('contractId', { description: 'Contract id.' }),
-    customer: t.field({ type: CustomerRef, nullable: true, description: 'The customer.', resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).customer.load(k.customerId)) ?? null }),
-    fc: t.field({ type: FcRef, nullable: true, description: 'The FC who sold it.', resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).fc.load(k.fcId)) ?? null }),
-    branch: t.field({ type: BranchRef, nullable: true, description: 'The FC’s branch when signed.', resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).branch.load(k.branchId)) ?? null }),
+    customer: t.field({
+      type: CustomerRef,
+      nullable: true,
+      description: 'The customer.',
+      resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).customer.load(k.customerId)) ?? null,
+    }),
+    fc: t.field({
+      type: FcRef,
+      nullable: true,
+      description: 'The FC who sold it.',
+      resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).fc.load(k.fcId)) ?? null,
+    }),
+    branch: t.field({
+      type: BranchRef,
+      nullable: true,
+      description: 'The FC’s branch when signed.',
+      resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).branch.load(k.branchId)) ?? null,
+    }),
     product: t.exposeString('product', { description: 'Product.' }),
     signedOn: t.expose('signedOn', { type: 'Date', description: 'Signing day.' }),
-    followUps: t.field({ type: [FollowUpRef], description: 'The three follow-ups, earliest due first.', resolve: (k, _, ctx) => ctx.loadersAt(k.asOf).followUps.load(k.contractId) }),
-    visits: t.field({ type: [CustomerVisitRef], description: 'Visits to the customer for this contract, newest first.', resolve: (k, _, ctx) => ctx.loadersAt(k.asOf).customerVisits.load(k.contractId) }),
+    followUps: t.field({
+      type: [FollowUpRef],
+      description: 'The three follow-ups, earliest due first.',
+      resolve: (k, _, ctx) => ctx.loadersAt(k.asOf).followUps.load(k.contractId),
+    }),
+    visits: t.field({
+      type: [CustomerVisitRef],
+      description: 'Visits to the customer for this contract, newest first.',
+      resolve: (k, _, ctx) => ctx.loadersAt(k.asOf).customerVisits.load(k.contractId),
+    }),
   }),
 });
 
@@ -121,9 +166,24 @@ FollowUpRef.implement({
       resolve: (f, args) => (args.on ? followUpDaysLate(f, f.satisfiedOn, dayArg(args.on)) : f.daysLate),
     }),
     judgedOn: t.expose('on', { type: 'Date', description: 'The day `status` and `daysLate` describe by default.' }),
-    contract: t.field({ type: ContractRef, nullable: true, description: 'The contract.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).contract.load(f.contractId)) ?? null }),
-    customer: t.field({ type: CustomerRef, nullable: true, description: 'The customer to visit.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).customer.load(f.customerId)) ?? null }),
-    fc: t.field({ type: FcRef, nullable: true, description: 'The contract’s FC.', resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).fc.load(f.fcId)) ?? null }),
+    contract: t.field({
+      type: ContractRef,
+      nullable: true,
+      description: 'The contract.',
+      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).contract.load(f.contractId)) ?? null,
+    }),
+    customer: t.field({
+      type: CustomerRef,
+      nullable: true,
+      description: 'The customer to visit.',
+      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).customer.load(f.customerId)) ?? null,
+    }),
+    fc: t.field({
+      type: FcRef,
+      nullable: true,
+      description: 'The contract’s FC.',
+      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).fc.load(f.fcId)) ?? null,
+    }),
   }),
 });
 
@@ -131,38 +191,69 @@ CustomerVisitRef.implement({
   description: 'An FC’s visit to a customer, maybe with a leader (the CEO in Banpo for the one-year check).',
   fields: (t) => ({
     id: t.exposeID('visitId', { description: 'Visit id.' }),
-    fc: t.field({ type: FcRef, nullable: true, description: 'The FC.', resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).fc.load(v.fcId)) ?? null }),
+    fc: t.field({
+      type: FcRef,
+      nullable: true,
+      description: 'The FC.',
+      resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).fc.load(v.fcId)) ?? null,
+    }),
     leaders: t.field({
       type: [EmployeeRef],
       description: 'Leaders who went along.',
-      resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).employee.loadMany(v.leaderIds)).filter((e): e is EmployeeRow => e !== undefined && !(e instanceof Error)),
+      resolve: async (v, _, ctx) =>
+        (await ctx.loadersAt(v.asOf).employee.loadMany(v.leaderIds)).filter(
+          (e): e is EmployeeRow => e !== undefined && !(e instanceof Error),
+        ),
     }),
     visitedAt: t.expose('visitedAt', { type: 'DateTime', description: 'When.' }),
     topics: t.exposeStringList('topics', { description: 'What was covered.' }),
     rating: t.exposeInt('rating', { nullable: true, description: 'The customer’s rating, 1 to 5.' }),
     comment: t.exposeString('comment', { nullable: true, description: 'The customer’s comment.' }),
-    satisfies: t.expose('satisfies', { type: FollowUpKindEnum, nullable: true, description: 'The follow-up it satisfied; null for an extra visit.' }),
+    satisfies: t.expose('satisfies', {
+      type: FollowUpKindEnum,
+      nullable: true,
+      description: 'The follow-up it satisfied; null for an extra visit.',
+    }),
   }),
 });
 
 const ComplianceGroupingEnum = builder.enumType('ComplianceGrouping', {
   description: 'How to group Customer Smile compliance.',
-  values: { FC: { description: 'Per FC.' }, BRANCH: { description: 'Per branch.' }, REGION: { description: 'Per region.' } } satisfies Record<(typeof COMPLIANCE_GROUPINGS)[number], { description: string }>,
+  values: {
+    FC: { description: 'Per FC.' },
+    BRANCH: { description: 'Per branch.' },
+    REGION: { description: 'Per region.' },
+  } satisfies Record<(typeof COMPLIANCE_GROUPINGS)[number], { description: string }>,
 });
 
-const ComplianceRef = builder.objectRef<ComplianceRow & { groupBy: (typeof COMPLIANCE_GROUPINGS)[number]; asOf: AsOfRow['asOf'] }>('FollowUpCompliance');
+const ComplianceRef = builder.objectRef<ComplianceRow & { groupBy: (typeof COMPLIANCE_GROUPINGS)[number]; asOf: AsOfRow['asOf'] }>(
+  'FollowUpCompliance',
+);
 ComplianceRef.implement({
   description: 'Customer Smile compliance of one FC, branch or region: follow-ups falling due in the period and how each stands.',
   fields: (t) => ({
     key: t.exposeID('key', { description: 'The FC id, branch id or region.' }),
-    fc: t.field({ type: FcRef, nullable: true, description: 'The FC, when grouped by FC.', resolve: async (r, _, ctx) => (r.groupBy === 'FC' ? ((await ctx.loadersAt(r.asOf).fc.load(r.key)) ?? null) : null) }),
-    branch: t.field({ type: BranchRef, nullable: true, description: 'The branch, when grouped by branch.', resolve: async (r, _, ctx) => (r.groupBy === 'BRANCH' ? ((await ctx.loadersAt(r.asOf).branch.load(r.key)) ?? null) : null) }),
+    fc: t.field({
+      type: FcRef,
+      nullable: true,
+      description: 'The FC, when grouped by FC.',
+      resolve: async (r, _, ctx) => (r.groupBy === 'FC' ? ((await ctx.loadersAt(r.asOf).fc.load(r.key)) ?? null) : null),
+    }),
+    branch: t.field({
+      type: BranchRef,
+      nullable: true,
+      description: 'The branch, when grouped by branch.',
+      resolve: async (r, _, ctx) => (r.groupBy === 'BRANCH' ? ((await ctx.loadersAt(r.asOf).branch.load(r.key)) ?? null) : null),
+    }),
     due: t.exposeInt('due', { description: 'Follow-ups due in the period.' }),
     onTime: t.exposeInt('onTime', { description: 'Visited by the due date.' }),
     late: t.exposeInt('late', { description: 'Visited after it.' }),
     overdue: t.exposeInt('overdue', { description: 'Not visited, past due.' }),
     open: t.exposeInt('open', { description: 'Not due yet.' }),
-    onTimeRate: t.exposeFloat('onTimeRate', { nullable: true, description: 'onTime / (onTime + late + overdue); null when none has an outcome yet.' }),
+    onTimeRate: t.exposeFloat('onTimeRate', {
+      nullable: true,
+      description: 'onTime / (onTime + late + overdue); null when none has an outcome yet.',
+    }),
   }),
 });
 
@@ -187,7 +278,11 @@ const ContractFilterInput = builder.inputType('ContractFilter', {
 });
 
 const dayArg = (on: string) => parseOrThrow(localDateSchema, on, 'on');
-const onArgOptions = { type: 'Date', required: false, description: 'Judge follow-ups as they stood on this day (default: the day of `asOf`, or today).' } as const;
+const onArgOptions = {
+  type: 'Date',
+  required: false,
+  description: 'Judge follow-ups as they stood on this day (default: the day of `asOf`, or today).',
+} as const;
 
 const dates = (from: string, to: string) => {
   const period = { from: parseOrThrow(localDateSchema, from, 'from'), to: parseOrThrow(localDateSchema, to, 'to') };
@@ -209,13 +304,15 @@ builder.queryFields((t) => ({
     args: {
       name: t.arg.string({ required: true, description: 'Part of the name (1 to 100 characters).' }),
       first: t.arg.int({ required: false, description: `How many at most (default 20, at most ${CUSTOMER_SEARCH_MAX}).` }),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: async (_, args, ctx) => {
       const text = args.name.trim().toLowerCase();
       if (text.length === 0 || text.length > 100) throw validationError('name: give 1 to 100 characters');
       const first = args.first ?? 20;
-      if (!Number.isInteger(first) || first < 1 || first > CUSTOMER_SEARCH_MAX) throw validationError(`first must be between 1 and ${CUSTOMER_SEARCH_MAX}`);
+      if (!Number.isInteger(first) || first < 1 || first > CUSTOMER_SEARCH_MAX)
+        throw validationError(`first must be between 1 and ${CUSTOMER_SEARCH_MAX}`);
       const moment = momentOf(args);
       const ids = await customerIdsWithPersonalData(ctx.view, moment);
       const found: string[] = [];
@@ -246,12 +343,29 @@ builder.queryFields((t) => ({
       authScopes: ACCESS.customerLevel,
       type: ContractRef,
       description: 'Contracts, newest signing first, filtered. Forward pagination (first/after).',
-      args: { filter: t.arg({ type: ContractFilterInput, required: false, description: 'Narrow the list.' }), on: t.arg(onArgOptions), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+      args: {
+        filter: t.arg({ type: ContractFilterInput, required: false, description: 'Narrow the list.' }),
+        on: t.arg(onArgOptions),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
+      },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('contracts', args);
         const f = args.filter;
         return toConnection(
-          await contractsPage(ctx.view, { customerId: idOrNull(f?.customerId), fcId: idOrNull(f?.fcId), branchId: idOrNull(f?.branchId), region: f?.region ?? null, followUpStatus: f?.followUpStatus ?? null }, page, momentOf(args), args.on ? dayArg(args.on) : undefined),
+          await contractsPage(
+            ctx.view,
+            {
+              customerId: idOrNull(f?.customerId),
+              fcId: idOrNull(f?.fcId),
+              branchId: idOrNull(f?.branchId),
+              region: f?.region ?? null,
+              followUpStatus: f?.followUpStatus ?? null,
+            },
+            page,
+            momentOf(args),
+            args.on ? dayArg(args.on) : undefined,
+          ),
           page.after,
         );
       },
@@ -263,7 +377,8 @@ builder.queryFields((t) => ({
     {
       authScopes: ACCESS.customerLevel,
       type: CustomerVisitRef,
-      description: 'Customer Smile visits, newest first, filtered by customer, FC, accompanying leader, branch and period. Forward pagination (first/after).',
+      description:
+        'Customer Smile visits, newest first, filtered by customer, FC, accompanying leader, branch and period. Forward pagination (first/after).',
       args: {
         customerId: t.arg.id({ required: false, description: 'Only visits to this customer.' }),
         fcId: t.arg.id({ required: false, description: 'Only this FC’s visits.' }),
@@ -271,11 +386,18 @@ builder.queryFields((t) => ({
         branchId: t.arg.id({ required: false, description: 'Only visits for contracts of this branch.' }),
         from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
         to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
-        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('customerVisits', args);
-        const filter = { customerId: idOrNull(args.customerId), fcId: idOrNull(args.fcId), leaderId: idOrNull(args.leaderId), branchId: idOrNull(args.branchId), ...optionalPeriod(args) };
+        const filter = {
+          customerId: idOrNull(args.customerId),
+          fcId: idOrNull(args.fcId),
+          leaderId: idOrNull(args.leaderId),
+          branchId: idOrNull(args.branchId),
+          ...optionalPeriod(args),
+        };
         return toConnection(await customerVisitsPage(ctx.view, filter, page, momentOf(args)), page.after);
       },
     },
@@ -285,7 +407,8 @@ builder.queryFields((t) => ({
   followUpCompliance: t.field({
     authScopes: ACCESS.read,
     type: [ComplianceRef],
-    description: 'Customer Smile compliance per FC, branch or region for follow-ups falling due between two days, worst on-time rate first.',
+    description:
+      'Customer Smile compliance per FC, branch or region for follow-ups falling due between two days, worst on-time rate first.',
     args: {
       groupBy: t.arg({ type: ComplianceGroupingEnum, required: true, description: 'Per FC, branch or region.' }),
       from: t.arg({ type: 'Date', required: true, description: 'Due on or after this day.' }),
@@ -294,10 +417,18 @@ builder.queryFields((t) => ({
       region: t.arg.string({ required: false, description: 'Only this region.' }),
       pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
       on: t.arg(onArgOptions),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: async (_, args, ctx) => {
-      const rows = await followUpCompliance(ctx.view, args.groupBy, dates(args.from, args.to), { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null }, momentOf(args), args.on ? dayArg(args.on) : undefined);
+      const rows = await followUpCompliance(
+        ctx.view,
+        args.groupBy,
+        dates(args.from, args.to),
+        { branchId: idOrNull(args.branchId), region: args.region ?? null, pride: args.pride ?? null },
+        momentOf(args),
+        args.on ? dayArg(args.on) : undefined,
+      );
       // Groups of fewer than five follow-ups are hidden for roles that see customers only in aggregate.
       return customerAggregateGuard(ctx.principal.role)
         .keepLargeGroups(rows, (r) => r.due)
@@ -314,12 +445,19 @@ builder.queryFields((t) => ({
       region: t.arg.string({ required: false, description: 'Only this region’s.' }),
       first: t.arg.int({ required: false, description: 'How many to list (default 50, at most 500).' }),
       on: t.arg(onArgOptions),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
       const first = args.first ?? 50;
       if (first < 0 || first > 500) throw validationError('first must be between 0 and 500');
-      return overdueFollowUps(ctx.view, { fcId: idOrNull(args.fcId), branchId: idOrNull(args.branchId), region: args.region ?? null }, first, momentOf(args), args.on ? dayArg(args.on) : undefined);
+      return overdueFollowUps(
+        ctx.view,
+        { fcId: idOrNull(args.fcId), branchId: idOrNull(args.branchId), region: args.region ?? null },
+        first,
+        momentOf(args),
+        args.on ? dayArg(args.on) : undefined,
+      );
     },
   }),
 }));

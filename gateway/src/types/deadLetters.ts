@@ -21,7 +21,8 @@ builder.queryFields((t) => ({
     {
       authScopes: ACCESS.admin,
       type: DeadLetterRef,
-      description: 'Events parked by the projector, newest first (ADMIN). A rebuild after a fix applies them. Forward pagination (first/after).',
+      description:
+        'Events parked by the projector, newest first (ADMIN). A rebuild after a fix applies them. Forward pagination (first/after).',
       resolve: async (_, args, ctx) => {
         const page = forwardPage('deadLetters', args);
         return toConnection(await deadLetters(ctx.view, page), page.after);

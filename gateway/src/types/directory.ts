@@ -1,4 +1,4 @@
-import { ORG_UNIT_KINDS } from '@hub/contracts';
+import { ORG_UNIT_KINDS } from '@hub/events';
 import { listOrgUnits, type BranchRow, type FcRow, type OrgUnitRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';

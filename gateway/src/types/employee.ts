@@ -57,7 +57,9 @@ TouchRef.implement({
       resolve: async (touch, _, ctx) => (touch.leaderId ? ((await ctx.loadersAt(touch.asOf).employee.load(touch.leaderId)) ?? null) : null),
     }),
     personKind: t.expose('personKind', { type: PersonKindEnum, description: 'Employee, FC or customer.' }),
-    summary: t.exposeString('summary', { description: 'What it was, in one line: the café session’s venue, the town hall’s theme, the visit’s purpose, the video’s title.' }),
+    summary: t.exposeString('summary', {
+      description: 'What it was, in one line: the café session’s venue, the town hall’s theme, the visit’s purpose, the video’s title.',
+    }),
     sourceId: t.exposeID('sourceId', { description: 'The café session, town hall, branch visit, video or customer visit it came from.' }),
     sourceEventId: t.exposeID('sourceEventId', { description: 'The event this touch was derived from.' }),
   }),
@@ -69,7 +71,11 @@ builder.queryFields((t) => ({
     type: EmployeeRef,
     nullable: true,
     description: 'One employee with their touches; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Employee number.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    args: {
+      id: t.arg.id({ required: true, description: 'Employee number.' }),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
+    },
     resolve: async (_, { id, ...args }, ctx) => (await ctx.loadersAt(momentOf(args)).employee.load(String(id))) ?? null,
   }),
 }));

@@ -1,4 +1,4 @@
-import { ANSWER_MODES, CHANNELS, GRADES, TOUCH_MODES } from '@hub/contracts';
+import { ANSWER_MODES, CHANNELS, GRADES, TOUCH_MODES } from '@hub/events';
 import { builder } from '../builder';
 
 export const GradeEnum = builder.enumType('Grade', {
@@ -44,10 +44,17 @@ export const CafeSessionStatusEnum = builder.enumType('CafeSessionStatus', {
 
 export const PersonKindEnum = builder.enumType('PersonKind', {
   description: 'Whom a touch reached.',
-  values: { EMPLOYEE: { description: 'An employee (임직원).' }, FC: { description: 'A financial consultant (설계사).' }, CUSTOMER: { description: 'A customer (고객).' } },
+  values: {
+    EMPLOYEE: { description: 'An employee (임직원).' },
+    FC: { description: 'A financial consultant (설계사).' },
+    CUSTOMER: { description: 'A customer (고객).' },
+  },
 });
 
 export const SortDirectionEnum = builder.enumType('SortDirection', {
   description: 'Ascending or descending.',
-  values: { ASC: { description: 'Smallest, earliest or A first (never-reached first for recency).' }, DESC: { description: 'Largest, latest or Z first.' } },
+  values: {
+    ASC: { description: 'Smallest, earliest or A first (never-reached first for recency).' },
+    DESC: { description: 'Largest, latest or Z first.' },
+  },
 });

@@ -1,4 +1,4 @@
-import { notFound } from '@hub/contracts';
+import { notFound } from '@hub/events';
 import { questionsBySessionIds, READ_BACK, townHallQuestionsByIds, type CafeQuestionRow, type TownHallQuestionRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';

@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 import { BRANCH_SORTS, branchesPage, EMPLOYEE_SORTS, employeesPage, FC_SORTS, fcsPage } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -58,7 +58,10 @@ const EmployeeFilterInput = builder.inputType('EmployeeFilter', {
     grade: t.field({ type: GradeEnum, required: false, description: 'This grade.' }),
     region: t.string({ required: false, description: 'This region.' }),
     name: t.string({ required: false, description: 'Name contains this (case-insensitive).' }),
-    search: t.string({ required: false, description: `Directory search: name contains this, or the employee number starts with it (case-insensitive; at most ${SEARCH_MAX} characters).` }),
+    search: t.string({
+      required: false,
+      description: `Directory search: name contains this, or the employee number starts with it (case-insensitive; at most ${SEARCH_MAX} characters).`,
+    }),
     includeLeft: t.boolean({ required: false, description: 'Include those who have left (default: no).' }),
   }),
 });
@@ -69,7 +72,10 @@ const FcFilterInput = builder.inputType('FcFilter', {
     region: t.string({ required: false, description: 'Of branches in this region.' }),
     pride: t.boolean({ required: false, description: 'Of PRIDE (true) or other (false) branches.' }),
     name: t.string({ required: false, description: 'Name contains this (case-insensitive).' }),
-    search: t.string({ required: false, description: `Directory search: name contains this, or the FC id starts with it (case-insensitive; at most ${SEARCH_MAX} characters).` }),
+    search: t.string({
+      required: false,
+      description: `Directory search: name contains this, or the FC id starts with it (case-insensitive; at most ${SEARCH_MAX} characters).`,
+    }),
     includeLeft: t.boolean({ required: false, description: 'Include those who have left (default: no).' }),
   }),
 });
@@ -84,7 +90,6 @@ const BranchFilterInput = builder.inputType('BranchFilter', {
   }),
 });
 
-
 builder.queryFields((t) => ({
   employees: t.connection(
     {
@@ -95,13 +100,24 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: EmployeeFilterInput, required: false, description: 'Narrow the list.' }),
         sortBy: t.arg({ type: EmployeeSortEnum, required: false, description: 'Order by (default NAME).' }),
         direction: t.arg({ type: SortDirectionEnum, required: false, description: 'Ascending (default) or descending.' }),
-        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('employees', args);
         const f = args.filter;
-        const filter = { orgUnitId: idOrNull(f?.orgUnitId), grade: f?.grade ?? null, region: f?.region ?? null, name: f?.name ?? null, search: searchText(f?.search, 'filter.search'), includeLeft: f?.includeLeft ?? false };
-        return toConnection(await employeesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)), page.after);
+        const filter = {
+          orgUnitId: idOrNull(f?.orgUnitId),
+          grade: f?.grade ?? null,
+          region: f?.region ?? null,
+          name: f?.name ?? null,
+          search: searchText(f?.search, 'filter.search'),
+          includeLeft: f?.includeLeft ?? false,
+        };
+        return toConnection(
+          await employeesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)),
+          page.after,
+        );
       },
     },
     { name: 'EmployeeConnection', description: 'A page of employees.' },
@@ -116,13 +132,24 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: FcFilterInput, required: false, description: 'Narrow the list.' }),
         sortBy: t.arg({ type: FcSortEnum, required: false, description: 'Order by (default NAME).' }),
         direction: t.arg({ type: SortDirectionEnum, required: false, description: 'Ascending (default) or descending.' }),
-        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('fcs', args);
         const f = args.filter;
-        const filter = { branchId: idOrNull(f?.branchId), region: f?.region ?? null, pride: f?.pride ?? null, name: f?.name ?? null, search: searchText(f?.search, 'filter.search'), includeLeft: f?.includeLeft ?? false };
-        return toConnection(await fcsPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)), page.after);
+        const filter = {
+          branchId: idOrNull(f?.branchId),
+          region: f?.region ?? null,
+          pride: f?.pride ?? null,
+          name: f?.name ?? null,
+          search: searchText(f?.search, 'filter.search'),
+          includeLeft: f?.includeLeft ?? false,
+        };
+        return toConnection(
+          await fcsPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)),
+          page.after,
+        );
       },
     },
     { name: 'FcConnection', description: 'A page of FCs.' },
@@ -137,13 +164,23 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: BranchFilterInput, required: false, description: 'Narrow the list.' }),
         sortBy: t.arg({ type: BranchSortEnum, required: false, description: 'Order by (default NAME).' }),
         direction: t.arg({ type: SortDirectionEnum, required: false, description: 'Ascending (default) or descending.' }),
-        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('branches', args);
         const f = args.filter;
-        const filter = { region: f?.region ?? null, district: f?.district ?? null, seoul: f?.seoul ?? null, pride: f?.pride ?? null, name: f?.name ?? null };
-        return toConnection(await branchesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)), page.after);
+        const filter = {
+          region: f?.region ?? null,
+          district: f?.district ?? null,
+          seoul: f?.seoul ?? null,
+          pride: f?.pride ?? null,
+          name: f?.name ?? null,
+        };
+        return toConnection(
+          await branchesPage(ctx.view, filter, { by: args.sortBy ?? 'NAME', direction: args.direction ?? 'ASC' }, page, momentOf(args)),
+          page.after,
+        );
       },
     },
     { name: 'BranchConnection', description: 'A page of branches.' },

@@ -6,7 +6,11 @@ import { forwardPage, toConnection } from './connection';
 
 const PersonalDataFieldEnum = builder.enumType('PersonalDataField', {
   description: 'A field of a customer’s personal data.',
-  values: { NAME: { value: 'name', description: 'Name.' }, PHONE: { value: 'phone', description: 'Phone number.' }, ADDRESS: { value: 'address', description: 'Address.' } } satisfies Record<
+  values: {
+    NAME: { value: 'name', description: 'Name.' },
+    PHONE: { value: 'phone', description: 'Phone number.' },
+    ADDRESS: { value: 'address', description: 'Address.' },
+  } satisfies Record<
     Uppercase<(typeof PERSONAL_DATA_FIELDS)[number]>,
     { value: (typeof PERSONAL_DATA_FIELDS)[number]; description: string }
   >,
@@ -19,7 +23,10 @@ PersonalDataAccessRef.implement({
     id: t.exposeID('id', { description: 'Entry id.' }),
     accessedAt: t.expose('accessedAt', { type: 'DateTime', description: 'When it was read.' }),
     actor: t.exposeString('actor', { description: 'Who read it (the subject of their API token).' }),
-    tokenId: t.exposeString('tokenId', { nullable: true, description: 'The API token they read it with (its public id): what was used, whatever subject it names.' }),
+    tokenId: t.exposeString('tokenId', {
+      nullable: true,
+      description: 'The API token they read it with (its public id): what was used, whatever subject it names.',
+    }),
     role: t.exposeString('role', { description: 'The role they read it with.' }),
     customerId: t.exposeID('customerId', { description: 'Whose data.' }),
     fields: t.field({ type: [PersonalDataFieldEnum], description: 'Which fields.', resolve: (a) => [...a.fields] }),
@@ -32,7 +39,8 @@ builder.queryFields((t) => ({
     {
       authScopes: ACCESS.privacy,
       type: PersonalDataAccessRef,
-      description: 'Every read of customers’ personal data, newest first, optionally for one customer and a period (PRIVACY_OFFICER only). Forward pagination (first/after).',
+      description:
+        'Every read of customers’ personal data, newest first, optionally for one customer and a period (PRIVACY_OFFICER only). Forward pagination (first/after).',
       args: {
         customerId: t.arg.id({ required: false, description: 'Only reads of this customer’s data.' }),
         from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
@@ -40,7 +48,10 @@ builder.queryFields((t) => ({
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('personalDataAccessLog', args);
-        return toConnection(await ctx.personalDataAccessLog.page({ customerId: idOrNull(args.customerId), ...optionalPeriod(args) }, page), page.after);
+        return toConnection(
+          await ctx.personalDataAccessLog.page({ customerId: idOrNull(args.customerId), ...optionalPeriod(args) }, page),
+          page.after,
+        );
       },
     },
     { name: 'PersonalDataAccessConnection', description: 'A page of the personal-data access log.' },

@@ -1,4 +1,4 @@
-import { localDateSchema, parseOrThrow, validationError } from '@hub/contracts';
+import { localDateSchema, parseOrThrow, validationError } from '@hub/events';
 import { ACTIVITY_GROUPINGS, fcActivity, type ActivityRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -17,7 +17,8 @@ const ActivityGroupingEnum = builder.enumType('ActivityGrouping', {
 
 const ActivityRef = builder.objectRef<ActivityRow>('FcActivity');
 ActivityRef.implement({
-  description: 'FC activity reported week by week (customer visits, calls, contracts), summed over a group, with per-FC-week averages to compare groups of different sizes.',
+  description:
+    'FC activity reported week by week (customer visits, calls, contracts), summed over a group, with per-FC-week averages to compare groups of different sizes.',
   fields: (t) => ({
     key: t.exposeID('key', { description: 'PRIDE / NON_PRIDE, the branch id, the FC id or the week’s Monday.' }),
     fcs: t.exposeInt('fcs', { description: 'FCs who reported.' }),
@@ -35,7 +36,8 @@ builder.queryFields((t) => ({
   fcActivity: t.field({
     authScopes: ACCESS.read,
     type: [ActivityRef],
-    description: 'PRIDE weekly FC activity for the weeks starting between two days, grouped: PRIDE vs non-PRIDE side by side, per branch, per FC or per week. Corrections replace earlier reports.',
+    description:
+      'PRIDE weekly FC activity for the weeks starting between two days, grouped: PRIDE vs non-PRIDE side by side, per branch, per FC or per week. Corrections replace earlier reports.',
     args: {
       groupBy: t.arg({ type: ActivityGroupingEnum, required: true, description: 'How to group.' }),
       from: t.arg({ type: 'Date', required: true, description: 'Weeks starting on or after this day.' }),
@@ -44,7 +46,8 @@ builder.queryFields((t) => ({
       branchId: t.arg.id({ required: false, description: 'Only this branch.' }),
       region: t.arg.string({ required: false, description: 'Only this region.' }),
       fcId: t.arg.id({ required: false, description: 'Only this FC.' }),
-      asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
       const period = { from: parseOrThrow(localDateSchema, args.from, 'from'), to: parseOrThrow(localDateSchema, args.to, 'to') };

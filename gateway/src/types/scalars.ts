@@ -1,4 +1,4 @@
-import { instantSchema, localDateSchema, parseOrThrow } from '@hub/contracts';
+import { instantSchema, localDateSchema, parseOrThrow } from '@hub/events';
 import { builder } from '../builder';
 
 builder.scalarType('DateTime', {

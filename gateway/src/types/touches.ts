@@ -17,9 +17,24 @@ import { ChannelEnum, PersonKindEnum, TouchModeEnum } from './enums';
  */
 
 builder.objectFields(TouchRef, (t) => ({
-  employee: t.field({ type: EmployeeRef, nullable: true, description: 'The person reached, when an employee.', resolve: async (x, _, ctx) => (x.personKind === 'EMPLOYEE' ? ((await ctx.loadersAt(x.asOf).employee.load(x.personId)) ?? null) : null) }),
-  fc: t.field({ type: FcRef, nullable: true, description: 'The person reached, when an FC.', resolve: async (x, _, ctx) => (x.personKind === 'FC' ? ((await ctx.loadersAt(x.asOf).fc.load(x.personId)) ?? null) : null) }),
-  customer: t.field({ type: CustomerRef, nullable: true, description: 'The person reached, when a customer.', resolve: async (x, _, ctx) => (x.personKind === 'CUSTOMER' ? ((await ctx.loadersAt(x.asOf).customer.load(x.personId)) ?? null) : null) }),
+  employee: t.field({
+    type: EmployeeRef,
+    nullable: true,
+    description: 'The person reached, when an employee.',
+    resolve: async (x, _, ctx) => (x.personKind === 'EMPLOYEE' ? ((await ctx.loadersAt(x.asOf).employee.load(x.personId)) ?? null) : null),
+  }),
+  fc: t.field({
+    type: FcRef,
+    nullable: true,
+    description: 'The person reached, when an FC.',
+    resolve: async (x, _, ctx) => (x.personKind === 'FC' ? ((await ctx.loadersAt(x.asOf).fc.load(x.personId)) ?? null) : null),
+  }),
+  customer: t.field({
+    type: CustomerRef,
+    nullable: true,
+    description: 'The person reached, when a customer.',
+    resolve: async (x, _, ctx) => (x.personKind === 'CUSTOMER' ? ((await ctx.loadersAt(x.asOf).customer.load(x.personId)) ?? null) : null),
+  }),
 }));
 
 const TouchFilterInput = builder.inputType('TouchFilter', {
@@ -43,7 +58,21 @@ const touchConnectionNames = [
   { name: 'TouchEdge', description: 'A touch in a page, with its cursor.' },
 ] as const;
 
-const toFilter = (f: { personId?: string | number | null; personKind?: TouchFilter['personKind']; leaderId?: string | number | null; channel?: TouchFilter['channel']; mode?: TouchFilter['mode']; branchId?: string | number | null; from?: string | null; to?: string | null } | null | undefined): TouchFilter => ({
+const toFilter = (
+  f:
+    | {
+        personId?: string | number | null;
+        personKind?: TouchFilter['personKind'];
+        leaderId?: string | number | null;
+        channel?: TouchFilter['channel'];
+        mode?: TouchFilter['mode'];
+        branchId?: string | number | null;
+        from?: string | null;
+        to?: string | null;
+      }
+    | null
+    | undefined,
+): TouchFilter => ({
   personId: idOrNull(f?.personId),
   personKind: f?.personKind ?? null,
   leaderId: idOrNull(f?.leaderId),
@@ -60,7 +89,11 @@ builder.queryFields((t) => ({
       authScopes: (_, args) => (args.filter?.personKind === 'CUSTOMER' ? ACCESS.customerLevel : ACCESS.read),
       type: TouchRef,
       description: 'Touches, newest first, filtered by person, leader, channel, branch and period. Forward pagination (first/after).',
-      args: { filter: t.arg({ type: TouchFilterInput, required: false, description: 'Narrow the list.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+      args: {
+        filter: t.arg({ type: TouchFilterInput, required: false, description: 'Narrow the list.' }),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
+      },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('touches', args);
         const filter = { ...toFilter(args.filter), withoutCustomers: !seesCustomersOneByOne(ctx.principal.role) };

@@ -1,4 +1,4 @@
-import { TOWN_HALL_FORMATS } from '@hub/contracts';
+import { TOWN_HALL_FORMATS } from '@hub/events';
 import { listTownHalls, type TownHallHeadCountRow, type TownHallQuestionRow, type TownHallRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -35,7 +35,10 @@ TownHallRef.implement({
     presenters: t.field({
       type: [EmployeeRef],
       description: 'Who presented (executives down to 과장).',
-      resolve: async (th, _, ctx) => (await ctx.loadersAt(th.asOf).employee.loadMany(th.presenterIds)).filter((e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error)),
+      resolve: async (th, _, ctx) =>
+        (await ctx.loadersAt(th.asOf).employee.loadMany(th.presenterIds)).filter(
+          (e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error),
+        ),
     }),
     attendedCount: t.exposeInt('attendedCount', { description: 'Attendees recorded by name.' }),
     headCount: t.exposeInt('headCount', { description: 'Attendees counted per org unit, summed.' }),
@@ -57,7 +60,12 @@ TownHallRef.implement({
 TownHallHeadCountRef.implement({
   description: 'How many came from one org unit.',
   fields: (t) => ({
-    orgUnit: t.field({ type: OrgUnitRef, nullable: true, description: 'The org unit.', resolve: async (c, _, ctx) => (await ctx.loadersAt(c.asOf).orgUnit.load(c.orgUnitId)) ?? null }),
+    orgUnit: t.field({
+      type: OrgUnitRef,
+      nullable: true,
+      description: 'The org unit.',
+      resolve: async (c, _, ctx) => (await ctx.loadersAt(c.asOf).orgUnit.load(c.orgUnitId)) ?? null,
+    }),
     headCount: t.exposeInt('headCount', { description: 'How many.' }),
   }),
 });
@@ -69,10 +77,20 @@ TownHallQuestionRef.implement({
     topic: t.exposeString('topic', { description: 'Topic.' }),
     text: t.exposeString('text', { description: 'The question.' }),
     anonymous: t.exposeBoolean('anonymous', { description: 'Raised anonymously.' }),
-    askedBy: t.field({ type: EmployeeRef, nullable: true, description: 'Who asked; null when anonymous.', resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null) }),
+    askedBy: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      description: 'Who asked; null when anonymous.',
+      resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null),
+    }),
     raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When.' }),
     answer: t.exposeString('answer', { nullable: true, description: 'The answer.' }),
-    answeredBy: t.field({ type: EmployeeRef, nullable: true, description: 'Who answered.', resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.answeredBy)) ?? null) : null) }),
+    answeredBy: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      description: 'Who answered.',
+      resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.answeredBy)) ?? null) : null),
+    }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When it was answered.' }),
   }),
 });
@@ -87,7 +105,8 @@ builder.queryFields((t) => ({
         from: t.arg({ type: 'DateTime', required: false, description: 'Only town halls at or after this instant.' }),
         to: t.arg({ type: 'DateTime', required: false, description: 'Only town halls before this instant.' }),
         presenterId: t.arg.id({ required: false, description: 'Only town halls this person presented at.' }),
-        asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions),
+        asOf: t.arg(asOfArgOptions),
+        knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('townHalls', args);
@@ -108,7 +127,11 @@ builder.queryFields((t) => ({
     type: TownHallRef,
     nullable: true,
     description: 'One town hall; null when unknown.',
-    args: { id: t.arg.id({ required: true, description: 'Town hall id.' }), asOf: t.arg(asOfArgOptions), knownAt: t.arg(knownAtArgOptions) },
+    args: {
+      id: t.arg.id({ required: true, description: 'Town hall id.' }),
+      asOf: t.arg(asOfArgOptions),
+      knownAt: t.arg(knownAtArgOptions),
+    },
     resolve: async (_, { id, ...args }, ctx) => (await ctx.loadersAt(momentOf(args)).townHall.load(String(id))) ?? null,
   }),
 }));

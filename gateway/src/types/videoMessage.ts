@@ -1,4 +1,4 @@
-import { VIEWER_KINDS } from '@hub/contracts';
+import { VIEWER_KINDS } from '@hub/events';
 import { listVideoMessages, type VideoMessageRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -7,7 +7,10 @@ import { EmployeeRef } from './employee';
 
 export const ViewerKindEnum = builder.enumType('ViewerKind', {
   description: 'Who a video is for, and who watched it.',
-  values: { EMPLOYEE: { description: 'Employees (임직원).' }, FC: { description: 'FCs (설계사).' } } satisfies Record<(typeof VIEWER_KINDS)[number], { description: string }>,
+  values: { EMPLOYEE: { description: 'Employees (임직원).' }, FC: { description: 'FCs (설계사).' } } satisfies Record<
+    (typeof VIEWER_KINDS)[number],
+    { description: string }
+  >,
 });
 
 export const VideoMessageRef = builder.objectRef<VideoMessageRow>('VideoMessage');
@@ -17,7 +20,12 @@ VideoMessageRef.implement({
   fields: (t) => ({
     id: t.exposeID('videoId', { description: 'Video id.' }),
     title: t.exposeString('title', { description: 'Title.' }),
-    author: t.field({ type: EmployeeRef, nullable: true, description: 'Who recorded it.', resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).employee.load(v.authorId)) ?? null }),
+    author: t.field({
+      type: EmployeeRef,
+      nullable: true,
+      description: 'Who recorded it.',
+      resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).employee.load(v.authorId)) ?? null,
+    }),
     durationSeconds: t.exposeInt('durationSeconds', { description: 'Length in seconds.' }),
     audience: t.exposeStringList('audience', { description: 'EMPLOYEE and/or FC.' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', description: 'When it was published.' }),

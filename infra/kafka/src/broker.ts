@@ -44,8 +44,12 @@ export const ensureKafkaJars = (log: (line: string) => void = () => undefined) =
   if (existsSync(LIB) && readdirSync(LIB).some((f) => f.startsWith('kafka_2.13-'))) return LIB;
   log(`[kafka] fetching broker jars from Maven Central into ${LIB} …`);
   mkdirSync(LIB, { recursive: true });
-  const mvn = spawnSync('mvn', ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${LIB}`, '-DincludeScope=runtime'], { cwd: KAFKA_HOME, encoding: 'utf8' });
-  if (mvn.status !== 0) throw new Error(`mvn could not fetch the Kafka jars (exit ${mvn.status}): ${mvn.stderr || mvn.stdout || mvn.error?.message}`);
+  const mvn = spawnSync('mvn', ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${LIB}`, '-DincludeScope=runtime'], {
+    cwd: KAFKA_HOME,
+    encoding: 'utf8',
+  });
+  if (mvn.status !== 0)
+    throw new Error(`mvn could not fetch the Kafka jars (exit ${mvn.status}): ${mvn.stderr || mvn.stdout || mvn.error?.message}`);
   return LIB;
 };
 
@@ -89,11 +93,27 @@ export const startKafkaBroker = async (options: { log?: (line: string) => void; 
   );
   writeFileSync(
     join(logDir, 'log4j.properties'),
-    ['log4j.rootLogger=INFO, file', 'log4j.appender.file=org.apache.log4j.FileAppender', `log4j.appender.file.File=${join(logDir, 'broker.log')}`, 'log4j.appender.file.layout=org.apache.log4j.PatternLayout', 'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n', ''].join('\n'),
+    [
+      'log4j.rootLogger=INFO, file',
+      'log4j.appender.file=org.apache.log4j.FileAppender',
+      `log4j.appender.file.File=${join(logDir, 'broker.log')}`,
+      'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
+      'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
+      '',
+    ].join('\n'),
   );
   const classpath = `${lib}/*`;
-  const javaOptions = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', `-Dlog4j.configuration=file:${join(logDir, 'log4j.properties')}`, '-cp', classpath];
-  const format = spawnSync('java', [...javaOptions, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config], { encoding: 'utf8' });
+  const javaOptions = [
+    '-Xms128m',
+    '-Xmx512m',
+    '-XX:+UseSerialGC',
+    `-Dlog4j.configuration=file:${join(logDir, 'log4j.properties')}`,
+    '-cp',
+    classpath,
+  ];
+  const format = spawnSync('java', [...javaOptions, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config], {
+    encoding: 'utf8',
+  });
   if (format.status !== 0) throw new Error(`Kafka storage format failed: ${format.stderr || format.stdout}`);
 
   const brokers = `127.0.0.1:${port}`;
@@ -120,7 +140,12 @@ export const startKafkaBroker = async (options: { log?: (line: string) => void; 
     c.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-10_000)));
     // Ready when an admin client can list topics.
     const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
-    const admin = new Kafka({ brokers: [brokers], clientId: 'hub-broker-probe', logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    const admin = new Kafka({
+      brokers: [brokers],
+      clientId: 'hub-broker-probe',
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+    }).admin();
     for (;;) {
       if (c.exitCode !== null) throw new Error(`Kafka exited with ${c.exitCode} while starting:\n${output}`);
       try {

@@ -21,7 +21,11 @@ export const acquireTestBroker = async (log: (line: string) => void = (l) => con
     // Loaded only here: testcontainers is heavy and needs Docker.
     const { KafkaContainer } = await import('@testcontainers/kafka');
     const container = await new KafkaContainer('confluentinc/cp-kafka:7.7.1').withKraft().start();
-    return { brokers: `${container.getHost()}:${container.getMappedPort(9093)}`, how: 'testcontainers', release: async () => void (await container.stop()) };
+    return {
+      brokers: `${container.getHost()}:${container.getMappedPort(9093)}`,
+      how: 'testcontainers',
+      release: async () => void (await container.stop()),
+    };
   }
   const broker = await startKafkaBroker({ log });
   return { brokers: broker.brokers, how: 'java (infra/kafka)', release: broker.stop };

@@ -18,7 +18,9 @@ describe.each(SQL_ENGINES)('API tokens on $name', (engine) => {
     const issued = await tokens.issue({ subject: 'kim.hr', role: 'HR', expiresInDays: 30 }, 'admin');
     expect(issued.token).toMatch(/^hub_[0-9a-f]{16}\.[\w-]{43}$/);
     expect(await tokens.verify(issued.token)).toEqual({ subject: 'kim.hr', role: 'HR', tokenId: issued.tokenId });
-    const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM hub_access.api_tokens WHERE token_id = $1', [issued.tokenId]);
+    const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM hub_access.api_tokens WHERE token_id = $1', [
+      issued.tokenId,
+    ]);
     expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     const everything = JSON.stringify(await db.query('SELECT * FROM hub_access.api_tokens'));
     expect(everything).not.toContain(issued.token.split('.')[1]);

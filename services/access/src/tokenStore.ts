@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { parseOrThrow } from '@hub/contracts';
+import { parseOrThrow } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { z } from 'zod';
 import { TOKEN_ROLES, type Principal, type TokenRole } from './roles';
@@ -43,7 +43,12 @@ export const issueTokenInput = z.object({
     .trim()
     .regex(/^[\p{L}\p{N}._@:-]{1,100}$/u, 'must be 1 to 100 letters, digits or . _ @ : -'),
   role: z.enum(TOKEN_ROLES),
-  expiresInDays: z.number().int().min(1, 'must be at least 1 day').max(MAX_TOKEN_DAYS, `must be at most ${MAX_TOKEN_DAYS} days`).default(90),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 day')
+    .max(MAX_TOKEN_DAYS, `must be at most ${MAX_TOKEN_DAYS} days`)
+    .default(90),
 });
 export type IssueTokenInput = z.input<typeof issueTokenInput>;
 
@@ -114,10 +119,10 @@ export const createSqlTokenStore = async (db: SqlExecutor, { clock = () => new D
     },
 
     async revoke(tokenId) {
-      const rows = await db.query('UPDATE hub_access.api_tokens SET revoked_at = $2 WHERE token_id = $1 AND revoked_at IS NULL RETURNING token_id', [
-        tokenId,
-        clock().toISOString(),
-      ]);
+      const rows = await db.query(
+        'UPDATE hub_access.api_tokens SET revoked_at = $2 WHERE token_id = $1 AND revoked_at IS NULL RETURNING token_id',
+        [tokenId, clock().toISOString()],
+      );
       cache.clear();
       return rows.length > 0;
     },

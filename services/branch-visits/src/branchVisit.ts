@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, koreanDay, type EventOf, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, koreanDay, type EventOf, type HubEvent } from '@hub/events';
 import type { FcSnapshot } from '@hub/directory';
 import type { Decider } from '@hub/event-store';
 
@@ -21,7 +21,8 @@ export type CampaignCommand = { type: 'LaunchCampaign'; data: EventOf<'CampaignL
 
 const decideCampaign = ({ data }: CampaignCommand, state: CampaignState): EventOf<'CampaignLaunched'>[] => {
   if (state.status !== 'none') throw conflict(`Campaign ${data.campaignId} is already launched`, { campaignId: data.campaignId });
-  if (new Set(data.targetBranchIds).size !== data.targetBranchIds.length) throw forbiddenByRule('A campaign targets each branch once', { campaignId: data.campaignId });
+  if (new Set(data.targetBranchIds).size !== data.targetBranchIds.length)
+    throw forbiddenByRule('A campaign targets each branch once', { campaignId: data.campaignId });
   return [{ type: 'CampaignLaunched', data }];
 };
 
@@ -54,11 +55,16 @@ const decideBranchVisit = ({ data, fcs, campaign }: BranchVisitCommand, state: B
   // Whether an FC had left is judged on the company's (Korean) calendar day of the visit.
   const day = koreanDay(data.visitedAt);
   for (const fc of fcs) {
-    if (fc.branchId !== data.branchId) throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) works at ${fc.branchId}, not at ${data.branchId}`, { fcId: fc.fcId });
-    if (fc.leftOn !== null && fc.leftOn < day) throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) had left by then (${fc.leftOn})`, { fcId: fc.fcId });
+    if (fc.branchId !== data.branchId)
+      throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) works at ${fc.branchId}, not at ${data.branchId}`, { fcId: fc.fcId });
+    if (fc.leftOn !== null && fc.leftOn < day)
+      throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) had left by then (${fc.leftOn})`, { fcId: fc.fcId });
   }
   if (campaign && !campaign.targetBranchIds.includes(data.branchId)) {
-    throw forbiddenByRule(`Branch ${data.branchId} is not a target of campaign ${campaign.name}`, { campaignId: campaign.campaignId, branchId: data.branchId });
+    throw forbiddenByRule(`Branch ${data.branchId} is not a target of campaign ${campaign.name}`, {
+      campaignId: campaign.campaignId,
+      branchId: data.branchId,
+    });
   }
   return [{ type: 'BranchVisited', data }];
 };

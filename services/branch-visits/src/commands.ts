@@ -1,4 +1,4 @@
-import { idSchema, instantSchema, localDateSchema, nonEmptyText } from '@hub/contracts';
+import { idSchema, instantSchema, localDateSchema, nonEmptyText } from '@hub/events';
 import { z } from 'zod';
 
 /** What callers (GraphQL, HTTP, seeds) may send; parsed at the service edge before any decision. */

@@ -1,4 +1,4 @@
-import { branchVisitStream, campaignStream, hubEventCodec, notFound, occurredAtInstant, parseOrThrow } from '@hub/contracts';
+import { branchVisitStream, campaignStream, hubEventCodec, notFound, occurredAtInstant, parseOrThrow } from '@hub/events';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, loadState, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { branchVisitDecider, campaignDecider } from './branchVisit';
@@ -22,7 +22,14 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
       const data = parseOrThrow(launchCampaignInput, input, 'campaign');
       for (const branchId of new Set(data.targetBranchIds)) await directory.getBranch(branchId);
       const campaignId = data.campaignId ?? newId(context, 'campaignId');
-      const result = await handleCommand(store, campaignStream(campaignId), campaignDecider, hubEventCodec, { type: 'LaunchCampaign', data: { ...data, campaignId } }, context);
+      const result = await handleCommand(
+        store,
+        campaignStream(campaignId),
+        campaignDecider,
+        hubEventCodec,
+        { type: 'LaunchCampaign', data: { ...data, campaignId } },
+        context,
+      );
       return { campaignId, ...result };
     },
 
@@ -34,10 +41,17 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
       const campaign = data.campaignId ? await findCampaign(data.campaignId) : null;
       const visitId = data.visitId ?? newId(context, 'visitId');
       const visit = { ...data, visitId, campaignId: data.campaignId ?? null, gift: data.gift ?? null };
-      const result = await handleCommand(store, branchVisitStream(visitId), branchVisitDecider, hubEventCodec, { type: 'RecordBranchVisit', data: visit, fcs, campaign }, {
-        ...context,
-        occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt'),
-      });
+      const result = await handleCommand(
+        store,
+        branchVisitStream(visitId),
+        branchVisitDecider,
+        hubEventCodec,
+        { type: 'RecordBranchVisit', data: visit, fcs, campaign },
+        {
+          ...context,
+          occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt'),
+        },
+      );
       return { visitId, ...result };
     },
   };

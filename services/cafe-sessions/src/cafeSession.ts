@@ -10,7 +10,7 @@ import {
   type CafeSessionEvent,
   type EventOf,
   type HubEvent,
-} from '@hub/contracts';
+} from '@hub/events';
 import type { EmployeeSnapshot } from '@hub/directory';
 import type { Decider } from '@hub/event-store';
 import {
@@ -47,7 +47,13 @@ type Data<T extends CafeSessionEvent['type']> = EventOf<T>['data'];
 
 export type CafeSessionCommand =
   /** `now` is the service's clock; `occurredAt`, when given, records a session that already took place. */
-  | { type: 'ScheduleCafeSession'; data: Data<'CafeSessionScheduled'>; hosts: EmployeeSnapshot[]; now: string; occurredAt?: string | undefined }
+  | {
+      type: 'ScheduleCafeSession';
+      data: Data<'CafeSessionScheduled'>;
+      hosts: EmployeeSnapshot[];
+      now: string;
+      occurredAt?: string | undefined;
+    }
   | { type: 'InviteEmployee'; sessionId: string; employee: EmployeeSnapshot; now: string; occurredAt?: string | undefined }
   | { type: 'RecordAttendance'; sessionId: string; employee: EmployeeSnapshot; now: string; occurredAt?: string | undefined }
   | { type: 'RaiseQuestion'; data: Data<'CafeSessionQuestionRaised'> }
@@ -200,11 +206,17 @@ const decide = (command: CafeSessionCommand, state: CafeSessionState): CafeSessi
       const session = existing(state, sessionId);
       if (session.cancelled) throw conflict(`Café session ${sessionId} is already cancelled`, { sessionId });
       if (session.attended.size > 0) {
-        throw forbiddenByRule(`Café session ${sessionId} already took place (attendance is recorded) and cannot be cancelled`, { sessionId });
+        throw forbiddenByRule(`Café session ${sessionId} already took place (attendance is recorded) and cannot be cancelled`, {
+          sessionId,
+        });
       }
       return [{ type: 'CafeSessionCancelled', data: command.data }];
     }
   }
 };
 
-export const cafeSessionDecider: Decider<CafeSessionCommand, HubEvent, CafeSessionState> = { initialState: () => ({ status: 'none' }), decide, evolve };
+export const cafeSessionDecider: Decider<CafeSessionCommand, HubEvent, CafeSessionState> = {
+  initialState: () => ({ status: 'none' }),
+  decide,
+  evolve,
+};

@@ -1,4 +1,4 @@
-import { ANSWER_MODES, idSchema, instantSchema, localDateSchema, nonEmptyText, raiseQuestionInputFields } from '@hub/contracts';
+import { ANSWER_MODES, idSchema, instantSchema, localDateSchema, nonEmptyText, raiseQuestionInputFields } from '@hub/events';
 import { z } from 'zod';
 
 /** What callers (GraphQL, HTTP, seeds) may send; parsed at the service edge before any decision. */
@@ -9,7 +9,11 @@ export const scheduleCafeSessionInput = z.object({
   sessionId: optionalId,
   scheduledAt: instantSchema,
   venue: nonEmptyText(200),
-  hostIds: z.array(idSchema).min(1, 'needs at least one host').max(5).refine((ids) => new Set(ids).size === ids.length, 'hosts must differ'),
+  hostIds: z
+    .array(idSchema)
+    .min(1, 'needs at least one host')
+    .max(5)
+    .refine((ids) => new Set(ids).size === ids.length, 'hosts must differ'),
   capacity: z.number().int().min(1).max(100).default(10),
 });
 
@@ -60,7 +64,12 @@ export const recordCafeSessionInput = scheduleCafeSessionInput.extend({
       z.object({
         ...raiseQuestionInputFields,
         answer: z
-          .object({ answeredBy: idSchema, mode: z.enum(ANSWER_MODES).default('LIVE'), answer: nonEmptyText(4000), answeredAt: instantSchema.optional() })
+          .object({
+            answeredBy: idSchema,
+            mode: z.enum(ANSWER_MODES).default('LIVE'),
+            answer: nonEmptyText(4000),
+            answeredAt: instantSchema.optional(),
+          })
           .nullish(),
       }),
     )

@@ -1,4 +1,4 @@
-import { cafeSessionStream } from '@hub/contracts';
+import { cafeSessionStream } from '@hub/events';
 import { createDirectoryService } from '@hub/directory';
 import { type EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
@@ -32,23 +32,38 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
     for (const [employeeId, name, grade, title] of people) {
       await directory.registerEmployee({ employeeId, name, grade, orgUnitId: 'HQ', region: 'Seoul', title }, ctx);
     }
-    await directory.registerEmployee({ employeeId: 'GONE', name: '퇴사자', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul', hiredOn: '2010-01-04' }, ctx);
+    await directory.registerEmployee(
+      { employeeId: 'GONE', name: '퇴사자', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul', hiredOn: '2010-01-04' },
+      ctx,
+    );
     await directory.recordEmployeeLeft({ employeeId: 'GONE', leftOn: '2014-12-31' }, ctx);
   });
   afterAll(() => dispose());
 
   const schedule = (sessionId: string, capacity = 10) =>
     // The session is already past on this clock, so it is recorded as history: scheduled on 1 March.
-    service.schedule({ sessionId, scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café, Yeouido', hostIds: ['CEO'], capacity }, { ...ctx, occurredAt: '2015-03-01T00:00:00Z' });
+    service.schedule(
+      { sessionId, scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café, Yeouido', hostIds: ['CEO'], capacity },
+      { ...ctx, occurredAt: '2015-03-01T00:00:00Z' },
+    );
   const streamOf = async (sessionId: string) => (await store.readStream(cafeSessionStream(sessionId))).map((e) => e.id);
 
   it('runs a whole session: schedule, invite, attend, question, answer, follow-up', async () => {
     await schedule('S-whole');
     await service.invite({ sessionId: 'S-whole', employeeId: 'E1' }, ctx);
     await service.recordAttendance({ sessionId: 'S-whole', employeeId: 'E1' }, ctx);
-    const { questionId } = await service.raiseQuestion({ sessionId: 'S-whole', topic: 'career', text: 'How do I grow here?', askedBy: 'E1' }, ctx);
-    await service.answerQuestion({ sessionId: 'S-whole', questionId, answeredBy: 'CEO', mode: 'LIVE', answer: 'Ask for stretch roles.' }, ctx);
-    const { followUpId } = await service.assignFollowUp({ sessionId: 'S-whole', questionId, description: 'Mentoring list', ownerId: 'CEO', dueOn: '2015-04-01' }, ctx);
+    const { questionId } = await service.raiseQuestion(
+      { sessionId: 'S-whole', topic: 'career', text: 'How do I grow here?', askedBy: 'E1' },
+      ctx,
+    );
+    await service.answerQuestion(
+      { sessionId: 'S-whole', questionId, answeredBy: 'CEO', mode: 'LIVE', answer: 'Ask for stretch roles.' },
+      ctx,
+    );
+    const { followUpId } = await service.assignFollowUp(
+      { sessionId: 'S-whole', questionId, description: 'Mentoring list', ownerId: 'CEO', dueOn: '2015-04-01' },
+      ctx,
+    );
     await service.completeFollowUp({ sessionId: 'S-whole', followUpId, completedOn: '2015-03-25' }, ctx);
     const types = (await store.readStream(cafeSessionStream('S-whole'))).map((e) => e.type);
     expect(types).toEqual([
@@ -67,8 +82,16 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
     ['inviting the executive CEO', (s: string) => service.invite({ sessionId: s, employeeId: 'CEO' }, ctx), 'FORBIDDEN_BY_RULE'],
     ['inviting an unknown person', (s: string) => service.invite({ sessionId: s, employeeId: 'NOBODY' }, ctx), 'NOT_FOUND'],
     ['inviting someone who left', (s: string) => service.invite({ sessionId: s, employeeId: 'GONE' }, ctx), 'FORBIDDEN_BY_RULE'],
-    ['answering an unknown question', (s: string) => service.answerQuestion({ sessionId: s, questionId: 'Q-unknown', answeredBy: 'CEO', mode: 'LIVE', answer: 'x' }, ctx), 'NOT_FOUND'],
-    ['a malformed date', (s: string) => service.assignFollowUp({ sessionId: s, description: 'x', ownerId: 'CEO', dueOn: '2015-02-30' }, ctx), 'VALIDATION'],
+    [
+      'answering an unknown question',
+      (s: string) => service.answerQuestion({ sessionId: s, questionId: 'Q-unknown', answeredBy: 'CEO', mode: 'LIVE', answer: 'x' }, ctx),
+      'NOT_FOUND',
+    ],
+    [
+      'a malformed date',
+      (s: string) => service.assignFollowUp({ sessionId: s, description: 'x', ownerId: 'CEO', dueOn: '2015-02-30' }, ctx),
+      'VALIDATION',
+    ],
     ['an empty employee id', (s: string) => service.invite({ sessionId: s, employeeId: '' }, ctx), 'VALIDATION'],
   ])('refuses %s with a clear error and appends nothing', async (_, act, kind) => {
     const sessionId = `S-bad-${kind}-${Math.random().toString(36).slice(2)}`;
@@ -145,8 +168,14 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
     await schedule('S-times');
     await service.invite({ sessionId: 'S-times', employeeId: 'E1' }, ctx);
     await service.recordAttendance({ sessionId: 'S-times', employeeId: 'E1' }, ctx);
-    await service.raiseQuestion({ sessionId: 'S-times', questionId: 'Q-t', topic: 'career', text: 'How?', askedBy: 'E1', raisedAt: '2015-03-12T15:10:00+09:00' }, ctx);
-    await service.assignFollowUp({ sessionId: 'S-times', followUpId: 'F-t', description: 'x', ownerId: 'CEO', dueOn: '2015-04-01' }, { ...ctx, occurredAt: '2015-03-12T06:30:00Z' });
+    await service.raiseQuestion(
+      { sessionId: 'S-times', questionId: 'Q-t', topic: 'career', text: 'How?', askedBy: 'E1', raisedAt: '2015-03-12T15:10:00+09:00' },
+      ctx,
+    );
+    await service.assignFollowUp(
+      { sessionId: 'S-times', followUpId: 'F-t', description: 'x', ownerId: 'CEO', dueOn: '2015-04-01' },
+      { ...ctx, occurredAt: '2015-03-12T06:30:00Z' },
+    );
     await service.completeFollowUp({ sessionId: 'S-times', followUpId: 'F-t', completedOn: '2015-03-12' }, ctx);
     const times = (await store.readStream(cafeSessionStream('S-times'))).map((e) => [e.type, e.metadata.occurredAt]);
     expect(times).toEqual([
@@ -160,13 +189,20 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
   });
 
   it('refuses a past session without occurredAt, and an occurredAt that contradicts the data, appending nothing', async () => {
-    await expect(service.schedule({ sessionId: 'S-past', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx)).rejects.toMatchObject({
+    await expect(
+      service.schedule({ sessionId: 'S-past', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, ctx),
+    ).rejects.toMatchObject({
       kind: 'VALIDATION',
       message: expect.stringMatching(/scheduling is for the future.*occurredAt/),
     });
     expect(await store.readStream(cafeSessionStream('S-past'))).toEqual([]);
     await schedule('S-contra');
-    await expect(service.completeFollowUp({ sessionId: 'S-contra', followUpId: 'F', completedOn: '2015-03-12' }, { ...ctx, occurredAt: '2015-03-20T00:00:00Z' })).rejects.toMatchObject({
+    await expect(
+      service.completeFollowUp(
+        { sessionId: 'S-contra', followUpId: 'F', completedOn: '2015-03-12' },
+        { ...ctx, occurredAt: '2015-03-20T00:00:00Z' },
+      ),
+    ).rejects.toMatchObject({
       kind: 'VALIDATION',
       message: expect.stringMatching(/contradicts completedOn/),
     });
@@ -199,7 +235,12 @@ describe.each(SQL_ENGINES)('café-session service on $name', (engine) => {
     expect(await store.readStream(cafeSessionStream('S-bulk'))).toHaveLength(events.length);
 
     // A 부장 among the invitees refuses the whole session: not even the scheduling is written.
-    await expect(service.recordSession({ ...input, sessionId: 'S-bulk-bad', invitations: [{ employeeId: 'E1' }, { employeeId: 'GM1' }] }, { ...history, commandId: 'bulk-2' })).rejects.toMatchObject({ kind: 'FORBIDDEN_BY_RULE' });
+    await expect(
+      service.recordSession(
+        { ...input, sessionId: 'S-bulk-bad', invitations: [{ employeeId: 'E1' }, { employeeId: 'GM1' }] },
+        { ...history, commandId: 'bulk-2' },
+      ),
+    ).rejects.toMatchObject({ kind: 'FORBIDDEN_BY_RULE' });
     expect(await store.readStream(cafeSessionStream('S-bulk-bad'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { cafeSessionStream, hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
+import { cafeSessionStream, hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/events';
 import type { DirectoryService } from '@hub/directory';
 import { peopleNamedIn, recordedQuestionSteps } from '@hub/questions';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
@@ -31,8 +31,21 @@ export interface CafeSessionServiceDeps {
 export const createCafeSessionService = ({ store, directory, clock = () => new Date() }: CafeSessionServiceDeps) => {
   const now = () => clock().toISOString();
   /** Business time: the context's occurredAt, else what `occurredAtFor` derives from the session, else now on the service's clock. */
-  const run = async (sessionId: string, command: CafeSessionCommand, context: CommandContext, occurredAtFor?: (s: CafeSessionState) => string | undefined) => {
-    const result = await handleCommand(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, command, context, (state) => occurredAtFor?.(state) ?? now());
+  const run = async (
+    sessionId: string,
+    command: CafeSessionCommand,
+    context: CommandContext,
+    occurredAtFor?: (s: CafeSessionState) => string | undefined,
+  ) => {
+    const result = await handleCommand(
+      store,
+      cafeSessionStream(sessionId),
+      cafeSessionDecider,
+      hubEventCodec,
+      command,
+      context,
+      (state) => occurredAtFor?.(state) ?? now(),
+    );
     return { sessionId, ...result };
   };
 
@@ -42,7 +55,11 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
       const hosts = await Promise.all(data.hostIds.map((id) => directory.getEmployee(id)));
       const sessionId = data.sessionId ?? newId(context, 'sessionId');
       // Business time of scheduling is the act of scheduling (now), or the explicit occurredAt of history.
-      return run(sessionId, { type: 'ScheduleCafeSession', data: { ...data, sessionId }, hosts, now: now(), occurredAt: context.occurredAt }, context);
+      return run(
+        sessionId,
+        { type: 'ScheduleCafeSession', data: { ...data, sessionId }, hosts, now: now(), occurredAt: context.occurredAt },
+        context,
+      );
     },
 
     async invite(input: unknown, context: CommandContext) {
@@ -54,7 +71,12 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
     async recordAttendance(input: unknown, context: CommandContext) {
       const { sessionId, employeeId } = parseOrThrow(recordAttendanceInput, input, 'attendance');
       const employee = await directory.getEmployee(employeeId);
-      return run(sessionId, { type: 'RecordAttendance', sessionId, employee, now: now(), occurredAt: context.occurredAt }, context, sessionTime);
+      return run(
+        sessionId,
+        { type: 'RecordAttendance', sessionId, employee, now: now(), occurredAt: context.occurredAt },
+        context,
+        sessionTime,
+      );
     },
 
     async raiseQuestion(input: unknown, context: CommandContext) {
@@ -64,7 +86,11 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
       const raisedAt = occurredAtInstant(context.occurredAt, data.raisedAt ?? context.occurredAt ?? now(), 'raisedAt');
       return {
         questionId,
-        ...(await run(data.sessionId, { type: 'RaiseQuestion', data: { ...data, questionId, askedBy: data.askedBy ?? null, raisedAt } }, { ...context, occurredAt: raisedAt })),
+        ...(await run(
+          data.sessionId,
+          { type: 'RaiseQuestion', data: { ...data, questionId, askedBy: data.askedBy ?? null, raisedAt } },
+          { ...context, occurredAt: raisedAt },
+        )),
       };
     },
 
@@ -81,7 +107,11 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
       const followUpId = data.followUpId ?? newId(context, 'followUpId');
       return {
         followUpId,
-        ...(await run(data.sessionId, { type: 'AssignFollowUp', data: { ...data, followUpId, questionId: data.questionId ?? null } }, context)),
+        ...(await run(
+          data.sessionId,
+          { type: 'AssignFollowUp', data: { ...data, followUpId, questionId: data.questionId ?? null } },
+          context,
+        )),
       };
     },
 
@@ -106,23 +136,56 @@ export const createCafeSessionService = ({ store, directory, clock = () => new D
     async recordSession(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordCafeSessionInput, input, 'café session');
       const { invitations, attendance, questions, ...session } = data;
-      const ids = new Set([...session.hostIds, ...invitations.map((p) => p.employeeId), ...attendance.map((p) => p.employeeId), ...peopleNamedIn(questions)]);
+      const ids = new Set([
+        ...session.hostIds,
+        ...invitations.map((p) => p.employeeId),
+        ...attendance.map((p) => p.employeeId),
+        ...peopleNamedIn(questions),
+      ]);
       const people = new Map((await Promise.all([...ids].map((id) => directory.getEmployee(id)))).map((e) => [e.employeeId, e]));
       const person = (id: string) => people.get(id)!;
       const sessionId = session.sessionId ?? newId(context, 'sessionId');
       const at = now();
       const scheduledOn = context.occurredAt ?? at;
-      const step = (command: CafeSessionCommand, occurredAt: string): BatchStep<CafeSessionCommand, CafeSessionState> => ({ command, occurredAt });
+      const step = (command: CafeSessionCommand, occurredAt: string): BatchStep<CafeSessionCommand, CafeSessionState> => ({
+        command,
+        occurredAt,
+      });
       const steps = [
-        step({ type: 'ScheduleCafeSession', data: { ...session, sessionId }, hosts: session.hostIds.map(person), now: at, occurredAt: context.occurredAt }, scheduledOn),
-        ...invitations.map((p) => step({ type: 'InviteEmployee', sessionId, employee: person(p.employeeId), now: at, occurredAt: p.occurredAt ?? scheduledOn }, p.occurredAt ?? scheduledOn)),
-        ...attendance.map((p) => step({ type: 'RecordAttendance', sessionId, employee: person(p.employeeId), now: at, occurredAt: p.occurredAt }, p.occurredAt ?? session.scheduledAt)),
+        step(
+          {
+            type: 'ScheduleCafeSession',
+            data: { ...session, sessionId },
+            hosts: session.hostIds.map(person),
+            now: at,
+            occurredAt: context.occurredAt,
+          },
+          scheduledOn,
+        ),
+        ...invitations.map((p) =>
+          step(
+            { type: 'InviteEmployee', sessionId, employee: person(p.employeeId), now: at, occurredAt: p.occurredAt ?? scheduledOn },
+            p.occurredAt ?? scheduledOn,
+          ),
+        ),
+        ...attendance.map((p) =>
+          step(
+            { type: 'RecordAttendance', sessionId, employee: person(p.employeeId), now: at, occurredAt: p.occurredAt },
+            p.occurredAt ?? session.scheduledAt,
+          ),
+        ),
       ];
       const asked = recordedQuestionSteps(questions, {
         heldAt: session.scheduledAt,
         newQuestionId: (i) => newId(context, `questionId:${i}`),
-        raise: (q, questionId, raisedAt): CafeSessionCommand => ({ type: 'RaiseQuestion', data: { ...q, sessionId, questionId, askedBy: q.askedBy ?? null, raisedAt } }),
-        answer: (answer, questionId, answeredAt): CafeSessionCommand => ({ type: 'AnswerQuestion', data: { ...answer, sessionId, questionId, answeredAt } }),
+        raise: (q, questionId, raisedAt): CafeSessionCommand => ({
+          type: 'RaiseQuestion',
+          data: { ...q, sessionId, questionId, askedBy: q.askedBy ?? null, raisedAt },
+        }),
+        answer: (answer, questionId, answeredAt): CafeSessionCommand => ({
+          type: 'AnswerQuestion',
+          data: { ...answer, sessionId, questionId, answeredAt },
+        }),
       });
       steps.push(...asked.steps);
       const result = await handleCommandBatch(store, cafeSessionStream(sessionId), cafeSessionDecider, hubEventCodec, steps, context);

@@ -15,7 +15,11 @@ const withoutFields = (input: unknown, fields: readonly string[] | undefined) =>
  * without a command id, and methods that are not commands (lookups), pass straight through.
  * The fingerprint leaves out `personalFields`, so a repeat can never confirm a guessed phone number.
  */
-export const idempotentCommands = <T extends Record<string, Service>>(commands: T, ledger: CommandLedger, personalFields: PersonalInputFields = {}): T =>
+export const idempotentCommands = <T extends Record<string, Service>>(
+  commands: T,
+  ledger: CommandLedger,
+  personalFields: PersonalInputFields = {},
+): T =>
   Object.fromEntries(
     Object.entries(commands).map(([contextName, service]) => [
       contextName,
@@ -28,7 +32,12 @@ export const idempotentCommands = <T extends Record<string, Service>>(commands: 
             // A dry run records nothing, not even in the ledger: the real run comes later under the same id.
             context?.commandId && !context.dryRun
               ? ledger.once(
-                  { actor: context.actor, commandId: context.commandId, operation, input: { input: withoutFields(input, personalFields[operation]), occurredAt: context.occurredAt ?? null } },
+                  {
+                    actor: context.actor,
+                    commandId: context.commandId,
+                    operation,
+                    input: { input: withoutFields(input, personalFields[operation]), occurredAt: context.occurredAt ?? null },
+                  },
                   () => command(input, context),
                 )
               : command(input, context);

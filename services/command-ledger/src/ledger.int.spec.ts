@@ -1,4 +1,4 @@
-import { DomainError } from '@hub/contracts';
+import { DomainError } from '@hub/events';
 import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,27 +36,45 @@ describe.each(SQL_ENGINES)('command ledger on $name', (engine) => {
 
   it('runs 50 parallel calls with one key exactly once; every caller gets the same result, the repeats marked', async () => {
     const { calls, run } = counted({ sessionId: 'S-1', count: 3 }, 100);
-    const key = { actor: 'alice', commandId: 'cmd-parallel', operation: 'cafeSessions.schedule', input: { venue: 'Café Bene', hostIds: ['CEO'] } };
+    const key = {
+      actor: 'alice',
+      commandId: 'cmd-parallel',
+      operation: 'cafeSessions.schedule',
+      input: { venue: 'Café Bene', hostIds: ['CEO'] },
+    };
     const results = await Promise.all(Array.from({ length: 50 }, () => ledger.once(key, run)));
     expect(calls.runs).toBe(1);
     const firsts = results.filter((r) => !('repeated' in r));
     expect(firsts).toEqual([{ sessionId: 'S-1', count: 3 }]);
-    expect(results.filter((r) => 'repeated' in r)).toEqual(Array.from({ length: 49 }, () => ({ sessionId: 'S-1', count: 3, repeated: true })));
+    expect(results.filter((r) => 'repeated' in r)).toEqual(
+      Array.from({ length: 49 }, () => ({ sessionId: 'S-1', count: 3, repeated: true })),
+    );
     // Later, too: stored, not rerun.
     expect(await ledger.once(key, run)).toEqual({ sessionId: 'S-1', count: 3, repeated: true });
     expect(calls.runs).toBe(1);
-    const rows = await db.query<{ status: string; n: string }>(`SELECT status, count(*)::text AS n FROM hub_commands.ledger WHERE command_id = 'cmd-parallel' GROUP BY status`);
+    const rows = await db.query<{ status: string; n: string }>(
+      `SELECT status, count(*)::text AS n FROM hub_commands.ledger WHERE command_id = 'cmd-parallel' GROUP BY status`,
+    );
     expect(rows).toEqual([{ status: 'done', n: '1' }]);
   });
 
   it('answers IDEMPOTENCY_CONFLICT for another input or another operation under the same command id, without running it', async () => {
     const { calls, run } = counted({ ok: true }, 0);
-    const key = { actor: 'alice', commandId: 'cmd-conflict', operation: 'townHalls.schedule', input: { theme: 'Q1 results', presenterIds: ['CEO'] } };
+    const key = {
+      actor: 'alice',
+      commandId: 'cmd-conflict',
+      operation: 'townHalls.schedule',
+      input: { theme: 'Q1 results', presenterIds: ['CEO'] },
+    };
     await ledger.once(key, run);
     expect(await kindOf(ledger.once({ ...key, input: { theme: 'Q2 results', presenterIds: ['CEO'] } }, run))).toBe('IDEMPOTENCY_CONFLICT');
-    expect(await kindOf(ledger.once({ ...key, input: { theme: 'Q1 results', presenterIds: ['CEO', 'CFO'] } }, run))).toBe('IDEMPOTENCY_CONFLICT');
+    expect(await kindOf(ledger.once({ ...key, input: { theme: 'Q1 results', presenterIds: ['CEO', 'CFO'] } }, run))).toBe(
+      'IDEMPOTENCY_CONFLICT',
+    );
     expect(await kindOf(ledger.once({ ...key, operation: 'townHalls.cancel' }, run))).toBe('IDEMPOTENCY_CONFLICT');
-    await expect(ledger.once({ ...key, input: { theme: 'other' } }, run)).rejects.toThrow(/cmd-conflict was already used for different input/);
+    await expect(ledger.once({ ...key, input: { theme: 'other' } }, run)).rejects.toThrow(
+      /cmd-conflict was already used for different input/,
+    );
     await expect(ledger.once({ ...key, operation: 'townHalls.cancel' }, run)).rejects.toThrow(/already used for townHalls\.schedule/);
     expect(calls.runs).toBe(1);
     // 50 parallel conflicting calls while the first one is still running: none runs, all conflict.
@@ -66,7 +84,9 @@ describe.each(SQL_ENGINES)('command ledger on $name', (engine) => {
     const first = ledger.once(busy, slow.run);
     // Fire the conflicts only once the first call holds the claim (it is running), else one of them may claim first.
     while (slow.calls.runs === 0) await new Promise((r) => setTimeout(r, 5));
-    const conflicting = await Promise.all(Array.from({ length: 50 }, () => kindOf(ledger.once({ ...busy, input: { theme: 'changed' } }, other.run))));
+    const conflicting = await Promise.all(
+      Array.from({ length: 50 }, () => kindOf(ledger.once({ ...busy, input: { theme: 'changed' } }, other.run))),
+    );
     expect(await first).toEqual({ ok: true });
     expect(new Set(conflicting)).toEqual(new Set(['IDEMPOTENCY_CONFLICT']));
     expect([slow.calls.runs, other.calls.runs]).toEqual([1, 0]);
@@ -109,7 +129,9 @@ describe.each(SQL_ENGINES)('command ledger on $name', (engine) => {
     const input = { title: 'New year message', durationSeconds: 300 };
     // The fingerprint is the operation's and input's, whatever the command id: borrow a real one.
     await ledger.once({ actor: 'bob', commandId: 'probe', operation, input }, async () => ({ videoId: 'probe' }));
-    const [{ fingerprint }] = (await db.query<{ fingerprint: string }>(`SELECT fingerprint FROM hub_commands.ledger WHERE actor = 'bob' AND command_id = 'probe'`)) as [{ fingerprint: string }];
+    const [{ fingerprint }] = (await db.query<{ fingerprint: string }>(
+      `SELECT fingerprint FROM hub_commands.ledger WHERE actor = 'bob' AND command_id = 'probe'`,
+    )) as [{ fingerprint: string }];
     const crash = (commandId: string, age: string) =>
       db.query(
         `INSERT INTO hub_commands.ledger (actor, command_id, operation, fingerprint, status, claimed_at) VALUES ('bob', $1, $2, $3, 'pending', now() - $4::interval)`,
@@ -120,20 +142,29 @@ describe.each(SQL_ENGINES)('command ledger on $name', (engine) => {
     await crash('cmd-young', '1 second');
     const impatient = await createSqlCommandLedger(db, { staleAfterMs: 60_000, waitMs: 300, pollMs: 10 });
     const young = counted({ videoId: 'V-young' }, 0);
-    await expect(impatient.once({ actor: 'bob', commandId: 'cmd-young', operation, input }, young.run)).rejects.toMatchObject({ kind: 'CONFLICT', message: expect.stringMatching(/still running elsewhere/) });
+    await expect(impatient.once({ actor: 'bob', commandId: 'cmd-young', operation, input }, young.run)).rejects.toMatchObject({
+      kind: 'CONFLICT',
+      message: expect.stringMatching(/still running elsewhere/),
+    });
     expect(young.calls.runs).toBe(0);
 
     // Older: taken over by exactly one of 20 parallel repeats; the others get its result.
     await crash('cmd-crashed', '10 minutes');
     const takeover = await createSqlCommandLedger(db, { staleAfterMs: 5_000, waitMs: 20_000, pollMs: 10 });
     const { calls, run } = counted({ videoId: 'V-1' }, 50);
-    const results = await Promise.all(Array.from({ length: 20 }, () => takeover.once({ actor: 'bob', commandId: 'cmd-crashed', operation, input }, run)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => takeover.once({ actor: 'bob', commandId: 'cmd-crashed', operation, input }, run)),
+    );
     expect(calls.runs).toBe(1);
     expect(results.filter((r) => !('repeated' in r))).toEqual([{ videoId: 'V-1' }]);
-    expect(await db.query(`SELECT status FROM hub_commands.ledger WHERE actor = 'bob' AND command_id = 'cmd-crashed'`)).toEqual([{ status: 'done' }]);
+    expect(await db.query(`SELECT status FROM hub_commands.ledger WHERE actor = 'bob' AND command_id = 'cmd-crashed'`)).toEqual([
+      { status: 'done' },
+    ]);
     // A stale claim of another input is still a conflict, not a takeover.
     await crash('cmd-crashed-other', '10 minutes');
-    expect(await kindOf(takeover.once({ actor: 'bob', commandId: 'cmd-crashed-other', operation, input: { ...input, title: 'Other' } }, run))).toBe('IDEMPOTENCY_CONFLICT');
+    expect(
+      await kindOf(takeover.once({ actor: 'bob', commandId: 'cmd-crashed-other', operation, input: { ...input, title: 'Other' } }, run)),
+    ).toBe('IDEMPOTENCY_CONFLICT');
     expect(calls.runs).toBe(1);
   });
 
@@ -149,7 +180,12 @@ describe.each(SQL_ENGINES)('command ledger on $name', (engine) => {
 
   it('does not let key order change the fingerprint (nested objects too); array order does', async () => {
     const { calls, run } = counted({ ok: true }, 0);
-    const key = { actor: 'alice', commandId: 'cmd-order', operation: 'branchVisits.record', input: { branchId: 'B1', leaderIds: ['CEO', 'CSO'], feedback: { rating: 5, comment: 'good' } } };
+    const key = {
+      actor: 'alice',
+      commandId: 'cmd-order',
+      operation: 'branchVisits.record',
+      input: { branchId: 'B1', leaderIds: ['CEO', 'CSO'], feedback: { rating: 5, comment: 'good' } },
+    };
     await ledger.once(key, run);
     const reordered = { feedback: { comment: 'good', rating: 5 }, leaderIds: ['CEO', 'CSO'], branchId: 'B1' };
     expect(await ledger.once({ ...key, input: reordered }, run)).toEqual({ ok: true, repeated: true });
@@ -163,15 +199,23 @@ describe.each(SQL_ENGINES)('command ledger on $name', (engine) => {
     const key = { commandId: 'cmd-shared', operation: 'directory.defineOrgUnit', input: { orgUnitId: 'HQ' } };
     const a = counted({ by: 'alice' });
     const b = counted({ by: 'carol' });
-    const [ra, rb] = await Promise.all([ledger.once({ ...key, actor: 'alice' }, a.run), ledger.once({ ...key, actor: 'carol', input: { orgUnitId: 'OTHER' } }, b.run)]);
+    const [ra, rb] = await Promise.all([
+      ledger.once({ ...key, actor: 'alice' }, a.run),
+      ledger.once({ ...key, actor: 'carol', input: { orgUnitId: 'OTHER' } }, b.run),
+    ]);
     expect([ra, rb]).toEqual([{ by: 'alice' }, { by: 'carol' }]);
     expect(await ledger.once({ ...key, actor: 'carol', input: { orgUnitId: 'OTHER' } }, b.run)).toEqual({ by: 'carol', repeated: true });
     expect([a.calls.runs, b.calls.runs]).toEqual([1, 1]);
   });
 
   it('keeps no input in the clear: only a keyed hash', async () => {
-    await ledger.once({ actor: 'alice', commandId: 'cmd-secret-input', operation: 'directory.registerEmployee', input: { name: '정문국' } }, async () => ({ ok: true }));
-    const [row] = await db.query<{ everything: string }>(`SELECT row_to_json(l)::text AS everything FROM hub_commands.ledger l WHERE command_id = 'cmd-secret-input'`);
+    await ledger.once(
+      { actor: 'alice', commandId: 'cmd-secret-input', operation: 'directory.registerEmployee', input: { name: '정문국' } },
+      async () => ({ ok: true }),
+    );
+    const [row] = await db.query<{ everything: string }>(
+      `SELECT row_to_json(l)::text AS everything FROM hub_commands.ledger l WHERE command_id = 'cmd-secret-input'`,
+    );
     expect(row!.everything).not.toContain('정문국');
   });
 });

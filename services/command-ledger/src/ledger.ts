@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { conflict, idempotencyConflict } from '@hub/contracts';
+import { conflict, idempotencyConflict } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 
 /*
@@ -45,7 +45,9 @@ interface LedgerRow extends Record<string, unknown> {
 const toJson = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? { $bigint: v.toString() } : v));
 const fromJson = (value: unknown): unknown =>
   JSON.parse(typeof value === 'string' ? value : JSON.stringify(value), (_, v: unknown) =>
-    v && typeof v === 'object' && '$bigint' in v && typeof (v as { $bigint: unknown }).$bigint === 'string' ? BigInt((v as { $bigint: string }).$bigint) : v,
+    v && typeof v === 'object' && '$bigint' in v && typeof (v as { $bigint: unknown }).$bigint === 'string'
+      ? BigInt((v as { $bigint: string }).$bigint)
+      : v,
   );
 
 /** Key order must not change the fingerprint: {a,b} and {b,a} are the same input. */
@@ -64,7 +66,10 @@ const canonical = (value: unknown): unknown => {
 
 export interface CommandLedger {
   /** Runs `command` once per (actor, commandId); repeats get its stored result, marked `repeated`. */
-  once<R extends object>(key: { actor: string; commandId: string; operation: string; input: unknown }, command: () => Promise<R>): Promise<R>;
+  once<R extends object>(
+    key: { actor: string; commandId: string; operation: string; input: unknown },
+    command: () => Promise<R>,
+  ): Promise<R>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,10 +79,17 @@ export const createSqlCommandLedger = async (
   { staleAfterMs = 60_000, waitMs = 30_000, pollMs = 20 }: { staleAfterMs?: number; waitMs?: number; pollMs?: number } = {},
 ): Promise<CommandLedger> => {
   await db.exec(LEDGER_DDL);
-  await db.query('INSERT INTO hub_commands.secret (id, value) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [randomBytes(32).toString('base64')]);
+  await db.query('INSERT INTO hub_commands.secret (id, value) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
+    randomBytes(32).toString('base64'),
+  ]);
   const [secretRow] = await db.query<{ value: string }>('SELECT value FROM hub_commands.secret WHERE id = 1');
   const secret = Buffer.from(secretRow!.value, 'base64');
-  const fingerprintOf = (operation: string, input: unknown) => createHmac('sha256', secret).update(operation).update('\0').update(JSON.stringify(canonical(input)) ?? '').digest('base64url');
+  const fingerprintOf = (operation: string, input: unknown) =>
+    createHmac('sha256', secret)
+      .update(operation)
+      .update('\0')
+      .update(JSON.stringify(canonical(input)) ?? '')
+      .digest('base64url');
 
   /**
    * Claims the row: inserts it fresh, or takes over a pending claim older than `staleAfterMs` (by
@@ -108,11 +120,17 @@ export const createSqlCommandLedger = async (
     } catch (e) {
       // Refused or failed: nothing was recorded under this id, so a corrected retry may run.
       // Only this caller's own claim is released, never one that took it over meanwhile.
-      await db.query(`DELETE FROM hub_commands.ledger WHERE actor = $1 AND command_id = $2 AND status = 'pending' AND claimed_at = $3::timestamptz`, [actor, commandId, claimed]);
+      await db.query(
+        `DELETE FROM hub_commands.ledger WHERE actor = $1 AND command_id = $2 AND status = 'pending' AND claimed_at = $3::timestamptz`,
+        [actor, commandId, claimed],
+      );
       throw e;
     }
     try {
-      await db.query(`UPDATE hub_commands.ledger SET status = 'done', result = $3::jsonb, done_at = now() WHERE actor = $1 AND command_id = $2`, [actor, commandId, toJson(result)]);
+      await db.query(
+        `UPDATE hub_commands.ledger SET status = 'done', result = $3::jsonb, done_at = now() WHERE actor = $1 AND command_id = $2`,
+        [actor, commandId, toJson(result)],
+      );
     } catch {
       // The command did happen: answer it. Its claim stays pending, so a retry takes it over once
       // stale, and the event store recognises the repeat (the events carry the command id).
@@ -121,10 +139,13 @@ export const createSqlCommandLedger = async (
   };
 
   return {
-    async once<R extends object>({ actor, commandId, operation, input }: { actor: string; commandId: string; operation: string; input: unknown }, command: () => Promise<R>): Promise<R> {
+    async once<R extends object>(
+      { actor, commandId, operation, input }: { actor: string; commandId: string; operation: string; input: unknown },
+      command: () => Promise<R>,
+    ): Promise<R> {
       const fingerprint = fingerprintOf(operation, input);
       const deadline = Date.now() + waitMs;
-      for (let absent = true; ; ) {
+      for (let absent = true; ;) {
         if (absent) {
           const claimed = await claim(actor, commandId, operation, fingerprint);
           if (claimed) return run(actor, commandId, claimed, command);
@@ -136,16 +157,23 @@ export const createSqlCommandLedger = async (
         absent = !existing;
         if (!existing) continue; // released by a refused first attempt: claim it afresh
         if (existing.operation !== operation || existing.fingerprint !== fingerprint) {
-          throw idempotencyConflict(`Command id ${commandId} was already used for ${existing.operation === operation ? 'different input' : existing.operation}; use a new command id for a new command`, {
-            commandId,
-          });
+          throw idempotencyConflict(
+            `Command id ${commandId} was already used for ${existing.operation === operation ? 'different input' : existing.operation}; use a new command id for a new command`,
+            {
+              commandId,
+            },
+          );
         }
         if (existing.status === 'done') return { ...(fromJson(existing.result) as R), repeated: true };
         // Pending: still running elsewhere, or left by a crashed caller (then taken over once stale).
         const taken = existing.stale ? await takeOver(actor, commandId, fingerprint) : undefined;
         if (taken) return run(actor, commandId, taken, command);
         // A typed refusal the client can retry with the same id, never an untyped internal error.
-        if (Date.now() > deadline) throw conflict(`Command ${commandId} is still running elsewhere; retry it later with the same command id`, { commandId, retryable: true });
+        if (Date.now() > deadline)
+          throw conflict(`Command ${commandId} is still running elsewhere; retry it later with the same command id`, {
+            commandId,
+            retryable: true,
+          });
         await sleep(pollMs);
       }
     },

@@ -31,7 +31,10 @@ export interface HubCommands {
   townHalls: TownHallService;
   branchVisits: BranchVisitService;
   videoMessages: VideoMessageService;
-  customerSmile: Pick<CustomerSmileService, 'registerCustomer' | 'eraseCustomerPersonalData' | 'signContract' | 'recordVisit' | 'recordContractHistory'>;
+  customerSmile: Pick<
+    CustomerSmileService,
+    'registerCustomer' | 'eraseCustomerPersonalData' | 'signContract' | 'recordVisit' | 'recordContractHistory'
+  >;
   pride: PrideService;
 }
 
@@ -49,8 +52,27 @@ export const COMMAND_METHODS = {
     'transferFc',
     'recordFcLeft',
   ],
-  cafeSessions: ['schedule', 'invite', 'recordAttendance', 'raiseQuestion', 'answerQuestion', 'assignFollowUp', 'completeFollowUp', 'cancel', 'recordSession'],
-  townHalls: ['schedule', 'recordAttendance', 'recordHeadCount', 'raiseQuestion', 'answerQuestion', 'giveFeedback', 'cancel', 'recordTownHall'],
+  cafeSessions: [
+    'schedule',
+    'invite',
+    'recordAttendance',
+    'raiseQuestion',
+    'answerQuestion',
+    'assignFollowUp',
+    'completeFollowUp',
+    'cancel',
+    'recordSession',
+  ],
+  townHalls: [
+    'schedule',
+    'recordAttendance',
+    'recordHeadCount',
+    'raiseQuestion',
+    'answerQuestion',
+    'giveFeedback',
+    'cancel',
+    'recordTownHall',
+  ],
   branchVisits: ['launchCampaign', 'recordVisit'],
   videoMessages: ['publish', 'recordView'],
   customerSmile: ['registerCustomer', 'eraseCustomerPersonalData', 'signContract', 'recordVisit', 'recordContractHistory'],

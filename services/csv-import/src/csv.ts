@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 
 /**
  * RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote inside doubled),

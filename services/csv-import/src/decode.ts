@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 
 /*
  * CSV files arrive as UTF-8 (with or without a byte-order mark) or, exported from Korean Excel,
@@ -24,6 +24,7 @@ export const decodeCsv = (bytes: Uint8Array, encoding: CsvEncoding = 'AUTO'): { 
   const label = encoding === 'EUC_KR' ? 'euc-kr' : 'cp949';
   const text = iconv.decode(Buffer.from(bytes), label);
   // iconv maps undecodable bytes to U+FFFD: then the file is neither UTF-8 nor CP949.
-  if (text.includes('\uFFFD')) throw validationError(`The file is neither UTF-8 nor ${encoding === 'EUC_KR' ? 'EUC-KR' : 'CP949/EUC-KR'} text`);
+  if (text.includes('\uFFFD'))
+    throw validationError(`The file is neither UTF-8 nor ${encoding === 'EUC_KR' ? 'EUC-KR' : 'CP949/EUC-KR'} text`);
   return { text, encoding: encoding === 'EUC_KR' ? 'EUC_KR' : 'CP949' };
 };

@@ -1,4 +1,13 @@
-import { idSchema, instantSchema, isDomainError, localDateSchema, nonEmptyText, TOWN_HALL_FORMATS, validationError, VIEWER_KINDS } from '@hub/contracts';
+import {
+  idSchema,
+  instantSchema,
+  isDomainError,
+  localDateSchema,
+  nonEmptyText,
+  TOWN_HALL_FORMATS,
+  validationError,
+  VIEWER_KINDS,
+} from '@hub/events';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
 import { z } from 'zod';
 import { parseCsv } from './csv';
@@ -32,17 +41,40 @@ export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 /* Cells arrive as text (CSV) or as JSON values (JSON Lines): both are read by the same schemas. */
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : v), z.array(item));
-const int = z.preprocess((v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), z.number({ error: 'must be a whole number' }).int('must be a whole number'));
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(/[;|]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item),
+  );
+const int = z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v),
+  z.number({ error: 'must be a whole number' }).int('must be a whole number'),
+);
 const TRUE = new Set(['true', 'yes', 'y', '1', '예']);
 const FALSE = new Set(['false', 'no', 'n', '0', '아니오']);
-const bool = z.preprocess((v) => (typeof v === 'string' ? (TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : v) : v), z.boolean());
-const upper = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(values));
+const bool = z.preprocess(
+  (v) => (typeof v === 'string' ? (TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : v) : v),
+  z.boolean(),
+);
+const upper = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(values));
 const at = instantSchema.optional();
 
 /** Every record type and its fields; `occurredAt` is business time where the data has no date of its own. */
 const RECORDS = {
-  cafe_session: z.object({ sessionId: idSchema, scheduledAt: instantSchema, venue: nonEmptyText(200), hostIds: list(idSchema), capacity: int.optional(), occurredAt: at }),
+  cafe_session: z.object({
+    sessionId: idSchema,
+    scheduledAt: instantSchema,
+    venue: nonEmptyText(200),
+    hostIds: list(idSchema),
+    capacity: int.optional(),
+    occurredAt: at,
+  }),
   cafe_invitation: z.object({ sessionId: idSchema, employeeId: idSchema, occurredAt: at }),
   cafe_attendance: z.object({ sessionId: idSchema, employeeId: idSchema, occurredAt: at }),
   cafe_question: z.object({
@@ -69,7 +101,14 @@ const RECORDS = {
   }),
   town_hall_attendance: z.object({ townHallId: idSchema, employeeId: idSchema, occurredAt: at }),
   town_hall_head_count: z.object({ townHallId: idSchema, orgUnitId: idSchema, headCount: int }),
-  campaign: z.object({ campaignId: idSchema, name: nonEmptyText(200), purpose: nonEmptyText(500), targetBranchIds: list(idSchema), deadline: localDateSchema, occurredAt: at }),
+  campaign: z.object({
+    campaignId: idSchema,
+    name: nonEmptyText(200),
+    purpose: nonEmptyText(500),
+    targetBranchIds: list(idSchema),
+    deadline: localDateSchema,
+    occurredAt: at,
+  }),
   branch_visit: z.object({
     visitId: idSchema,
     branchId: idSchema,
@@ -80,8 +119,22 @@ const RECORDS = {
     fcIds: list(idSchema).optional(),
     gift: nonEmptyText(200).optional(),
   }),
-  video: z.object({ videoId: idSchema, authorId: idSchema, title: nonEmptyText(200), durationSeconds: int, audience: list(upper(VIEWER_KINDS)), publishedAt: instantSchema }),
-  video_view: z.object({ videoId: idSchema, viewId: idSchema.optional(), viewerKind: upper(VIEWER_KINDS), viewerId: idSchema, secondsWatched: int, viewedAt: instantSchema }),
+  video: z.object({
+    videoId: idSchema,
+    authorId: idSchema,
+    title: nonEmptyText(200),
+    durationSeconds: int,
+    audience: list(upper(VIEWER_KINDS)),
+    publishedAt: instantSchema,
+  }),
+  video_view: z.object({
+    videoId: idSchema,
+    viewId: idSchema.optional(),
+    viewerKind: upper(VIEWER_KINDS),
+    viewerId: idSchema,
+    secondsWatched: int,
+    viewedAt: instantSchema,
+  }),
   contract: z.object({ contractId: idSchema, customerId: idSchema, fcId: idSchema, product: nonEmptyText(200), signedOn: localDateSchema }),
   customer_visit: z.object({
     visitId: idSchema,
@@ -89,7 +142,16 @@ const RECORDS = {
     fcId: idSchema,
     leaderIds: list(idSchema).optional(),
     visitedAt: instantSchema,
-    topics: z.preprocess((v) => (typeof v === 'string' ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : v), z.array(nonEmptyText(200))),
+    topics: z.preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(/[;|]/)
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(nonEmptyText(200)),
+    ),
     rating: int.optional(),
     comment: nonEmptyText(2000).optional(),
   }),
@@ -164,7 +226,10 @@ const readRecords = (bytes: Uint8Array, options: HistoryImportOptions) => {
       if (lineText.trim() === '') return;
       try {
         const value: unknown = JSON.parse(lineText);
-        records.push({ line: i + 1, raw: value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : 'is not a JSON object' });
+        records.push({
+          line: i + 1,
+          raw: value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : 'is not a JSON object',
+        });
       } catch {
         records.push({ line: i + 1, raw: 'is not valid JSON' });
       }
@@ -173,14 +238,18 @@ const readRecords = (bytes: Uint8Array, options: HistoryImportOptions) => {
     const [header, ...rows] = parseCsv(text);
     if (!header) throw validationError('The file is empty: it needs a header line (with a "type" column) and rows');
     const columns = header.fields.map((c) => c.trim());
-    if (!columns.includes('type')) throw validationError('The header of a history CSV must have a "type" column (cafe_session, cafe_attendance, …)');
+    if (!columns.includes('type'))
+      throw validationError('The header of a history CSV must have a "type" column (cafe_session, cafe_attendance, …)');
     for (const row of rows) {
       if (row.fields.length !== columns.length) {
         records.push({ line: row.line, raw: `has ${row.fields.length} fields; the header has ${columns.length}` });
         continue;
       }
       // Empty cells are absent: one wide file holds every record type, each using its own columns.
-      records.push({ line: row.line, raw: Object.fromEntries(columns.flatMap((c, i) => (row.fields[i]?.trim() ? [[c, row.fields[i]!.trim()]] : []))) });
+      records.push({
+        line: row.line,
+        raw: Object.fromEntries(columns.flatMap((c, i) => (row.fields[i]?.trim() ? [[c, row.fields[i]!.trim()]] : []))),
+      });
     }
   }
   return { format: format as 'CSV' | 'JSONL', encoding: format === 'JSONL' ? ('UTF8' as const) : encoding, records };
@@ -199,9 +268,11 @@ interface Job {
 
 const limit = async <T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) => {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 };
 
 /**
@@ -210,12 +281,27 @@ const limit = async <T>(items: T[], concurrency: number, work: (item: T) => Prom
  * recorded, then what depends on them (branch visits, views). A session, town hall, contract or
  * FC's weeks is all or nothing: one refused record refuses its aggregate, reported on each line.
  */
-export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array, options: HistoryImportOptions = {}): Promise<HistoryReport> => {
+export const importHistory = async (
+  commands: HistoryCommands,
+  bytes: Uint8Array,
+  options: HistoryImportOptions = {},
+): Promise<HistoryReport> => {
   const clock = options.clock ?? Date.now;
   const started = clock();
   const { format, encoding, records } = readRecords(bytes, options);
   const dryRun = options.dryRun ?? false;
-  const report: HistoryReport = { format, encoding, records: records.length, imported: 0, unchanged: 0, failed: 0, commands: 0, dryRun, lastPosition: undefined, errors: [] };
+  const report: HistoryReport = {
+    format,
+    encoding,
+    records: records.length,
+    imported: 0,
+    unchanged: 0,
+    failed: 0,
+    commands: 0,
+    dryRun,
+    lastPosition: undefined,
+    errors: [],
+  };
   const fail = (line: number, key: string | null, message: string) => {
     report.failed++;
     if (report.errors.length < MAX_ERRORS) report.errors.push({ line, key, message });
@@ -297,7 +383,8 @@ export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array
     });
   }
   for (const orphans of [invitations, attendance, questions]) {
-    for (const [id, rows] of orphans) for (const r of rows) fail(r.line, id, `${r.type}: no cafe_session ${id} in this file (a session is imported whole)`);
+    for (const [id, rows] of orphans)
+      for (const r of rows) fail(r.line, id, `${r.type}: no cafe_session ${id} in this file (a session is imported whole)`);
   }
 
   const townHalls = unique(of('town_hall'), (d) => d.townHallId);
@@ -326,20 +413,35 @@ export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array
     });
   }
   for (const orphans of [thAttendance, headCounts]) {
-    for (const [id, rows] of orphans) for (const r of rows) fail(r.line, id, `${r.type}: no town_hall ${id} in this file (a town hall is imported whole)`);
+    for (const [id, rows] of orphans)
+      for (const r of rows) fail(r.line, id, `${r.type}: no town_hall ${id} in this file (a town hall is imported whole)`);
   }
 
   const campaigns = unique(of('campaign'), (d) => d.campaignId);
   for (const c of campaigns) {
     const { occurredAt, ...campaign } = c.data;
-    first.push({ lane: `campaign:${campaign.campaignId}`, key: campaign.campaignId, lines: [c.line], run: (ctx) => commands.branchVisits.launchCampaign(campaign, { ...ctx, ...(occurredAt ? { occurredAt } : {}) }) });
+    first.push({
+      lane: `campaign:${campaign.campaignId}`,
+      key: campaign.campaignId,
+      lines: [c.line],
+      run: (ctx) => commands.branchVisits.launchCampaign(campaign, { ...ctx, ...(occurredAt ? { occurredAt } : {}) }),
+    });
   }
   const videos = unique(of('video'), (d) => d.videoId);
-  for (const v of videos) first.push({ lane: `video:${v.data.videoId}`, key: v.data.videoId, lines: [v.line], run: (ctx) => commands.videoMessages.publish(v.data, ctx) });
+  for (const v of videos)
+    first.push({
+      lane: `video:${v.data.videoId}`,
+      key: v.data.videoId,
+      lines: [v.line],
+      run: (ctx) => commands.videoMessages.publish(v.data, ctx),
+    });
   // A contract and its visits are one aggregate (one stream): one append, each record idempotent on
   // its own (a step id), so a later file with more visits records only the new ones.
   const contracts = new Map(unique(of('contract'), (d) => d.contractId).map((c) => [c.data.contractId, c]));
-  const contractVisits = byKey(unique(of('customer_visit'), (d) => d.visitId), (d) => d.contractId);
+  const contractVisits = byKey(
+    unique(of('customer_visit'), (d) => d.visitId),
+    (d) => d.contractId,
+  );
   for (const contractId of new Set([...contracts.keys(), ...contractVisits.keys()])) {
     const contract = contracts.get(contractId);
     const visits = contractVisits.get(contractId) ?? [];
@@ -363,13 +465,22 @@ export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array
     });
   }
   // An FC's weeks are one aggregate too.
-  for (const [fcId, weeks] of byKey(unique(of('pride_week'), (d) => `${d.fcId}:${d.weekOf}`), (d) => d.fcId)) {
+  for (const [fcId, weeks] of byKey(
+    unique(of('pride_week'), (d) => `${d.fcId}:${d.weekOf}`),
+    (d) => d.fcId,
+  )) {
     first.push({
       lane: `fc-activity:${fcId}`,
       key: fcId,
       lines: weeks.map((w) => w.line),
       run: (ctx) =>
-        commands.pride.reportWeeks({ fcId, weeks: weeks.map(({ data: { fcId: _f, ...week } }) => ({ ...week, stepId: `history:pride-week:${fcId}:${week.weekOf}` })) }, withoutCommandId(ctx)),
+        commands.pride.reportWeeks(
+          {
+            fcId,
+            weeks: weeks.map(({ data: { fcId: _f, ...week } }) => ({ ...week, stepId: `history:pride-week:${fcId}:${week.weekOf}` })),
+          },
+          withoutCommandId(ctx),
+        ),
     });
   }
 
@@ -411,12 +522,17 @@ export const importHistory = async (commands: HistoryCommands, bytes: Uint8Array
     for (const j of jobs) lanes.set(j.lane, [...(lanes.get(j.lane) ?? []), j]);
     await limit([...lanes.values()], options.concurrency ?? 8, async (lane) => {
       for (const job of lane) {
-        const context: CommandContext = { actor: options.actor ?? 'history-import', commandId: `history:${job.lane}:${job.key}`, ...(dryRun ? { dryRun } : {}) };
+        const context: CommandContext = {
+          actor: options.actor ?? 'history-import',
+          commandId: `history:${job.lane}:${job.key}`,
+          ...(dryRun ? { dryRun } : {}),
+        };
         try {
           if (!(dryRun && job.needsParentFromFile)) {
             const result = await job.run(context);
             report.commands++;
-            if (result.position !== undefined && (report.lastPosition === undefined || result.position > report.lastPosition)) report.lastPosition = result.position;
+            if (result.position !== undefined && (report.lastPosition === undefined || result.position > report.lastPosition))
+              report.lastPosition = result.position;
             // Records of a batch with their own step ids count one by one (one line, one step).
             const repeated = result.repeated ? job.lines.length : Math.min(result.stepsRepeated ?? 0, job.lines.length);
             report.unchanged += repeated;

@@ -29,7 +29,16 @@ describe('history import (grouping, without a store)', () => {
       { type: 'cafe_attendance', sessionId: 'S1', employeeId: 'E1' },
       { type: 'cafe-session', sessionId: 'S1', scheduledAt: '2014-03-10T15:00:00+09:00', venue: 'Café', hostIds: 'CEO' },
       { type: 'CafeInvitation', sessionId: 'S1', employeeId: 'E1', occurredAt: '2014-03-01T00:00:00Z' },
-      { type: 'cafe_question', sessionId: 'S1', questionId: 'Q1', topic: 'career', text: 'How?', askedBy: 'E1', answeredBy: 'CEO', answer: 'So.' },
+      {
+        type: 'cafe_question',
+        sessionId: 'S1',
+        questionId: 'Q1',
+        topic: 'career',
+        text: 'How?',
+        askedBy: 'E1',
+        answeredBy: 'CEO',
+        answer: 'So.',
+      },
     );
     const report = await importHistory(commands, file, { clock: () => NOW });
     expect(report).toMatchObject({ format: 'JSONL', records: 4, imported: 4, failed: 0, commands: 1 });
@@ -43,7 +52,15 @@ describe('history import (grouping, without a store)', () => {
           hostIds: ['CEO'],
           invitations: [{ employeeId: 'E1', occurredAt: '2014-03-01T00:00:00.000Z' }],
           attendance: [{ employeeId: 'E1', occurredAt: undefined }],
-          questions: [{ questionId: 'Q1', topic: 'career', text: 'How?', askedBy: 'E1', answer: { answeredBy: 'CEO', answer: 'So.', mode: 'LIVE', answeredAt: undefined } }],
+          questions: [
+            {
+              questionId: 'Q1',
+              topic: 'career',
+              text: 'How?',
+              askedBy: 'E1',
+              answer: { answeredBy: 'CEO', answer: 'So.', mode: 'LIVE', answeredAt: undefined },
+            },
+          ],
         },
         // A session that took place, with no occurredAt of its own: recorded as history at its own time.
         context: { actor: 'history-import', commandId: 'history:cafe:S1:S1', occurredAt: '2014-03-10T06:00:00.000Z' },
@@ -53,28 +70,67 @@ describe('history import (grouping, without a store)', () => {
 
   it('derives command ids from ids only, never from personal data or content, so a re-run names the same commands', async () => {
     const { calls, commands } = recording();
-    await importHistory(commands, lines({ type: 'customer_visit', visitId: 'V1', contractId: 'K1', fcId: 'FC1', visitedAt: '2014-05-20T14:00:00+09:00', topics: 'coverage', comment: '김민지 고객님 감사' }), { clock: () => NOW });
-    expect(calls).toMatchObject([{ method: 'recordContractHistory', input: { contractId: 'K1', contract: null, visits: [{ visitId: 'V1', stepId: 'history:customer-visit:V1' }] }, context: { actor: 'history-import' } }]);
+    await importHistory(
+      commands,
+      lines({
+        type: 'customer_visit',
+        visitId: 'V1',
+        contractId: 'K1',
+        fcId: 'FC1',
+        visitedAt: '2014-05-20T14:00:00+09:00',
+        topics: 'coverage',
+        comment: '김민지 고객님 감사',
+      }),
+      { clock: () => NOW },
+    );
+    expect(calls).toMatchObject([
+      {
+        method: 'recordContractHistory',
+        input: { contractId: 'K1', contract: null, visits: [{ visitId: 'V1', stepId: 'history:customer-visit:V1' }] },
+        context: { actor: 'history-import' },
+      },
+    ]);
     expect(JSON.stringify(calls[0]!.context)).not.toMatch(/김민지/);
   });
 
-  it('gathers a contract with its visits, and an FC\'s weeks, into one command each', async () => {
+  it("gathers a contract with its visits, and an FC's weeks, into one command each", async () => {
     const { calls, commands } = recording();
     const file = lines(
-      { type: 'customer_visit', visitId: 'V1', contractId: 'K1', fcId: 'FC1', visitedAt: '2014-05-20T14:00:00+09:00', topics: ['coverage'] },
+      {
+        type: 'customer_visit',
+        visitId: 'V1',
+        contractId: 'K1',
+        fcId: 'FC1',
+        visitedAt: '2014-05-20T14:00:00+09:00',
+        topics: ['coverage'],
+      },
       { type: 'contract', contractId: 'K1', customerId: 'C1', fcId: 'FC1', product: '종신보험', signedOn: '2014-03-12' },
       { type: 'pride_week', fcId: 'FC1', weekOf: '2015-04-06', customerVisits: 1, calls: 2, contracts: 0 },
       { type: 'pride_week', fcId: 'FC1', weekOf: '2015-04-13', customerVisits: 1, calls: 2, contracts: 0 },
     );
     const report = await importHistory(commands, file, { clock: () => NOW });
     expect(report).toMatchObject({ records: 4, imported: 4, commands: 2 });
-    expect(calls.map((c) => [c.method, c.context.commandId])).toEqual([['recordContractHistory', undefined], ['reportWeeks', undefined]]);
-    expect(calls[1]!.input).toMatchObject({ fcId: 'FC1', weeks: [{ weekOf: '2015-04-06', stepId: 'history:pride-week:FC1:2015-04-06' }, { weekOf: '2015-04-13' }] });
+    expect(calls.map((c) => [c.method, c.context.commandId])).toEqual([
+      ['recordContractHistory', undefined],
+      ['reportWeeks', undefined],
+    ]);
+    expect(calls[1]!.input).toMatchObject({
+      fcId: 'FC1',
+      weeks: [{ weekOf: '2015-04-06', stepId: 'history:pride-week:FC1:2015-04-06' }, { weekOf: '2015-04-13' }],
+    });
   });
 
   it('reports bad records by line and runs the rest; a dry run asks the commands to record nothing', async () => {
     const { calls, commands } = recording();
-    const file = Buffer.from(['{"type":"pride_week","fcId":"FC1","weekOf":"2015-04-06","customerVisits":1,"calls":2,"contracts":0}', 'not json', '', '{"type":"video","videoId":"V"}', '{"type":"pride_week","fcId":"FC1","weekOf":"2015-04-06","customerVisits":1,"calls":2,"contracts":0}'].join('\n'));
+    const file = Buffer.from(
+      [
+        '{"type":"pride_week","fcId":"FC1","weekOf":"2015-04-06","customerVisits":1,"calls":2,"contracts":0}',
+        'not json',
+        '',
+        '{"type":"video","videoId":"V"}',
+        '{"type":"pride_week","fcId":"FC1","weekOf":"2015-04-06","customerVisits":1,"calls":2,"contracts":0}',
+      ].join('\n'),
+    );
     const report = await importHistory(commands, file, { dryRun: true, clock: () => NOW });
     expect(report).toMatchObject({ records: 4, imported: 1, failed: 3, dryRun: true });
     expect(report.errors.map((e) => e.line)).toEqual([2, 4, 5]);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isDomainError, validationError } from '@hub/contracts';
+import { isDomainError, validationError } from '@hub/events';
 import { ConcurrencyConflictError } from '@hub/event-store';
 import { parseCsv } from './csv';
 import { decodeCsv, type CsvEncoding } from './decode';
@@ -50,7 +50,12 @@ const MAX_ERRORS = 1000;
  * each row's command id is derived from its content, except personal data (a customer's row is
  * recognised by its id, branch and day).
  */
-export const importCsv = async (commands: ImportCommands, kind: ImportKind, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> => {
+export const importCsv = async (
+  commands: ImportCommands,
+  kind: ImportKind,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportReport> => {
   const definition = KINDS[kind];
   const { text, encoding } = decodeCsv(bytes, options.encoding ?? 'AUTO');
   const [header, ...records] = parseCsv(text);
@@ -67,12 +72,24 @@ export const importCsv = async (commands: ImportCommands, kind: ImportKind, byte
         missing.length ? `missing: ${missing.join(', ')}` : '',
         unknown.length ? `unknown: ${unknown.join(', ')}` : '',
         duplicated.length ? `repeated: ${duplicated.join(', ')}` : '',
-      ].filter(Boolean).join('; '),
+      ]
+        .filter(Boolean)
+        .join('; '),
       { missing, unknown, duplicated },
     );
   }
 
-  const report: ImportReport = { kind, encoding, rows: records.length, imported: 0, unchanged: 0, failed: 0, dryRun: options.dryRun ?? false, lastPosition: undefined, errors: [] };
+  const report: ImportReport = {
+    kind,
+    encoding,
+    rows: records.length,
+    imported: 0,
+    unchanged: 0,
+    failed: 0,
+    dryRun: options.dryRun ?? false,
+    lastPosition: undefined,
+    errors: [],
+  };
   const fail = (line: number, key: string | null, message: string) => {
     report.failed++;
     if (report.errors.length < MAX_ERRORS) report.errors.push({ line, key, message });
@@ -83,7 +100,8 @@ export const importCsv = async (commands: ImportCommands, kind: ImportKind, byte
     const row = Object.fromEntries(columns.map((c, i) => [c, record.fields[i]?.trim() || null]));
     const key = row[definition.key] ?? null;
     try {
-      if (record.fields.length !== columns.length) throw validationError(`has ${record.fields.length} fields; the header has ${columns.length}`);
+      if (record.fields.length !== columns.length)
+        throw validationError(`has ${record.fields.length} fields; the header has ${columns.length}`);
       if (key !== null && seen.has(key)) throw validationError(`${definition.key} ${key} already appears on line ${seen.get(key)}`);
       if (key !== null) seen.set(key, record.line);
       const input = definition.toInput(row);
@@ -96,7 +114,9 @@ export const importCsv = async (commands: ImportCommands, kind: ImportKind, byte
         const digest = createHash('sha256').update(JSON.stringify(recognisable)).digest('base64url').slice(0, 22);
         const context = (suffix: string) => ({ actor: options.actor ?? 'csv-import', commandId: `csv:${kind}:${key}:${digest}${suffix}` });
         const results = await definition.run(commands, input, context);
-        for (const r of results) if (r.position !== undefined && (report.lastPosition === undefined || r.position > report.lastPosition)) report.lastPosition = r.position;
+        for (const r of results)
+          if (r.position !== undefined && (report.lastPosition === undefined || r.position > report.lastPosition))
+            report.lastPosition = r.position;
         if (results.some((r) => !r.repeated)) report.imported++;
         else report.unchanged++;
       }

@@ -1,4 +1,4 @@
-import { GRADES } from '@hub/contracts';
+import { GRADES } from '@hub/events';
 import { registerCustomerInput, signContractInput } from '@hub/customer-smile';
 import { defineOrgUnitInput, registerBranchInput, registerEmployeeInput, registerFcInput } from '@hub/directory';
 import type { CommandContext } from '@hub/event-store';
@@ -15,7 +15,13 @@ type Command = (input: unknown, context: CommandContext) => Promise<Result>;
 
 /** The commands an import may call: in-process services or their HTTP clients. */
 export interface ImportCommands {
-  directory: { defineOrgUnit: Command; registerEmployee: Command; registerBranch: Command; enrollBranchInPride: Command; registerFc: Command };
+  directory: {
+    defineOrgUnit: Command;
+    registerEmployee: Command;
+    registerBranch: Command;
+    enrollBranchInPride: Command;
+    registerFc: Command;
+  };
   customerSmile: { registerCustomer: Command; signContract: Command };
 }
 
@@ -46,10 +52,10 @@ const gradeByKorean = new Map<string, string>(GRADES.map((g) => [g.ko, g.code]))
 const grade = (v: string | null | undefined) => (v == null ? null : (gradeByKorean.get(v) ?? v.toUpperCase()));
 const TRUE = new Set(['true', 'yes', 'y', '1', '예', 'o']);
 const FALSE = new Set(['false', 'no', 'n', '0', '아니오', 'x']);
-const bool = (v: string | null | undefined) => (v == null ? null : TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : v);
+const bool = (v: string | null | undefined) =>
+  v == null ? null : TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : v;
 const kind = (v: string | null | undefined) => (v == null ? null : v.toUpperCase());
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v != null));
-
 
 export const KINDS: Record<ImportKind, KindDefinition> = {
   ORG_UNITS: {
@@ -65,7 +71,16 @@ export const KINDS: Record<ImportKind, KindDefinition> = {
     optional: ['title', 'hiredOn'],
     key: 'employeeId',
     schema: registerEmployeeInput,
-    toInput: (r) => defined({ employeeId: r.employeeId, name: r.name, grade: grade(r.grade), orgUnitId: r.orgUnitId, region: r.region, title: r.title, hiredOn: r.hiredOn }),
+    toInput: (r) =>
+      defined({
+        employeeId: r.employeeId,
+        name: r.name,
+        grade: grade(r.grade),
+        orgUnitId: r.orgUnitId,
+        region: r.region,
+        title: r.title,
+        hiredOn: r.hiredOn,
+      }),
     run: async (c, input, ctx) => [await c.directory.registerEmployee(input, ctx(''))],
   },
   BRANCHES: {
@@ -73,7 +88,15 @@ export const KINDS: Record<ImportKind, KindDefinition> = {
     optional: ['prideSince'],
     key: 'branchId',
     schema: registerBranchInput.extend({ prideSince: z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' }).optional() }),
-    toInput: (r) => defined({ branchId: r.branchId, name: r.name, region: r.region, district: r.district, seoul: bool(r.seoul), prideSince: r.prideSince }),
+    toInput: (r) =>
+      defined({
+        branchId: r.branchId,
+        name: r.name,
+        region: r.region,
+        district: r.district,
+        seoul: bool(r.seoul),
+        prideSince: r.prideSince,
+      }),
     run: async (c, { prideSince, ...branch }, ctx) => [
       await c.directory.registerBranch(branch, ctx('')),
       ...(prideSince ? [await c.directory.enrollBranchInPride({ branchId: branch.branchId, since: prideSince }, ctx(':pride'))] : []),
@@ -93,7 +116,15 @@ export const KINDS: Record<ImportKind, KindDefinition> = {
     key: 'customerId',
     personal: ['name', 'phone', 'address'],
     schema: registerCustomerInput.required({ customerId: true }),
-    toInput: (r) => defined({ customerId: r.customerId, branchId: r.branchId, registeredOn: r.registeredOn, name: r.name, phone: r.phone, address: r.address }),
+    toInput: (r) =>
+      defined({
+        customerId: r.customerId,
+        branchId: r.branchId,
+        registeredOn: r.registeredOn,
+        name: r.name,
+        phone: r.phone,
+        address: r.address,
+      }),
     run: async (c, input, ctx) => [await c.customerSmile.registerCustomer(input, ctx(''))],
   },
   CONTRACTS: {

@@ -1,4 +1,4 @@
-import { followUpKindSchema, idSchema, instantSchema, localDateSchema, nonEmptyText } from '@hub/contracts';
+import { followUpKindSchema, idSchema, instantSchema, localDateSchema, nonEmptyText } from '@hub/events';
 import { z } from 'zod';
 
 /** What callers (GraphQL, HTTP, seeds) may send; parsed at the service edge before any decision. */
@@ -8,7 +8,10 @@ export const registerCustomerInput = z.object({
   branchId: idSchema,
   registeredOn: localDateSchema,
   name: nonEmptyText(100),
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{6,19}$/, 'must be a phone number of 7 to 20 digits, spaces, dashes or brackets'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{6,19}$/, 'must be a phone number of 7 to 20 digits, spaces, dashes or brackets'),
   address: nonEmptyText(300),
 });
 
@@ -46,5 +49,8 @@ const stepId = z.string().min(1).max(200).optional();
 export const recordContractHistoryInput = z.object({
   contractId: idSchema,
   contract: signContractInput.omit({ contractId: true }).extend({ stepId }).nullish(),
-  visits: z.array(recordCustomerVisitInput.omit({ contractId: true }).extend({ visitId: idSchema, stepId })).max(100).default([]),
+  visits: z
+    .array(recordCustomerVisitInput.omit({ contractId: true }).extend({ visitId: idSchema, stepId }))
+    .max(100)
+    .default([]),
 });

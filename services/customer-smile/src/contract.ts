@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type FollowUpKind, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type FollowUpKind, type HubEvent } from '@hub/events';
 import type { FcSnapshot } from '@hub/directory';
 import type { Decider } from '@hub/event-store';
 import type { CustomerSnapshot } from './customer';
@@ -12,8 +12,7 @@ import { followUpsFor, matchingFollowUp } from './followUps';
 export type ContractSigned = EventOf<'ContractSigned'>['data'];
 
 export type ContractState =
-  | { status: 'none' }
-  | { status: 'signed'; contract: ContractSigned; satisfied: Map<FollowUpKind, string>; visitIds: Set<string> };
+  { status: 'none' } | { status: 'signed'; contract: ContractSigned; satisfied: Map<FollowUpKind, string>; visitIds: Set<string> };
 
 const evolve = (state: ContractState, event: HubEvent): ContractState => {
   if (event.type === 'ContractSigned') return { status: 'signed', contract: event.data, satisfied: new Map(), visitIds: new Set() };
@@ -26,8 +25,10 @@ const evolve = (state: ContractState, event: HubEvent): ContractState => {
 };
 
 const activeOn = (fc: FcSnapshot, day: string, what: string) => {
-  if (day < fc.hiredOn) throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) was hired on ${fc.hiredOn}, after ${what} (${day})`, { fcId: fc.fcId });
-  if (fc.leftOn !== null && fc.leftOn < day) throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) had left on ${fc.leftOn}, before ${what} (${day})`, { fcId: fc.fcId });
+  if (day < fc.hiredOn)
+    throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) was hired on ${fc.hiredOn}, after ${what} (${day})`, { fcId: fc.fcId });
+  if (fc.leftOn !== null && fc.leftOn < day)
+    throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) had left on ${fc.leftOn}, before ${what} (${day})`, { fcId: fc.fcId });
 };
 
 export interface SignContract {
@@ -39,15 +40,32 @@ export interface SignContract {
   signedOn: string;
 }
 
-const decideSignContract = ({ contractId, customer, fc, product, signedOn }: SignContract, state: ContractState): EventOf<'ContractSigned'>[] => {
+const decideSignContract = (
+  { contractId, customer, fc, product, signedOn }: SignContract,
+  state: ContractState,
+): EventOf<'ContractSigned'>[] => {
   if (state.status !== 'none') throw conflict(`Contract ${contractId} is already signed`, { contractId });
-  if (customer.erasedOn !== null) throw forbiddenByRule(`Customer ${customer.customerId}'s personal data was erased; they cannot sign new contracts`, { customerId: customer.customerId });
-  if (signedOn < customer.registeredOn) throw forbiddenByRule(`Customer ${customer.customerId} was registered on ${customer.registeredOn}, after the signing (${signedOn})`, { customerId: customer.customerId });
+  if (customer.erasedOn !== null)
+    throw forbiddenByRule(`Customer ${customer.customerId}'s personal data was erased; they cannot sign new contracts`, {
+      customerId: customer.customerId,
+    });
+  if (signedOn < customer.registeredOn)
+    throw forbiddenByRule(`Customer ${customer.customerId} was registered on ${customer.registeredOn}, after the signing (${signedOn})`, {
+      customerId: customer.customerId,
+    });
   activeOn(fc, signedOn, 'the signing');
   return [
     {
       type: 'ContractSigned',
-      data: { contractId, customerId: customer.customerId, fcId: fc.fcId, branchId: fc.branchId, product, signedOn, followUps: followUpsFor(signedOn) },
+      data: {
+        contractId,
+        customerId: customer.customerId,
+        fcId: fc.fcId,
+        branchId: fc.branchId,
+        product,
+        signedOn,
+        followUps: followUpsFor(signedOn),
+      },
     },
   ];
 };
@@ -70,8 +88,12 @@ const decideCustomerVisit = (visit: RecordCustomerVisit, state: ContractState): 
   const { contract, satisfied } = state;
   if (state.visitIds.has(visit.visitId)) throw conflict(`Visit ${visit.visitId} is already recorded`, { visitId: visit.visitId });
   const day = koreanDay(visit.visitedAt);
-  if (day < contract.signedOn) throw forbiddenByRule(`A visit on ${day} is before contract ${contract.contractId} was signed (${contract.signedOn})`, { contractId: contract.contractId });
-  if (new Set(visit.leaderIds).size !== visit.leaderIds.length) throw forbiddenByRule('Each accompanying leader is named once per visit', { visitId: visit.visitId });
+  if (day < contract.signedOn)
+    throw forbiddenByRule(`A visit on ${day} is before contract ${contract.contractId} was signed (${contract.signedOn})`, {
+      contractId: contract.contractId,
+    });
+  if (new Set(visit.leaderIds).size !== visit.leaderIds.length)
+    throw forbiddenByRule('Each accompanying leader is named once per visit', { visitId: visit.visitId });
   activeOn(visit.fc, day, 'the visit');
   let satisfies: FollowUpKind | null;
   if (visit.satisfies === undefined) {
@@ -81,8 +103,16 @@ const decideCustomerVisit = (visit: RecordCustomerVisit, state: ContractState): 
   } else {
     const followUp = contract.followUps.find((f) => f.kind === visit.satisfies)!;
     const earlier = satisfied.get(followUp.kind);
-    if (earlier) throw conflict(`The ${followUp.kind} follow-up of contract ${contract.contractId} was already satisfied on ${earlier}`, { contractId: contract.contractId, followUp: followUp.kind });
-    if (day < followUp.opensOn) throw forbiddenByRule(`The ${followUp.kind} follow-up of contract ${contract.contractId} opens on ${followUp.opensOn}, after the visit (${day})`, { contractId: contract.contractId, followUp: followUp.kind });
+    if (earlier)
+      throw conflict(`The ${followUp.kind} follow-up of contract ${contract.contractId} was already satisfied on ${earlier}`, {
+        contractId: contract.contractId,
+        followUp: followUp.kind,
+      });
+    if (day < followUp.opensOn)
+      throw forbiddenByRule(
+        `The ${followUp.kind} follow-up of contract ${contract.contractId} opens on ${followUp.opensOn}, after the visit (${day})`,
+        { contractId: contract.contractId, followUp: followUp.kind },
+      );
     satisfies = followUp.kind;
   }
   return [

@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/events';
 import type { Decider } from '@hub/event-store';
 
 /** A customer as the events know them: an id, a serving branch, and whether their data was erased. */
@@ -18,11 +18,16 @@ export type CustomerCommand =
 const decide = (command: CustomerCommand, state: CustomerState): EventOf<'CustomerRegistered' | 'CustomerPersonalDataErased'>[] => {
   switch (command.type) {
     case 'RegisterCustomer':
-      if (state.status === 'registered') throw conflict(`Customer ${command.data.customerId} is already registered`, { customerId: command.data.customerId });
+      if (state.status === 'registered')
+        throw conflict(`Customer ${command.data.customerId} is already registered`, { customerId: command.data.customerId });
       return [{ type: 'CustomerRegistered', data: command.data }];
     case 'EraseCustomerPersonalData':
-      if (state.status !== 'registered') throw forbiddenByRule(`No customer ${command.data.customerId} is registered`, { customerId: command.data.customerId });
-      if (state.customer.erasedOn !== null) throw conflict(`Customer ${command.data.customerId}'s personal data was already erased on ${state.customer.erasedOn}`, { customerId: command.data.customerId });
+      if (state.status !== 'registered')
+        throw forbiddenByRule(`No customer ${command.data.customerId} is registered`, { customerId: command.data.customerId });
+      if (state.customer.erasedOn !== null)
+        throw conflict(`Customer ${command.data.customerId}'s personal data was already erased on ${state.customer.erasedOn}`, {
+          customerId: command.data.customerId,
+        });
       return [{ type: 'CustomerPersonalDataErased', data: command.data }];
   }
 };

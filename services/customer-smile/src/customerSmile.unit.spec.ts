@@ -1,4 +1,4 @@
-import { followUpDaysLate, followUpStatusOn as followUpStatus, koreanDay, type EventOf } from '@hub/contracts';
+import { followUpDaysLate, followUpStatusOn as followUpStatus, koreanDay, type EventOf } from '@hub/events';
 import type { FcSnapshot } from '@hub/directory';
 import { deciderSpec } from '@hub/event-store/testing';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +6,21 @@ import { contractDecider, type RecordCustomerVisit, type SignContract } from './
 import { customerDecider, type CustomerSnapshot } from './customer';
 import { addMonths, followUpsFor, matchingFollowUp } from './followUps';
 
-const fc = (over: Partial<FcSnapshot> = {}): FcSnapshot => ({ fcId: 'FC1', name: 'Kim', branchId: 'BANPO', hiredOn: '2010-01-04', leftOn: null, ...over });
-const customer = (over: Partial<CustomerSnapshot> = {}): CustomerSnapshot => ({ customerId: 'C1', branchId: 'BANPO', registeredOn: '2014-01-02', erasedOn: null, ...over });
+const fc = (over: Partial<FcSnapshot> = {}): FcSnapshot => ({
+  fcId: 'FC1',
+  name: 'Kim',
+  branchId: 'BANPO',
+  hiredOn: '2010-01-04',
+  leftOn: null,
+  ...over,
+});
+const customer = (over: Partial<CustomerSnapshot> = {}): CustomerSnapshot => ({
+  customerId: 'C1',
+  branchId: 'BANPO',
+  registeredOn: '2014-01-02',
+  erasedOn: null,
+  ...over,
+});
 const sign = (over: Partial<SignContract> = {}): SignContract => ({
   type: 'SignContract',
   contractId: 'K1',
@@ -19,7 +32,15 @@ const sign = (over: Partial<SignContract> = {}): SignContract => ({
 });
 const signed: EventOf<'ContractSigned'> = {
   type: 'ContractSigned',
-  data: { contractId: 'K1', customerId: 'C1', fcId: 'FC1', branchId: 'BANPO', product: 'Whole life', signedOn: '2014-03-10', followUps: followUpsFor('2014-03-10') },
+  data: {
+    contractId: 'K1',
+    customerId: 'C1',
+    fcId: 'FC1',
+    branchId: 'BANPO',
+    product: 'Whole life',
+    signedOn: '2014-03-10',
+    followUps: followUpsFor('2014-03-10'),
+  },
 };
 const visit = (over: Partial<RecordCustomerVisit> = {}): RecordCustomerVisit => ({
   type: 'RecordCustomerVisit',
@@ -34,9 +55,23 @@ const visit = (over: Partial<RecordCustomerVisit> = {}): RecordCustomerVisit => 
   ...over,
 });
 /** The event a visit records, as `visit(over)` would, with the follow-up it satisfies. */
-const visited = (satisfies: EventOf<'CustomerVisited'>['data']['satisfies'], over: Partial<EventOf<'CustomerVisited'>['data']> = {}): EventOf<'CustomerVisited'> => ({
+const visited = (
+  satisfies: EventOf<'CustomerVisited'>['data']['satisfies'],
+  over: Partial<EventOf<'CustomerVisited'>['data']> = {},
+): EventOf<'CustomerVisited'> => ({
   type: 'CustomerVisited',
-  data: { visitId: 'V1', contractId: 'K1', customerId: 'C1', fcId: 'FC1', leaderIds: [], visitedAt: '2014-04-01T01:00:00.000Z', topics: ['coverage'], feedback: null, satisfies, ...over },
+  data: {
+    visitId: 'V1',
+    contractId: 'K1',
+    customerId: 'C1',
+    fcId: 'FC1',
+    leaderIds: [],
+    visitedAt: '2014-04-01T01:00:00.000Z',
+    topics: ['coverage'],
+    feedback: null,
+    satisfies,
+    ...over,
+  },
 });
 
 describe('follow-up windows', () => {
@@ -81,13 +116,22 @@ describe('customers', () => {
   const { given } = deciderSpec(customerDecider);
   const registration = { customerId: 'C1', branchId: 'B', registeredOn: '2014-01-01' };
   const registered: EventOf<'CustomerRegistered'> = { type: 'CustomerRegistered', data: registration };
-  const erased: EventOf<'CustomerPersonalDataErased'> = { type: 'CustomerPersonalDataErased', data: { customerId: 'C1', erasedOn: '2016-01-01' } };
+  const erased: EventOf<'CustomerPersonalDataErased'> = {
+    type: 'CustomerPersonalDataErased',
+    data: { customerId: 'C1', erasedOn: '2016-01-01' },
+  };
   it('registers once and erases personal data once', () => {
     given().when({ type: 'RegisterCustomer', data: registration }).then([registered]);
     given(registered).when({ type: 'RegisterCustomer', data: registration }).thenThrows('CONFLICT');
-    given(registered).when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C1', erasedOn: '2016-01-01' } }).then([erased]);
-    given(registered, erased).when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C1', erasedOn: '2016-01-02' } }).thenThrows(/already erased/);
-    given().when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C9', erasedOn: '2016-01-02' } }).thenThrows(/No customer C9/);
+    given(registered)
+      .when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C1', erasedOn: '2016-01-01' } })
+      .then([erased]);
+    given(registered, erased)
+      .when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C1', erasedOn: '2016-01-02' } })
+      .thenThrows(/already erased/);
+    given()
+      .when({ type: 'EraseCustomerPersonalData', data: { customerId: 'C9', erasedOn: '2016-01-02' } })
+      .thenThrows(/No customer C9/);
   });
 });
 
@@ -97,37 +141,67 @@ describe('contracts', () => {
     given().when(sign()).then([signed]);
   });
   it('refuses a second signature, an erased customer, a signing before registration, or by an FC not there then', () => {
-    given(signed).when(sign({ product: 'p' })).thenThrows('CONFLICT');
-    given().when(sign({ customer: customer({ erasedOn: '2014-02-01' }) })).thenThrows(/erased/);
-    given().when(sign({ signedOn: '2013-12-31' })).thenThrows(/registered on 2014-01-02/);
-    given().when(sign({ fc: fc({ hiredOn: '2014-05-01' }) })).thenThrows(/hired on 2014-05-01/);
-    given().when(sign({ fc: fc({ leftOn: '2014-02-01' }) })).thenThrows(/had left/);
+    given(signed)
+      .when(sign({ product: 'p' }))
+      .thenThrows('CONFLICT');
+    given()
+      .when(sign({ customer: customer({ erasedOn: '2014-02-01' }) }))
+      .thenThrows(/erased/);
+    given()
+      .when(sign({ signedOn: '2013-12-31' }))
+      .thenThrows(/registered on 2014-01-02/);
+    given()
+      .when(sign({ fc: fc({ hiredOn: '2014-05-01' }) }))
+      .thenThrows(/hired on 2014-05-01/);
+    given()
+      .when(sign({ fc: fc({ leftOn: '2014-02-01' }) }))
+      .thenThrows(/had left/);
   });
 });
 
 describe('customer visits', () => {
   const { given } = deciderSpec(contractDecider);
   it('a visit in the first three months satisfies that follow-up; a leader who went along is recorded', () => {
-    given(signed).when(visit({ leaderIds: ['CEO'] })).then([visited('THREE_MONTHS', { leaderIds: ['CEO'] })]);
+    given(signed)
+      .when(visit({ leaderIds: ['CEO'] }))
+      .then([visited('THREE_MONTHS', { leaderIds: ['CEO'] })]);
   });
   it('refuses a visit before the contract was signed, or to an unsigned contract', () => {
-    given(signed).when(visit({ visitedAt: '2014-03-09T01:00:00.000Z' })).thenThrows(/before contract K1 was signed/);
+    given(signed)
+      .when(visit({ visitedAt: '2014-03-09T01:00:00.000Z' }))
+      .thenThrows(/before contract K1 was signed/);
     given().when(visit()).thenThrows('NOT_FOUND');
   });
   it('refuses to satisfy a follow-up twice', () => {
     const first = visited('THREE_MONTHS');
-    given(signed, first).when(visit({ visitId: 'V2', satisfies: 'THREE_MONTHS' })).thenThrows(/already satisfied on 2014-04-01/);
+    given(signed, first)
+      .when(visit({ visitId: 'V2', satisfies: 'THREE_MONTHS' }))
+      .thenThrows(/already satisfied on 2014-04-01/);
     // Without naming one, a second visit in the same window is an extra visit.
-    given(signed, first).when(visit({ visitId: 'V2' })).then([visited(null, { visitId: 'V2' })]);
-    given(signed, first).when(visit()).thenThrows(/V1 is already recorded/);
+    given(signed, first)
+      .when(visit({ visitId: 'V2' }))
+      .then([visited(null, { visitId: 'V2' })]);
+    given(signed, first)
+      .when(visit())
+      .thenThrows(/V1 is already recorded/);
   });
   it('refuses a named follow-up before its window opens, an FC who had left, a leader named twice', () => {
-    given(signed).when(visit({ satisfies: 'ONE_YEAR' })).thenThrows(/opens on 2015-02-10/);
-    given(signed).when(visit({ fc: fc({ leftOn: '2014-03-31' }) })).thenThrows(/had left/);
-    given(signed).when(visit({ leaderIds: ['CEO', 'CEO'] })).thenThrows(/named once/);
+    given(signed)
+      .when(visit({ satisfies: 'ONE_YEAR' }))
+      .thenThrows(/opens on 2015-02-10/);
+    given(signed)
+      .when(visit({ fc: fc({ leftOn: '2014-03-31' }) }))
+      .thenThrows(/had left/);
+    given(signed)
+      .when(visit({ leaderIds: ['CEO', 'CEO'] }))
+      .thenThrows(/named once/);
   });
   it('the one-year check (the CEO in Banpo) satisfies ONE_YEAR; null records an extra visit', () => {
-    given(signed).when(visit({ visitedAt: '2015-03-12T05:00:00.000Z', leaderIds: ['CEO'] })).then([visited('ONE_YEAR', { visitedAt: '2015-03-12T05:00:00.000Z', leaderIds: ['CEO'] })]);
-    given(signed).when(visit({ satisfies: null })).then([visited(null)]);
+    given(signed)
+      .when(visit({ visitedAt: '2015-03-12T05:00:00.000Z', leaderIds: ['CEO'] }))
+      .then([visited('ONE_YEAR', { visitedAt: '2015-03-12T05:00:00.000Z', leaderIds: ['CEO'] })]);
+    given(signed)
+      .when(visit({ satisfies: null }))
+      .then([visited(null)]);
   });
 });

@@ -1,4 +1,4 @@
-import type { FollowUpDue, FollowUpKind } from '@hub/contracts';
+import type { FollowUpDue, FollowUpKind } from '@hub/events';
 
 /*
  * The three Customer Smile follow-ups a signed contract makes due, and how each one stands.

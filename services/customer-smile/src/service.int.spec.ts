@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { customerStream } from '@hub/contracts';
+import { customerStream } from '@hub/events';
 import { createDirectoryService } from '@hub/directory';
 import { type EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
@@ -9,7 +9,11 @@ import type { PersonalDataStore } from '@hub/personal-data';
 import { createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import { createCustomerSmileService, type CustomerSmileService } from './service';
 
-const person = () => ({ name: `이름-${randomBytes(4).toString('hex')}`, phone: '010-1234-5678', address: `주소-${randomBytes(4).toString('hex')}` });
+const person = () => ({
+  name: `이름-${randomBytes(4).toString('hex')}`,
+  phone: '010-1234-5678',
+  address: `주소-${randomBytes(4).toString('hex')}`,
+});
 const customer = (extra: Record<string, unknown> = {}) => ({ branchId: 'BANPO', registeredOn: '2015-03-01', ...person(), ...extra });
 
 /** The real store, with its next append failing once: before it writes (a crash) or after (a lost reply). */
@@ -88,14 +92,20 @@ describe.each(SQL_ENGINES)('registering customers on $name: personal data first,
   it('refuses an existing customer before writing, and leaves its personal data as it was', async () => {
     const first = customer({ customerId: 'C-taken' });
     await service.registerCustomer(first, ctx('reg-taken-1'));
-    await expect(service.registerCustomer(customer({ customerId: 'C-taken' }), ctx('reg-taken-2'))).rejects.toMatchObject({ kind: 'CONFLICT' });
+    await expect(service.registerCustomer(customer({ customerId: 'C-taken' }), ctx('reg-taken-2'))).rejects.toMatchObject({
+      kind: 'CONFLICT',
+    });
     await expect(service.registerCustomer(customer({ customerId: 'C-taken' }), ctx())).rejects.toMatchObject({ kind: 'CONFLICT' });
     expect(await personalData.byIds(['C-taken'])).toEqual([{ name: first.name, phone: first.phone, address: first.address }]);
   });
 
   it('leaves no personal data behind for a refused registration', async () => {
-    await expect(service.registerCustomer(customer({ customerId: 'C-nobranch', branchId: 'NOWHERE' }), ctx('reg-bad-1'))).rejects.toMatchObject({ kind: 'NOT_FOUND' });
-    await expect(service.registerCustomer(customer({ customerId: 'C-badphone', phone: 'call me' }), ctx('reg-bad-2'))).rejects.toMatchObject({ kind: 'VALIDATION' });
+    await expect(
+      service.registerCustomer(customer({ customerId: 'C-nobranch', branchId: 'NOWHERE' }), ctx('reg-bad-1')),
+    ).rejects.toMatchObject({ kind: 'NOT_FOUND' });
+    await expect(
+      service.registerCustomer(customer({ customerId: 'C-badphone', phone: 'call me' }), ctx('reg-bad-2')),
+    ).rejects.toMatchObject({ kind: 'VALIDATION' });
     expect(await personalData.byIds(['C-nobranch', 'C-badphone'])).toEqual([undefined, undefined]);
   });
 
@@ -127,7 +137,9 @@ describe.each(SQL_ENGINES)('registering customers on $name: personal data first,
   it('destroys the key before recording the erasure, so a crash in between leaves it erased and a retry records it', async () => {
     const { customerId } = await service.registerCustomer(customer(), ctx('reg-erase-crash'));
     failNext('before');
-    await expect(service.eraseCustomerPersonalData({ customerId, erasedOn: '2016-01-01' }, ctx('erase-crash'))).rejects.toThrow(/crash before/);
+    await expect(service.eraseCustomerPersonalData({ customerId, erasedOn: '2016-01-01' }, ctx('erase-crash'))).rejects.toThrow(
+      /crash before/,
+    );
     expect(await personalData.byIds([customerId])).toEqual([undefined]);
     await service.eraseCustomerPersonalData({ customerId, erasedOn: '2016-01-01' }, ctx('erase-crash'));
     expect(await events(customerId)).toEqual(['CustomerRegistered', 'CustomerPersonalDataErased']);

@@ -1,8 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { contractStream, customerStream, hubEventCodec, isDomainError, koreanDay, notFound, occurredAtInstant, occurredOnDay, parseOrThrow } from '@hub/contracts';
+import {
+  contractStream,
+  customerStream,
+  hubEventCodec,
+  isDomainError,
+  koreanDay,
+  notFound,
+  occurredAtInstant,
+  occurredOnDay,
+  parseOrThrow,
+} from '@hub/events';
 import type { DirectoryService } from '@hub/directory';
-import { ConcurrencyConflictError, foldEvents, handleCommand, handleCommandBatch, loadState, newId, type BatchStep, type CommandContext, type EventStore } from '@hub/event-store';
-import { eraseCustomerInput, recordContractHistoryInput, recordCustomerVisitInput, registerCustomerInput, signContractInput } from './commands';
+import {
+  ConcurrencyConflictError,
+  foldEvents,
+  handleCommand,
+  handleCommandBatch,
+  loadState,
+  newId,
+  type BatchStep,
+  type CommandContext,
+  type EventStore,
+} from '@hub/event-store';
+import {
+  eraseCustomerInput,
+  recordContractHistoryInput,
+  recordCustomerVisitInput,
+  registerCustomerInput,
+  signContractInput,
+} from './commands';
 import { contractDecider, type ContractCommand, type ContractState } from './contract';
 import { customerDecider, type CustomerCommand } from './customer';
 import type { PersonalDataStore } from '@hub/personal-data';
@@ -45,7 +71,10 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         await personalData.put(customerId, { name, phone, address }, commandId);
       }
       try {
-        const result = await handleCommand(store, customerStream(customerId), customerDecider, hubEventCodec, command, { ...context, commandId });
+        const result = await handleCommand(store, customerStream(customerId), customerDecider, hubEventCodec, command, {
+          ...context,
+          commandId,
+        });
         return { customerId, ...result };
       } catch (e) {
         // Someone registered this id meanwhile: take back what we wrote (if nobody overwrote it).
@@ -65,7 +94,14 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
       const state = await loadState(store, customerStream(data.customerId), customerDecider, hubEventCodec);
       // Nothing of an unknown customer is destroyed (the command below refuses it).
       if (state.status === 'registered') await personalData.erase(data.customerId);
-      const result = await handleCommand(store, customerStream(data.customerId), customerDecider, hubEventCodec, { type: 'EraseCustomerPersonalData', data }, context);
+      const result = await handleCommand(
+        store,
+        customerStream(data.customerId),
+        customerDecider,
+        hubEventCodec,
+        { type: 'EraseCustomerPersonalData', data },
+        context,
+      );
       return { customerId: data.customerId, ...result };
     },
 
@@ -96,7 +132,14 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractStream(data.contractId),
         contractDecider,
         hubEventCodec,
-        { type: 'RecordCustomerVisit', ...data, satisfies: data.satisfies, visitId, fc, feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback },
+        {
+          type: 'RecordCustomerVisit',
+          ...data,
+          satisfies: data.satisfies,
+          visitId,
+          fc,
+          feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback,
+        },
         { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt') },
       );
       return { visitId, contractId: data.contractId, visitedOn: koreanDay(data.visitedAt), ...result };
@@ -116,20 +159,33 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         const customer = await getCustomer(contract.customerId);
         const { stepId: id, ...signed } = contract;
         steps.push({
-          command: { type: 'SignContract', contractId, customer, fc: fcs.get(signed.fcId)!, product: signed.product, signedOn: signed.signedOn },
+          command: {
+            type: 'SignContract',
+            contractId,
+            customer,
+            fc: fcs.get(signed.fcId)!,
+            product: signed.product,
+            signedOn: signed.signedOn,
+          },
           occurredAt: occurredOnDay(undefined, signed.signedOn, 'signedOn'),
           ...(id ? { commandId: id } : {}),
         });
       }
       for (const { stepId: id, feedback: given, ...visit } of visits) {
-        const feedback = given && (given.rating != null || given.comment != null) ? { rating: given.rating ?? null, comment: given.comment ?? null } : null;
+        const feedback =
+          given && (given.rating != null || given.comment != null)
+            ? { rating: given.rating ?? null, comment: given.comment ?? null }
+            : null;
         steps.push({
           command: { type: 'RecordCustomerVisit', ...visit, contractId, satisfies: visit.satisfies, fc: fcs.get(visit.fcId)!, feedback },
           occurredAt: visit.visitedAt,
           ...(id ? { commandId: id } : {}),
         });
       }
-      return { contractId, ...(await handleCommandBatch(store, contractStream(contractId), contractDecider, hubEventCodec, steps, context)) };
+      return {
+        contractId,
+        ...(await handleCommandBatch(store, contractStream(contractId), contractDecider, hubEventCodec, steps, context)),
+      };
     },
   };
 };

@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/events';
 import type { Decider } from '@hub/event-store';
 
 /** A sales branch (영업 지점); some are PRIDE branches from a date. */
@@ -28,12 +28,15 @@ export type BranchCommand =
 const decide = (command: BranchCommand, state: BranchState): EventOf<'BranchRegistered' | 'BranchEnrolledInPride'>[] => {
   switch (command.type) {
     case 'RegisterBranch':
-      if (state.status === 'registered') throw conflict(`Branch ${command.data.branchId} is already registered`, { branchId: command.data.branchId });
+      if (state.status === 'registered')
+        throw conflict(`Branch ${command.data.branchId} is already registered`, { branchId: command.data.branchId });
       return [{ type: 'BranchRegistered', data: command.data }];
     case 'EnrollBranchInPride': {
       const { branchId } = command.data;
-      if (state.status !== 'registered') throw forbiddenByRule(`No branch ${branchId} is registered: cannot enroll it in PRIDE`, { branchId });
-      if (state.branch.prideSince !== null) throw conflict(`${state.branch.name} is a PRIDE branch since ${state.branch.prideSince}`, { branchId });
+      if (state.status !== 'registered')
+        throw forbiddenByRule(`No branch ${branchId} is registered: cannot enroll it in PRIDE`, { branchId });
+      if (state.branch.prideSince !== null)
+        throw conflict(`${state.branch.name} is a PRIDE branch since ${state.branch.prideSince}`, { branchId });
       return [{ type: 'BranchEnrolledInPride', data: command.data }];
     }
   }

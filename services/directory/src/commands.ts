@@ -9,7 +9,7 @@ import {
   fcRegisteredSchema,
   fcTransferredSchema,
   orgUnitDefinedSchema,
-} from '@hub/contracts';
+} from '@hub/events';
 
 /** What callers may send; the same shapes as the events, with optional fields defaulted. */
 const employee = employeeRegisteredSchema.shape.data.shape;

@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, gradeLabel, gradeRank, type EmployeeProfile, type EventOf, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, gradeLabel, gradeRank, type EmployeeProfile, type EventOf, type HubEvent } from '@hub/events';
 import type { Decider } from '@hub/event-store';
 
 /** What the rest of the hub may know of an employee when deciding. */
@@ -34,9 +34,12 @@ type EmployeeEvent = EventOf<'EmployeeRegistered' | 'EmployeePromoted' | 'Employ
 const current = (state: EmployeeState, employeeId: string, action: string, on: string) => {
   if (state.status !== 'registered') throw forbiddenByRule(`No employee ${employeeId} is registered: cannot ${action}`, { employeeId });
   const { employee } = state;
-  if (employee.leftOn !== null) throw forbiddenByRule(`${employee.name} (${employeeId}) left on ${employee.leftOn}: cannot ${action}`, { employeeId });
+  if (employee.leftOn !== null)
+    throw forbiddenByRule(`${employee.name} (${employeeId}) left on ${employee.leftOn}: cannot ${action}`, { employeeId });
   if (employee.hiredOn !== null && on < employee.hiredOn) {
-    throw forbiddenByRule(`${on} is before ${employee.name} (${employeeId}) was hired (${employee.hiredOn}): cannot ${action}`, { employeeId });
+    throw forbiddenByRule(`${on} is before ${employee.name} (${employeeId}) was hired (${employee.hiredOn}): cannot ${action}`, {
+      employeeId,
+    });
   }
   return employee;
 };
@@ -52,7 +55,10 @@ const decide = (command: EmployeeCommand, state: EmployeeState): EmployeeEvent[]
       const { employeeId, grade, effectiveOn } = command.data;
       const employee = current(state, employeeId, 'promote', effectiveOn);
       if (gradeRank(grade) <= gradeRank(employee.grade)) {
-        throw forbiddenByRule(`${gradeLabel(grade)} is not above ${employee.name}'s current grade ${gradeLabel(employee.grade)}`, { employeeId, grade });
+        throw forbiddenByRule(`${gradeLabel(grade)} is not above ${employee.name}'s current grade ${gradeLabel(employee.grade)}`, {
+          employeeId,
+          grade,
+        });
       }
       return [{ type: 'EmployeePromoted', data: command.data }];
     }
@@ -72,4 +78,8 @@ const decide = (command: EmployeeCommand, state: EmployeeState): EmployeeEvent[]
   }
 };
 
-export const employeeDecider: Decider<EmployeeCommand, HubEvent, EmployeeState> = { initialState: () => ({ status: 'none' }), decide, evolve };
+export const employeeDecider: Decider<EmployeeCommand, HubEvent, EmployeeState> = {
+  initialState: () => ({ status: 'none' }),
+  decide,
+  evolve,
+};

@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/events';
 import type { Decider } from '@hub/event-store';
 
 /** A financial consultant (FC, 설계사): the sales agent, belonging to one branch at a time. */
@@ -29,7 +29,8 @@ const active = (state: FcState, fcId: string, action: string, on: string) => {
   if (state.status !== 'registered') throw forbiddenByRule(`No FC ${fcId} is registered: cannot ${action}`, { fcId });
   const { fc } = state;
   if (fc.leftOn !== null) throw forbiddenByRule(`FC ${fc.name} (${fcId}) left on ${fc.leftOn}: cannot ${action}`, { fcId });
-  if (on < fc.hiredOn) throw forbiddenByRule(`${on} is before FC ${fc.name} (${fcId}) was hired (${fc.hiredOn}): cannot ${action}`, { fcId });
+  if (on < fc.hiredOn)
+    throw forbiddenByRule(`${on} is before FC ${fc.name} (${fcId}) was hired (${fc.hiredOn}): cannot ${action}`, { fcId });
   return fc;
 };
 

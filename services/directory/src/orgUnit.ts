@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, type EventOf, type HubEvent, type OrgUnitKind } from '@hub/contracts';
+import { conflict, forbiddenByRule, type EventOf, type HubEvent, type OrgUnitKind } from '@hub/events';
 import type { Decider } from '@hub/event-store';
 
 /** Org units form a tree: division → department → team. */
@@ -30,9 +30,13 @@ const decide = (command: OrgUnitCommand, state: OrgUnitState): EventOf<'OrgUnitD
   const { orgUnitId, kind, parentId } = command.data;
   if (state.status === 'defined') throw conflict(`Org unit ${orgUnitId} is already defined`, { orgUnitId });
   const expected = PARENT_KIND[kind];
-  if (expected === null && parentId !== null) throw forbiddenByRule(`A division is the top of the tree: ${orgUnitId} cannot have a parent`, { orgUnitId });
+  if (expected === null && parentId !== null)
+    throw forbiddenByRule(`A division is the top of the tree: ${orgUnitId} cannot have a parent`, { orgUnitId });
   if (expected !== null && command.parent?.kind !== expected) {
-    throw forbiddenByRule(`A ${kind.toLowerCase()} belongs under a ${expected.toLowerCase()}: ${parentId ?? 'no parent'} is not one`, { orgUnitId, parentId });
+    throw forbiddenByRule(`A ${kind.toLowerCase()} belongs under a ${expected.toLowerCase()}: ${parentId ?? 'no parent'} is not one`, {
+      orgUnitId,
+      parentId,
+    });
   }
   return [{ type: 'OrgUnitDefined', data: command.data }];
 };

@@ -1,4 +1,14 @@
-import { branchStream, employeeStream, fcStream, hubEventCodec, notFound, occurredOnDay, orgUnitStream, parseOrThrow, type HubEvent } from '@hub/contracts';
+import {
+  branchStream,
+  employeeStream,
+  fcStream,
+  hubEventCodec,
+  notFound,
+  occurredOnDay,
+  orgUnitStream,
+  parseOrThrow,
+  type HubEvent,
+} from '@hub/events';
 import { handleCommand, loadState, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
 import { branchDecider, type BranchSnapshot } from './branch';
 import {
@@ -27,7 +37,10 @@ export const createDirectoryService = (store: EventStore) => {
   const run = <C, S>(stream: string, decider: Decider<C, HubEvent, S>, command: C, context: CommandContext) =>
     handleCommand(store, stream, decider, hubEventCodec, command, context);
   /** A directory fact happened on its effective day (start of that day in Korea), whenever it is typed in. */
-  const on = (context: CommandContext, day: string, field: string): CommandContext => ({ ...context, occurredAt: occurredOnDay(context.occurredAt, day, field) });
+  const on = (context: CommandContext, day: string, field: string): CommandContext => ({
+    ...context,
+    occurredAt: occurredOnDay(context.occurredAt, day, field),
+  });
 
   const service = {
     async findOrgUnit(orgUnitId: string): Promise<OrgUnitSnapshot | undefined> {
@@ -67,20 +80,40 @@ export const createDirectoryService = (store: EventStore) => {
     async registerEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(registerEmployeeInput, input, 'employee');
       await service.getOrgUnit(data.orgUnitId);
-      return run(employeeStream(data.employeeId), employeeDecider, { type: 'RegisterEmployee', data }, data.hiredOn ? on(context, data.hiredOn, 'hiredOn') : context);
+      return run(
+        employeeStream(data.employeeId),
+        employeeDecider,
+        { type: 'RegisterEmployee', data },
+        data.hiredOn ? on(context, data.hiredOn, 'hiredOn') : context,
+      );
     },
     async promoteEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(promoteEmployeeInput, input, 'promotion');
-      return run(employeeStream(data.employeeId), employeeDecider, { type: 'PromoteEmployee', data }, on(context, data.effectiveOn, 'effectiveOn'));
+      return run(
+        employeeStream(data.employeeId),
+        employeeDecider,
+        { type: 'PromoteEmployee', data },
+        on(context, data.effectiveOn, 'effectiveOn'),
+      );
     },
     async transferEmployee(input: unknown, context: CommandContext) {
       const data = parseOrThrow(transferEmployeeInput, input, 'transfer');
       await service.getOrgUnit(data.orgUnitId);
-      return run(employeeStream(data.employeeId), employeeDecider, { type: 'TransferEmployee', data }, on(context, data.effectiveOn, 'effectiveOn'));
+      return run(
+        employeeStream(data.employeeId),
+        employeeDecider,
+        { type: 'TransferEmployee', data },
+        on(context, data.effectiveOn, 'effectiveOn'),
+      );
     },
     async recordEmployeeLeft(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordEmployeeLeftInput, input, 'departure');
-      return run(employeeStream(data.employeeId), employeeDecider, { type: 'RecordEmployeeLeft', data }, on(context, data.leftOn, 'leftOn'));
+      return run(
+        employeeStream(data.employeeId),
+        employeeDecider,
+        { type: 'RecordEmployeeLeft', data },
+        on(context, data.leftOn, 'leftOn'),
+      );
     },
     async registerBranch(input: unknown, context: CommandContext) {
       const data = parseOrThrow(registerBranchInput, input, 'branch');

@@ -9,11 +9,10 @@ import { createEsdbEventStore } from './esdbEventStore';
  */
 const dockerSocket = process.env.DOCKER_HOST ?? (existsSync('/var/run/docker.sock') ? 'unix:///var/run/docker.sock' : undefined);
 const configuredUrl = process.env.EVENTSTORE_URL;
-const skipReason =
-  configuredUrl || dockerSocket ? undefined : 'no EVENTSTORE_URL is set and no Docker engine was found for testcontainers';
+const skipReason = configuredUrl || dockerSocket ? undefined : 'no EVENTSTORE_URL is set and no Docker engine was found for testcontainers';
 
 if (skipReason) {
-  console.warn(`[event-store] SKIPPED EventStoreDB contract suite: ${skipReason}.`);
+  console.warn(`[event-store] SKIPPED EventStoreDB conformance suite: ${skipReason}.`);
   describe('event store contract: EventStoreDB adapter', () => {
     it.skip(`SKIPPED — ${skipReason}`, () => undefined);
   });

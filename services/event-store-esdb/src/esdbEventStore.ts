@@ -18,7 +18,7 @@ import { assertAppendable, catchUpSubscription, createChangeSignal } from '@hub/
  * The EventStoreDB / KurrentDB adapter. Global position: the event's prepare position, which is
  * unique per event and increases along the transaction log; reading resumes from it and skips what
  * is not strictly after. Not exercised on machines without EVENTSTORE_URL or a Docker engine — the
- * contract suite says so when it skips.
+ * conformance suite says so when it skips.
  */
 
 const toRecorded = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined => {
@@ -78,7 +78,11 @@ export const createEsdbEventStore = (connectionString: string, options: { pollIn
       const ids = new Set(events.map((e) => e.id.toLowerCase()));
       const repeated = existing.filter((e) => ids.has(e.id.toLowerCase()));
       if (repeated.length > 0) {
-        if (repeated.length !== ids.size) throw new IdempotencyMismatchError(streamName, repeated.map((e) => e.id));
+        if (repeated.length !== ids.size)
+          throw new IdempotencyMismatchError(
+            streamName,
+            repeated.map((e) => e.id),
+          );
         const last = repeated[repeated.length - 1]!;
         return { nextExpectedRevision: last.streamRevision, position: last.position };
       }

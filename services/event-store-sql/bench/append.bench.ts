@@ -26,16 +26,25 @@ const measure = async (engine: string, db: SqlDriver, concurrency: number) => {
   const perWorker = Math.floor(N / concurrency);
   const run = (op: (w: number, i: number) => Promise<unknown>) =>
     time(async () => {
-      await Promise.all(Array.from({ length: concurrency }, async (_, w) => {
-        for (let i = 0; i < perWorker; i++) await op(w, i);
-      }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, w) => {
+          for (let i = 0; i < perWorker; i++) await op(w, i);
+        }),
+      );
     });
   // Warm up both paths so neither pays for first-use costs.
   await db.transaction((tx) => tx.query('INSERT INTO bench_raw VALUES ($1, $2, $3, $4)', [randomUUID(), 'warm', '{}', '{}']));
   await store.append('warm-up', [{ id: randomUUID(), type: 'Warm', data: {}, metadata }]);
 
   const raw = await run((w, i) =>
-    db.transaction((tx) => tx.query('INSERT INTO bench_raw VALUES ($1, $2, $3::jsonb, $4::jsonb)', [randomUUID(), `raw-${w}`, JSON.stringify({ i }), JSON.stringify(metadata)])),
+    db.transaction((tx) =>
+      tx.query('INSERT INTO bench_raw VALUES ($1, $2, $3::jsonb, $4::jsonb)', [
+        randomUUID(),
+        `raw-${w}`,
+        JSON.stringify({ i }),
+        JSON.stringify(metadata),
+      ]),
+    ),
   );
   const appends = await run((w, i) => store.append(`bench-${w}`, [{ id: randomUUID(), type: 'Benchmarked', data: { i }, metadata }]));
   const readAll = await time(async () => {

@@ -35,7 +35,12 @@ describe('SQL adapter on PGlite with a data directory', () => {
       const first = await createSqlEventStore(await createPgliteDriver(dir), { ownsDriver: true });
       const id = '2f1c3a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
       await first.append('persisted-1', [
-        { id, type: 'Kept', data: { ok: true }, metadata: { correlationId: 'c', causationId: 'c', actor: 't', occurredAt: new Date().toISOString(), schemaVersion: 1 } },
+        {
+          id,
+          type: 'Kept',
+          data: { ok: true },
+          metadata: { correlationId: 'c', causationId: 'c', actor: 't', occurredAt: new Date().toISOString(), schemaVersion: 1 },
+        },
       ]);
       await first.close();
       const second = await createSqlEventStore(await createPgliteDriver(dir), { ownsDriver: true });

@@ -58,7 +58,10 @@ const findRepeatedAppend = async (tx: SqlExecutor, streamName: string, events: E
   if (existing.length === 0) return undefined;
   const sameStream = existing.every((r) => r.stream_name === streamName);
   if (existing.length !== ids.length || !sameStream) {
-    throw new IdempotencyMismatchError(streamName, existing.map((r) => r.event_id));
+    throw new IdempotencyMismatchError(
+      streamName,
+      existing.map((r) => r.event_id),
+    );
   }
   const last = existing.reduce((a, b) => (BigInt(a.position) > BigInt(b.position) ? a : b));
   return { nextExpectedRevision: BigInt(last.stream_revision), position: BigInt(last.position) };
@@ -69,16 +72,19 @@ const findRepeatedAppend = async (tx: SqlExecutor, streamName: string, events: E
  * Appends are serialised by a transaction-scoped advisory lock so that positions become visible
  * in the order they were assigned — see README.md in this folder.
  */
-export const createSqlEventStore = async (db: SqlDriver, options: { pollIntervalMs?: number; ownsDriver?: boolean } = {}): Promise<EventStore> => {
+export const createSqlEventStore = async (
+  db: SqlDriver,
+  options: { pollIntervalMs?: number; ownsDriver?: boolean } = {},
+): Promise<EventStore> => {
   await migrateEventStore(db);
   const signal = createChangeSignal();
   const subscriptions = new Set<Subscription>();
 
   const readAll = async ({ after, limit = 1000 }: ReadAllOptions = {}) => {
-    const rows = await db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM hub_events.events WHERE position > $1 ORDER BY position LIMIT $2`,
-      [(after ?? -1n).toString(), limit],
-    );
+    const rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM hub_events.events WHERE position > $1 ORDER BY position LIMIT $2`, [
+      (after ?? -1n).toString(),
+      limit,
+    ]);
     return rows.map(toRecorded);
   };
 
@@ -118,10 +124,9 @@ export const createSqlEventStore = async (db: SqlDriver, options: { pollInterval
     },
 
     async readStream(streamName) {
-      const rows = await db.query<EventRow>(
-        `SELECT ${COLUMNS} FROM hub_events.events WHERE stream_name = $1 ORDER BY stream_revision`,
-        [streamName],
-      );
+      const rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM hub_events.events WHERE stream_name = $1 ORDER BY stream_revision`, [
+        streamName,
+      ]);
       return rows.map(toRecorded);
     },
 
@@ -133,8 +138,11 @@ export const createSqlEventStore = async (db: SqlDriver, options: { pollInterval
     },
 
     subscribe(subscribeOptions) {
-      const sub = catchUpSubscription(readAll, signal, { ...subscribeOptions, pollIntervalMs: options.pollIntervalMs ?? (db.kind === 'pglite' ? 1000 : 200) }, () =>
-        subscriptions.delete(sub),
+      const sub = catchUpSubscription(
+        readAll,
+        signal,
+        { ...subscribeOptions, pollIntervalMs: options.pollIntervalMs ?? (db.kind === 'pglite' ? 1000 : 200) },
+        () => subscriptions.delete(sub),
       );
       subscriptions.add(sub);
       return sub;

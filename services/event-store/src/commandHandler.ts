@@ -34,8 +34,11 @@ export interface EventCodec<Event> {
 }
 
 /** Folds recorded events into a decider's state, parsing each one at the boundary. */
-export const foldEvents = <State, Event>(recorded: RecordedEvent[], decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, codec: EventCodec<Event>): State =>
-  recorded.reduce((s, e) => decider.evolve(s, codec.parse({ type: e.type, data: e.data })), decider.initialState());
+export const foldEvents = <State, Event>(
+  recorded: RecordedEvent[],
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  codec: EventCodec<Event>,
+): State => recorded.reduce((s, e) => decider.evolve(s, codec.parse({ type: e.type, data: e.data })), decider.initialState());
 
 /** The current state of one stream, straight from the store (never behind a projection). */
 export const loadState = async <State, Event>(
@@ -43,8 +46,7 @@ export const loadState = async <State, Event>(
   streamName: string,
   decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
   codec: EventCodec<Event>,
-): Promise<State> =>
-  foldEvents(await store.readStream(streamName), decider, codec);
+): Promise<State> => foldEvents(await store.readStream(streamName), decider, codec);
 
 /** Thrown when someone else appended to the stream between our read and our append. */
 export class ConcurrencyConflictError extends Error {
@@ -102,7 +104,12 @@ export const handleCommandBatch = async <Command, Event extends { type: string; 
   if (context.commandId) {
     const earlier = recorded.filter((e) => e.metadata.causationId === context.commandId);
     if (earlier.length > 0) {
-      return { revision: last!.streamRevision, position: earlier[earlier.length - 1]!.position, repeated: true, eventIds: earlier.map((e) => e.id) };
+      return {
+        revision: last!.streamRevision,
+        position: earlier[earlier.length - 1]!.position,
+        repeated: true,
+        eventIds: earlier.map((e) => e.id),
+      };
     }
   }
   let state = foldEvents(recorded, decider, eventSchema);
@@ -122,7 +129,12 @@ export const handleCommandBatch = async <Command, Event extends { type: string; 
       const index = step.commandId ? i : decided.length;
       const key = step.commandId ?? context.commandId;
       // One spelling of an instant in every stream (UTC, milliseconds), whatever offset the caller used.
-      decided.push({ event, occurredAt: new Date(at ?? context.occurredAt ?? recordedNow).toISOString(), id: key ? deterministicUuid(`${streamName}:${key}:${index}`) : undefined, causationId: step.commandId ?? commandId });
+      decided.push({
+        event,
+        occurredAt: new Date(at ?? context.occurredAt ?? recordedNow).toISOString(),
+        id: key ? deterministicUuid(`${streamName}:${key}:${index}`) : undefined,
+        causationId: step.commandId ?? commandId,
+      });
       state = decider.evolve(state, event);
     });
   }
@@ -131,7 +143,8 @@ export const handleCommandBatch = async <Command, Event extends { type: string; 
     // Every step was already recorded: a repeat, answered with where its events are.
     const stepIds = new Set(steps.flatMap((s) => (s.commandId ? [s.commandId] : [])));
     const earlier = recorded.filter((e) => stepIds.has(e.metadata.causationId));
-    if (skipped > 0 && skipped === steps.length) return { revision, position: earlier.at(-1)?.position, repeated: true, eventIds: earlier.map((e) => e.id), stepsRepeated: skipped };
+    if (skipped > 0 && skipped === steps.length)
+      return { revision, position: earlier.at(-1)?.position, repeated: true, eventIds: earlier.map((e) => e.id), stepsRepeated: skipped };
     return { revision, position: undefined, repeated: false, eventIds: [] };
   }
 
@@ -148,10 +161,23 @@ export const handleCommandBatch = async <Command, Event extends { type: string; 
     } satisfies EventMetadata,
   }));
   const partly = skipped > 0 ? { stepsRepeated: skipped } : {};
-  if (context.dryRun) return { revision: revision + BigInt(toAppend.length), position: undefined, repeated: false, eventIds: toAppend.map((e) => e.id), ...partly };
+  if (context.dryRun)
+    return {
+      revision: revision + BigInt(toAppend.length),
+      position: undefined,
+      repeated: false,
+      eventIds: toAppend.map((e) => e.id),
+      ...partly,
+    };
   try {
     const result = await store.append(streamName, toAppend, { expectedRevision: last ? last.streamRevision : 'no_stream' });
-    return { revision: result.nextExpectedRevision, position: result.position, repeated: false, eventIds: toAppend.map((e) => e.id), ...partly };
+    return {
+      revision: result.nextExpectedRevision,
+      position: result.position,
+      repeated: false,
+      eventIds: toAppend.map((e) => e.id),
+      ...partly,
+    };
   } catch (e) {
     if (isWrongExpectedRevision(e)) throw new ConcurrencyConflictError(streamName);
     throw e;
@@ -172,4 +198,11 @@ export const handleCommand = async <Command, Event extends { type: string; data:
   context: CommandContext,
   occurredAtFor?: (state: State) => string | undefined,
 ): Promise<CommandResult> =>
-  handleCommandBatch(store, streamName, decider, eventSchema, [{ command, occurredAt: (s) => context.occurredAt ?? occurredAtFor?.(s) }], context);
+  handleCommandBatch(
+    store,
+    streamName,
+    decider,
+    eventSchema,
+    [{ command, occurredAt: (s) => context.occurredAt ?? occurredAtFor?.(s) }],
+    context,
+  );

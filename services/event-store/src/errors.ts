@@ -26,5 +26,4 @@ export class IdempotencyMismatchError extends Error {
   }
 }
 
-export const isWrongExpectedRevision = (e: unknown): e is WrongExpectedRevisionError =>
-  e instanceof WrongExpectedRevisionError;
+export const isWrongExpectedRevision = (e: unknown): e is WrongExpectedRevisionError => e instanceof WrongExpectedRevisionError;

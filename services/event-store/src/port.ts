@@ -1,7 +1,7 @@
 /**
  * The event-store port: everything the hub needs from an event store, and nothing about how a
  * particular store does it. Adapters live one folder each (postgres/, eventstoredb/) and all pass
- * the one contract suite in contract/.
+ * the one conformance suite (`eventStoreConformance`, `@hub/event-store/conformance`).
  */
 
 /** Who and why, carried on every event. */

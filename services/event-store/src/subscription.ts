@@ -97,7 +97,10 @@ export const catchUpSubscription = (
       if (failure !== undefined) return Promise.reject(failure);
       if (position !== undefined && position >= target) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`Subscription did not reach position ${target} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`Subscription did not reach position ${target} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({
           target,
           resolve: () => {

@@ -55,6 +55,8 @@ export interface PersonalDataAccessLog {
   /** Records a batch of reads in one statement. */
   record(reads: readonly PersonalDataAccess[]): Promise<void>;
   /** Newest first; `from` inclusive, `to` exclusive (instants). */
-  page(filter: { customerId: string | null; from: string | null; to: string | null }, page: { first: number; after: string | null }): Promise<PersonalDataAccessPage>;
+  page(
+    filter: { customerId: string | null; from: string | null; to: string | null },
+    page: { first: number; after: string | null },
+  ): Promise<PersonalDataAccessPage>;
 }
-

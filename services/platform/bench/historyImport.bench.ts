@@ -33,44 +33,123 @@ const story = () => {
     for (const day of [10, 24]) {
       const date = new Date(Date.UTC(2014, 2 + month, day, 6));
       const sessionId = `cafe-${at(date).slice(0, 10)}`;
-      records.push({ type: 'cafe_session', sessionId, scheduledAt: at(date), venue: 'Café Bene, Yeouido', hostIds: ['CEO'], occurredAt: at(new Date(date.getTime() - 14 * 86_400_000)) });
+      records.push({
+        type: 'cafe_session',
+        sessionId,
+        scheduledAt: at(date),
+        venue: 'Café Bene, Yeouido',
+        hostIds: ['CEO'],
+        occurredAt: at(new Date(date.getTime() - 14 * 86_400_000)),
+      });
       const guests = Array.from({ length: 10 }, () => staff[cursor++ % staff.length]!);
-      for (const employeeId of guests) records.push({ type: 'cafe_invitation', sessionId, employeeId, occurredAt: at(new Date(date.getTime() - 7 * 86_400_000)) });
+      for (const employeeId of guests)
+        records.push({ type: 'cafe_invitation', sessionId, employeeId, occurredAt: at(new Date(date.getTime() - 7 * 86_400_000)) });
       const present = guests.filter(() => random() > 0.08);
       for (const employeeId of present) records.push({ type: 'cafe_attendance', sessionId, employeeId });
       for (let q = 0; q < 3; q++) {
         const raisedAt = at(new Date(date.getTime() + (q + 1) * 600_000));
-        records.push({ type: 'cafe_question', sessionId, questionId: `${sessionId}-q${q}`, topic: 'career', text: 'What should I prepare?', askedBy: present[0]!, raisedAt, answeredBy: 'CEO', answer: 'Candidly…', answeredAt: raisedAt });
+        records.push({
+          type: 'cafe_question',
+          sessionId,
+          questionId: `${sessionId}-q${q}`,
+          topic: 'career',
+          text: 'What should I prepare?',
+          askedBy: present[0]!,
+          raisedAt,
+          answeredBy: 'CEO',
+          answer: 'Candidly…',
+          answeredAt: raisedAt,
+        });
       }
     }
   }
   for (let i = 0; i < 8; i++) {
     const date = new Date(Date.UTC(2014, 3 + i * 2, 20, 9));
     const townHallId = `townhall-${at(date).slice(0, 7)}`;
-    records.push({ type: 'town_hall', townHallId, scheduledAt: at(date), format: 'LECTURE', theme: `Theme ${i}`, venue: 'Auditorium', presenterIds: ['CEO'], occurredAt: at(new Date(date.getTime() - 30 * 86_400_000)) });
-    for (const orgUnitId of ['STRAT', 'FIN', 'HR', 'IT', 'MKT', 'CS']) records.push({ type: 'town_hall_head_count', townHallId, orgUnitId, headCount: 20 + Math.floor(random() * 20) });
+    records.push({
+      type: 'town_hall',
+      townHallId,
+      scheduledAt: at(date),
+      format: 'LECTURE',
+      theme: `Theme ${i}`,
+      venue: 'Auditorium',
+      presenterIds: ['CEO'],
+      occurredAt: at(new Date(date.getTime() - 30 * 86_400_000)),
+    });
+    for (const orgUnitId of ['STRAT', 'FIN', 'HR', 'IT', 'MKT', 'CS'])
+      records.push({ type: 'town_hall_head_count', townHallId, orgUnitId, headCount: 20 + Math.floor(random() * 20) });
   }
-  records.push({ type: 'campaign', campaignId: 'xmas-2014', name: 'Christmas 2014', purpose: 'A cake for every branch', targetBranchIds: branches, deadline: '2014-12-24', occurredAt: '2014-12-01T00:00:00.000Z' });
+  records.push({
+    type: 'campaign',
+    campaignId: 'xmas-2014',
+    name: 'Christmas 2014',
+    purpose: 'A cake for every branch',
+    targetBranchIds: branches,
+    deadline: '2014-12-24',
+    occurredAt: '2014-12-01T00:00:00.000Z',
+  });
   branches.forEach((branchId, i) =>
-    records.push({ type: 'branch_visit', visitId: `xmas-2014-${branchId}`, branchId, leaderIds: ['CEO'], visitedAt: at(new Date(Date.UTC(2014, 11, 15 + (i % 9), 2))), purpose: 'Christmas visit', campaignId: 'xmas-2014', fcIds: [], gift: 'Christmas cake' }),
+    records.push({
+      type: 'branch_visit',
+      visitId: `xmas-2014-${branchId}`,
+      branchId,
+      leaderIds: ['CEO'],
+      visitedAt: at(new Date(Date.UTC(2014, 11, 15 + (i % 9), 2))),
+      purpose: 'Christmas visit',
+      campaignId: 'xmas-2014',
+      fcIds: [],
+      gift: 'Christmas cake',
+    }),
   );
   for (let v = 0; v < 4; v++) {
     const videoId = `video-2015-${v + 1}`;
     const publishedAt = at(new Date(Date.UTC(2015, v * 2, 5)));
-    records.push({ type: 'video', videoId, authorId: 'CEO', title: `Message ${v + 1}`, durationSeconds: 300, audience: ['EMPLOYEE', 'FC'], publishedAt });
+    records.push({
+      type: 'video',
+      videoId,
+      authorId: 'CEO',
+      title: `Message ${v + 1}`,
+      durationSeconds: 300,
+      audience: ['EMPLOYEE', 'FC'],
+      publishedAt,
+    });
     for (const viewerId of staff.filter(() => random() < 0.25)) {
-      records.push({ type: 'video_view', videoId, viewId: `${videoId}-${viewerId}`, viewerKind: 'EMPLOYEE', viewerId, secondsWatched: 300, viewedAt: at(new Date(Date.parse(publishedAt) + 86_400_000)) });
+      records.push({
+        type: 'video_view',
+        videoId,
+        viewId: `${videoId}-${viewerId}`,
+        viewerKind: 'EMPLOYEE',
+        viewerId,
+        secondsWatched: 300,
+        viewedAt: at(new Date(Date.parse(publishedAt) + 86_400_000)),
+      });
     }
   }
   for (const [i, c] of customers.entries()) {
     const signedOn = `2014-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
     records.push({ type: 'contract', contractId: `CT${i + 1}`, customerId: c.customerId, fcId: c.fcId, product: '종신보험', signedOn });
     for (const days of [45, 365]) {
-      records.push({ type: 'customer_visit', visitId: `CT${i + 1}-${days}`, contractId: `CT${i + 1}`, fcId: c.fcId, visitedAt: at(new Date(Date.parse(`${signedOn}T05:00:00Z`) + days * 86_400_000)), topics: ['coverage'], rating: 5 });
+      records.push({
+        type: 'customer_visit',
+        visitId: `CT${i + 1}-${days}`,
+        contractId: `CT${i + 1}`,
+        fcId: c.fcId,
+        visitedAt: at(new Date(Date.parse(`${signedOn}T05:00:00Z`) + days * 86_400_000)),
+        topics: ['coverage'],
+        rating: 5,
+      });
     }
   }
   for (const { fcId } of fcs.slice(0, 20)) {
-    for (let w = 0; w < 8; w++) records.push({ type: 'pride_week', fcId, weekOf: at(new Date(Date.UTC(2015, 3, 6 + w * 7))).slice(0, 10), customerVisits: 10, calls: 25, contracts: 1 });
+    for (let w = 0; w < 8; w++)
+      records.push({
+        type: 'pride_week',
+        fcId,
+        weekOf: at(new Date(Date.UTC(2015, 3, 6 + w * 7))).slice(0, 10),
+        customerVisits: 10,
+        calls: 25,
+        contracts: 1,
+      });
   }
   return { staff, branches, fcs, customers, records };
 };
@@ -78,15 +157,33 @@ const story = () => {
 const setUp = async (hub: Hub, s: ReturnType<typeof story>) => {
   const ctx = { actor: 'bench:setup', occurredAt: '2000-01-01T00:00:00+09:00' };
   await hub.directory.defineOrgUnit({ orgUnitId: 'HQ', name: 'HQ', kind: 'DIVISION' }, ctx);
-  for (const id of ['STRAT', 'FIN', 'HR', 'IT', 'MKT', 'CS']) await hub.directory.defineOrgUnit({ orgUnitId: id, name: id, kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
-  await hub.directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', hiredOn: '2014-02-01' }, { actor: 'bench:setup' });
+  for (const id of ['STRAT', 'FIN', 'HR', 'IT', 'MKT', 'CS'])
+    await hub.directory.defineOrgUnit({ orgUnitId: id, name: id, kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
+  await hub.directory.registerEmployee(
+    { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', hiredOn: '2014-02-01' },
+    { actor: 'bench:setup' },
+  );
   for (const [i, employeeId] of s.staff.entries()) {
-    await hub.directory.registerEmployee({ employeeId, name: employeeId, grade: 'STAFF', orgUnitId: ['STRAT', 'FIN', 'HR', 'IT', 'MKT', 'CS'][i % 6]!, region: 'Seoul', hiredOn: '2010-01-04' }, { actor: 'bench:setup' });
+    await hub.directory.registerEmployee(
+      {
+        employeeId,
+        name: employeeId,
+        grade: 'STAFF',
+        orgUnitId: ['STRAT', 'FIN', 'HR', 'IT', 'MKT', 'CS'][i % 6]!,
+        region: 'Seoul',
+        hiredOn: '2010-01-04',
+      },
+      { actor: 'bench:setup' },
+    );
   }
-  for (const branchId of s.branches) await hub.directory.registerBranch({ branchId, name: branchId, region: 'Seoul', district: '서초구', seoul: true }, ctx);
+  for (const branchId of s.branches)
+    await hub.directory.registerBranch({ branchId, name: branchId, region: 'Seoul', district: '서초구', seoul: true }, ctx);
   for (const fc of s.fcs) await hub.directory.registerFc({ ...fc, name: fc.fcId, hiredOn: '2010-01-04' }, { actor: 'bench:setup' });
   for (const c of s.customers) {
-    await hub.customerSmile.registerCustomer({ customerId: c.customerId, branchId: c.branchId, registeredOn: '2014-01-01', name: '고객', phone: '010-1234-5678', address: '서울' }, { actor: 'bench:setup' });
+    await hub.customerSmile.registerCustomer(
+      { customerId: c.customerId, branchId: c.branchId, registeredOn: '2014-01-01', name: '고객', phone: '010-1234-5678', address: '서울' },
+      { actor: 'bench:setup' },
+    );
   }
 };
 
@@ -95,9 +192,15 @@ const startHub = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   const hub = await createHub({ dataDir });
   await hub.projector.start();
-  const token = async (role: 'ADMIN' | 'HR' | 'SALES') => (await hub.tokens.issue({ subject: `bench:${role.toLowerCase()}`, role }, 'bench')).token;
+  const token = async (role: 'ADMIN' | 'HR' | 'SALES') =>
+    (await hub.tokens.issue({ subject: `bench:${role.toLowerCase()}`, role }, 'bench')).token;
   const tokens = { ADMIN: await token('ADMIN'), HR: await token('HR'), SALES: await token('SALES') };
-  const gateway = createServer({ ...hub.gatewayDeps(), log: () => undefined, limits: { rateLimit: { perMinute: 10_000_000 } }, viewWaitMs: 60_000 });
+  const gateway = createServer({
+    ...hub.gatewayDeps(),
+    log: () => undefined,
+    limits: { rateLimit: { perMinute: 10_000_000 } },
+    viewWaitMs: 60_000,
+  });
   const graphql = async (query: string, variables: Record<string, unknown>, role: keyof typeof tokens) => {
     const response = await gateway.yoga.fetch('http://hub.bench/graphql', {
       method: 'POST',
@@ -120,8 +223,15 @@ const startHub = async () => {
 
 /** One mutation per operation, with its role: what an API client does without the history import. */
 const single = (mutation: string, role: 'HR' | 'SALES') => {
-  const inputType = schema.getMutationType()!.getFields()[mutation]!.args.find((a) => a.name === 'input')!.type.toString();
-  return { role, document: `mutation($input: ${inputType}, $occurredAt: DateTime) { ${mutation}(input: $input, occurredAt: $occurredAt) { __typename } }` };
+  const inputType = schema
+    .getMutationType()!
+    .getFields()
+    [mutation]!.args.find((a) => a.name === 'input')!
+    .type.toString();
+  return {
+    role,
+    document: `mutation($input: ${inputType}, $occurredAt: DateTime) { ${mutation}(input: $input, occurredAt: $occurredAt) { __typename } }`,
+  };
 };
 const M = {
   schedule: single('scheduleCafeSession', 'HR'),
@@ -151,7 +261,10 @@ const asMutations = ({ type, occurredAt, ...r }: Rec): [keyof typeof M, Record<s
       return [['attend', r, at]];
     case 'cafe_question': {
       const { answeredBy, answer, answeredAt, ...q } = r;
-      return [['raise', q, undefined], ['answer', { sessionId: q.sessionId, questionId: q.questionId, answeredBy, answer, answeredAt, mode: 'LIVE' }, undefined]];
+      return [
+        ['raise', q, undefined],
+        ['answer', { sessionId: q.sessionId, questionId: q.questionId, answeredBy, answer, answeredAt, mode: 'LIVE' }, undefined],
+      ];
     }
     case 'town_hall':
       return [['townHall', r, at]];
@@ -187,7 +300,11 @@ const operations = s.records.flatMap(asMutations);
 const a = await startHub();
 await setUp(a.hub, s);
 let start = process.hrtime.bigint();
-const imported = await a.graphql('mutation($i: ImportHistoryInput!) { importHistory(input: $i) { imported failed commands errors { line message } } }', { i: { contentBase64: jsonl.toString('base64') } }, 'ADMIN');
+const imported = await a.graphql(
+  'mutation($i: ImportHistoryInput!) { importHistory(input: $i) { imported failed commands errors { line message } } }',
+  { i: { contentBase64: jsonl.toString('base64') } },
+  'ADMIN',
+);
 const importSeconds = seconds(start);
 const report = imported.importHistory as { imported: number; failed: number; commands: number; errors: unknown[] };
 if (report.failed > 0) throw new Error(`history import refused records: ${JSON.stringify(report.errors.slice(0, 5))}`);
@@ -214,12 +331,22 @@ const result = {
   operations: operations.length,
   /** Both runs wrote the same number of events (setup included): the same story. */
   sameEvents: headA === headB,
-  historyImport: { seconds: Number(importSeconds.toFixed(2)), commands: report.commands, operationsPerSecond: Math.round(operations.length / importSeconds) },
-  singleMutations: { seconds: Number(singleSeconds.toFixed(2)), commands: operations.length, operationsPerSecond: Math.round(operations.length / singleSeconds) },
+  historyImport: {
+    seconds: Number(importSeconds.toFixed(2)),
+    commands: report.commands,
+    operationsPerSecond: Math.round(operations.length / importSeconds),
+  },
+  singleMutations: {
+    seconds: Number(singleSeconds.toFixed(2)),
+    commands: operations.length,
+    operationsPerSecond: Math.round(operations.length / singleSeconds),
+  },
   speedup: Number((singleSeconds / importSeconds).toFixed(1)),
 };
 const out = new URL('../../../bench-results/', import.meta.url);
 mkdirSync(out, { recursive: true });
 writeFileSync(new URL('history-import.json', out), `${JSON.stringify(result, null, 2)}\n`);
-console.log(`history import: ${result.historyImport.seconds} s for ${result.operations} operations (${result.historyImport.commands} commands)`);
+console.log(
+  `history import: ${result.historyImport.seconds} s for ${result.operations} operations (${result.historyImport.commands} commands)`,
+);
 console.log(`single mutations: ${result.singleMutations.seconds} s — the import is ${result.speedup}× faster`);

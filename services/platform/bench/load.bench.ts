@@ -81,19 +81,41 @@ const period = (random: () => number) => {
   const days = pick(random, [7, 30, 31, 91]);
   return { fromDay: day(from), toDay: day(new Date(from.getTime() + (days - 1) * 86_400_000)) };
 };
-const asOf = (random: () => number) => (random() < 0.25 ? new Date(Date.UTC(2015, Math.floor(random() * 6), 1 + Math.floor(random() * 27))).toISOString() : null);
+const asOf = (random: () => number) =>
+  random() < 0.25 ? new Date(Date.UTC(2015, Math.floor(random() * 6), 1 + Math.floor(random() * 27))).toISOString() : null;
 const CHANNELS = [null, 'CAFE_SESSION', 'TOWN_HALL', 'BRANCH_VISIT', 'VIDEO_MESSAGE', 'CUSTOMER_VISIT', 'PRIDE'] as const;
-const SEGMENTS = [null, { orgUnitId: 'CORP' }, { orgUnitId: 'IT' }, { cafeEligible: true }, { region: 'Seoul' }, { gradeAtMost: 'DEPUTY_GENERAL_MANAGER' }, { orgUnitIds: ['MKT', 'CS'] }] as const;
+const SEGMENTS = [
+  null,
+  { orgUnitId: 'CORP' },
+  { orgUnitId: 'IT' },
+  { cafeEligible: true },
+  { region: 'Seoul' },
+  { gradeAtMost: 'DEPUTY_GENERAL_MANAGER' },
+  { orgUnitIds: ['MKT', 'CS'] },
+] as const;
 
 type Ask = { query: 'coverage' | 'gaps' | 'reach'; document: string; variables: Record<string, unknown> };
 const ask = (random: () => number, i: number): Ask => {
   const kind = (['coverage', 'gaps', 'reach'] as const)[i % 3]!;
   if (kind === 'coverage') {
-    return { query: kind, document: COVERAGE, variables: { population: pick(random, ['EMPLOYEE', 'FC', 'CUSTOMER']), period: period(random), channel: pick(random, CHANNELS), asOf: asOf(random) } };
+    return {
+      query: kind,
+      document: COVERAGE,
+      variables: {
+        population: pick(random, ['EMPLOYEE', 'FC', 'CUSTOMER']),
+        period: period(random),
+        channel: pick(random, CHANNELS),
+        asOf: asOf(random),
+      },
+    };
   }
   if (kind === 'gaps') {
     const at = new Date(Date.UTC(2014, 5, 1) + Math.floor(random() * 390) * 86_400_000).toISOString();
-    return { query: kind, document: EMPLOYEE_GAPS, variables: { at, days: pick(random, [30, 60, 90, 180]), segment: pick(random, SEGMENTS), asOf: asOf(random), first: 50 } };
+    return {
+      query: kind,
+      document: EMPLOYEE_GAPS,
+      variables: { at, days: pick(random, [30, 60, 90, 180]), segment: pick(random, SEGMENTS), asOf: asOf(random), first: 50 },
+    };
   }
   return { query: kind, document: REACH, variables: { period: period(random), asOf: asOf(random) } };
 };
@@ -110,7 +132,8 @@ const post = async (url: string, token: string, query: string, variables?: Recor
     });
     const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
     const ms = performance.now() - started;
-    if (!response.ok || body.errors?.length) return { ms, ok: false, error: body.errors?.[0]?.extensions?.code ?? body.errors?.[0]?.message ?? `HTTP ${response.status}` };
+    if (!response.ok || body.errors?.length)
+      return { ms, ok: false, error: body.errors?.[0]?.extensions?.code ?? body.errors?.[0]?.message ?? `HTTP ${response.status}` };
     return { ms, ok: true };
   } catch (e) {
     return { ms: performance.now() - started, ok: false, error: e instanceof Error ? e.name : String(e) };
@@ -126,7 +149,14 @@ const summary = (outcomes: Outcome[]) => {
   const ok = outcomes.filter((o) => o.ok).map((o) => o.ms);
   const errors: Record<string, number> = {};
   for (const o of outcomes) if (!o.ok) errors[o.error!] = (errors[o.error!] ?? 0) + 1;
-  return { requests: outcomes.length, ok: ok.length, p50Ms: percentile(ok, 50), p95Ms: percentile(ok, 95), maxMs: percentile(ok, 100), errors };
+  return {
+    requests: outcomes.length,
+    ok: ok.length,
+    p50Ms: percentile(ok, 50),
+    p95Ms: percentile(ok, 95),
+    maxMs: percentile(ok, 100),
+    errors,
+  };
 };
 
 /** Resident memory (kB) of a process and all its descendants (a worker thread is in its own process's figure). */
@@ -163,7 +193,17 @@ const startHub = (env: Record<string, string>): Promise<Started> =>
     const started = performance.now();
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, KAFKA_BROKERS: '', HUB_RELAY_PORT: '0', HUB_GATEWAY_PORT: '0', HUB_WEB_PORT: '0', HUB_HOST: '127.0.0.1', TURBO_TELEMETRY_DISABLED: '1', HUB_RATE_LIMIT_PER_MINUTE: '1000000', ...env },
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: '',
+        HUB_RELAY_PORT: '0',
+        HUB_GATEWAY_PORT: '0',
+        HUB_WEB_PORT: '0',
+        HUB_HOST: '127.0.0.1',
+        TURBO_TELEMETRY_DISABLED: '1',
+        HUB_RATE_LIMIT_PER_MINUTE: '1000000',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -215,8 +255,14 @@ const runOn = async (variant: Variant, template?: string) => {
   if (template) cpSync(template, dataDir, { recursive: true });
   const database = variant === 'postgres' ? await createTestDatabase('hub_load') : undefined;
   const engine = ENGINE_NAMES[variant];
-  console.log(`[load] ${engine}: npm start${database ? ` on a fresh database ${database.name} (seeding the demo company)` : ' on a copy of the seeded data folder'}…`);
-  const hub = await startHub({ HUB_DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}), ...(variant === 'pglite-main' ? { HUB_PGLITE_THREAD: 'main' } : {}) });
+  console.log(
+    `[load] ${engine}: npm start${database ? ` on a fresh database ${database.name} (seeding the demo company)` : ' on a copy of the seeded data folder'}…`,
+  );
+  const hub = await startHub({
+    HUB_DATA_DIR: dataDir,
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(variant === 'pglite-main' ? { HUB_PGLITE_THREAD: 'main' } : {}),
+  });
   const launcher = hub.child.pid!;
   try {
     const memoryAfterStart = hubMemoryMb(launcher);
@@ -262,8 +308,17 @@ const runOn = async (variant: Variant, template?: string) => {
     return {
       engine,
       startSeconds: hub.startSeconds,
-      machine: { cpus: cpus().length, loadAverage1mBefore: Number(loadAverageBefore.toFixed(1)), loadAverage1mAfter: Number(loadavg()[0]!.toFixed(1)) },
-      load: { clients: CLIENTS, seconds: Number(loadSeconds.toFixed(1)), requests: total, requestsPerSecond: Number((total / loadSeconds).toFixed(1)) },
+      machine: {
+        cpus: cpus().length,
+        loadAverage1mBefore: Number(loadAverageBefore.toFixed(1)),
+        loadAverage1mAfter: Number(loadavg()[0]!.toFixed(1)),
+      },
+      load: {
+        clients: CLIENTS,
+        seconds: Number(loadSeconds.toFixed(1)),
+        requests: total,
+        requestsPerSecond: Number((total / loadSeconds).toFixed(1)),
+      },
       queries: { coverage: summary(byQuery.coverage), gaps: summary(byQuery.gaps), cafeSessionReachByOrgUnit: summary(byQuery.reach) },
       trivial: {
         alone: trivialAlone,
@@ -283,7 +338,8 @@ const runOn = async (variant: Variant, template?: string) => {
 const out = new URL('../../../bench-results/', import.meta.url);
 mkdirSync(out, { recursive: true });
 const file = new URL('load.json', out);
-type Run = Omit<Awaited<ReturnType<typeof runOn>>, 'machine'> & Partial<Pick<Awaited<ReturnType<typeof runOn>>, 'machine'>> & { label: string; at: string };
+type Run = Omit<Awaited<ReturnType<typeof runOn>>, 'machine'> &
+  Partial<Pick<Awaited<ReturnType<typeof runOn>>, 'machine'>> & { label: string; at: string };
 const previous: Run[] = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { runs?: Run[] }).runs ?? []) : [];
 const runs: Run[] = [];
 const record = (run: Awaited<ReturnType<typeof runOn>>) => {
@@ -313,7 +369,8 @@ const result = {
 };
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 
-const cell = (s: { p50Ms: number | null; p95Ms: number | null; requests: number; ok: number }) => `${s.p50Ms ?? '–'} / ${s.p95Ms ?? '–'}${s.ok < s.requests ? ` (${s.requests - s.ok} failed)` : ''}`;
+const cell = (s: { p50Ms: number | null; p95Ms: number | null; requests: number; ok: number }) =>
+  `${s.p50Ms ?? '–'} / ${s.p95Ms ?? '–'}${s.ok < s.requests ? ` (${s.requests - s.ok} failed)` : ''}`;
 const table = [
   '| run | engine | load avg | coverage p50 / p95 ms | gaps p50 / p95 ms | reach p50 / p95 ms | req/s | `{ __typename }` p95 alone → under load (ratio, goal ≤ 2) | RSS peak / under load MB |',
   '|---|---|---|---|---|---|---|---|---|',

@@ -28,17 +28,27 @@ export const configSchema = z.object({
   /** PostgreSQL server for the event store and the view; unset: embedded PGlite under HUB_DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
   /** EventStoreDB/KurrentDB for the events (esdb://...); the view then lives in DATABASE_URL or PGlite. */
-  EVENTSTORE_URL: z.string().regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'EVENTSTORE_URL must be an esdb:// or kurrentdb:// URL').optional(),
+  EVENTSTORE_URL: z
+    .string()
+    .regex(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\//, 'EVENTSTORE_URL must be an esdb:// or kurrentdb:// URL')
+    .optional(),
   HUB_DATA_DIR: z.string().default('./data'),
   /** Interface to listen on: this machine only unless told otherwise (containers set 0.0.0.0). */
   HUB_HOST: z.string().default('127.0.0.1'),
   /** Browser origins allowed to call the gateway cross-origin; default: the console's own. */
   HUB_CORS_ORIGINS: z
     .string()
-    .regex(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, 'HUB_CORS_ORIGINS must be origins like https://console.example.com, comma-separated, without paths')
+    .regex(
+      /^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/,
+      'HUB_CORS_ORIGINS must be origins like https://console.example.com, comma-separated, without paths',
+    )
     .optional(),
   /** Largest GraphQL request body in bytes (answered 413 above it). */
-  HUB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  HUB_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   /** GraphQL requests a minute per client address and per API token (answered 429 above it). */
   HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /**
@@ -75,12 +85,18 @@ export const configSchema = z.object({
    */
   HUB_MASTER_KEY: z
     .string()
-    .refine((v) => /^[0-9a-f]{64}$/i.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'HUB_MASTER_KEY must be 32 bytes as base64 or 64 hex digits')
+    .refine(
+      (v) => /^[0-9a-f]{64}$/i.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32,
+      'HUB_MASTER_KEY must be 32 bytes as base64 or 64 hex digits',
+    )
     .optional(),
   /** Where the master key is kept when HUB_MASTER_KEY is unset; default `<HUB_DATA_DIR>/master.key`. */
   HUB_MASTER_KEY_FILE: z.string().optional(),
   /** The relay's transactional id and checkpoint group: one running relay per id. */
-  HUB_RELAY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'HUB_RELAY_ID may contain letters, digits, ".", "_" and "-"').default('hub-relay'),
+  HUB_RELAY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'HUB_RELAY_ID may contain letters, digits, ".", "_" and "-"')
+    .default('hub-relay'),
   HUB_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
   HUB_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
   /** Health and metrics of the relay (`/health`, `/metrics`). */
@@ -90,7 +106,10 @@ export const configSchema = z.object({
   /** How long a mutation waits for the view to include it before answering VIEW_LAGGING (it stays recorded). */
   HUB_VIEW_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Kafka bootstrap servers: set, the stream relay publishes every event and touch. */
-  KAFKA_BROKERS: z.string().regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]').optional(),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]')
+    .optional(),
 });
 
 export type HubConfig = z.infer<typeof configSchema> & { dataDir: string };

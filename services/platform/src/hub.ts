@@ -22,7 +22,9 @@ import { masterKeyOf, type MasterKeyConfig } from './masterKey';
  * The composition root: picks the adapters the configuration asks for and wires the bounded
  * contexts, the projector and the view together. `npm start` runs all of it in one process.
  */
-export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'> & Partial<Pick<HubConfig, 'HUB_PGLITE_THREAD'>> & MasterKeyConfig) => {
+export const createHub = async (
+  config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'dataDir'> & Partial<Pick<HubConfig, 'HUB_PGLITE_THREAD'>> & MasterKeyConfig,
+) => {
   // One SQL database holds the view, and the events too unless EventStoreDB is configured.
   const unlock = config.DATABASE_URL ? () => undefined : lockDataDir(config.dataDir);
   const sql: SqlDriver = config.DATABASE_URL
@@ -50,8 +52,14 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
   });
 
   const description = [
-    config.EVENTSTORE_URL ? `events in EventStoreDB (${redact(config.EVENTSTORE_URL)})` : config.DATABASE_URL ? 'events in PostgreSQL' : 'events in embedded PGlite',
-    config.DATABASE_URL ? `view in PostgreSQL (${redact(config.DATABASE_URL)})` : `view in embedded PGlite (${join(config.dataDir, 'pglite')})`,
+    config.EVENTSTORE_URL
+      ? `events in EventStoreDB (${redact(config.EVENTSTORE_URL)})`
+      : config.DATABASE_URL
+        ? 'events in PostgreSQL'
+        : 'events in embedded PGlite',
+    config.DATABASE_URL
+      ? `view in PostgreSQL (${redact(config.DATABASE_URL)})`
+      : `view in embedded PGlite (${join(config.dataDir, 'pglite')})`,
   ].join('; ');
 
   return {
@@ -72,7 +80,14 @@ export const createHub = async (config: Pick<HubConfig, 'DATABASE_URL' | 'EVENTS
     projector,
     description,
     /** What a gateway in this process needs from the hub (a split gateway assembles its own). */
-    gatewayDeps: () => ({ commands, view: sql as SqlExecutor, personalData, personalDataAccessLog, tokens, waitForView: (position: bigint | undefined) => projector.waitFor(position) }),
+    gatewayDeps: () => ({
+      commands,
+      view: sql as SqlExecutor,
+      personalData,
+      personalDataAccessLog,
+      tokens,
+      waitForView: (position: bigint | undefined) => projector.waitFor(position),
+    }),
     async close() {
       await projector.stop();
       await store.close();

@@ -35,7 +35,9 @@ const main = async () => {
   const devTokens = config.HUB_DEV_TOKENS ? await issueDevTokens(hub.tokens) : [];
   // On PostgreSQL the gateway reads through its own pool, whose statements the server cancels at
   // the request time limit (PGlite cannot cancel one; it drops those still waiting for their turn).
-  const view = config.DATABASE_URL ? createPgDriver(config.DATABASE_URL, { max: 5, statementTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS }) : hub.sql;
+  const view = config.DATABASE_URL
+    ? createPgDriver(config.DATABASE_URL, { max: 5, statementTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS })
+    : hub.sql;
   // The console's origin, allowed by CORS unless HUB_CORS_ORIGINS says otherwise; known once it listens.
   const consoleOrigins: string[] = [];
   const gateway = createGateway({
@@ -50,11 +52,23 @@ const main = async () => {
   const gatewayPort = await gateway.listen(config.HUB_GATEWAY_PORT, config.HUB_HOST);
   // The stream relay, when a broker is configured: every event and touch to Kafka, exactly once.
   const relay = config.KAFKA_BROKERS
-    ? createRelay({ store: hub.store, view: hub.sql, brokers: config.KAFKA_BROKERS.split(','), relayId: config.HUB_RELAY_ID, partitions: config.HUB_KAFKA_PARTITIONS, batchSize: config.HUB_RELAY_BATCH_SIZE, publicUrl: config.HUB_PUBLIC_URL })
+    ? createRelay({
+        store: hub.store,
+        view: hub.sql,
+        brokers: config.KAFKA_BROKERS.split(','),
+        relayId: config.HUB_RELAY_ID,
+        partitions: config.HUB_KAFKA_PARTITIONS,
+        batchSize: config.HUB_RELAY_BATCH_SIZE,
+        publicUrl: config.HUB_PUBLIC_URL,
+      })
     : undefined;
   relay?.start();
   const relayMetrics = relay ? createRelayMetricsServer(relay.metrics) : undefined;
-  const relayPort = relayMetrics ? await new Promise<number>((ok) => relayMetrics.listen(config.HUB_RELAY_PORT, config.HUB_HOST, () => ok((relayMetrics.address() as { port: number }).port))) : undefined;
+  const relayPort = relayMetrics
+    ? await new Promise<number>((ok) =>
+        relayMetrics.listen(config.HUB_RELAY_PORT, config.HUB_HOST, () => ok((relayMetrics.address() as { port: number }).port)),
+      )
+    : undefined;
   const web = createWebServer({ distDir: webDistDir(), gatewayUrl: `http://127.0.0.1:${gatewayPort}` });
   const webPort = await web.listen(config.HUB_WEB_PORT, config.HUB_HOST);
   consoleOrigins.push(...localOrigins(webPort));
@@ -64,18 +78,36 @@ const main = async () => {
   console.log(`  Console:  http://localhost:${webPort}`);
   console.log(`  GraphQL:  http://localhost:${gatewayPort}/graphql`);
   for (const { role, token } of devTokens) console.log(`  ${role.padEnd(15)} Authorization: Bearer ${token}`);
-  console.log(devTokens.length ? '  (development tokens, valid 30 days or until the next start; no token: VIEWER — figures and the directory, no writes)' : '  No development tokens (HUB_DEV_TOKENS=false): issue tokens with `npm run tokens -- issue`.');
-  console.log(relay ? `  Kafka relay: publishing to ${config.KAFKA_BROKERS} (health on http://localhost:${relayPort}/health)` : '  Kafka relay: not running (set KAFKA_BROKERS to publish the streams)');
+  console.log(
+    devTokens.length
+      ? '  (development tokens, valid 30 days or until the next start; no token: VIEWER — figures and the directory, no writes)'
+      : '  No development tokens (HUB_DEV_TOKENS=false): issue tokens with `npm run tokens -- issue`.',
+  );
+  console.log(
+    relay
+      ? `  Kafka relay: publishing to ${config.KAFKA_BROKERS} (health on http://localhost:${relayPort}/health)`
+      : '  Kafka relay: not running (set KAFKA_BROKERS to publish the streams)',
+  );
   console.log(`  Started in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
   console.log('');
 
-  onShutdown('hub', web.close, gateway.close, async () => relay?.stop(), async () => relayMetrics && new Promise<void>((r) => relayMetrics.close(() => r())), async () => view !== hub.sql && view.close(), hub.close);
+  onShutdown(
+    'hub',
+    web.close,
+    gateway.close,
+    async () => relay?.stop(),
+    async () => relayMetrics && new Promise<void>((r) => relayMetrics.close(() => r())),
+    async () => view !== hub.sql && view.close(),
+    hub.close,
+  );
 };
 
 /** One token per role with subject `dev:<role>`; the previous run's are revoked first. */
 const issueDevTokens = async (tokens: Awaited<ReturnType<typeof createHub>>['tokens']) => {
   await tokens.revokeSubjectsStartingWith('dev:');
-  return Promise.all(TOKEN_ROLES.map((role) => tokens.issue({ subject: `dev:${role.toLowerCase()}`, role, expiresInDays: 30 }, 'npm start')));
+  return Promise.all(
+    TOKEN_ROLES.map((role) => tokens.issue({ subject: `dev:${role.toLowerCase()}`, role, expiresInDays: 30 }, 'npm start')),
+  );
 };
 
 main().catch((e: unknown) => {

@@ -10,4 +10,6 @@ export type MasterKeyConfig = Pick<HubConfig, 'HUB_MASTER_KEY' | 'HUB_MASTER_KEY
  * personal data (the hub, a split gateway, the customer-smile command process) needs the same one.
  */
 export const masterKeyOf = (config: MasterKeyConfig): Buffer =>
-  config.HUB_MASTER_KEY ? parseMasterKey(config.HUB_MASTER_KEY) : loadOrCreateMasterKeyFile(config.HUB_MASTER_KEY_FILE ? resolve(config.HUB_MASTER_KEY_FILE) : join(config.dataDir, 'master.key'));
+  config.HUB_MASTER_KEY
+    ? parseMasterKey(config.HUB_MASTER_KEY)
+    : loadOrCreateMasterKeyFile(config.HUB_MASTER_KEY_FILE ? resolve(config.HUB_MASTER_KEY_FILE) : join(config.dataDir, 'master.key'));

@@ -5,5 +5,7 @@ import { createHub } from './hub';
 const hub = await createHub(loadConfig());
 const started = Date.now();
 const stats = await hub.projector.rebuild();
-console.log(`[rebuild] ${stats.applied} events replayed (${stats.parked} parked as dead letters) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `[rebuild] ${stats.applied} events replayed (${stats.parked} parked as dead letters) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 await hub.close();

@@ -1,4 +1,4 @@
-import { idSchema, localDateSchema } from '@hub/contracts';
+import { idSchema, localDateSchema } from '@hub/events';
 import { z } from 'zod';
 
 /** What callers (GraphQL, HTTP, seeds) may send; parsed at the service edge before any decision. */
@@ -17,5 +17,8 @@ export const reportWeeklyActivityInput = z.object({
 /** Many weeks of one FC in one call (history import): one append; each week idempotent by its `stepId`. */
 export const reportWeeksInput = z.object({
   fcId: idSchema,
-  weeks: z.array(reportWeeklyActivityInput.omit({ fcId: true }).extend({ stepId: z.string().min(1).max(200).optional() })).min(1).max(1000),
+  weeks: z
+    .array(reportWeeklyActivityInput.omit({ fcId: true }).extend({ stepId: z.string().min(1).max(200).optional() }))
+    .min(1)
+    .max(1000),
 });

@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/contracts';
+import { conflict, forbiddenByRule, type EventOf, type HubEvent } from '@hub/events';
 import type { FcSnapshot } from '@hub/directory';
 import type { Decider } from '@hub/event-store';
 
@@ -33,21 +33,41 @@ const decide = (command: FcActivityCommand, state: FcActivityState): EventOf<'Fc
   if (new Date(`${weekOf}T00:00:00Z`).getUTCDay() !== 1) throw forbiddenByRule(`weekOf must be a Monday; ${weekOf} is not`, { weekOf });
   if (weekOf > command.today) throw forbiddenByRule(`The week of ${weekOf} has not started yet`, { weekOf });
   const weekEnd = addDays(weekOf, 6);
-  if (fc.hiredOn > weekEnd) throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) was hired on ${fc.hiredOn}, after the week of ${weekOf}`, { fcId: fc.fcId });
-  if (fc.leftOn !== null && fc.leftOn < weekOf) throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) had left on ${fc.leftOn}, before the week of ${weekOf}`, { fcId: fc.fcId });
+  if (fc.hiredOn > weekEnd)
+    throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) was hired on ${fc.hiredOn}, after the week of ${weekOf}`, { fcId: fc.fcId });
+  if (fc.leftOn !== null && fc.leftOn < weekOf)
+    throw forbiddenByRule(`FC ${fc.name} (${fc.fcId}) had left on ${fc.leftOn}, before the week of ${weekOf}`, { fcId: fc.fcId });
   if (command.contracts > command.customerVisits + command.calls) {
     throw forbiddenByRule('Contracts cannot outnumber the customer visits and calls they came from', { fcId: fc.fcId, weekOf });
   }
   const earlier = state.reports.get(weekOf);
-  if (earlier && !command.correction) throw conflict(`FC ${fc.fcId} already reported the week of ${weekOf}; send it as a correction to replace it`, { fcId: fc.fcId, weekOf });
-  if (!earlier && command.correction) throw forbiddenByRule(`Nothing to correct: FC ${fc.fcId} has not reported the week of ${weekOf}`, { fcId: fc.fcId, weekOf });
-  if (earlier && earlier.customerVisits === command.customerVisits && earlier.calls === command.calls && earlier.contracts === command.contracts) {
+  if (earlier && !command.correction)
+    throw conflict(`FC ${fc.fcId} already reported the week of ${weekOf}; send it as a correction to replace it`, {
+      fcId: fc.fcId,
+      weekOf,
+    });
+  if (!earlier && command.correction)
+    throw forbiddenByRule(`Nothing to correct: FC ${fc.fcId} has not reported the week of ${weekOf}`, { fcId: fc.fcId, weekOf });
+  if (
+    earlier &&
+    earlier.customerVisits === command.customerVisits &&
+    earlier.calls === command.calls &&
+    earlier.contracts === command.contracts
+  ) {
     throw conflict(`The correction for the week of ${weekOf} changes nothing`, { fcId: fc.fcId, weekOf });
   }
   return [
     {
       type: 'FcWeeklyActivityReported',
-      data: { fcId: fc.fcId, branchId: fc.branchId, weekOf, customerVisits: command.customerVisits, calls: command.calls, contracts: command.contracts, correction: command.correction },
+      data: {
+        fcId: fc.fcId,
+        branchId: fc.branchId,
+        weekOf,
+        customerVisits: command.customerVisits,
+        calls: command.calls,
+        contracts: command.contracts,
+        correction: command.correction,
+      },
     },
   ];
 };
@@ -55,5 +75,6 @@ const decide = (command: FcActivityCommand, state: FcActivityState): EventOf<'Fc
 export const fcActivityDecider: Decider<FcActivityCommand, HubEvent, FcActivityState> = {
   initialState: () => ({ reports: new Map() }),
   decide,
-  evolve: (state, event) => (event.type === 'FcWeeklyActivityReported' ? { reports: new Map(state.reports).set(event.data.weekOf, event.data) } : state),
+  evolve: (state, event) =>
+    event.type === 'FcWeeklyActivityReported' ? { reports: new Map(state.reports).set(event.data.weekOf, event.data) } : state,
 };

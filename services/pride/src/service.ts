@@ -1,4 +1,4 @@
-import { fcActivityStream, hubEventCodec, koreanDay, occurredOnDay, parseOrThrow } from '@hub/contracts';
+import { fcActivityStream, hubEventCodec, koreanDay, occurredOnDay, parseOrThrow } from '@hub/events';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore } from '@hub/event-store';
 import { reportWeeklyActivityInput, reportWeeksInput } from './commands';
@@ -18,10 +18,17 @@ export const createPrideService = ({ store, directory, today = koreanToday }: Pr
   async reportWeeklyActivity(input: unknown, context: CommandContext) {
     const data = parseOrThrow(reportWeeklyActivityInput, input, 'weekly activity');
     const fc = await directory.getFc(data.fcId);
-    const result = await handleCommand(store, fcActivityStream(data.fcId), fcActivityDecider, hubEventCodec, { type: 'ReportWeeklyActivity', ...data, fc, today: today() }, {
-      ...context,
-      occurredAt: occurredOnDay(context.occurredAt, data.weekOf, 'weekOf'),
-    });
+    const result = await handleCommand(
+      store,
+      fcActivityStream(data.fcId),
+      fcActivityDecider,
+      hubEventCodec,
+      { type: 'ReportWeeklyActivity', ...data, fc, today: today() },
+      {
+        ...context,
+        occurredAt: occurredOnDay(context.occurredAt, data.weekOf, 'weekOf'),
+      },
+    );
     return { fcId: data.fcId, weekOf: data.weekOf, ...result };
   },
 

@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, notFound } from '@hub/contracts';
+import { conflict, forbiddenByRule, notFound } from '@hub/events';
 
 /*
  * Questions and follow-ups (질문과 후속 조치): the two-way part of any gathering where people ask
@@ -52,7 +52,12 @@ export interface RaisedQuestion {
  * (anonymity by design: the asker is never recorded, so no one can recover it later).
  * `mayAskByName`, when the venue knows who was there, refuses a named asker who was not.
  */
-export const decideRaiseQuestion = (board: QuestionBoard, venue: Venue, q: RaisedQuestion, mayAskByName?: ReadonlySet<string>): string | null => {
+export const decideRaiseQuestion = (
+  board: QuestionBoard,
+  venue: Venue,
+  q: RaisedQuestion,
+  mayAskByName?: ReadonlySet<string>,
+): string | null => {
   if (board.questions.has(q.questionId)) throw conflict(`Question ${q.questionId} already exists`, { questionId: q.questionId });
   if (q.anonymous) return null;
   if (q.askedBy === null) throw forbiddenByRule('A question that is not anonymous must say who asked it', { questionId: q.questionId });
@@ -71,7 +76,8 @@ export const decideAnswerQuestion = (board: QuestionBoard, venue: Venue, questio
 /** A follow-up may stand alone (`questionId` null) or answer a question raised here. */
 export const decideAssignFollowUp = (board: QuestionBoard, venue: Venue, followUpId: string, questionId: string | null): void => {
   if (board.followUps.has(followUpId)) throw conflict(`Follow-up ${followUpId} already exists`, { followUpId });
-  if (questionId !== null && !board.questions.has(questionId)) throw notFound(`No question ${questionId} in ${venue.name}`, { ...venue.details, questionId });
+  if (questionId !== null && !board.questions.has(questionId))
+    throw notFound(`No question ${questionId} in ${venue.name}`, { ...venue.details, questionId });
 };
 
 export const decideCompleteFollowUp = (board: QuestionBoard, venue: Venue, followUpId: string): void => {

@@ -1,4 +1,4 @@
-import { DomainError } from '@hub/contracts';
+import { DomainError } from '@hub/events';
 import { describe, expect, it } from 'vitest';
 import {
   decideAnswerQuestion,
@@ -30,9 +30,15 @@ describe('the question board', () => {
   });
 
   it('keeps a named asker, and refuses one who was not there when the venue knows who was', () => {
-    expect(decideRaiseQuestion(emptyQuestionBoard(), here, { questionId: 'q', anonymous: false, askedBy: 'e-1' }, new Set(['e-1']))).toBe('e-1');
+    expect(decideRaiseQuestion(emptyQuestionBoard(), here, { questionId: 'q', anonymous: false, askedBy: 'e-1' }, new Set(['e-1']))).toBe(
+      'e-1',
+    );
     expect(decideRaiseQuestion(emptyQuestionBoard(), here, { questionId: 'q', anonymous: false, askedBy: 'e-2' })).toBe('e-2');
-    expect(refusal(() => decideRaiseQuestion(emptyQuestionBoard(), here, { questionId: 'q', anonymous: false, askedBy: 'e-2' }, new Set(['e-1'])))).toEqual({
+    expect(
+      refusal(() =>
+        decideRaiseQuestion(emptyQuestionBoard(), here, { questionId: 'q', anonymous: false, askedBy: 'e-2' }, new Set(['e-1'])),
+      ),
+    ).toEqual({
       code: 'FORBIDDEN_BY_RULE',
       message: 'e-2 did not attend café session s-1 and cannot raise a question there',
       details: { sessionId: 's-1' },
@@ -40,15 +46,26 @@ describe('the question board', () => {
   });
 
   it('refuses a named question without an asker, and a question id twice', () => {
-    expect(refusal(() => decideRaiseQuestion(emptyQuestionBoard(), here, { questionId: 'q', anonymous: false, askedBy: null })).code).toBe('FORBIDDEN_BY_RULE');
-    expect(refusal(() => decideRaiseQuestion(board({ fact: 'QuestionRaised', questionId: 'q' }), here, { questionId: 'q', anonymous: true, askedBy: null })).code).toBe('CONFLICT');
+    expect(refusal(() => decideRaiseQuestion(emptyQuestionBoard(), here, { questionId: 'q', anonymous: false, askedBy: null })).code).toBe(
+      'FORBIDDEN_BY_RULE',
+    );
+    expect(
+      refusal(() =>
+        decideRaiseQuestion(board({ fact: 'QuestionRaised', questionId: 'q' }), here, { questionId: 'q', anonymous: true, askedBy: null }),
+      ).code,
+    ).toBe('CONFLICT');
   });
 
   it('answers a question once, and only a question raised here', () => {
     const raised = board({ fact: 'QuestionRaised', questionId: 'q' });
     expect(() => decideAnswerQuestion(raised, here, 'q')).not.toThrow();
-    expect(refusal(() => decideAnswerQuestion(raised, here, 'other'))).toMatchObject({ code: 'NOT_FOUND', details: { sessionId: 's-1', questionId: 'other' } });
-    expect(refusal(() => decideAnswerQuestion(evolveQuestionBoard(raised, { fact: 'QuestionAnswered', questionId: 'q' }), here, 'q')).code).toBe('CONFLICT');
+    expect(refusal(() => decideAnswerQuestion(raised, here, 'other'))).toMatchObject({
+      code: 'NOT_FOUND',
+      details: { sessionId: 's-1', questionId: 'other' },
+    });
+    expect(
+      refusal(() => decideAnswerQuestion(evolveQuestionBoard(raised, { fact: 'QuestionAnswered', questionId: 'q' }), here, 'q')).code,
+    ).toBe('CONFLICT');
   });
 
   it('assigns a follow-up alone or for a question raised here, and completes it once', () => {
@@ -60,7 +77,9 @@ describe('the question board', () => {
     expect(refusal(() => decideAssignFollowUp(assigned, here, 'f', null)).code).toBe('CONFLICT');
     expect(() => decideCompleteFollowUp(assigned, here, 'f')).not.toThrow();
     expect(refusal(() => decideCompleteFollowUp(assigned, here, 'g')).code).toBe('NOT_FOUND');
-    expect(refusal(() => decideCompleteFollowUp(evolveQuestionBoard(assigned, { fact: 'FollowUpCompleted', followUpId: 'f' }), here, 'f')).code).toBe('CONFLICT');
+    expect(
+      refusal(() => decideCompleteFollowUp(evolveQuestionBoard(assigned, { fact: 'FollowUpCompleted', followUpId: 'f' }), here, 'f')).code,
+    ).toBe('CONFLICT');
   });
 
   it('does not change the board it evolves from', () => {

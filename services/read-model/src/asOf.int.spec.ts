@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { AsOf } from './asOf';
 import { cafeSessionReachByOrgUnit } from './coverage/reach';
 import { createProjector } from './projector';
-import { cafeSessionsByIds, followUpsBySessionIds, listCafeSessions, participantsBySessionIds, questionsBySessionIds } from './queries/cafeSessions';
+import {
+  cafeSessionsByIds,
+  followUpsBySessionIds,
+  listCafeSessions,
+  participantsBySessionIds,
+  questionsBySessionIds,
+} from './queries/cafeSessions';
 import { listOrgUnits } from './queries/directory';
 import { employeesPage } from './queries/people';
 import { touchesByPersonIds } from './queries/touches';
@@ -58,14 +64,21 @@ describe.each(SQL_ENGINES)('"known at" (record time) on $name', (engine) => {
       await directory.defineOrgUnit({ orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION' }, ctx);
       await directory.defineOrgUnit({ orgUnitId: 'IT', name: 'IT', kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
       await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul' }, ctx);
-      for (const e of ['E1', 'E2', 'E3']) await directory.registerEmployee({ employeeId: e, name: e, grade: 'STAFF', orgUnitId: 'IT', region: 'Seoul', hiredOn: '2010-01-04' }, ctx);
+      for (const e of ['E1', 'E2', 'E3'])
+        await directory.registerEmployee(
+          { employeeId: e, name: e, grade: 'STAFF', orgUnitId: 'IT', region: 'Seoul', hiredOn: '2010-01-04' },
+          ctx,
+        );
       await cafe.schedule({ sessionId: 'S1', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, history);
       await cafe.invite({ sessionId: 'S1', employeeId: 'E1' }, ctx);
       await snapshot();
       await cafe.recordAttendance({ sessionId: 'S1', employeeId: 'E1' }, ctx);
       await cafe.recordAttendance({ sessionId: 'S1', employeeId: 'E2' }, ctx);
       await cafe.raiseQuestion({ sessionId: 'S1', questionId: 'Q1', topic: 'career', text: 'How?', askedBy: 'E1' }, ctx);
-      await cafe.assignFollowUp({ sessionId: 'S1', followUpId: 'F1', questionId: 'Q1', description: 'Reply', ownerId: 'CEO', dueOn: '2015-04-01' }, ctx);
+      await cafe.assignFollowUp(
+        { sessionId: 'S1', followUpId: 'F1', questionId: 'Q1', description: 'Reply', ownerId: 'CEO', dueOn: '2015-04-01' },
+        ctx,
+      );
       await cafe.schedule({ sessionId: 'S2', scheduledAt: '2015-03-26T15:00:00+09:00', venue: 'Café', hostIds: ['CEO'] }, history);
       await snapshot();
       await cafe.answerQuestion({ sessionId: 'S1', questionId: 'Q1', answeredBy: 'CEO', mode: 'FOLLOWED_UP', answer: 'Like this.' }, ctx);

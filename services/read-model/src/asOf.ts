@@ -75,7 +75,8 @@ export const asOfKey = (asOf: AsOf) => {
  * For people kept as their changes: a column's value as of the moment is the one set by the change
  * that took effect last (same moment: recorded last), NULL meaning "unchanged".
  */
-export const latestSql = (column: string) => `(array_agg(${column} ORDER BY occurred_at DESC, position DESC) FILTER (WHERE ${column} IS NOT NULL))[1]`;
+export const latestSql = (column: string) =>
+  `(array_agg(${column} ORDER BY occurred_at DESC, position DESC) FILTER (WHERE ${column} IS NOT NULL))[1]`;
 
 /**
  * What a mutation reads back: everything recorded, whenever it takes effect — a promotion effective

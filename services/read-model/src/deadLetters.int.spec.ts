@@ -18,7 +18,8 @@ const meta = { correlationId: 'c', causationId: 'c', actor: 'test', occurredAt: 
 const buggy: Projection = {
   name: 'buggy',
   async apply(_tx, { event }) {
-    if (event.type === 'EmployeeRegistered' && event.data.employeeId === 'E-BUG') throw new TypeError("Cannot read properties of undefined (reading 'grade')");
+    if (event.type === 'EmployeeRegistered' && event.data.employeeId === 'E-BUG')
+      throw new TypeError("Cannot read properties of undefined (reading 'grade')");
   },
 };
 
@@ -73,12 +74,19 @@ describe.each(SQL_ENGINES)('poison events on $name', (engine) => {
     const directory = createDirectoryService(store);
     await directory.defineOrgUnit({ orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION' }, ctx);
     await directory.registerEmployee({ employeeId: 'E1', name: '직원 1', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul' }, ctx);
-    const bug = await directory.registerEmployee({ employeeId: 'E-BUG', name: '직원 버그', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul' }, ctx);
+    const bug = await directory.registerEmployee(
+      { employeeId: 'E-BUG', name: '직원 버그', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul' },
+      ctx,
+    );
     poison.push({ position: bug.position!, why: /TypeError: Cannot read properties of undefined/ });
     // An event from a newer version of the hub, and one whose data is corrupt: neither parses.
-    const future = await store.append('employee-X', [{ id: randomUUID(), type: 'EmployeeTeleported', data: { employeeId: 'X' }, metadata: meta }]);
+    const future = await store.append('employee-X', [
+      { id: randomUUID(), type: 'EmployeeTeleported', data: { employeeId: 'X' }, metadata: meta },
+    ]);
     poison.push({ position: future.position, why: /not a known hub event/ });
-    const corrupt = await store.append('employee-Y', [{ id: randomUUID(), type: 'EmployeeRegistered', data: { employeeId: 'Y' }, metadata: meta }]);
+    const corrupt = await store.append('employee-Y', [
+      { id: randomUUID(), type: 'EmployeeRegistered', data: { employeeId: 'Y' }, metadata: meta },
+    ]);
     poison.push({ position: corrupt.position, why: /not a known hub event: .*name/ });
     await directory.registerEmployee({ employeeId: 'E2', name: '직원 2', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul' }, ctx);
   });
@@ -101,7 +109,10 @@ describe.each(SQL_ENGINES)('poison events on $name', (engine) => {
   });
 
   it('goes on following the store: later events reach the view', async () => {
-    const { position } = await createDirectoryService(store).registerEmployee({ employeeId: 'E3', name: '직원 3', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul' }, ctx);
+    const { position } = await createDirectoryService(store).registerEmployee(
+      { employeeId: 'E3', name: '직원 3', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul' },
+      ctx,
+    );
     await projector.waitFor(position, 10_000);
     expect((await employeesByIds(db, ['E3']))[0]?.employeeId).toBe('E3');
   });
@@ -111,7 +122,10 @@ describe.each(SQL_ENGINES)('poison events on $name', (engine) => {
     const directory = createDirectoryService(store);
     await projector.stop();
     let last: bigint | undefined;
-    for (let i = 0; i < 20; i++) last = (await directory.registerEmployee({ employeeId: `F${i}`, name: `직원 F${i}`, grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul' }, ctx)).position;
+    for (let i = 0; i < 20; i++)
+      last = (
+        await directory.registerEmployee({ employeeId: `F${i}`, name: `직원 F${i}`, grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul' }, ctx)
+      ).position;
     await projector.start();
     await projector.waitFor(last);
     expect(counts.savepoints - before.savepoints).toBe(0);
@@ -124,12 +138,18 @@ describe.each(SQL_ENGINES)('poison events on $name', (engine) => {
     expect(first.hasNextPage).toBe(true);
     expect(first.nodes.map((n) => n.node.position)).toEqual([String(poison[2]!.position), String(poison[1]!.position)]);
     const rest = await deadLetters(db, { first: 2, after: first.nodes[1]!.cursor });
-    expect(rest.nodes.map((n) => n.node)).toEqual([expect.objectContaining({ position: String(poison[0]!.position), type: 'EmployeeRegistered', stream: 'employee-E-BUG' })]);
+    expect(rest.nodes.map((n) => n.node)).toEqual([
+      expect.objectContaining({ position: String(poison[0]!.position), type: 'EmployeeRegistered', stream: 'employee-E-BUG' }),
+    ]);
     expect(rest.hasNextPage).toBe(false);
     await expect(deadLetters(db, { first: 2, after: 'nonsense' })).rejects.toThrow(/Invalid cursor/);
 
     const health = await viewHealth(db, () => store.headPosition());
-    expect(health).toEqual({ status: 'ok', view: { position: String(await store.headPosition()), head: String(await store.headPosition()), lag: 0 }, deadLetters: 3 });
+    expect(health).toEqual({
+      status: 'ok',
+      view: { position: String(await store.headPosition()), head: String(await store.headPosition()), lag: 0 },
+      deadLetters: 3,
+    });
   });
 
   it('parks them again on a rebuild, to the same rows', async () => {

@@ -1,4 +1,4 @@
-import type { HubEvent } from '@hub/contracts';
+import type { HubEvent } from '@hub/events';
 import type { RecordedEvent } from '@hub/event-store';
 import type { SqlExecutor } from '@hub/sql';
 

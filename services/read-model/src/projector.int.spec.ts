@@ -58,9 +58,16 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
     const cafe = createCafeSessionService({ store, directory, clock: () => new Date('2016-01-01T00:00:00Z') });
     await directory.defineOrgUnit({ orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION' }, ctx);
     await directory.defineOrgUnit({ orgUnitId: 'EXEC', name: 'Office of the CEO', kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
-    for (const unit of UNITS) await directory.defineOrgUnit({ orgUnitId: unit, name: `Unit ${unit}`, kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
-    await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CEO' }, ctx);
-    await directory.registerEmployee({ employeeId: 'CFO', name: '최재무', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CFO' }, ctx);
+    for (const unit of UNITS)
+      await directory.defineOrgUnit({ orgUnitId: unit, name: `Unit ${unit}`, kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
+    await directory.registerEmployee(
+      { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CEO' },
+      ctx,
+    );
+    await directory.registerEmployee(
+      { employeeId: 'CFO', name: '최재무', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CFO' },
+      ctx,
+    );
     for (let i = 0; i < 40; i++) {
       const grade = GRADES_CYCLE[i % GRADES_CYCLE.length]!;
       const orgUnit = UNITS[i % UNITS.length]!;
@@ -82,8 +89,12 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
         entry.sessions.push({ at: scheduledAt, sessionId });
         attendedBy.set(g.id, entry);
         if (random() < 0.3) {
-          const { questionId } = await cafe.raiseQuestion({ sessionId, topic: 'strategy', text: 'Why?', askedBy: g.id, anonymous: random() < 0.5 }, ctx);
-          if (random() < 0.5) await cafe.answerQuestion({ sessionId, questionId, answeredBy: 'CEO', mode: 'LIVE', answer: 'Because.' }, ctx);
+          const { questionId } = await cafe.raiseQuestion(
+            { sessionId, topic: 'strategy', text: 'Why?', askedBy: g.id, anonymous: random() < 0.5 },
+            ctx,
+          );
+          if (random() < 0.5)
+            await cafe.answerQuestion({ sessionId, questionId, answeredBy: 'CEO', mode: 'LIVE', answer: 'Because.' }, ctx);
         }
       }
       if (s === 7) await cafe.cancel({ sessionId: 'S7', reason: 'never held' }, ctx).catch(() => undefined);
@@ -98,7 +109,12 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
     expect(page.nodes.map((n) => n.node.sessionId)).toEqual(['S7', 'S6', 'S5', 'S4', 'S3', 'S2', 'S1', 'S0']);
     const [participants] = await participantsBySessionIds(db, ['S0']);
     const attendedS0 = [...attendedBy].filter(([, v]) => v.sessions.some((s) => s.sessionId === 'S0')).map(([id]) => id);
-    expect(participants!.filter((p) => p.attended).map((p) => p.employeeId).sort()).toEqual(attendedS0.sort());
+    expect(
+      participants!
+        .filter((p) => p.attended)
+        .map((p) => p.employeeId)
+        .sort(),
+    ).toEqual(attendedS0.sort());
     const questions = (await questionsBySessionIds(db, ['S0', 'S1', 'S2'])).flat();
     for (const q of questions) if (q.anonymous) expect(q.askedBy).toBeNull();
   });
@@ -106,7 +122,9 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
   it('records one touch per attendee per host, at the session time', async () => {
     const [person, info] = [...attendedBy].find(([, v]) => v.sessions.some((s) => s.sessionId === 'S0'))!;
     const [touches] = await touchesByPersonIds(db, [person]);
-    const expected = info.sessions.flatMap((s) => (Number(s.sessionId.slice(1)) % 3 === 0 ? ['CEO', 'CFO'] : ['CEO']).map((h) => `${s.at}|${h}`));
+    const expected = info.sessions.flatMap((s) =>
+      (Number(s.sessionId.slice(1)) % 3 === 0 ? ['CEO', 'CFO'] : ['CEO']).map((h) => `${s.at}|${h}`),
+    );
     expect(touches!.map((t) => `${t.touchedAt}|${t.leaderId}`).sort()).toEqual(expected.sort());
     expect(touches!.every((t) => t.channel === 'CAFE_SESSION' && t.mode === 'FACE_TO_FACE')).toBe(true);
   });
@@ -177,7 +195,9 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
       await failing.start();
       expect(await other.db.query('SELECT * FROM hub_view.org_units')).toEqual([]);
       expect(await failing.checkpoint()).toBe(position);
-      expect(await other.db.query('SELECT position::text AS position, reason FROM hub_view.dead_letters')).toEqual([{ position: String(position), reason: 'Error: disk full' }]);
+      expect(await other.db.query('SELECT position::text AS position, reason FROM hub_view.dead_letters')).toEqual([
+        { position: String(position), reason: 'Error: disk full' },
+      ]);
       await failing.stop();
       await otherStore.close();
     } finally {

@@ -1,4 +1,4 @@
-import { hubEventSchema } from '@hub/contracts';
+import { hubEventSchema } from '@hub/events';
 import type { EventStore, RecordedEvent, Subscription } from '@hub/event-store';
 import { isTransientSqlError, type SqlDriver, type SqlExecutor } from '@hub/sql';
 import type { Projection, ProjectedEvent } from './projection';
@@ -13,8 +13,15 @@ import { READ_MODEL_DDL, READ_MODEL_VERSION } from './schema';
 
 const VIEW_SHAPE = `hub view, shape ${READ_MODEL_VERSION}`;
 
-export const ALL_PROJECTIONS: Projection[] = [directoryProjection, cafeSessionProjection, townHallProjection, branchVisitProjection, videoMessageProjection,
-  customerSmileProjection, prideProjection];
+export const ALL_PROJECTIONS: Projection[] = [
+  directoryProjection,
+  cafeSessionProjection,
+  townHallProjection,
+  branchVisitProjection,
+  videoMessageProjection,
+  customerSmileProjection,
+  prideProjection,
+];
 
 const CHECKPOINT = 'hub_view';
 const MIGRATION_LOCK_KEY = 7_346_010;
@@ -192,7 +199,10 @@ export const createProjector = ({
       }
       const last = events[events.length - 1];
       if (last && last.position > checkpoint) {
-        await tx.query(`UPDATE hub_view.checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [CHECKPOINT, last.position.toString()]);
+        await tx.query(`UPDATE hub_view.checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [
+          CHECKPOINT,
+          last.position.toString(),
+        ]);
       }
       return done;
     });
@@ -247,13 +257,16 @@ export const createProjector = ({
             },
           });
         });
-        void state.subscription!.caughtUp.then(async () => {
-          delay = initialDelay;
-          // Caught up after replaying (a migration's rebuild, a restart behind): current statistics
-          // before the first questions. A failure here only leaves the old ones.
-          if (statistics.since > 0) await analyze(Number(await readCheckpoint(db, false)) + 1).catch(() => undefined);
-          onCaughtUp();
-        }, () => undefined);
+        void state.subscription!.caughtUp.then(
+          async () => {
+            delay = initialDelay;
+            // Caught up after replaying (a migration's rebuild, a restart behind): current statistics
+            // before the first questions. A failure here only leaves the old ones.
+            if (statistics.since > 0) await analyze(Number(await readCheckpoint(db, false)) + 1).catch(() => undefined);
+            onCaughtUp();
+          },
+          () => undefined,
+        );
         await Promise.race([failed, state.stopped]);
       } catch (e) {
         failure = e;
@@ -261,7 +274,9 @@ export const createProjector = ({
       if (running !== state) break;
       await state.subscription?.close();
       state.subscription = undefined;
-      log(`[projector] ${isTransientSqlError(failure) ? 'store unavailable' : 'failed'} (${describeError(failure)}); retrying in ${delay} ms`);
+      log(
+        `[projector] ${isTransientSqlError(failure) ? 'store unavailable' : 'failed'} (${describeError(failure)}); retrying in ${delay} ms`,
+      );
       await sleep(delay, state.stopped);
       delay = Math.min(delay * 2, maxDelay);
     }

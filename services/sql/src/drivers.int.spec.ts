@@ -20,7 +20,10 @@ describe.each(SQL_ENGINES)('SQL driver: $name', (engine) => {
       ).rejects.toThrow('abort');
       expect(await db.query('SELECT id, note FROM t ORDER BY id')).toEqual([{ id: 1, note: '톡톡타임' }]);
       // Arrays, jsonb and bigint travel the same way on both drivers.
-      const [row] = await db.query<{ a: string[]; j: { k: number }; b: string }>("SELECT $1::text[] AS a, $2::jsonb AS j, (2^53)::bigint::text AS b", [['x', 'y'], JSON.stringify({ k: 1 })]);
+      const [row] = await db.query<{ a: string[]; j: { k: number }; b: string }>(
+        'SELECT $1::text[] AS a, $2::jsonb AS j, (2^53)::bigint::text AS b',
+        [['x', 'y'], JSON.stringify({ k: 1 })],
+      );
       expect(row).toEqual({ a: ['x', 'y'], j: { k: 1 }, b: '9007199254740992' });
     } finally {
       await dispose();

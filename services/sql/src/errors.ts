@@ -13,7 +13,16 @@ export class StoreUnavailableError extends Error {
 export const isStoreUnavailable = (e: unknown): e is StoreUnavailableError => e instanceof StoreUnavailableError;
 
 // Socket errors Node reports when the server is not there or went away.
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // SQLSTATEs of a server that is shutting down, starting up or dropped the connection (class 08).
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03']);
 // What `pg` says when a socket ends or a pool cannot connect in time (no code attached).

@@ -18,10 +18,12 @@ describe.skipIf(Boolean(skipReason))(`a PostgreSQL server of the test's own${ski
 
       // A query and a transaction in flight when the server shuts down (57P01) fail the same way.
       const inFlight = db.query('SELECT pg_sleep(30)').catch((e: unknown) => e);
-      const inFlightTx = db.transaction(async (tx) => {
-        await tx.query('INSERT INTO t VALUES (3)');
-        await tx.query('SELECT pg_sleep(30)');
-      }).catch((e: unknown) => e);
+      const inFlightTx = db
+        .transaction(async (tx) => {
+          await tx.query('INSERT INTO t VALUES (3)');
+          await tx.query('SELECT pg_sleep(30)');
+        })
+        .catch((e: unknown) => e);
       await new Promise((r) => setTimeout(r, 300));
       await server.stop();
       expect(isStoreUnavailable(await inFlight), String(await inFlight)).toBe(true);

@@ -3,7 +3,8 @@ import type { SqlDriver, SqlExecutor } from './driver';
 import { isConnectionFailure, StoreUnavailableError } from './errors';
 
 /** A lost or refused connection becomes the one StoreUnavailableError; SQL errors pass unchanged. */
-const translate = (e: unknown): unknown => (isConnectionFailure(e) && !(e instanceof StoreUnavailableError) ? new StoreUnavailableError(e) : e);
+const translate = (e: unknown): unknown =>
+  isConnectionFailure(e) && !(e instanceof StoreUnavailableError) ? new StoreUnavailableError(e) : e;
 
 // Keep int8 as strings (the default) and let callers turn them into bigint; never lose precision.
 const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({

@@ -21,7 +21,9 @@ let compiled: Promise<{ pgliteWasmModule?: WebAssembly.Module; initdbWasmModule?
 const compiledWasm = () =>
   (compiled ??= (async () => {
     const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-    const [pgliteWasmModule, initdbWasmModule] = await Promise.all(['pglite.wasm', 'initdb.wasm'].map(async (f) => WebAssembly.compile(await readFile(join(dist, f)))));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all(
+      ['pglite.wasm', 'initdb.wasm'].map(async (f) => WebAssembly.compile(await readFile(join(dist, f)))),
+    );
     return { pgliteWasmModule, initdbWasmModule };
   })().catch(() => ({})));
 
@@ -32,7 +34,10 @@ const compiledWasm = () =>
  * statement runs. PGlite has one connection, so statements run in the order they are asked
  * (first come, first served) and a transaction holds the connection until it ends.
  */
-export const createPgliteDriver = async (dataDir?: string, { thread = 'worker' }: { thread?: 'worker' | 'main' } = {}): Promise<SqlDriver> => {
+export const createPgliteDriver = async (
+  dataDir?: string,
+  { thread = 'worker' }: { thread?: 'worker' | 'main' } = {},
+): Promise<SqlDriver> => {
   if (thread === 'main') return createPgliteOnThisThread(dataDir);
   const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url), { workerData: { dataDir, ...(await compiledWasm()) } });
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (e: unknown) => void }>();
@@ -45,7 +50,9 @@ export const createPgliteDriver = async (dataDir?: string, { thread = 'worker' }
     pending.clear();
   };
   const ready = new Promise<void>((resolve, reject) => {
-    worker.once('message', (m: { ready: boolean; error?: Reply['error'] }) => (m.ready ? resolve() : reject(m.error ? revive(m.error) : new Error('PGlite did not start'))));
+    worker.once('message', (m: { ready: boolean; error?: Reply['error'] }) =>
+      m.ready ? resolve() : reject(m.error ? revive(m.error) : new Error('PGlite did not start')),
+    );
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`PGlite's thread stopped while starting (exit code ${code})`)));
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMA_VERSION } from '@hub/contracts';
+import { SCHEMA_VERSION } from '@hub/events';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { acquireTestBroker } from '@hub/kafka-broker';
 import { createProjector, touchesBySourcePositions } from '@hub/read-model';
@@ -22,7 +22,13 @@ const N = Number(process.env.BENCH_RELAY_EVENTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_RELAY_ROUNDS ?? 3);
 /** The relay's default batch (HUB_RELAY_BATCH_SIZE); the raw producer gets the same batches. */
 const BATCH = Number(process.env.BENCH_RELAY_BATCH ?? 2000);
-const meta = { correlationId: 'bench', causationId: 'bench', actor: 'bench', occurredAt: '2015-01-01T00:00:00.000Z', schemaVersion: SCHEMA_VERSION };
+const meta = {
+  correlationId: 'bench',
+  causationId: 'bench',
+  actor: 'bench',
+  occurredAt: '2015-01-01T00:00:00.000Z',
+  schemaVersion: SCHEMA_VERSION,
+};
 
 const broker = await acquireTestBroker((l) => console.error(l));
 const database = await createTestDatabase('bench_relay');
@@ -30,12 +36,33 @@ const sql = createPgDriver(database.url);
 const store = await createSqlEventStore(sql);
 try {
   // The data: video views (each a touch) and weekly activity, appended before timing starts.
-  await store.append('video-BENCH', [{ id: randomUUID(), type: 'VideoMessagePublished', data: { videoId: 'BENCH', authorId: 'CEO', title: 'Bench', durationSeconds: 60, audience: ['EMPLOYEE'], publishedAt: '2015-01-01T00:00:00.000Z' }, metadata: meta }]);
+  await store.append('video-BENCH', [
+    {
+      id: randomUUID(),
+      type: 'VideoMessagePublished',
+      data: {
+        videoId: 'BENCH',
+        authorId: 'CEO',
+        title: 'Bench',
+        durationSeconds: 60,
+        audience: ['EMPLOYEE'],
+        publishedAt: '2015-01-01T00:00:00.000Z',
+      },
+      metadata: meta,
+    },
+  ]);
   for (let i = 0; i < N - 1; i += 100) {
     const events = Array.from({ length: Math.min(100, N - 1 - i) }, (_, k) => ({
       id: randomUUID(),
       type: 'VideoMessageViewed',
-      data: { videoId: 'BENCH', viewId: `v${i + k}`, viewerKind: 'EMPLOYEE', viewerId: `E${(i + k) % 3000}`, secondsWatched: 30, viewedAt: '2015-01-02T00:00:00.000Z' },
+      data: {
+        videoId: 'BENCH',
+        viewId: `v${i + k}`,
+        viewerKind: 'EMPLOYEE',
+        viewerId: `E${(i + k) % 3000}`,
+        secondsWatched: 30,
+        viewedAt: '2015-01-02T00:00:00.000Z',
+      },
       metadata: meta,
     }));
     await store.append(`video-views-bench-${i}`, events);
@@ -54,15 +81,25 @@ try {
     for (const recorded of events.slice(i, i + BATCH)) {
       const mapped = mapEvent(recorded);
       if ('reason' in mapped) continue;
-      const out = [eventMessage(recorded, mapped.event), ...(touchesOf.has(recorded.id) ? [touchMessage(touchesOf.get(recorded.id)!, recorded)] : [])];
-      for (const m of out) byTopic.set(`bench-raw.${m.topic}`, [...(byTopic.get(`bench-raw.${m.topic}`) ?? []), { key: m.key, value: m.value, headers: m.headers }]);
+      const out = [
+        eventMessage(recorded, mapped.event),
+        ...(touchesOf.has(recorded.id) ? [touchMessage(touchesOf.get(recorded.id)!, recorded)] : []),
+      ];
+      for (const m of out)
+        byTopic.set(`bench-raw.${m.topic}`, [
+          ...(byTopic.get(`bench-raw.${m.topic}`) ?? []),
+          { key: m.key, value: m.value, headers: m.headers },
+        ]);
     }
     batches.push([...byTopic].map(([topic, messages]) => ({ topic, messages })));
   }
   const kafka = new Kafka({ clientId: 'bench', brokers: [broker.brokers], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: ['bench-raw.hub.videos.v1', 'bench-raw.hub.touches.v1'].map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+  await admin.createTopics({
+    topics: ['bench-raw.hub.videos.v1', 'bench-raw.hub.touches.v1'].map((topic) => ({ topic, numPartitions: 3 })),
+    waitForLeaders: true,
+  });
   await admin.disconnect();
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -79,7 +116,15 @@ try {
     const rawSeconds = Number(process.hrtime.bigint() - rawStart) / 1e9;
     await raw.disconnect();
 
-    const relay = createRelay({ store, view: sql, brokers: [broker.brokers], relayId: `bench-${randomUUID().slice(0, 6)}`, batchSize: BATCH, pollIntervalMs: 5, log: () => undefined });
+    const relay = createRelay({
+      store,
+      view: sql,
+      brokers: [broker.brokers],
+      relayId: `bench-${randomUUID().slice(0, 6)}`,
+      batchSize: BATCH,
+      pollIntervalMs: 5,
+      log: () => undefined,
+    });
     relay.start();
     while (relay.metrics().eventsPublished === 0) await new Promise((r) => setTimeout(r, 1));
     const relayStart = process.hrtime.bigint();
@@ -100,7 +145,10 @@ try {
     batchSize: BATCH,
     rounds,
     raw: { eventsPerSecond: rawRate, note: 'plain kafkajs producer, same messages and batches, no idempotence, no transactions' },
-    relay: { eventsPerSecond: relayRate, note: 'exactly once: reads the store and the view, one transaction per batch with its checkpoint' },
+    relay: {
+      eventsPerSecond: relayRate,
+      note: 'exactly once: reads the store and the view, one transaction per batch with its checkpoint',
+    },
     ratio: median(rounds.map((r) => r.relay / r.raw)),
     measuredFrom: 'the end of the first batch (both); medians of alternating rounds',
     goal: 0.6,
@@ -108,7 +156,9 @@ try {
   const dir = join(import.meta.dirname, '../../../bench-results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'relay.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`relay ${result.relay.eventsPerSecond.toFixed(0)} events/s vs raw producer ${result.raw.eventsPerSecond.toFixed(0)} events/s (medians of ${ROUNDS} rounds): ${(result.ratio * 100).toFixed(0)} % (goal 60 %) → bench-results/relay.json`);
+  console.log(
+    `relay ${result.relay.eventsPerSecond.toFixed(0)} events/s vs raw producer ${result.raw.eventsPerSecond.toFixed(0)} events/s (medians of ${ROUNDS} rounds): ${(result.ratio * 100).toFixed(0)} % (goal 60 %) → bench-results/relay.json`,
+  );
 } finally {
   await store.close();
   await sql.close();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SCHEMA_VERSION } from '@hub/contracts';
+import { SCHEMA_VERSION } from '@hub/events';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { startKafkaBroker, type RunningBroker } from '@hub/kafka-broker';
 import { createProjector } from '@hub/read-model';
@@ -12,7 +12,12 @@ import { createRelay } from './relay';
 import { readTopics } from './testing';
 
 const meta = { correlationId: 'c', causationId: 'c', actor: 'test', occurredAt: '2015-01-01T00:00:00.000Z', schemaVersion: SCHEMA_VERSION };
-const branch = (i: number) => ({ id: randomUUID(), type: 'BranchRegistered', data: { branchId: `B${i}`, name: `Branch ${i}`, region: 'Seoul', district: '서초구', seoul: true }, metadata: meta });
+const branch = (i: number) => ({
+  id: randomUUID(),
+  type: 'BranchRegistered',
+  data: { branchId: `B${i}`, name: `Branch ${i}`, region: 'Seoul', district: '서초구', seoul: true },
+  metadata: meta,
+});
 
 /*
  * The broker goes away and comes back (this test runs its own broker so it can take it down): the
@@ -36,7 +41,14 @@ describe('the relay when the broker is away', () => {
     const projector = createProjector({ store, db: sql, log: () => undefined });
     await projector.start();
     const logs: string[] = [];
-    const relay = createRelay({ store, view: sql, brokers: [broker.brokers], relayId: `outage-${randomUUID().slice(0, 6)}`, batchSize: 10, log: (l) => logs.push(l) });
+    const relay = createRelay({
+      store,
+      view: sql,
+      brokers: [broker.brokers],
+      relayId: `outage-${randomUUID().slice(0, 6)}`,
+      batchSize: 10,
+      log: (l) => logs.push(l),
+    });
     const health = createRelayMetricsServer(relay.metrics);
     await new Promise<void>((r) => health.listen(0, '127.0.0.1', () => r()));
     const healthUrl = `http://127.0.0.1:${(health.address() as { port: number }).port}`;

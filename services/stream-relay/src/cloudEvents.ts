@@ -1,4 +1,4 @@
-import { hubEventSchema, type HubEvent } from '@hub/contracts';
+import { hubEventSchema, type HubEvent } from '@hub/events';
 import type { RecordedEvent } from '@hub/event-store';
 import type { TouchRow } from '@hub/read-model';
 import { CURRENT_STATE_TOPICS, CURRENT_STATE_TYPES, publishedState, type FoldedEntity } from './currentState';
@@ -45,7 +45,8 @@ const SOURCE = 'urn:engagement-hub';
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4000';
 export const eventTypeName = (type: string, version: number) => `hub.${type}.v${version}`;
 /** The URL the gateway serves a type's data schema at: `<public url>/schemas/hub.<Type>.v<n>.json`. */
-export const dataSchemaUrl = (publicUrl: string, type: string, version: number) => `${publicUrl.replace(/\/+$/, '')}/schemas/${eventTypeName(type, version)}.json`;
+export const dataSchemaUrl = (publicUrl: string, type: string, version: number) =>
+  `${publicUrl.replace(/\/+$/, '')}/schemas/${eventTypeName(type, version)}.json`;
 /**
  * One naming style for `source`: the kebab-case name the topic carries (`hub.cafe-sessions.v1` →
  * `urn:engagement-hub/cafe-sessions`), so a source always says which topic family it came from.
@@ -130,7 +131,16 @@ export const touchMessage = (touch: TouchRow, source: RecordedEvent, publicUrl =
     causationid: source.id,
     hubposition: source.position.toString(),
     recordedtime: new Date(source.recordedAt).toISOString(),
-    data: { touchId: touch.touchId, personId: touch.personId, personKind: touch.personKind, leaderId: touch.leaderId, channel: touch.channel, mode: touch.mode, touchedAt: touch.touchedAt, sourceEventId: touch.sourceEventId },
+    data: {
+      touchId: touch.touchId,
+      personId: touch.personId,
+      personKind: touch.personKind,
+      leaderId: touch.leaderId,
+      channel: touch.channel,
+      mode: touch.mode,
+      touchedAt: touch.touchedAt,
+      sourceEventId: touch.sourceEventId,
+    },
   });
 
 /**
@@ -164,5 +174,9 @@ export const mapEvent = (recorded: RecordedEvent): { event: HubEvent } | { reaso
   const parsed = hubEventSchema.safeParse({ type: recorded.type, data: recorded.data });
   if (parsed.success) return { event: parsed.data };
   const unknownType = !hubEventSchema.options.some((o) => o.shape.type.value === recorded.type);
-  return { reason: unknownType ? `unknown event type ${recorded.type}` : `fails its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  return {
+    reason: unknownType
+      ? `unknown event type ${recorded.type}`
+      : `fails its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  };
 };

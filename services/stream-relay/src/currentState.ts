@@ -1,4 +1,4 @@
-import { gradeSchema, hubEventSchema, ORG_UNIT_KINDS, type HubEvent } from '@hub/contracts';
+import { gradeSchema, hubEventSchema, ORG_UNIT_KINDS, type HubEvent } from '@hub/events';
 import type { RecordedEvent } from '@hub/event-store';
 import { z } from 'zod';
 
@@ -46,7 +46,12 @@ export const branchStateSchema = z.object({
   /** The PRIDE enrolment date; null for a branch outside PRIDE. */
   prideSince: date.nullable(),
 });
-export const orgUnitStateSchema = z.object({ orgUnitId: z.string(), name: z.string(), kind: z.enum(ORG_UNIT_KINDS), parentId: z.string().nullable() });
+export const orgUnitStateSchema = z.object({
+  orgUnitId: z.string(),
+  name: z.string(),
+  kind: z.enum(ORG_UNIT_KINDS),
+  parentId: z.string().nullable(),
+});
 
 export type EmployeeState = z.infer<typeof employeeStateSchema>;
 export type FcState = z.infer<typeof fcStateSchema>;
@@ -90,7 +95,8 @@ export const currentStateKindOf = (event: HubEvent): CurrentStateKind | undefine
   }
 };
 
-const empty = (kind: CurrentStateKind): EntityState => (kind === 'branches' ? { kind, state: undefined, prideSince: null } : { kind, state: undefined });
+const empty = (kind: CurrentStateKind): EntityState =>
+  kind === 'branches' ? { kind, state: undefined, prideSince: null } : { kind, state: undefined };
 
 /** The entity after one more of its events (pure; `current` is not modified). */
 export const applyToEntity = (current: EntityState | undefined, event: HubEvent): EntityState | undefined => {
@@ -105,7 +111,9 @@ export const applyToEntity = (current: EntityState | undefined, event: HubEvent)
     case 'EmployeePromoted':
       return s.kind === 'employees' && s.state ? { kind: 'employees', state: { ...s.state, grade: event.data.grade } } : s;
     case 'EmployeeTransferred':
-      return s.kind === 'employees' && s.state ? { kind: 'employees', state: { ...s.state, orgUnitId: event.data.orgUnitId, region: event.data.region } } : s;
+      return s.kind === 'employees' && s.state
+        ? { kind: 'employees', state: { ...s.state, orgUnitId: event.data.orgUnitId, region: event.data.region } }
+        : s;
     case 'EmployeeLeft':
       return s.kind === 'employees' && s.state ? { kind: 'employees', state: { ...s.state, leftOn: event.data.leftOn } } : s;
     case 'BranchRegistered':

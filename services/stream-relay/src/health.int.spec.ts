@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SCHEMA_VERSION } from '@hub/contracts';
+import { SCHEMA_VERSION } from '@hub/events';
 import { type EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
@@ -12,7 +12,12 @@ import { createRelayMetricsServer } from './metricsServer';
 import { createRelay, type Relay } from './relay';
 
 const meta = { correlationId: 'c', causationId: 'c', actor: 'test', occurredAt: '2015-01-01T00:00:00.000Z', schemaVersion: SCHEMA_VERSION };
-const branch = (i: number) => ({ id: randomUUID(), type: 'BranchRegistered', data: { branchId: `B${i}`, name: `Branch ${i}`, region: 'Seoul', district: '서초구', seoul: true }, metadata: meta });
+const branch = (i: number) => ({
+  id: randomUUID(),
+  type: 'BranchRegistered',
+  data: { branchId: `B${i}`, name: `Branch ${i}`, region: 'Seoul', district: '서초구', seoul: true },
+  metadata: meta,
+});
 
 interface HealthBody {
   status: string;
@@ -23,7 +28,8 @@ interface HealthBody {
 }
 
 /** One sample line of the Prometheus text format 0.0.4: `name{label="value",...} number`. */
-const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*"(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*")*\})? (-?[0-9.eE+-]+|NaN|[+-]Inf)$/;
+const SAMPLE =
+  /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*"(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*")*\})? (-?[0-9.eE+-]+|NaN|[+-]Inf)$/;
 
 /** Parses the text format strictly: every sample belongs to a family announced by HELP and TYPE lines before it. */
 const parsePrometheus = (text: string) => {
@@ -67,12 +73,26 @@ describe('the relay’s /health and /metrics on a real broker', () => {
     store = await createSqlEventStore(sql, { pollIntervalMs: 20 });
     const projector = createProjector({ store, db: sql, log: () => undefined });
     await projector.start();
-    relay = createRelay({ store, view: sql, brokers: [broker.brokers], relayId: `health-${randomUUID().slice(0, 6)}`, batchSize: 10, log: (l) => logs.push(l) });
+    relay = createRelay({
+      store,
+      view: sql,
+      brokers: [broker.brokers],
+      relayId: `health-${randomUUID().slice(0, 6)}`,
+      batchSize: 10,
+      log: (l) => logs.push(l),
+    });
     const current = relay;
     server = createRelayMetricsServer(() => current.metrics());
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    cleanups.push(database.drop, sql.close, store.close, projector.stop, () => current.stop(), () => new Promise((r) => server.close(r)));
+    cleanups.push(
+      database.drop,
+      sql.close,
+      store.close,
+      projector.stop,
+      () => current.stop(),
+      () => new Promise((r) => server.close(r)),
+    );
   }, 240_000);
   afterAll(async () => {
     for (const c of cleanups.reverse()) await c();
@@ -118,13 +138,19 @@ describe('the relay’s /health and /metrics on a real broker', () => {
     expect(first.samples.get('hub_relay_lag_events')).toBe(0);
     expect(first.samples.get('hub_relay_head_known')).toBe(1);
     // A fresh broker may refuse the first requests (its coordinator not yet elected): counted, retried.
-    expect(first.samples.get('hub_relay_errors_total')).toBe(logs.filter((l) => /^\[relay\] (cannot reach Kafka|publishing failed)/.test(l)).length);
+    expect(first.samples.get('hub_relay_errors_total')).toBe(
+      logs.filter((l) => /^\[relay\] (cannot reach Kafka|publishing failed)/.test(l)).length,
+    );
     const transactions = first.samples.get('hub_relay_transactions_total')!;
     expect(transactions).toBeGreaterThanOrEqual(2); // 20 events in batches of 10
 
     for (let i = 20; i < 35; i++) await store.append(`branch-B${i}`, [branch(i)]);
     await expect.poll(() => relay!.metrics().eventsPublished, { timeout: 60_000 }).toBe(35);
-    await expect.poll(async () => parsePrometheus(await (await fetch(`${url}/metrics`)).text()).samples.get('hub_relay_lag_events'), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => parsePrometheus(await (await fetch(`${url}/metrics`)).text()).samples.get('hub_relay_lag_events'), {
+        timeout: 10_000,
+      })
+      .toBe(0);
     const after = parsePrometheus(await (await fetch(`${url}/metrics`)).text()).samples;
     expect(after.get('hub_relay_events_published_total')).toBe(35);
     expect(after.get('hub_relay_messages_published_total{topic="hub.directory.v1"}')).toBe(35);

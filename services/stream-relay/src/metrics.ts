@@ -60,7 +60,8 @@ export const createRelayMetrics = (store: EventStore, log: (line: string) => voi
   };
 
   const countPublished = (topicMessages: Prepared['topicMessages']) => {
-    for (const { topic, messages } of topicMessages) metrics.publishedByTopic[topic] = (metrics.publishedByTopic[topic] ?? 0) + messages.length;
+    for (const { topic, messages } of topicMessages)
+      metrics.publishedByTopic[topic] = (metrics.publishedByTopic[topic] ?? 0) + messages.length;
   };
 
   return {

@@ -53,7 +53,11 @@ export const prometheusText = (m: RelayMetrics): string => {
     `# HELP ${name} ${help}`,
     `# TYPE ${name} ${type}`,
     ...samples.map(({ labels, value }) => {
-      const l = labels ? `{${Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}` : '';
+      const l = labels
+        ? `{${Object.entries(labels)
+            .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
+            .join(',')}}`
+        : '';
       return `${name}${l} ${Number.isFinite(value) ? String(value) : 'NaN'}`;
     }),
   ]);

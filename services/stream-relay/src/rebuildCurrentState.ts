@@ -36,7 +36,12 @@ export interface RebuildResult {
  * first, the rebuild's transaction is aborted (invisible) and it tries again.
  */
 /** Folds the store's events after `from` up to and including `upTo` into `entities`; returns the last position folded. */
-export const foldStoreUpTo = async (store: EventStore, entities: Map<string, FoldedEntity>, from: bigint | undefined, upTo: bigint): Promise<bigint | undefined> => {
+export const foldStoreUpTo = async (
+  store: EventStore,
+  entities: Map<string, FoldedEntity>,
+  from: bigint | undefined,
+  upTo: bigint,
+): Promise<bigint | undefined> => {
   let folded = from;
   for (;;) {
     const batch = await store.readAll({ ...(folded === undefined ? {} : { after: folded }), limit: 5_000 });
@@ -67,15 +72,28 @@ export const currentStateTopicsEmpty = async (kafka: Kafka): Promise<boolean> =>
   const admin = kafka.admin();
   await admin.connect();
   try {
-    for (const topic of Object.values(CURRENT_STATE_TOPICS)) if ((await admin.fetchTopicOffsets(topic)).some((p) => p.high !== '0')) return false;
+    for (const topic of Object.values(CURRENT_STATE_TOPICS))
+      if ((await admin.fetchTopicOffsets(topic)).some((p) => p.high !== '0')) return false;
     return true;
   } finally {
     await admin.disconnect();
   }
 };
 
-export const rebuildCurrentState = async ({ store, brokers, relayId = 'hub-relay', partitions = 3, publicUrl = DEFAULT_PUBLIC_URL, log = (l) => console.log(l) }: RebuildOptions): Promise<RebuildResult> => {
-  const kafka = new Kafka({ clientId: `${relayId}-rebuild`, brokers, retry: { retries: 10, initialRetryTime: 10, maxRetryTime: 2_000 }, logLevel: logLevel.NOTHING });
+export const rebuildCurrentState = async ({
+  store,
+  brokers,
+  relayId = 'hub-relay',
+  partitions = 3,
+  publicUrl = DEFAULT_PUBLIC_URL,
+  log = (l) => console.log(l),
+}: RebuildOptions): Promise<RebuildResult> => {
+  const kafka = new Kafka({
+    clientId: `${relayId}-rebuild`,
+    brokers,
+    retry: { retries: 10, initialRetryTime: 10, maxRetryTime: 2_000 },
+    logLevel: logLevel.NOTHING,
+  });
   await ensureTopics(kafka, topicSettings(partitions));
   const entities = new Map<string, FoldedEntity>();
   let folded: bigint | undefined;
@@ -108,7 +126,8 @@ export const rebuildCurrentState = async ({ store, brokers, relayId = 'hub-relay
       log(`[rebuild] published ${count} current states as of position ${checkpoint}`);
       return { position: checkpoint, published: count };
     } catch (e) {
-      if (attempt >= 5) throw new Error(`rebuild of the current state failed ${attempt} times: ${e instanceof Error ? e.message : String(e)}`);
+      if (attempt >= 5)
+        throw new Error(`rebuild of the current state failed ${attempt} times: ${e instanceof Error ? e.message : String(e)}`);
       log(`[rebuild] attempt ${attempt} failed, retrying: ${e instanceof Error ? e.message : String(e)}`);
       await new Promise((r) => setTimeout(r, 200 * attempt));
     } finally {

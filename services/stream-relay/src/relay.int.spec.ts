@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hubEventSchema, SCHEMA_VERSION } from '@hub/contracts';
+import { hubEventSchema, SCHEMA_VERSION } from '@hub/events';
 import { type EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
@@ -15,7 +15,13 @@ import { createRelay, type Relay } from './relay';
 import { readTopics, type Consumed } from './testing';
 import { CONTEXT_TOPICS, DEAD_LETTER_TOPIC, TOUCHES_TOPIC } from './topics';
 
-const meta = { correlationId: 'corr-1', causationId: 'cmd-1', actor: 'test', occurredAt: '2015-03-12T06:00:00.000Z', schemaVersion: SCHEMA_VERSION };
+const meta = {
+  correlationId: 'corr-1',
+  causationId: 'cmd-1',
+  actor: 'test',
+  occurredAt: '2015-03-12T06:00:00.000Z',
+  schemaVersion: SCHEMA_VERSION,
+};
 const event = (type: string, data: unknown) => ({ id: randomUUID(), type, data, metadata: meta });
 
 describe('the stream relay on a real Kafka broker', () => {
@@ -47,11 +53,39 @@ describe('the stream relay on a real Kafka broker', () => {
   }, 60_000);
 
   it('publishes every event once as a CloudEvent keyed by its subject (the aggregate; touches: the person with their kind), and bad events to the dead-letter topic', async () => {
-    await store.append('org-unit-HQ', [event('OrgUnitDefined', { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null })]);
-    await store.append('employee-CEO', [event('EmployeeRegistered', { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', title: 'CEO', hiredOn: null })]);
-    await store.append('employee-E1', [event('EmployeeRegistered', { employeeId: 'E1', name: '김사원', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul', title: null, hiredOn: null })]);
+    await store.append('org-unit-HQ', [
+      event('OrgUnitDefined', { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null }),
+    ]);
+    await store.append('employee-CEO', [
+      event('EmployeeRegistered', {
+        employeeId: 'CEO',
+        name: '정문국',
+        grade: 'EXECUTIVE',
+        orgUnitId: 'HQ',
+        region: 'Seoul',
+        title: 'CEO',
+        hiredOn: null,
+      }),
+    ]);
+    await store.append('employee-E1', [
+      event('EmployeeRegistered', {
+        employeeId: 'E1',
+        name: '김사원',
+        grade: 'STAFF',
+        orgUnitId: 'HQ',
+        region: 'Seoul',
+        title: null,
+        hiredOn: null,
+      }),
+    ]);
     await store.append('cafe-session-S1', [
-      event('CafeSessionScheduled', { sessionId: 'S1', scheduledAt: '2015-03-12T06:00:00.000Z', venue: 'Café', hostIds: ['CEO'], capacity: 10 }),
+      event('CafeSessionScheduled', {
+        sessionId: 'S1',
+        scheduledAt: '2015-03-12T06:00:00.000Z',
+        venue: 'Café',
+        hostIds: ['CEO'],
+        capacity: 10,
+      }),
       event('EmployeeInvitedToCafeSession', { sessionId: 'S1', employeeId: 'E1' }),
       event('CafeSessionAttendanceRecorded', { sessionId: 'S1', employeeId: 'E1', walkIn: false }),
     ]);
@@ -61,7 +95,9 @@ describe('the stream relay on a real Kafka broker', () => {
 
     relay = createRelay({ store, view: db, brokers: [broker.brokers], relayId, batchSize: 3, log: () => undefined });
     relay.start();
-    const all = await readTopics([broker.brokers], [...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC, DEAD_LETTER_TOPIC], { until: (m) => m.length >= 11 });
+    const all = await readTopics([broker.brokers], [...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC, DEAD_LETTER_TOPIC], {
+      until: (m) => m.length >= 11,
+    });
 
     const events = await store.readAll();
     const valid = events.filter((e) => hubEventSchema.safeParse({ type: e.type, data: e.data }).success);
@@ -96,11 +132,17 @@ describe('the stream relay on a real Kafka broker', () => {
     expect(touches[0]!.key).toBe('employee-E1');
     // On every topic the key is the CloudEvent's subject.
     for (const m of [...onChannels, ...touches]) expect(m.key).toBe((JSON.parse(m.value) as CloudEvent).subject);
-    expect(JSON.parse(touches[0]!.value)).toMatchObject({ type: 'hub.Touch.v1', data: { personId: 'E1', personKind: 'EMPLOYEE', leaderId: 'CEO', channel: 'CAFE_SESSION' } });
+    expect(JSON.parse(touches[0]!.value)).toMatchObject({
+      type: 'hub.Touch.v1',
+      data: { personId: 'E1', personKind: 'EMPLOYEE', leaderId: 'CEO', channel: 'CAFE_SESSION' },
+    });
 
     // Dead letters are CloudEvents of their own type, the reason an extension attribute.
     const dead = all.filter((m) => m.topic === DEAD_LETTER_TOPIC).map((m) => JSON.parse(m.value) as CloudEvent);
-    expect(dead.map((d) => [d.type, d.deadletterreason?.split(':')[0]])).toEqual([['hub.SomethingNobodyDefined.v1', 'unknown event type SomethingNobodyDefined'], ['hub.EmployeeRegistered.v1', 'fails its schema']]);
+    expect(dead.map((d) => [d.type, d.deadletterreason?.split(':')[0]])).toEqual([
+      ['hub.SomethingNobodyDefined.v1', 'unknown event type SomethingNobodyDefined'],
+      ['hub.EmployeeRegistered.v1', 'fails its schema'],
+    ]);
     expect(dead[0]).toMatchObject({ specversion: '1.0', source: 'urn:engagement-hub/dead-letter', subject: 'mystery-1', data: { x: 1 } });
     expect(dead[0]!.dataschema).toBeUndefined();
     for (const m of all) expect((JSON.parse(m.value) as CloudEvent).source).toMatch(/^urn:engagement-hub\/[a-z]+(-[a-z]+)*$/);
@@ -110,7 +152,17 @@ describe('the stream relay on a real Kafka broker', () => {
 
   it('resumes from its committed checkpoint after a restart: nothing lost, nothing twice', async () => {
     await relay.stop();
-    await store.append('employee-E3', [event('EmployeeRegistered', { employeeId: 'E3', name: '박대리', grade: 'ASSISTANT_MANAGER', orgUnitId: 'HQ', region: 'Busan', title: null, hiredOn: null })]);
+    await store.append('employee-E3', [
+      event('EmployeeRegistered', {
+        employeeId: 'E3',
+        name: '박대리',
+        grade: 'ASSISTANT_MANAGER',
+        orgUnitId: 'HQ',
+        region: 'Busan',
+        title: null,
+        hiredOn: null,
+      }),
+    ]);
     relay = createRelay({ store, view: db, brokers: [broker.brokers], relayId, batchSize: 3, log: () => undefined });
     relay.start();
     await expect.poll(() => relay.metrics().lag, { timeout: 60_000 }).toBe(0);
@@ -130,13 +182,25 @@ describe('the stream relay on a real Kafka broker', () => {
     const kafka = new Kafka({ brokers: [broker.brokers], logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();
-    const configs = await admin.describeConfigs({ resources: Object.values(CURRENT_STATE_TOPICS).map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy'] })), includeSynonyms: false });
+    const configs = await admin.describeConfigs({
+      resources: Object.values(CURRENT_STATE_TOPICS).map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: ['cleanup.policy'],
+      })),
+      includeSynonyms: false,
+    });
     await admin.disconnect();
     expect(configs.resources.map((r) => r.configEntries[0]?.configValue)).toEqual(['compact', 'compact', 'compact', 'compact']);
 
-    await store.append('employee-E1', [event('EmployeePromoted', { employeeId: 'E1', grade: 'ASSISTANT_MANAGER', effectiveOn: '2015-04-01' }), event('EmployeeLeft', { employeeId: 'E1', leftOn: '2015-06-30' })]);
+    await store.append('employee-E1', [
+      event('EmployeePromoted', { employeeId: 'E1', grade: 'ASSISTANT_MANAGER', effectiveOn: '2015-04-01' }),
+      event('EmployeeLeft', { employeeId: 'E1', leftOn: '2015-06-30' }),
+    ]);
     await store.append('branch-B1', [event('BranchEnrolledInPride', { branchId: 'B1', since: '2015-01-05' })]);
-    await store.append('branch-B1', [event('BranchRegistered', { branchId: 'B1', name: '반포', region: 'Seoul', district: '서초구', seoul: true })]);
+    await store.append('branch-B1', [
+      event('BranchRegistered', { branchId: 'B1', name: '반포', region: 'Seoul', district: '서초구', seoul: true }),
+    ]);
     await expect.poll(() => relay.metrics().lag, { timeout: 60_000 }).toBe(0);
     const topics = Object.values(CURRENT_STATE_TOPICS);
     const live = latest(await readTopics([broker.brokers], topics, { until: (m) => m.some((x) => x.key === 'branch-B1') }));
@@ -146,17 +210,35 @@ describe('the stream relay on a real Kafka broker', () => {
       source: 'urn:engagement-hub/current-employees',
       subject: 'employee-E1',
       dataschema: 'http://127.0.0.1:4000/schemas/hub.EmployeeState.v1.json',
-      data: { employeeId: 'E1', name: '김사원', grade: 'ASSISTANT_MANAGER', orgUnitId: 'HQ', region: 'Seoul', title: null, hiredOn: null, leftOn: '2015-06-30' },
+      data: {
+        employeeId: 'E1',
+        name: '김사원',
+        grade: 'ASSISTANT_MANAGER',
+        orgUnitId: 'HQ',
+        region: 'Seoul',
+        title: null,
+        hiredOn: null,
+        leftOn: '2015-06-30',
+      },
     });
     // Enrolled before it was registered: the state appears with its registration, PRIDE date included.
-    expect(live['branch-B1']!.data).toEqual({ branchId: 'B1', name: '반포', region: 'Seoul', district: '서초구', seoul: true, prideSince: '2015-01-05' });
+    expect(live['branch-B1']!.data).toEqual({
+      branchId: 'B1',
+      name: '반포',
+      region: 'Seoul',
+      district: '서초구',
+      seoul: true,
+      prideSince: '2015-01-05',
+    });
     const left = (await store.readStream('employee-E1')).at(-1)!;
     expect(live['employee-E1']).toMatchObject({ id: left.id, hubposition: left.position.toString() });
 
     // A rebuild while the relay runs and events keep coming: afterwards the newest state is the one on top.
     const writes = (async () => {
       for (let i = 0; i < 20; i++) {
-        await store.append('employee-E3', [event('EmployeeTransferred', { employeeId: 'E3', orgUnitId: 'HQ', region: `Region ${i}`, effectiveOn: '2015-05-01' })]);
+        await store.append('employee-E3', [
+          event('EmployeeTransferred', { employeeId: 'E3', orgUnitId: 'HQ', region: `Region ${i}`, effectiveOn: '2015-05-01' }),
+        ]);
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
@@ -171,7 +253,9 @@ describe('the stream relay on a real Kafka broker', () => {
     const directory = await readTopics([broker.brokers], ['hub.directory.v1'], { quietMs: 2_000 });
     const ids = directory.map((m) => (JSON.parse(m.value) as CloudEvent).id);
     expect(new Set(ids).size).toBe(ids.length);
-    const inStore = (await store.readAll()).filter((e) => e.type !== 'SomethingNobodyDefined' && e.streamName !== 'employee-E2' && CONTEXT_OF_DIRECTORY(e.type));
+    const inStore = (await store.readAll()).filter(
+      (e) => e.type !== 'SomethingNobodyDefined' && e.streamName !== 'employee-E2' && CONTEXT_OF_DIRECTORY(e.type),
+    );
     expect(ids.sort()).toEqual(inStore.map((e) => e.id).sort());
   }, 240_000);
 
@@ -186,10 +270,24 @@ describe('the stream relay on a real Kafka broker', () => {
     const lines: string[] = [];
     relay = createRelay({ store, view: db, brokers: [broker.brokers], relayId, batchSize: 3, log: (l) => lines.push(l) });
     relay.start();
-    await expect.poll(() => lines.some((l) => l.includes('filled the empty current-state topics: 5 states')), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(() => lines.some((l) => l.includes('filled the empty current-state topics: 5 states')), { timeout: 60_000 })
+      .toBe(true);
     const after = latest(await readTopics([broker.brokers], Object.values(CURRENT_STATE_TOPICS), { quietMs: 2_000 }));
     expect(after).toEqual(before);
   }, 240_000);
 });
 
-const CONTEXT_OF_DIRECTORY = (type: string) => ['OrgUnitDefined', 'EmployeeRegistered', 'EmployeePromoted', 'EmployeeTransferred', 'EmployeeLeft', 'BranchRegistered', 'BranchEnrolledInPride', 'FcRegistered', 'FcTransferred', 'FcLeft'].includes(type);
+const CONTEXT_OF_DIRECTORY = (type: string) =>
+  [
+    'OrgUnitDefined',
+    'EmployeeRegistered',
+    'EmployeePromoted',
+    'EmployeeTransferred',
+    'EmployeeLeft',
+    'BranchRegistered',
+    'BranchEnrolledInPride',
+    'FcRegistered',
+    'FcTransferred',
+    'FcLeft',
+  ].includes(type);

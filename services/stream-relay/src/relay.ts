@@ -33,7 +33,17 @@ export interface RelayOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const createRelay = ({ store, view, brokers, relayId = 'hub-relay', partitions = 3, batchSize = 2000, pollIntervalMs = 200, publicUrl = DEFAULT_PUBLIC_URL, log = (l) => console.log(l) }: RelayOptions) => {
+export const createRelay = ({
+  store,
+  view,
+  brokers,
+  relayId = 'hub-relay',
+  partitions = 3,
+  batchSize = 2000,
+  pollIntervalMs = 200,
+  publicUrl = DEFAULT_PUBLIC_URL,
+  log = (l) => console.log(l),
+}: RelayOptions) => {
   const sink = createKafkaSink({ brokers, relayId, partitions });
   const metrics = createRelayMetrics(store, log);
   let running = false;

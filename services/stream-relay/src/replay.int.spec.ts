@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SCHEMA_VERSION } from '@hub/contracts';
+import { SCHEMA_VERSION } from '@hub/events';
 import { type EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
@@ -15,7 +15,13 @@ import { offsetsForHubPosition, offsetsForTime } from './startFrom';
 import { readTopics, type Consumed } from './testing';
 import { CHECKPOINT_TOPIC, TOUCHES_TOPIC } from './topics';
 
-const meta = { correlationId: 'corr', causationId: 'cmd', actor: 'test', occurredAt: '2015-03-12T06:00:00.000Z', schemaVersion: SCHEMA_VERSION };
+const meta = {
+  correlationId: 'corr',
+  causationId: 'cmd',
+  actor: 'test',
+  occurredAt: '2015-03-12T06:00:00.000Z',
+  schemaVersion: SCHEMA_VERSION,
+};
 const event = (type: string, data: unknown) => ({ id: randomUUID(), type, data, metadata: meta });
 const ce = (m: Consumed) => JSON.parse(m.value) as CloudEvent;
 
@@ -37,11 +43,27 @@ describe('replay and start offsets on a real Kafka broker', () => {
     store = await createSqlEventStore(db, { pollIntervalMs: 20 });
     projector = createProjector({ store, db, log: () => undefined });
     await projector.start();
-    await store.append('employee-CEO', [event('EmployeeRegistered', { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', title: 'CEO', hiredOn: null })]);
+    await store.append('employee-CEO', [
+      event('EmployeeRegistered', {
+        employeeId: 'CEO',
+        name: '정문국',
+        grade: 'EXECUTIVE',
+        orgUnitId: 'HQ',
+        region: 'Seoul',
+        title: 'CEO',
+        hiredOn: null,
+      }),
+    ]);
     // 12 sessions, each with two attendees: 12 × 4 events and 24 touches, over many small transactions.
     for (let s = 0; s < 12; s++) {
       await store.append(`cafe-session-S${s}`, [
-        event('CafeSessionScheduled', { sessionId: `S${s}`, scheduledAt: '2015-03-12T06:00:00.000Z', venue: 'Café', hostIds: ['CEO'], capacity: 10 }),
+        event('CafeSessionScheduled', {
+          sessionId: `S${s}`,
+          scheduledAt: '2015-03-12T06:00:00.000Z',
+          venue: 'Café',
+          hostIds: ['CEO'],
+          capacity: 10,
+        }),
         event('EmployeeInvitedToCafeSession', { sessionId: `S${s}`, employeeId: `E${s}` }),
         event('CafeSessionAttendanceRecorded', { sessionId: `S${s}`, employeeId: `E${s}`, walkIn: false }),
         event('CafeSessionAttendanceRecorded', { sessionId: `S${s}`, employeeId: `X${s}`, walkIn: true }),
@@ -85,7 +107,9 @@ describe('replay and start offsets on a real Kafka broker', () => {
       },
     };
     const request = { name: 'lost-touches', from: from.toString(), to: to.toString(), topics: ['hub.cafe-sessions.v1', TOUCHES_TOPIC] };
-    await expect(replay({ store: failing, view: db, brokers: [broker.brokers], request, batchSize: 5, log: () => undefined })).rejects.toThrow('store went away');
+    await expect(
+      replay({ store: failing, view: db, brokers: [broker.brokers], request, batchSize: 5, log: () => undefined }),
+    ).rejects.toThrow('store went away');
     const resumed = await replay({ store, view: db, brokers: [broker.brokers], request, batchSize: 5, log: () => undefined });
     expect(resumed.topics).toEqual([replayTopic('lost-touches', 'hub.cafe-sessions.v1'), replayTopic('lost-touches', TOUCHES_TOPIC)]);
     expect(resumed.position).toBe(to);
@@ -96,7 +120,10 @@ describe('replay and start offsets on a real Kafka broker', () => {
     const events = replayed.filter((m) => m.topic === 'replay.lost-touches.hub.cafe-sessions.v1').map(ce);
     expect(events.map((e) => e.id).sort()).toEqual(inRange.map((e) => e.id).sort());
     const touches = replayed.filter((m) => m.topic === 'replay.lost-touches.hub.touches.v1').map(ce);
-    const liveTouches = live.filter((m) => m.topic === TOUCHES_TOPIC).map(ce).filter((t) => BigInt(t.hubposition) >= from && BigInt(t.hubposition) <= to);
+    const liveTouches = live
+      .filter((m) => m.topic === TOUCHES_TOPIC)
+      .map(ce)
+      .filter((t) => BigInt(t.hubposition) >= from && BigInt(t.hubposition) <= to);
     expect(liveTouches.length).toBeGreaterThan(5);
     expect(touches.map((t) => t.id).sort()).toEqual(liveTouches.map((t) => t.id).sort());
     // The same messages as the live topics, key for key.
@@ -106,11 +133,14 @@ describe('replay and start offsets on a real Kafka broker', () => {
   }, 240_000);
 
   it('refuses a bad replay request with a clear message', async () => {
-    const run = (request: { name: string; from: string; to: string; topics?: string[] }) => replay({ store, view: db, brokers: [broker.brokers], request, log: () => undefined });
+    const run = (request: { name: string; from: string; to: string; topics?: string[] }) =>
+      replay({ store, view: db, brokers: [broker.brokers], request, log: () => undefined });
     await expect(run({ name: 'Bad Name', from: '1', to: '2' })).rejects.toThrow(/name: a replay name is 1–48 lowercase/);
     await expect(run({ name: 'x', from: '9', to: '2' })).rejects.toThrow(/from: from must not be after to/);
     await expect(run({ name: 'x', from: '-1', to: '2' })).rejects.toThrow(/from: a position is a whole number/);
-    await expect(run({ name: 'x', from: '1', to: '2', topics: ['hub.relay-checkpoint.v1'] })).rejects.toThrow(/not a topic a replay can republish/);
+    await expect(run({ name: 'x', from: '1', to: '2', topics: ['hub.relay-checkpoint.v1'] })).rejects.toThrow(
+      /not a topic a replay can republish/,
+    );
   });
 
   it('finds where to start a consumer: by hubposition (binary search per partition) and by time', async () => {

@@ -20,28 +20,40 @@ import { CHECKPOINT_TOPIC, CONTEXT_TOPICS, DEAD_LETTER_TOPIC, topicSettings, TOU
  */
 
 /** Topics a replay can republish (the relay's data topics). */
-export const REPLAYABLE_TOPICS: readonly string[] = [...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC, ...Object.values(CURRENT_STATE_TOPICS), DEAD_LETTER_TOPIC];
+export const REPLAYABLE_TOPICS: readonly string[] = [
+  ...Object.values(CONTEXT_TOPICS),
+  TOUCHES_TOPIC,
+  ...Object.values(CURRENT_STATE_TOPICS),
+  DEAD_LETTER_TOPIC,
+];
 
-const position = z
-  .union([z.bigint(), z.string().regex(/^\d{1,19}$/, 'a position is a whole number ≥ 0')])
-  .transform((v) => BigInt(v));
+const position = z.union([z.bigint(), z.string().regex(/^\d{1,19}$/, 'a position is a whole number ≥ 0')]).transform((v) => BigInt(v));
 
 export const replayRequestSchema = z
   .object({
     /** Names the topics (`replay.<name>.hub.touches.v1`) and the replay's checkpoint. */
-    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'a replay name is 1–48 lowercase letters, digits and "-", starting with a letter or digit'),
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'a replay name is 1–48 lowercase letters, digits and "-", starting with a letter or digit'),
     /** First position republished (inclusive). */
     from: position,
     /** Last position republished (inclusive). */
     to: position,
     /** Which topics to republish; default: every event topic and the touches. */
     topics: z
-      .array(z.string().refine((t) => REPLAYABLE_TOPICS.includes(t), { message: `not a topic a replay can republish (one of ${REPLAYABLE_TOPICS.join(', ')})` }))
+      .array(
+        z.string().refine((t) => REPLAYABLE_TOPICS.includes(t), {
+          message: `not a topic a replay can republish (one of ${REPLAYABLE_TOPICS.join(', ')})`,
+        }),
+      )
       .min(1)
       .default([...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC]),
   })
   // zod runs this even when a field already failed: judge only two real positions.
-  .refine((r) => typeof r.from !== 'bigint' || typeof r.to !== 'bigint' || r.from <= r.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((r) => typeof r.from !== 'bigint' || typeof r.to !== 'bigint' || r.from <= r.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 export type ReplayRequest = z.input<typeof replayRequestSchema>;
 
 export const replayTopic = (name: string, topic: string) => `replay.${name}.${topic}`;
@@ -67,19 +79,39 @@ export interface ReplayResult {
   position: bigint | undefined;
 }
 
-export const replay = async ({ store, view, brokers, request, partitions = 3, batchSize = 2000, publicUrl = DEFAULT_PUBLIC_URL, retentionMs = 14 * 24 * 3600 * 1000, log = (l) => console.log(l) }: ReplayOptions): Promise<ReplayResult> => {
+export const replay = async ({
+  store,
+  view,
+  brokers,
+  request,
+  partitions = 3,
+  batchSize = 2000,
+  publicUrl = DEFAULT_PUBLIC_URL,
+  retentionMs = 14 * 24 * 3600 * 1000,
+  log = (l) => console.log(l),
+}: ReplayOptions): Promise<ReplayResult> => {
   const parsed = replayRequestSchema.safeParse(request);
-  if (!parsed.success) throw new Error(`bad replay request: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`bad replay request: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
   const { name, from, to, topics } = parsed.data;
   const id = `replay-${name}`;
-  const kafka = new Kafka({ clientId: id, brokers, retry: { retries: 10, initialRetryTime: 10, maxRetryTime: 2_000 }, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: id,
+    brokers,
+    retry: { retries: 10, initialRetryTime: 10, maxRetryTime: 2_000 },
+    logLevel: logLevel.NOTHING,
+  });
   const wanted = new Set(topics);
   const settings = topicSettings(partitions)
     .filter((t) => wanted.has(t.topic))
     .map((t) => ({
       ...t,
       topic: replayTopic(name, t.topic),
-      configEntries: t.configEntries.map((c) => (c.name === 'retention.ms' && !t.configEntries.some((x) => x.name === 'cleanup.policy' && x.value === 'compact') ? { ...c, value: String(retentionMs) } : c)),
+      configEntries: t.configEntries.map((c) =>
+        c.name === 'retention.ms' && !t.configEntries.some((x) => x.name === 'cleanup.policy' && x.value === 'compact')
+          ? { ...c, value: String(retentionMs) }
+          : c,
+      ),
     }));
   await ensureTopics(kafka, [...settings, ...topicSettings(partitions).filter((t) => t.topic === CHECKPOINT_TOPIC)]);
   const producer = kafka.producer({ transactionalId: id, idempotent: true, maxInFlightRequests: 1, transactionTimeout: 60_000 });
@@ -92,7 +124,9 @@ export const replay = async ({ store, view, brokers, request, partitions = 3, ba
     for (;;) {
       const prepared = await prepareBatch({ store, view, after, upTo: to, batchSize, publicUrl });
       if (!prepared) break;
-      const topicMessages = prepared.topicMessages.filter((t) => wanted.has(t.topic)).map((t) => ({ ...t, topic: replayTopic(name, t.topic) }));
+      const topicMessages = prepared.topicMessages
+        .filter((t) => wanted.has(t.topic))
+        .map((t) => ({ ...t, topic: replayTopic(name, t.topic) }));
       const transaction = await producer.transaction();
       try {
         if (topicMessages.length) await transaction.sendBatch({ topicMessages });

@@ -1,4 +1,4 @@
-import { hubEventSchema, CHANNELS, TOUCH_MODES } from '@hub/contracts';
+import { hubEventSchema, CHANNELS, TOUCH_MODES } from '@hub/events';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { eventTypeName, sourceOf, TOUCH_TYPE } from './cloudEvents';
@@ -39,25 +39,58 @@ export const dataSchemas = (): Record<string, JsonSchema> => {
     schemas[eventTypeName(type, 1)] = toJsonSchema(option.shape.data, `${type} (data of ${eventTypeName(type, 1)})`);
   }
   schemas[eventTypeName(TOUCH_TYPE, 1)] = toJsonSchema(touchDataSchema, `Touch (data of ${eventTypeName(TOUCH_TYPE, 1)})`);
-  for (const { type, schema } of Object.values(CURRENT_STATE_TYPES)) schemas[eventTypeName(type, 1)] = toJsonSchema(schema, `${type} (data of ${eventTypeName(type, 1)}: the current state)`);
+  for (const { type, schema } of Object.values(CURRENT_STATE_TYPES))
+    schemas[eventTypeName(type, 1)] = toJsonSchema(schema, `${type} (data of ${eventTypeName(type, 1)}: the current state)`);
   return schemas;
 };
 
-const HUBPOSITION = 'Position in the hub’s global order (decimal). Within a key (and a partition) it never decreases; it may repeat (several touches from one event).';
-const RECORDEDTIME = 'When the hub’s event store recorded the event (follows the global order closely; `time` does not): start a consumer from a time by this.';
+const HUBPOSITION =
+  'Position in the hub’s global order (decimal). Within a key (and a partition) it never decreases; it may repeat (several touches from one event).';
+const RECORDEDTIME =
+  'When the hub’s event store recorded the event (follows the global order closely; `time` does not): start a consumer from a time by this.';
 
 const envelope = (type: string, topic: string) => ({
   type: 'object',
-  required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'dataschema', 'correlationid', 'causationid', 'hubposition', 'recordedtime', 'data'],
+  required: [
+    'specversion',
+    'id',
+    'source',
+    'type',
+    'subject',
+    'time',
+    'datacontenttype',
+    'dataschema',
+    'correlationid',
+    'causationid',
+    'hubposition',
+    'recordedtime',
+    'data',
+  ],
   properties: {
     specversion: { const: '1.0' },
-    id: { type: 'string', description: 'The event id (a touch: the touch id; a current state: the last event folded in); unique per topic except that a rebuild of the current state repeats a state’s id.' },
+    id: {
+      type: 'string',
+      description:
+        'The event id (a touch: the touch id; a current state: the last event folded in); unique per topic except that a rebuild of the current state repeats a state’s id.',
+    },
     source: { const: sourceOf(topic), description: 'urn:engagement-hub/<the topic’s kebab-case name>' },
     type: { const: type },
-    subject: { type: 'string', description: 'The aggregate stream, e.g. cafe-session-S1 (touches: <kind>-<person>, e.g. employee-E1, fc-F1; current state: the entity, e.g. employee-E1). Always equal to the Kafka key.' },
-    time: { type: 'string', format: 'date-time', description: 'When it happened in the world (the event’s occurredAt; a touch: when the person was reached).' },
+    subject: {
+      type: 'string',
+      description:
+        'The aggregate stream, e.g. cafe-session-S1 (touches: <kind>-<person>, e.g. employee-E1, fc-F1; current state: the entity, e.g. employee-E1). Always equal to the Kafka key.',
+    },
+    time: {
+      type: 'string',
+      format: 'date-time',
+      description: 'When it happened in the world (the event’s occurredAt; a touch: when the person was reached).',
+    },
     datacontenttype: { const: 'application/json' },
-    dataschema: { type: 'string', format: 'uri', description: `The data’s JSON Schema, served by the gateway: <HUB_PUBLIC_URL>/schemas/${type}.json` },
+    dataschema: {
+      type: 'string',
+      format: 'uri',
+      description: `The data’s JSON Schema, served by the gateway: <HUB_PUBLIC_URL>/schemas/${type}.json`,
+    },
     correlationid: { type: 'string' },
     causationid: { type: 'string' },
     hubposition: { type: 'string', description: HUBPOSITION },
@@ -69,8 +102,18 @@ const envelope = (type: string, topic: string) => ({
 /** Decided in #13: the FC's own weekly report is data about the FC, not a leader reaching them. */
 const PRIDE_NOT_A_TOUCH =
   'An FC’s own PRIDE weekly activity report (hub.FcWeeklyActivityReported.v1 on hub.pride.v1) is not a touch: nobody reached the FC; a leader meeting a PRIDE branch’s FCs is recorded (and touches them) as a branch visit.';
-const CURRENT_STATE_LABEL: Record<CurrentStateKind, string> = { employees: 'employee', fcs: 'FC', branches: 'branch', orgUnits: 'org unit' };
-const CURRENT_STATE_EXAMPLE: Record<CurrentStateKind, string> = { employees: 'employee-E1', fcs: 'fc-F1', branches: 'branch-B1', orgUnits: 'org-unit-HQ' };
+const CURRENT_STATE_LABEL: Record<CurrentStateKind, string> = {
+  employees: 'employee',
+  fcs: 'FC',
+  branches: 'branch',
+  orgUnits: 'org unit',
+};
+const CURRENT_STATE_EXAMPLE: Record<CurrentStateKind, string> = {
+  employees: 'employee-E1',
+  fcs: 'fc-F1',
+  branches: 'branch-B1',
+  orgUnits: 'org-unit-HQ',
+};
 
 /** The AsyncAPI 3 document of every topic the relay writes. */
 export const asyncApiDocument = () => {
@@ -103,7 +146,12 @@ export const asyncApiDocument = () => {
       messages: Object.fromEntries(
         types.map((t) => [
           eventTypeName(t, 1).replaceAll('.', '_'),
-          message(t, topic, 'The aggregate stream name, e.g. employee-E1: equal to the CloudEvent subject.', t === 'FcWeeklyActivityReported' ? PRIDE_NOT_A_TOUCH : undefined),
+          message(
+            t,
+            topic,
+            'The aggregate stream name, e.g. employee-E1: equal to the CloudEvent subject.',
+            t === 'FcWeeklyActivityReported' ? PRIDE_NOT_A_TOUCH : undefined,
+          ),
         ]),
       ),
     };
@@ -113,7 +161,13 @@ export const asyncApiDocument = () => {
   channels[touchesId] = {
     address: TOUCHES_TOPIC,
     description: `Every touch (one person reached by one leader, or by the company, through one channel at one time), derived from the channel events; key = subject = the person with their kind (employee-E1, fc-F1, customer-C1), so a person’s touches stay in order and people of different kinds never share a key. ${PRIDE_NOT_A_TOUCH}`,
-    messages: { [eventTypeName(TOUCH_TYPE, 1).replaceAll('.', '_')]: message(TOUCH_TYPE, TOUCHES_TOPIC, 'The person reached, <kind>-<id> (employee-E1, fc-F1, customer-C1): equal to the CloudEvent subject.') },
+    messages: {
+      [eventTypeName(TOUCH_TYPE, 1).replaceAll('.', '_')]: message(
+        TOUCH_TYPE,
+        TOUCHES_TOPIC,
+        'The person reached, <kind>-<id> (employee-E1, fc-F1, customer-C1): equal to the CloudEvent subject.',
+      ),
+    },
   };
   operations[`publish_${touchesId}`] = { action: 'send', channel: { $ref: `#/channels/${touchesId}` } };
   for (const [kind, topic] of Object.entries(CURRENT_STATE_TOPICS) as [CurrentStateKind, string][]) {
@@ -122,7 +176,13 @@ export const asyncApiDocument = () => {
     channels[id] = {
       address: topic,
       description: `The current state of every ${CURRENT_STATE_LABEL[kind]} (compacted: cleanup.policy=compact). Key = subject = the entity's stream (e.g. ${CURRENT_STATE_EXAMPLE[kind]}); value = the whole entity as of hubposition. Published by the relay in the same transaction as the event that changed it; rebuilt from the event store on demand (npm run streams -- rebuild-current-state). No tombstones: the model removes nothing; an employee or FC who left stays with leftOn set. Read it from the beginning: the latest message per key is the entity now.`,
-      messages: { [eventTypeName(type, 1).replaceAll('.', '_')]: message(type, topic, `The entity's stream, e.g. ${CURRENT_STATE_EXAMPLE[kind]}: equal to the CloudEvent subject.`) },
+      messages: {
+        [eventTypeName(type, 1).replaceAll('.', '_')]: message(
+          type,
+          topic,
+          `The entity's stream, e.g. ${CURRENT_STATE_EXAMPLE[kind]}: equal to the CloudEvent subject.`,
+        ),
+      },
     };
     operations[`publish_${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` } };
   }
@@ -130,7 +190,8 @@ export const asyncApiDocument = () => {
   const deadEnvelope = envelope('hub.<Type>.v1', DEAD_LETTER_TOPIC);
   channels[deadId] = {
     address: DEAD_LETTER_TOPIC,
-    description: 'Events the relay could not map (unknown type, or failing their schema); they never stop the stream. Each is a CloudEvent of its own type (hub.<Type>.v<n>) with its data as stored, no dataschema, and the reason in the extension attribute deadletterreason.',
+    description:
+      'Events the relay could not map (unknown type, or failing their schema); they never stop the stream. Each is a CloudEvent of its own type (hub.<Type>.v<n>) with its data as stored, no dataschema, and the reason in the extension attribute deadletterreason.',
     messages: {
       DeadLetter: {
         name: 'DeadLetter',
@@ -141,11 +202,16 @@ export const asyncApiDocument = () => {
           properties: {
             ...Object.fromEntries(Object.entries(deadEnvelope.properties).filter(([k]) => k !== 'dataschema')),
             type: { type: 'string', description: 'The event’s own type, hub.<Type>.v<n> (possibly one the hub does not know).' },
-            deadletterreason: { type: 'string', description: 'Why the relay could not map it: "unknown event type …" or "fails its schema: …".' },
+            deadletterreason: {
+              type: 'string',
+              description: 'Why the relay could not map it: "unknown event type …" or "fails its schema: …".',
+            },
             data: { description: 'The event’s data as stored.' },
           },
         },
-        bindings: { kafka: { key: { type: 'string', description: 'The event’s stream: equal to the CloudEvent subject.' }, bindingVersion: '0.5.0' } },
+        bindings: {
+          kafka: { key: { type: 'string', description: 'The event’s stream: equal to the CloudEvent subject.' }, bindingVersion: '0.5.0' },
+        },
       },
     },
   };
@@ -165,7 +231,15 @@ export const asyncApiDocument = () => {
   };
 };
 
-type Schema = { type?: unknown; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; enum?: unknown[]; const?: unknown };
+type Schema = {
+  type?: unknown;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+};
 
 /**
  * What in `next` would break a consumer written against `published`: a field removed or retyped,
@@ -173,7 +247,8 @@ type Schema = { type?: unknown; properties?: Record<string, Schema>; required?: 
  */
 export const breakingChanges = (published: Schema, next: Schema, path = 'data'): string[] => {
   const problems: string[] = [];
-  const typeOf = (s: Schema) => JSON.stringify(s.type ?? (s.anyOf ? s.anyOf.map((a) => a.type) : s.const !== undefined ? 'const' : s.enum ? 'enum' : 'any'));
+  const typeOf = (s: Schema) =>
+    JSON.stringify(s.type ?? (s.anyOf ? s.anyOf.map((a) => a.type) : s.const !== undefined ? 'const' : s.enum ? 'enum' : 'any'));
   if (typeOf(published) !== typeOf(next)) problems.push(`${path}: type changed from ${typeOf(published)} to ${typeOf(next)}`);
   if (published.enum && next.enum) {
     for (const v of published.enum) if (!next.enum.includes(v)) problems.push(`${path}: value ${JSON.stringify(v)} removed`);

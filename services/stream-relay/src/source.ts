@@ -89,5 +89,11 @@ export const prepareBatch = async ({ store, view, after, upTo, batchSize, public
     const state = entity && stateMessage(entity, publicUrl);
     if (state) add(state);
   }
-  return { last, events: batch.length, dead, touches: touches.length, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) };
+  return {
+    last,
+    events: batch.length,
+    dead,
+    touches: touches.length,
+    topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+  };
 };

@@ -26,7 +26,9 @@ export interface PartitionOffset {
 const hubPositionOf = z.object({ hubposition: z.string().regex(/^\d+$/) });
 
 const partitionsOf = async (admin: Admin, topic: string) =>
-  (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, low: BigInt(p.low), high: BigInt(p.high) })).sort((a, b) => a.partition - b.partition);
+  (await admin.fetchTopicOffsets(topic))
+    .map((p) => ({ partition: p.partition, low: BigInt(p.low), high: BigInt(p.high) }))
+    .sort((a, b) => a.partition - b.partition);
 
 /** Offsets of the first messages recorded at or after `time` (see above: skip any with an earlier `recordedtime`). */
 export const offsetsForTime = async (brokers: string[], topic: string, time: Date): Promise<PartitionOffset[]> => {
@@ -37,19 +39,30 @@ export const offsetsForTime = async (brokers: string[], topic: string, time: Dat
     // The broker answers -1 for a partition with nothing at or after the time: start at its end.
     const ends = new Map((await partitionsOf(admin, topic)).map((p) => [p.partition, p.high.toString()]));
     const found = await admin.fetchTopicOffsetsByTimestamp(topic, time.getTime());
-    return found.map((p) => ({ partition: p.partition, offset: p.offset === '-1' ? ends.get(p.partition)! : p.offset })).sort((a, b) => a.partition - b.partition);
+    return found
+      .map((p) => ({ partition: p.partition, offset: p.offset === '-1' ? ends.get(p.partition)! : p.offset }))
+      .sort((a, b) => a.partition - b.partition);
   } finally {
     await admin.disconnect();
   }
 };
 
 /** Offsets of the first messages whose `hubposition` is at or after `position` (pass P + 1 to resume after P). */
-export const offsetsForHubPosition = async (brokers: string[], topic: string, position: bigint, options: { timeoutMs?: number } = {}): Promise<PartitionOffset[]> => {
+export const offsetsForHubPosition = async (
+  brokers: string[],
+  topic: string,
+  position: bigint,
+  options: { timeoutMs?: number } = {},
+): Promise<PartitionOffset[]> => {
   const kafka = new Kafka({ clientId: 'hub-start-from', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const partitions = await partitionsOf(admin, topic).finally(() => admin.disconnect());
-  const consumer: Consumer = kafka.consumer({ groupId: `hub-start-from-${Date.now()}-${Math.random().toString(36).slice(2)}`, readUncommitted: false, maxWaitTimeInMs: 200 });
+  const consumer: Consumer = kafka.consumer({
+    groupId: `hub-start-from-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    readUncommitted: false,
+    maxWaitTimeInMs: 200,
+  });
   /*
    * One probe at a time: "the first committed message at or after offset o of partition p". A
    * fetch may come from an earlier seek; any batch that starts at or before what the probe has
@@ -65,7 +78,13 @@ export const offsetsForHubPosition = async (brokers: string[], topic: string, po
     p.answer(m);
   };
   /** A batch covering [first, last] of `partition` in which `visible` are the committed messages. */
-  const learn = (partition: number, first: bigint, last: bigint, highWatermark: bigint, visible: { offset: string; value: Buffer | null }[]) => {
+  const learn = (
+    partition: number,
+    first: bigint,
+    last: bigint,
+    highWatermark: bigint,
+    visible: { offset: string; value: Buffer | null }[],
+  ) => {
     const p = probe;
     if (!p || partition !== p.partition || first > p.reach) return;
     const m = visible.find((x) => BigInt(x.offset) >= p.offset);
@@ -77,7 +96,8 @@ export const offsetsForHubPosition = async (brokers: string[], topic: string, po
         json = undefined;
       }
       const parsed = hubPositionOf.safeParse(json);
-      if (!parsed.success) return p.fail(new Error(`offsetsForHubPosition: offset ${m.offset} of ${topic}/${partition} carries no hubposition`));
+      if (!parsed.success)
+        return p.fail(new Error(`offsetsForHubPosition: offset ${m.offset} of ${topic}/${partition} carries no hubposition`));
       return settle({ offset: BigInt(m.offset), hubposition: BigInt(parsed.data.hubposition) });
     }
     if (last + 1n > p.reach) p.reach = last + 1n;
@@ -87,7 +107,8 @@ export const offsetsForHubPosition = async (brokers: string[], topic: string, po
   try {
     await consumer.subscribe({ topic });
     consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-      if (payload.batchSize === 0 && payload.firstOffset !== null) learn(payload.partition, BigInt(payload.firstOffset), BigInt(payload.lastOffset), BigInt(payload.highWatermark), []);
+      if (payload.batchSize === 0 && payload.firstOffset !== null)
+        learn(payload.partition, BigInt(payload.firstOffset), BigInt(payload.lastOffset), BigInt(payload.highWatermark), []);
     });
     await consumer.run({
       autoCommit: false,

@@ -14,9 +14,16 @@ export interface Consumed {
  * Reads topics from the beginning as a `read_committed` consumer (what downstream systems do) until
  * `until` says enough or nothing new arrives for `quietMs`. For tests and the consumer example.
  */
-export const readTopics = async (brokers: string[], topics: string[], options: { until?: (all: Consumed[]) => boolean; quietMs?: number; timeoutMs?: number } = {}): Promise<Consumed[]> => {
+export const readTopics = async (
+  brokers: string[],
+  topics: string[],
+  options: { until?: (all: Consumed[]) => boolean; quietMs?: number; timeoutMs?: number } = {},
+): Promise<Consumed[]> => {
   const kafka = new Kafka({ clientId: 'hub-test-reader', brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `hub-test-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`, readUncommitted: false });
+  const consumer = kafka.consumer({
+    groupId: `hub-test-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    readUncommitted: false,
+  });
   const all: Consumed[] = [];
   let last = Date.now();
   const text = (v: Buffer | string | null | undefined) => (v == null ? '' : v.toString());

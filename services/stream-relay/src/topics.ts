@@ -1,4 +1,4 @@
-import type { HubEventType } from '@hub/contracts';
+import type { HubEventType } from '@hub/events';
 import { CURRENT_STATE_TOPICS } from './currentState';
 
 /*
@@ -75,14 +75,22 @@ export const topicSettings = (partitions: number): TopicSettings[] => [
     // Kept forever: a new downstream system replays from the beginning.
     // A transaction carries up to HUB_RELAY_BATCH_SIZE events; one busy aggregate may put many of
     // them in one partition's record batch, so allow batches well beyond the 1 MB default.
-    configEntries: [{ name: 'retention.ms', value: '-1' }, { name: 'cleanup.policy', value: 'delete' }, { name: 'max.message.bytes', value: String(16 * 1024 * 1024) }],
+    configEntries: [
+      { name: 'retention.ms', value: '-1' },
+      { name: 'cleanup.policy', value: 'delete' },
+      { name: 'max.message.bytes', value: String(16 * 1024 * 1024) },
+    ],
   })),
   ...Object.values(CURRENT_STATE_TOPICS).map((topic) => ({
     topic,
     numPartitions: partitions,
     // Compacted: the broker keeps at least the latest message per key (the entity's current state)
     // for ever, so a new system reads only "now", not the whole history.
-    configEntries: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'retention.ms', value: '-1' }, { name: 'max.message.bytes', value: String(16 * 1024 * 1024) }],
+    configEntries: [
+      { name: 'cleanup.policy', value: 'compact' },
+      { name: 'retention.ms', value: '-1' },
+      { name: 'max.message.bytes', value: String(16 * 1024 * 1024) },
+    ],
   })),
   { topic: DEAD_LETTER_TOPIC, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: String(90 * 24 * 3600 * 1000) }] },
   { topic: CHECKPOINT_TOPIC, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SCHEMA_VERSION } from '@hub/contracts';
+import { SCHEMA_VERSION } from '@hub/events';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
 import { createProjector } from '@hub/read-model';
@@ -31,13 +31,42 @@ describe('the touches consumer template', () => {
     const store = await createSqlEventStore(sql, { pollIntervalMs: 20 });
     const projector = createProjector({ store, db: sql, log: () => undefined });
     await projector.start();
-    const relay = createRelay({ store, view: sql, brokers: [broker.brokers], relayId: `consumer-test-${randomUUID().slice(0, 6)}`, log: () => undefined });
+    const relay = createRelay({
+      store,
+      view: sql,
+      brokers: [broker.brokers],
+      relayId: `consumer-test-${randomUUID().slice(0, 6)}`,
+      log: () => undefined,
+    });
     cleanups.push(hubDb.drop, warehouse.drop, sql.close, store.close, projector.stop, relay.stop);
 
-    await store.append('video-V1', [e('VideoMessagePublished', { videoId: 'V1', authorId: 'CEO', title: 'Hello', durationSeconds: 60, audience: ['EMPLOYEE'], publishedAt: '2015-01-02T00:00:00.000Z' })]);
+    await store.append('video-V1', [
+      e('VideoMessagePublished', {
+        videoId: 'V1',
+        authorId: 'CEO',
+        title: 'Hello',
+        durationSeconds: 60,
+        audience: ['EMPLOYEE'],
+        publishedAt: '2015-01-02T00:00:00.000Z',
+      }),
+    ]);
     // An employee E1 and an FC who happens to have the id E1 too: two people, two keys.
-    for (const [i, [kind, viewer]] of [['EMPLOYEE', 'E1'], ['EMPLOYEE', 'E2'], ['EMPLOYEE', 'E1'], ['FC', 'E1']].entries()) {
-      await store.append(`video-views-V1-${kind}-${viewer}-${i}`, [e('VideoMessageViewed', { videoId: 'V1', viewId: `v${i}`, viewerKind: kind, viewerId: viewer, secondsWatched: 30, viewedAt: `2015-01-0${3 + i}T00:00:00.000Z` })]);
+    for (const [i, [kind, viewer]] of [
+      ['EMPLOYEE', 'E1'],
+      ['EMPLOYEE', 'E2'],
+      ['EMPLOYEE', 'E1'],
+      ['FC', 'E1'],
+    ].entries()) {
+      await store.append(`video-views-V1-${kind}-${viewer}-${i}`, [
+        e('VideoMessageViewed', {
+          videoId: 'V1',
+          viewId: `v${i}`,
+          viewerKind: kind,
+          viewerId: viewer,
+          secondsWatched: 30,
+          viewedAt: `2015-01-0${3 + i}T00:00:00.000Z`,
+        }),
+      ]);
     }
     relay.start();
     // A message that is not a touch (a downstream mistake or a corrupt record) must not stop the consumer.
@@ -47,17 +76,45 @@ describe('the touches consumer template', () => {
     await producer.send({ topic: 'hub.touches.v1', messages: [{ key: 'X', value: '{"not":"a touch"}' }] });
     await producer.disconnect();
 
-    const consumer = createTouchesConsumer({ brokers: [broker.brokers], databaseUrl: warehouse.url, groupId: `wh-${randomUUID().slice(0, 6)}`, log: () => undefined });
+    const consumer = createTouchesConsumer({
+      brokers: [broker.brokers],
+      databaseUrl: warehouse.url,
+      groupId: `wh-${randomUUID().slice(0, 6)}`,
+      log: () => undefined,
+    });
     cleanups.push(consumer.stop);
     await consumer.start();
     await expect.poll(() => consumer.stats.applied + consumer.stats.rejected, { timeout: 60_000 }).toBe(5);
     const wh = createPgDriver(warehouse.url);
     cleanups.push(wh.close);
-    const rows = await wh.query('SELECT subject, person_kind, person_id, touches, channels, last_touched_at FROM warehouse.person_touches ORDER BY subject');
+    const rows = await wh.query(
+      'SELECT subject, person_kind, person_id, touches, channels, last_touched_at FROM warehouse.person_touches ORDER BY subject',
+    );
     expect(rows).toEqual([
-      { subject: 'employee-E1', person_kind: 'EMPLOYEE', person_id: 'E1', touches: 2, channels: ['VIDEO_MESSAGE'], last_touched_at: new Date('2015-01-05T00:00:00.000Z') },
-      { subject: 'employee-E2', person_kind: 'EMPLOYEE', person_id: 'E2', touches: 1, channels: ['VIDEO_MESSAGE'], last_touched_at: new Date('2015-01-04T00:00:00.000Z') },
-      { subject: 'fc-E1', person_kind: 'FC', person_id: 'E1', touches: 1, channels: ['VIDEO_MESSAGE'], last_touched_at: new Date('2015-01-06T00:00:00.000Z') },
+      {
+        subject: 'employee-E1',
+        person_kind: 'EMPLOYEE',
+        person_id: 'E1',
+        touches: 2,
+        channels: ['VIDEO_MESSAGE'],
+        last_touched_at: new Date('2015-01-05T00:00:00.000Z'),
+      },
+      {
+        subject: 'employee-E2',
+        person_kind: 'EMPLOYEE',
+        person_id: 'E2',
+        touches: 1,
+        channels: ['VIDEO_MESSAGE'],
+        last_touched_at: new Date('2015-01-04T00:00:00.000Z'),
+      },
+      {
+        subject: 'fc-E1',
+        person_kind: 'FC',
+        person_id: 'E1',
+        touches: 1,
+        channels: ['VIDEO_MESSAGE'],
+        last_touched_at: new Date('2015-01-06T00:00:00.000Z'),
+      },
     ]);
     // The hub keys every touch by its subject: one person, one key, one partition, in order.
     const keyed = await readTopics([broker.brokers], ['hub.touches.v1'], { until: (m) => m.length >= 5 });
@@ -66,7 +123,12 @@ describe('the touches consumer template', () => {
     for (const m of touches) expect(m.key).toBe((JSON.parse(m.value) as { subject: string }).subject);
     expect(consumer.stats.rejected).toBe(1);
     // Redelivery (here: a second reader from the beginning into the same table) changes nothing.
-    const again = createTouchesConsumer({ brokers: [broker.brokers], databaseUrl: warehouse.url, groupId: `wh-again-${randomUUID().slice(0, 6)}`, log: () => undefined });
+    const again = createTouchesConsumer({
+      brokers: [broker.brokers],
+      databaseUrl: warehouse.url,
+      groupId: `wh-again-${randomUUID().slice(0, 6)}`,
+      log: () => undefined,
+    });
     cleanups.push(again.stop);
     await again.start();
     await expect.poll(() => again.stats.duplicates, { timeout: 60_000 }).toBe(4);

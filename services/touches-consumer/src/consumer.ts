@@ -51,7 +51,12 @@ export interface TouchesConsumerOptions {
   log?: (line: string) => void;
 }
 
-export const createTouchesConsumer = ({ brokers, databaseUrl, groupId = 'warehouse-touches', log = (l) => console.log(l) }: TouchesConsumerOptions) => {
+export const createTouchesConsumer = ({
+  brokers,
+  databaseUrl,
+  groupId = 'warehouse-touches',
+  log = (l) => console.log(l),
+}: TouchesConsumerOptions) => {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const consumer = new Kafka({ clientId: groupId, brokers, logLevel: logLevel.NOTHING }).consumer({ groupId, readUncommitted: false });
   const stats = { applied: 0, duplicates: 0, rejected: 0 };
@@ -65,14 +70,18 @@ export const createTouchesConsumer = ({ brokers, databaseUrl, groupId = 'warehou
     }
     if (!parsed?.success) {
       stats.rejected++;
-      log(`[touches-consumer] skipped a message that is not a hub.Touch.v1 CloudEvent: ${parsed ? parsed.error.issues.map((i) => i.path.join('.')).join(', ') : 'not JSON'}`);
+      log(
+        `[touches-consumer] skipped a message that is not a hub.Touch.v1 CloudEvent: ${parsed ? parsed.error.issues.map((i) => i.path.join('.')).join(', ') : 'not JSON'}`,
+      );
       return;
     }
     const { subject, data: t } = parsed.data;
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const fresh = await client.query('INSERT INTO warehouse.applied_touches VALUES ($1) ON CONFLICT DO NOTHING RETURNING touch_id', [t.touchId]);
+      const fresh = await client.query('INSERT INTO warehouse.applied_touches VALUES ($1) ON CONFLICT DO NOTHING RETURNING touch_id', [
+        t.touchId,
+      ]);
       if (fresh.rowCount === 1) {
         await client.query(
           `INSERT INTO warehouse.person_touches VALUES ($5, $1, $2, 1, $3, $3, ARRAY[$4])

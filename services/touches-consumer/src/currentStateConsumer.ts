@@ -17,7 +17,13 @@ import { z } from 'zod';
 
 const date = z.iso.date();
 const envelope = <T extends z.ZodType>(type: string, data: T) =>
-  z.object({ specversion: z.literal('1.0'), type: z.literal(type), subject: z.string().min(1), hubposition: z.string().regex(/^\d+$/), data });
+  z.object({
+    specversion: z.literal('1.0'),
+    type: z.literal(type),
+    subject: z.string().min(1),
+    hubposition: z.string().regex(/^\d+$/),
+    data,
+  });
 
 /** What each topic holds (see the hub's schemas: /schemas/hub.<Type>State.v1.json on its gateway). */
 const TOPICS = {
@@ -25,26 +31,51 @@ const TOPICS = {
     table: 'hr.employees',
     schema: envelope(
       'hub.EmployeeState.v1',
-      z.object({ employeeId: z.string(), name: z.string(), grade: z.string(), orgUnitId: z.string(), region: z.string(), title: z.string().nullable(), hiredOn: date.nullable(), leftOn: date.nullable() }),
+      z.object({
+        employeeId: z.string(),
+        name: z.string(),
+        grade: z.string(),
+        orgUnitId: z.string(),
+        region: z.string(),
+        title: z.string().nullable(),
+        hiredOn: date.nullable(),
+        leftOn: date.nullable(),
+      }),
     ),
     columns: ['employee_id', 'name', 'grade', 'org_unit_id', 'region', 'title', 'hired_on', 'left_on'],
     row: (d: Record<string, unknown>) => [d.employeeId, d.name, d.grade, d.orgUnitId, d.region, d.title, d.hiredOn, d.leftOn],
   },
   'hub.current-fcs.v1': {
     table: 'hr.fcs',
-    schema: envelope('hub.FcState.v1', z.object({ fcId: z.string(), name: z.string(), branchId: z.string(), hiredOn: date, leftOn: date.nullable() })),
+    schema: envelope(
+      'hub.FcState.v1',
+      z.object({ fcId: z.string(), name: z.string(), branchId: z.string(), hiredOn: date, leftOn: date.nullable() }),
+    ),
     columns: ['fc_id', 'name', 'branch_id', 'hired_on', 'left_on'],
     row: (d: Record<string, unknown>) => [d.fcId, d.name, d.branchId, d.hiredOn, d.leftOn],
   },
   'hub.current-branches.v1': {
     table: 'hr.branches',
-    schema: envelope('hub.BranchState.v1', z.object({ branchId: z.string(), name: z.string(), region: z.string(), district: z.string(), seoul: z.boolean(), prideSince: date.nullable() })),
+    schema: envelope(
+      'hub.BranchState.v1',
+      z.object({
+        branchId: z.string(),
+        name: z.string(),
+        region: z.string(),
+        district: z.string(),
+        seoul: z.boolean(),
+        prideSince: date.nullable(),
+      }),
+    ),
     columns: ['branch_id', 'name', 'region', 'district', 'seoul', 'pride_since'],
     row: (d: Record<string, unknown>) => [d.branchId, d.name, d.region, d.district, d.seoul, d.prideSince],
   },
   'hub.current-org-units.v1': {
     table: 'hr.org_units',
-    schema: envelope('hub.OrgUnitState.v1', z.object({ orgUnitId: z.string(), name: z.string(), kind: z.string(), parentId: z.string().nullable() })),
+    schema: envelope(
+      'hub.OrgUnitState.v1',
+      z.object({ orgUnitId: z.string(), name: z.string(), kind: z.string(), parentId: z.string().nullable() }),
+    ),
     columns: ['org_unit_id', 'name', 'kind', 'parent_id'],
     row: (d: Record<string, unknown>) => [d.orgUnitId, d.name, d.kind, d.parentId],
   },
@@ -70,7 +101,12 @@ export interface CurrentStateConsumerOptions {
   log?: (line: string) => void;
 }
 
-export const createCurrentStateConsumer = ({ brokers, databaseUrl, groupId = 'hr-current-state', log = (l) => console.log(l) }: CurrentStateConsumerOptions) => {
+export const createCurrentStateConsumer = ({
+  brokers,
+  databaseUrl,
+  groupId = 'hr-current-state',
+  log = (l) => console.log(l),
+}: CurrentStateConsumerOptions) => {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const consumer = new Kafka({ clientId: groupId, brokers, logLevel: logLevel.NOTHING }).consumer({ groupId, readUncommitted: false });
   const stats = { applied: 0, stale: 0, deleted: 0, rejected: 0 };
@@ -92,7 +128,9 @@ export const createCurrentStateConsumer = ({ brokers, databaseUrl, groupId = 'hr
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success || parsed.data.subject !== key) {
       stats.rejected++;
-      log(`[current-state-consumer] skipped a message on ${topic} (key ${key}): ${parsed.success ? 'subject differs from the key' : json === undefined ? 'not JSON' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      log(
+        `[current-state-consumer] skipped a message on ${topic} (key ${key}): ${parsed.success ? 'subject differs from the key' : json === undefined ? 'not JSON' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
       return;
     }
     const { subject, hubposition, data } = parsed.data;
@@ -100,7 +138,10 @@ export const createCurrentStateConsumer = ({ brokers, databaseUrl, groupId = 'hr
     const cols = ['subject', ...spec.columns, 'hubposition'];
     const result = await pool.query(
       `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (subject) DO UPDATE SET ${cols.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}
+       ON CONFLICT (subject) DO UPDATE SET ${cols
+         .slice(1)
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ')}
        WHERE ${spec.table.split('.')[1]}.hubposition <= excluded.hubposition`,
       values,
     );

@@ -9,7 +9,9 @@ if (!brokers || !databaseUrl) {
 }
 const consumer = createCurrentStateConsumer({ brokers: brokers.split(','), databaseUrl });
 await consumer.start();
-console.log('[current-state-consumer] reading the hub.current-*.v1 topics into hr.employees, hr.fcs, hr.branches, hr.org_units; Ctrl-C to stop');
+console.log(
+  '[current-state-consumer] reading the hub.current-*.v1 topics into hr.employees, hr.fcs, hr.branches, hr.org_units; Ctrl-C to stop',
+);
 const stop = async () => {
   await consumer.stop();
   process.exit(0);

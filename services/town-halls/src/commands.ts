@@ -1,4 +1,4 @@
-import { idSchema, instantSchema, nonEmptyText, raiseQuestionInputFields, TOWN_HALL_FORMATS } from '@hub/contracts';
+import { idSchema, instantSchema, nonEmptyText, raiseQuestionInputFields, TOWN_HALL_FORMATS } from '@hub/events';
 import { z } from 'zod';
 
 /** What callers may send; parsed at the service edge before any decision. */
@@ -10,7 +10,11 @@ export const scheduleTownHallInput = z.object({
   format: z.enum(TOWN_HALL_FORMATS),
   theme: nonEmptyText(200),
   venue: nonEmptyText(200),
-  presenterIds: z.array(idSchema).min(1, 'needs at least one presenter').max(20).refine((ids) => new Set(ids).size === ids.length, 'presenters must differ'),
+  presenterIds: z
+    .array(idSchema)
+    .min(1, 'needs at least one presenter')
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'presenters must differ'),
 });
 export const recordTownHallAttendanceInput = z.object({ townHallId: idSchema, employeeId: idSchema });
 export const recordTownHallHeadCountInput = z.object({
@@ -40,10 +44,21 @@ export const cancelTownHallInput = z.object({ townHallId: idSchema, reason: nonE
  * who came (per person) or how many came per org unit (head counts), and optionally its questions.
  */
 export const recordTownHallInput = scheduleTownHallInput.extend({
-  attendance: z.array(z.object({ employeeId: idSchema, occurredAt: instantSchema.optional() })).max(100_000).default([]),
-  headCounts: z.array(z.object({ orgUnitId: idSchema, headCount: recordTownHallHeadCountInput.shape.headCount })).max(1000).default([]),
+  attendance: z
+    .array(z.object({ employeeId: idSchema, occurredAt: instantSchema.optional() }))
+    .max(100_000)
+    .default([]),
+  headCounts: z
+    .array(z.object({ orgUnitId: idSchema, headCount: recordTownHallHeadCountInput.shape.headCount }))
+    .max(1000)
+    .default([]),
   questions: z
-    .array(z.object({ ...raiseQuestionInputFields, answer: z.object({ answeredBy: idSchema, answer: nonEmptyText(4000), answeredAt: instantSchema.optional() }).nullish() }))
+    .array(
+      z.object({
+        ...raiseQuestionInputFields,
+        answer: z.object({ answeredBy: idSchema, answer: nonEmptyText(4000), answeredAt: instantSchema.optional() }).nullish(),
+      }),
+    )
     .max(200)
     .default([]),
 });

@@ -1,4 +1,4 @@
-import { hubEventCodec, occurredAtInstant, parseOrThrow, townHallStream } from '@hub/contracts';
+import { hubEventCodec, occurredAtInstant, parseOrThrow, townHallStream } from '@hub/events';
 import type { DirectoryService } from '@hub/directory';
 import { peopleNamedIn, recordedQuestionSteps } from '@hub/questions';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
@@ -30,9 +30,22 @@ export interface TownHallServiceDeps {
 export const createTownHallService = ({ store, directory, clock = () => new Date() }: TownHallServiceDeps) => {
   const now = () => clock().toISOString();
   /** Business time: the context's occurredAt, else what `occurredAtFor` derives from the town hall, else now on the service's clock. */
-  const run = async (townHallId: string, command: TownHallCommand, context: CommandContext, occurredAtFor?: (s: TownHallState) => string | undefined) => ({
+  const run = async (
+    townHallId: string,
+    command: TownHallCommand,
+    context: CommandContext,
+    occurredAtFor?: (s: TownHallState) => string | undefined,
+  ) => ({
     townHallId,
-    ...(await handleCommand(store, townHallStream(townHallId), townHallDecider, hubEventCodec, command, context, (s) => occurredAtFor?.(s) ?? now())),
+    ...(await handleCommand(
+      store,
+      townHallStream(townHallId),
+      townHallDecider,
+      hubEventCodec,
+      command,
+      context,
+      (s) => occurredAtFor?.(s) ?? now(),
+    )),
   });
 
   return {
@@ -41,12 +54,21 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
       await Promise.all(data.presenterIds.map((id) => directory.getEmployee(id)));
       const townHallId = data.townHallId ?? newId(context, 'townHallId');
       // Business time of scheduling is the act of scheduling (now), or the explicit occurredAt of history.
-      return run(townHallId, { type: 'ScheduleTownHall', data: { ...data, townHallId }, now: now(), occurredAt: context.occurredAt }, context);
+      return run(
+        townHallId,
+        { type: 'ScheduleTownHall', data: { ...data, townHallId }, now: now(), occurredAt: context.occurredAt },
+        context,
+      );
     },
     async recordAttendance(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordTownHallAttendanceInput, input, 'attendance');
       const employee = await directory.getEmployee(data.employeeId);
-      return run(data.townHallId, { type: 'RecordTownHallAttendance', data, employee, now: now(), occurredAt: context.occurredAt }, context, townHallTime);
+      return run(
+        data.townHallId,
+        { type: 'RecordTownHallAttendance', data, employee, now: now(), occurredAt: context.occurredAt },
+        context,
+        townHallTime,
+      );
     },
     async recordHeadCount(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordTownHallHeadCountInput, input, 'head count');
@@ -58,14 +80,21 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
       if (data.askedBy) await directory.getEmployee(data.askedBy);
       const questionId = data.questionId ?? newId(context, 'questionId');
       const raisedAt = occurredAtInstant(context.occurredAt, data.raisedAt ?? context.occurredAt ?? now(), 'raisedAt');
-      const command: TownHallCommand = { type: 'RaiseTownHallQuestion', data: { ...data, questionId, askedBy: data.askedBy ?? null, raisedAt } };
+      const command: TownHallCommand = {
+        type: 'RaiseTownHallQuestion',
+        data: { ...data, questionId, askedBy: data.askedBy ?? null, raisedAt },
+      };
       return { questionId, ...(await run(data.townHallId, command, { ...context, occurredAt: raisedAt })) };
     },
     async answerQuestion(input: unknown, context: CommandContext) {
       const data = parseOrThrow(answerTownHallQuestionInput, input, 'answer');
       await directory.getEmployee(data.answeredBy);
       const answeredAt = occurredAtInstant(context.occurredAt, data.answeredAt ?? context.occurredAt ?? now(), 'answeredAt');
-      return run(data.townHallId, { type: 'AnswerTownHallQuestion', data: { ...data, answeredAt } }, { ...context, occurredAt: answeredAt });
+      return run(
+        data.townHallId,
+        { type: 'AnswerTownHallQuestion', data: { ...data, answeredAt } },
+        { ...context, occurredAt: answeredAt },
+      );
     },
     async giveFeedback(input: unknown, context: CommandContext) {
       const data = parseOrThrow(giveTownHallFeedbackInput, input, 'feedback');
@@ -98,17 +127,35 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
       const at = now();
       const step = (command: TownHallCommand, occurredAt: string): BatchStep<TownHallCommand, TownHallState> => ({ command, occurredAt });
       const steps = [
-        step({ type: 'ScheduleTownHall', data: { ...townHall, townHallId }, now: at, occurredAt: context.occurredAt }, context.occurredAt ?? at),
+        step(
+          { type: 'ScheduleTownHall', data: { ...townHall, townHallId }, now: at, occurredAt: context.occurredAt },
+          context.occurredAt ?? at,
+        ),
         ...attendance.map((a) =>
-          step({ type: 'RecordTownHallAttendance', data: { townHallId, employeeId: a.employeeId }, employee: people.get(a.employeeId)!, now: at, occurredAt: a.occurredAt }, a.occurredAt ?? townHall.scheduledAt),
+          step(
+            {
+              type: 'RecordTownHallAttendance',
+              data: { townHallId, employeeId: a.employeeId },
+              employee: people.get(a.employeeId)!,
+              now: at,
+              occurredAt: a.occurredAt,
+            },
+            a.occurredAt ?? townHall.scheduledAt,
+          ),
         ),
         ...headCounts.map((h) => step({ type: 'RecordTownHallHeadCount', data: { townHallId, ...h }, now: at }, townHall.scheduledAt)),
       ];
       const asked = recordedQuestionSteps(questions, {
         heldAt: townHall.scheduledAt,
         newQuestionId: (i) => newId(context, `questionId:${i}`),
-        raise: (q, questionId, raisedAt): TownHallCommand => ({ type: 'RaiseTownHallQuestion', data: { ...q, townHallId, questionId, askedBy: q.askedBy ?? null, raisedAt } }),
-        answer: (answer, questionId, answeredAt): TownHallCommand => ({ type: 'AnswerTownHallQuestion', data: { ...answer, townHallId, questionId, answeredAt } }),
+        raise: (q, questionId, raisedAt): TownHallCommand => ({
+          type: 'RaiseTownHallQuestion',
+          data: { ...q, townHallId, questionId, askedBy: q.askedBy ?? null, raisedAt },
+        }),
+        answer: (answer, questionId, answeredAt): TownHallCommand => ({
+          type: 'AnswerTownHallQuestion',
+          data: { ...answer, townHallId, questionId, answeredAt },
+        }),
       });
       steps.push(...asked.steps);
       const result = await handleCommandBatch(store, townHallStream(townHallId), townHallDecider, hubEventCodec, steps, context);

@@ -1,7 +1,24 @@
-import { assertNotInFuture, assertSchedulable, conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type HubEvent, type TownHallEvent } from '@hub/contracts';
+import {
+  assertNotInFuture,
+  assertSchedulable,
+  conflict,
+  forbiddenByRule,
+  koreanDay,
+  notFound,
+  type EventOf,
+  type HubEvent,
+  type TownHallEvent,
+} from '@hub/events';
 import type { EmployeeSnapshot } from '@hub/directory';
 import type { Decider } from '@hub/event-store';
-import { decideAnswerQuestion, decideRaiseQuestion, emptyQuestionBoard, evolveQuestionBoard, type QuestionBoard, type Venue } from '@hub/questions';
+import {
+  decideAnswerQuestion,
+  decideRaiseQuestion,
+  emptyQuestionBoard,
+  evolveQuestionBoard,
+  type QuestionBoard,
+  type Venue,
+} from '@hub/questions';
 
 /*
  * A town hall (타운홀 미팅): every two months, strategy and results shared with the whole company,
@@ -26,7 +43,13 @@ type Data<T extends TownHallEvent['type']> = EventOf<T>['data'];
 export type TownHallCommand =
   /** `now` is the service's clock; `occurredAt`, when given, records a town hall that already took place. */
   | { type: 'ScheduleTownHall'; data: Data<'TownHallScheduled'>; now: string; occurredAt?: string | undefined }
-  | { type: 'RecordTownHallAttendance'; data: Data<'TownHallAttendanceRecorded'>; employee: EmployeeSnapshot; now: string; occurredAt?: string | undefined }
+  | {
+      type: 'RecordTownHallAttendance';
+      data: Data<'TownHallAttendanceRecorded'>;
+      employee: EmployeeSnapshot;
+      now: string;
+      occurredAt?: string | undefined;
+    }
   | { type: 'RecordTownHallHeadCount'; data: Data<'TownHallHeadCountRecorded'>; now: string }
   | { type: 'RaiseTownHallQuestion'; data: Data<'TownHallQuestionRaised'> }
   | { type: 'AnswerTownHallQuestion'; data: Data<'TownHallQuestionAnswered'> }
@@ -37,7 +60,16 @@ export type TownHallCommand =
 const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
   if (event.type === 'TownHallScheduled') {
     const { townHallId, scheduledAt, presenterIds } = event.data;
-    return { status: 'scheduled', townHallId, scheduledAt, presenterIds, cancelled: false, attendees: new Set(), board: emptyQuestionBoard(), feedbackIds: new Set() };
+    return {
+      status: 'scheduled',
+      townHallId,
+      scheduledAt,
+      presenterIds,
+      cancelled: false,
+      attendees: new Set(),
+      board: emptyQuestionBoard(),
+      feedbackIds: new Set(),
+    };
   }
   if (state.status !== 'scheduled') return state;
   switch (event.type) {
@@ -71,14 +103,17 @@ const open = (state: TownHallState, townHallId: string, action: string) => {
 
 const started = (townHall: TownHall, now: string, action: string) => {
   if (Date.parse(now) < Date.parse(townHall.scheduledAt)) {
-    throw forbiddenByRule(`Town hall ${townHall.townHallId} has not started yet (${townHall.scheduledAt}): cannot ${action}`, { townHallId: townHall.townHallId });
+    throw forbiddenByRule(`Town hall ${townHall.townHallId} has not started yet (${townHall.scheduledAt}): cannot ${action}`, {
+      townHallId: townHall.townHallId,
+    });
   }
 };
 
 const decide = (command: TownHallCommand, state: TownHallState): TownHallEvent[] => {
   switch (command.type) {
     case 'ScheduleTownHall':
-      if (state.status !== 'none') throw conflict(`Town hall ${command.data.townHallId} is already scheduled`, { townHallId: command.data.townHallId });
+      if (state.status !== 'none')
+        throw conflict(`Town hall ${command.data.townHallId} is already scheduled`, { townHallId: command.data.townHallId });
       assertSchedulable(command.data.scheduledAt, command.now, command.occurredAt, 'town hall');
       return [{ type: 'TownHallScheduled', data: command.data }];
 
@@ -88,8 +123,10 @@ const decide = (command: TownHallCommand, state: TownHallState): TownHallEvent[]
       started(townHall, command.now, 'record attendance');
       assertNotInFuture(command.occurredAt, command.now);
       // Judged on the day of the town hall: someone who left later was still a colleague then.
-      if (command.employee.leftOn !== null && command.employee.leftOn < koreanDay(command.occurredAt ?? townHall.scheduledAt)) throw forbiddenByRule(`${employeeId} left the company on ${command.employee.leftOn}`, { employeeId });
-      if (townHall.attendees.has(employeeId)) throw conflict(`Attendance of ${employeeId} at town hall ${townHallId} is already recorded`, { townHallId });
+      if (command.employee.leftOn !== null && command.employee.leftOn < koreanDay(command.occurredAt ?? townHall.scheduledAt))
+        throw forbiddenByRule(`${employeeId} left the company on ${command.employee.leftOn}`, { employeeId });
+      if (townHall.attendees.has(employeeId))
+        throw conflict(`Attendance of ${employeeId} at town hall ${townHallId} is already recorded`, { townHallId });
       return [{ type: 'TownHallAttendanceRecorded', data: command.data }];
     }
 
@@ -122,10 +159,15 @@ const decide = (command: TownHallCommand, state: TownHallState): TownHallEvent[]
     case 'CancelTownHall': {
       const townHall = existing(state, command.data.townHallId);
       if (townHall.cancelled) throw conflict(`Town hall ${townHall.townHallId} is already cancelled`, {});
-      if (townHall.attendees.size > 0) throw forbiddenByRule(`Town hall ${townHall.townHallId} already took place and cannot be cancelled`, {});
+      if (townHall.attendees.size > 0)
+        throw forbiddenByRule(`Town hall ${townHall.townHallId} already took place and cannot be cancelled`, {});
       return [{ type: 'TownHallCancelled', data: command.data }];
     }
   }
 };
 
-export const townHallDecider: Decider<TownHallCommand, HubEvent, TownHallState> = { initialState: () => ({ status: 'none' }), decide, evolve };
+export const townHallDecider: Decider<TownHallCommand, HubEvent, TownHallState> = {
+  initialState: () => ({ status: 'none' }),
+  decide,
+  evolve,
+};

@@ -1,4 +1,4 @@
-import { hubEventCodec, occurredAtInstant, parseOrThrow, videoStream, videoViewsStream } from '@hub/contracts';
+import { hubEventCodec, occurredAtInstant, parseOrThrow, videoStream, videoViewsStream } from '@hub/events';
 import type { DirectoryService } from '@hub/directory';
 import { handleCommand, loadState, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import { publishVideoInput, recordViewInput } from './commands';
@@ -15,10 +15,17 @@ export const createVideoMessageService = ({ store, directory }: VideoMessageServ
     const data = parseOrThrow(publishVideoInput, input, 'video message');
     await directory.getEmployee(data.authorId);
     const videoId = data.videoId ?? newId(context, 'videoId');
-    const result = await handleCommand(store, videoStream(videoId), videoDecider, hubEventCodec, { type: 'PublishVideoMessage', data: { ...data, videoId } }, {
-      ...context,
-      occurredAt: occurredAtInstant(context.occurredAt, data.publishedAt, 'publishedAt'),
-    });
+    const result = await handleCommand(
+      store,
+      videoStream(videoId),
+      videoDecider,
+      hubEventCodec,
+      { type: 'PublishVideoMessage', data: { ...data, videoId } },
+      {
+        ...context,
+        occurredAt: occurredAtInstant(context.occurredAt, data.publishedAt, 'publishedAt'),
+      },
+    );
     return { videoId, ...result };
   },
 

@@ -1,4 +1,4 @@
-import { conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type HubEvent, type ViewerKind } from '@hub/contracts';
+import { conflict, forbiddenByRule, koreanDay, notFound, type EventOf, type HubEvent, type ViewerKind } from '@hub/events';
 import type { Decider } from '@hub/event-store';
 
 /* Where video messages are decided: publication, and each view by someone in the audience. */
@@ -38,16 +38,20 @@ export interface RecordView {
 export type ViewsCommand = RecordView;
 
 const decideView = ({ data, video, viewer }: ViewsCommand, views: ViewsState): EventOf<'VideoMessageViewed'>[] => {
-  if (video.status !== 'published') throw notFound(`Video ${data.videoId} is not published: no view can be recorded`, { videoId: data.videoId });
+  if (video.status !== 'published')
+    throw notFound(`Video ${data.videoId} is not published: no view can be recorded`, { videoId: data.videoId });
   const v = video.video;
   if (views.viewIds.has(data.viewId)) throw conflict(`View ${data.viewId} is already recorded`, { viewId: data.viewId });
-  if (!v.audience.includes(data.viewerKind)) throw forbiddenByRule(`Video ${v.videoId} is for ${v.audience.join(' and ')}, not ${data.viewerKind}`, { videoId: v.videoId });
-  if (Date.parse(data.viewedAt) < Date.parse(v.publishedAt)) throw forbiddenByRule(`A view at ${data.viewedAt} is before the video was published (${v.publishedAt})`, { videoId: v.videoId });
+  if (!v.audience.includes(data.viewerKind))
+    throw forbiddenByRule(`Video ${v.videoId} is for ${v.audience.join(' and ')}, not ${data.viewerKind}`, { videoId: v.videoId });
+  if (Date.parse(data.viewedAt) < Date.parse(v.publishedAt))
+    throw forbiddenByRule(`A view at ${data.viewedAt} is before the video was published (${v.publishedAt})`, { videoId: v.videoId });
   if (data.secondsWatched > v.durationSeconds) {
     throw forbiddenByRule(`${data.secondsWatched} seconds watched of a ${v.durationSeconds}-second video`, { videoId: v.videoId });
   }
   // Still with the company on the (Korean) day of the view: someone who left later did watch it.
-  if (viewer.leftOn !== null && viewer.leftOn < koreanDay(data.viewedAt)) throw forbiddenByRule(`${data.viewerId} no longer works here`, { viewerId: data.viewerId });
+  if (viewer.leftOn !== null && viewer.leftOn < koreanDay(data.viewedAt))
+    throw forbiddenByRule(`${data.viewerId} no longer works here`, { viewerId: data.viewerId });
   return [{ type: 'VideoMessageViewed', data }];
 };
 

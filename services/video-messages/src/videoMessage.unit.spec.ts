@@ -1,4 +1,4 @@
-import type { EventOf } from '@hub/contracts';
+import type { EventOf } from '@hub/events';
 import { deciderSpec } from '@hub/event-store/testing';
 import { describe, it } from 'vitest';
 import { videoDecider, viewsDecider, type RecordView, type VideoState } from './videoMessage';
@@ -17,7 +17,11 @@ const view = (over: Partial<EventOf<'VideoMessageViewed'>['data']> = {}): EventO
   ...over,
 });
 const active = { leftOn: null };
-const record = (data: EventOf<'VideoMessageViewed'>['data'], video: VideoState = published, viewer: RecordView['viewer'] = active): RecordView => ({ type: 'RecordVideoView', data, video, viewer });
+const record = (
+  data: EventOf<'VideoMessageViewed'>['data'],
+  video: VideoState = published,
+  viewer: RecordView['viewer'] = active,
+): RecordView => ({ type: 'RecordVideoView', data, video, viewer });
 const viewed = (data: EventOf<'VideoMessageViewed'>['data']): EventOf<'VideoMessageViewed'> => ({ type: 'VideoMessageViewed', data });
 
 describe('video messages', () => {
@@ -29,22 +33,46 @@ describe('video messages', () => {
     deciderSpec(videoDecider).given(event).when({ type: 'PublishVideoMessage', data }).thenThrows('CONFLICT');
   });
   it('records a view by someone in the audience, with how much was watched', () => {
-    views.given().when(record(view())).then([viewed(view())]);
+    views
+      .given()
+      .when(record(view()))
+      .then([viewed(view())]);
   });
   it('refuses a view of an unpublished video', () => {
-    views.given().when(record(view(), videoDecider.initialState())).thenThrows(/not published/);
+    views
+      .given()
+      .when(record(view(), videoDecider.initialState()))
+      .thenThrows(/not published/);
   });
   it('refuses a viewer outside the audience, a view before publication, more seconds than the video, someone who left', () => {
-    views.given().when(record(view({ viewerKind: 'FC' }))).thenThrows(/not FC/);
-    views.given().when(record(view({ viewedAt: '2015-01-01T00:00:00.000Z' }))).thenThrows(/before the video was published/);
-    views.given().when(record(view({ secondsWatched: 301 }))).thenThrows(/301 seconds/);
-    views.given().when(record(view(), published, { leftOn: '2015-01-05' })).thenThrows(/no longer/);
+    views
+      .given()
+      .when(record(view({ viewerKind: 'FC' })))
+      .thenThrows(/not FC/);
+    views
+      .given()
+      .when(record(view({ viewedAt: '2015-01-01T00:00:00.000Z' })))
+      .thenThrows(/before the video was published/);
+    views
+      .given()
+      .when(record(view({ secondsWatched: 301 })))
+      .thenThrows(/301 seconds/);
+    views
+      .given()
+      .when(record(view(), published, { leftOn: '2015-01-05' }))
+      .thenThrows(/no longer/);
   });
   it('judges whether the viewer had left on the Korean calendar day of the view', () => {
     // 2015-01-06T00:00Z is 09:00 on 01-06 in Korea: a viewer who left on 01-06 still watched it that day.
-    views.given().when(record(view(), published, { leftOn: '2015-01-06' })).then([viewed(view())]);
+    views
+      .given()
+      .when(record(view(), published, { leftOn: '2015-01-06' }))
+      .then([viewed(view())]);
     // 2015-01-06T15:00Z is already 01-07 in Korea.
-    views.given().when(record(view({ viewedAt: '2015-01-06T15:00:00.000Z' }), published, { leftOn: '2015-01-06' })).thenThrows(/no longer/);
+    views
+      .given()
+      .when(record(view({ viewedAt: '2015-01-06T15:00:00.000Z' }), published, { leftOn: '2015-01-06' }))
+      .thenThrows(/no longer/);
   });
   it('refuses the same view twice', () => {
     views.given(viewed(view())).when(record(view())).thenThrows('CONFLICT');

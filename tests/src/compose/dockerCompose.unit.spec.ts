@@ -23,7 +23,22 @@ const hubServices = Object.entries(compose.services).filter(([, s]) => s.build);
 
 describe('docker-compose.yml', () => {
   it('runs the stores, the broker and every part of the hub', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['branch-visits', 'cafe-sessions', 'customer-smile', 'directory', 'gateway', 'kafka', 'kurrentdb', 'postgres', 'pride', 'projector', 'relay', 'town-halls', 'video-messages', 'web']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'branch-visits',
+      'cafe-sessions',
+      'customer-smile',
+      'directory',
+      'gateway',
+      'kafka',
+      'kurrentdb',
+      'postgres',
+      'pride',
+      'projector',
+      'relay',
+      'town-halls',
+      'video-messages',
+      'web',
+    ]);
     expect(compose.services.kafka!.image).toMatch(/^apache\/kafka:/);
     expect(compose.services.kafka!.environment!.KAFKA_PROCESS_ROLES).toBe('broker,controller');
   });
@@ -34,7 +49,8 @@ describe('docker-compose.yml', () => {
     expect(existsSync(dockerfile)).toBe(true);
     for (const line of readFileSync(dockerfile, 'utf8').split('\n')) {
       const copy = /^COPY (?!--from)(.+) \S+$/.exec(line.trim());
-      for (const source of copy?.[1]!.split(/\s+/) ?? []) expect(existsSync(join(context, source)), `${source} in ${dockerfile}`).toBe(true);
+      for (const source of copy?.[1]!.split(/\s+/) ?? [])
+        expect(existsSync(join(context, source)), `${source} in ${dockerfile}`).toBe(true);
     }
     const script = service.command?.find((arg) => arg.endsWith('.ts'));
     expect(script && existsSync(join(REPO_ROOT, script)), `${script}`).toBe(true);
@@ -43,7 +59,12 @@ describe('docker-compose.yml', () => {
   it.each(hubServices)('%s is configured only with settings the hub knows, and valid ones', (_, service) => {
     // `${X:-default}` takes its default; `${X:?…}` must be set by the operator: any value of the right shape stands in.
     const env = Object.fromEntries(
-      Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{(\w+):-([^}]*)\}/g, '$2').replace(/\$\{(\w+):\?[^}]*\}/g, 'operator-set-value-of-at-least-32-characters')]),
+      Object.entries(service.environment ?? {}).map(([k, v]) => [
+        k,
+        String(v)
+          .replace(/\$\{(\w+):-([^}]*)\}/g, '$2')
+          .replace(/\$\{(\w+):\?[^}]*\}/g, 'operator-set-value-of-at-least-32-characters'),
+      ]),
     );
     const known = Object.keys(configSchema.shape);
     expect(Object.keys(env).filter((k) => !known.includes(k))).toEqual([]);

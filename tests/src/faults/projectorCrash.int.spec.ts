@@ -28,8 +28,28 @@ interface Engine {
   dispose(): Promise<void>;
 }
 
-const FULL = { employees: 3000, branches: 120, fcsPerBranch: 20, cafeSessions: 300, townHalls: 40, videos: 20, viewsPerVideo: 300, customers: 3000, activityWeeks: 20 };
-const FIFTH = { employees: 600, branches: 40, fcsPerBranch: 12, cafeSessions: 60, townHalls: 10, videos: 5, viewsPerVideo: 250, customers: 600, activityWeeks: 20 };
+const FULL = {
+  employees: 3000,
+  branches: 120,
+  fcsPerBranch: 20,
+  cafeSessions: 300,
+  townHalls: 40,
+  videos: 20,
+  viewsPerVideo: 300,
+  customers: 3000,
+  activityWeeks: 20,
+};
+const FIFTH = {
+  employees: 600,
+  branches: 40,
+  fcsPerBranch: 12,
+  cafeSessions: 60,
+  townHalls: 10,
+  videos: 5,
+  viewsPerVideo: 250,
+  customers: 600,
+  activityWeeks: 20,
+};
 const CASES = [
   {
     name: 'PostgreSQL',
@@ -47,7 +67,11 @@ const CASES = [
     atLeast: 20_000,
     async engine(): Promise<Engine> {
       const dataDir = mkdtempSync(join(tmpdir(), 'hub-crash-'));
-      return { env: { HUB_DATA_DIR: dataDir }, open: () => createPgliteDriver(join(dataDir, 'pglite')), dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+      return {
+        env: { HUB_DATA_DIR: dataDir },
+        open: () => createPgliteDriver(join(dataDir, 'pglite')),
+        dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
     },
   },
 ];
@@ -125,7 +149,9 @@ describe.each(CASES)('the projector under SIGKILL during a $atLeast-event replay
       if (last && from > last.from) rate = Math.max(rate ?? 0, (from - last.from) / last.ms);
       else if (last && rate === undefined) stalls++;
       const delay =
-        rate === undefined ? random() * Math.min(10_000, 1_500 * 2 ** stalls) : Math.min(10_000, Math.max(0, (targets[kill]! - from) / rate)) + random() * 300;
+        rate === undefined
+          ? random() * Math.min(10_000, 1_500 * 2 ** stalls)
+          : Math.min(10_000, Math.max(0, (targets[kill]! - from) / rate)) + random() * 300;
       const started = Date.now();
       await new Promise((r) => setTimeout(r, delay));
       await exit(child!, 'SIGKILL');

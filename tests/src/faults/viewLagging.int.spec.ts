@@ -27,7 +27,11 @@ describe('a mutation whose view lags (embedded PGlite)', () => {
     createServer({ ...hub.gatewayDeps(), waitForView, viewWaitMs: WAIT_MS, log: () => undefined });
   const graphql = async (gateway: ReturnType<typeof createServer>, query: string, variables: Record<string, unknown>) => {
     const started = Date.now();
-    const response = await gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${admin}` }, body: JSON.stringify({ query, variables }) });
+    const response = await gateway.yoga.fetch('http://hub.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query, variables }),
+    });
     return { answer: (await response.json()) as GraphQLAnswer, ms: Date.now() - started };
   };
 
@@ -68,7 +72,9 @@ describe('a mutation whose view lags (embedded PGlite)', () => {
     await hub.projector.start();
     const direct = gatewayWith((p) => hub.projector.waitFor(p));
     expect((await graphql(direct, DEFINE, { id: 'SLOW', commandId: 'lag-1' })).answer).toEqual({ data: { defineOrgUnit: { id: 'SLOW' } } });
-    expect((await graphql(direct, DEFINE, { id: 'NOPROJ', commandId: 'lag-2' })).answer).toEqual({ data: { defineOrgUnit: { id: 'NOPROJ' } } });
+    expect((await graphql(direct, DEFINE, { id: 'NOPROJ', commandId: 'lag-2' })).answer).toEqual({
+      data: { defineOrgUnit: { id: 'NOPROJ' } },
+    });
     expect(await hub.store.headPosition()).toBe(head);
   });
 });

@@ -20,37 +20,104 @@ import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTes
  * P PRIVACY_OFFICER, A ADMIN. A field the schema has and this table lacks fails the test, so a
  * new field cannot ship without its row.
  */
-const R = (letters: string): Role[] => [...letters].map((c) => ({ V: 'VIEWER', L: 'LEADERSHIP', H: 'HR', S: 'SALES', P: 'PRIVACY_OFFICER', A: 'ADMIN' })[c] as Role);
+const R = (letters: string): Role[] =>
+  [...letters].map((c) => ({ V: 'VIEWER', L: 'LEADERSHIP', H: 'HR', S: 'SALES', P: 'PRIVACY_OFFICER', A: 'ADMIN' })[c] as Role);
 const EVERYONE = 'VLHSPA';
 const CUSTOMERS = 'LSP';
 
 const QUERIES: Record<string, string> = {
-  apiTokens: 'A', branch: EVERYONE, branchVisits: EVERYONE, branches: EVERYONE, cadence: EVERYONE, cafeSession: EVERYONE, cafeSessionReachByOrgUnit: EVERYONE,
-  cafeSessions: EVERYONE, campaigns: EVERYONE, contracts: CUSTOMERS, coverage: EVERYONE, customer: CUSTOMERS,
+  apiTokens: 'A',
+  branch: EVERYONE,
+  branchVisits: EVERYONE,
+  branches: EVERYONE,
+  cadence: EVERYONE,
+  cafeSession: EVERYONE,
+  cafeSessionReachByOrgUnit: EVERYONE,
+  cafeSessions: EVERYONE,
+  campaigns: EVERYONE,
+  contracts: CUSTOMERS,
+  coverage: EVERYONE,
+  customer: CUSTOMERS,
   // Searching customers by name reads their names: the personal-data roles only.
-  customerSearch: 'SP', customerVisits: CUSTOMERS, deadLetters: 'A', employee: EVERYONE,
-  employees: EVERYONE, fc: EVERYONE, fcActivity: EVERYONE, fcs: EVERYONE, followUpCompliance: EVERYONE,
+  customerSearch: 'SP',
+  customerVisits: CUSTOMERS,
+  deadLetters: 'A',
+  employee: EVERYONE,
+  employees: EVERYONE,
+  fc: EVERYONE,
+  fcActivity: EVERYONE,
+  fcs: EVERYONE,
+  followUpCompliance: EVERYONE,
   // The generated sample asks for the first population, CUSTOMER; gaps of employees are below.
-  gaps: CUSTOMERS, me: EVERYONE,
+  gaps: CUSTOMERS,
+  me: EVERYONE,
   // Employees and café reach, which every role reads already through gaps and cafeSessionReachByOrgUnit.
-  nextCafeGuests: EVERYONE, openFollowUps: EVERYONE, orgUnits: EVERYONE,
+  nextCafeGuests: EVERYONE,
+  openFollowUps: EVERYONE,
+  orgUnits: EVERYONE,
   personalDataAccessLog: 'P',
-  overdueFollowUps: CUSTOMERS, touches: EVERYONE, townHall: EVERYONE, townHalls: EVERYONE, twoWay: EVERYONE, unvisitedBranches: EVERYONE, videoMessages: EVERYONE,
+  overdueFollowUps: CUSTOMERS,
+  touches: EVERYONE,
+  townHall: EVERYONE,
+  townHalls: EVERYONE,
+  twoWay: EVERYONE,
+  unvisitedBranches: EVERYONE,
+  videoMessages: EVERYONE,
 };
 const MUTATIONS: Record<string, string> = {
-  answerCafeSessionQuestion: 'LH', answerTownHallQuestion: 'LH', assignCafeSessionFollowUp: 'LH', cancelCafeSession: 'LH', cancelTownHall: 'LH',
-  completeCafeSessionFollowUp: 'LH', defineOrgUnit: 'HA', enrollBranchInPride: 'SA', eraseCustomerPersonalData: 'P', giveTownHallFeedback: 'LH', importCsv: 'A',
-  inviteToCafeSession: 'LH', issueApiToken: 'A', launchCampaign: 'LS', promoteEmployee: 'HA', publishVideoMessage: 'LH', raiseCafeSessionQuestion: 'LH',
-  raiseTownHallQuestion: 'LH', recordBranchVisit: 'LS', recordCafeSessionAttendance: 'LH', recordCustomerVisit: 'LS', recordEmployeeLeft: 'HA', recordFcLeft: 'SA',
-  recordCafeSession: 'LH', recordTownHall: 'LH', importHistory: 'A',
-  recordTownHallAttendance: 'LH', recordTownHallHeadCount: 'LH', recordVideoView: 'LH', registerBranch: 'SA', registerCustomer: 'S', registerEmployee: 'HA',
-  registerFc: 'SA', reportFcWeeklyActivity: 'S', revokeApiToken: 'A', scheduleCafeSession: 'LH', scheduleTownHall: 'LH', signContract: 'S', transferEmployee: 'HA',
+  answerCafeSessionQuestion: 'LH',
+  answerTownHallQuestion: 'LH',
+  assignCafeSessionFollowUp: 'LH',
+  cancelCafeSession: 'LH',
+  cancelTownHall: 'LH',
+  completeCafeSessionFollowUp: 'LH',
+  defineOrgUnit: 'HA',
+  enrollBranchInPride: 'SA',
+  eraseCustomerPersonalData: 'P',
+  giveTownHallFeedback: 'LH',
+  importCsv: 'A',
+  inviteToCafeSession: 'LH',
+  issueApiToken: 'A',
+  launchCampaign: 'LS',
+  promoteEmployee: 'HA',
+  publishVideoMessage: 'LH',
+  raiseCafeSessionQuestion: 'LH',
+  raiseTownHallQuestion: 'LH',
+  recordBranchVisit: 'LS',
+  recordCafeSessionAttendance: 'LH',
+  recordCustomerVisit: 'LS',
+  recordEmployeeLeft: 'HA',
+  recordFcLeft: 'SA',
+  recordCafeSession: 'LH',
+  recordTownHall: 'LH',
+  importHistory: 'A',
+  recordTownHallAttendance: 'LH',
+  recordTownHallHeadCount: 'LH',
+  recordVideoView: 'LH',
+  registerBranch: 'SA',
+  registerCustomer: 'S',
+  registerEmployee: 'HA',
+  registerFc: 'SA',
+  reportFcWeeklyActivity: 'S',
+  revokeApiToken: 'A',
+  scheduleCafeSession: 'LH',
+  scheduleTownHall: 'LH',
+  signContract: 'S',
+  transferEmployee: 'HA',
   transferFc: 'SA',
 };
 /** Operations whose access depends on what they ask, and nested personal data. */
 const SPECIAL: { name: string; operation: string; allowed: string }[] = [
-  { name: 'gaps of employees', operation: '{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30) { total } }', allowed: EVERYONE },
-  { name: 'gaps of customers', operation: '{ gaps(population: CUSTOMER, at: "2016-01-01T00:00:00+09:00", days: 30) { total } }', allowed: CUSTOMERS },
+  {
+    name: 'gaps of employees',
+    operation: '{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30) { total } }',
+    allowed: EVERYONE,
+  },
+  {
+    name: 'gaps of customers',
+    operation: '{ gaps(population: CUSTOMER, at: "2016-01-01T00:00:00+09:00", days: 30) { total } }',
+    allowed: CUSTOMERS,
+  },
   { name: 'touches of customers', operation: '{ touches(filter: { personKind: CUSTOMER }) { totalCount } }', allowed: CUSTOMERS },
   { name: 'a customer’s personal data', operation: '{ customer(id: "ACL-C1") { personalData { name } } }', allowed: 'SP' },
   { name: 'a contract’s customer', operation: '{ contracts(first: 1) { edges { node { customer { id } } } } }', allowed: CUSTOMERS },
@@ -66,7 +133,15 @@ const sample = (type: GraphQLInputType): string => {
     return `{ ${required.map((f) => `${f.name}: ${sample(f.type)}`).join(', ')} }`;
   }
   if (isScalarType(type)) {
-    const samples: Record<string, string> = { ID: '"acl-none"', String: '"acl"', Int: '1', Float: '1', Boolean: 'false', DateTime: '"2030-01-01T10:00:00+09:00"', Date: '"2030-01-01"' };
+    const samples: Record<string, string> = {
+      ID: '"acl-none"',
+      String: '"acl"',
+      Int: '1',
+      Float: '1',
+      Boolean: 'false',
+      DateTime: '"2030-01-01T10:00:00+09:00"',
+      Date: '"2030-01-01"',
+    };
     return samples[type.name] ?? '"acl"';
   }
   throw new Error(`no sample for ${String(type)}`);
@@ -83,8 +158,16 @@ describe.each(HUB_ENGINES)('access matrix on $name', (engine) => {
   beforeAll(async () => {
     t = await startHub(engine);
     await t.ok(`mutation { defineOrgUnit(input: { orgUnitId: "ACL", name: "Access", kind: DIVISION }) { id } }`, undefined, 'ADMIN');
-    await t.ok(`mutation { registerBranch(input: { branchId: "ACL-B", name: "Access branch", region: "Seoul", district: "Jung-gu", seoul: true }) { id } }`, undefined, 'SALES');
-    await t.ok(`mutation { registerCustomer(input: { customerId: "ACL-C1", branchId: "ACL-B", registeredOn: "2015-01-01", name: "Matrix Kim", phone: "010-0000-0000", address: "Seoul" }) { id } }`, undefined, 'SALES');
+    await t.ok(
+      `mutation { registerBranch(input: { branchId: "ACL-B", name: "Access branch", region: "Seoul", district: "Jung-gu", seoul: true }) { id } }`,
+      undefined,
+      'SALES',
+    );
+    await t.ok(
+      `mutation { registerCustomer(input: { customerId: "ACL-C1", branchId: "ACL-B", registeredOn: "2015-01-01", name: "Matrix Kim", phone: "010-0000-0000", address: "Seoul" }) { id } }`,
+      undefined,
+      'SALES',
+    );
   });
   afterAll(() => t.dispose());
 
@@ -99,20 +182,25 @@ describe.each(HUB_ENGINES)('access matrix on $name', (engine) => {
     ...SPECIAL.map((s) => ({ name: s.name, kind: 'special' as const, field: s.operation, allowed: s.allowed })),
   ];
 
-  it.each(cases)('$name: allowed to exactly its roles, refused (FORBIDDEN, nothing appended) to the others', async ({ kind, field, allowed }) => {
-    const operation =
-      kind === 'special' ? field : operationFor(kind, (kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[field]!);
-    const outcome: Record<string, string> = {};
-    for (const role of ROLES) {
-      const before = await t.hub.store.headPosition();
-      const r = await t.graphql(operation, undefined, role);
-      const forbidden = (r.errors ?? []).some((e) => e.extensions?.code === 'FORBIDDEN');
-      outcome[role] = forbidden ? 'refused' : 'allowed';
-      if (forbidden) expect(await t.hub.store.headPosition(), `${role} refused yet something was appended`).toBe(before);
-      // An allowed role may still be refused by the domain (sample ids do not exist), never by a crash.
-      expect((r.errors ?? []).map((e) => e.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
-    }
-    const expected = Object.fromEntries(ROLES.map((role) => [role, R(allowed).includes(role) ? 'allowed' : 'refused']));
-    expect(outcome).toEqual(expected);
-  });
+  it.each(cases)(
+    '$name: allowed to exactly its roles, refused (FORBIDDEN, nothing appended) to the others',
+    async ({ kind, field, allowed }) => {
+      const operation =
+        kind === 'special'
+          ? field
+          : operationFor(kind, (kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[field]!);
+      const outcome: Record<string, string> = {};
+      for (const role of ROLES) {
+        const before = await t.hub.store.headPosition();
+        const r = await t.graphql(operation, undefined, role);
+        const forbidden = (r.errors ?? []).some((e) => e.extensions?.code === 'FORBIDDEN');
+        outcome[role] = forbidden ? 'refused' : 'allowed';
+        if (forbidden) expect(await t.hub.store.headPosition(), `${role} refused yet something was appended`).toBe(before);
+        // An allowed role may still be refused by the domain (sample ids do not exist), never by a crash.
+        expect((r.errors ?? []).map((e) => e.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+      }
+      const expected = Object.fromEntries(ROLES.map((role) => [role, R(allowed).includes(role) ? 'allowed' : 'refused']));
+      expect(outcome).toEqual(expected);
+    },
+  );
 });

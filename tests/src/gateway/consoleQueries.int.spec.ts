@@ -18,7 +18,8 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     nextCafeGuests(sessionId: $sessionId, count: $count, asOf: $asOf, knownAt: $knownAt) {
       seats candidates session { id }
       guests { rank employeeId employee { name } team { name orgUnit { id } eligiblePopulation reached eligibleReachRate } divisionId divisionName reason } } }`;
-  const ids = (r: Record<string, unknown>) => (r as { nextCafeGuests: { guests: { employeeId: string }[] } }).nextCafeGuests.guests.map((g) => g.employeeId);
+  const ids = (r: Record<string, unknown>) =>
+    (r as { nextCafeGuests: { guests: { employeeId: string }[] } }).nextCafeGuests.guests.map((g) => g.employeeId);
 
   beforeAll(async () => {
     t = await startHub(engine);
@@ -31,26 +32,41 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     await m(`defineOrgUnit(input: { orgUnitId: "B1", name: "B1", kind: DEPARTMENT, parentId: "B" }, ${early}) { id }`);
     const people: [string, string, string, string][] = [
       ['CEO', '대표', 'EXECUTIVE', 'A'],
-      ['E11', '김하나', 'STAFF', 'A1'], ['E12', '김두리', 'ASSISTANT_MANAGER', 'A1'], ['E13', '박세나', 'MANAGER', 'A1'],
-      ['E21', '이가람', 'STAFF', 'A2'], ['E22', '이나래', 'DEPUTY_GENERAL_MANAGER', 'A2'],
-      ['E31', '최다온', 'STAFF', 'B1'], ['E32', '최라온', 'STAFF', 'B1'], ['E33', '정부장', 'GENERAL_MANAGER', 'B1'],
+      ['E11', '김하나', 'STAFF', 'A1'],
+      ['E12', '김두리', 'ASSISTANT_MANAGER', 'A1'],
+      ['E13', '박세나', 'MANAGER', 'A1'],
+      ['E21', '이가람', 'STAFF', 'A2'],
+      ['E22', '이나래', 'DEPUTY_GENERAL_MANAGER', 'A2'],
+      ['E31', '최다온', 'STAFF', 'B1'],
+      ['E32', '최라온', 'STAFF', 'B1'],
+      ['E33', '정부장', 'GENERAL_MANAGER', 'B1'],
     ];
     for (const [id, name, grade, unit] of people) {
-      await ok(`mutation($id: ID!, $name: String!, $grade: Grade!, $unit: ID!) { registerEmployee(input: { employeeId: $id, name: $name, grade: $grade, orgUnitId: $unit, region: "Seoul", hiredOn: "2010-01-04" }) { id } }`, { id, name, grade, unit });
+      await ok(
+        `mutation($id: ID!, $name: String!, $grade: Grade!, $unit: ID!) { registerEmployee(input: { employeeId: $id, name: $name, grade: $grade, orgUnitId: $unit, region: "Seoul", hiredOn: "2010-01-04" }) { id } }`,
+        { id, name, grade, unit },
+      );
     }
     await m(`registerBranch(input: { branchId: "S1", name: "Seocho", region: "Seoul", district: "서초구", seoul: true }, ${early}) { id }`);
-    await m(`registerBranch(input: { branchId: "S2", name: "Gangnam", region: "Seoul", district: "강남구", seoul: true }, ${early}) { id }`);
+    await m(
+      `registerBranch(input: { branchId: "S2", name: "Gangnam", region: "Seoul", district: "강남구", seoul: true }, ${early}) { id }`,
+    );
     await m(`registerFc(input: { fcId: "F1", name: "한설계", branchId: "S1", hiredOn: "2010-01-04" }) { id }`);
     await m(`recordBranchVisit(input: { branchId: "S2", leaderIds: ["CEO"], visitedAt: "2015-03-05T00:00:00Z", purpose: "Visit" }) { id }`);
-    await m(`scheduleCafeSession(input: { sessionId: "C1", scheduledAt: "2015-03-12T06:00:00Z", venue: "Café", hostIds: ["CEO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id }`);
-    await m(`scheduleCafeSession(input: { sessionId: "C2", scheduledAt: "2030-01-10T06:00:00Z", venue: "Café", hostIds: ["CEO"], capacity: 3 }) { id }`);
+    await m(
+      `scheduleCafeSession(input: { sessionId: "C1", scheduledAt: "2015-03-12T06:00:00Z", venue: "Café", hostIds: ["CEO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id }`,
+    );
+    await m(
+      `scheduleCafeSession(input: { sessionId: "C2", scheduledAt: "2030-01-10T06:00:00Z", venue: "Café", hostIds: ["CEO"], capacity: 3 }) { id }`,
+    );
     await m(`inviteToCafeSession(input: { sessionId: "C2", employeeId: "E21" }) { id }`);
     await m(`scheduleCafeSession(input: { sessionId: "C3", scheduledAt: "2030-02-10T06:00:00Z", venue: "Café", hostIds: ["CEO"] }) { id }`);
     await m(`cancelCafeSession(input: { sessionId: "C3", reason: "Moved" }) { id }`);
     await new Promise((r) => setTimeout(r, 5));
     beforeAttendance = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
-    for (const e of ['E13', 'E31']) await ok(`mutation($e: ID!) { recordCafeSessionAttendance(input: { sessionId: "C1", employeeId: $e }) { id } }`, { e });
+    for (const e of ['E13', 'E31'])
+      await ok(`mutation($e: ID!) { recordCafeSessionAttendance(input: { sessionId: "C1", employeeId: $e }) { id } }`, { e });
   });
   afterAll(() => t.dispose());
 
@@ -59,15 +75,23 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     // Never met and eligible: E21, E22 (A2, 0 %), E11, E12 (A1, 1/3), E32 (B1, 1/2); E33 is a 부장.
     // Division A leads with the neediest team; B gives its one in turn.
     expect(ids(r)).toEqual(['E21', 'E32', 'E22', 'E11', 'E12']);
-    const first = (r as { nextCafeGuests: { seats: number; candidates: number; session: unknown; guests: Record<string, unknown>[] } }).nextCafeGuests;
+    const first = (r as { nextCafeGuests: { seats: number; candidates: number; session: unknown; guests: Record<string, unknown>[] } })
+      .nextCafeGuests;
     expect([first.seats, first.candidates, first.session]).toEqual([5, 5, null]);
     expect(first.guests[0]).toEqual({
-      rank: 1, employeeId: 'E21', employee: { name: '이가람' },
+      rank: 1,
+      employeeId: 'E21',
+      employee: { name: '이가람' },
       team: { name: 'A2', orgUnit: { id: 'A2' }, eligiblePopulation: 2, reached: 0, eligibleReachRate: 0 },
-      divisionId: 'A', divisionName: 'Division A',
+      divisionId: 'A',
+      divisionName: 'Division A',
       reason: 'Never met at a café session; A2 has met 0 of 2 eligible (0%); Division A division.',
     });
-    expect(first.guests[1]).toMatchObject({ rank: 2, team: { name: 'B1', eligiblePopulation: 2, reached: 1, eligibleReachRate: 0.5 }, divisionName: 'Division B' });
+    expect(first.guests[1]).toMatchObject({
+      rank: 2,
+      team: { name: 'B1', eligiblePopulation: 2, reached: 1, eligibleReachRate: 0.5 },
+      divisionName: 'Division B',
+    });
     // Fewer asked for: the same order, cut.
     expect(ids(await ok(GUESTS, { count: 2 }))).toEqual(['E21', 'E32']);
   });
@@ -113,7 +137,10 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
   it('searches the directory by name or by the start of the number', async () => {
     const SEARCH = `query($q: String) { employees(filter: { search: $q }) { edges { node { id } } } fcs(filter: { search: $q }) { edges { node { id } } } }`;
     const found = async (q: string) => {
-      const r = (await ok(SEARCH, { q })) as { employees: { edges: { node: { id: string } }[] }; fcs: { edges: { node: { id: string } }[] } };
+      const r = (await ok(SEARCH, { q })) as {
+        employees: { edges: { node: { id: string } }[] };
+        fcs: { edges: { node: { id: string } }[] };
+      };
       return [...r.employees.edges, ...r.fcs.edges].map((e) => e.node.id).sort();
     };
     expect(await found('e1')).toEqual(['E11', 'E12', 'E13']);
@@ -123,17 +150,35 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     // The middle of a number is no match: numbers are searched by their start.
     expect(await found('11')).toEqual([]);
     expect(await found('  ')).toHaveLength(10);
-    await t.refused(`{ employees(filter: { search: "${'가'.repeat(101)}" }) { totalCount } }`, 'VALIDATION', /filter.search: at most 100 characters/);
+    await t.refused(
+      `{ employees(filter: { search: "${'가'.repeat(101)}" }) { totalCount } }`,
+      'VALIDATION',
+      /filter.search: at most 100 characters/,
+    );
   });
 
   it('finds customers by name for the roles that may read names, logging each one found', async () => {
-    await t.ok(`mutation { registerCustomer(input: { customerId: "CU1", branchId: "S1", registeredOn: "2015-01-01", name: "김고객", phone: "010-1111-1111", address: "서울" }) { id } }`, undefined, 'SALES');
-    await t.ok(`mutation { registerCustomer(input: { customerId: "CU2", branchId: "S1", registeredOn: "2015-01-01", name: "이고객", phone: "010-2222-2222", address: "서울" }) { id } }`, undefined, 'SALES');
+    await t.ok(
+      `mutation { registerCustomer(input: { customerId: "CU1", branchId: "S1", registeredOn: "2015-01-01", name: "김고객", phone: "010-1111-1111", address: "서울" }) { id } }`,
+      undefined,
+      'SALES',
+    );
+    await t.ok(
+      `mutation { registerCustomer(input: { customerId: "CU2", branchId: "S1", registeredOn: "2015-01-01", name: "이고객", phone: "010-2222-2222", address: "서울" }) { id } }`,
+      undefined,
+      'SALES',
+    );
     const SEARCH = `query($name: String!) { customerSearch(name: $name) { id personalData { name } } }`;
     expect(await t.ok(SEARCH, { name: '김' }, 'SALES')).toEqual({ customerSearch: [{ id: 'CU1', personalData: { name: '김고객' } }] });
     // Asking only for ids is still learning whose name matches: logged all the same.
-    expect(await t.ok(`{ customerSearch(name: "이고") { id } }`, undefined, 'PRIVACY_OFFICER')).toEqual({ customerSearch: [{ id: 'CU2' }] });
-    const log = (await t.ok(`{ personalDataAccessLog(customerId: "CU2", first: 10) { edges { node { role fields } } } }`, undefined, 'PRIVACY_OFFICER')) as { personalDataAccessLog: { edges: { node: { role: string; fields: string[] } }[] } };
+    expect(await t.ok(`{ customerSearch(name: "이고") { id } }`, undefined, 'PRIVACY_OFFICER')).toEqual({
+      customerSearch: [{ id: 'CU2' }],
+    });
+    const log = (await t.ok(
+      `{ personalDataAccessLog(customerId: "CU2", first: 10) { edges { node { role fields } } } }`,
+      undefined,
+      'PRIVACY_OFFICER',
+    )) as { personalDataAccessLog: { edges: { node: { role: string; fields: string[] } }[] } };
     expect(log.personalDataAccessLog.edges.map((e) => e.node)).toContainEqual({ role: 'PRIVACY_OFFICER', fields: ['NAME'] });
     for (const role of ['VIEWER', 'LEADERSHIP', 'HR', 'ADMIN'] as const) {
       const r = await t.graphql(`{ customerSearch(name: "김") { id } }`, undefined, role);
@@ -142,7 +187,11 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     await t.refused(`{ customerSearch(name: " ") { id } }`, 'VALIDATION', /name: give 1 to 100 characters/, undefined, 'SALES');
     await t.refused(`{ customerSearch(name: "김", first: 51) { id } }`, 'VALIDATION', /first must be between 1 and 50/, undefined, 'SALES');
     // Erased is erased: no longer found by name.
-    await t.ok(`mutation { eraseCustomerPersonalData(input: { customerId: "CU1", erasedOn: "2016-01-01" }) { id } }`, undefined, 'PRIVACY_OFFICER');
+    await t.ok(
+      `mutation { eraseCustomerPersonalData(input: { customerId: "CU1", erasedOn: "2016-01-01" }) { id } }`,
+      undefined,
+      'PRIVACY_OFFICER',
+    );
     expect(await t.ok(`{ customerSearch(name: "고객") { id } }`, undefined, 'SALES')).toEqual({ customerSearch: [{ id: 'CU2' }] });
   });
 
@@ -162,13 +211,38 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     }
     expect(paged).toEqual(whole.people.map((p) => p.personId));
     // Past the end: an empty page that still counts the whole list.
-    const beyond = ((await ok(PAGE, { first: 4, after: Buffer.from(JSON.stringify(['gaps', '2999-12-31 00:00:00+00', 'zzz'])).toString('base64url') })) as Gaps).gaps;
+    const beyond = (
+      (await ok(PAGE, {
+        first: 4,
+        after: Buffer.from(JSON.stringify(['gaps', '2999-12-31 00:00:00+00', 'zzz'])).toString('base64url'),
+      })) as Gaps
+    ).gaps;
     expect(beyond).toEqual({ total: 9, hasNextPage: false, endCursor: null, people: [] });
-    await t.refused(`{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, after: "nonsense") { total } }`, 'VALIDATION', /after: invalid cursor/);
-    for (const forged of [['gaps', '40'], ['gaps', '1e400', 'E1'], ['gaps', 'yesterday', 'E1'], ['gaps', '', ''], ['gaps', "2015-01-01 00:00:00+00'; --", 'E1'], ['offset', '3']]) {
-      await t.refused(`query($after: String) { gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, after: $after) { total } }`, 'VALIDATION', /after: invalid cursor/, { after: Buffer.from(JSON.stringify(forged)).toString('base64url') });
+    await t.refused(
+      `{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, after: "nonsense") { total } }`,
+      'VALIDATION',
+      /after: invalid cursor/,
+    );
+    for (const forged of [
+      ['gaps', '40'],
+      ['gaps', '1e400', 'E1'],
+      ['gaps', 'yesterday', 'E1'],
+      ['gaps', '', ''],
+      ['gaps', "2015-01-01 00:00:00+00'; --", 'E1'],
+      ['offset', '3'],
+    ]) {
+      await t.refused(
+        `query($after: String) { gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, after: $after) { total } }`,
+        'VALIDATION',
+        /after: invalid cursor/,
+        { after: Buffer.from(JSON.stringify(forged)).toString('base64url') },
+      );
     }
-    await t.refused(`{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, first: 501) { total } }`, 'VALIDATION', /first must be between 0 and 500/);
+    await t.refused(
+      `{ gaps(population: EMPLOYEE, at: "2016-01-01T00:00:00+09:00", days: 30, first: 501) { total } }`,
+      'VALIDATION',
+      /first must be between 0 and 500/,
+    );
   });
 
   // Last: it records an attendance the tests above do not expect.

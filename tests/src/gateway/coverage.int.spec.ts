@@ -27,11 +27,19 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
     await m(`defineOrgUnit(input: { orgUnitId: "FIN", name: "Finance", kind: DEPARTMENT, parentId: "HQ" }) { id }`);
     await m(`registerEmployee(input: { employeeId: "CEO", name: "CEO", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul" }) { id }`);
     await m(`registerEmployee(input: { employeeId: "CSO", name: "CSO", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul" }) { id }`);
-    await m(`registerEmployee(input: { employeeId: "E1", name: "E1", grade: STAFF, orgUnitId: "IT", region: "Seoul", hiredOn: "2010-01-04" }) { id }`);
-    await m(`registerEmployee(input: { employeeId: "E2", name: "E2", grade: ASSISTANT_MANAGER, orgUnitId: "IT", region: "Seoul", hiredOn: "2010-01-04" }) { id }`);
-    await m(`registerEmployee(input: { employeeId: "E3", name: "E3", grade: MANAGER, orgUnitId: "IT", region: "Seoul", hiredOn: "2010-01-04" }) { id }`);
+    await m(
+      `registerEmployee(input: { employeeId: "E1", name: "E1", grade: STAFF, orgUnitId: "IT", region: "Seoul", hiredOn: "2010-01-04" }) { id }`,
+    );
+    await m(
+      `registerEmployee(input: { employeeId: "E2", name: "E2", grade: ASSISTANT_MANAGER, orgUnitId: "IT", region: "Seoul", hiredOn: "2010-01-04" }) { id }`,
+    );
+    await m(
+      `registerEmployee(input: { employeeId: "E3", name: "E3", grade: MANAGER, orgUnitId: "IT", region: "Seoul", hiredOn: "2010-01-04" }) { id }`,
+    );
     await m(`recordEmployeeLeft(input: { employeeId: "E3", leftOn: "2015-02-28" }) { id }`);
-    await m(`registerEmployee(input: { employeeId: "E4", name: "E4", grade: STAFF, orgUnitId: "FIN", region: "Busan", hiredOn: "2010-01-04" }) { id }`);
+    await m(
+      `registerEmployee(input: { employeeId: "E4", name: "E4", grade: STAFF, orgUnitId: "FIN", region: "Busan", hiredOn: "2010-01-04" }) { id }`,
+    );
     await m(`registerBranch(input: { branchId: "P", name: "P", region: "Seoul", district: "서초구", seoul: true }) { id }`);
     await m(`enrollBranchInPride(input: { branchId: "P", since: "2014-07-01" }) { id }`);
     await m(`registerBranch(input: { branchId: "N", name: "N", region: "Busan", district: "해운대구", seoul: false }) { id }`);
@@ -39,14 +47,27 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
     await m(`registerFc(input: { fcId: "FC2", name: "FC2", branchId: "P", hiredOn: "2010-01-04" }) { id }`);
     await m(`registerFc(input: { fcId: "FC3", name: "FC3", branchId: "N", hiredOn: "2010-01-04" }) { id }`);
 
-    await m(`scheduleCafeSession(input: { sessionId: "C1", scheduledAt: "2015-03-12T06:00:00Z", venue: "Café", hostIds: ["CEO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id }`);
-    for (const e of ['E1', 'E2']) await ok(`mutation($e: ID!) { recordCafeSessionAttendance(input: { sessionId: "C1", employeeId: $e }) { id } }`, { e });
-    await m(`scheduleTownHall(input: { townHallId: "T1", scheduledAt: "2015-03-20T09:00:00Z", format: LECTURE, theme: "Q1", venue: "HQ", presenterIds: ["CSO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id }`);
+    await m(
+      `scheduleCafeSession(input: { sessionId: "C1", scheduledAt: "2015-03-12T06:00:00Z", venue: "Café", hostIds: ["CEO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id }`,
+    );
+    for (const e of ['E1', 'E2'])
+      await ok(`mutation($e: ID!) { recordCafeSessionAttendance(input: { sessionId: "C1", employeeId: $e }) { id } }`, { e });
+    await m(
+      `scheduleTownHall(input: { townHallId: "T1", scheduledAt: "2015-03-20T09:00:00Z", format: LECTURE, theme: "Q1", venue: "HQ", presenterIds: ["CSO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id }`,
+    );
     await m(`recordTownHallAttendance(input: { townHallId: "T1", employeeId: "E1" }) { id }`);
-    await m(`publishVideoMessage(input: { videoId: "V1", authorId: "CEO", title: "V", durationSeconds: 60, audience: [EMPLOYEE, FC], publishedAt: "2015-03-01T00:00:00Z" }) { id }`);
-    await m(`recordVideoView(input: { videoId: "V1", viewerKind: EMPLOYEE, viewerId: "E4", secondsWatched: 60, viewedAt: "2015-03-25T00:00:00Z" }) { id }`);
-    await m(`recordVideoView(input: { videoId: "V1", viewerKind: FC, viewerId: "FC3", secondsWatched: 30, viewedAt: "2015-03-26T00:00:00Z" }) { id }`);
-    await m(`recordBranchVisit(input: { branchId: "P", leaderIds: ["CSO"], visitedAt: "2015-03-05T00:00:00Z", purpose: "Visit", fcIds: ["FC1"] }) { id }`);
+    await m(
+      `publishVideoMessage(input: { videoId: "V1", authorId: "CEO", title: "V", durationSeconds: 60, audience: [EMPLOYEE, FC], publishedAt: "2015-03-01T00:00:00Z" }) { id }`,
+    );
+    await m(
+      `recordVideoView(input: { videoId: "V1", viewerKind: EMPLOYEE, viewerId: "E4", secondsWatched: 60, viewedAt: "2015-03-25T00:00:00Z" }) { id }`,
+    );
+    await m(
+      `recordVideoView(input: { videoId: "V1", viewerKind: FC, viewerId: "FC3", secondsWatched: 30, viewedAt: "2015-03-26T00:00:00Z" }) { id }`,
+    );
+    await m(
+      `recordBranchVisit(input: { branchId: "P", leaderIds: ["CSO"], visitedAt: "2015-03-05T00:00:00Z", purpose: "Visit", fcIds: ["FC1"] }) { id }`,
+    );
   });
   afterAll(() => t.dispose());
 
@@ -60,7 +81,7 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
         reachRate: 1,
         touches: 3,
         frequency: 1.5,
-        averageDaysSinceLastTouch: expect.closeTo(((31 - 19 - 9 / 24) + (31 - 11 - 6 / 24)) / 2, 5),
+        averageDaysSinceLastTouch: expect.closeTo((31 - 19 - 9 / 24 + (31 - 11 - 6 / 24)) / 2, 5),
         byChannel: [
           { channel: 'CAFE_SESSION', reached: 2, touches: 2 },
           { channel: 'TOWN_HALL', reached: 1, touches: 1 },
@@ -73,7 +94,9 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
     });
     const hq = await ok(COVERAGE, { population: 'EMPLOYEE', segment: { orgUnitId: 'HQ' }, period: march, channel: 'VIDEO_MESSAGE' });
     // HQ's subtree in March: CEO, CSO, E1, E2, E4; only E4 watched the video.
-    expect(hq).toMatchObject({ coverage: { population: 5, reached: 1, touches: 1, byChannel: [{ channel: 'VIDEO_MESSAGE', reached: 1, touches: 1 }] } });
+    expect(hq).toMatchObject({
+      coverage: { population: 5, reached: 1, touches: 1, byChannel: [{ channel: 'VIDEO_MESSAGE', reached: 1, touches: 1 }] },
+    });
     const byCso = await ok(COVERAGE, { population: 'EMPLOYEE', segment: { grade: 'STAFF' }, period: march, leaderId: 'CSO' });
     expect(byCso).toMatchObject({ coverage: { population: 2, reached: 1, touches: 1 } });
   });
@@ -81,11 +104,23 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
   it('measures FCs by branch, region and PRIDE side by side', async () => {
     const pride = await ok(COVERAGE, { population: 'FC', segment: { pride: true }, period: march });
     const other = await ok(COVERAGE, { population: 'FC', segment: { pride: false }, period: march });
-    expect(pride).toMatchObject({ coverage: { population: 2, reached: 1, reachRate: 0.5, byChannel: [{ channel: 'BRANCH_VISIT', reached: 1, touches: 1 }] } });
-    expect(other).toMatchObject({ coverage: { population: 1, reached: 1, reachRate: 1, byChannel: [{ channel: 'VIDEO_MESSAGE', reached: 1, touches: 1 }] } });
-    expect(await ok(COVERAGE, { population: 'FC', segment: { region: 'Busan' }, period: march })).toMatchObject({ coverage: { population: 1 } });
+    expect(pride).toMatchObject({
+      coverage: { population: 2, reached: 1, reachRate: 0.5, byChannel: [{ channel: 'BRANCH_VISIT', reached: 1, touches: 1 }] },
+    });
+    expect(other).toMatchObject({
+      coverage: { population: 1, reached: 1, reachRate: 1, byChannel: [{ channel: 'VIDEO_MESSAGE', reached: 1, touches: 1 }] },
+    });
+    expect(await ok(COVERAGE, { population: 'FC', segment: { region: 'Busan' }, period: march })).toMatchObject({
+      coverage: { population: 1 },
+    });
     // PRIDE "as of the period": before July 2014, P was not yet a PRIDE branch.
-    expect(await ok(COVERAGE, { population: 'FC', segment: { pride: true }, period: { from: '2014-01-01T00:00:00Z', to: '2014-02-01T00:00:00Z' } })).toMatchObject({
+    expect(
+      await ok(COVERAGE, {
+        population: 'FC',
+        segment: { pride: true },
+        period: { from: '2014-01-01T00:00:00Z', to: '2014-02-01T00:00:00Z' },
+      }),
+    ).toMatchObject({
       coverage: { population: 0 },
     });
   });
@@ -101,7 +136,9 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
         ],
       },
     });
-    const fcGaps = await ok(`{ gaps(population: FC, at: "2015-04-01T00:00:00Z", days: 30) { total people { personId fc { branch { id } } } } }`);
+    const fcGaps = await ok(
+      `{ gaps(population: FC, at: "2015-04-01T00:00:00Z", days: 30) { total people { personId fc { branch { id } } } } }`,
+    );
     expect(fcGaps).toEqual({ gaps: { total: 1, people: [{ personId: 'FC2', fc: { branch: { id: 'P' } } }] } });
   });
 

@@ -12,14 +12,28 @@ describe.each(HUB_ENGINES)('dead letters through GraphQL on $name', (engine) => 
 
   it('parks an event the hub cannot read, keeps projecting, and lists it for ADMIN only', async () => {
     // An event of a type no version of the hub knows (written by something else, or corrupt).
-    const metadata = { correlationId: randomUUID(), causationId: randomUUID(), actor: 'test', occurredAt: new Date().toISOString(), schemaVersion: 1 };
+    const metadata = {
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actor: 'test',
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 1,
+    };
     const poison = await t.hub.store.append('alien-1', [{ id: randomUUID(), type: 'AlienLanded', data: { x: 1 }, metadata }]);
     // The view goes on: the next mutation reads its own write.
-    expect(await t.ok(`mutation { defineOrgUnit(input: { orgUnitId: "DL", name: "After the poison", kind: DIVISION }) { id } }`)).toEqual({ defineOrgUnit: { id: 'DL' } });
+    expect(await t.ok(`mutation { defineOrgUnit(input: { orgUnitId: "DL", name: "After the poison", kind: DIVISION }) { id } }`)).toEqual({
+      defineOrgUnit: { id: 'DL' },
+    });
     const q = `{ deadLetters(first: 5) { totalCount edges { node { position type stream reason } } } }`;
-    const listed = (await t.ok(q, undefined, 'ADMIN')) as { deadLetters: { totalCount: number; edges: { node: { position: string; type: string; stream: string; reason: string } }[] } };
+    const listed = (await t.ok(q, undefined, 'ADMIN')) as {
+      deadLetters: { totalCount: number; edges: { node: { position: string; type: string; stream: string; reason: string } }[] };
+    };
     expect(listed.deadLetters.totalCount).toBe(1);
-    expect(listed.deadLetters.edges[0]!.node).toMatchObject({ position: poison.position.toString(), type: 'AlienLanded', stream: 'alien-1' });
+    expect(listed.deadLetters.edges[0]!.node).toMatchObject({
+      position: poison.position.toString(),
+      type: 'AlienLanded',
+      stream: 'alien-1',
+    });
     expect(listed.deadLetters.edges[0]!.node.reason.length).toBeGreaterThan(0);
     await t.refused(q, 'FORBIDDEN', /only for ADMIN/, undefined, 'LEADERSHIP');
   });

@@ -32,8 +32,20 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
       { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CEO' },
       { employeeId: 'CFO', name: '한재무', grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', title: 'CFO' },
       { employeeId: 'GM1', name: '박부장', grade: 'GENERAL_MANAGER', orgUnitId: 'FIN', region: 'Seoul' },
-      ...Array.from({ length: 6 }, (_, i) => ({ employeeId: `F${i}`, name: `재무 ${i}`, grade: 'STAFF', orgUnitId: 'FIN', region: 'Seoul' })),
-      ...Array.from({ length: 4 }, (_, i) => ({ employeeId: `M${i}`, name: `마케팅 ${i}`, grade: 'MANAGER', orgUnitId: 'MKT', region: 'Busan' })),
+      ...Array.from({ length: 6 }, (_, i) => ({
+        employeeId: `F${i}`,
+        name: `재무 ${i}`,
+        grade: 'STAFF',
+        orgUnitId: 'FIN',
+        region: 'Seoul',
+      })),
+      ...Array.from({ length: 4 }, (_, i) => ({
+        employeeId: `M${i}`,
+        name: `마케팅 ${i}`,
+        grade: 'MANAGER',
+        orgUnitId: 'MKT',
+        region: 'Busan',
+      })),
     ];
     for (const input of people) {
       const r = await t.graphql(REGISTER, { input });
@@ -54,7 +66,10 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
   const head = () => t.hub.store.headPosition();
 
   it('runs a café session end to end: mutation → service → events → projection → query', async () => {
-    const created = await t.graphql(SCHEDULE, { input: { sessionId: 'S-e2e', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café Bene, Yeouido', hostIds: ['CEO'] }, occurredAt: '2015-02-26T09:00:00+09:00' });
+    const created = await t.graphql(SCHEDULE, {
+      input: { sessionId: 'S-e2e', scheduledAt: '2015-03-12T15:00:00+09:00', venue: 'Café Bene, Yeouido', hostIds: ['CEO'] },
+      occurredAt: '2015-02-26T09:00:00+09:00',
+    });
     expect(created).toEqual({
       data: {
         scheduleCafeSession: {
@@ -68,20 +83,30 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
         },
       },
     });
-    for (const e of ['F0', 'F1', 'M0']) expect((await t.graphql(INVITE, { input: { sessionId: 'S-e2e', employeeId: e } })).errors).toBeUndefined();
-    for (const e of ['F0', 'M0', 'M1']) expect((await t.graphql(ATTEND, { input: { sessionId: 'S-e2e', employeeId: e } })).errors).toBeUndefined();
+    for (const e of ['F0', 'F1', 'M0'])
+      expect((await t.graphql(INVITE, { input: { sessionId: 'S-e2e', employeeId: e } })).errors).toBeUndefined();
+    for (const e of ['F0', 'M0', 'M1'])
+      expect((await t.graphql(ATTEND, { input: { sessionId: 'S-e2e', employeeId: e } })).errors).toBeUndefined();
     const q = await t.graphql<{ raiseCafeSessionQuestion: { id: string } }>(
       `mutation { raiseCafeSessionQuestion(input: { sessionId: "S-e2e", topic: "career", text: "How do I grow?", askedBy: "F0" }) { id } }`,
     );
     const questionId = q.data!.raiseCafeSessionQuestion.id;
-    await t.graphql(`mutation($q: ID!) { answerCafeSessionQuestion(input: { sessionId: "S-e2e", questionId: $q, answeredBy: "CEO", mode: FOLLOWED_UP, answer: "By e-mail" }) { id } }`, { q: questionId });
+    await t.graphql(
+      `mutation($q: ID!) { answerCafeSessionQuestion(input: { sessionId: "S-e2e", questionId: $q, answeredBy: "CEO", mode: FOLLOWED_UP, answer: "By e-mail" }) { id } }`,
+      { q: questionId },
+    );
     const f = await t.graphql<{ assignCafeSessionFollowUp: { id: string; dueOn: string } }>(
       `mutation($q: ID!) { assignCafeSessionFollowUp(input: { sessionId: "S-e2e", questionId: $q, description: "Send the career ladder", ownerId: "CEO", dueOn: "2015-03-31" }) { id dueOn } }`,
       { q: questionId },
     );
     expect(f.data!.assignCafeSessionFollowUp.dueOn).toBe('2015-03-31');
-    await t.graphql(`mutation($f: ID!) { completeCafeSessionFollowUp(input: { sessionId: "S-e2e", followUpId: $f, completedOn: "2015-03-20" }) { id } }`, { f: f.data!.assignCafeSessionFollowUp.id });
-    await t.graphql(`mutation { raiseCafeSessionQuestion(input: { sessionId: "S-e2e", topic: "personal", text: "Secret?", anonymous: true, askedBy: "M0" }) { id } }`);
+    await t.graphql(
+      `mutation($f: ID!) { completeCafeSessionFollowUp(input: { sessionId: "S-e2e", followUpId: $f, completedOn: "2015-03-20" }) { id } }`,
+      { f: f.data!.assignCafeSessionFollowUp.id },
+    );
+    await t.graphql(
+      `mutation { raiseCafeSessionQuestion(input: { sessionId: "S-e2e", topic: "personal", text: "Secret?", anonymous: true, askedBy: "M0" }) { id } }`,
+    );
 
     const session = await t.graphql<{ cafeSession: Record<string, unknown> }>(SESSION, { id: 'S-e2e' });
     expect(session.data!.cafeSession).toMatchObject({
@@ -101,15 +126,17 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
       followUps: [{ description: 'Send the career ladder', dueOn: '2015-03-31', completedOn: '2015-03-20', owner: { id: 'CEO' } }],
     });
 
-    const employee = await t.graphql<{ employee: { touches: { channel: string; touchedAt: string; leader: { id: string } }[]; lastTouchedAt: string } }>(
-      `{ employee(id: "M1") { touches { channel mode touchedAt leader { id } } lastTouchedAt } }`,
-    );
+    const employee = await t.graphql<{
+      employee: { touches: { channel: string; touchedAt: string; leader: { id: string } }[]; lastTouchedAt: string };
+    }>(`{ employee(id: "M1") { touches { channel mode touchedAt leader { id } } lastTouchedAt } }`);
     expect(employee.data!.employee).toEqual({
       touches: [{ channel: 'CAFE_SESSION', mode: 'FACE_TO_FACE', touchedAt: '2015-03-12T06:00:00.000Z', leader: { id: 'CEO' } }],
       lastTouchedAt: '2015-03-12T06:00:00.000Z',
     });
 
-    const reach = await t.graphql<{ cafeSessionReachByOrgUnit: unknown[] }>(REACH, { period: { from: '2015-03-01T00:00:00+09:00', to: '2015-04-01T00:00:00+09:00' } });
+    const reach = await t.graphql<{ cafeSessionReachByOrgUnit: unknown[] }>(REACH, {
+      period: { from: '2015-03-01T00:00:00+09:00', to: '2015-04-01T00:00:00+09:00' },
+    });
     expect(reach.data!.cafeSessionReachByOrgUnit).toEqual([
       // The company-wide root first: every employee present, whichever division.
       { orgUnitId: 'COMPANY', population: 13, eligiblePopulation: 10, reached: 3, reachRate: 3 / 13 },
@@ -118,16 +145,27 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
       { orgUnitId: 'HQ', population: 13, eligiblePopulation: 10, reached: 3, reachRate: 3 / 13 },
       { orgUnitId: 'MKT', population: 4, eligiblePopulation: 4, reached: 2, reachRate: 0.5 },
     ]);
-    const otherMonth = await t.graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, { period: { from: '2015-04-01T00:00:00+09:00', to: '2015-05-01T00:00:00+09:00' } });
+    const otherMonth = await t.graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, {
+      period: { from: '2015-04-01T00:00:00+09:00', to: '2015-05-01T00:00:00+09:00' },
+    });
     expect(otherMonth.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0, 0]);
-    const otherHost = await t.graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, { period: { from: '2015-03-01T00:00:00+09:00', to: '2015-04-01T00:00:00+09:00' }, hostId: 'GM1' });
+    const otherHost = await t.graphql<{ cafeSessionReachByOrgUnit: { reached: number }[] }>(REACH, {
+      period: { from: '2015-03-01T00:00:00+09:00', to: '2015-04-01T00:00:00+09:00' },
+      hostId: 'GM1',
+    });
     expect(otherHost.data!.cafeSessionReachByOrgUnit.map((r) => r.reached)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('reports two-way figures: questions answered and follow-ups still open', async () => {
     // From the end-to-end session above (questions raised "now"): one named question answered, one anonymous still open;
     // the follow-up was completed on 2015-03-20.
-    const w = await t.graphql<{ twoWay: { questions: Record<string, unknown>; byChannel: { channel: string }[]; byAnsweringLeader: { leader: { id: string }; answered: number }[] } }>(
+    const w = await t.graphql<{
+      twoWay: {
+        questions: Record<string, unknown>;
+        byChannel: { channel: string }[];
+        byAnsweringLeader: { leader: { id: string }; answered: number }[];
+      };
+    }>(
       `{ twoWay(period: { from: "2015-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" }) {
           questions { raised answered answeredRate } byChannel { channel } byAnsweringLeader { leader { id } answered } } }`,
     );
@@ -136,7 +174,9 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
       byChannel: [{ channel: 'CAFE_SESSION' }],
       byAnsweringLeader: [{ leader: { id: 'CEO' }, answered: 1 }],
     });
-    const open = await t.graphql<{ openFollowUps: { description: string; overdue: boolean; ageDays: number }[] }>(`{ openFollowUps(at: "2015-03-15T00:00:00Z") { description overdue ageDays } }`);
+    const open = await t.graphql<{ openFollowUps: { description: string; overdue: boolean; ageDays: number }[] }>(
+      `{ openFollowUps(at: "2015-03-15T00:00:00Z") { description overdue ageDays } }`,
+    );
     expect(open.data!.openFollowUps).toEqual([{ description: 'Send the career ladder', overdue: false, ageDays: 2 }]);
     const later = await t.graphql<{ openFollowUps: unknown[] }>(`{ openFollowUps(at: "2015-04-15T00:00:00Z") { id } }`);
     expect(later.data!.openFollowUps).toEqual([]);
@@ -160,13 +200,49 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
       ['a duplicate invitation', INVITE, { input: { sessionId: 'S-bad', employeeId: 'F2' } }, 'CONFLICT', /already invited/],
       ['an unknown employee', INVITE, { input: { sessionId: 'S-bad', employeeId: 'NOBODY' } }, 'NOT_FOUND', /NOBODY/],
       ['an unknown session', INVITE, { input: { sessionId: 'S-none', employeeId: 'F3' } }, 'NOT_FOUND', /S-none/],
-      ['a malformed date', SCHEDULE, { input: { scheduledAt: '2015-02-30T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] } }, 'VALIDATION', /DateTime/],
-      ['a date without offset', SCHEDULE, { input: { scheduledAt: '2015-02-10 10:00', venue: 'x', hostIds: ['CEO'] } }, 'VALIDATION', /offset/],
-      ['an empty venue', SCHEDULE, { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: '  ', hostIds: ['CEO'] } }, 'VALIDATION', /venue/],
+      [
+        'a malformed date',
+        SCHEDULE,
+        { input: { scheduledAt: '2015-02-30T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] } },
+        'VALIDATION',
+        /DateTime/,
+      ],
+      [
+        'a date without offset',
+        SCHEDULE,
+        { input: { scheduledAt: '2015-02-10 10:00', venue: 'x', hostIds: ['CEO'] } },
+        'VALIDATION',
+        /offset/,
+      ],
+      [
+        'an empty venue',
+        SCHEDULE,
+        { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: '  ', hostIds: ['CEO'] } },
+        'VALIDATION',
+        /venue/,
+      ],
       ['no host', SCHEDULE, { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: [] } }, 'VALIDATION', /host/],
-      ['a session in the past without occurredAt', SCHEDULE, { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] } }, 'VALIDATION', /scheduling is for the future.*occurredAt/],
-      ['history claimed to happen in the future', SCHEDULE, { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] }, occurredAt: '2099-01-01T00:00:00Z' }, 'VALIDATION', /in the future/],
-      ['a session scheduled twice', SCHEDULE, { input: { sessionId: 'S-bad', scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] } }, 'CONFLICT', /already scheduled/],
+      [
+        'a session in the past without occurredAt',
+        SCHEDULE,
+        { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] } },
+        'VALIDATION',
+        /scheduling is for the future.*occurredAt/,
+      ],
+      [
+        'history claimed to happen in the future',
+        SCHEDULE,
+        { input: { scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] }, occurredAt: '2099-01-01T00:00:00Z' },
+        'VALIDATION',
+        /in the future/,
+      ],
+      [
+        'a session scheduled twice',
+        SCHEDULE,
+        { input: { sessionId: 'S-bad', scheduledAt: '2015-02-10T10:00:00+09:00', venue: 'x', hostIds: ['CEO'] } },
+        'CONFLICT',
+        /already scheduled/,
+      ],
       [
         'an unknown question answered',
         `mutation { answerCafeSessionQuestion(input: { sessionId: "S-bad", questionId: "Q-none", answeredBy: "CEO", mode: LIVE, answer: "x" }) { id } }`,
@@ -225,12 +301,22 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
       cafeSessionReachByOrgUnit: [{ reached: 0 }],
     });
     expect((await t.graphql(AT, { knownAt: invitedOnly })).data).toEqual({
-      cafeSession: { invitedCount: 1, attendedCount: 0, participants: [{ attended: false, employee: { name: '재무 5' } }], hosts: [{ id: 'CEO' }] },
+      cafeSession: {
+        invitedCount: 1,
+        attendedCount: 0,
+        participants: [{ attended: false, employee: { name: '재무 5' } }],
+        hosts: [{ id: 'CEO' }],
+      },
       employee: { touches: [], lastTouchedAt: null },
       cafeSessionReachByOrgUnit: [{ reached: 0 }],
     });
     expect((await t.graphql(AT, {})).data).toEqual({
-      cafeSession: { invitedCount: 1, attendedCount: 1, participants: [{ attended: true, employee: { name: '재무 5' } }], hosts: [{ id: 'CEO' }] },
+      cafeSession: {
+        invitedCount: 1,
+        attendedCount: 1,
+        participants: [{ attended: true, employee: { name: '재무 5' } }],
+        hosts: [{ id: 'CEO' }],
+      },
       employee: { touches: [{ channel: 'CAFE_SESSION' }], lastTouchedAt: '2015-06-11T06:00:00.000Z' },
       cafeSessionReachByOrgUnit: [{ reached: 1 }],
     });
@@ -251,7 +337,9 @@ describe.each(HUB_ENGINES)('GraphQL gateway over the real stack on $name', (engi
     for (let i = 0; i < 5; i++) await schedule(`S-page-${i}`, `2016-0${i + 1}-14T15:00:00+09:00`);
     const PAGE = `query($after: String, $from: DateTime, $to: DateTime, $hostId: ID) {
       cafeSessions(first: 2, after: $after, from: $from, to: $to, hostId: $hostId) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
-    type Page = { cafeSessions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
+    type Page = {
+      cafeSessions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] };
+    };
     const ids: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 10; pages++) {

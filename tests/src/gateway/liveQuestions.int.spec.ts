@@ -18,7 +18,12 @@ const subscribe = async (api: string, query: string, variables: Record<string, u
   const controller = new AbortController();
   const response = await fetch(api, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', [CSRF_HEADER]: 'test', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      [CSRF_HEADER]: 'test',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
     signal: controller.signal,
   });
@@ -37,7 +42,11 @@ const subscribe = async (api: string, query: string, variables: Record<string, u
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
           const event = /^event: ?(.*)$/m.exec(block)?.[1];
-          const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trimStart())
+            .join('\n');
           if (!event) continue; // a keep-alive comment
           events.push({ event, data: data ? (JSON.parse(data) as SseEvent['data']) : null });
           waiters.splice(0).forEach((w) => w());
@@ -53,7 +62,8 @@ const subscribe = async (api: string, query: string, variables: Record<string, u
   const until = async (count: number, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
     while (events.length < count && !ended) {
-      if (Date.now() > deadline) throw new Error(`only ${events.length} of ${count} events within ${timeoutMs} ms: ${JSON.stringify(events)}`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${events.length} of ${count} events within ${timeoutMs} ms: ${JSON.stringify(events)}`);
       await new Promise<void>((r) => {
         waiters.push(r);
         setTimeout(r, 200);
@@ -92,7 +102,11 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
   let api: string;
   /** A mutation over the same socket, as the console sends it. */
   const mutate = async (query: string, role: 'LEADERSHIP' | 'HR' = 'LEADERSHIP') => {
-    const r = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${t.tokens[role]}` }, body: JSON.stringify({ query }) });
+    const r = await fetch(api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${t.tokens[role]}` },
+      body: JSON.stringify({ query }),
+    });
     const body = (await r.json()) as { errors?: unknown };
     expect(body.errors).toBeUndefined();
   };
@@ -100,10 +114,18 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
   beforeAll(async () => {
     t = await startHub(engine);
     await t.ok(`mutation { defineOrgUnit(input: { orgUnitId: "HQ", name: "Head Office", kind: DIVISION }) { id } }`);
-    await t.ok(`mutation { registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul", title: "CEO" }) { id } }`);
-    await t.ok(`mutation { registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "HQ", region: "Seoul" }) { id } }`);
-    await t.ok(`mutation { recordCafeSession(input: { sessionId: "S-LIVE", scheduledAt: "2015-03-10T15:00:00+09:00", venue: "Café", hostIds: ["CEO"], invitations: [{ employeeId: "E1" }], attendance: [{ employeeId: "E1" }], questions: [{ questionId: "Q0", topic: "career", text: "Already asked", askedBy: "E1" }] }, occurredAt: "2015-03-01T09:00:00+09:00") { id } }`);
-    await t.ok(`mutation { recordTownHall(input: { townHallId: "TH-LIVE", scheduledAt: "2015-04-20T18:00:00+09:00", format: LECTURE, theme: "Q1", venue: "Hall", presenterIds: ["CEO"], attendance: [{ employeeId: "E1" }] }, occurredAt: "2015-04-01T09:00:00+09:00") { id } }`);
+    await t.ok(
+      `mutation { registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul", title: "CEO" }) { id } }`,
+    );
+    await t.ok(
+      `mutation { registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "HQ", region: "Seoul" }) { id } }`,
+    );
+    await t.ok(
+      `mutation { recordCafeSession(input: { sessionId: "S-LIVE", scheduledAt: "2015-03-10T15:00:00+09:00", venue: "Café", hostIds: ["CEO"], invitations: [{ employeeId: "E1" }], attendance: [{ employeeId: "E1" }], questions: [{ questionId: "Q0", topic: "career", text: "Already asked", askedBy: "E1" }] }, occurredAt: "2015-03-01T09:00:00+09:00") { id } }`,
+    );
+    await t.ok(
+      `mutation { recordTownHall(input: { townHallId: "TH-LIVE", scheduledAt: "2015-04-20T18:00:00+09:00", format: LECTURE, theme: "Q1", venue: "Hall", presenterIds: ["CEO"], attendance: [{ employeeId: "E1" }] }, occurredAt: "2015-04-01T09:00:00+09:00") { id } }`,
+    );
     gateway = createServer({
       ...t.hub.gatewayDeps(),
       log: () => undefined,
@@ -123,16 +145,40 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
     expect(live.contentType).toMatch(/text\/event-stream/);
     // Longer than a query may run: a subscription is not cut off by the request time limit.
     await new Promise((r) => setTimeout(r, REQUEST_TIMEOUT_MS + 500));
-    await mutate(`mutation { raiseCafeSessionQuestion(input: { sessionId: "S-LIVE", questionId: "Q1", topic: "strategy", text: "Where are we going?", askedBy: "E1" }) { id } }`);
-    await mutate(`mutation { raiseCafeSessionQuestion(input: { sessionId: "S-LIVE", questionId: "Q2", topic: "personal", text: "Anonymous one", anonymous: true }) { id } }`);
+    await mutate(
+      `mutation { raiseCafeSessionQuestion(input: { sessionId: "S-LIVE", questionId: "Q1", topic: "strategy", text: "Where are we going?", askedBy: "E1" }) { id } }`,
+    );
+    await mutate(
+      `mutation { raiseCafeSessionQuestion(input: { sessionId: "S-LIVE", questionId: "Q2", topic: "personal", text: "Anonymous one", anonymous: true }) { id } }`,
+    );
     const events = await live.until(2);
     expect(events.map((e) => e.event)).toEqual(['next', 'next']);
     expect(events.map((e) => e.data?.data)).toEqual([
-      { cafeSessionQuestionRaised: { id: 'Q1', sessionId: 'S-LIVE', topic: 'strategy', text: 'Where are we going?', anonymous: false, askedBy: { id: 'E1', name: '김사원' } } },
-      { cafeSessionQuestionRaised: { id: 'Q2', sessionId: 'S-LIVE', topic: 'personal', text: 'Anonymous one', anonymous: true, askedBy: null } },
+      {
+        cafeSessionQuestionRaised: {
+          id: 'Q1',
+          sessionId: 'S-LIVE',
+          topic: 'strategy',
+          text: 'Where are we going?',
+          anonymous: false,
+          askedBy: { id: 'E1', name: '김사원' },
+        },
+      },
+      {
+        cafeSessionQuestionRaised: {
+          id: 'Q2',
+          sessionId: 'S-LIVE',
+          topic: 'personal',
+          text: 'Anonymous one',
+          anonymous: true,
+          askedBy: null,
+        },
+      },
     ]);
     // Answering a question is not a new question.
-    await mutate(`mutation { answerCafeSessionQuestion(input: { sessionId: "S-LIVE", questionId: "Q1", answeredBy: "CEO", mode: LIVE, answer: "Up." }) { id } }`);
+    await mutate(
+      `mutation { answerCafeSessionQuestion(input: { sessionId: "S-LIVE", questionId: "Q1", answeredBy: "CEO", mode: LIVE, answer: "Up." }) { id } }`,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(live.events).toHaveLength(2);
     await live.close();
@@ -141,7 +187,10 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
   it('sends town-hall questions the same way', async () => {
     const live = await subscribe(api, TOWN_HALL, { id: 'TH-LIVE' });
     await new Promise((r) => setTimeout(r, 200));
-    await mutate(`mutation { raiseTownHallQuestion(input: { townHallId: "TH-LIVE", questionId: "TQ1", topic: "strategy", text: "Bonus?", askedBy: "E1" }) { id } }`, 'HR');
+    await mutate(
+      `mutation { raiseTownHallQuestion(input: { townHallId: "TH-LIVE", questionId: "TQ1", topic: "strategy", text: "Bonus?", askedBy: "E1" }) { id } }`,
+      'HR',
+    );
     const [event] = await live.until(1);
     expect(event?.data?.data).toEqual({ townHallQuestionRaised: { id: 'TQ1', text: 'Bonus?', askedBy: { name: '김사원' } } });
     await live.close();
@@ -149,7 +198,9 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
 
   it('lets every role that may read the session’s questions follow them, refuses unknown tokens and sessions', async () => {
     const declared = (type: 'Query' | 'Subscription', field: string) =>
-      (schema.getType(type) as { getFields(): Record<string, { extensions: { pothosOptions?: { authScopes?: unknown } } }> }).getFields()[field]!.extensions.pothosOptions?.authScopes;
+      (schema.getType(type) as { getFields(): Record<string, { extensions: { pothosOptions?: { authScopes?: unknown } } }> }).getFields()[
+        field
+      ]!.extensions.pothosOptions?.authScopes;
     expect(declared('Subscription', 'cafeSessionQuestionRaised')).toEqual(declared('Query', 'cafeSession'));
     expect(declared('Subscription', 'townHallQuestionRaised')).toEqual(declared('Query', 'townHall'));
     for (const token of [undefined, ...Object.values(t.tokens)]) {
@@ -187,7 +238,12 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
     expect(again.events).toEqual([]);
     await Promise.all([second.close(), other.close(), again.close()]);
     // The query limits apply to a subscription's document as to any other (here the depth limit).
-    const deep = await subscribe(api, `subscription { cafeSessionQuestionRaised(sessionId: "S-LIVE") { askedBy { orgUnit { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }`, {}, t.tokens.HR);
+    const deep = await subscribe(
+      api,
+      `subscription { cafeSessionQuestionRaised(sessionId: "S-LIVE") { askedBy { orgUnit { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }`,
+      {},
+      t.tokens.HR,
+    );
     const [tooDeep] = await deep.until(1);
     expect(tooDeep?.data?.data ?? null).toBeNull();
     expect(tooDeep?.data?.errors?.[0]?.message).toMatch(/depth/i);
@@ -204,7 +260,14 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
     await new Promise((r) => setTimeout(r, 150));
     const rows = Array.from({ length: 45 }, (_, i) => `P${String(i).padStart(3, '0')},진행${i},STAFF,HQ,Seoul`);
     const csv = Buffer.from(['employeeId,name,grade,orgUnitId,region', ...rows].join('\n')).toString('base64');
-    const r = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${t.tokens.ADMIN}` }, body: JSON.stringify({ query: `mutation($input: ImportCsvInput!) { importCsv(input: $input) { imported failed } }`, variables: { input: { kind: 'EMPLOYEES', contentBase64: csv, importId: 'import-1' } } }) });
+    const r = await fetch(api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${t.tokens.ADMIN}` },
+      body: JSON.stringify({
+        query: `mutation($input: ImportCsvInput!) { importCsv(input: $input) { imported failed } }`,
+        variables: { input: { kind: 'EMPLOYEES', contentBase64: csv, importId: 'import-1' } },
+      }),
+    });
     expect(((await r.json()) as { data: unknown }).data).toEqual({ importCsv: { imported: 45, failed: 0 } });
     const events = await live.until(6);
     expect(events.map((e) => e.data?.data?.csvImportProgress ?? e.event)).toEqual([

@@ -6,7 +6,21 @@ const LOG = `query($c: ID, $from: DateTime, $to: DateTime, $first: Int, $after: 
     totalCount pageInfo { hasNextPage endCursor } edges { node { actor tokenId role customerId fields correlationId accessedAt } }
   }
 }`;
-type LogPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { actor: string; tokenId: string | null; role: string; customerId: string; fields: string[]; correlationId: string; accessedAt: string } }[] };
+type LogPage = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: {
+    node: {
+      actor: string;
+      tokenId: string | null;
+      role: string;
+      customerId: string;
+      fields: string[];
+      correlationId: string;
+      accessedAt: string;
+    };
+  }[];
+};
 
 /*
  * Every read of a customer's personal data through GraphQL is in the access log — who, when,
@@ -28,11 +42,26 @@ describe.each(HUB_ENGINES)('the personal-data access log on $name', (engine) => 
       if (failRecording) throw new Error('the access log is unavailable');
       return record(reads);
     };
-    await t.ok(`mutation { registerBranch(input: { branchId: "BANPO", name: "반포지점", region: "Seoul", district: "서초구", seoul: true }) { id } }`);
+    await t.ok(
+      `mutation { registerBranch(input: { branchId: "BANPO", name: "반포지점", region: "Seoul", district: "서초구", seoul: true }) { id } }`,
+    );
     for (const id of ['A1', 'A2', 'A3']) {
-      await t.ok(`mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }`, { i: { customerId: id, branchId: 'BANPO', registeredOn: '2014-03-01', name: `고객 ${id}`, phone: '010-1234-5678', address: `서울 ${id}` } });
+      await t.ok(`mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }`, {
+        i: {
+          customerId: id,
+          branchId: 'BANPO',
+          registeredOn: '2014-03-01',
+          name: `고객 ${id}`,
+          phone: '010-1234-5678',
+          address: `서울 ${id}`,
+        },
+      });
     }
-    await t.ok(`mutation { eraseCustomerPersonalData(input: { customerId: "A3", erasedOn: "2016-01-01" }) { id } }`, undefined, 'PRIVACY_OFFICER');
+    await t.ok(
+      `mutation { eraseCustomerPersonalData(input: { customerId: "A3", erasedOn: "2016-01-01" }) { id } }`,
+      undefined,
+      'PRIVACY_OFFICER',
+    );
     batches.length = 0;
   });
   afterAll(() => t.dispose());
@@ -44,7 +73,11 @@ describe.each(HUB_ENGINES)('the personal-data access log on $name', (engine) => 
       undefined,
       'SALES',
     );
-    expect(read).toEqual({ a: { personalData: { name: '고객 A1', phone: '010-1234-5678' } }, b: { personalData: { name: '고객 A2', address: '서울 A2', alias: '고객 A2' } }, c: { personalData: null } });
+    expect(read).toEqual({
+      a: { personalData: { name: '고객 A1', phone: '010-1234-5678' } },
+      b: { personalData: { name: '고객 A2', address: '서울 A2', alias: '고객 A2' } },
+      c: { personalData: null },
+    });
     expect(batches).toHaveLength(1);
     const page = (await t.ok(LOG, {}, 'PRIVACY_OFFICER')).personalDataAccessLog as LogPage;
     expect(page.totalCount).toBe(2);
@@ -66,7 +99,8 @@ describe.each(HUB_ENGINES)('the personal-data access log on $name', (engine) => 
     const next = (await t.ok(LOG, { c: 'A1', first: 1, after: a1.pageInfo.endCursor }, 'PRIVACY_OFFICER')).personalDataAccessLog as LogPage;
     expect(next.edges.map((e) => e.node.fields)).toEqual([['NAME', 'PHONE']]);
     expect(next.pageInfo.hasNextPage).toBe(false);
-    const future = (await t.ok(LOG, { from: new Date(Date.now() + 3_600_000).toISOString() }, 'PRIVACY_OFFICER')).personalDataAccessLog as LogPage;
+    const future = (await t.ok(LOG, { from: new Date(Date.now() + 3_600_000).toISOString() }, 'PRIVACY_OFFICER'))
+      .personalDataAccessLog as LogPage;
     expect(future.totalCount).toBe(0);
   });
 
@@ -81,7 +115,11 @@ describe.each(HUB_ENGINES)('the personal-data access log on $name', (engine) => 
   it('answers no personal data it could not record', async () => {
     failRecording = true;
     try {
-      const r = await t.graphql<{ customer: { personalData: { name: string } | null } | null }>(`{ customer(id: "A1") { personalData { name } } }`, undefined, 'SALES');
+      const r = await t.graphql<{ customer: { personalData: { name: string } | null } | null }>(
+        `{ customer(id: "A1") { personalData { name } } }`,
+        undefined,
+        'SALES',
+      );
       expect(r.errors?.length).toBeGreaterThan(0);
       expect(JSON.stringify(r)).not.toContain('고객 A1');
     } finally {

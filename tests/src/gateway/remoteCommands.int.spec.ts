@@ -23,7 +23,18 @@ describe('gateway calling the command services over HTTP', () => {
     baseUrl = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
     const directoryUrl = `http://127.0.0.1:${await directoryServer.listen(0, '127.0.0.1')}`;
     gateway = createServer({
-      commands: createCommandClient({ directory: directoryUrl, cafeSessions: baseUrl, townHalls: baseUrl, branchVisits: baseUrl, videoMessages: baseUrl, customerSmile: baseUrl, pride: baseUrl }, { internalToken: INTERNAL_TOKEN }),
+      commands: createCommandClient(
+        {
+          directory: directoryUrl,
+          cafeSessions: baseUrl,
+          townHalls: baseUrl,
+          branchVisits: baseUrl,
+          videoMessages: baseUrl,
+          customerSmile: baseUrl,
+          pride: baseUrl,
+        },
+        { internalToken: INTERNAL_TOKEN },
+      ),
       view: t.hub.sql,
       personalData: t.hub.personalData,
       tokens: t.hub.tokens,
@@ -39,45 +50,141 @@ describe('gateway calling the command services over HTTP', () => {
   });
 
   const graphql = async (query: string, variables?: Record<string, unknown>) =>
-    (await gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${t.tokens.HR}` }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
+    (
+      await gateway.yoga.fetch('http://hub.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', authorization: `Bearer ${t.tokens.HR}` },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json() as Promise<{
       data?: Record<string, { id: string; invitedCount?: number }>;
       errors?: { message: string; extensions: { code: string } }[];
     }>;
 
   it('records through the remote services and reads its own write', async () => {
-    expect((await graphql(`mutation { defineOrgUnit(input: { orgUnitId: "HQ", name: "Head Office", kind: DIVISION }) { id } }`)).errors).toBeUndefined();
-    expect((await graphql(`mutation { registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul" }) { id } }`)).errors).toBeUndefined();
-    expect((await graphql(`mutation { registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "HQ", region: "Seoul" }) { id } }`)).errors).toBeUndefined();
-    const s = await graphql(`mutation { scheduleCafeSession(input: { sessionId: "R1", scheduledAt: "2015-03-12T15:00:00+09:00", venue: "Café", hostIds: ["CEO"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id } }`);
+    expect(
+      (
+        await graphql(`
+          mutation {
+            defineOrgUnit(input: { orgUnitId: "HQ", name: "Head Office", kind: DIVISION }) {
+              id
+            }
+          }
+        `)
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await graphql(`
+          mutation {
+            registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul" }) {
+              id
+            }
+          }
+        `)
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await graphql(`
+          mutation {
+            registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "HQ", region: "Seoul" }) {
+              id
+            }
+          }
+        `)
+      ).errors,
+    ).toBeUndefined();
+    const s = await graphql(`
+      mutation {
+        scheduleCafeSession(
+          input: { sessionId: "R1", scheduledAt: "2015-03-12T15:00:00+09:00", venue: "Café", hostIds: ["CEO"] }
+          occurredAt: "2015-01-15T09:00:00+09:00"
+        ) {
+          id
+        }
+      }
+    `);
     expect(s.data?.scheduleCafeSession?.id).toBe('R1');
-    const i = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }, commandId: "remote-1") { id invitedCount } }`);
+    const i = await graphql(`
+      mutation {
+        inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }, commandId: "remote-1") {
+          id
+          invitedCount
+        }
+      }
+    `);
     expect(i.data?.inviteToCafeSession?.invitedCount).toBe(1);
-    const again = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }, commandId: "remote-1") { id invitedCount } }`);
+    const again = await graphql(`
+      mutation {
+        inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }, commandId: "remote-1") {
+          id
+          invitedCount
+        }
+      }
+    `);
     expect(again).toEqual(i);
   });
 
   it('keeps the error kinds across the wire, and appends nothing', async () => {
     const before = await t.hub.store.headPosition();
-    const dup = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }) { id } }`);
+    const dup = await graphql(`
+      mutation {
+        inviteToCafeSession(input: { sessionId: "R1", employeeId: "E1" }) {
+          id
+        }
+      }
+    `);
     expect(dup.errors?.[0]?.extensions.code).toBe('CONFLICT');
-    const exec = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "CEO" }) { id } }`);
+    const exec = await graphql(`
+      mutation {
+        inviteToCafeSession(input: { sessionId: "R1", employeeId: "CEO" }) {
+          id
+        }
+      }
+    `);
     expect(exec.errors?.[0]?.extensions.code).toBe('FORBIDDEN_BY_RULE');
-    const missing = await graphql(`mutation { inviteToCafeSession(input: { sessionId: "R1", employeeId: "NOBODY" }) { id } }`);
+    const missing = await graphql(`
+      mutation {
+        inviteToCafeSession(input: { sessionId: "R1", employeeId: "NOBODY" }) {
+          id
+        }
+      }
+    `);
     expect(missing.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     expect(await t.hub.store.headPosition()).toBe(before);
   });
 
   it('refuses malformed requests at the HTTP edge', async () => {
-    const post = (path: string, body: string, token = INTERNAL_TOKEN) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    const post = (path: string, body: string, token = INTERNAL_TOKEN) =>
+      fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
     // Only the gateway is heard: a caller without the internal token cannot name an actor.
     const before = await t.hub.store.headPosition();
-    const forged = JSON.stringify({ input: { scheduledAt: '2030-01-01T10:00:00+09:00', venue: 'Forged', hostIds: ['CEO'] }, context: { actor: 'dev:ceo' } });
+    const forged = JSON.stringify({
+      input: { scheduledAt: '2030-01-01T10:00:00+09:00', venue: 'Forged', hostIds: ['CEO'] },
+      context: { actor: 'dev:ceo' },
+    });
     expect((await post('/commands/cafeSessions/schedule', forged, t.tokens.LEADERSHIP)).status).toBe(401);
-    expect((await fetch(`${baseUrl}/commands/cafeSessions/schedule`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: forged })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${baseUrl}/commands/cafeSessions/schedule`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: forged,
+        })
+      ).status,
+    ).toBe(401);
     expect(await t.hub.store.headPosition()).toBe(before);
     expect((await post('/commands/cafeSessions/invite', '{not json')).status).toBe(400);
     expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: {}, context: {} }))).status).toBe(400);
-    expect((await post('/commands/cafeSessions/invite', JSON.stringify({ input: { sessionId: '', employeeId: 'E1' }, context: { actor: 'x' } }))).status).toBe(400);
+    expect(
+      (await post('/commands/cafeSessions/invite', JSON.stringify({ input: { sessionId: '', employeeId: 'E1' }, context: { actor: 'x' } })))
+        .status,
+    ).toBe(400);
     expect((await post('/commands/cafeSessions/dropTables', JSON.stringify({ input: {}, context: { actor: 'x' } }))).status).toBe(404);
     // This process serves café sessions only: the directory lives elsewhere.
     expect((await post('/commands/directory/registerEmployee', JSON.stringify({ input: {}, context: { actor: 'x' } }))).status).toBe(404);

@@ -10,39 +10,90 @@ describe.each(HUB_ENGINES)('town halls through GraphQL on $name', (engine) => {
     t = await startHub(engine);
     await ok(`mutation { defineOrgUnit(input: { orgUnitId: "HQ", name: "Head Office", kind: DIVISION }) { id } }`);
     await ok(`mutation { defineOrgUnit(input: { orgUnitId: "IT", name: "IT", kind: DEPARTMENT, parentId: "HQ" }) { id } }`);
-    await ok(`mutation { registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul", title: "CEO" }) { id } }`);
-    await ok(`mutation { registerEmployee(input: { employeeId: "M1", name: "과장 발표자", grade: MANAGER, orgUnitId: "IT", region: "Seoul" }) { id } }`);
-    await ok(`mutation { registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "IT", region: "Seoul" }) { id } }`);
+    await ok(
+      `mutation { registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul", title: "CEO" }) { id } }`,
+    );
+    await ok(
+      `mutation { registerEmployee(input: { employeeId: "M1", name: "과장 발표자", grade: MANAGER, orgUnitId: "IT", region: "Seoul" }) { id } }`,
+    );
+    await ok(
+      `mutation { registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "IT", region: "Seoul" }) { id } }`,
+    );
   });
   afterAll(() => t.dispose());
 
   it('records a chimaek town hall end to end: presenters of any grade, attendance by name and by head count, questions, feedback', async () => {
-    const th = await ok(`mutation { scheduleTownHall(input: { townHallId: "TH-1", scheduledAt: "2015-05-20T18:00:00+09:00", format: CHIMAEK, theme: "Q1 results", venue: "Rooftop", presenterIds: ["CEO", "M1"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id status presenters { id } } }`);
+    const th = await ok(
+      `mutation { scheduleTownHall(input: { townHallId: "TH-1", scheduledAt: "2015-05-20T18:00:00+09:00", format: CHIMAEK, theme: "Q1 results", venue: "Rooftop", presenterIds: ["CEO", "M1"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id status presenters { id } } }`,
+    );
     expect(th).toEqual({ scheduleTownHall: { id: 'TH-1', status: 'SCHEDULED', presenters: [{ id: 'CEO' }, { id: 'M1' }] } });
     await ok(`mutation { recordTownHallAttendance(input: { townHallId: "TH-1", employeeId: "E1" }) { attendedCount } }`);
     await ok(`mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "IT", headCount: 30 }) { headCount } }`);
-    const recount = await ok(`mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "IT", headCount: 35 }) { headCount headCounts { orgUnit { id } headCount } } }`);
+    const recount = await ok(
+      `mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "IT", headCount: 35 }) { headCount headCounts { orgUnit { id } headCount } } }`,
+    );
     expect(recount).toEqual({ recordTownHallHeadCount: { headCount: 35, headCounts: [{ orgUnit: { id: 'IT' }, headCount: 35 }] } });
-    await ok(`mutation { raiseTownHallQuestion(input: { townHallId: "TH-1", questionId: "Q1", topic: "strategy", text: "Next year?", askedBy: "E1" }) { id } }`);
-    await ok(`mutation { answerTownHallQuestion(input: { townHallId: "TH-1", questionId: "Q1", answeredBy: "M1", answer: "Growth." }) { id } }`);
+    await ok(
+      `mutation { raiseTownHallQuestion(input: { townHallId: "TH-1", questionId: "Q1", topic: "strategy", text: "Next year?", askedBy: "E1" }) { id } }`,
+    );
+    await ok(
+      `mutation { answerTownHallQuestion(input: { townHallId: "TH-1", questionId: "Q1", answeredBy: "M1", answer: "Growth." }) { id } }`,
+    );
     await ok(`mutation { giveTownHallFeedback(input: { townHallId: "TH-1", rating: 5, comment: "치맥 최고" }) { id } }`);
-    const summary = await ok(`mutation { giveTownHallFeedback(input: { townHallId: "TH-1", rating: 4, employeeId: "E1" }) { feedbackCount averageRating questions { id askedBy { id } answeredBy { id } } } }`);
-    expect(summary).toEqual({ giveTownHallFeedback: { feedbackCount: 2, averageRating: 4.5, questions: [{ id: 'Q1', askedBy: { id: 'E1' }, answeredBy: { id: 'M1' } }] } });
+    const summary = await ok(
+      `mutation { giveTownHallFeedback(input: { townHallId: "TH-1", rating: 4, employeeId: "E1" }) { feedbackCount averageRating questions { id askedBy { id } answeredBy { id } } } }`,
+    );
+    expect(summary).toEqual({
+      giveTownHallFeedback: {
+        feedbackCount: 2,
+        averageRating: 4.5,
+        questions: [{ id: 'Q1', askedBy: { id: 'E1' }, answeredBy: { id: 'M1' } }],
+      },
+    });
 
     // The attendee was touched by each presenter; the head count touched no one by name.
     const touches = await ok(`{ employee(id: "E1") { touches { channel leader { id } } } }`);
-    expect(touches).toEqual({ employee: { touches: [{ channel: 'TOWN_HALL', leader: { id: 'CEO' } }, { channel: 'TOWN_HALL', leader: { id: 'M1' } }] } });
-    expect(await ok(`{ townHalls(presenterId: "M1") { totalCount edges { node { id format } } } }`)).toEqual({ townHalls: { totalCount: 1, edges: [{ node: { id: 'TH-1', format: 'CHIMAEK' } }] } });
+    expect(touches).toEqual({
+      employee: {
+        touches: [
+          { channel: 'TOWN_HALL', leader: { id: 'CEO' } },
+          { channel: 'TOWN_HALL', leader: { id: 'M1' } },
+        ],
+      },
+    });
+    expect(await ok(`{ townHalls(presenterId: "M1") { totalCount edges { node { id format } } } }`)).toEqual({
+      townHalls: { totalCount: 1, edges: [{ node: { id: 'TH-1', format: 'CHIMAEK' } }] },
+    });
   });
 
   it('refuses bad input and appends nothing', async () => {
-    await refused(`mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "IT", headCount: -3 }) { id } }`, 'VALIDATION', /headCount: cannot be negative/);
-    await refused(`mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "NOPE", headCount: 3 }) { id } }`, 'NOT_FOUND', /org unit NOPE/);
-    await refused(`mutation { recordTownHallAttendance(input: { townHallId: "TH-1", employeeId: "E1" }) { id } }`, 'CONFLICT', /already recorded/);
+    await refused(
+      `mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "IT", headCount: -3 }) { id } }`,
+      'VALIDATION',
+      /headCount: cannot be negative/,
+    );
+    await refused(
+      `mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "NOPE", headCount: 3 }) { id } }`,
+      'NOT_FOUND',
+      /org unit NOPE/,
+    );
+    await refused(
+      `mutation { recordTownHallAttendance(input: { townHallId: "TH-1", employeeId: "E1" }) { id } }`,
+      'CONFLICT',
+      /already recorded/,
+    );
     await refused(`mutation { recordTownHallAttendance(input: { townHallId: "TH-X", employeeId: "E1" }) { id } }`, 'NOT_FOUND', /TH-X/);
     await refused(`mutation { giveTownHallFeedback(input: { townHallId: "TH-1", rating: 6 }) { id } }`, 'VALIDATION', /rating/);
-    await refused(`mutation { scheduleTownHall(input: { scheduledAt: "2015-07-20T18:00:00+09:00", format: LECTURE, theme: "x", venue: "y", presenterIds: ["NOBODY"] }) { id } }`, 'NOT_FOUND', /NOBODY/);
-    await refused(`mutation { answerTownHallQuestion(input: { townHallId: "TH-1", questionId: "Q1", answeredBy: "CEO", answer: "Again" }) { id } }`, 'CONFLICT', /already answered/);
+    await refused(
+      `mutation { scheduleTownHall(input: { scheduledAt: "2015-07-20T18:00:00+09:00", format: LECTURE, theme: "x", venue: "y", presenterIds: ["NOBODY"] }) { id } }`,
+      'NOT_FOUND',
+      /NOBODY/,
+    );
+    await refused(
+      `mutation { answerTownHallQuestion(input: { townHallId: "TH-1", questionId: "Q1", answeredBy: "CEO", answer: "Again" }) { id } }`,
+      'CONFLICT',
+      /already answered/,
+    );
     await refused(`mutation { cancelTownHall(input: { townHallId: "TH-1", reason: "late" }) { id } }`, 'FORBIDDEN_BY_RULE', /took place/);
   });
 });

@@ -32,7 +32,8 @@ import { REPO_ROOT } from '../support/product';
 
 const CONSOLE_ORIGIN = 'http://localhost:3999'; // the console's origin, as the gateway's allow-list knows it
 const ORDINARY = '{ cafeSessions(first: 5) { totalCount edges { node { id venue } } } }';
-const SCHEDULE = 'mutation { scheduleCafeSession(input: { scheduledAt: "2027-05-01T15:00:00+09:00", venue: "Forged", hostIds: ["CEO"] }) { id } }';
+const SCHEDULE =
+  'mutation { scheduleCafeSession(input: { scheduledAt: "2027-05-01T15:00:00+09:00", venue: "Forged", hostIds: ["CEO"] }) { id } }';
 const NESTED = '{branches(first:100){edges{node{fcs{branch{fcs{branch{fcs{branch{fcs{name}}}}}}}}}}}';
 const coverageAliases = (n: number) =>
   `{ ${Array.from({ length: n }, (_, i) => `c${i}: coverage(population: EMPLOYEE, period: { from: "2014-01-01T00:00:00Z", to: "2016-01-01T00:00:00Z" }) { reached }`).join(' ')} }`;
@@ -47,30 +48,55 @@ interface Answer {
 
 /** One HTTP request over a real socket, optionally from another loopback address (another client). */
 /** A plausible value of an input type: required fields filled, optional ones left out. */
-const SAMPLE_SCALARS: Record<string, unknown> = { ID: 'E00001', String: 'sample', Int: 10, Float: 1, Boolean: false, DateTime: '2015-01-01T00:00:00+09:00', Date: '2015-01-01' };
+const SAMPLE_SCALARS: Record<string, unknown> = {
+  ID: 'E00001',
+  String: 'sample',
+  Int: 10,
+  Float: 1,
+  Boolean: false,
+  DateTime: '2015-01-01T00:00:00+09:00',
+  Date: '2015-01-01',
+};
 const sampleValue = (type: GraphQLInputType): unknown => {
   const t = getNullableType(type);
   if (isListType(t)) return [sampleValue(t.ofType)];
   if (isEnumType(t)) return t.getValues()[0]!.value;
-  if (isInputObjectType(t)) return Object.fromEntries(Object.values(t.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sampleValue(f.type)]));
+  if (isInputObjectType(t))
+    return Object.fromEntries(
+      Object.values(t.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, sampleValue(f.type)]),
+    );
   return SAMPLE_SCALARS[t.name] ?? 'sample';
 };
 
 const send = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string } = {}) =>
   new Promise<Answer>((resolve, reject) => {
     const started = performance.now();
-    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers, localAddress: init.from, timeout: 30_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
-    });
+    const req = httpRequest(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers, localAddress: init.from, timeout: 30_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+            ms: performance.now() - started,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.on('timeout', () => req.destroy(new Error('no answer in 30 s')));
     req.end(init.body);
   });
 
 const json = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', [CSRF_HEADER]: 'test', ...extra });
-const gql = (url: string, query: string, extra: Record<string, string> = {}, from?: string) => send(url, { method: 'POST', headers: json(extra), body: JSON.stringify({ query }), from });
+const gql = (url: string, query: string, extra: Record<string, string> = {}, from?: string) =>
+  send(url, { method: 'POST', headers: json(extra), body: JSON.stringify({ query }), from });
 const codeOf = (a: Answer) => (JSON.parse(a.body) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
 
 /** A raw request line, as an attacker's tool would send it. */
@@ -103,7 +129,17 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
   beforeAll(async () => {
     hub = await createHub({ dataDir });
     // 20 branches of 10 FCs: enough for the nested query to explode (20 · 10 · 10 · 10 FCs) were it run.
-    await generateCompany(hub.store, { employees: 60, branches: 20, fcsPerBranch: 10, cafeSessions: 8, townHalls: 2, videos: 1, viewsPerVideo: 10, customers: 20, activityWeeks: 2 });
+    await generateCompany(hub.store, {
+      employees: 60,
+      branches: 20,
+      fcsPerBranch: 10,
+      cafeSessions: 8,
+      townHalls: 2,
+      videos: 1,
+      viewsPerVideo: 10,
+      customers: 20,
+      activityWeeks: 2,
+    });
     await hub.projector.start();
     // The same database, counted, to show a refused query ran no SQL.
     const view: SqlExecutor = { query: (sql, params) => (statements++, hub.sql.query(sql, params)), exec: (sql) => hub.sql.exec(sql) };
@@ -142,18 +178,53 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
   it('refuses a cross-site form post, multipart and text/plain (nothing appended), JSON without the CSRF header, and mutations over GET', async () => {
     const before = await hub.store.headPosition();
     const foreign = { origin: 'http://evil.example' };
-    const form = await beside(() => send(api, { method: 'POST', headers: { ...foreign, 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(SCHEDULE)}` }));
+    const form = await beside(() =>
+      send(api, {
+        method: 'POST',
+        headers: { ...foreign, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `query=${encodeURIComponent(SCHEDULE)}`,
+      }),
+    );
     expect([form.status, codeOf(form)]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     // Through the console's origin too, the way the attack page reached the demo company.
-    const viaConsole = await send(`${consoleUrl}/graphql`, { method: 'POST', headers: { ...foreign, 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(SCHEDULE)}` });
+    const viaConsole = await send(`${consoleUrl}/graphql`, {
+      method: 'POST',
+      headers: { ...foreign, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `query=${encodeURIComponent(SCHEDULE)}`,
+    });
     expect(viaConsole.status).toBe(415);
     const boundary = 'hub-boundary';
-    const multipartBody = [`--${boundary}`, 'Content-Disposition: form-data; name="operations"', '', JSON.stringify({ query: SCHEDULE }), `--${boundary}`, 'Content-Disposition: form-data; name="map"', '', '{}', `--${boundary}--`, ''].join('\r\n');
-    const multipart = await beside(() => send(api, { method: 'POST', headers: { ...foreign, [CSRF_HEADER]: 'x', 'content-type': `multipart/form-data; boundary=${boundary}` }, body: multipartBody }));
+    const multipartBody = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="operations"',
+      '',
+      JSON.stringify({ query: SCHEDULE }),
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="map"',
+      '',
+      '{}',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const multipart = await beside(() =>
+      send(api, {
+        method: 'POST',
+        headers: { ...foreign, [CSRF_HEADER]: 'x', 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: multipartBody,
+      }),
+    );
     expect(multipart.status).toBe(415);
-    const plain = await send(api, { method: 'POST', headers: { ...foreign, 'content-type': 'text/plain' }, body: JSON.stringify({ query: SCHEDULE }) });
+    const plain = await send(api, {
+      method: 'POST',
+      headers: { ...foreign, 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: SCHEDULE }),
+    });
     expect(plain.status).toBe(415);
-    const noHeader = await send(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SCHEDULE }) });
+    const noHeader = await send(api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SCHEDULE }),
+    });
     expect([noHeader.status, codeOf(noHeader)]).toEqual([403, 'CSRF_HEADER_MISSING']);
     const get = await send(`${api}?query=${encodeURIComponent(SCHEDULE)}`, { headers: { [CSRF_HEADER]: 'x' } });
     expect(get.status).toBe(405);
@@ -169,7 +240,14 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
     const foreign = await beside(() => gql(api, ORDINARY, { origin: 'http://evil.example' }));
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     expect(foreign.headers['access-control-allow-credentials']).toBeUndefined();
-    const preflight = await send(api, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': `content-type,${CSRF_HEADER}` } });
+    const preflight = await send(api, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': `content-type,${CSRF_HEADER}`,
+      },
+    });
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(preflight.headers['access-control-allow-headers']).toBeUndefined();
     const allowed = await send(api, { method: 'OPTIONS', headers: { origin: CONSOLE_ORIGIN, 'access-control-request-method': 'POST' } });
@@ -188,7 +266,10 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
     expect(codeOf(await beside(() => gql(api, NESTED)))).toBe('QUERY_TOO_COMPLEX');
     // Shallower, but with lists multiplying to thousands of rows: the cost estimate refuses it.
     const wide = await gql(api, '{branches(first:100){edges{node{fcs{branch{fcs{name}}}}}}}');
-    expect(JSON.parse(wide.body).errors[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' }, message: expect.stringMatching(/cost/) });
+    expect(JSON.parse(wide.body).errors[0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+      message: expect.stringMatching(/cost/),
+    });
     // A page of 101 is refused too (connections cap `first` at 100).
     expect(codeOf(await gql(api, '{ branches(first: 101) { totalCount } }'))).toBe('VALIDATION');
   });
@@ -198,7 +279,10 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
     expect(codeOf(thousand)).toBe('QUERY_TOO_COMPLEX');
     expect(thousand.ms).toBeLessThan(1000);
     const sixteen = await gql(api, coverageAliases(16));
-    expect(JSON.parse(sixteen.body).errors[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' }, message: expect.stringMatching(/alias/i) });
+    expect(JSON.parse(sixteen.body).errors[0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+      message: expect.stringMatching(/alias/i),
+    });
     expect(codeOf(await gql(api, coverageAliases(2)))).toBeUndefined();
   });
 
@@ -236,7 +320,13 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
       expect(badHost).toMatch(/^HTTP\/1\.1 400 /);
     }
     // 404, 405 and error answers carry no stack or path either.
-    for (const answer of [await send(`http://127.0.0.1:${gatewayPort}/nope`), await send(`${consoleUrl}/`, { method: 'DELETE' }), await send(`${consoleUrl}/%E0%A4%A`), await send(api, { method: 'PUT', headers: json(), body: '{}' }), await send(api, { method: 'POST', headers: json(), body: '{"query": ' })]) {
+    for (const answer of [
+      await send(`http://127.0.0.1:${gatewayPort}/nope`),
+      await send(`${consoleUrl}/`, { method: 'DELETE' }),
+      await send(`${consoleUrl}/%E0%A4%A`),
+      await send(api, { method: 'PUT', headers: json(), body: '{}' }),
+      await send(api, { method: 'POST', headers: json(), body: '{"query": ' }),
+    ]) {
       expect(answer.status).toBeGreaterThanOrEqual(400);
       expect(answer.body).not.toMatch(LEAKS);
     }
@@ -263,10 +353,13 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
     // …and its schema query passes the limits, while introspection nesting lists without end does not.
     expect(codeOf(await gql(api, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, oneOf: true })))).toBeUndefined();
     const cyclic = await gql(api, '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
-    expect(JSON.parse(cyclic.body).errors[0]).toMatchObject({ extensions: { code: 'VALIDATION' }, message: expect.stringMatching(/introspection depth/) });
+    expect(JSON.parse(cyclic.body).errors[0]).toMatchObject({
+      extensions: { code: 'VALIDATION' },
+      message: expect.stringMatching(/introspection depth/),
+    });
   });
 
-  it("lets every operation the console sends through the limits", async () => {
+  it('lets every operation the console sends through the limits', async () => {
     // Known-good variables answer with no error at all; the console's other operations get sample
     // values made from the schema, and may be refused by the domain or by role — never by the limits.
     const variables: Record<string, Record<string, unknown>> = {
@@ -275,10 +368,16 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
       Reach: { period: { from: '2014-01-01T00:00:00+09:00', to: '2016-01-01T00:00:00+09:00' } },
       Coverage: { population: 'EMPLOYEE', period: { from: '2014-01-01T00:00:00+09:00', to: '2016-01-01T00:00:00+09:00' }, channel: null },
       Me: {},
-      ScheduleCafeSession: { input: { scheduledAt: '2027-06-01T15:00:00+09:00', venue: 'Console Café', hostIds: ['CEO'] }, commandId: 'console-op-test' },
+      ScheduleCafeSession: {
+        input: { scheduledAt: '2027-06-01T15:00:00+09:00', venue: 'Console Café', hostIds: ['CEO'] },
+        commandId: 'console-op-test',
+      },
     };
-    const documents = Object.values(consoleOperations).filter((v): v is DocumentNode => typeof v === 'object' && v !== null && 'kind' in v && v.kind === 'Document');
-    const operationOf = (d: DocumentNode) => d.definitions.find((def): def is OperationDefinitionNode => def.kind === 'OperationDefinition')!;
+    const documents = Object.values(consoleOperations).filter(
+      (v): v is DocumentNode => typeof v === 'object' && v !== null && 'kind' in v && v.kind === 'Document',
+    );
+    const operationOf = (d: DocumentNode) =>
+      d.definitions.find((def): def is OperationDefinitionNode => def.kind === 'OperationDefinition')!;
     expect(documents.length).toBeGreaterThan(20);
     for (const name of Object.keys(variables)) expect(documents.map((d) => operationOf(d).name?.value)).toContain(name);
     // Limits, depth and schema validation refuse the whole request (an error without a path); a
@@ -287,12 +386,23 @@ describe('the attacks of issue #9, on embedded PGlite over real sockets', () => 
     for (const document of documents) {
       const operation = operationOf(document);
       const name = operation.name!.value;
-      const sent = variables[name] ?? Object.fromEntries((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sampleValue(typeFromAST(gatewaySchema, v.type) as GraphQLInputType)]));
+      const sent =
+        variables[name] ??
+        Object.fromEntries(
+          (operation.variableDefinitions ?? []).map((v) => [
+            v.variable.name.value,
+            sampleValue(typeFromAST(gatewaySchema, v.type) as GraphQLInputType),
+          ]),
+        );
       // Signed in as LEADERSHIP, who may ask nearly every one of them.
       // A subscription is asked over SSE, as the console does; with a sample id it is refused (NOT_FOUND, or FORBIDDEN
       // for import progress, which is ADMIN's) and its stream ends.
       const live = operation.operation === 'subscription';
-      const answer = await send(`${consoleUrl}/graphql`, { method: 'POST', headers: json({ authorization: `Bearer ${leadershipToken}`, ...(live ? { accept: 'text/event-stream' } : {}) }), body: JSON.stringify({ query: print(document), variables: sent }) });
+      const answer = await send(`${consoleUrl}/graphql`, {
+        method: 'POST',
+        headers: json({ authorization: `Bearer ${leadershipToken}`, ...(live ? { accept: 'text/event-stream' } : {}) }),
+        body: JSON.stringify({ query: print(document), variables: sent }),
+      });
       const body = live ? (/^data: ?(.*)$/m.exec(answer.body)?.[1] ?? '{}') : answer.body;
       const errors = (JSON.parse(body) as { errors?: { message: string; path?: unknown; extensions?: { code?: string } }[] }).errors;
       if (live) expect([name, errors?.[0]?.extensions?.code]).toEqual([name, name === 'CsvImportProgress' ? 'FORBIDDEN' : 'NOT_FOUND']);

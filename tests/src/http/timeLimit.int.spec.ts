@@ -41,12 +41,24 @@ describe('the time limit of a query, on PostgreSQL', () => {
 
   const gql = async (query: string) => {
     const started = performance.now();
-    const response = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test' },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(30_000),
+    });
     const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
     return { status: response.status, body, ms: performance.now() - started };
   };
   /** Statements of this database waiting for a lock right now. */
-  const waitingForLocks = async () => Number((await hub.sql.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n);
+  const waitingForLocks = async () =>
+    Number(
+      (
+        await hub.sql.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )
+      )[0]!.n,
+    );
 
   it('answers TIMEOUT, has the server cancel the statement, and keeps answering other queries', async () => {
     expect((await gql('{ cafeSessions { totalCount } }')).body.errors).toBeUndefined();

@@ -23,12 +23,26 @@ const EMPLOYEES = [
 ].join('\n');
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
 const SPRING = [
-  line({ type: 'cafe_session', sessionId: 'CAFE-MAR', scheduledAt: '2014-03-13T15:00:00+09:00', venue: '카페베네, 여의도', hostIds: ['CEO'], occurredAt: '2014-02-27T09:00:00+09:00' }),
+  line({
+    type: 'cafe_session',
+    sessionId: 'CAFE-MAR',
+    scheduledAt: '2014-03-13T15:00:00+09:00',
+    venue: '카페베네, 여의도',
+    hostIds: ['CEO'],
+    occurredAt: '2014-02-27T09:00:00+09:00',
+  }),
   line({ type: 'cafe_attendance', sessionId: 'CAFE-MAR', employeeId: 'E1' }),
   line({ type: 'cafe_attendance', sessionId: 'CAFE-MAR', employeeId: 'E3' }),
 ].join('\n');
 const AUTUMN = [
-  line({ type: 'cafe_session', sessionId: 'CAFE-SEP', scheduledAt: '2014-09-18T15:00:00+09:00', venue: 'Starbucks, 광화문', hostIds: ['CEO'], occurredAt: '2014-09-04T09:00:00+09:00' }),
+  line({
+    type: 'cafe_session',
+    sessionId: 'CAFE-SEP',
+    scheduledAt: '2014-09-18T15:00:00+09:00',
+    venue: 'Starbucks, 광화문',
+    hostIds: ['CEO'],
+    occurredAt: '2014-09-04T09:00:00+09:00',
+  }),
   line({ type: 'cafe_attendance', sessionId: 'CAFE-SEP', employeeId: 'E2' }),
   line({ type: 'cafe_attendance', sessionId: 'CAFE-SEP', employeeId: 'E4' }),
 ].join('\n');
@@ -46,17 +60,26 @@ describe.each(HUB_ENGINES)('history loaded today, asked about its past, on $name
 
   beforeAll(async () => {
     t = await startHub(engine);
-    for (const [kind, csv] of [['ORG_UNITS', ORG_UNITS], ['EMPLOYEES', EMPLOYEES]] as const) {
+    for (const [kind, csv] of [
+      ['ORG_UNITS', ORG_UNITS],
+      ['EMPLOYEES', EMPLOYEES],
+    ] as const) {
       expect(await t.ok(CSV_IMPORT, { i: { kind, contentBase64: base64(csv) } })).toMatchObject({ importCsv: { failed: 0 } });
     }
-    expect(await t.ok(HISTORY_IMPORT, { i: { contentBase64: base64(SPRING) } })).toMatchObject({ importHistory: { imported: 3, failed: 0 } });
+    expect(await t.ok(HISTORY_IMPORT, { i: { contentBase64: base64(SPRING) } })).toMatchObject({
+      importHistory: { imported: 3, failed: 0 },
+    });
     // E2 moved to Finance as a 과장 from 2014-07-01, recorded today.
     await t.ok(`mutation { promoteEmployee(input: { employeeId: "E2", grade: MANAGER, effectiveOn: "2014-07-01" }) { id } }`);
-    await t.ok(`mutation { transferEmployee(input: { employeeId: "E2", orgUnitId: "FIN", region: "Seoul", effectiveOn: "2014-07-01" }) { id } }`);
+    await t.ok(
+      `mutation { transferEmployee(input: { employeeId: "E2", orgUnitId: "FIN", region: "Seoul", effectiveOn: "2014-07-01" }) { id } }`,
+    );
     await new Promise((r) => setTimeout(r, 5));
     beforeAutumnLoad = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
-    expect(await t.ok(HISTORY_IMPORT, { i: { contentBase64: base64(AUTUMN) } })).toMatchObject({ importHistory: { imported: 3, failed: 0 } });
+    expect(await t.ok(HISTORY_IMPORT, { i: { contentBase64: base64(AUTUMN) } })).toMatchObject({
+      importHistory: { imported: 3, failed: 0 },
+    });
   }, 120_000);
   afterAll(() => t?.dispose());
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { branchVisitStream, cafeSessionStream, townHallStream } from '@hub/contracts';
+import { branchVisitStream, cafeSessionStream, townHallStream } from '@hub/events';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTest';
@@ -38,13 +38,28 @@ describe.each(HUB_ENGINES)('history import on $name', (engine) => {
     const { directory, customerSmile } = t.hub;
     await directory.defineOrgUnit({ orgUnitId: 'HQ', name: '본사', kind: 'DIVISION' }, ctx);
     await directory.defineOrgUnit({ orgUnitId: 'IT', name: 'IT', kind: 'DEPARTMENT', parentId: 'HQ' }, ctx);
-    await directory.registerEmployee({ employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', hiredOn: '2013-05-01' }, ctx);
-    for (const [employeeId, grade] of [['E1', 'STAFF'], ['E2', 'STAFF'], ['E3', 'STAFF'], ['E4', 'MANAGER'], ['GM1', 'GENERAL_MANAGER']] as const) {
-      await directory.registerEmployee({ employeeId, name: employeeId, grade, orgUnitId: 'IT', region: 'Seoul', hiredOn: '2010-01-04' }, ctx);
+    await directory.registerEmployee(
+      { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', hiredOn: '2013-05-01' },
+      ctx,
+    );
+    for (const [employeeId, grade] of [
+      ['E1', 'STAFF'],
+      ['E2', 'STAFF'],
+      ['E3', 'STAFF'],
+      ['E4', 'MANAGER'],
+      ['GM1', 'GENERAL_MANAGER'],
+    ] as const) {
+      await directory.registerEmployee(
+        { employeeId, name: employeeId, grade, orgUnitId: 'IT', region: 'Seoul', hiredOn: '2010-01-04' },
+        ctx,
+      );
     }
     await directory.registerBranch({ branchId: 'B1', name: '반포지점', region: 'Seoul', district: '서초구', seoul: true }, ctx);
     await directory.registerFc({ fcId: 'FC1', name: '설계사', branchId: 'B1', hiredOn: '2010-01-04' }, ctx);
-    await customerSmile.registerCustomer({ customerId: 'C1', branchId: 'B1', registeredOn: '2014-03-01', name: '고객', phone: '010-1234-5678', address: '서울 서초구' }, ctx);
+    await customerSmile.registerCustomer(
+      { customerId: 'C1', branchId: 'B1', registeredOn: '2014-03-01', name: '고객', phone: '010-1234-5678', address: '서울 서초구' },
+      ctx,
+    );
   }, 120_000);
   afterAll(() => t.dispose());
 
@@ -58,7 +73,13 @@ describe.each(HUB_ENGINES)('history import on $name', (engine) => {
   it('imports a UTF-8 CSV (with BOM): one append per session at the dates of the story; a refused session records nothing; bad records by line', async () => {
     const { report } = await run(CSV);
     expect(report).toMatchObject({ format: 'CSV', encoding: 'UTF8', records: 20, imported: 15, unchanged: 0, failed: 5, dryRun: false });
-    expect(report.errors.map((e) => [e.line, e.key])).toEqual([[8, 'H-CAFE-2'], [9, 'H-CAFE-2'], [19, 'H-NONE'], [20, null], [21, null]]);
+    expect(report.errors.map((e) => [e.line, e.key])).toEqual([
+      [8, 'H-CAFE-2'],
+      [9, 'H-CAFE-2'],
+      [19, 'H-NONE'],
+      [20, null],
+      [21, null],
+    ]);
     expect(report.errors[0]!.message).toMatch(/부장/); // GM1 walked in: the whole session is refused
     expect(report.errors[2]!.message).toMatch(/no cafe_session H-NONE/);
     expect(report.errors[3]!.message).toMatch(/secondsWatched/);
@@ -128,18 +149,26 @@ describe.each(HUB_ENGINES)('history import on $name', (engine) => {
     const { report, before, after } = await run(iconv.encode(csv, 'cp949'));
     expect(report).toMatchObject({ encoding: 'CP949', records: 3, imported: 3, failed: 0, commands: 1 });
     expect(after).toBe((before ?? -1n) + 3n);
-    expect(await t.ok(`{ cafeSession(id: "H-CAFE-3") { venue attendedCount } }`)).toEqual({ cafeSession: { venue: '스타벅스, 광화문', attendedCount: 1 } });
+    expect(await t.ok(`{ cafeSession(id: "H-CAFE-3") { venue attendedCount } }`)).toEqual({
+      cafeSession: { venue: '스타벅스, 광화문', attendedCount: 1 },
+    });
   });
 
   it('takes occurredAt on single mutations: business time where the data has none, refused where it contradicts the data', async () => {
-    await t.ok(`mutation { inviteToCafeSession(input: { sessionId: "H-CAFE-1", employeeId: "E4" }, occurredAt: "2014-03-03T09:00:00+09:00") { id } }`);
+    await t.ok(
+      `mutation { inviteToCafeSession(input: { sessionId: "H-CAFE-1", employeeId: "E4" }, occurredAt: "2014-03-03T09:00:00+09:00") { id } }`,
+    );
     expect((await streamOf(cafeSessionStream('H-CAFE-1'))).at(-1)).toEqual(['EmployeeInvitedToCafeSession', '2014-03-03T00:00:00.000Z']);
     await t.refused(
       `mutation { recordBranchVisit(input: { visitId: "H-V2", branchId: "B1", visitedAt: "2014-12-21T11:00:00+09:00", purpose: "x" }, occurredAt: "2014-12-22T11:00:00+09:00") { id } }`,
       'VALIDATION',
       /contradicts visitedAt/,
     );
-    await t.refused(`mutation { promoteEmployee(input: { employeeId: "E1", grade: ASSISTANT_MANAGER, effectiveOn: "2015-04-01" }, occurredAt: "2015-05-01T00:00:00+09:00") { id } }`, 'VALIDATION', /contradicts effectiveOn/);
+    await t.refused(
+      `mutation { promoteEmployee(input: { employeeId: "E1", grade: ASSISTANT_MANAGER, effectiveOn: "2015-04-01" }, occurredAt: "2015-05-01T00:00:00+09:00") { id } }`,
+      'VALIDATION',
+      /contradicts effectiveOn/,
+    );
   });
 
   it('is for ADMIN only', async () => {
@@ -168,11 +197,22 @@ describe.each(HUB_ENGINES)('history import on $name', (engine) => {
     expect(await t.hub.store.headPosition()).toBe(head);
     expect(await streamOf(cafeSessionStream('B-CAFE-1'))).toHaveLength(6);
     // A 부장 among the attendees refuses the whole session.
-    await t.refused(RECORD, 'FORBIDDEN_BY_RULE', /부장/, { input: { ...input, sessionId: 'B-CAFE-2', attendance: [{ employeeId: 'E1' }, { employeeId: 'GM1' }] }, occurredAt: '2014-05-01T09:00:00+09:00' });
+    await t.refused(RECORD, 'FORBIDDEN_BY_RULE', /부장/, {
+      input: { ...input, sessionId: 'B-CAFE-2', attendance: [{ employeeId: 'E1' }, { employeeId: 'GM1' }] },
+      occurredAt: '2014-05-01T09:00:00+09:00',
+    });
 
     const TOWN_HALL = `mutation($input: RecordTownHallInput!, $occurredAt: DateTime) { recordTownHall(input: $input, occurredAt: $occurredAt) { id headCount attendedCount } }`;
     const th = await t.ok(TOWN_HALL, {
-      input: { townHallId: 'B-TH-1', scheduledAt: '2014-06-20T18:00:00+09:00', format: 'CHIMAEK', theme: '치맥', venue: 'Rooftop', presenterIds: ['CEO'], attendance: [{ employeeId: 'E1' }, { employeeId: 'E2' }] },
+      input: {
+        townHallId: 'B-TH-1',
+        scheduledAt: '2014-06-20T18:00:00+09:00',
+        format: 'CHIMAEK',
+        theme: '치맥',
+        venue: 'Rooftop',
+        presenterIds: ['CEO'],
+        attendance: [{ employeeId: 'E1' }, { employeeId: 'E2' }],
+      },
       occurredAt: '2014-06-01T09:00:00+09:00',
     });
     expect(th).toEqual({ recordTownHall: { id: 'B-TH-1', headCount: 0, attendedCount: 2 } });

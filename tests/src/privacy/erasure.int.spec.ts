@@ -17,11 +17,17 @@ import { HUB_ENGINES, startHub, type HubUnderTest } from '../support/hubUnderTes
  */
 
 const hex = () => randomBytes(8).toString('hex');
-const person = () => ({ name: `고객-${hex()}`, phone: `+8210${String(randomInt(1e6)).padStart(6, '0')}${String(randomInt(1e6)).padStart(6, '0')}`, address: `서울 반포동 ${hex()}` });
+const person = () => ({
+  name: `고객-${hex()}`,
+  phone: `+8210${String(randomInt(1e6)).padStart(6, '0')}${String(randomInt(1e6)).padStart(6, '0')}`,
+  address: `서울 반포동 ${hex()}`,
+});
 
 /** Every regular file under `dir`, recursively. */
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [],
+  );
 
 /** Which of `values` occur (as UTF-8 bytes) in any of `files`, and how many bytes were read. */
 const scanFiles = (files: string[], values: string[]) => {
@@ -55,7 +61,11 @@ describe('erased personal data is gone for good', () => {
     const logged: string[] = [];
     const restore: (() => void)[] = [];
     const startedAt = Date.now();
-    const customers = { erased: { id: `ERASED-${hex()}`, ...person() }, kept: { id: `KEPT-${hex()}`, ...person() }, other: { id: `OTHER-${hex()}`, ...person() } };
+    const customers = {
+      erased: { id: `ERASED-${hex()}`, ...person() },
+      kept: { id: `KEPT-${hex()}`, ...person() },
+      other: { id: `OTHER-${hex()}`, ...person() },
+    };
     const refused = person(); // a registration refused for its phone: its values must be nowhere either
     const values = (p: { name: string; phone: string; address: string }) => [p.name, p.phone, p.address];
     const everyValue = [...Object.values(customers).flatMap(values), refused.name, refused.address];
@@ -83,22 +93,59 @@ describe('erased personal data is gone for good', () => {
       }
       t = await startHub(engine, { log: capture });
 
-      await t.ok(`mutation { registerBranch(input: { branchId: "BANPO", name: "반포지점", region: "Seoul", district: "서초구", seoul: true }) { id } }`);
+      await t.ok(
+        `mutation { registerBranch(input: { branchId: "BANPO", name: "반포지점", region: "Seoul", district: "서초구", seoul: true }) { id } }`,
+      );
       for (const c of Object.values(customers)) {
-        await t.ok(`mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }`, { i: { customerId: c.id, branchId: 'BANPO', registeredOn: '2015-03-01', name: c.name, phone: c.phone, address: c.address } }, 'SALES');
+        await t.ok(
+          `mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }`,
+          { i: { customerId: c.id, branchId: 'BANPO', registeredOn: '2015-03-01', name: c.name, phone: c.phone, address: c.address } },
+          'SALES',
+        );
       }
-      const bad = await t.graphql(`mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }`, { i: { branchId: 'BANPO', registeredOn: '2015-03-01', name: refused.name, phone: `call ${refused.phone}`, address: refused.address } }, 'SALES');
+      const bad = await t.graphql(
+        `mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }`,
+        {
+          i: {
+            branchId: 'BANPO',
+            registeredOn: '2015-03-01',
+            name: refused.name,
+            phone: `call ${refused.phone}`,
+            address: refused.address,
+          },
+        },
+        'SALES',
+      );
       expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION');
 
-      const read = await t.ok(`{ ${Object.entries(customers).map(([k, c]) => `${k}: customer(id: "${c.id}") { personalData { name phone address } }`).join(' ')} }`, undefined, 'SALES');
-      for (const [k, c] of Object.entries(customers)) expect(read[k]).toEqual({ personalData: { name: c.name, phone: c.phone, address: c.address } });
+      const read = await t.ok(
+        `{ ${Object.entries(customers)
+          .map(([k, c]) => `${k}: customer(id: "${c.id}") { personalData { name phone address } }`)
+          .join(' ')} }`,
+        undefined,
+        'SALES',
+      );
+      for (const [k, c] of Object.entries(customers))
+        expect(read[k]).toEqual({ personalData: { name: c.name, phone: c.phone, address: c.address } });
 
-      const erased = await t.ok(`mutation { eraseCustomerPersonalData(input: { customerId: "${customers.erased.id}", erasedOn: "2016-01-04" }) { erasedOn personalData { name } } }`, undefined, 'PRIVACY_OFFICER');
+      const erased = await t.ok(
+        `mutation { eraseCustomerPersonalData(input: { customerId: "${customers.erased.id}", erasedOn: "2016-01-04" }) { erasedOn personalData { name } } }`,
+        undefined,
+        'PRIVACY_OFFICER',
+      );
       expect(erased).toEqual({ eraseCustomerPersonalData: { erasedOn: '2016-01-04', personalData: null } });
-      expect(await t.ok(`{ customer(id: "${customers.kept.id}") { personalData { name } } }`, undefined, 'SALES')).toEqual({ customer: { personalData: { name: customers.kept.name } } });
+      expect(await t.ok(`{ customer(id: "${customers.kept.id}") { personalData { name } } }`, undefined, 'SALES')).toEqual({
+        customer: { personalData: { name: customers.kept.name } },
+      });
 
       // Every event to a real broker, as production runs the relay.
-      const relay = createRelay({ store: t.hub.store, view: t.hub.sql, brokers: [broker.brokers], relayId: `erasure-${hex()}`, log: capture });
+      const relay = createRelay({
+        store: t.hub.store,
+        view: t.hub.sql,
+        brokers: [broker.brokers],
+        relayId: `erasure-${hex()}`,
+        log: capture,
+      });
       relay.start();
       const deadline = Date.now() + 120_000;
       while (relay.metrics().lag > 0 || relay.metrics().position === null) {
@@ -111,7 +158,9 @@ describe('erased personal data is gone for good', () => {
       const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
       await admin.disconnect();
       const ids = Object.values(customers).map((c) => c.id);
-      const hasAll = (m: Consumed[]) => ids.every((id) => m.some((x) => x.value.includes(`"customerId":"${id}"`))) && m.some((x) => x.value.includes('CustomerPersonalDataErased') && x.value.includes(customers.erased.id));
+      const hasAll = (m: Consumed[]) =>
+        ids.every((id) => m.some((x) => x.value.includes(`"customerId":"${id}"`))) &&
+        m.some((x) => x.value.includes('CustomerPersonalDataErased') && x.value.includes(customers.erased.id));
       messages = await readTopics([broker.brokers], topics, { until: hasAll, timeoutMs: 120_000 });
       expect(hasAll(messages)).toBe(true);
 
@@ -151,8 +200,12 @@ describe('erased personal data is gone for good', () => {
         return;
       }
       // PostgreSQL: this database's relation files and the server's WAL written during the test.
-      const [{ data_directory: dataDirectory } = { data_directory: '' }] = await t.hub.sql.query<{ data_directory: string }>('SHOW data_directory');
-      const [{ oid } = { oid: '' }] = await t.hub.sql.query<{ oid: string }>('SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()');
+      const [{ data_directory: dataDirectory } = { data_directory: '' }] = await t.hub.sql.query<{ data_directory: string }>(
+        'SHOW data_directory',
+      );
+      const [{ oid } = { oid: '' }] = await t.hub.sql.query<{ oid: string }>(
+        'SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()',
+      );
       const base = join(dataDirectory, 'base', oid);
       const wal = join(dataDirectory, 'pg_wal');
       try {
@@ -170,9 +223,13 @@ describe('erased personal data is gone for good', () => {
       expect(relations.found).toEqual([control]);
       // Segments written since the test began: earlier ones cannot hold its values.
       const segments = filesUnder(wal).filter((f) => statSync(f).mtimeMs >= startedAt - 5_000);
-      const [{ wal_compression: compression } = { wal_compression: '' }] = await t.hub.sql.query<{ wal_compression: string }>('SHOW wal_compression');
+      const [{ wal_compression: compression } = { wal_compression: '' }] = await t.hub.sql.query<{ wal_compression: string }>(
+        'SHOW wal_compression',
+      );
       if (compression !== 'off') {
-        console.warn(`[erasure] SKIPPED WAL scan: wal_compression is ${compression}, so page images in the WAL are compressed and a byte scan could miss a value`);
+        console.warn(
+          `[erasure] SKIPPED WAL scan: wal_compression is ${compression}, so page images in the WAL are compressed and a byte scan could miss a value`,
+        );
         return;
       }
       const log = scanFiles(segments, [control, ...everyValue]);

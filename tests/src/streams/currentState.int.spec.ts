@@ -45,9 +45,15 @@ describe('current state on the compacted topics, loaded by the consumer template
     await m(`defineOrgUnit(input: { orgUnitId: "HQ", name: "본사", kind: DIVISION }) { id }`);
     await m(`defineOrgUnit(input: { orgUnitId: "IT", name: "IT", kind: DEPARTMENT, parentId: "HQ" }) { id }`);
     await m(`defineOrgUnit(input: { orgUnitId: "FIN", name: "Finance", kind: DEPARTMENT, parentId: "HQ" }) { id }`);
-    await m(`registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul", title: "CEO" }) { id }`);
-    await m(`registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "IT", region: "Seoul", hiredOn: "2010-01-04" }) { id }`);
-    await m(`registerEmployee(input: { employeeId: "E2", name: "이대리", grade: ASSISTANT_MANAGER, orgUnitId: "IT", region: "Seoul", hiredOn: "2011-03-02" }) { id }`);
+    await m(
+      `registerEmployee(input: { employeeId: "CEO", name: "정문국", grade: EXECUTIVE, orgUnitId: "HQ", region: "Seoul", title: "CEO" }) { id }`,
+    );
+    await m(
+      `registerEmployee(input: { employeeId: "E1", name: "김사원", grade: STAFF, orgUnitId: "IT", region: "Seoul", hiredOn: "2010-01-04" }) { id }`,
+    );
+    await m(
+      `registerEmployee(input: { employeeId: "E2", name: "이대리", grade: ASSISTANT_MANAGER, orgUnitId: "IT", region: "Seoul", hiredOn: "2011-03-02" }) { id }`,
+    );
     await m(`registerBranch(input: { branchId: "P", name: "반포", region: "Seoul", district: "서초구", seoul: true }) { id }`);
     await m(`registerBranch(input: { branchId: "N", name: "해운대", region: "Busan", district: "해운대구", seoul: false }) { id }`);
     await m(`registerFc(input: { fcId: "FC1", name: "박설계", branchId: "P", hiredOn: "2012-05-01" }) { id }`);
@@ -76,31 +82,81 @@ describe('current state on the compacted topics, loaded by the consumer template
       branches(first: 100) { edges { node { id name region district seoul prideSince } } }
       orgUnits { id name kind parent { id } }
     }`)) as {
-      employees: { edges: { node: { id: string; name: string; grade: string; title: string | null; orgUnit: { id: string } | null; region: string; hiredOn: string | null; leftOn: string | null } }[] };
+      employees: {
+        edges: {
+          node: {
+            id: string;
+            name: string;
+            grade: string;
+            title: string | null;
+            orgUnit: { id: string } | null;
+            region: string;
+            hiredOn: string | null;
+            leftOn: string | null;
+          };
+        }[];
+      };
       fcs: { edges: { node: { id: string; name: string; branch: { id: string } | null; hiredOn: string; leftOn: string | null } }[] };
-      branches: { edges: { node: { id: string; name: string; region: string; district: string; seoul: boolean; prideSince: string | null } }[] };
+      branches: {
+        edges: { node: { id: string; name: string; region: string; district: string; seoul: boolean; prideSince: string | null } }[];
+      };
       orgUnits: { id: string; name: string; kind: string; parent: { id: string } | null }[];
     };
     const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => a.id.localeCompare(b.id));
     return {
-      employees: byId(d.employees.edges.map(({ node: e }) => ({ id: e.id, name: e.name, grade: e.grade, title: e.title, orgUnitId: e.orgUnit?.id ?? null, region: e.region, hiredOn: e.hiredOn, leftOn: e.leftOn }))),
-      fcs: byId(d.fcs.edges.map(({ node: f }) => ({ id: f.id, name: f.name, branchId: f.branch?.id ?? null, hiredOn: f.hiredOn, leftOn: f.leftOn }))),
+      employees: byId(
+        d.employees.edges.map(({ node: e }) => ({
+          id: e.id,
+          name: e.name,
+          grade: e.grade,
+          title: e.title,
+          orgUnitId: e.orgUnit?.id ?? null,
+          region: e.region,
+          hiredOn: e.hiredOn,
+          leftOn: e.leftOn,
+        })),
+      ),
+      fcs: byId(
+        d.fcs.edges.map(({ node: f }) => ({
+          id: f.id,
+          name: f.name,
+          branchId: f.branch?.id ?? null,
+          hiredOn: f.hiredOn,
+          leftOn: f.leftOn,
+        })),
+      ),
       branches: byId(d.branches.edges.map(({ node: b }) => ({ ...b }))),
       orgUnits: byId(d.orgUnits.map((o) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parent?.id ?? null }))),
     };
   };
   const d = (c: string) => `to_char(${c}, 'YYYY-MM-DD')`;
   const fromTables = async () => ({
-    employees: await hr.query(`SELECT employee_id AS id, name, grade, title, org_unit_id AS "orgUnitId", region, ${d('hired_on')} AS "hiredOn", ${d('left_on')} AS "leftOn" FROM hr.employees ORDER BY employee_id COLLATE "C"`),
-    fcs: await hr.query(`SELECT fc_id AS id, name, branch_id AS "branchId", ${d('hired_on')} AS "hiredOn", ${d('left_on')} AS "leftOn" FROM hr.fcs ORDER BY fc_id COLLATE "C"`),
-    branches: await hr.query(`SELECT branch_id AS id, name, region, district, seoul, ${d('pride_since')} AS "prideSince" FROM hr.branches ORDER BY branch_id COLLATE "C"`),
-    orgUnits: await hr.query(`SELECT org_unit_id AS id, name, kind, parent_id AS "parentId" FROM hr.org_units ORDER BY org_unit_id COLLATE "C"`),
+    employees: await hr.query(
+      `SELECT employee_id AS id, name, grade, title, org_unit_id AS "orgUnitId", region, ${d('hired_on')} AS "hiredOn", ${d('left_on')} AS "leftOn" FROM hr.employees ORDER BY employee_id COLLATE "C"`,
+    ),
+    fcs: await hr.query(
+      `SELECT fc_id AS id, name, branch_id AS "branchId", ${d('hired_on')} AS "hiredOn", ${d('left_on')} AS "leftOn" FROM hr.fcs ORDER BY fc_id COLLATE "C"`,
+    ),
+    branches: await hr.query(
+      `SELECT branch_id AS id, name, region, district, seoul, ${d('pride_since')} AS "prideSince" FROM hr.branches ORDER BY branch_id COLLATE "C"`,
+    ),
+    orgUnits: await hr.query(
+      `SELECT org_unit_id AS id, name, kind, parent_id AS "parentId" FROM hr.org_units ORDER BY org_unit_id COLLATE "C"`,
+    ),
   });
   const rows = async () => Object.values(await fromTables()).reduce((n, r) => n + r.length, 0);
-  const subjects = async () => (await hr.query<{ subject: string }>(`SELECT subject FROM hr.employees UNION ALL SELECT subject FROM hr.fcs ORDER BY 1`)).map((r) => r.subject);
+  const subjects = async () =>
+    (await hr.query<{ subject: string }>(`SELECT subject FROM hr.employees UNION ALL SELECT subject FROM hr.fcs ORDER BY 1`)).map(
+      (r) => r.subject,
+    );
 
   it('a new consumer loads every entity once, as GraphQL answers it, and follows later changes', async () => {
-    const consumer = createCurrentStateConsumer({ brokers: [broker.brokers], databaseUrl: hrUrl, groupId: `hr-${Date.now()}`, log: () => undefined });
+    const consumer = createCurrentStateConsumer({
+      brokers: [broker.brokers],
+      databaseUrl: hrUrl,
+      groupId: `hr-${Date.now()}`,
+      log: () => undefined,
+    });
     await consumer.start();
     stops.push(() => consumer.stop());
     await expect.poll(rows, { timeout: 60_000, interval: 300 }).toBe(3 + 3 + 2 + 3);
@@ -137,13 +193,27 @@ describe('current state on the compacted topics, loaded by the consumer template
             type: 'hub.EmployeeState.v1',
             subject: 'employee-CEO',
             hubposition: '999999',
-            data: { employeeId: 'CEO', name: 'Impostor', grade: 'STAFF', orgUnitId: 'HQ', region: 'Seoul', title: null, hiredOn: null, leftOn: null },
+            data: {
+              employeeId: 'CEO',
+              name: 'Impostor',
+              grade: 'STAFF',
+              orgUnitId: 'HQ',
+              region: 'Seoul',
+              title: null,
+              hiredOn: null,
+              leftOn: null,
+            },
           }),
         },
       ],
     });
     await producer.disconnect();
-    await expect.poll(async () => (await hr.query<{ employee_id: string }>('SELECT employee_id FROM hr.employees ORDER BY 1')).map((r) => r.employee_id), { timeout: 30_000 }).toEqual(['CEO', 'E1']);
+    await expect
+      .poll(
+        async () => (await hr.query<{ employee_id: string }>('SELECT employee_id FROM hr.employees ORDER BY 1')).map((r) => r.employee_id),
+        { timeout: 30_000 },
+      )
+      .toEqual(['CEO', 'E1']);
     await expect.poll(() => consumer.stats.rejected, { timeout: 30_000 }).toBe(2);
     expect((await hr.query<{ name: string }>(`SELECT name FROM hr.employees WHERE employee_id = 'CEO'`))[0]!.name).toBe('정문국');
     await consumer.stop();
@@ -154,7 +224,12 @@ describe('current state on the compacted topics, loaded by the consumer template
     await hr.query('DROP SCHEMA hr CASCADE');
     const rebuilt = await rebuildCurrentState({ store: t.hub.store, brokers: [broker.brokers], relayId, log: () => undefined });
     expect(rebuilt.published).toBe(3 + 3 + 2 + 4);
-    const consumer = createCurrentStateConsumer({ brokers: [broker.brokers], databaseUrl: hrUrl, groupId: `hr-again-${Date.now()}`, log: () => undefined });
+    const consumer = createCurrentStateConsumer({
+      brokers: [broker.brokers],
+      databaseUrl: hrUrl,
+      groupId: `hr-again-${Date.now()}`,
+      log: () => undefined,
+    });
     await consumer.start();
     stops.push(() => consumer.stop());
     const expected = await fromGraphql();
@@ -183,9 +258,23 @@ describe('current state on the compacted topics, loaded by the consumer template
     expect(rebuilt.out).toMatch(/published 12 current states as of position \d+/);
     expect(rebuilt.code).toBe(0);
     const offsets = await streams('start-offsets', '--topic', 'hub.directory.v1', '--position', '0');
-    expect(offsets.out.trim().split('\n')).toEqual(['hub.directory.v1\tpartition 0\toffset 0', 'hub.directory.v1\tpartition 1\toffset 0', 'hub.directory.v1\tpartition 2\toffset 0']);
+    expect(offsets.out.trim().split('\n')).toEqual([
+      'hub.directory.v1\tpartition 0\toffset 0',
+      'hub.directory.v1\tpartition 1\toffset 0',
+      'hub.directory.v1\tpartition 2\toffset 0',
+    ]);
     const [first, , third] = await t.hub.store.readAll({ limit: 3 });
-    const replayed = await streams('replay', '--name', 'cli', '--from', first!.position.toString(), '--to', third!.position.toString(), '--topic', 'hub.directory.v1');
+    const replayed = await streams(
+      'replay',
+      '--name',
+      'cli',
+      '--from',
+      first!.position.toString(),
+      '--to',
+      third!.position.toString(),
+      '--topic',
+      'hub.directory.v1',
+    );
     expect(replayed.out).toMatch(/^3 messages on replay\.cli\.hub\.directory\.v1/m);
     const bad = await streams('replay', '--name', 'cli', '--from', '5', '--to', '2');
     expect([bad.code, bad.out.split('\n')[0]]).toEqual([2, '--from: from must not be after to']);

@@ -6,7 +6,18 @@ import { createServer } from '@hub/gateway';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
 import { createHub, seedDemoCompany, type Hub } from '@hub/platform';
 import { createTestDatabase } from '@hub/sql/testing';
-import { CONTEXT_TOPICS, CURRENT_STATE_TOPICS, createRelay, DEAD_LETTER_TOPIC, readTopics, streamDocuments, TOUCHES_TOPIC, type CloudEvent, type Consumed, type Relay } from '@hub/stream-relay';
+import {
+  CONTEXT_TOPICS,
+  CURRENT_STATE_TOPICS,
+  createRelay,
+  DEAD_LETTER_TOPIC,
+  readTopics,
+  streamDocuments,
+  TOUCHES_TOPIC,
+  type CloudEvent,
+  type Consumed,
+  type Relay,
+} from '@hub/stream-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -38,7 +49,14 @@ describe('the demo company on Kafka', () => {
     // The gateway on a real socket, serving the schemas the messages point at.
     gateway = createServer({ ...hub.gatewayDeps(), streamDocs: streamDocuments() });
     publicUrl = `http://127.0.0.1:${await gateway.listen(0)}`;
-    relay = createRelay({ store: hub.store, view: hub.sql, brokers: [broker.brokers], relayId: 'demo-relay', publicUrl, log: () => undefined });
+    relay = createRelay({
+      store: hub.store,
+      view: hub.sql,
+      brokers: [broker.brokers],
+      relayId: 'demo-relay',
+      publicUrl,
+      log: () => undefined,
+    });
     relay.start();
     const deadline = Date.now() + 600_000;
     while (relay.metrics().lag > 0 || relay.metrics().position === null) {
@@ -46,10 +64,14 @@ describe('the demo company on Kafka', () => {
       await new Promise((r) => setTimeout(r, 500));
     }
     const expected = Object.values(relay.metrics().publishedByTopic).reduce((n, c) => n + c, 0);
-    messages = await readTopics([broker.brokers], [...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC, ...Object.values(CURRENT_STATE_TOPICS), DEAD_LETTER_TOPIC], {
-      until: (m) => m.length >= expected,
-      timeoutMs: 300_000,
-    });
+    messages = await readTopics(
+      [broker.brokers],
+      [...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC, ...Object.values(CURRENT_STATE_TOPICS), DEAD_LETTER_TOPIC],
+      {
+        until: (m) => m.length >= expected,
+        timeoutMs: 300_000,
+      },
+    );
   }, 900_000);
   afterAll(async () => {
     await relay?.stop();
@@ -65,16 +87,24 @@ describe('the demo company on Kafka', () => {
     expect(states).toBeGreaterThan(100);
     expect(messages).toHaveLength(m.eventsPublished + m.touchesPublished + states);
     expect(m.deadLettered).toBe(0);
-    const customerIds = (await hub.sql.query<{ customer_id: string }>('SELECT customer_id FROM hub_private.customer_personal_data')).map((r) => r.customer_id);
+    const customerIds = (await hub.sql.query<{ customer_id: string }>('SELECT customer_id FROM hub_private.customer_personal_data')).map(
+      (r) => r.customer_id,
+    );
     const pii = (await hub.personalData.byIds(customerIds)).filter((p) => p !== undefined);
     expect(pii.length).toBeGreaterThan(80);
     const wire = messages.map((x) => `${x.key}\n${x.value}\n${JSON.stringify(x.headers)}`).join('\n');
     // A customer may share a name with an employee or FC, whose names the directory events carry
     // by design; any other appearance of a customer's name, and any phone or address, is a leak.
     const staffNames = new Set(
-      (await hub.sql.query<{ name: string }>('SELECT name FROM hub_view.employee_changes WHERE name IS NOT NULL UNION SELECT name FROM hub_view.fc_changes WHERE name IS NOT NULL')).map((r) => r.name),
+      (
+        await hub.sql.query<{ name: string }>(
+          'SELECT name FROM hub_view.employee_changes WHERE name IS NOT NULL UNION SELECT name FROM hub_view.fc_changes WHERE name IS NOT NULL',
+        )
+      ).map((r) => r.name),
     );
-    const leaked = pii.flatMap((p) => [...(staffNames.has(p.name) ? [] : [p.name]), p.phone, p.address]).filter((value) => wire.includes(value));
+    const leaked = pii
+      .flatMap((p) => [...(staffNames.has(p.name) ? [] : [p.name]), p.phone, p.address])
+      .filter((value) => wire.includes(value));
     expect(leaked).toEqual([]);
     expect(pii.filter((p) => !staffNames.has(p.name)).length).toBeGreaterThan(20);
     // The customers are there, by id.
@@ -103,7 +133,8 @@ describe('the demo company on Kafka', () => {
     }
     // Events of every context, touches and all four kinds of current state were checked.
     expect(types.size).toBeGreaterThan(25);
-    for (const t of ['hub.Touch.v1', 'hub.EmployeeState.v1', 'hub.FcState.v1', 'hub.BranchState.v1', 'hub.OrgUnitState.v1']) expect(types).toContain(t);
+    for (const t of ['hub.Touch.v1', 'hub.EmployeeState.v1', 'hub.FcState.v1', 'hub.BranchState.v1', 'hub.OrgUnitState.v1'])
+      expect(types).toContain(t);
     // The check can fail: a schema refuses data that is not of its shape.
     const touch = validators.get(`${publicUrl}/schemas/hub.Touch.v1.json`)!;
     expect(touch.safeParse({ touchId: 'x', personKind: 'ROBOT' }).success).toBe(false);
@@ -111,13 +142,19 @@ describe('the demo company on Kafka', () => {
     const doc = await fetch(`${publicUrl}/asyncapi.yaml`);
     expect(doc.status).toBe(200);
     const asyncapi = parse(await doc.text()) as { channels: Record<string, { address: string }> };
-    expect(Object.values(asyncapi.channels).map((c) => c.address)).toEqual(expect.arrayContaining([...new Set(messages.map((x) => x.topic))]));
+    expect(Object.values(asyncapi.channels).map((c) => c.address)).toEqual(
+      expect.arrayContaining([...new Set(messages.map((x) => x.topic))]),
+    );
     expect((await fetch(`${publicUrl}/schemas/hub.NoSuchThing.v1.json`)).status).toBe(404);
     expect((await fetch(`${publicUrl}/schemas/../package.json`)).status).toBe(404);
   });
 
   it.skipIf(!KCAT)('reads as CloudEvents with kcat, read_committed', async () => {
-    const { stdout } = await promisify(execFile)(KCAT!, ['-b', broker.brokers, '-C', '-t', 'hub.customer-smile.v1', '-e', '-q', '-X', 'isolation.level=read_committed', '-f', '%k\t%s\n'], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(
+      KCAT!,
+      ['-b', broker.brokers, '-C', '-t', 'hub.customer-smile.v1', '-e', '-q', '-X', 'isolation.level=read_committed', '-f', '%k\t%s\n'],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
     const lines = stdout.trim().split('\n');
     expect(lines.length).toBe(messages.filter((x) => x.topic === 'hub.customer-smile.v1').length);
     const banpo = lines.map((l) => l.split('\t')).find(([, v]) => v!.includes('"visitId":"CT-BANPO-1y"'))!;

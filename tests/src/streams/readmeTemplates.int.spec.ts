@@ -89,28 +89,46 @@ describe('the README’s consumer templates', () => {
     expect(view.length).toBeGreaterThan(50);
     const rows = () =>
       target
-        .query<{ employee_id: string; grade: string; org_unit_id: string; left_on: string | null }>(`SELECT employee_id, grade, org_unit_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM employees ORDER BY employee_id`)
+        .query<{ employee_id: string; grade: string; org_unit_id: string; left_on: string | null }>(
+          `SELECT employee_id, grade, org_unit_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM employees ORDER BY employee_id`,
+        )
         .catch(() => []);
-    await expect.poll(rows, { timeout: 120_000, interval: 500 }).toEqual([...view].sort((a, b) => (a.employee_id < b.employee_id ? -1 : 1)));
+    await expect
+      .poll(rows, { timeout: 120_000, interval: 500 })
+      .toEqual([...view].sort((a, b) => (a.employee_id < b.employee_id ? -1 : 1)));
   }, 180_000);
 
   it('CRM: three follow-ups per contract by customer id, closed by the visits that satisfy them', async () => {
     const events = [];
-    for (let batch = await hub.store.readAll({ limit: 5_000 }); batch.length; batch = await hub.store.readAll({ after: batch.at(-1)!.position, limit: 5_000 })) events.push(...batch);
+    for (
+      let batch = await hub.store.readAll({ limit: 5_000 });
+      batch.length;
+      batch = await hub.store.readAll({ after: batch.at(-1)!.position, limit: 5_000 })
+    )
+      events.push(...batch);
     const contracts = events.filter((e) => e.type === 'ContractSigned');
     const satisfied = new Set(
-      events.filter((e) => e.type === 'CustomerVisited').flatMap((e) => {
-        const d = e.data as { contractId: string; satisfies: string | null };
-        return d.satisfies ? [`${d.contractId}/${d.satisfies}`] : [];
-      }),
+      events
+        .filter((e) => e.type === 'CustomerVisited')
+        .flatMap((e) => {
+          const d = e.data as { contractId: string; satisfies: string | null };
+          return d.satisfies ? [`${d.contractId}/${d.satisfies}`] : [];
+        }),
     );
     expect(contracts.length).toBeGreaterThan(10);
     expect(satisfied.size).toBeGreaterThan(5);
     await expect.poll(() => count('SELECT count(*) AS n FROM follow_ups'), { timeout: 120_000, interval: 500 }).toBe(contracts.length * 3);
-    await expect.poll(() => count('SELECT count(*) AS n FROM follow_ups WHERE visit_id IS NOT NULL'), { timeout: 60_000, interval: 500 }).toBe(satisfied.size);
+    await expect
+      .poll(() => count('SELECT count(*) AS n FROM follow_ups WHERE visit_id IS NOT NULL'), { timeout: 60_000, interval: 500 })
+      .toBe(satisfied.size);
     const banpo = await target.query<{ customer_id: string }>(`SELECT DISTINCT customer_id FROM follow_ups WHERE contract_id = 'CT-BANPO'`);
     expect(banpo).toEqual([{ customer_id: 'CU-BANPO' }]);
     // The templates ran without a complaint (kafkajs logs its INFO lines; anything else is one).
-    expect(output.join('').split('\n').filter((line) => line.trim() && !line.includes('"level":"INFO"'))).toEqual([]);
+    expect(
+      output
+        .join('')
+        .split('\n')
+        .filter((line) => line.trim() && !line.includes('"level":"INFO"')),
+    ).toEqual([]);
   }, 180_000);
 });

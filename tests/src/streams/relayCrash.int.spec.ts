@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { hubEventSchema } from '@hub/contracts';
+import { hubEventSchema } from '@hub/events';
 import { type EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { acquireTestBroker, type TestBroker } from '@hub/kafka-broker';
@@ -34,7 +34,15 @@ describe('the relay under SIGKILL', () => {
   const startRelay = () => {
     child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'services/platform/src/bin/relay.ts')], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url, KAFKA_BROKERS: broker.brokers, HUB_RELAY_ID: relayId, HUB_RELAY_PORT: '0', HUB_HOST: '127.0.0.1', HUB_RELAY_BATCH_SIZE: '300' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        KAFKA_BROKERS: broker.brokers,
+        HUB_RELAY_ID: relayId,
+        HUB_RELAY_PORT: '0',
+        HUB_HOST: '127.0.0.1',
+        HUB_RELAY_BATCH_SIZE: '300',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
@@ -79,7 +87,17 @@ describe('the relay under SIGKILL', () => {
         startRelay();
       }
     })();
-    const generated = await generateCompany(store, { employees: 1500, branches: 60, fcsPerBranch: 15, cafeSessions: 150, townHalls: 20, videos: 10, viewsPerVideo: 250, customers: 1500, activityWeeks: 30 });
+    const generated = await generateCompany(store, {
+      employees: 1500,
+      branches: 60,
+      fcsPerBranch: 15,
+      cafeSessions: 150,
+      townHalls: 20,
+      videos: 10,
+      viewsPerVideo: 250,
+      customers: 1500,
+      activityWeeks: 30,
+    });
     generating = false;
     expect(generated.events).toBeGreaterThanOrEqual(50_000);
     await killer;
@@ -98,10 +116,16 @@ describe('the relay under SIGKILL', () => {
     }
     await admin.disconnect();
 
-    const events = (await store.readAll({ limit: 1_000_000 })).filter((e) => hubEventSchema.safeParse({ type: e.type, data: e.data }).success);
+    const events = (await store.readAll({ limit: 1_000_000 })).filter(
+      (e) => hubEventSchema.safeParse({ type: e.type, data: e.data }).success,
+    );
     const touchCount = Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM hub_view.touches'))[0]!.n);
     const expected = events.length + touchCount;
-    const messages = await readTopics([broker.brokers], [...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC], { until: (m) => m.length >= expected, quietMs: 10_000, timeoutMs: 600_000 });
+    const messages = await readTopics([broker.brokers], [...Object.values(CONTEXT_TOPICS), TOUCHES_TOPIC], {
+      until: (m) => m.length >= expected,
+      quietMs: 10_000,
+      timeoutMs: 600_000,
+    });
 
     const seen = new Map<string, number>();
     const lastPositionByKey = new Map<string, bigint>();
@@ -117,7 +141,9 @@ describe('the relay under SIGKILL', () => {
     const duplicates = [...seen.values()].filter((n) => n > 1).length;
     const channelIds = new Set(messages.filter((m) => m.topic !== TOUCHES_TOPIC).map((m) => (JSON.parse(m.value) as CloudEvent).id));
     const missing = events.filter((e) => !channelIds.has(e.id)).length;
-    console.log(`[crash test] ${generated.events} events, ${touchCount} touches, ${kills} kills: ${messages.length} messages read, ${duplicates} duplicates, ${missing} missing, ${outOfOrder} out of order`);
+    console.log(
+      `[crash test] ${generated.events} events, ${touchCount} touches, ${kills} kills: ${messages.length} messages read, ${duplicates} duplicates, ${missing} missing, ${outOfOrder} out of order`,
+    );
     expect(duplicates).toBe(0);
     expect(missing).toBe(0);
     expect(outOfOrder).toBe(0);

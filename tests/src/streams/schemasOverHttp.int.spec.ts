@@ -39,7 +39,10 @@ describe('the gateway serving the streams’ schemas and AsyncAPI', () => {
     const doc = await fetch(`${base}/asyncapi.yaml`);
     expect(doc.status).toBe(200);
     expect(doc.headers.get('content-type')).toBe('application/yaml; charset=utf-8');
-    expect({ nosniff: doc.headers.get('x-content-type-options'), referrer: doc.headers.get('referrer-policy') }).toEqual({ nosniff: 'nosniff', referrer: 'no-referrer' });
+    expect({ nosniff: doc.headers.get('x-content-type-options'), referrer: doc.headers.get('referrer-policy') }).toEqual({
+      nosniff: 'nosniff',
+      referrer: 'no-referrer',
+    });
     expect(await doc.text()).toBe(readFileSync(resolve(RELAY, 'asyncapi.yaml'), 'utf8'));
   });
 
@@ -50,13 +53,24 @@ describe('the gateway serving the streams’ schemas and AsyncAPI', () => {
     expect(await head.text()).toBe('');
     const post = await fetch(`${base}/asyncapi.yaml`, { method: 'POST', body: 'x' });
     expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
-    for (const path of ['/schemas/hub.Nothing.v1.json', '/schemas/hub.Touch.v1', '/schemas/%2e%2e%2fpackage.json', '/schemas/', '/schemas/hub.Touch.v1.json/x', '/schemas/toString.json']) {
+    for (const path of [
+      '/schemas/hub.Nothing.v1.json',
+      '/schemas/hub.Touch.v1',
+      '/schemas/%2e%2e%2fpackage.json',
+      '/schemas/',
+      '/schemas/hub.Touch.v1.json/x',
+      '/schemas/toString.json',
+    ]) {
       const r = await fetch(`${base}${path}`);
       expect(r.status, path).toBe(404);
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     }
     // GraphQL is where it was.
-    const gql = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const gql = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await gql.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

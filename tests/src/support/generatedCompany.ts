@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FOLLOW_UP_KINDS, SCHEMA_VERSION, type HubEvent } from '@hub/contracts';
+import { FOLLOW_UP_KINDS, SCHEMA_VERSION, type HubEvent } from '@hub/events';
 import type { EventStore } from '@hub/event-store';
 
 /*
@@ -22,12 +22,14 @@ export interface GeneratedCompany {
 
 const pad = (n: number, width = 5) => String(n).padStart(width, '0');
 const day = (base: string, days: number) => new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const instant = (base: string, days: number, hour = 6) => new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000 + hour * 3_600_000).toISOString();
+const instant = (base: string, days: number, hour = 6) =>
+  new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000 + hour * 3_600_000).toISOString();
 
 /** When a generated event happened, from its own date (Korean calendar days start at 00:00 KST). */
 const businessTime = (e: HubEvent): string | undefined => {
   const d = e.data as Record<string, unknown>;
-  for (const key of ['scheduledAt', 'visitedAt', 'viewedAt', 'publishedAt', 'raisedAt', 'answeredAt']) if (typeof d[key] === 'string') return new Date(d[key] as string).toISOString();
+  for (const key of ['scheduledAt', 'visitedAt', 'viewedAt', 'publishedAt', 'raisedAt', 'answeredAt'])
+    if (typeof d[key] === 'string') return new Date(d[key] as string).toISOString();
   for (const key of ['effectiveOn', 'leftOn', 'hiredOn', 'since', 'signedOn', 'registeredOn', 'weekOf', 'completedOn', 'erasedOn']) {
     if (typeof d[key] === 'string') return new Date(`${d[key] as string}T00:00:00+09:00`).toISOString();
   }
@@ -36,7 +38,17 @@ const businessTime = (e: HubEvent): string | undefined => {
 
 export const generateCompany = async (
   store: EventStore,
-  size: { employees: number; branches: number; fcsPerBranch: number; cafeSessions: number; townHalls: number; videos: number; viewsPerVideo: number; customers: number; activityWeeks: number },
+  size: {
+    employees: number;
+    branches: number;
+    fcsPerBranch: number;
+    cafeSessions: number;
+    townHalls: number;
+    videos: number;
+    viewsPerVideo: number;
+    customers: number;
+    activityWeeks: number;
+  },
 ): Promise<GeneratedCompany> => {
   const random = prng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
@@ -53,7 +65,13 @@ export const generateCompany = async (
           id: randomUUID(),
           type: e.type,
           data: e.data,
-          metadata: { correlationId: 'generated', causationId: 'generated', actor: 'generator', occurredAt: previous, schemaVersion: SCHEMA_VERSION },
+          metadata: {
+            correlationId: 'generated',
+            causationId: 'generated',
+            actor: 'generator',
+            occurredAt: previous,
+            schemaVersion: SCHEMA_VERSION,
+          },
         };
       }),
     );
@@ -63,25 +81,57 @@ export const generateCompany = async (
 
   // The directory.
   const units = ['HQ', ...Array.from({ length: 20 }, (_, i) => `D${i}`)];
-  await append('org-unit-HQ', [{ type: 'OrgUnitDefined', data: { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null } }]);
-  for (const u of units.slice(1)) await append(`org-unit-${u}`, [{ type: 'OrgUnitDefined', data: { orgUnitId: u, name: `Dept ${u}`, kind: 'DEPARTMENT', parentId: 'HQ' } }]);
+  await append('org-unit-HQ', [
+    { type: 'OrgUnitDefined', data: { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null } },
+  ]);
+  for (const u of units.slice(1))
+    await append(`org-unit-${u}`, [
+      { type: 'OrgUnitDefined', data: { orgUnitId: u, name: `Dept ${u}`, kind: 'DEPARTMENT', parentId: 'HQ' } },
+    ]);
   const leaders = ['CEO', 'CFO', 'CSO', 'CHRO'];
   const employees: string[] = [];
   for (const [i, id] of [...leaders, ...Array.from({ length: size.employees }, (_, i) => `E${pad(i)}`)].entries()) {
     const leader = i < leaders.length;
     if (!leader) employees.push(id);
     const events: HubEvent[] = [
-      { type: 'EmployeeRegistered', data: { employeeId: id, name: `사람${i}`, grade: leader ? 'EXECUTIVE' : pick(['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER'] as const), orgUnitId: leader ? 'HQ' : pick(units.slice(1)), region: pick(['Seoul', 'Busan', 'Daegu']), title: leader ? id : null, hiredOn: day('2005-01-03', Math.floor(random() * 3000)) } },
+      {
+        type: 'EmployeeRegistered',
+        data: {
+          employeeId: id,
+          name: `사람${i}`,
+          grade: leader ? 'EXECUTIVE' : pick(['STAFF', 'ASSISTANT_MANAGER', 'MANAGER', 'DEPUTY_GENERAL_MANAGER'] as const),
+          orgUnitId: leader ? 'HQ' : pick(units.slice(1)),
+          region: pick(['Seoul', 'Busan', 'Daegu']),
+          title: leader ? id : null,
+          hiredOn: day('2005-01-03', Math.floor(random() * 3000)),
+        },
+      },
     ];
-    if (!leader && random() < 0.1) events.push({ type: 'EmployeePromoted', data: { employeeId: id, grade: 'GENERAL_MANAGER', effectiveOn: '2014-07-01' } });
-    if (!leader && random() < 0.06) events.push({ type: 'EmployeeTransferred', data: { employeeId: id, orgUnitId: pick(units.slice(1)), region: 'Seoul', effectiveOn: '2014-09-01' } });
+    if (!leader && random() < 0.1)
+      events.push({ type: 'EmployeePromoted', data: { employeeId: id, grade: 'GENERAL_MANAGER', effectiveOn: '2014-07-01' } });
+    if (!leader && random() < 0.06)
+      events.push({
+        type: 'EmployeeTransferred',
+        data: { employeeId: id, orgUnitId: pick(units.slice(1)), region: 'Seoul', effectiveOn: '2014-09-01' },
+      });
     if (!leader && random() < 0.03) events.push({ type: 'EmployeeLeft', data: { employeeId: id, leftOn: '2015-02-28' } });
     await append(`employee-${id}`, events);
   }
   const branches: { id: string; fcs: string[] }[] = [];
   for (let b = 0; b < size.branches; b++) {
     const id = `B${pad(b, 3)}`;
-    const events: HubEvent[] = [{ type: 'BranchRegistered', data: { branchId: id, name: `지점 ${b}`, region: b % 3 ? 'Seoul' : 'Busan', district: pick(['서초구', '강남구', '해운대구']), seoul: b % 3 !== 0 } }];
+    const events: HubEvent[] = [
+      {
+        type: 'BranchRegistered',
+        data: {
+          branchId: id,
+          name: `지점 ${b}`,
+          region: b % 3 ? 'Seoul' : 'Busan',
+          district: pick(['서초구', '강남구', '해운대구']),
+          seoul: b % 3 !== 0,
+        },
+      },
+    ];
     if (b % 6 === 1) events.push({ type: 'BranchEnrolledInPride', data: { branchId: id, since: '2014-07-01' } });
     await append(`branch-${id}`, events);
     const fcs: string[] = [];
@@ -90,7 +140,8 @@ export const generateCompany = async (
       fcs.push(fcId);
       const fcEvents: HubEvent[] = [{ type: 'FcRegistered', data: { fcId, name: `설계사${b}-${f}`, branchId: id, hiredOn: '2010-01-04' } }];
       if (random() < 0.02) fcEvents.push({ type: 'FcLeft', data: { fcId, leftOn: '2015-12-31' } });
-      else if (b > 0 && random() < 0.03) fcEvents.push({ type: 'FcTransferred', data: { fcId, branchId: `B${pad(b - 1, 3)}`, effectiveOn: '2014-10-01' } });
+      else if (b > 0 && random() < 0.03)
+        fcEvents.push({ type: 'FcTransferred', data: { fcId, branchId: `B${pad(b - 1, 3)}`, effectiveOn: '2014-10-01' } });
       await append(`fc-${fcId}`, fcEvents);
     }
     branches.push({ id, fcs });
@@ -101,7 +152,9 @@ export const generateCompany = async (
     const sessionId = `CS${pad(s)}`;
     const at = instant('2014-03-01', s * 2);
     const guests = Array.from({ length: 10 }, () => pick(employees)).filter((g, i, all) => all.indexOf(g) === i);
-    const events: HubEvent[] = [{ type: 'CafeSessionScheduled', data: { sessionId, scheduledAt: at, venue: 'Café', hostIds: ['CEO'], capacity: 12 } }];
+    const events: HubEvent[] = [
+      { type: 'CafeSessionScheduled', data: { sessionId, scheduledAt: at, venue: 'Café', hostIds: ['CEO'], capacity: 12 } },
+    ];
     if (s % 25 === 24) {
       events.push({ type: 'CafeSessionCancelled', data: { sessionId, reason: 'Board meeting' } });
     } else {
@@ -110,11 +163,40 @@ export const generateCompany = async (
       result.touches += guests.length;
       for (let q = 0; q < 3; q++) {
         const questionId = `${sessionId}-Q${q}`;
-        events.push({ type: 'CafeSessionQuestionRaised', data: { sessionId, questionId, topic: 'Career', text: 'How do I grow here?', anonymous: q === 0, askedBy: q === 0 ? null : guests[q]!, raisedAt: at } });
-        if (q < 2) events.push({ type: 'CafeSessionQuestionAnswered', data: { sessionId, questionId, answeredBy: 'CEO', mode: 'LIVE', answer: 'Like this.', answeredAt: at } });
+        events.push({
+          type: 'CafeSessionQuestionRaised',
+          data: {
+            sessionId,
+            questionId,
+            topic: 'Career',
+            text: 'How do I grow here?',
+            anonymous: q === 0,
+            askedBy: q === 0 ? null : guests[q]!,
+            raisedAt: at,
+          },
+        });
+        if (q < 2)
+          events.push({
+            type: 'CafeSessionQuestionAnswered',
+            data: { sessionId, questionId, answeredBy: 'CEO', mode: 'LIVE', answer: 'Like this.', answeredAt: at },
+          });
       }
-      events.push({ type: 'CafeSessionFollowUpAssigned', data: { sessionId, followUpId: `${sessionId}-F`, questionId: `${sessionId}-Q2`, description: 'Check', ownerId: 'CHRO', dueOn: day(at.slice(0, 10), 30) } });
-      if (s % 2) events.push({ type: 'CafeSessionFollowUpCompleted', data: { sessionId, followUpId: `${sessionId}-F`, completedOn: day(at.slice(0, 10), 20), note: null } });
+      events.push({
+        type: 'CafeSessionFollowUpAssigned',
+        data: {
+          sessionId,
+          followUpId: `${sessionId}-F`,
+          questionId: `${sessionId}-Q2`,
+          description: 'Check',
+          ownerId: 'CHRO',
+          dueOn: day(at.slice(0, 10), 30),
+        },
+      });
+      if (s % 2)
+        events.push({
+          type: 'CafeSessionFollowUpCompleted',
+          data: { sessionId, followUpId: `${sessionId}-F`, completedOn: day(at.slice(0, 10), 20), note: null },
+        });
     }
     await append(`cafe-session-${sessionId}`, events);
   }
@@ -124,7 +206,19 @@ export const generateCompany = async (
     const townHallId = `TH${pad(h, 3)}`;
     const at = instant('2014-02-01', h * 20, 9);
     const presenters = ['CEO', pick(employees)];
-    const events: HubEvent[] = [{ type: 'TownHallScheduled', data: { townHallId, scheduledAt: at, format: pick(['TALK_CONCERT', 'CHIMAEK', 'LECTURE'] as const), theme: `Theme ${h}`, venue: 'Hall', presenterIds: presenters } }];
+    const events: HubEvent[] = [
+      {
+        type: 'TownHallScheduled',
+        data: {
+          townHallId,
+          scheduledAt: at,
+          format: pick(['TALK_CONCERT', 'CHIMAEK', 'LECTURE'] as const),
+          theme: `Theme ${h}`,
+          venue: 'Hall',
+          presenterIds: presenters,
+        },
+      },
+    ];
     if (h % 10 === 9) {
       await append(`town-hall-${townHallId}`, [...events, { type: 'TownHallCancelled', data: { townHallId, reason: 'Typhoon' } }]);
       continue;
@@ -134,22 +228,59 @@ export const generateCompany = async (
       events.push({ type: 'TownHallAttendanceRecorded', data: { townHallId, employeeId: a } });
       result.touches += presenters.filter((p) => p !== a).length;
     }
-    for (const u of units.slice(1)) events.push({ type: 'TownHallHeadCountRecorded', data: { townHallId, orgUnitId: u, headCount: Math.floor(random() * 50) } });
+    for (const u of units.slice(1))
+      events.push({ type: 'TownHallHeadCountRecorded', data: { townHallId, orgUnitId: u, headCount: Math.floor(random() * 50) } });
     for (let q = 0; q < 10; q++) {
       const questionId = `${townHallId}-Q${q}`;
-      events.push({ type: 'TownHallQuestionRaised', data: { townHallId, questionId, topic: 'Strategy', text: 'Why?', anonymous: true, askedBy: null, raisedAt: at } });
-      if (q < 8) events.push({ type: 'TownHallQuestionAnswered', data: { townHallId, questionId, answeredBy: 'CEO', answer: 'Because.', answeredAt: at } });
+      events.push({
+        type: 'TownHallQuestionRaised',
+        data: { townHallId, questionId, topic: 'Strategy', text: 'Why?', anonymous: true, askedBy: null, raisedAt: at },
+      });
+      if (q < 8)
+        events.push({
+          type: 'TownHallQuestionAnswered',
+          data: { townHallId, questionId, answeredBy: 'CEO', answer: 'Because.', answeredAt: at },
+        });
     }
-    for (let f = 0; f < 50; f++) events.push({ type: 'TownHallFeedbackGiven', data: { townHallId, feedbackId: `${townHallId}-FB${f}`, rating: 1 + Math.floor(random() * 5), comment: null, employeeId: null } });
+    for (let f = 0; f < 50; f++)
+      events.push({
+        type: 'TownHallFeedbackGiven',
+        data: { townHallId, feedbackId: `${townHallId}-FB${f}`, rating: 1 + Math.floor(random() * 5), comment: null, employeeId: null },
+      });
     await append(`town-hall-${townHallId}`, events);
   }
 
   // A campaign to every branch, leaders meeting FCs.
-  await append('campaign-XMAS', [{ type: 'CampaignLaunched', data: { campaignId: 'XMAS', name: 'Christmas', purpose: 'Thank every branch', targetBranchIds: branches.map((b) => b.id), deadline: '2014-12-24' } }]);
+  await append('campaign-XMAS', [
+    {
+      type: 'CampaignLaunched',
+      data: {
+        campaignId: 'XMAS',
+        name: 'Christmas',
+        purpose: 'Thank every branch',
+        targetBranchIds: branches.map((b) => b.id),
+        deadline: '2014-12-24',
+      },
+    },
+  ]);
   for (const [i, b] of branches.entries()) {
     const fcIds = b.fcs.slice(0, 3);
     const leaderIds = i % 4 === 0 ? [] : ['CEO', pick(['CFO', 'CSO'])];
-    await append(`branch-visit-V${b.id}`, [{ type: 'BranchVisited', data: { visitId: `V${b.id}`, branchId: b.id, leaderIds, visitedAt: instant('2014-12-01', i % 20), purpose: 'Christmas', campaignId: 'XMAS', fcIds, gift: 'Cake' } }]);
+    await append(`branch-visit-V${b.id}`, [
+      {
+        type: 'BranchVisited',
+        data: {
+          visitId: `V${b.id}`,
+          branchId: b.id,
+          leaderIds,
+          visitedAt: instant('2014-12-01', i % 20),
+          purpose: 'Christmas',
+          campaignId: 'XMAS',
+          fcIds,
+          gift: 'Cake',
+        },
+      },
+    ]);
     result.touches += fcIds.length * leaderIds.length;
   }
 
@@ -157,12 +288,36 @@ export const generateCompany = async (
   const fcsAll = branches.flatMap((b) => b.fcs);
   for (let v = 0; v < size.videos; v++) {
     const videoId = `VID${v}`;
-    await append(`video-${videoId}`, [{ type: 'VideoMessagePublished', data: { videoId, authorId: 'CEO', title: `Message ${v}`, durationSeconds: 300, audience: ['EMPLOYEE', 'FC'], publishedAt: instant('2015-01-05', v * 7) } }]);
+    await append(`video-${videoId}`, [
+      {
+        type: 'VideoMessagePublished',
+        data: {
+          videoId,
+          authorId: 'CEO',
+          title: `Message ${v}`,
+          durationSeconds: 300,
+          audience: ['EMPLOYEE', 'FC'],
+          publishedAt: instant('2015-01-05', v * 7),
+        },
+      },
+    ]);
     for (let n = 0; n < size.viewsPerVideo; n++) {
       const employee = n % 2 === 0;
       const viewerId = employee ? employees[(v * 37 + n) % employees.length]! : fcsAll[(v * 41 + n) % fcsAll.length]!;
       const viewerKind = employee ? 'EMPLOYEE' : 'FC';
-      await append(`video-views-${videoId}-${viewerKind}-${viewerId}-${n}`, [{ type: 'VideoMessageViewed', data: { videoId, viewId: `${videoId}-${n}`, viewerKind, viewerId, secondsWatched: Math.floor(random() * 300), viewedAt: instant('2015-01-06', v * 7 + (n % 5)) } }]);
+      await append(`video-views-${videoId}-${viewerKind}-${viewerId}-${n}`, [
+        {
+          type: 'VideoMessageViewed',
+          data: {
+            videoId,
+            viewId: `${videoId}-${n}`,
+            viewerKind,
+            viewerId,
+            secondsWatched: Math.floor(random() * 300),
+            viewedAt: instant('2015-01-06', v * 7 + (n % 5)),
+          },
+        },
+      ]);
       result.touches++;
     }
   }
@@ -177,12 +332,34 @@ export const generateCompany = async (
     if (c % 60 === 0) customerEvents.push({ type: 'CustomerPersonalDataErased', data: { customerId, erasedOn: '2016-01-04' } });
     await append(`customer-${customerId}`, customerEvents);
     const contractId = `K${pad(c)}`;
-    const followUps = FOLLOW_UP_KINDS.map((kind, k) => ({ kind, opensOn: k === 0 ? signedOn : day(signedOn, k * 365 - 30), dueOn: k === 0 ? day(signedOn, 90) : day(signedOn, k * 365 + 30) }));
-    const contractEvents: HubEvent[] = [{ type: 'ContractSigned', data: { contractId, customerId, fcId, branchId: branch.id, product: '종신보험', signedOn, followUps } }];
-    for (const [k, offset] of [[0, 30 + (c % 100)], [1, 350 + (c % 40)]] as const) {
+    const followUps = FOLLOW_UP_KINDS.map((kind, k) => ({
+      kind,
+      opensOn: k === 0 ? signedOn : day(signedOn, k * 365 - 30),
+      dueOn: k === 0 ? day(signedOn, 90) : day(signedOn, k * 365 + 30),
+    }));
+    const contractEvents: HubEvent[] = [
+      { type: 'ContractSigned', data: { contractId, customerId, fcId, branchId: branch.id, product: '종신보험', signedOn, followUps } },
+    ];
+    for (const [k, offset] of [
+      [0, 30 + (c % 100)],
+      [1, 350 + (c % 40)],
+    ] as const) {
       if (random() < 0.1) continue;
       const leaderIds = c % 50 === 0 ? ['CEO'] : [];
-      contractEvents.push({ type: 'CustomerVisited', data: { visitId: `${contractId}-${k}`, contractId, customerId, fcId, leaderIds, visitedAt: instant(signedOn, offset, 2), topics: ['coverage'], feedback: { rating: 5, comment: null }, satisfies: FOLLOW_UP_KINDS[k]! } });
+      contractEvents.push({
+        type: 'CustomerVisited',
+        data: {
+          visitId: `${contractId}-${k}`,
+          contractId,
+          customerId,
+          fcId,
+          leaderIds,
+          visitedAt: instant(signedOn, offset, 2),
+          topics: ['coverage'],
+          feedback: { rating: 5, comment: null },
+          satisfies: FOLLOW_UP_KINDS[k]!,
+        },
+      });
       result.touches += leaderIds.length === 0 ? 1 : 2 * leaderIds.length;
     }
     await append(`contract-${contractId}`, contractEvents);
@@ -194,8 +371,15 @@ export const generateCompany = async (
       const events: HubEvent[] = [];
       for (let w = 0; w < size.activityWeeks; w++) {
         const weekOf = day('2015-01-05', w * 7);
-        events.push({ type: 'FcWeeklyActivityReported', data: { fcId, branchId: b.id, weekOf, customerVisits: 5 + (w % 7), calls: 20 + (w % 11), contracts: w % 3, correction: false } });
-        if (w % 10 === 9) events.push({ type: 'FcWeeklyActivityReported', data: { fcId, branchId: b.id, weekOf, customerVisits: 6 + (w % 7), calls: 20 + (w % 11), contracts: w % 3, correction: true } });
+        events.push({
+          type: 'FcWeeklyActivityReported',
+          data: { fcId, branchId: b.id, weekOf, customerVisits: 5 + (w % 7), calls: 20 + (w % 11), contracts: w % 3, correction: false },
+        });
+        if (w % 10 === 9)
+          events.push({
+            type: 'FcWeeklyActivityReported',
+            data: { fcId, branchId: b.id, weekOf, customerVisits: 6 + (w % 7), calls: 20 + (w % 11), contracts: w % 3, correction: true },
+          });
       }
       await append(`fc-activity-${fcId}`, events);
     }

@@ -19,7 +19,11 @@ export interface HubUnderTest {
    * none). Without `role`, the least role the schema allows for every root field of the operation
    * (authorization itself is proven by tests/src/gateway/access.int.spec.ts).
    */
-  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, role?: Role) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  graphql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    role?: Role,
+  ) => Promise<{ data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }>;
   /** Runs an operation that must succeed, and returns its data. */
   ok: (query: string, variables?: Record<string, unknown>, role?: Role) => Promise<Record<string, unknown>>;
   /** Runs an operation that must be refused with `code` and a message matching `message`, appending nothing. */
@@ -40,7 +44,8 @@ const ROLE_ORDER: readonly Role[] = ['VIEWER', ...TOKEN_ROLES];
 /** The roles a root field declares (`authScopes: { anyRole }`); a scope that depends on arguments counts as its strictest case. */
 const declaredRoles = (operation: 'query' | 'mutation', field: string): readonly Role[] => {
   const type = operation === 'query' ? schema.getQueryType() : schema.getMutationType();
-  const scopes = (type?.getFields()[field]?.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions?.authScopes;
+  const scopes = (type?.getFields()[field]?.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions
+    ?.authScopes;
   if (scopes && typeof scopes === 'object' && 'anyRole' in scopes) return scopes.anyRole as Role[];
   return ['LEADERSHIP', 'SALES', 'PRIVACY_OFFICER'];
 };
@@ -68,12 +73,18 @@ export const HUB_ENGINES = [
     async config() {
       const db = await createTestDatabase('hub_gw');
       // No data folder on this engine: the master key comes from the environment, as in a deployment.
-      return { config: { dataDir: '/nonexistent', DATABASE_URL: db.url, HUB_MASTER_KEY: randomBytes(32).toString('base64') }, cleanup: () => db.drop() };
+      return {
+        config: { dataDir: '/nonexistent', DATABASE_URL: db.url, HUB_MASTER_KEY: randomBytes(32).toString('base64') },
+        cleanup: () => db.drop(),
+      };
     },
   },
 ] as const;
 
-export const startHub = async (engine: (typeof HUB_ENGINES)[number], options: { log?: (line: string) => void } = {}): Promise<HubUnderTest> => {
+export const startHub = async (
+  engine: (typeof HUB_ENGINES)[number],
+  options: { log?: (line: string) => void } = {},
+): Promise<HubUnderTest> => {
   const { config, cleanup } = await engine.config();
   const hub = await createHub(config);
   await hub.projector.start();
@@ -87,7 +98,11 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number], options: { 
     exec: (sql) => hub.sql.exec(sql),
   };
   const tokens = Object.fromEntries(
-    await Promise.all(TOKEN_ROLES.map(async (role) => [role, (await hub.tokens.issue({ subject: `test:${role.toLowerCase()}`, role }, 'test')).token] as const)),
+    await Promise.all(
+      TOKEN_ROLES.map(
+        async (role) => [role, (await hub.tokens.issue({ subject: `test:${role.toLowerCase()}`, role }, 'test')).token] as const,
+      ),
+    ),
   ) as Record<TokenRole, string>;
   const gateway = createServer({
     ...hub.gatewayDeps(),
@@ -103,7 +118,11 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number], options: { 
   const graphql: HubUnderTest['graphql'] = async (query, variables, role = leastRoleFor(query)) => {
     const response = await gateway.yoga.fetch('http://hub.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', ...(role === 'VIEWER' ? {} : { authorization: `Bearer ${tokens[role]}` }) },
+      headers: {
+        'content-type': 'application/json',
+        [CSRF_HEADER]: 'test',
+        ...(role === 'VIEWER' ? {} : { authorization: `Bearer ${tokens[role]}` }),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return response.json();
@@ -116,7 +135,13 @@ export const startHub = async (engine: (typeof HUB_ENGINES)[number], options: { 
     closeHub,
     graphql,
     raw: (query, headers) =>
-      Promise.resolve(gateway.yoga.fetch('http://hub.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', ...headers }, body: JSON.stringify({ query }) })),
+      Promise.resolve(
+        gateway.yoga.fetch('http://hub.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test', ...headers },
+          body: JSON.stringify({ query }),
+        }),
+      ),
     async ok(query, variables, role) {
       const r = await graphql<Record<string, unknown>>(query, variables, role);
       expect(r.errors).toBeUndefined();

@@ -18,7 +18,16 @@ export const startProduct = (env: Record<string, string>, timeoutMs = 420_000): 
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: REPO_ROOT,
       // No relay unless a test asks for one (a KAFKA_BROKERS meant for the Kafka tests must not leak in).
-      env: { ...process.env, KAFKA_BROKERS: '', HUB_RELAY_PORT: '0', HUB_GATEWAY_PORT: '0', HUB_WEB_PORT: '0', HUB_HOST: '127.0.0.1', TURBO_TELEMETRY_DISABLED: '1', ...env },
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: '',
+        HUB_RELAY_PORT: '0',
+        HUB_GATEWAY_PORT: '0',
+        HUB_WEB_PORT: '0',
+        HUB_HOST: '127.0.0.1',
+        TURBO_TELEMETRY_DISABLED: '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -53,7 +62,13 @@ export const startProduct = (env: Record<string, string>, timeoutMs = 420_000): 
     });
   });
 
-export const graphqlAt = (url: string, headers: Record<string, string> = {}) => async <T>(query: string, variables?: Record<string, unknown>) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'test', ...headers }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-};
+export const graphqlAt =
+  (url: string, headers: Record<string, string> = {}) =>
+  async <T>(query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'test', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  };

@@ -5,7 +5,9 @@ import type { SqlExecutor } from '@hub/sql';
  * left out (its time differs), and so is when a dead letter was parked (a rebuild parks it anew).
  */
 export const dumpView = async (db: SqlExecutor) => {
-  const tables = await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'hub_view' AND table_name <> 'checkpoints' ORDER BY 1`);
+  const tables = await db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'hub_view' AND table_name <> 'checkpoints' ORDER BY 1`,
+  );
   const dump: Record<string, unknown[]> = {};
   for (const { table_name } of tables) {
     dump[table_name] =

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GRADES, SCHEMA_VERSION, type HubEvent } from '@hub/contracts';
+import { GRADES, SCHEMA_VERSION, type HubEvent } from '@hub/events';
 import { type EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import {
@@ -54,7 +54,13 @@ const employeeLife = fc.record({
   hiredDay: fc.integer({ min: 0, max: SPAN_DAYS - 60 }),
   grade,
   unit,
-  changes: fc.array(fc.oneof(fc.record({ kind: fc.constant('promote' as const), after: fc.integer({ min: 0, max: 400 }), grade }), fc.record({ kind: fc.constant('transfer' as const), after: fc.integer({ min: 0, max: 400 }), unit })), { maxLength: 3 }),
+  changes: fc.array(
+    fc.oneof(
+      fc.record({ kind: fc.constant('promote' as const), after: fc.integer({ min: 0, max: 400 }), grade }),
+      fc.record({ kind: fc.constant('transfer' as const), after: fc.integer({ min: 0, max: 400 }), unit }),
+    ),
+    { maxLength: 3 },
+  ),
   leavesAfter: fc.option(fc.integer({ min: 1, max: 500 }), { nil: null }),
 });
 
@@ -67,7 +73,10 @@ const session = fc.record({
 
 const historyArb = fc.record({
   employees: fc.array(employeeLife, { minLength: 2, maxLength: 8 }),
-  fcs: fc.array(fc.record({ hiredDay: fc.integer({ min: 0, max: SPAN_DAYS }), movesAfter: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }) }), { maxLength: 3 }),
+  fcs: fc.array(
+    fc.record({ hiredDay: fc.integer({ min: 0, max: SPAN_DAYS }), movesAfter: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }) }),
+    { maxLength: 3 },
+  ),
   sessions: fc.array(session, { maxLength: 4 }),
   /** Record order: a seed for interleaving the streams. */
   orderSeed: fc.integer(),
@@ -78,19 +87,38 @@ type History = typeof historyArb extends fc.Arbitrary<infer H> ? H : never;
 /** The events of a history, each stream in its own order (as the domain would accept them). */
 const plan = (h: History): Omit<Planned, 'id'>[][] => {
   const streams: Omit<Planned, 'id'>[][] = [];
-  for (const u of UNITS) streams.push([{ stream: `org-unit-${u.orgUnitId}`, occurredAt: at(0), event: { type: 'OrgUnitDefined', data: { ...u } } }]);
+  for (const u of UNITS)
+    streams.push([{ stream: `org-unit-${u.orgUnitId}`, occurredAt: at(0), event: { type: 'OrgUnitDefined', data: { ...u } } }]);
   streams.push([
     {
       stream: 'employee-CEO',
       occurredAt: at(0),
-      event: { type: 'EmployeeRegistered', data: { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', title: 'CEO', hiredOn: dayOf(0) } },
+      event: {
+        type: 'EmployeeRegistered',
+        data: { employeeId: 'CEO', name: '정문국', grade: 'EXECUTIVE', orgUnitId: 'HQ', region: 'Seoul', title: 'CEO', hiredOn: dayOf(0) },
+      },
     },
   ]);
   h.employees.forEach((e, i) => {
     const id = `E${i}`;
     const stream = `employee-${id}`;
     const life: Omit<Planned, 'id'>[] = [
-      { stream, occurredAt: at(e.hiredDay), event: { type: 'EmployeeRegistered', data: { employeeId: id, name: `직원${i}`, grade: e.grade, orgUnitId: e.unit, region: 'Seoul', title: null, hiredOn: dayOf(e.hiredDay) } } },
+      {
+        stream,
+        occurredAt: at(e.hiredDay),
+        event: {
+          type: 'EmployeeRegistered',
+          data: {
+            employeeId: id,
+            name: `직원${i}`,
+            grade: e.grade,
+            orgUnitId: e.unit,
+            region: 'Seoul',
+            title: null,
+            hiredOn: dayOf(e.hiredDay),
+          },
+        },
+      },
     ];
     let last = e.hiredDay;
     for (const c of e.changes) {
@@ -98,8 +126,16 @@ const plan = (h: History): Omit<Planned, 'id'>[][] => {
       last = Math.max(last, day);
       life.push(
         c.kind === 'promote'
-          ? { stream, occurredAt: at(day), event: { type: 'EmployeePromoted', data: { employeeId: id, grade: c.grade, effectiveOn: dayOf(day) } } }
-          : { stream, occurredAt: at(day), event: { type: 'EmployeeTransferred', data: { employeeId: id, orgUnitId: c.unit, region: 'Busan', effectiveOn: dayOf(day) } } },
+          ? {
+              stream,
+              occurredAt: at(day),
+              event: { type: 'EmployeePromoted', data: { employeeId: id, grade: c.grade, effectiveOn: dayOf(day) } },
+            }
+          : {
+              stream,
+              occurredAt: at(day),
+              event: { type: 'EmployeeTransferred', data: { employeeId: id, orgUnitId: c.unit, region: 'Busan', effectiveOn: dayOf(day) } },
+            },
       );
     }
     if (e.leavesAfter !== null) {
@@ -108,15 +144,34 @@ const plan = (h: History): Omit<Planned, 'id'>[][] => {
     }
     streams.push(life);
   });
-  for (const [b, name] of [['B1', '반포'], ['B2', '강남']] as const) {
-    streams.push([{ stream: `branch-${b}`, occurredAt: at(0), event: { type: 'BranchRegistered', data: { branchId: b, name, region: 'Seoul', district: '서초구', seoul: true } } }]);
+  for (const [b, name] of [
+    ['B1', '반포'],
+    ['B2', '강남'],
+  ] as const) {
+    streams.push([
+      {
+        stream: `branch-${b}`,
+        occurredAt: at(0),
+        event: { type: 'BranchRegistered', data: { branchId: b, name, region: 'Seoul', district: '서초구', seoul: true } },
+      },
+    ]);
   }
   h.fcs.forEach((f, i) => {
     const stream = `fc-F${i}`;
-    const life: Omit<Planned, 'id'>[] = [{ stream, occurredAt: at(f.hiredDay), event: { type: 'FcRegistered', data: { fcId: `F${i}`, name: `설계사${i}`, branchId: 'B1', hiredOn: dayOf(f.hiredDay) } } }];
+    const life: Omit<Planned, 'id'>[] = [
+      {
+        stream,
+        occurredAt: at(f.hiredDay),
+        event: { type: 'FcRegistered', data: { fcId: `F${i}`, name: `설계사${i}`, branchId: 'B1', hiredOn: dayOf(f.hiredDay) } },
+      },
+    ];
     if (f.movesAfter !== null) {
       const day = f.hiredDay + f.movesAfter;
-      life.push({ stream, occurredAt: at(day), event: { type: 'FcTransferred', data: { fcId: `F${i}`, branchId: 'B2', effectiveOn: dayOf(day) } } });
+      life.push({
+        stream,
+        occurredAt: at(day),
+        event: { type: 'FcTransferred', data: { fcId: `F${i}`, branchId: 'B2', effectiveOn: dayOf(day) } },
+      });
     }
     streams.push(life);
   });
@@ -125,12 +180,28 @@ const plan = (h: History): Omit<Planned, 'id'>[][] => {
     const stream = `cafe-session-${id}`;
     const heldDay = s.scheduledDay + s.heldAfter;
     const events: Omit<Planned, 'id'>[] = [
-      { stream, occurredAt: at(s.scheduledDay), event: { type: 'CafeSessionScheduled', data: { sessionId: id, scheduledAt: at(heldDay, 6), venue: 'Café Bene', hostIds: ['CEO'], capacity: 20 } } },
+      {
+        stream,
+        occurredAt: at(s.scheduledDay),
+        event: {
+          type: 'CafeSessionScheduled',
+          data: { sessionId: id, scheduledAt: at(heldDay, 6), venue: 'Café Bene', hostIds: ['CEO'], capacity: 20 },
+        },
+      },
     ];
-    if (s.cancelled) events.push({ stream, occurredAt: at(heldDay - 1), event: { type: 'CafeSessionCancelled', data: { sessionId: id, reason: 'Typhoon' } } });
+    if (s.cancelled)
+      events.push({
+        stream,
+        occurredAt: at(heldDay - 1),
+        event: { type: 'CafeSessionCancelled', data: { sessionId: id, reason: 'Typhoon' } },
+      });
     else
       for (const a of s.attendees.filter((a) => a < h.employees.length)) {
-        events.push({ stream, occurredAt: at(heldDay, 6), event: { type: 'CafeSessionAttendanceRecorded', data: { sessionId: id, employeeId: `E${a}`, walkIn: false } } });
+        events.push({
+          stream,
+          occurredAt: at(heldDay, 6),
+          event: { type: 'CafeSessionAttendanceRecorded', data: { sessionId: id, employeeId: `E${a}`, walkIn: false } },
+        });
       }
     streams.push(events);
   });
@@ -158,7 +229,18 @@ const interleave = (streams: Omit<Planned, 'id'>[][], seed: number): Planned[] =
 const append = async (store: EventStore, events: Planned[]) => {
   for (const p of events) {
     await store.append(p.stream, [
-      { id: p.id, type: p.event.type, data: p.event.data, metadata: { correlationId: 'prop', causationId: 'prop', actor: 'property-test', occurredAt: p.occurredAt, schemaVersion: SCHEMA_VERSION } },
+      {
+        id: p.id,
+        type: p.event.type,
+        data: p.event.data,
+        metadata: {
+          correlationId: 'prop',
+          causationId: 'prop',
+          actor: 'property-test',
+          occurredAt: p.occurredAt,
+          schemaVersion: SCHEMA_VERSION,
+        },
+      },
     ]);
   }
 };
@@ -215,7 +297,9 @@ describe.each(SQL_ENGINES)('business time ("as of") on $name', (engine) => {
         // sort keeps the record order of same-moment events), so its folds need no business time.
         const past = await viewOf(
           engine,
-          recorded.filter((p) => p.occurredAt <= t).sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0)),
+          recorded
+            .filter((p) => p.occurredAt <= t)
+            .sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0)),
         );
         try {
           expect(await answers(whole.db, t)).toEqual(await answers(past.db, t));

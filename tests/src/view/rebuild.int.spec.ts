@@ -13,8 +13,28 @@ import { dumpView } from '../support/viewDump';
  * embedded engine runs the same on a fifth of the data — single-connection PGlite takes over ten
  * minutes for 100,000 events on a 2-core machine, too long for every `npm test`.
  */
-const FULL = { employees: 3000, branches: 120, fcsPerBranch: 20, cafeSessions: 300, townHalls: 40, videos: 20, viewsPerVideo: 300, customers: 3000, activityWeeks: 20 };
-const FIFTH = { employees: 600, branches: 40, fcsPerBranch: 12, cafeSessions: 60, townHalls: 10, videos: 5, viewsPerVideo: 250, customers: 600, activityWeeks: 20 };
+const FULL = {
+  employees: 3000,
+  branches: 120,
+  fcsPerBranch: 20,
+  cafeSessions: 300,
+  townHalls: 40,
+  videos: 20,
+  viewsPerVideo: 300,
+  customers: 3000,
+  activityWeeks: 20,
+};
+const FIFTH = {
+  employees: 600,
+  branches: 40,
+  fcsPerBranch: 12,
+  cafeSessions: 60,
+  townHalls: 10,
+  videos: 5,
+  viewsPerVideo: 250,
+  customers: 600,
+  activityWeeks: 20,
+};
 const CASES = [
   { ...SQL_ENGINES[1], size: FULL, atLeast: 100_000 },
   { ...SQL_ENGINES[0], size: FIFTH, atLeast: 20_000 },
@@ -45,7 +65,7 @@ describe.each(CASES)('rebuild on $atLeast+ generated events on $name', ({ size, 
     generated = await generateCompany(store, size);
     expect(generated.events).toBeGreaterThanOrEqual(atLeast);
     // Every event type of the hub is in the data set, so every projection is exercised.
-    const { hubEventSchema } = await import('@hub/contracts');
+    const { hubEventSchema } = await import('@hub/events');
     const allTypes = hubEventSchema.options.map((o) => o.shape.type.value).sort();
     expect(Object.keys(generated.byType).sort()).toEqual(allTypes);
 
@@ -53,7 +73,8 @@ describe.each(CASES)('rebuild on $atLeast+ generated events on $name', ({ size, 
     const incremental = await dumpView(db);
     // The view holds what the generator wrote, counted independently of the view.
     expect(incremental.touches).toHaveLength(generated.touches);
-    for (const [table, rows] of Object.entries(incremental)) if (table !== 'dead_letters') expect(rows.length, `hub_view.${table} is empty`).toBeGreaterThan(0);
+    for (const [table, rows] of Object.entries(incremental))
+      if (table !== 'dead_letters') expect(rows.length, `hub_view.${table} is empty`).toBeGreaterThan(0);
     expect(incremental.dead_letters, 'the generated company has no poison event').toEqual([]);
 
     const stats = await projector.rebuild();

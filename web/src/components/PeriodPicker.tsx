@@ -29,7 +29,13 @@ export const PeriodPicker = ({ preset, reference, period, asOfDay, latestMonth, 
       <div className="presets" role="radiogroup" aria-label={t('period.preset')}>
         {PRESETS.map((p) => (
           <label key={p} className={`chip ${p === preset ? 'on' : ''}`}>
-            <input type="radio" name={`${id}-preset`} value={p} checked={p === preset} onChange={(e) => isPreset(e.target.value) && choose(e.target.value)} />
+            <input
+              type="radio"
+              name={`${id}-preset`}
+              value={p}
+              checked={p === preset}
+              onChange={(e) => isPreset(e.target.value) && choose(e.target.value)}
+            />
             {t(`period.${p}`)}
           </label>
         ))}
@@ -37,14 +43,31 @@ export const PeriodPicker = ({ preset, reference, period, asOfDay, latestMonth, 
       <div className="period-fields">
         {preset === 'custom' ? (
           <>
-            <label>{t('period.from')} <input type="date" value={period?.from ?? ''} onChange={(e) => onChange({ from: e.target.value })} /></label>
-            <label>{t('period.to')} <input type="date" value={period ? plusDays(period.to, -1) : ''} onChange={(e) => onChange({ to: e.target.value })} /></label>
+            <label>
+              {t('period.from')} <input type="date" value={period?.from ?? ''} onChange={(e) => onChange({ from: e.target.value })} />
+            </label>
+            <label>
+              {t('period.to')}{' '}
+              <input type="date" value={period ? plusDays(period.to, -1) : ''} onChange={(e) => onChange({ to: e.target.value })} />
+            </label>
           </>
         ) : (
-          <label>{t('period.reference')} <input type="month" value={reference} onChange={(e) => onChange({ ref: e.target.value === latestMonth ? '' : e.target.value })} /></label>
+          <label>
+            {t('period.reference')}{' '}
+            <input
+              type="month"
+              value={reference}
+              onChange={(e) => onChange({ ref: e.target.value === latestMonth ? '' : e.target.value })}
+            />
+          </label>
         )}
-        <label>{t('period.asOf')} <input type="date" value={asOfDay ?? ''} onChange={(e) => onChange({ asOf: e.target.value })} aria-describedby={`${id}-asof`} /></label>
-        <span id={`${id}-asof`} className="hint">{t('period.asOfHint')}</span>
+        <label>
+          {t('period.asOf')}{' '}
+          <input type="date" value={asOfDay ?? ''} onChange={(e) => onChange({ asOf: e.target.value })} aria-describedby={`${id}-asof`} />
+        </label>
+        <span id={`${id}-asof`} className="hint">
+          {t('period.asOfHint')}
+        </span>
       </div>
       <p className="hint" data-testid="period-range">
         {period ? t('period.range', { from: period.from, to: plusDays(period.to, -1) }) : <span role="alert">{t('period.invalid')}</span>}

@@ -13,12 +13,22 @@ export const Timeline = ({ touches, total }: { touches: readonly TouchFieldsFrag
       <p className="hint">{t('people.touchCount', { shown: touches.length, total })}</p>
       <ScrollX label={t('people.timeline')}>
         <table data-testid="timeline">
-          <thead><tr><th scope="col">{t('channels.when')}</th><th scope="col">{t('overview.channelCol')}</th><th scope="col">{t('overview.leaderCol')}</th><th scope="col">{t('people.what')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('channels.when')}</th>
+              <th scope="col">{t('overview.channelCol')}</th>
+              <th scope="col">{t('overview.leaderCol')}</th>
+              <th scope="col">{t('people.what')}</th>
+            </tr>
+          </thead>
           <tbody>
             {touches.map((x) => (
               <tr key={x.id}>
                 <td>{seoulDateTime(x.touchedAt)}</td>
-                <td>{t(`channel.${x.channel}`)}{x.mode === 'FACE_TO_FACE' ? ` · ${t('people.inPerson')}` : ''}</td>
+                <td>
+                  {t(`channel.${x.channel}`)}
+                  {x.mode === 'FACE_TO_FACE' ? ` · ${t('people.inPerson')}` : ''}
+                </td>
                 <td>{x.leader ? `${x.leader.name}${x.leader.title ? ` (${x.leader.title})` : ''}` : t('overview.company')}</td>
                 <td className="wrap">{x.summary}</td>
               </tr>

@@ -28,10 +28,20 @@ export const TrendChart = ({ months, series, label }: { months: string[]; series
         grid: { left: 44, right: 12, top: 36, bottom: 28 },
         legend: { top: 0 },
         // Plain-text tooltips: the console's CSP allows no inline style markup.
-        tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') },
+        tooltip: {
+          trigger: 'axis',
+          renderMode: 'richText',
+          valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—'),
+        },
         xAxis: { type: 'category', data: months },
         yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, min: 0 },
-        series: series.map((s) => ({ name: s.name, type: 'line', smooth: false, connectNulls: false, data: s.values.map((v) => (v === null ? null : Math.round(v * 1000) / 10)) })),
+        series: series.map((s) => ({
+          name: s.name,
+          type: 'line',
+          smooth: false,
+          connectNulls: false,
+          data: s.values.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
+        })),
       }}
     />
   </div>

@@ -13,17 +13,35 @@ beforeAll(() => {
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
 });
 
-interface Person { id: string; name: string; days: number | null }
+interface Person {
+  id: string;
+  name: string;
+  days: number | null;
+}
 const columns: ColumnDef<Person, string | number | null>[] = [
   { id: 'id', header: 'Id', accessorFn: (r) => r.id },
   { id: 'name', header: 'Name', accessorFn: (r) => r.name },
   { id: 'days', header: 'Days', accessorFn: (r) => r.days, meta: { numeric: true }, sortUndefined: 'last' },
 ];
-const people: Person[] = Array.from({ length: 10_000 }, (_, i) => ({ id: `E${String(i).padStart(5, '0')}`, name: i % 2 ? `김${i}` : `Lee ${i}`, days: i % 7 === 0 ? null : (i * 37) % 1000 }));
+const people: Person[] = Array.from({ length: 10_000 }, (_, i) => ({
+  id: `E${String(i).padStart(5, '0')}`,
+  name: i % 2 ? `김${i}` : `Lee ${i}`,
+  days: i % 7 === 0 ? null : (i * 37) % 1000,
+}));
 
 const Harness = ({ filter = '', onTable }: { filter?: string; onTable?: (t: Table<Person>) => void }) => {
   const [sorting, setSorting] = useState<SortingState>([]);
-  return <VirtualTable data={people} columns={columns} sorting={sorting} onSortingChange={setSorting} globalFilter={filter} label="people" tableRef={onTable} />;
+  return (
+    <VirtualTable
+      data={people}
+      columns={columns}
+      sorting={sorting}
+      onSortingChange={setSorting}
+      globalFilter={filter}
+      label="people"
+      tableRef={onTable}
+    />
+  );
 };
 
 describe('<VirtualTable> with 10,000 rows', () => {
@@ -50,7 +68,10 @@ describe('<VirtualTable> with 10,000 rows', () => {
     const rows = table!.getRowModel().rows;
     expect(rows.map((r) => r.original.name)).toEqual(people.filter((p) => p.name.includes('Lee 99')).map((p) => p.name));
     expect(rows).toHaveLength(55);
-    const csv = toCsv(['Id', 'Name', 'Days'], rows.map((r) => [r.original.id, r.original.name, r.original.days]));
+    const csv = toCsv(
+      ['Id', 'Name', 'Days'],
+      rows.map((r) => [r.original.id, r.original.name, r.original.days]),
+    );
     expect(csv.startsWith('\uFEFFId,Name,Days\r\n')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(rows.length + 1);
   });

@@ -1,4 +1,14 @@
-import { flexRender, type RowData, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState, type Table } from '@tanstack/react-table';
+import {
+  flexRender,
+  type RowData,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+  type Table,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +40,16 @@ export interface VirtualTableProps<Row> {
  * A sortable, filterable table that renders only the rows in view (TanStack Table + Virtual), so
  * 10,000 rows scroll as smoothly as 10. Spacer rows above and below keep the scrollbar honest.
  */
-export const VirtualTable = <Row,>({ data, columns, sorting, onSortingChange, globalFilter, label, tableRef, noMatch }: VirtualTableProps<Row>) => {
+export const VirtualTable = <Row,>({
+  data,
+  columns,
+  sorting,
+  onSortingChange,
+  globalFilter,
+  label,
+  tableRef,
+  noMatch,
+}: VirtualTableProps<Row>) => {
   const { t } = useTranslation();
   const table = useReactTable({
     data,
@@ -45,7 +64,12 @@ export const VirtualTable = <Row,>({ data, columns, sorting, onSortingChange, gl
   tableRef?.(table);
   const rows = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -60,8 +84,18 @@ export const VirtualTable = <Row,>({ data, columns, sorting, onSortingChange, gl
                 const dir = h.column.getIsSorted();
                 const name = String(flexRender(h.column.columnDef.header, h.getContext()) ?? h.id);
                 return (
-                  <th key={h.id} scope="col" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} className={h.column.columnDef.meta?.numeric ? 'num' : undefined}>
-                    <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()} title={t('gaps.sortBy', { column: name })}>
+                  <th
+                    key={h.id}
+                    scope="col"
+                    aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                    className={h.column.columnDef.meta?.numeric ? 'num' : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={h.column.getToggleSortingHandler()}
+                      title={t('gaps.sortBy', { column: name })}
+                    >
                       {flexRender(h.column.columnDef.header, h.getContext())}
                       <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}</span>
                     </button>
@@ -72,19 +106,35 @@ export const VirtualTable = <Row,>({ data, columns, sorting, onSortingChange, gl
           ))}
         </thead>
         <tbody>
-          {top > 0 && <tr aria-hidden="true"><td colSpan={span} style={{ height: top, padding: 0, border: 0 }} /></tr>}
+          {top > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={span} style={{ height: top, padding: 0, border: 0 }} />
+            </tr>
+          )}
           {items.map((v) => {
             const row = rows[v.index]!;
             return (
               <tr key={row.id} data-testid="gap-row" aria-rowindex={v.index + 2} style={{ height: ROW_HEIGHT }}>
                 {row.getVisibleCells().map((c) => (
-                  <td key={c.id} className={c.column.columnDef.meta?.numeric ? 'num' : undefined}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
+                  <td key={c.id} className={c.column.columnDef.meta?.numeric ? 'num' : undefined}>
+                    {flexRender(c.column.columnDef.cell, c.getContext())}
+                  </td>
                 ))}
               </tr>
             );
           })}
-          {bottom > 0 && <tr aria-hidden="true"><td colSpan={span} style={{ height: bottom, padding: 0, border: 0 }} /></tr>}
-          {rows.length === 0 && <tr><td colSpan={span} className="state empty" data-testid="no-match">{noMatch ?? t('state.empty')}</td></tr>}
+          {bottom > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={span} style={{ height: bottom, padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={span} className="state empty" data-testid="no-match">
+                {noMatch ?? t('state.empty')}
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
     </div>

@@ -27,7 +27,10 @@ export const BoardPage = () => {
   const [completing, complete] = useMutation(CompleteFollowUpMutation);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const done = async (f: { id: string; sessionId: string; description: string }) => {
-    const r = await complete({ input: { followUpId: f.id, sessionId: f.sessionId, completedOn: todayInSeoul() }, commandId: crypto.randomUUID() });
+    const r = await complete({
+      input: { followUpId: f.id, sessionId: f.sessionId, completedOn: todayInSeoul() },
+      commandId: crypto.randomUUID(),
+    });
     if (r.error) setMessage({ kind: 'error', text: r.error.graphQLErrors.map((g) => g.message).join('; ') || r.error.message });
     else {
       setMessage({ kind: 'ok', text: t('board.completed', { what: f.description }) });
@@ -38,32 +41,85 @@ export const BoardPage = () => {
   return (
     <>
       <h1>{t('board.title')}</h1>
-      <UrlPeriodPicker preset={shared.preset} reference={shared.reference} period={shared.period} asOfDay={shared.asOfDay} latestMonth={shared.latestMonth} />
-      {error ? <ErrorState error={error} /> : !data ? (fetching || !shared.ready ? <Loading /> : null) : (
+      <UrlPeriodPicker
+        preset={shared.preset}
+        reference={shared.reference}
+        period={shared.period}
+        asOfDay={shared.asOfDay}
+        latestMonth={shared.latestMonth}
+      />
+      {error ? (
+        <ErrorState error={error} />
+      ) : !data ? (
+        fetching || !shared.ready ? (
+          <Loading />
+        ) : null
+      ) : (
         <>
           <div className="cards">
-            <section className="card" aria-labelledby="q-raised"><h2 id="q-raised">{t('board.raised')}</h2><p className="big">{q!.raised}</p></section>
-            <section className="card" aria-labelledby="q-answered"><h2 id="q-answered">{t('board.answered')}</h2><p className="big">{pct(q!.answeredRate)}</p><p>{q!.answered} / {q!.raised}</p></section>
-            <section className="card" aria-labelledby="q-hours"><h2 id="q-hours">{t('board.hours')}</h2><p className="big">{hours(q!.averageHoursToAnswer)}</p></section>
+            <section className="card" aria-labelledby="q-raised">
+              <h2 id="q-raised">{t('board.raised')}</h2>
+              <p className="big">{q!.raised}</p>
+            </section>
+            <section className="card" aria-labelledby="q-answered">
+              <h2 id="q-answered">{t('board.answered')}</h2>
+              <p className="big">{pct(q!.answeredRate)}</p>
+              <p>
+                {q!.answered} / {q!.raised}
+              </p>
+            </section>
+            <section className="card" aria-labelledby="q-hours">
+              <h2 id="q-hours">{t('board.hours')}</h2>
+              <p className="big">{hours(q!.averageHoursToAnswer)}</p>
+            </section>
           </div>
           <section aria-labelledby="followups">
-            <h2 id="followups">{t('board.open')} <span className="count">({data.openFollowUps.length})</span></h2>
-            {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>{message.text}</p>}
-            {data.openFollowUps.length === 0 ? <Empty>{t('board.none')}</Empty> : (
+            <h2 id="followups">
+              {t('board.open')} <span className="count">({data.openFollowUps.length})</span>
+            </h2>
+            {message && (
+              <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+                {message.text}
+              </p>
+            )}
+            {data.openFollowUps.length === 0 ? (
+              <Empty>{t('board.none')}</Empty>
+            ) : (
               <ScrollX label={t('board.open')}>
                 <table data-testid="follow-ups">
                   <thead>
-                    <tr><th scope="col">{t('board.what')}</th><th scope="col">{t('board.owner')}</th><th scope="col">{t('board.due')}</th><th scope="col" className="num">{t('board.age')}</th>{schedulesCafeSessions(role) && <th scope="col"><span className="visually-hidden">{t('board.complete')}</span></th>}</tr>
+                    <tr>
+                      <th scope="col">{t('board.what')}</th>
+                      <th scope="col">{t('board.owner')}</th>
+                      <th scope="col">{t('board.due')}</th>
+                      <th scope="col" className="num">
+                        {t('board.age')}
+                      </th>
+                      {schedulesCafeSessions(role) && (
+                        <th scope="col">
+                          <span className="visually-hidden">{t('board.complete')}</span>
+                        </th>
+                      )}
+                    </tr>
                   </thead>
                   <tbody>
                     {data.openFollowUps.map((f) => (
                       <tr key={f.id} className={f.overdue ? 'gap' : ''}>
-                        <td className="wrap"><Link to={`/channels/cafe/${encodeURIComponent(f.sessionId)}`}>{f.description}</Link></td>
+                        <td className="wrap">
+                          <Link to={`/channels/cafe/${encodeURIComponent(f.sessionId)}`}>{f.description}</Link>
+                        </td>
                         <td>{f.owner ? `${f.owner.name}${f.owner.title ? ` (${f.owner.title})` : ''}` : '—'}</td>
-                        <td>{f.dueOn}{f.overdue ? ` · ${t('board.overdue')}` : ''}</td>
+                        <td>
+                          {f.dueOn}
+                          {f.overdue ? ` · ${t('board.overdue')}` : ''}
+                        </td>
                         <td className="num">{f.ageDays}</td>
                         {schedulesCafeSessions(role) && (
-                          <td><button type="button" disabled={completing.fetching} onClick={() => void done(f)}>{t('board.complete')}</button></td>
+                          <td>
+                            <button type="button" disabled={completing.fetching} onClick={() => void done(f)}>
+                              {t('board.complete')}
+                            </button>
+                          </td>
                         )}
                       </tr>
                     ))}
@@ -75,19 +131,63 @@ export const BoardPage = () => {
           <div className="two-columns">
             <section aria-labelledby="q-channel">
               <h2 id="q-channel">{t('overview.byChannel')}</h2>
-              {data.twoWay.byChannel.length === 0 ? <Empty /> : (
+              {data.twoWay.byChannel.length === 0 ? (
+                <Empty />
+              ) : (
                 <table>
-                  <thead><tr><th scope="col">{t('overview.channelCol')}</th><th scope="col" className="num">{t('board.raised')}</th><th scope="col" className="num">{t('board.answered')}</th><th scope="col" className="num">{t('board.hours')}</th></tr></thead>
-                  <tbody>{data.twoWay.byChannel.map((c) => <tr key={c.channel}><td>{t(`channel.${c.channel}`)}</td><td className="num">{c.figures.raised}</td><td className="num">{c.figures.answered}</td><td className="num">{hours(c.figures.averageHoursToAnswer)}</td></tr>)}</tbody>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('overview.channelCol')}</th>
+                      <th scope="col" className="num">
+                        {t('board.raised')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('board.answered')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('board.hours')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.twoWay.byChannel.map((c) => (
+                      <tr key={c.channel}>
+                        <td>{t(`channel.${c.channel}`)}</td>
+                        <td className="num">{c.figures.raised}</td>
+                        <td className="num">{c.figures.answered}</td>
+                        <td className="num">{hours(c.figures.averageHoursToAnswer)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
               )}
             </section>
             <section aria-labelledby="q-leader">
               <h2 id="q-leader">{t('board.byLeader')}</h2>
-              {data.twoWay.byAnsweringLeader.length === 0 ? <Empty /> : (
+              {data.twoWay.byAnsweringLeader.length === 0 ? (
+                <Empty />
+              ) : (
                 <table>
-                  <thead><tr><th scope="col">{t('overview.leaderCol')}</th><th scope="col" className="num">{t('board.answered')}</th><th scope="col" className="num">{t('board.hours')}</th></tr></thead>
-                  <tbody>{data.twoWay.byAnsweringLeader.map((a) => <tr key={a.leader?.id ?? '-'}><td>{a.leader ? `${a.leader.name}${a.leader.title ? ` (${a.leader.title})` : ''}` : '—'}</td><td className="num">{a.answered}</td><td className="num">{hours(a.averageHoursToAnswer)}</td></tr>)}</tbody>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('overview.leaderCol')}</th>
+                      <th scope="col" className="num">
+                        {t('board.answered')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('board.hours')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.twoWay.byAnsweringLeader.map((a) => (
+                      <tr key={a.leader?.id ?? '-'}>
+                        <td>{a.leader ? `${a.leader.name}${a.leader.title ? ` (${a.leader.title})` : ''}` : '—'}</td>
+                        <td className="num">{a.answered}</td>
+                        <td className="num">{hours(a.averageHoursToAnswer)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
               )}
             </section>

@@ -5,7 +5,14 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
-import { AnswerQuestionMutation, CafeQuestionRaisedSubscription, CafeSessionPageQuery, InviteMutation, LeadersQuery, RecordAttendanceMutation } from '../operations';
+import {
+  AnswerQuestionMutation,
+  CafeQuestionRaisedSubscription,
+  CafeSessionPageQuery,
+  InviteMutation,
+  LeadersQuery,
+  RecordAttendanceMutation,
+} from '../operations';
 import { seoulDateTime } from '../time';
 
 type Outcome = { error?: { graphQLErrors: { message: string }[]; message: string } };
@@ -19,23 +26,46 @@ const AnswerForm = ({ sessionId, questionId, onDone }: { sessionId: string; ques
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const r = await answer(
-      { input: { sessionId, questionId, answer: String(f.get('answer') ?? '').trim(), answeredBy: String(f.get('by') ?? ''), mode: f.get('mode') === 'LIVE' ? 'LIVE' : 'FOLLOWED_UP' }, commandId: crypto.randomUUID() },
+      {
+        input: {
+          sessionId,
+          questionId,
+          answer: String(f.get('answer') ?? '').trim(),
+          answeredBy: String(f.get('by') ?? ''),
+          mode: f.get('mode') === 'LIVE' ? 'LIVE' : 'FOLLOWED_UP',
+        },
+        commandId: crypto.randomUUID(),
+      },
       { additionalTypenames: ['CafeSession', 'CafeQuestion'] },
     );
     onDone(r);
   };
   return (
     <form className="answer" onSubmit={(e) => void submit(e)} aria-label={t('session.answer')}>
-      <label>{t('session.answer')} <input name="answer" required minLength={2} /></label>
-      <label>{t('session.by')}
+      <label>
+        {t('session.answer')} <input name="answer" required minLength={2} />
+      </label>
+      <label>
+        {t('session.by')}
         <select name="by" required defaultValue="CEO" key={leaders ? 'leaders' : 'loading'}>
-          {(leaders?.employees.edges ?? []).map(({ node: l }) => <option key={l.id} value={l.id}>{l.name}{l.title ? ` (${l.title})` : ''}</option>)}
+          {(leaders?.employees.edges ?? []).map(({ node: l }) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+              {l.title ? ` (${l.title})` : ''}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t('session.mode')}
-        <select name="mode" defaultValue="FOLLOWED_UP"><option value="FOLLOWED_UP">{t('session.followedUp')}</option><option value="LIVE">{t('session.live')}</option></select>
+      <label>
+        {t('session.mode')}
+        <select name="mode" defaultValue="FOLLOWED_UP">
+          <option value="FOLLOWED_UP">{t('session.followedUp')}</option>
+          <option value="LIVE">{t('session.live')}</option>
+        </select>
       </label>
-      <button type="submit" disabled={state.fetching || !leaders}>{t('session.answer')}</button>
+      <button type="submit" disabled={state.fetching || !leaders}>
+        {t('session.answer')}
+      </button>
     </form>
   );
 };
@@ -58,7 +88,13 @@ export const CafeSessionPage = () => {
   if (error) return <ErrorState error={error} />;
   if (!data) return fetching ? <Loading /> : null;
   const s = data.cafeSession;
-  if (!s) return <><h1>{id}</h1><Empty>{t('people.notFound')}</Empty></>;
+  if (!s)
+    return (
+      <>
+        <h1>{id}</h1>
+        <Empty>{t('people.notFound')}</Empty>
+      </>
+    );
   const after = (r: Outcome, ok: string) => {
     if (r.error) setMessage({ kind: 'error', text: r.error.graphQLErrors.map((g) => g.message).join('; ') || r.error.message });
     else {
@@ -70,42 +106,91 @@ export const CafeSessionPage = () => {
     e.preventDefault();
     const form = e.currentTarget;
     const employeeId = String(new FormData(form).get('employeeId') ?? '').trim();
-    const r = await invite({ input: { sessionId: s.id, employeeId }, commandId: crypto.randomUUID() }, { additionalTypenames: ['CafeSession'] });
+    const r = await invite(
+      { input: { sessionId: s.id, employeeId }, commandId: crypto.randomUUID() },
+      { additionalTypenames: ['CafeSession'] },
+    );
     after(r, t('session.invitedOne', { id: employeeId }));
     if (!r.error) form.reset();
   };
   const markAttended = async (employeeId: string) => {
-    const r = await attend({ input: { sessionId: s.id, employeeId }, commandId: crypto.randomUUID() }, { additionalTypenames: ['CafeSession', 'Coverage', 'Gaps'] });
+    const r = await attend(
+      { input: { sessionId: s.id, employeeId }, commandId: crypto.randomUUID() },
+      { additionalTypenames: ['CafeSession', 'Coverage', 'Gaps'] },
+    );
     after(r, t('session.attendedOne', { id: employeeId }));
   };
   return (
     <>
-      <h1>{t('channels.cafeSessions')} · {seoulDateTime(s.scheduledAt)}</h1>
+      <h1>
+        {t('channels.cafeSessions')} · {seoulDateTime(s.scheduledAt)}
+      </h1>
       <section aria-labelledby="session-facts">
         <h2 id="session-facts">{s.venue}</h2>
-        <p>{s.hosts.map((h) => (h.title ? `${h.name} (${h.title})` : h.name)).join(', ')} · {t('guests.seats', { invited: s.invitedCount, capacity: s.capacity })} · {t('session.attended', { count: s.attendedCount })}{s.status === 'CANCELLED' ? ` · ${t('channels.cancelled')}` : ''}</p>
+        <p>
+          {s.hosts.map((h) => (h.title ? `${h.name} (${h.title})` : h.name)).join(', ')} ·{' '}
+          {t('guests.seats', { invited: s.invitedCount, capacity: s.capacity })} · {t('session.attended', { count: s.attendedCount })}
+          {s.status === 'CANCELLED' ? ` · ${t('channels.cancelled')}` : ''}
+        </p>
         {canRecord && s.status !== 'CANCELLED' && (
           <form onSubmit={(e) => void submitInvite(e)} aria-label={t('session.invite')}>
-            <label>{t('session.employeeId')} <input name="employeeId" required pattern="[A-Za-z0-9_\-]+" /></label>
-            <button type="submit" disabled={inviting.fetching}>{t('session.invite')}</button>
+            <label>
+              {t('session.employeeId')} <input name="employeeId" required pattern="[A-Za-z0-9_\-]+" />
+            </label>
+            <button type="submit" disabled={inviting.fetching}>
+              {t('session.invite')}
+            </button>
           </form>
         )}
-        {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>{message.text}</p>}
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+            {message.text}
+          </p>
+        )}
       </section>
       <section aria-labelledby="participants">
-        <h2 id="participants">{t('session.participants')} <span className="count">({s.participants.length})</span></h2>
-        {s.participants.length === 0 ? <Empty>{t('session.none')}</Empty> : (
+        <h2 id="participants">
+          {t('session.participants')} <span className="count">({s.participants.length})</span>
+        </h2>
+        {s.participants.length === 0 ? (
+          <Empty>{t('session.none')}</Empty>
+        ) : (
           <ScrollX label={t('session.participants')}>
             <table data-testid="participants">
-              <thead><tr><th scope="col">{t('gaps.name')}</th><th scope="col">{t('gaps.grade')}</th><th scope="col">{t('gaps.team')}</th><th scope="col">{t('channels.status')}</th>{canRecord && <th scope="col"><span className="visually-hidden">{t('session.markAttended')}</span></th>}</tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('gaps.name')}</th>
+                  <th scope="col">{t('gaps.grade')}</th>
+                  <th scope="col">{t('gaps.team')}</th>
+                  <th scope="col">{t('channels.status')}</th>
+                  {canRecord && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('session.markAttended')}</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
               <tbody>
                 {s.participants.map((p) => (
                   <tr key={p.employeeId}>
-                    <td><Link to={`/people/${encodeURIComponent(p.employeeId)}`}>{p.employee?.name ?? p.employeeId}</Link></td>
+                    <td>
+                      <Link to={`/people/${encodeURIComponent(p.employeeId)}`}>{p.employee?.name ?? p.employeeId}</Link>
+                    </td>
                     <td>{p.employee ? t(`grade.${p.employee.grade}`) : ''}</td>
                     <td>{p.employee?.orgUnit?.name ?? ''}</td>
-                    <td>{p.attended ? t('session.came') : p.invited ? t('session.invitedStatus') : ''}{p.walkIn ? ` · ${t('session.walkIn')}` : ''}</td>
-                    {canRecord && <td>{!p.attended && started && <button type="button" disabled={attending.fetching} onClick={() => void markAttended(p.employeeId)}>{t('session.markAttended')}</button>}</td>}
+                    <td>
+                      {p.attended ? t('session.came') : p.invited ? t('session.invitedStatus') : ''}
+                      {p.walkIn ? ` · ${t('session.walkIn')}` : ''}
+                    </td>
+                    {canRecord && (
+                      <td>
+                        {!p.attended && started && (
+                          <button type="button" disabled={attending.fetching} onClick={() => void markAttended(p.employeeId)}>
+                            {t('session.markAttended')}
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -114,14 +199,26 @@ export const CafeSessionPage = () => {
         )}
       </section>
       <section aria-labelledby="questions">
-        <h2 id="questions">{t('board.raised')} <span className="count">({s.questions.length})</span> {!live.error && <span className="live-badge">{t('live.on')}</span>}</h2>
-        <p className="visually-hidden" role="status" aria-live="polite" data-testid="live-question">{latest ? t('live.newQuestion', { text: latest.text }) : ''}</p>
-        {s.questions.length === 0 ? <Empty /> : (
+        <h2 id="questions">
+          {t('board.raised')} <span className="count">({s.questions.length})</span>{' '}
+          {!live.error && <span className="live-badge">{t('live.on')}</span>}
+        </h2>
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="live-question">
+          {latest ? t('live.newQuestion', { text: latest.text }) : ''}
+        </p>
+        {s.questions.length === 0 ? (
+          <Empty />
+        ) : (
           <ul className="plain">
             {s.questions.map((q) => (
               <li key={q.id} data-testid="question">
-                <strong>{q.topic}</strong> — {q.text} <span className="hint">{q.answered ? t('session.answeredBy', { who: q.answeredBy?.name ?? '' }) : t('session.unanswered')}</span>
-                {!q.answered && canRecord && <AnswerForm sessionId={s.id} questionId={q.id} onDone={(ok) => after(ok, t('session.answered'))} />}
+                <strong>{q.topic}</strong> — {q.text}{' '}
+                <span className="hint">
+                  {q.answered ? t('session.answeredBy', { who: q.answeredBy?.name ?? '' }) : t('session.unanswered')}
+                </span>
+                {!q.answered && canRecord && (
+                  <AnswerForm sessionId={s.id} questionId={q.id} onDone={(ok) => after(ok, t('session.answered'))} />
+                )}
               </li>
             ))}
           </ul>

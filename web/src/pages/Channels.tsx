@@ -20,7 +20,13 @@ export const ChannelsPage = () => {
   return (
     <>
       <h1>{t('channels.title')}</h1>
-      <UrlPeriodPicker preset={shared.preset} reference={shared.reference} period={shared.period} asOfDay={shared.asOfDay} latestMonth={shared.latestMonth} />
+      <UrlPeriodPicker
+        preset={shared.preset}
+        reference={shared.reference}
+        period={shared.period}
+        asOfDay={shared.asOfDay}
+        latestMonth={shared.latestMonth}
+      />
       {/* Only the roles that may schedule see the form: hidden, not a refusal after typing. */}
       {schedulesCafeSessions(role) && <ScheduleForm />}
       {/* Recording what already happened is its own form, apart from scheduling. */}
@@ -31,19 +37,23 @@ export const ChannelsPage = () => {
         </div>
       )}
       <CafeSessionList asOf={shared.asOf} />
-      {!shared.ready ? <Loading /> : shared.period && (
-        <>
-          <ReachTable period={shared.period} asOf={shared.asOf} />
-          <TownHallPanel period={shared.period} asOf={shared.asOf} />
-          <div className="two-columns">
-            <CampaignPanel asOf={shared.asOf} />
-            <VideoPanel asOf={shared.asOf} />
-          </div>
-          <div className="two-columns">
-            <CustomerSmilePanel period={shared.period} asOf={shared.asOf} />
-            <PridePanel period={shared.period} asOf={shared.asOf} />
-          </div>
-        </>
+      {!shared.ready ? (
+        <Loading />
+      ) : (
+        shared.period && (
+          <>
+            <ReachTable period={shared.period} asOf={shared.asOf} />
+            <TownHallPanel period={shared.period} asOf={shared.asOf} />
+            <div className="two-columns">
+              <CampaignPanel asOf={shared.asOf} />
+              <VideoPanel asOf={shared.asOf} />
+            </div>
+            <div className="two-columns">
+              <CustomerSmilePanel period={shared.period} asOf={shared.asOf} />
+              <PridePanel period={shared.period} asOf={shared.asOf} />
+            </div>
+          </>
+        )
       )}
     </>
   );

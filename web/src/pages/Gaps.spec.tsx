@@ -29,8 +29,16 @@ const employeePages: Record<string, unknown> = {
       hasNextPage: true,
       endCursor: 'page-2',
       people: [
-        { personId: 'E0002', lastTouchedAt: null, employee: { id: 'E0002', name: '김민준', grade: 'ASSISTANT_MANAGER', orgUnit: { id: 'FIN', name: 'Finance, Seoul' } } },
-        { personId: 'E0003', lastTouchedAt: '2015-01-10T06:00:00Z', employee: { id: 'E0003', name: '이서연', grade: 'MANAGER', orgUnit: { id: 'FIN', name: 'Finance' } } },
+        {
+          personId: 'E0002',
+          lastTouchedAt: null,
+          employee: { id: 'E0002', name: '김민준', grade: 'ASSISTANT_MANAGER', orgUnit: { id: 'FIN', name: 'Finance, Seoul' } },
+        },
+        {
+          personId: 'E0003',
+          lastTouchedAt: '2015-01-10T06:00:00Z',
+          employee: { id: 'E0003', name: '이서연', grade: 'MANAGER', orgUnit: { id: 'FIN', name: 'Finance' } },
+        },
       ],
     },
   },
@@ -39,7 +47,13 @@ const employeePages: Record<string, unknown> = {
       total: 3,
       hasNextPage: false,
       endCursor: 'page-3',
-      people: [{ personId: 'E0001', lastTouchedAt: null, employee: { id: 'E0001', name: '=cmd()', grade: 'STAFF', orgUnit: { id: 'FIN', name: 'Finance' } } }],
+      people: [
+        {
+          personId: 'E0001',
+          lastTouchedAt: null,
+          employee: { id: 'E0001', name: '=cmd()', grade: 'STAFF', orgUnit: { id: 'FIN', name: 'Finance' } },
+        },
+      ],
     },
   },
 };
@@ -49,7 +63,10 @@ const mockExchange: Exchange = () => (ops$) =>
     mergeMap((op) => {
       const name = (op.query.definitions[0] as OperationDefinitionNode).name!.value;
       const data = name === 'EmployeeGaps' ? employeePages[(op.variables as { after?: string | null }).after ?? 'first'] : answers[name];
-      return pipe(fromValue(data ?? null), map((d) => makeResult(op, { data: d })));
+      return pipe(
+        fromValue(data ?? null),
+        map((d) => makeResult(op, { data: d })),
+      );
     }),
   );
 

@@ -11,7 +11,14 @@ import { Empty, ErrorState, Loading } from '../components/States';
 import { VirtualTable } from '../components/VirtualTable';
 import { downloadCsv, toCsv } from '../csv';
 import type { Grade } from '../gql/graphql';
-import { CustomerGapsQuery, CustomerGapsWithNamesQuery, EmployeeGapsQuery, FcGapsQuery, OrgUnitsQuery, UnvisitedBranchesQuery } from '../operations';
+import {
+  CustomerGapsQuery,
+  CustomerGapsWithNamesQuery,
+  EmployeeGapsQuery,
+  FcGapsQuery,
+  OrgUnitsQuery,
+  UnvisitedBranchesQuery,
+} from '../operations';
 import { plusDays, seoulDay, startOfSeoulDay, validDay, type Day } from '../time';
 import { usePeriod } from '../usePeriod';
 
@@ -53,14 +60,17 @@ export const GapsPage = () => {
   const shared = usePeriod();
   const [search, setSearch] = useSearchParams();
   const set = (changes: Record<string, string>) =>
-    setSearch((prev) => {
-      const n = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) n.set(k, v);
-        else n.delete(k);
-      }
-      return n;
-    }, { replace: true });
+    setSearch(
+      (prev) => {
+        const n = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) n.set(k, v);
+          else n.delete(k);
+        }
+        return n;
+      },
+      { replace: true },
+    );
   const kinds = KINDS.filter((k) => k !== 'CUSTOMER' || seesCustomers(role));
   const kind: Kind = kinds.find((k) => k === search.get('who')) ?? 'EMPLOYEE';
   const days = Math.max(1, Math.min(3650, Number(search.get('days')) || 90));
@@ -70,7 +80,9 @@ export const GapsPage = () => {
   const q = search.get('q') ?? '';
   const grade = GRADES.find((g) => g === search.get('grade')) ?? null;
   const team = search.get('team') ?? '';
-  const sorting: SortingState = search.get('sort') ? [{ id: search.get('sort')!.replace(/^-/, ''), desc: search.get('sort')!.startsWith('-') }] : [];
+  const sorting: SortingState = search.get('sort')
+    ? [{ id: search.get('sort')!.replace(/^-/, ''), desc: search.get('sort')!.startsWith('-') }]
+    : [];
   const atInstant = startOfSeoulDay(plusDays(at, 1));
 
   const loaded = useGaps(kind, { at: atInstant, atDay: at, days, asOf: shared.asOf, grade, team, role, ready: shared.ready });
@@ -91,49 +103,94 @@ export const GapsPage = () => {
   return (
     <>
       <h1>{t('gaps.title')}</h1>
-      <UrlPeriodPicker preset={shared.preset} reference={shared.reference} period={shared.period} asOfDay={shared.asOfDay} latestMonth={shared.latestMonth} />
+      <UrlPeriodPicker
+        preset={shared.preset}
+        reference={shared.reference}
+        period={shared.period}
+        asOfDay={shared.asOfDay}
+        latestMonth={shared.latestMonth}
+      />
       <section aria-labelledby="gap-list">
-        <h2 id="gap-list" className="visually-hidden">{t('gaps.title')}</h2>
+        <h2 id="gap-list" className="visually-hidden">
+          {t('gaps.title')}
+        </h2>
         <div className="tabs" role="radiogroup" aria-label={t('gaps.who')}>
           {kinds.map((k) => (
             <label key={k} className={`chip ${k === kind ? 'on' : ''}`}>
-              <input type="radio" name="who" value={k} checked={k === kind} onChange={() => set({ who: k, team: '', grade: '', sort: '' })} />
+              <input
+                type="radio"
+                name="who"
+                value={k}
+                checked={k === kind}
+                onChange={() => set({ who: k, team: '', grade: '', sort: '' })}
+              />
               {t(`population.${k}`)}
             </label>
           ))}
         </div>
         <div className="filters">
-          <label>{t('gaps.days')} <input type="number" min={1} max={3650} value={days} onChange={(e) => set({ days: e.target.value })} /></label>
-          <label>{t('gaps.at')} <input type="date" value={at} onChange={(e) => set({ at: e.target.value })} /></label>
+          <label>
+            {t('gaps.days')} <input type="number" min={1} max={3650} value={days} onChange={(e) => set({ days: e.target.value })} />
+          </label>
+          <label>
+            {t('gaps.at')} <input type="date" value={at} onChange={(e) => set({ at: e.target.value })} />
+          </label>
           {kind === 'EMPLOYEE' && (
             <>
-              <label>{t('gaps.team')}
+              <label>
+                {t('gaps.team')}
                 <select value={team} onChange={(e) => set({ team: e.target.value })}>
                   <option value="">{t('gaps.allTeams')}</option>
-                  {(orgUnits.data?.orgUnits ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                  {(orgUnits.data?.orgUnits ?? []).map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>{t('gaps.grade')}
+              <label>
+                {t('gaps.grade')}
                 <select value={grade ?? ''} onChange={(e) => set({ grade: e.target.value })}>
                   <option value="">{t('grade.all')}</option>
-                  {GRADES.map((g) => <option key={g} value={g}>{t(`grade.${g}`)}</option>)}
+                  {GRADES.map((g) => (
+                    <option key={g} value={g}>
+                      {t(`grade.${g}`)}
+                    </option>
+                  ))}
                 </select>
               </label>
             </>
           )}
           {kind !== 'BRANCH' && (
-            <label className="inline"><input type="checkbox" checked={never} onChange={(e) => set({ never: e.target.checked ? '1' : '' })} /> {t('gaps.neverOnly')}</label>
+            <label className="inline">
+              <input type="checkbox" checked={never} onChange={(e) => set({ never: e.target.checked ? '1' : '' })} /> {t('gaps.neverOnly')}
+            </label>
           )}
-          <label>{t('gaps.search')} <input type="search" value={q} onChange={(e) => set({ q: e.target.value })} /></label>
-          <button type="button" onClick={exportCsv} disabled={rows.length === 0 || loaded.fetching} data-testid="export-csv">{t('gaps.export')}</button>
+          <label>
+            {t('gaps.search')} <input type="search" value={q} onChange={(e) => set({ q: e.target.value })} />
+          </label>
+          <button type="button" onClick={exportCsv} disabled={rows.length === 0 || loaded.fetching} data-testid="export-csv">
+            {t('gaps.export')}
+          </button>
         </div>
         {kind === 'CUSTOMER' && !seesCustomerNames(role) && <p className="hint">{t('gaps.customerHidden')}</p>}
-        {loaded.error ? <ErrorState error={loaded.error} /> : loaded.fetching && loaded.rows.length === 0 ? <Loading /> : rows.length === 0 ? <Empty>{t('gaps.none')}</Empty> : (
+        {loaded.error ? (
+          <ErrorState error={loaded.error} />
+        ) : loaded.fetching && loaded.rows.length === 0 ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <Empty>{t('gaps.none')}</Empty>
+        ) : (
           <>
             <p className="hint" data-testid="gap-count">
-              {kind === 'BRANCH' ? t('gaps.branchesTitle', { days, count: rows.length }) : t('gaps.shown', { shown: rows.length.toLocaleString(), total: loaded.total.toLocaleString() })}
+              {kind === 'BRANCH'
+                ? t('gaps.branchesTitle', { days, count: rows.length })
+                : t('gaps.shown', { shown: rows.length.toLocaleString(), total: loaded.total.toLocaleString() })}
               {kind !== 'BRANCH' && loaded.fetching && ` · ${t('gaps.loading', { loaded: loaded.rows.length.toLocaleString() })}`}
-              {kind !== 'BRANCH' && !loaded.fetching && loaded.total > GAPS_MAX && ` · ${t('gaps.truncated', { max: GAPS_MAX.toLocaleString() })}`}
+              {kind !== 'BRANCH' &&
+                !loaded.fetching &&
+                loaded.total > GAPS_MAX &&
+                ` · ${t('gaps.truncated', { max: GAPS_MAX.toLocaleString() })}`}
             </p>
             <VirtualTable
               data={rows}
@@ -161,18 +218,47 @@ const useColumns = (kind: Kind, role: ReturnType<typeof usePrincipal>['role']) =
       header,
       meta: { numeric },
       sortUndefined: 'last',
-      cell: (c) => (id === 'id' ? <Link to={`${PAGE_OF[kind]}/${encodeURIComponent(c.row.original.id)}`}>{c.row.original.id}</Link> : c.getValue() ?? (id === 'lastTouch' ? t('gaps.never') : '')),
+      cell: (c) =>
+        id === 'id' ? (
+          <Link to={`${PAGE_OF[kind]}/${encodeURIComponent(c.row.original.id)}`}>{c.row.original.id}</Link>
+        ) : (
+          (c.getValue() ?? (id === 'lastTouch' ? t('gaps.never') : ''))
+        ),
     });
     const recency = [col('lastTouch', t('gaps.lastTouch')), col('daysSince', t('gaps.daysSince'), true)];
     switch (kind) {
       case 'EMPLOYEE':
-        return [col('id', t('gaps.id')), col('name', t('gaps.name')), col('team', t('gaps.team')), col('grade', t('gaps.grade')), ...recency];
+        return [
+          col('id', t('gaps.id')),
+          col('name', t('gaps.name')),
+          col('team', t('gaps.team')),
+          col('grade', t('gaps.grade')),
+          ...recency,
+        ];
       case 'FC':
-        return [col('id', t('gaps.id')), col('name', t('gaps.name')), col('branch', t('gaps.branch')), col('region', t('gaps.region')), ...recency];
+        return [
+          col('id', t('gaps.id')),
+          col('name', t('gaps.name')),
+          col('branch', t('gaps.branch')),
+          col('region', t('gaps.region')),
+          ...recency,
+        ];
       case 'BRANCH':
-        return [col('id', t('gaps.id')), col('name', t('gaps.branch')), col('region', t('gaps.region')), col('team', t('gaps.district')), col('grade', t('gaps.pride'))];
+        return [
+          col('id', t('gaps.id')),
+          col('name', t('gaps.branch')),
+          col('region', t('gaps.region')),
+          col('team', t('gaps.district')),
+          col('grade', t('gaps.pride')),
+        ];
       case 'CUSTOMER':
-        return [col('id', t('gaps.id')), ...(seesCustomerNames(role) ? [col('name', t('gaps.customerName'))] : []), col('branch', t('gaps.branch')), col('region', t('gaps.region')), ...recency];
+        return [
+          col('id', t('gaps.id')),
+          ...(seesCustomerNames(role) ? [col('name', t('gaps.customerName'))] : []),
+          col('branch', t('gaps.branch')),
+          col('region', t('gaps.region')),
+          ...recency,
+        ];
     }
     // i18n.language: the headers change with the language.
   }, [kind, role, t, i18n.language]);
@@ -205,7 +291,12 @@ interface Pages<P> {
  * Every page of one gap list, one after another (GAPS_PAGE a page, up to GAPS_MAX people): the
  * table fills as pages arrive, and the CSV export waits for the last. New arguments start over.
  */
-const useAllPages = <P, V extends { after?: string | null }>(query: TypedDocumentNode<GapsPage<P>, V>, variables: Omit<V, 'after'>, pause: boolean, max = GAPS_MAX): Pages<P> => {
+const useAllPages = <P, V extends { after?: string | null }>(
+  query: TypedDocumentNode<GapsPage<P>, V>,
+  variables: Omit<V, 'after'>,
+  pause: boolean,
+  max = GAPS_MAX,
+): Pages<P> => {
   const client = useClient();
   // The variables are rebuilt on every render: their text says when they really changed.
   const key = JSON.stringify(variables);
@@ -251,32 +342,79 @@ const useGaps = (kind: Kind, a: GapArgs): Loaded => {
   const cu = useAllPages(CustomerGapsQuery, base, !a.ready || kind !== 'CUSTOMER' || names);
   // Every name shown is a logged read of personal data: with names, one page (the longest unreached), not ten thousand.
   const cuNamed = useAllPages(CustomerGapsWithNamesQuery, base, !a.ready || kind !== 'CUSTOMER' || !names, GAPS_PAGE);
-  const [br] = useQuery({ query: UnvisitedBranchesQuery, variables: { from: startOfSeoulDay(plusDays(a.atDay, 1 - a.days)), to: a.at, asOf: a.asOf }, pause: !a.ready || kind !== 'BRANCH' });
+  const [br] = useQuery({
+    query: UnvisitedBranchesQuery,
+    variables: { from: startOfSeoulDay(plusDays(a.atDay, 1 - a.days)), to: a.at, asOf: a.asOf },
+    pause: !a.ready || kind !== 'BRANCH',
+  });
   return useMemo((): Loaded => {
     const recency = (last: string | null) => ({ lastTouch: last ? seoulDay(last) : null, daysSince: daysBetween(last, a.atDay) });
     switch (kind) {
       case 'EMPLOYEE':
         return {
-          fetching: emp.fetching, error: emp.error, total: emp.total,
-          rows: emp.people.map((p) => ({ id: p.personId, name: p.employee?.name ?? '', team: p.employee?.orgUnit?.name ?? '', grade: p.employee ? t(`grade.${p.employee.grade}`) : '', branch: '', region: '', ...recency(p.lastTouchedAt ?? null) })),
+          fetching: emp.fetching,
+          error: emp.error,
+          total: emp.total,
+          rows: emp.people.map((p) => ({
+            id: p.personId,
+            name: p.employee?.name ?? '',
+            team: p.employee?.orgUnit?.name ?? '',
+            grade: p.employee ? t(`grade.${p.employee.grade}`) : '',
+            branch: '',
+            region: '',
+            ...recency(p.lastTouchedAt ?? null),
+          })),
         };
       case 'FC':
         return {
-          fetching: fc.fetching, error: fc.error, total: fc.total,
-          rows: fc.people.map((p) => ({ id: p.personId, name: p.fc?.name ?? '', team: '', grade: '', branch: p.fc?.branch?.name ?? '', region: p.fc?.branch?.region ?? '', ...recency(p.lastTouchedAt ?? null) })),
+          fetching: fc.fetching,
+          error: fc.error,
+          total: fc.total,
+          rows: fc.people.map((p) => ({
+            id: p.personId,
+            name: p.fc?.name ?? '',
+            team: '',
+            grade: '',
+            branch: p.fc?.branch?.name ?? '',
+            region: p.fc?.branch?.region ?? '',
+            ...recency(p.lastTouchedAt ?? null),
+          })),
         };
       case 'CUSTOMER': {
         const r = names ? cuNamed : cu;
-        const people = names ? cuNamed.people.map((p) => ({ ...p, name: p.customer?.personalData?.name ?? '' })) : cu.people.map((p) => ({ ...p, name: '' }));
+        const people = names
+          ? cuNamed.people.map((p) => ({ ...p, name: p.customer?.personalData?.name ?? '' }))
+          : cu.people.map((p) => ({ ...p, name: '' }));
         return {
-          fetching: r.fetching, error: r.error, total: r.total,
-          rows: people.map((p) => ({ id: p.personId, name: p.name, team: '', grade: '', branch: p.customer?.branch?.name ?? '', region: p.customer?.branch?.region ?? '', ...recency(p.lastTouchedAt ?? null) })),
+          fetching: r.fetching,
+          error: r.error,
+          total: r.total,
+          rows: people.map((p) => ({
+            id: p.personId,
+            name: p.name,
+            team: '',
+            grade: '',
+            branch: p.customer?.branch?.name ?? '',
+            region: p.customer?.branch?.region ?? '',
+            ...recency(p.lastTouchedAt ?? null),
+          })),
         };
       }
       case 'BRANCH':
         return {
-          fetching: br.fetching, error: br.error, total: br.data?.unvisitedBranches.length ?? 0,
-          rows: (br.data?.unvisitedBranches ?? []).map((b) => ({ id: b.id, name: b.name, team: b.district, grade: b.pride ? 'PRIDE' : '', branch: '', region: b.region, lastTouch: null, daysSince: null })),
+          fetching: br.fetching,
+          error: br.error,
+          total: br.data?.unvisitedBranches.length ?? 0,
+          rows: (br.data?.unvisitedBranches ?? []).map((b) => ({
+            id: b.id,
+            name: b.name,
+            team: b.district,
+            grade: b.pride ? 'PRIDE' : '',
+            branch: '',
+            region: b.region,
+            lastTouch: null,
+            daysSince: null,
+          })),
         };
     }
   }, [kind, emp, fc, cu, cuNamed, br, names, a.atDay, t]);

@@ -21,13 +21,27 @@ export const GuestsPage = () => {
   const { role } = usePrincipal();
   const now = useNow();
   const [sessions] = useQuery({ query: NextSessionQuery, variables: { from: now } });
-  const next = useMemo(() => [...(sessions.data?.cafeSessions.edges ?? [])].map((e) => e.node).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0], [sessions.data]);
+  const next = useMemo(
+    () => [...(sessions.data?.cafeSessions.edges ?? [])].map((e) => e.node).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0],
+    [sessions.data],
+  );
   // The gateway picks the guests (nextCafeGuests): the next session's free seats, or ten without one.
   const [cand] = useQuery({ query: NextCafeGuestsQuery, variables: next ? { sessionId: next.id } : { count: 10 }, pause: !sessions.data });
   const suggestions = useMemo(
     () =>
       (cand.data?.nextCafeGuests.guests ?? []).flatMap((g) =>
-        g.employee ? [{ id: g.employeeId, name: g.employee.name, grade: g.employee.grade, unitName: g.team.name, division: g.divisionName, team: g.team }] : [],
+        g.employee
+          ? [
+              {
+                id: g.employeeId,
+                name: g.employee.name,
+                grade: g.employee.grade,
+                unitName: g.team.name,
+                division: g.divisionName,
+                team: g.team,
+              },
+            ]
+          : [],
       ),
     [cand.data],
   );
@@ -39,7 +53,10 @@ export const GuestsPage = () => {
     const errors: string[] = [];
     // One after another: each invitation is its own command, and a refusal names its person.
     for (const s of suggestions) {
-      const r = await invite({ input: { sessionId: next.id, employeeId: s.id }, commandId: crypto.randomUUID() }, { additionalTypenames: ['CafeSession', 'NextCafeGuests'] });
+      const r = await invite(
+        { input: { sessionId: next.id, employeeId: s.id }, commandId: crypto.randomUUID() },
+        { additionalTypenames: ['CafeSession', 'NextCafeGuests'] },
+      );
       if (r.error) errors.push(`${s.name}: ${r.error.graphQLErrors.map((g) => g.message).join('; ') || r.error.message}`);
       else ok++;
     }
@@ -51,28 +68,60 @@ export const GuestsPage = () => {
       <h1>{t('guests.title')}</h1>
       <section aria-labelledby="next-session">
         <h2 id="next-session">{t('guests.nextSession')}</h2>
-        {sessions.error ? <ErrorState error={sessions.error} /> : !sessions.data ? <Loading /> : !next ? <Empty>{t('guests.noSession')}</Empty> : (
+        {sessions.error ? (
+          <ErrorState error={sessions.error} />
+        ) : !sessions.data ? (
+          <Loading />
+        ) : !next ? (
+          <Empty>{t('guests.noSession')}</Empty>
+        ) : (
           <p data-testid="next-session">
-            <strong>{seoulDateTime(next.scheduledAt)}</strong> · {next.venue} · {next.hosts.map((h) => h.name).join(', ')} · {t('guests.seats', { invited: next.invitedCount, capacity: next.capacity })}
+            <strong>{seoulDateTime(next.scheduledAt)}</strong> · {next.venue} · {next.hosts.map((h) => h.name).join(', ')} ·{' '}
+            {t('guests.seats', { invited: next.invitedCount, capacity: next.capacity })}
           </p>
         )}
       </section>
       <section aria-labelledby="suggested">
-        <h2 id="suggested">{t('guests.suggested')} <span className="count">({suggestions.length})</span></h2>
+        <h2 id="suggested">
+          {t('guests.suggested')} <span className="count">({suggestions.length})</span>
+        </h2>
         <p className="hint">{t('guests.rule')}</p>
-        {cand.error ? <ErrorState error={cand.error} /> : !cand.data ? <Loading /> : suggestions.length === 0 ? <Empty>{t('guests.nobody')}</Empty> : (
+        {cand.error ? (
+          <ErrorState error={cand.error} />
+        ) : !cand.data ? (
+          <Loading />
+        ) : suggestions.length === 0 ? (
+          <Empty>{t('guests.nobody')}</Empty>
+        ) : (
           <>
             <ScrollX label={t('guests.suggested')}>
               <table data-testid="guests">
-                <thead><tr><th scope="col">{t('gaps.name')}</th><th scope="col">{t('gaps.grade')}</th><th scope="col">{t('gaps.team')}</th><th scope="col">{t('guests.division')}</th><th scope="col">{t('guests.reason')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('gaps.name')}</th>
+                    <th scope="col">{t('gaps.grade')}</th>
+                    <th scope="col">{t('gaps.team')}</th>
+                    <th scope="col">{t('guests.division')}</th>
+                    <th scope="col">{t('guests.reason')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {suggestions.map((s) => (
                     <tr key={s.id}>
-                      <td><Link to={`/people/${encodeURIComponent(s.id)}`}>{s.name}</Link></td>
+                      <td>
+                        <Link to={`/people/${encodeURIComponent(s.id)}`}>{s.name}</Link>
+                      </td>
                       <td>{t(`grade.${s.grade}`)}</td>
                       <td>{s.unitName}</td>
                       <td>{s.division}</td>
-                      <td className="wrap">{t('guests.because', { team: s.unitName, rate: `${Math.round(s.team.eligibleReachRate * 100)}%`, reached: s.team.reached, eligible: s.team.eligiblePopulation })}</td>
+                      <td className="wrap">
+                        {t('guests.because', {
+                          team: s.unitName,
+                          rate: `${Math.round(s.team.eligibleReachRate * 100)}%`,
+                          reached: s.team.reached,
+                          eligible: s.team.eligiblePopulation,
+                        })}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -90,7 +139,13 @@ export const GuestsPage = () => {
         {outcome && (
           <div role={outcome.errors.length ? 'alert' : 'status'}>
             <p className={outcome.errors.length ? 'error' : 'ok'}>{t('guests.invited', { count: outcome.ok })}</p>
-            {outcome.errors.length > 0 && <ul>{outcome.errors.map((e) => <li key={e}>{e}</li>)}</ul>}
+            {outcome.errors.length > 0 && (
+              <ul>
+                {outcome.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
       </section>
@@ -108,14 +163,31 @@ const BranchVisitList = () => {
   return (
     <section aria-labelledby="visit-list">
       <h2 id="visit-list">{t('guests.branches')}</h2>
-      {visits.error ? <ErrorState error={visits.error} /> : !visits.data ? <Loading /> : list.length === 0 ? <Empty /> : (
+      {visits.error ? (
+        <ErrorState error={visits.error} />
+      ) : !visits.data ? (
+        <Loading />
+      ) : list.length === 0 ? (
+        <Empty />
+      ) : (
         <ScrollX label={t('guests.branches')}>
           <table data-testid="visit-list">
-            <thead><tr><th scope="col">{t('gaps.branch')}</th><th scope="col">{t('gaps.region')}</th><th scope="col">{t('gaps.district')}</th><th scope="col">{t('guests.lastVisit')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('gaps.branch')}</th>
+                <th scope="col">{t('gaps.region')}</th>
+                <th scope="col">{t('gaps.district')}</th>
+                <th scope="col">{t('guests.lastVisit')}</th>
+              </tr>
+            </thead>
             <tbody>
               {list.map((b) => (
                 <tr key={b.id}>
-                  <td><Link to={`/branches/${encodeURIComponent(b.id)}`}>{b.name}</Link></td><td>{b.region}</td><td>{b.district}</td>
+                  <td>
+                    <Link to={`/branches/${encodeURIComponent(b.id)}`}>{b.name}</Link>
+                  </td>
+                  <td>{b.region}</td>
+                  <td>{b.district}</td>
                   <td>{b.lastVisitedAt ? seoulDay(b.lastVisitedAt) : t('guests.neverVisited')}</td>
                 </tr>
               ))}

@@ -18,7 +18,9 @@ const CHANNELS: Channel[] = ['CAFE_SESSION', 'TOWN_HALL', 'VIDEO_MESSAGE', 'BRAN
 const monthsOf = (period: Period) => {
   const last = plusDays(period.to, -1).slice(0, 7);
   const months = Array.from({ length: 12 }, (_, i) => minusMonths(last, 11 - i));
-  const vars = Object.fromEntries(months.map((m, i) => [`m${i}`, { from: startOfSeoulDay(`${m}-01`), to: startOfSeoulDay(`${plusMonths(m, 1)}-01`) }])) as Record<`m${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11}`, { from: string; to: string }>;
+  const vars = Object.fromEntries(
+    months.map((m, i) => [`m${i}`, { from: startOfSeoulDay(`${m}-01`), to: startOfSeoulDay(`${plusMonths(m, 1)}-01`) }]),
+  ) as Record<`m${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11}`, { from: string; to: string }>;
   return { months, vars };
 };
 
@@ -34,7 +36,9 @@ const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%
 
 const Cell = ({ rate, to, title }: { rate: number | null; to: string; title: string }) => (
   <td className="num heat" style={shade(rate)}>
-    <Link to={to} title={title} aria-label={`${title}: ${pct(rate)}`}>{pct(rate)}</Link>
+    <Link to={to} title={title} aria-label={`${title}: ${pct(rate)}`}>
+      {pct(rate)}
+    </Link>
   </td>
 );
 
@@ -47,19 +51,50 @@ export const HeatmapPage = () => {
   return (
     <>
       <h1>{t('heatmap.title')}</h1>
-      <UrlPeriodPicker preset={shared.preset} reference={shared.reference} period={shared.period} asOfDay={shared.asOfDay} latestMonth={shared.latestMonth} />
+      <UrlPeriodPicker
+        preset={shared.preset}
+        reference={shared.reference}
+        period={shared.period}
+        asOfDay={shared.asOfDay}
+        latestMonth={shared.latestMonth}
+      />
       <section aria-labelledby="heatmap-h">
-        <h2 id="heatmap-h" className="visually-hidden">{t('heatmap.title')}</h2>
+        <h2 id="heatmap-h" className="visually-hidden">
+          {t('heatmap.title')}
+        </h2>
         <div className="tabs" role="radiogroup" aria-label={t('heatmap.view')}>
           {VIEWS.map((v) => (
             <label key={v} className={`chip ${v === view ? 'on' : ''}`}>
-              <input type="radio" name="view" value={v} checked={v === view} onChange={() => setSearch((prev) => { const n = new URLSearchParams(prev); n.set('view', v); return n; }, { replace: true })} />
+              <input
+                type="radio"
+                name="view"
+                value={v}
+                checked={v === view}
+                onChange={() =>
+                  setSearch(
+                    (prev) => {
+                      const n = new URLSearchParams(prev);
+                      n.set('view', v);
+                      return n;
+                    },
+                    { replace: true },
+                  )
+                }
+              />
               {t(`heatmap.${v}`)}
             </label>
           ))}
         </div>
         <p className="hint">{t(`heatmap.${view}-hint`)}</p>
-        {!shared.ready || !shared.period ? <Loading /> : view === 'units-months' ? <UnitsByMonth period={shared.period} asOf={shared.asOf} /> : view === 'units-channels' ? <UnitsByChannel period={shared.period} asOf={shared.asOf} /> : <RegionsByMonth period={shared.period} asOf={shared.asOf} />}
+        {!shared.ready || !shared.period ? (
+          <Loading />
+        ) : view === 'units-months' ? (
+          <UnitsByMonth period={shared.period} asOf={shared.asOf} />
+        ) : view === 'units-channels' ? (
+          <UnitsByChannel period={shared.period} asOf={shared.asOf} />
+        ) : (
+          <RegionsByMonth period={shared.period} asOf={shared.asOf} />
+        )}
       </section>
     </>
   );
@@ -71,18 +106,41 @@ const UnitsByMonth = ({ period, asOf }: { period: Period; asOf: string | null })
   const [{ data, error, fetching }] = useQuery({ query: ReachByMonthQuery, variables: { asOf, ...vars } });
   if (error) return <ErrorState error={error} />;
   if (!data) return fetching ? <Loading /> : null;
-  const units = [...data.m0].sort((a, b) => (a.parentId ?? a.orgUnitId).localeCompare(b.parentId ?? b.orgUnitId) || (a.parentId ? 1 : 0) - (b.parentId ? 1 : 0) || a.orgUnitName.localeCompare(b.orgUnitName));
+  const units = [...data.m0].sort(
+    (a, b) =>
+      (a.parentId ?? a.orgUnitId).localeCompare(b.parentId ?? b.orgUnitId) ||
+      (a.parentId ? 1 : 0) - (b.parentId ? 1 : 0) ||
+      a.orgUnitName.localeCompare(b.orgUnitName),
+  );
   if (units.length === 0) return <Empty />;
   const rate = (k: number, id: string) => data[`m${k}` as keyof typeof data].find((r) => r.orgUnitId === id)?.eligibleReachRate ?? null;
   return (
     <ScrollX label={t('heatmap.units-months')}>
       <table className="heatmap" data-testid="heatmap">
-        <thead><tr><th scope="col">{t('channels.orgUnit')}</th>{months.map((m) => <th key={m} scope="col" className="num">{m.slice(2)}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('channels.orgUnit')}</th>
+            {months.map((m) => (
+              <th key={m} scope="col" className="num">
+                {m.slice(2)}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {units.map((u) => (
             <tr key={u.orgUnitId} className={u.parentId ? '' : 'division'}>
-              <th scope="row" className={u.parentId ? 'child' : ''}>{u.orgUnitName}</th>
-              {months.map((m, k) => <Cell key={m} rate={rate(k, u.orgUnitId)} to={`/teams/${encodeURIComponent(u.orgUnitId)}?preset=month&ref=${m}`} title={`${u.orgUnitName} ${m}`} />)}
+              <th scope="row" className={u.parentId ? 'child' : ''}>
+                {u.orgUnitName}
+              </th>
+              {months.map((m, k) => (
+                <Cell
+                  key={m}
+                  rate={rate(k, u.orgUnitId)}
+                  to={`/teams/${encodeURIComponent(u.orgUnitId)}?preset=month&ref=${m}`}
+                  title={`${u.orgUnitName} ${m}`}
+                />
+              ))}
             </tr>
           ))}
         </tbody>
@@ -99,22 +157,60 @@ const UnitsByChannel = ({ period, asOf }: { period: Period; asOf: string | null 
   return (
     <ScrollX label={t('heatmap.units-channels')}>
       <table className="heatmap" data-testid="heatmap">
-        <thead><tr><th scope="col">{t('channels.orgUnit')}</th>{CHANNELS.map((c) => <th key={c} scope="col" className="num">{t(`channel.${c}`)}</th>)}</tr></thead>
-        <tbody>{data.orgUnits.map((u) => <UnitChannelsRow key={u.id} unit={u} period={period} asOf={asOf} />)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t('channels.orgUnit')}</th>
+            {CHANNELS.map((c) => (
+              <th key={c} scope="col" className="num">
+                {t(`channel.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.orgUnits.map((u) => (
+            <UnitChannelsRow key={u.id} unit={u} period={period} asOf={asOf} />
+          ))}
+        </tbody>
       </table>
     </ScrollX>
   );
 };
 
-const UnitChannelsRow = ({ unit, period, asOf }: { unit: { id: string; name: string; parent?: { id: string } | null }; period: Period; asOf: string | null }) => {
-  const [{ data }] = useQuery({ query: SegmentByChannelQuery, variables: { population: 'EMPLOYEE', segment: { orgUnitId: unit.id }, period: { from: startOfSeoulDay(period.from), to: startOfSeoulDay(period.to) }, asOf } });
+const UnitChannelsRow = ({
+  unit,
+  period,
+  asOf,
+}: {
+  unit: { id: string; name: string; parent?: { id: string } | null };
+  period: Period;
+  asOf: string | null;
+}) => {
+  const [{ data }] = useQuery({
+    query: SegmentByChannelQuery,
+    variables: {
+      population: 'EMPLOYEE',
+      segment: { orgUnitId: unit.id },
+      period: { from: startOfSeoulDay(period.from), to: startOfSeoulDay(period.to) },
+      asOf,
+    },
+  });
   const c = data?.coverage;
   return (
     <tr className={unit.parent ? '' : 'division'}>
-      <th scope="row" className={unit.parent ? 'child' : ''}>{unit.name}</th>
+      <th scope="row" className={unit.parent ? 'child' : ''}>
+        {unit.name}
+      </th>
       {CHANNELS.map((ch) => {
         const reached = c?.byChannel.find((b) => b.channel === ch)?.reached ?? 0;
-        return <Cell key={ch} rate={c && c.population > 0 ? reached / c.population : null} to={`/teams/${encodeURIComponent(unit.id)}`} title={`${unit.name} ${ch}`} />;
+        return (
+          <Cell
+            key={ch}
+            rate={c && c.population > 0 ? reached / c.population : null}
+            to={`/teams/${encodeURIComponent(unit.id)}`}
+            title={`${unit.name} ${ch}`}
+          />
+        );
       })}
     </tr>
   );
@@ -131,8 +227,21 @@ const RegionsByMonth = ({ period, asOf }: { period: Period; asOf: string | null 
   return (
     <ScrollX label={t('heatmap.regions-months')}>
       <table className="heatmap" data-testid="heatmap">
-        <thead><tr><th scope="col">{t('gaps.region')}</th>{months.map((m) => <th key={m} scope="col" className="num">{m.slice(2)}</th>)}</tr></thead>
-        <tbody>{regions.map((r) => <RegionRow key={r} region={r} period={period} asOf={asOf} />)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t('gaps.region')}</th>
+            {months.map((m) => (
+              <th key={m} scope="col" className="num">
+                {m.slice(2)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {regions.map((r) => (
+            <RegionRow key={r} region={r} period={period} asOf={asOf} />
+          ))}
+        </tbody>
       </table>
     </ScrollX>
   );
@@ -148,7 +257,14 @@ const RegionRow = ({ region, period, asOf }: { region: string; period: Period; a
         const c = data?.[`m${k}` as keyof typeof data];
         // The people behind a cell: that region's FCs not reached in that month.
         const end = plusDays(`${plusMonths(m, 1)}-01`, -1);
-        return <Cell key={m} rate={c ? c.reachRate : null} to={`/gaps?who=FC&q=${encodeURIComponent(region)}&at=${end}&days=${Number(end.slice(8))}`} title={`${region} ${m}`} />;
+        return (
+          <Cell
+            key={m}
+            rate={c ? c.reachRate : null}
+            to={`/gaps?who=FC&q=${encodeURIComponent(region)}&at=${end}&days=${Number(end.slice(8))}`}
+            title={`${region} ${m}`}
+          />
+        );
       })}
     </tr>
   );

@@ -28,9 +28,19 @@ export const ImportPage = () => {
   const [problem, setProblem] = useState<string | null>(null);
   // The id this page gives the running import, to follow its rows over SSE while the file is processed.
   const [importId, setImportId] = useState<string | null>(null);
-  const [{ data: live }] = useSubscription({ query: CsvImportProgressSubscription, variables: { importId: importId ?? '' }, pause: !importId || role !== 'ADMIN' });
+  const [{ data: live }] = useSubscription({
+    query: CsvImportProgressSubscription,
+    variables: { importId: importId ?? '' },
+    pause: !importId || role !== 'ADMIN',
+  });
   const progress = live?.csvImportProgress.id === importId ? live.csvImportProgress : null;
-  if (role !== 'ADMIN') return <><h1>{t('import.title')}</h1><Empty>{t('import.adminOnly')}</Empty></>;
+  if (role !== 'ADMIN')
+    return (
+      <>
+        <h1>{t('import.title')}</h1>
+        <Empty>{t('import.adminOnly')}</Empty>
+      </>
+    );
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -44,7 +54,13 @@ export const ImportPage = () => {
     const id = crypto.randomUUID();
     setImportId(id);
     const r = await run({
-      input: { kind: String(data.get('kind')) as CsvImportKind, encoding: String(data.get('encoding')) as CsvEncoding, dryRun, importId: id, contentBase64: toBase64(new Uint8Array(await file.arrayBuffer())) },
+      input: {
+        kind: String(data.get('kind')) as CsvImportKind,
+        encoding: String(data.get('encoding')) as CsvEncoding,
+        dryRun,
+        importId: id,
+        contentBase64: toBase64(new Uint8Array(await file.arrayBuffer())),
+      },
     });
     setImportId(null);
     if (r.error || !r.data) setProblem(r.error?.graphQLErrors.map((g) => g.message).join('; ') || r.error?.message || '');
@@ -59,34 +75,88 @@ export const ImportPage = () => {
       <section aria-labelledby="import-form">
         <h2 id="import-form">{t('import.upload')}</h2>
         <form onSubmit={(e) => void submit(e)} aria-labelledby="import-form">
-          <label>{t('import.kind')}
-            <select name="kind" defaultValue="EMPLOYEES">{KINDS.map((k) => <option key={k} value={k}>{t(`import.kinds.${k}`)}</option>)}</select>
+          <label>
+            {t('import.kind')}
+            <select name="kind" defaultValue="EMPLOYEES">
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`import.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
           </label>
-          <label>{t('import.encoding')}
-            <select name="encoding" defaultValue="AUTO">{ENCODINGS.map((k) => <option key={k} value={k}>{k === 'AUTO' ? t('import.auto') : k}</option>)}</select>
+          <label>
+            {t('import.encoding')}
+            <select name="encoding" defaultValue="AUTO">
+              {ENCODINGS.map((k) => (
+                <option key={k} value={k}>
+                  {k === 'AUTO' ? t('import.auto') : k}
+                </option>
+              ))}
+            </select>
           </label>
-          <label>{t('import.file')} <input name="file" type="file" accept=".csv,text/csv" required /></label>
-          <button type="submit" value="dry-run" disabled={state.fetching}>{t('import.dryRun')}</button>
-          <button type="submit" value="import" disabled={state.fetching}>{t('import.import')}</button>
+          <label>
+            {t('import.file')} <input name="file" type="file" accept=".csv,text/csv" required />
+          </label>
+          <button type="submit" value="dry-run" disabled={state.fetching}>
+            {t('import.dryRun')}
+          </button>
+          <button type="submit" value="import" disabled={state.fetching}>
+            {t('import.import')}
+          </button>
         </form>
         {state.fetching && (
           <div className="import-progress" data-testid="import-progress">
             {/* Without a total yet (the file is still being read) the bar is indeterminate. */}
-            {progress && progress.total > 0 ? <progress max={progress.total} value={progress.done} aria-label={t('import.progress')} /> : <progress aria-label={t('import.progress')} />}
-            <span role="status">{progress && progress.total > 0 ? t('import.rowsDone', { done: progress.done, total: progress.total }) : t('import.working')}</span>
+            {progress && progress.total > 0 ? (
+              <progress max={progress.total} value={progress.done} aria-label={t('import.progress')} />
+            ) : (
+              <progress aria-label={t('import.progress')} />
+            )}
+            <span role="status">
+              {progress && progress.total > 0 ? t('import.rowsDone', { done: progress.done, total: progress.total }) : t('import.working')}
+            </span>
           </div>
         )}
-        {problem && <p role="alert" className="error">{problem}</p>}
+        {problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )}
       </section>
       {report && (
         <section aria-labelledby="import-report" data-testid="import-report">
           <h2 id="import-report">{report.dryRun ? t('import.dryRunReport') : t('import.report')}</h2>
-          <p role="status">{t('import.summary', { rows: report.rows, imported: report.imported, unchanged: report.unchanged, failed: report.failed, encoding: report.encoding })}</p>
+          <p role="status">
+            {t('import.summary', {
+              rows: report.rows,
+              imported: report.imported,
+              unchanged: report.unchanged,
+              failed: report.failed,
+              encoding: report.encoding,
+            })}
+          </p>
           {report.errors.length > 0 && (
             <ScrollX label={t('import.errors')}>
               <table>
-                <thead><tr><th scope="col" className="num">{t('import.line')}</th><th scope="col">{t('import.key')}</th><th scope="col">{t('import.message')}</th></tr></thead>
-                <tbody>{report.errors.map((er) => <tr key={`${er.line}-${er.key ?? ''}`}><td className="num">{er.line}</td><td>{er.key ?? '—'}</td><td className="wrap">{er.message}</td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t('import.line')}
+                    </th>
+                    <th scope="col">{t('import.key')}</th>
+                    <th scope="col">{t('import.message')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.errors.map((er) => (
+                    <tr key={`${er.line}-${er.key ?? ''}`}>
+                      <td className="num">{er.line}</td>
+                      <td>{er.key ?? '—'}</td>
+                      <td className="wrap">{er.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </ScrollX>
           )}

@@ -23,37 +23,91 @@ export const OverviewPage = () => {
   return (
     <>
       <h1>{t('overview.title')}</h1>
-      <UrlPeriodPicker preset={shared.preset} reference={shared.reference} period={shared.period} asOfDay={shared.asOfDay} latestMonth={shared.latestMonth} />
-      {!shared.ready ? <Loading /> : shared.period && (
-        <>
-          <div className="cards">
-            {POPULATIONS.map((p) => (
-              <ReachCard key={p} population={p} period={shared.period!} asOf={shared.asOf} selected={p === population}
-                onSelect={() => setSearch((prev) => { const n = new URLSearchParams(prev); n.set('pop', p); return n; }, { replace: true })} />
-            ))}
-          </div>
-          <Breakdown population={population} period={shared.period} asOf={shared.asOf} />
-          <Trend period={shared.period} asOf={shared.asOf} />
-          <CadencePanel period={shared.period} asOf={shared.asOf} />
-        </>
+      <UrlPeriodPicker
+        preset={shared.preset}
+        reference={shared.reference}
+        period={shared.period}
+        asOfDay={shared.asOfDay}
+        latestMonth={shared.latestMonth}
+      />
+      {!shared.ready ? (
+        <Loading />
+      ) : (
+        shared.period && (
+          <>
+            <div className="cards">
+              {POPULATIONS.map((p) => (
+                <ReachCard
+                  key={p}
+                  population={p}
+                  period={shared.period!}
+                  asOf={shared.asOf}
+                  selected={p === population}
+                  onSelect={() =>
+                    setSearch(
+                      (prev) => {
+                        const n = new URLSearchParams(prev);
+                        n.set('pop', p);
+                        return n;
+                      },
+                      { replace: true },
+                    )
+                  }
+                />
+              ))}
+            </div>
+            <Breakdown population={population} period={shared.period} asOf={shared.asOf} />
+            <Trend period={shared.period} asOf={shared.asOf} />
+            <CadencePanel period={shared.period} asOf={shared.asOf} />
+          </>
+        )
       )}
     </>
   );
 };
 
-const ReachCard = ({ population, period, asOf, selected, onSelect }: { population: Population; period: Period; asOf: string | null; selected: boolean; onSelect: () => void }) => {
+const ReachCard = ({
+  population,
+  period,
+  asOf,
+  selected,
+  onSelect,
+}: {
+  population: Population;
+  period: Period;
+  asOf: string | null;
+  selected: boolean;
+  onSelect: () => void;
+}) => {
   const { t } = useTranslation();
   const [{ data, error, fetching }] = useQuery({ query: CoverageQuery, variables: { population, period: apiPeriod(period), asOf } });
   const c = data?.coverage;
   return (
-    <section className={`card ${selected ? 'selected' : ''}`} data-testid={`reach-${population}`} aria-labelledby={`reach-${population}-title`}>
+    <section
+      className={`card ${selected ? 'selected' : ''}`}
+      data-testid={`reach-${population}`}
+      aria-labelledby={`reach-${population}-title`}
+    >
       <h2 id={`reach-${population}-title`}>
-        <button type="button" className="card-title" aria-pressed={selected} onClick={onSelect}>{t(`population.${population}`)}</button>
+        <button type="button" className="card-title" aria-pressed={selected} onClick={onSelect}>
+          {t(`population.${population}`)}
+        </button>
       </h2>
-      {isGroupTooSmall(error) ? <Empty>{t('leaders.tooSmall')}</Empty> : error ? <ErrorState error={error} /> : !c ? (fetching ? <Loading /> : null) : (
+      {isGroupTooSmall(error) ? (
+        <Empty>{t('leaders.tooSmall')}</Empty>
+      ) : error ? (
+        <ErrorState error={error} />
+      ) : !c ? (
+        fetching ? (
+          <Loading />
+        ) : null
+      ) : (
         <>
           <p className="big">{pct(c.reachRate)}</p>
-          <p>{t('overview.reached', { reached: c.reached.toLocaleString(), population: c.population.toLocaleString() })} · {t('overview.touches', { count: c.touches })}</p>
+          <p>
+            {t('overview.reached', { reached: c.reached.toLocaleString(), population: c.population.toLocaleString() })} ·{' '}
+            {t('overview.touches', { count: c.touches })}
+          </p>
         </>
       )}
     </section>
@@ -68,24 +122,69 @@ const Breakdown = ({ population, period, asOf }: { population: Population; perio
   return (
     <div className="two-columns">
       <section aria-labelledby="by-channel">
-        <h2 id="by-channel">{t('overview.byChannel')} · {t(`population.${population}`)}</h2>
-        {error ? <ErrorState error={error} retry={() => retry({ requestPolicy: 'network-only' })} /> : !c ? (fetching && <Loading />) : c.byChannel.length === 0 ? <Empty /> : (
+        <h2 id="by-channel">
+          {t('overview.byChannel')} · {t(`population.${population}`)}
+        </h2>
+        {error ? (
+          <ErrorState error={error} retry={() => retry({ requestPolicy: 'network-only' })} />
+        ) : !c ? (
+          fetching && <Loading />
+        ) : c.byChannel.length === 0 ? (
+          <Empty />
+        ) : (
           <table data-testid="by-channel">
-            <thead><tr><th scope="col">{t('overview.channelCol')}</th><th scope="col" className="num">{t('overview.reachedCol')}</th><th scope="col" className="num">{t('overview.touchesCol')}</th></tr></thead>
-            <tbody>{c.byChannel.map((b) => <tr key={b.channel}><td>{t(`channel.${b.channel}`)}</td><td className="num">{b.reached}</td><td className="num">{b.touches}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.channelCol')}</th>
+                <th scope="col" className="num">
+                  {t('overview.reachedCol')}
+                </th>
+                <th scope="col" className="num">
+                  {t('overview.touchesCol')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.byChannel.map((b) => (
+                <tr key={b.channel}>
+                  <td>{t(`channel.${b.channel}`)}</td>
+                  <td className="num">{b.reached}</td>
+                  <td className="num">{b.touches}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         )}
       </section>
       <section aria-labelledby="by-leader">
-        <h2 id="by-leader">{t('overview.byLeader')} · {t(`population.${population}`)}</h2>
-        {error ? <ErrorState error={error} /> : !c ? (fetching && <Loading />) : c.byLeader.length === 0 ? <Empty /> : (
+        <h2 id="by-leader">
+          {t('overview.byLeader')} · {t(`population.${population}`)}
+        </h2>
+        {error ? (
+          <ErrorState error={error} />
+        ) : !c ? (
+          fetching && <Loading />
+        ) : c.byLeader.length === 0 ? (
+          <Empty />
+        ) : (
           <table data-testid="by-leader">
-            <thead><tr><th scope="col">{t('overview.leaderCol')}</th><th scope="col" className="num">{t('overview.reachedCol')}</th><th scope="col" className="num">{t('overview.touchesCol')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.leaderCol')}</th>
+                <th scope="col" className="num">
+                  {t('overview.reachedCol')}
+                </th>
+                <th scope="col" className="num">
+                  {t('overview.touchesCol')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {c.byLeader.map((b) => (
                 <tr key={b.leader?.id ?? 'company'}>
                   <td>{b.leader ? `${b.leader.name}${b.leader.title ? ` (${b.leader.title})` : ''}` : t('overview.company')}</td>
-                  <td className="num">{b.reached}</td><td className="num">{b.touches}</td>
+                  <td className="num">{b.reached}</td>
+                  <td className="num">{b.touches}</td>
                 </tr>
               ))}
             </tbody>
@@ -109,7 +208,22 @@ const useTrend = (population: Population, months: string[], asOf: string | null)
   };
   return useQuery({
     query: TrendQuery,
-    variables: { population, asOf, m0: p(0), m1: p(1), m2: p(2), m3: p(3), m4: p(4), m5: p(5), m6: p(6), m7: p(7), m8: p(8), m9: p(9), m10: p(10), m11: p(11) },
+    variables: {
+      population,
+      asOf,
+      m0: p(0),
+      m1: p(1),
+      m2: p(2),
+      m3: p(3),
+      m4: p(4),
+      m5: p(5),
+      m6: p(6),
+      m7: p(7),
+      m8: p(8),
+      m9: p(9),
+      m10: p(10),
+      m11: p(11),
+    },
   })[0];
 };
 
@@ -125,7 +239,11 @@ const Trend = ({ period, asOf }: { period: Period; asOf: string | null }) => {
   return (
     <section aria-labelledby="trend">
       <h2 id="trend">{t('overview.trend')}</h2>
-      {error ? <ErrorState error={error} /> : !ready ? <Loading /> : (
+      {error ? (
+        <ErrorState error={error} />
+      ) : !ready ? (
+        <Loading />
+      ) : (
         <TrendChart
           label={t('overview.trend')}
           months={months}
@@ -144,11 +262,14 @@ const CadencePanel = ({ period, asOf }: { period: Period; asOf: string | null })
   const { t } = useTranslation();
   const [{ data, error, fetching }] = useQuery({ query: CadenceQuery, variables: { from: period.from, to: period.to, asOf } });
   const rows = (list: { start: string; held: number; target: number; met: boolean }[]) =>
-    list.length === 0 ? <Empty /> : (
+    list.length === 0 ? (
+      <Empty />
+    ) : (
       <ul className="cadence">
         {list.map((c) => (
           <li key={c.start} className={c.met ? 'met' : 'missed'}>
-            <span>{c.start.slice(0, 7)}</span> <strong>{c.met ? `✓ ${t('overview.met')}` : `✗ ${t('overview.missed')}`}</strong> <span className="hint">{t('overview.held', { held: c.held, target: c.target })}</span>
+            <span>{c.start.slice(0, 7)}</span> <strong>{c.met ? `✓ ${t('overview.met')}` : `✗ ${t('overview.missed')}`}</strong>{' '}
+            <span className="hint">{t('overview.held', { held: c.held, target: c.target })}</span>
           </li>
         ))}
       </ul>
@@ -156,10 +277,20 @@ const CadencePanel = ({ period, asOf }: { period: Period; asOf: string | null })
   return (
     <section aria-labelledby="cadence" data-testid="cadence">
       <h2 id="cadence">{t('overview.cadence')}</h2>
-      {error ? <ErrorState error={error} /> : !data ? (fetching && <Loading />) : (
+      {error ? (
+        <ErrorState error={error} />
+      ) : !data ? (
+        fetching && <Loading />
+      ) : (
         <div className="two-columns">
-          <div><h3>{t('overview.cafeCadence')}</h3>{rows(data.cadence.cafeSessions)}</div>
-          <div><h3>{t('overview.townHallCadence')}</h3>{rows(data.cadence.townHalls)}</div>
+          <div>
+            <h3>{t('overview.cafeCadence')}</h3>
+            {rows(data.cadence.cafeSessions)}
+          </div>
+          <div>
+            <h3>{t('overview.townHallCadence')}</h3>
+            {rows(data.cadence.townHalls)}
+          </div>
         </div>
       )}
     </section>

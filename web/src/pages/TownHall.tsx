@@ -17,35 +17,72 @@ export const TownHallPage = () => {
   if (error) return <ErrorState error={error} />;
   if (!data) return fetching ? <Loading /> : null;
   const h = data.townHall;
-  if (!h) return <><h1>{id}</h1><Empty>{t('people.notFound')}</Empty></>;
+  if (!h)
+    return (
+      <>
+        <h1>{id}</h1>
+        <Empty>{t('people.notFound')}</Empty>
+      </>
+    );
   return (
     <>
-      <h1>{t('townHall.page')} · {seoulDateTime(h.scheduledAt)}</h1>
+      <h1>
+        {t('townHall.page')} · {seoulDateTime(h.scheduledAt)}
+      </h1>
       <section aria-labelledby="town-hall-facts">
         <h2 id="town-hall-facts">{h.theme}</h2>
         <p>
           {t(`other.formats.${h.format}`)} · {h.venue} · {h.presenters.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)).join(', ')}
           {h.status === 'CANCELLED' ? ` · ${t('channels.cancelled')}` : ''}
         </p>
-        <p>{t('townHall.byNameTotal', { count: h.attendedCount })} · {t('townHall.headCountTotal', { count: h.headCount })} · {t('townHall.feedback', { count: h.feedbackCount })}{h.averageRating != null ? ` · ${t('other.rating')} ${h.averageRating.toFixed(1)}` : ''}</p>
+        <p>
+          {t('townHall.byNameTotal', { count: h.attendedCount })} · {t('townHall.headCountTotal', { count: h.headCount })} ·{' '}
+          {t('townHall.feedback', { count: h.feedbackCount })}
+          {h.averageRating != null ? ` · ${t('other.rating')} ${h.averageRating.toFixed(1)}` : ''}
+        </p>
         {h.headCounts.length > 0 && (
           <ScrollX label={t('townHall.headCounts')}>
             <table data-testid="head-counts">
-              <thead><tr><th scope="col">{t('channels.orgUnit')}</th><th scope="col" className="num">{t('townHall.headCount')}</th></tr></thead>
-              <tbody>{h.headCounts.map((c, i) => <tr key={c.orgUnit?.id ?? i}><td>{c.orgUnit?.name ?? '—'}</td><td className="num">{c.headCount}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('channels.orgUnit')}</th>
+                  <th scope="col" className="num">
+                    {t('townHall.headCount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {h.headCounts.map((c, i) => (
+                  <tr key={c.orgUnit?.id ?? i}>
+                    <td>{c.orgUnit?.name ?? '—'}</td>
+                    <td className="num">{c.headCount}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </ScrollX>
         )}
       </section>
       <section aria-labelledby="town-hall-questions">
-        <h2 id="town-hall-questions">{t('townHall.questions')} <span className="count">({h.questions.length})</span> {!live.error && <span className="live-badge">{t('live.on')}</span>}</h2>
+        <h2 id="town-hall-questions">
+          {t('townHall.questions')} <span className="count">({h.questions.length})</span>{' '}
+          {!live.error && <span className="live-badge">{t('live.on')}</span>}
+        </h2>
         <p className="hint">{t('townHall.live')}</p>
-        <p className="visually-hidden" role="status" aria-live="polite" data-testid="live-question">{latest ? t('live.newQuestion', { text: latest.text }) : ''}</p>
-        {h.questions.length === 0 ? <Empty /> : (
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="live-question">
+          {latest ? t('live.newQuestion', { text: latest.text }) : ''}
+        </p>
+        {h.questions.length === 0 ? (
+          <Empty />
+        ) : (
           <ul className="plain">
             {h.questions.map((q) => (
               <li key={q.id} data-testid="question">
-                <strong>{q.topic}</strong> — {q.text} <span className="hint">{q.anonymous ? t('townHall.anonymous') : (q.askedBy?.name ?? '')} · {q.answer ? t('townHall.answeredBy', { who: q.answeredBy?.name ?? '' }) : t('townHall.unanswered')}</span>
+                <strong>{q.topic}</strong> — {q.text}{' '}
+                <span className="hint">
+                  {q.anonymous ? t('townHall.anonymous') : (q.askedBy?.name ?? '')} ·{' '}
+                  {q.answer ? t('townHall.answeredBy', { who: q.answeredBy?.name ?? '' }) : t('townHall.unanswered')}
+                </span>
               </li>
             ))}
           </ul>

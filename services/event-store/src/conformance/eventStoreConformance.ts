@@ -45,9 +45,7 @@ export const eventStoreConformance = (adapter: string, create: () => Promise<Con
       const result = await store.append(s, events, { expectedRevision: 'no_stream' });
       expect(result.nextExpectedRevision).toBe(2n);
       const read = await store.readStream(s);
-      expect(read.map((e) => [e.id, e.type, e.streamRevision, e.data])).toEqual(
-        events.map((e, i) => [e.id, e.type, BigInt(i), e.data]),
-      );
+      expect(read.map((e) => [e.id, e.type, e.streamRevision, e.data])).toEqual(events.map((e, i) => [e.id, e.type, BigInt(i), e.data]));
       expect(read[0]!.metadata).toEqual(events[0]!.metadata);
       // occurred-at is the writer's; recorded-at is the store's own clock.
       expect(read[0]!.metadata.occurredAt).toBe('2015-03-12T06:00:00.000Z');

@@ -13,7 +13,9 @@ export type ExpectedRefusal = string | RegExp | { kind?: string; message?: RegEx
 const KIND = /^[A-Z][A-Z_]+$/;
 
 const describeRefusal = (expected: ExpectedRefusal) =>
-  typeof expected === 'string' || expected instanceof RegExp ? String(expected) : JSON.stringify({ kind: expected.kind, message: String(expected.message) });
+  typeof expected === 'string' || expected instanceof RegExp
+    ? String(expected)
+    : JSON.stringify({ kind: expected.kind, message: String(expected.message) });
 
 const matches = (error: unknown, expected: ExpectedRefusal): boolean => {
   const kind = typeof error === 'object' && error !== null && 'kind' in error ? error.kind : undefined;
@@ -47,7 +49,10 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
             decided = decide();
           } catch (error) {
             for (const e of expected) {
-              if (!matches(error, e)) fail(`Expected a refusal matching ${describeRefusal(e)}, got: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+              if (!matches(error, e))
+                fail(
+                  `Expected a refusal matching ${describeRefusal(e)}, got: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+                );
             }
             return;
           }

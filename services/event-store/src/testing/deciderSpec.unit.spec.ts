@@ -4,7 +4,10 @@ import { deciderSpec } from './deciderSpec';
 
 // A counter that refuses to go past two: enough to show each way the helper passes and fails.
 class Refusal extends Error {
-  constructor(readonly kind: string, message: string) {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -22,11 +25,22 @@ const spec = deciderSpec(counter);
 
 describe('deciderSpec: given → when → then', () => {
   it('passes when the command decides exactly the events expected, after the history', () => {
-    spec.given().when({ type: 'Add', n: 1 }).then([added(1)]);
-    spec.given(added(1)).when({ type: 'Add', n: 1 }).then([added(1)]);
+    spec
+      .given()
+      .when({ type: 'Add', n: 1 })
+      .then([added(1)]);
+    spec
+      .given(added(1))
+      .when({ type: 'Add', n: 1 })
+      .then([added(1)]);
   });
   it('fails when the events differ', () => {
-    expect(() => spec.given().when({ type: 'Add', n: 1 }).then([added(2)])).toThrow();
+    expect(() =>
+      spec
+        .given()
+        .when({ type: 'Add', n: 1 })
+        .then([added(2)]),
+    ).toThrow();
     expect(() => spec.given().when({ type: 'Add', n: 1 }).then([])).toThrow();
   });
   it('matches a refusal by kind, by message, or by both', () => {

@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import type { PersonalDataAccessLog, PersonalDataField } from '../port';
 
@@ -46,15 +46,36 @@ export const createSqlPersonalDataAccessLog = async (db: SqlExecutor): Promise<P
       const after = page.after === null ? null : idOfCursor(page.after);
       const where = `($1::text IS NULL OR customer_id = $1) AND ($2::timestamptz IS NULL OR accessed_at >= $2) AND ($3::timestamptz IS NULL OR accessed_at < $3)`;
       const params = [filter.customerId, filter.from, filter.to];
-      const rows = await db.query<{ id: string; accessed_at: Date | string; actor: string; token_id: string | null; role: string; customer_id: string; fields: PersonalDataField[]; correlation_id: string }>(
+      const rows = await db.query<{
+        id: string;
+        accessed_at: Date | string;
+        actor: string;
+        token_id: string | null;
+        role: string;
+        customer_id: string;
+        fields: PersonalDataField[];
+        correlation_id: string;
+      }>(
         `SELECT id::text AS id, accessed_at, actor, token_id, role, customer_id, fields, correlation_id FROM hub_private.personal_data_access
          WHERE ${where} AND ($4::bigint IS NULL OR id < $4) ORDER BY id DESC LIMIT $5`,
         [...params, after, page.first + 1],
       );
-      const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hub_private.personal_data_access WHERE ${where}`, params);
+      const [count] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM hub_private.personal_data_access WHERE ${where}`,
+        params,
+      );
       return {
         nodes: rows.slice(0, page.first).map((r) => ({
-          node: { id: r.id, accessedAt: new Date(r.accessed_at).toISOString(), actor: r.actor, tokenId: r.token_id, role: r.role, customerId: r.customer_id, fields: r.fields, correlationId: r.correlation_id },
+          node: {
+            id: r.id,
+            accessedAt: new Date(r.accessed_at).toISOString(),
+            actor: r.actor,
+            tokenId: r.token_id,
+            role: r.role,
+            customerId: r.customer_id,
+            fields: r.fields,
+            correlationId: r.correlation_id,
+          },
           cursor: cursorOf(r.id),
         })),
         hasNextPage: rows.length > page.first,

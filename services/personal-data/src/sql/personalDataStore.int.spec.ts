@@ -6,7 +6,11 @@ import type { PersonalDataStore } from '../port';
 import { createSqlPersonalDataStore } from './personalDataStore';
 
 const marker = () => `marker-${randomBytes(6).toString('hex')}`;
-const person = () => ({ name: marker(), phone: `010-${Math.floor(1000 + Math.random() * 8999)}-${Math.floor(1000 + Math.random() * 8999)}`, address: marker() });
+const person = () => ({
+  name: marker(),
+  phone: `010-${Math.floor(1000 + Math.random() * 8999)}-${Math.floor(1000 + Math.random() * 8999)}`,
+  address: marker(),
+});
 
 /** Every byte of the private tables, as PostgreSQL would write them to disk (text form of each row). */
 const privateRows = async (db: SqlDriver) =>
@@ -39,17 +43,27 @@ describe.each(SQL_ENGINES)('personal data sealed per customer on $name', (engine
       expect(raw).not.toContain(value);
       expect(raw).not.toContain(Buffer.from(value).toString('hex'));
     }
-    const keys = await db.query<{ customer_id: string; wrapped_key: Uint8Array }>(`SELECT customer_id, wrapped_key FROM hub_private.customer_keys WHERE customer_id IN ('A', 'B')`);
+    const keys = await db.query<{ customer_id: string; wrapped_key: Uint8Array }>(
+      `SELECT customer_id, wrapped_key FROM hub_private.customer_keys WHERE customer_id IN ('A', 'B')`,
+    );
     expect(keys).toHaveLength(2);
     expect(Buffer.from(keys[0]!.wrapped_key).equals(Buffer.from(keys[1]!.wrapped_key))).toBe(false);
   });
 
   it('uses a fresh IV for every write and keeps the customer’s key', async () => {
     await store.put('IV', person());
-    const before = (await db.query<{ iv: Uint8Array; wrapped_key: Uint8Array }>(`SELECT d.iv, k.wrapped_key FROM hub_private.customer_personal_data d JOIN hub_private.customer_keys k USING (customer_id) WHERE customer_id = 'IV'`))[0]!;
+    const before = (
+      await db.query<{ iv: Uint8Array; wrapped_key: Uint8Array }>(
+        `SELECT d.iv, k.wrapped_key FROM hub_private.customer_personal_data d JOIN hub_private.customer_keys k USING (customer_id) WHERE customer_id = 'IV'`,
+      )
+    )[0]!;
     const replaced = person();
     await store.put('IV', replaced);
-    const after = (await db.query<{ iv: Uint8Array; wrapped_key: Uint8Array }>(`SELECT d.iv, k.wrapped_key FROM hub_private.customer_personal_data d JOIN hub_private.customer_keys k USING (customer_id) WHERE customer_id = 'IV'`))[0]!;
+    const after = (
+      await db.query<{ iv: Uint8Array; wrapped_key: Uint8Array }>(
+        `SELECT d.iv, k.wrapped_key FROM hub_private.customer_personal_data d JOIN hub_private.customer_keys k USING (customer_id) WHERE customer_id = 'IV'`,
+      )
+    )[0]!;
     expect(Buffer.from(after.iv)).toHaveLength(12);
     expect(Buffer.from(after.iv).equals(Buffer.from(before.iv))).toBe(false);
     expect(Buffer.from(after.wrapped_key).equals(Buffer.from(before.wrapped_key))).toBe(true);
@@ -59,10 +73,14 @@ describe.each(SQL_ENGINES)('personal data sealed per customer on $name', (engine
   it('refuses a tampered ciphertext, and one customer’s ciphertext passed off as another’s', async () => {
     await store.put('T1', person());
     await store.put('T2', person());
-    await db.query(`UPDATE hub_private.customer_personal_data SET ciphertext = set_byte(ciphertext, 0, get_byte(ciphertext, 0) # 1) WHERE customer_id = 'T1'`);
+    await db.query(
+      `UPDATE hub_private.customer_personal_data SET ciphertext = set_byte(ciphertext, 0, get_byte(ciphertext, 0) # 1) WHERE customer_id = 'T1'`,
+    );
     await expect(store.byIds(['T1'])).rejects.toThrow(/authenticate/);
     // T2's sealed key moved onto T1's row: it is bound to T2 (additional data), so it is refused.
-    await db.query(`UPDATE hub_private.customer_keys SET iv = s.iv, auth_tag = s.auth_tag, wrapped_key = s.wrapped_key FROM hub_private.customer_keys s WHERE customer_keys.customer_id = 'T1' AND s.customer_id = 'T2'`);
+    await db.query(
+      `UPDATE hub_private.customer_keys SET iv = s.iv, auth_tag = s.auth_tag, wrapped_key = s.wrapped_key FROM hub_private.customer_keys s WHERE customer_keys.customer_id = 'T1' AND s.customer_id = 'T2'`,
+    );
     await expect(store.byIds(['T1'])).rejects.toThrow(/does not open/);
     await db.query(`DELETE FROM hub_private.customer_keys WHERE customer_id IN ('T1', 'T2')`);
   });
@@ -72,7 +90,11 @@ describe.each(SQL_ENGINES)('personal data sealed per customer on $name', (engine
     await store.put('E', p);
     expect(await store.erase('E')).toBe(true);
     expect(await store.byIds(['E'])).toEqual([undefined]);
-    expect(await db.query(`SELECT 1 FROM hub_private.customer_keys WHERE customer_id = 'E' UNION ALL SELECT 1 FROM hub_private.customer_personal_data WHERE customer_id = 'E'`)).toEqual([]);
+    expect(
+      await db.query(
+        `SELECT 1 FROM hub_private.customer_keys WHERE customer_id = 'E' UNION ALL SELECT 1 FROM hub_private.customer_personal_data WHERE customer_id = 'E'`,
+      ),
+    ).toEqual([]);
     expect(await store.erase('E')).toBe(false);
   });
 
@@ -109,11 +131,20 @@ describe('the plaintext table of earlier versions', () => {
       const p = person();
       await db.exec(`CREATE SCHEMA hub_private;
         CREATE TABLE hub_private.customer_personal_data (customer_id text PRIMARY KEY, name text NOT NULL, phone text NOT NULL, address text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());`);
-      await db.query('INSERT INTO hub_private.customer_personal_data (customer_id, name, phone, address) VALUES ($1, $2, $3, $4)', ['OLD', p.name, p.phone, p.address]);
+      await db.query('INSERT INTO hub_private.customer_personal_data (customer_id, name, phone, address) VALUES ($1, $2, $3, $4)', [
+        'OLD',
+        p.name,
+        p.phone,
+        p.address,
+      ]);
       const store = await createSqlPersonalDataStore(db, randomBytes(32));
       expect(await store.byIds(['OLD'])).toEqual([p]);
       expect(await privateRows(db)).not.toContain(p.name);
-      expect(await db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'hub_private' AND table_name = 'customer_personal_data_plaintext'`)).toEqual([]);
+      expect(
+        await db.query(
+          `SELECT 1 FROM information_schema.tables WHERE table_schema = 'hub_private' AND table_name = 'customer_personal_data_plaintext'`,
+        ),
+      ).toEqual([]);
     } finally {
       await dispose();
     }

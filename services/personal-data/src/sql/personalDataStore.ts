@@ -1,4 +1,4 @@
-import { conflict } from '@hub/contracts';
+import { conflict } from '@hub/events';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SqlExecutor } from '@hub/sql';
 import { z } from 'zod';
@@ -83,8 +83,13 @@ const CHECK_TEXT = 'engagement-hub master key';
  */
 const checkMasterKey = async (db: SqlExecutor, masterKey: Buffer) => {
   const fresh = seal(masterKey, Buffer.from(CHECK_TEXT), 'master-key-check');
-  await db.query('INSERT INTO hub_private.master_key_check (id, iv, auth_tag, ciphertext) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING', [fresh.iv, fresh.authTag, fresh.ciphertext]);
-  const [row] = await db.query<Sealed & { ciphertext: Uint8Array }>('SELECT iv, auth_tag, ciphertext FROM hub_private.master_key_check WHERE id = 1');
+  await db.query(
+    'INSERT INTO hub_private.master_key_check (id, iv, auth_tag, ciphertext) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING',
+    [fresh.iv, fresh.authTag, fresh.ciphertext],
+  );
+  const [row] = await db.query<Sealed & { ciphertext: Uint8Array }>(
+    'SELECT iv, auth_tag, ciphertext FROM hub_private.master_key_check WHERE id = 1',
+  );
   try {
     if (open(masterKey, row!, row!.ciphertext, 'master-key-check').toString('utf8') === CHECK_TEXT) return;
   } catch {
@@ -106,9 +111,13 @@ const migrate = async (db: SqlExecutor) => {
 
 /** Plaintext rows of earlier versions: sealed row by row, then the table dropped. */
 const sealPlaintext = async (db: SqlExecutor, put: PersonalDataStore['put']) => {
-  const [pending] = await db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'hub_private' AND table_name = 'customer_personal_data_plaintext'`);
+  const [pending] = await db.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = 'hub_private' AND table_name = 'customer_personal_data_plaintext'`,
+  );
   if (!pending) return;
-  const rows = await db.query<{ customer_id: string; name: string; phone: string; address: string }>('SELECT customer_id, name, phone, address FROM hub_private.customer_personal_data_plaintext');
+  const rows = await db.query<{ customer_id: string; name: string; phone: string; address: string }>(
+    'SELECT customer_id, name, phone, address FROM hub_private.customer_personal_data_plaintext',
+  );
   for (const r of rows) await put(r.customer_id, { name: r.name, phone: r.phone, address: r.address });
   await db.exec('DROP TABLE hub_private.customer_personal_data_plaintext');
 };
@@ -128,13 +137,14 @@ export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buf
     async put(customerId, data, writtenBy) {
       // The customer's key: made once (a concurrent writer's wins), then reused for every write.
       const fresh = seal(masterKey, randomBytes(32), keyAad(customerId));
-      await db.query('INSERT INTO hub_private.customer_keys (customer_id, iv, auth_tag, wrapped_key) VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id) DO NOTHING', [
-        customerId,
-        fresh.iv,
-        fresh.authTag,
-        fresh.ciphertext,
-      ]);
-      const [row] = await db.query<Sealed & { wrapped_key: Uint8Array }>('SELECT iv, auth_tag, wrapped_key FROM hub_private.customer_keys WHERE customer_id = $1', [customerId]);
+      await db.query(
+        'INSERT INTO hub_private.customer_keys (customer_id, iv, auth_tag, wrapped_key) VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id) DO NOTHING',
+        [customerId, fresh.iv, fresh.authTag, fresh.ciphertext],
+      );
+      const [row] = await db.query<Sealed & { wrapped_key: Uint8Array }>(
+        'SELECT iv, auth_tag, wrapped_key FROM hub_private.customer_keys WHERE customer_id = $1',
+        [customerId],
+      );
       if (!row) throw new Error(`Customer ${customerId}'s key was destroyed while their data was being written`);
       const sealed = seal(unwrap(customerId, row), Buffer.from(JSON.stringify(personalDataSchema.parse(data)), 'utf8'), customerId);
       // A command never overwrites what another command wrote: two registrations racing for one id
@@ -146,7 +156,8 @@ export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buf
          RETURNING customer_id`,
         [customerId, sealed.iv, sealed.authTag, sealed.ciphertext, writtenBy ?? null],
       );
-      if (written.length === 0) throw conflict(`Customer ${customerId} is being registered by another command at the same time`, { customerId });
+      if (written.length === 0)
+        throw conflict(`Customer ${customerId} is being registered by another command at the same time`, { customerId });
     },
     async erase(customerId) {
       // The ciphertext goes with its key (ON DELETE CASCADE).
@@ -160,7 +171,9 @@ export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buf
       );
     },
     async byIds(customerIds) {
-      const rows = await db.query<Sealed & { customer_id: string; ciphertext: Uint8Array; key_iv: Uint8Array; key_tag: Uint8Array; wrapped_key: Uint8Array }>(
+      const rows = await db.query<
+        Sealed & { customer_id: string; ciphertext: Uint8Array; key_iv: Uint8Array; key_tag: Uint8Array; wrapped_key: Uint8Array }
+      >(
         `SELECT d.customer_id, d.iv, d.auth_tag, d.ciphertext, k.iv AS key_iv, k.auth_tag AS key_tag, k.wrapped_key
          FROM hub_private.customer_personal_data d JOIN hub_private.customer_keys k USING (customer_id)
          WHERE d.customer_id = ANY($1::text[])`,

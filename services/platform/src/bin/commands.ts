@@ -10,7 +10,9 @@ if (!config.HUB_CONTEXT) {
   process.exit(1);
 }
 if (!config.HUB_INTERNAL_TOKEN) {
-  console.error('[commands] set HUB_INTERNAL_TOKEN (32+ random characters, the same for the gateway): the command services trust the actor their caller names');
+  console.error(
+    '[commands] set HUB_INTERNAL_TOKEN (32+ random characters, the same for the gateway): the command services trust the actor their caller names',
+  );
   process.exit(1);
 }
 const hub = await createHub(config);

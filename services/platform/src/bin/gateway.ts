@@ -17,8 +17,14 @@ const config = loadConfig();
 const urls = Object.fromEntries(CONTEXT_NAMES.map((name) => [name, config[CONTEXT_URL_VARIABLES[name]]]));
 const missing = CONTEXT_NAMES.filter((name) => !urls[name]).map((name) => CONTEXT_URL_VARIABLES[name]);
 if (!config.DATABASE_URL || !config.HUB_INTERNAL_TOKEN || missing.length > 0) {
-  const absent = [...(config.DATABASE_URL ? [] : ['DATABASE_URL']), ...(config.HUB_INTERNAL_TOKEN ? [] : ['HUB_INTERNAL_TOKEN']), ...missing];
-  console.error(`[gateway] a separate gateway needs DATABASE_URL (the view), HUB_INTERNAL_TOKEN and the command services' URLs; missing: ${absent.join(', ')}`);
+  const absent = [
+    ...(config.DATABASE_URL ? [] : ['DATABASE_URL']),
+    ...(config.HUB_INTERNAL_TOKEN ? [] : ['HUB_INTERNAL_TOKEN']),
+    ...missing,
+  ];
+  console.error(
+    `[gateway] a separate gateway needs DATABASE_URL (the view), HUB_INTERNAL_TOKEN and the command services' URLs; missing: ${absent.join(', ')}`,
+  );
   process.exit(1);
 }
 // The server cancels any statement still running at the request time limit.

@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CSV_ENCODINGS, formatProgress, HISTORY_FORMATS, IMPORT_KINDS, importCsv, importHistory, type CsvEncoding, type HistoryFormat, type HistoryReport, type ImportKind, type ImportReport } from '@hub/csv-import';
-import { isDomainError } from '@hub/contracts';
+import {
+  CSV_ENCODINGS,
+  formatProgress,
+  HISTORY_FORMATS,
+  IMPORT_KINDS,
+  importCsv,
+  importHistory,
+  type CsvEncoding,
+  type HistoryFormat,
+  type HistoryReport,
+  type ImportKind,
+  type ImportReport,
+} from '@hub/csv-import';
+import { isDomainError } from '@hub/events';
 import { CSRF_HEADER } from '@hub/gateway';
 import { loadConfig } from '../config';
 import { createHub } from '../hub';
@@ -14,20 +26,42 @@ import { createHub } from '../hub';
  */
 const USAGE = `usage: npm run import -- <history|${IMPORT_KINDS.map((k) => k.toLowerCase().replace('_', '-')).join('|')}> <file.csv> [--encoding ${CSV_ENCODINGS.join('|').toLowerCase()}] [--dry-run] [--gateway http://localhost:4000 --token <ADMIN token, or HUB_TOKEN>]`;
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { encoding: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean' }, gateway: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    encoding: { type: 'string' },
+    format: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    gateway: { type: 'string' },
+    token: { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
 const [kindArg, file] = positionals;
 const kind = kindArg?.toUpperCase().replace('-', '_') as ImportKind | undefined;
-const encoding = (values.encoding ?? 'auto').toUpperCase().replace('-', '_').replace(/^UTF_8$/, 'UTF8') as CsvEncoding;
+const encoding = (values.encoding ?? 'auto')
+  .toUpperCase()
+  .replace('-', '_')
+  .replace(/^UTF_8$/, 'UTF8') as CsvEncoding;
 const history = kindArg?.toLowerCase() === 'history';
 const format = (values.format ?? 'auto').toUpperCase() as HistoryFormat;
-if (values.help || !kind || !file || !(history || IMPORT_KINDS.includes(kind)) || !CSV_ENCODINGS.includes(encoding) || !HISTORY_FORMATS.includes(format)) {
+if (
+  values.help ||
+  !kind ||
+  !file ||
+  !(history || IMPORT_KINDS.includes(kind)) ||
+  !CSV_ENCODINGS.includes(encoding) ||
+  !HISTORY_FORMATS.includes(format)
+) {
   console.error(USAGE);
   process.exit(2);
 }
 
 const printHistory = (report: HistoryReport) => {
   console.log(`history from ${file} (${report.format}, ${report.encoding})${report.dryRun ? ' — dry run, nothing recorded' : ''}`);
-  console.log(`  records: ${report.records}, imported: ${report.imported}, already imported: ${report.unchanged}, refused: ${report.failed} (${report.commands} commands)`);
+  console.log(
+    `  records: ${report.records}, imported: ${report.imported}, already imported: ${report.unchanged}, refused: ${report.failed} (${report.commands} commands)`,
+  );
   for (const e of report.errors) console.log(`  line ${e.line}${e.key ? ` (${e.key})` : ''}: ${e.message}`);
   if (report.failed > report.errors.length) console.log(`  … and ${report.failed - report.errors.length} more refused records`);
 };
@@ -37,7 +71,11 @@ const runHistory = async (bytes: Buffer) => {
   if (values.gateway) {
     const response = await fetch(new URL('/graphql', values.gateway), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'csv-import-cli', authorization: `Bearer ${values.token ?? process.env.HUB_TOKEN ?? ''}` },
+      headers: {
+        'content-type': 'application/json',
+        [CSRF_HEADER]: 'csv-import-cli',
+        authorization: `Bearer ${values.token ?? process.env.HUB_TOKEN ?? ''}`,
+      },
       body: JSON.stringify({
         query: `mutation($i: ImportHistoryInput!) { importHistory(input: $i) { format encoding records imported unchanged failed commands dryRun errors { line key message } } }`,
         variables: { i: { contentBase64: bytes.toString('base64'), format, encoding, dryRun: values['dry-run'] ?? false } },
@@ -80,7 +118,11 @@ try {
   } else if (values.gateway) {
     const response = await fetch(new URL('/graphql', values.gateway), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'csv-import-cli', authorization: `Bearer ${values.token ?? process.env.HUB_TOKEN ?? ''}` },
+      headers: {
+        'content-type': 'application/json',
+        [CSRF_HEADER]: 'csv-import-cli',
+        authorization: `Bearer ${values.token ?? process.env.HUB_TOKEN ?? ''}`,
+      },
       body: JSON.stringify({
         query: `mutation($i: ImportCsvInput!) { importCsv(input: $i) { kind encoding rows imported unchanged failed dryRun errors { line key message } } }`,
         variables: { i: { kind, contentBase64: bytes.toString('base64'), encoding, dryRun: values['dry-run'] ?? false } },
@@ -99,7 +141,10 @@ try {
         dryRun: values['dry-run'] ?? false,
         actor: 'csv-import-cli',
         progressEvery: 200,
-        onProgress: (done, total) => process.stderr.write(`\r  ${done}/${total} rows (${Math.round((100 * done) / total)}%, ${((Date.now() - started) / 1000).toFixed(1)} s)${done === total ? '\n' : ''}`),
+        onProgress: (done, total) =>
+          process.stderr.write(
+            `\r  ${done}/${total} rows (${Math.round((100 * done) / total)}%, ${((Date.now() - started) / 1000).toFixed(1)} s)${done === total ? '\n' : ''}`,
+          ),
       });
       print(report);
       process.exitCode = report.failed > 0 ? 1 : 0;

@@ -13,8 +13,18 @@ if (!config.DATABASE_URL || !config.KAFKA_BROKERS) {
 }
 const sql = createPgDriver(config.DATABASE_URL);
 const store = config.EVENTSTORE_URL ? createEsdbEventStore(config.EVENTSTORE_URL) : await createSqlEventStore(sql);
-const relay = createRelay({ store, view: sql, brokers: config.KAFKA_BROKERS.split(','), relayId: config.HUB_RELAY_ID, partitions: config.HUB_KAFKA_PARTITIONS, batchSize: config.HUB_RELAY_BATCH_SIZE, publicUrl: config.HUB_PUBLIC_URL });
+const relay = createRelay({
+  store,
+  view: sql,
+  brokers: config.KAFKA_BROKERS.split(','),
+  relayId: config.HUB_RELAY_ID,
+  partitions: config.HUB_KAFKA_PARTITIONS,
+  batchSize: config.HUB_RELAY_BATCH_SIZE,
+  publicUrl: config.HUB_PUBLIC_URL,
+});
 relay.start();
 const metrics = createRelayMetricsServer(relay.metrics);
-metrics.listen(config.HUB_RELAY_PORT, config.HUB_HOST, () => console.log(`[relay] health and metrics on :${(metrics.address() as { port: number }).port} (/health, /metrics)`));
+metrics.listen(config.HUB_RELAY_PORT, config.HUB_HOST, () =>
+  console.log(`[relay] health and metrics on :${(metrics.address() as { port: number }).port} (/health, /metrics)`),
+);
 onShutdown('relay', relay.stop, () => new Promise<void>((r) => metrics.close(() => r())), store.close, sql.close);

@@ -2,7 +2,14 @@ import { parseArgs } from 'node:util';
 import { createEsdbEventStore } from '@hub/event-store-esdb';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { createPgDriver } from '@hub/sql';
-import { offsetsForHubPosition, offsetsForTime, rebuildCurrentState, replay, REPLAYABLE_TOPICS, replayRequestSchema } from '@hub/stream-relay';
+import {
+  offsetsForHubPosition,
+  offsetsForTime,
+  rebuildCurrentState,
+  replay,
+  REPLAYABLE_TOPICS,
+  replayRequestSchema,
+} from '@hub/stream-relay';
 import { loadConfig } from '../config';
 
 /*
@@ -41,7 +48,8 @@ try {
 const { values, positionals } = parsed!;
 const [command, ...extra] = positionals;
 if (values.help) fail('');
-if (!['rebuild-current-state', 'replay', 'start-offsets'].includes(command ?? '')) fail(command ? `unknown command: ${command}` : 'which command?');
+if (!['rebuild-current-state', 'replay', 'start-offsets'].includes(command ?? ''))
+  fail(command ? `unknown command: ${command}` : 'which command?');
 if (extra.length) fail(`unexpected argument: ${extra.join(' ')}`);
 
 const config = loadConfig();
@@ -53,16 +61,24 @@ if (command === 'start-offsets') {
   if ((values.position === undefined) === (values.time === undefined)) fail('start-offsets needs either --position or --time');
   if (values.position !== undefined && !/^\d{1,19}$/.test(values.position)) fail('--position must be a whole number ≥ 0');
   const offsets =
-    values.position !== undefined ? await offsetsForHubPosition(brokers, topic, BigInt(values.position)) : await offsetsForTime(brokers, topic, new Date(values.time!));
+    values.position !== undefined
+      ? await offsetsForHubPosition(brokers, topic, BigInt(values.position))
+      : await offsetsForTime(brokers, topic, new Date(values.time!));
   for (const { partition, offset } of offsets) console.log(`${topic}\tpartition ${partition}\toffset ${offset}`);
   process.exit(0);
 }
 
-const request = { name: values.name ?? '', from: values.from ?? '', to: values.to ?? '', ...(values.topic ? { topics: values.topic } : {}) };
+const request = {
+  name: values.name ?? '',
+  from: values.from ?? '',
+  to: values.to ?? '',
+  ...(values.topic ? { topics: values.topic } : {}),
+};
 if (command === 'replay') {
   // Refused before anything connects.
   const checked = replayRequestSchema.safeParse(request);
-  if (!checked.success) fail(checked.error.issues.map((i) => `--${i.path[0] === 'topics' ? 'topic' : String(i.path[0] ?? 'name')}: ${i.message}`).join('\n'));
+  if (!checked.success)
+    fail(checked.error.issues.map((i) => `--${i.path[0] === 'topics' ? 'topic' : String(i.path[0] ?? 'name')}: ${i.message}`).join('\n'));
 }
 if (!config.DATABASE_URL) fail('needs DATABASE_URL (the events unless EVENTSTORE_URL is set, and the view)');
 const sql = createPgDriver(config.DATABASE_URL!);
@@ -70,8 +86,18 @@ const store = config.EVENTSTORE_URL ? createEsdbEventStore(config.EVENTSTORE_URL
 let exitCode = 0;
 try {
   if (command === 'rebuild-current-state') {
-    const { position, published } = await rebuildCurrentState({ store, brokers, relayId: config.HUB_RELAY_ID, partitions: config.HUB_KAFKA_PARTITIONS, publicUrl: config.HUB_PUBLIC_URL });
-    console.log(position === undefined ? 'nothing to rebuild yet: the relay has not published' : `published ${published} current states as of position ${position}`);
+    const { position, published } = await rebuildCurrentState({
+      store,
+      brokers,
+      relayId: config.HUB_RELAY_ID,
+      partitions: config.HUB_KAFKA_PARTITIONS,
+      publicUrl: config.HUB_PUBLIC_URL,
+    });
+    console.log(
+      position === undefined
+        ? 'nothing to rebuild yet: the relay has not published'
+        : `published ${published} current states as of position ${position}`,
+    );
   } else {
     const result = await replay({
       store,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSqlTokenStore, TOKEN_ROLES, type ApiToken, type TokenRole } from '@hub/access';
-import { isDomainError } from '@hub/contracts';
+import { isDomainError } from '@hub/events';
 import { createPgDriver, createPgliteDriver } from '@hub/sql';
 import { loadConfig } from '../config';
 import { lockDataDir } from '../dataDirLock';
@@ -18,7 +18,13 @@ const USAGE = `usage: npm run tokens -- issue --role <${TOKEN_ROLES.join('|')}> 
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { role: { type: 'string' }, subject: { type: 'string' }, days: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean' } },
+  options: {
+    role: { type: 'string' },
+    subject: { type: 'string' },
+    days: { type: 'string' },
+    all: { type: 'boolean' },
+    help: { type: 'boolean' },
+  },
 });
 const [command, id] = positionals;
 if (values.help || !['issue', 'list', 'revoke'].includes(command ?? '') || (command === 'revoke' && !id)) {
@@ -36,7 +42,11 @@ try {
   const tokens = await createSqlTokenStore(db);
   if (command === 'issue') {
     const issued = await tokens.issue(
-      { subject: values.subject ?? '', role: (values.role ?? '').toUpperCase() as TokenRole, ...(values.days ? { expiresInDays: Number(values.days) } : {}) },
+      {
+        subject: values.subject ?? '',
+        role: (values.role ?? '').toUpperCase() as TokenRole,
+        ...(values.days ? { expiresInDays: Number(values.days) } : {}),
+      },
       `cli:${process.env.USER ?? 'unknown'}`,
     );
     console.log(line(issued));

@@ -5,10 +5,20 @@ import { EXECUTIVES, type DemoBranch, type DemoStory } from './story';
  * Christmas 2014: a cake to every branch nationwide; the CEO and executives took them in person
  * to the 74 Seoul branches and met their FCs.
  */
-export const seedBranchVisits = async (branchVisits: BranchVisitService, branchFcs: Map<string, DemoBranch>, { random, ctx }: DemoStory) => {
+export const seedBranchVisits = async (
+  branchVisits: BranchVisitService,
+  branchFcs: Map<string, DemoBranch>,
+  { random, ctx }: DemoStory,
+) => {
   const campaignId = 'xmas-2014';
   await branchVisits.launchCampaign(
-    { campaignId, name: 'Christmas 2014: a cake for every branch', purpose: 'Thank every branch; the CEO and executives visit Seoul in person', targetBranchIds: [...branchFcs.keys()], deadline: '2014-12-24' },
+    {
+      campaignId,
+      name: 'Christmas 2014: a cake for every branch',
+      purpose: 'Thank every branch; the CEO and executives visit Seoul in person',
+      targetBranchIds: [...branchFcs.keys()],
+      deadline: '2014-12-24',
+    },
     ctx(`${campaignId}:launch`, '2014-12-01T00:00:00.000Z'),
   );
   let visits = 0;

@@ -1,5 +1,5 @@
 import type { CafeSessionService } from '@hub/cafe-sessions';
-import { koreanDay } from '@hub/contracts';
+import { koreanDay } from '@hub/events';
 import { TOPICS, type DemoStory } from './story';
 
 /*
@@ -29,7 +29,10 @@ export const seedCafeSessions = async (cafeSessions: CafeSessionService, eligibl
         if (!guests.includes(id)) guests.push(id);
       }
       for (const employeeId of guests) {
-        await cafeSessions.invite({ sessionId, employeeId }, ctx(`${sessionId}:invite:${employeeId}`, new Date(date.getTime() - 7 * 86_400_000).toISOString()));
+        await cafeSessions.invite(
+          { sessionId, employeeId },
+          ctx(`${sessionId}:invite:${employeeId}`, new Date(date.getTime() - 7 * 86_400_000).toISOString()),
+        );
       }
       // Usually one invitee cannot make it.
       const present = guests.filter(() => random() > 0.08);
@@ -44,13 +47,23 @@ export const seedCafeSessions = async (cafeSessions: CafeSessionService, eligibl
         const askedBy = present[Math.floor(random() * present.length)]!;
         const raisedAt = new Date(date.getTime() + (q + 1) * 600_000).toISOString();
         const questionId = `${sessionId}-q${q + 1}`;
-        await cafeSessions.raiseQuestion({ sessionId, questionId, topic, text, anonymous, askedBy, raisedAt }, ctx(`${questionId}:raise`, raisedAt));
+        await cafeSessions.raiseQuestion(
+          { sessionId, questionId, topic, text, anonymous, askedBy, raisedAt },
+          ctx(`${questionId}:raise`, raisedAt),
+        );
         const live = random() < 0.75;
         const answeredAt = new Date(date.getTime() + (live ? (q + 1) * 600_000 + 120_000 : 10 * 86_400_000)).toISOString();
         const lastTwoMonths = month >= 14;
         if (live || !lastTwoMonths) {
           await cafeSessions.answerQuestion(
-            { sessionId, questionId, answeredBy: 'CEO', mode: live ? 'LIVE' : 'FOLLOWED_UP', answer: live ? '솔직하게 말씀드리면… Candidly, here is where we stand.' : 'Followed up by e-mail with the team’s answer.', answeredAt },
+            {
+              sessionId,
+              questionId,
+              answeredBy: 'CEO',
+              mode: live ? 'LIVE' : 'FOLLOWED_UP',
+              answer: live ? '솔직하게 말씀드리면… Candidly, here is where we stand.' : 'Followed up by e-mail with the team’s answer.',
+              answeredAt,
+            },
             ctx(`${questionId}:answer`, answeredAt),
           );
         }
@@ -58,12 +71,22 @@ export const seedCafeSessions = async (cafeSessions: CafeSessionService, eligibl
           const due = koreanDay(new Date(date.getTime() + 21 * 86_400_000));
           const followUpId = `${questionId}-f`;
           await cafeSessions.assignFollowUp(
-            { sessionId, followUpId, questionId, description: `Answer in writing: ${topic}`, ownerId: month % 2 ? 'EX-CHRO' : 'EX-CSO', dueOn: due },
+            {
+              sessionId,
+              followUpId,
+              questionId,
+              description: `Answer in writing: ${topic}`,
+              ownerId: month % 2 ? 'EX-CHRO' : 'EX-CSO',
+              dueOn: due,
+            },
             ctx(`${followUpId}:assign`, raisedAt),
           );
           if (!lastTwoMonths) {
             // Business time from completedOn itself.
-            await cafeSessions.completeFollowUp({ sessionId, followUpId, completedOn: due, note: 'Shared with the participants.' }, ctx(`${followUpId}:complete`));
+            await cafeSessions.completeFollowUp(
+              { sessionId, followUpId, completedOn: due, note: 'Shared with the participants.' },
+              ctx(`${followUpId}:complete`),
+            );
           }
         }
       }
@@ -79,7 +102,10 @@ export const seedUpcomingCafeSessions = async (cafeSessions: CafeSessionService,
     const date = new Date(now.getTime() + weeks * 7 * 86_400_000);
     date.setUTCHours(6, 0, 0, 0);
     const sessionId = `cafe-upcoming-${weeks}`;
-    await cafeSessions.schedule({ sessionId, scheduledAt: date.toISOString(), venue: 'Café Bene, Yeouido', hostIds: ['CEO'] }, ctx(`${sessionId}:schedule`));
+    await cafeSessions.schedule(
+      { sessionId, scheduledAt: date.toISOString(), venue: 'Café Bene, Yeouido', hostIds: ['CEO'] },
+      ctx(`${sessionId}:schedule`),
+    );
     sessions++;
     for (const employeeId of queue.slice(0, 3 + weeks)) {
       await cafeSessions.invite({ sessionId, employeeId }, ctx(`${sessionId}:invite:${employeeId}`));

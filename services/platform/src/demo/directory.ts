@@ -1,5 +1,15 @@
 import type { DirectoryService } from '@hub/directory';
-import { DEMO_DIVISIONS, DEMO_ORG_UNITS, EXECUTIVES, GRADE_MIX, OTHER_REGIONS, SEOUL_DISTRICTS, koreanName, type DemoBranch, type DemoStory } from './story';
+import {
+  DEMO_DIVISIONS,
+  DEMO_ORG_UNITS,
+  EXECUTIVES,
+  GRADE_MIX,
+  OTHER_REGIONS,
+  SEOUL_DISTRICTS,
+  koreanName,
+  type DemoBranch,
+  type DemoStory,
+} from './story';
 
 /*
  * The directory of the demo company: the org tree and the branches stood before anyone in the demo
@@ -9,15 +19,24 @@ import { DEMO_DIVISIONS, DEMO_ORG_UNITS, EXECUTIVES, GRADE_MIX, OTHER_REGIONS, S
 
 const FOUNDED = '2000-01-01T00:00:00+09:00';
 
-export type DemoDirectory = Pick<DirectoryService, 'defineOrgUnit' | 'registerEmployee' | 'registerBranch' | 'enrollBranchInPride' | 'registerFc'>;
+export type DemoDirectory = Pick<
+  DirectoryService,
+  'defineOrgUnit' | 'registerEmployee' | 'registerBranch' | 'enrollBranchInPride' | 'registerFc'
+>;
 
 export const seedDirectory = async (directory: DemoDirectory, { random, ctx }: DemoStory) => {
   for (const d of DEMO_DIVISIONS) await directory.defineOrgUnit({ ...d, kind: 'DIVISION' }, ctx(`org-unit:${d.orgUnitId}`, FOUNDED));
   for (const u of DEMO_ORG_UNITS) {
-    await directory.defineOrgUnit({ orgUnitId: u.orgUnitId, name: u.name, kind: 'DEPARTMENT', parentId: u.parentId }, ctx(`org-unit:${u.orgUnitId}`, FOUNDED));
+    await directory.defineOrgUnit(
+      { orgUnitId: u.orgUnitId, name: u.name, kind: 'DEPARTMENT', parentId: u.parentId },
+      ctx(`org-unit:${u.orgUnitId}`, FOUNDED),
+    );
   }
   for (const e of EXECUTIVES) {
-    await directory.registerEmployee({ ...e, grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', hiredOn: '2014-02-01' }, ctx(`employee:${e.employeeId}`));
+    await directory.registerEmployee(
+      { ...e, grade: 'EXECUTIVE', orgUnitId: 'EXEC', region: 'Seoul', hiredOn: '2014-02-01' },
+      ctx(`employee:${e.employeeId}`),
+    );
   }
 
   // Branches and their FCs: 74 in Seoul, more nationwide; PRIDE rolled out from July 2014.
@@ -27,9 +46,16 @@ export const seedDirectory = async (directory: DemoDirectory, { random, ctx }: D
   const addBranch = async (region: string, district: string, seoul: boolean) => {
     branches++;
     const branchId = `BR${String(branches).padStart(3, '0')}`;
-    await directory.registerBranch({ branchId, name: `${district} ${branches}지점`, region, district, seoul }, ctx(`branch:${branchId}`, FOUNDED));
+    await directory.registerBranch(
+      { branchId, name: `${district} ${branches}지점`, region, district, seoul },
+      ctx(`branch:${branchId}`, FOUNDED),
+    );
     const isPride = branches % 6 === 1;
-    if (isPride) await directory.enrollBranchInPride({ branchId, since: random() < 0.5 ? '2014-07-01' : '2015-01-01' }, ctx(`branch:${branchId}:pride`));
+    if (isPride)
+      await directory.enrollBranchInPride(
+        { branchId, since: random() < 0.5 ? '2014-07-01' : '2015-01-01' },
+        ctx(`branch:${branchId}:pride`),
+      );
     const staff = 4 + Math.floor(random() * 5);
     const fcIds: string[] = [];
     branchFcs.set(branchId, { fcIds, seoul, district, pride: isPride });
@@ -38,7 +64,10 @@ export const seedDirectory = async (directory: DemoDirectory, { random, ctx }: D
       const fcId = `FC${String(fcs).padStart(4, '0')}`;
       fcIds.push(fcId);
       const name = koreanName(random);
-      await directory.registerFc({ fcId, name, branchId, hiredOn: `${2005 + Math.floor(random() * 9)}-0${1 + Math.floor(random() * 9)}-01` }, ctx(`fc:${fcId}`));
+      await directory.registerFc(
+        { fcId, name, branchId, hiredOn: `${2005 + Math.floor(random() * 9)}-0${1 + Math.floor(random() * 9)}-01` },
+        ctx(`fc:${fcId}`),
+      );
     }
   };
   for (let i = 0; i < 74; i++) await addBranch('Seoul', SEOUL_DISTRICTS[i % SEOUL_DISTRICTS.length]!, true);
@@ -55,7 +84,14 @@ export const seedDirectory = async (directory: DemoDirectory, { random, ctx }: D
       const name = koreanName(random);
       const hiredYear = 2000 + Math.floor(random() * 14);
       await directory.registerEmployee(
-        { employeeId, name, grade, orgUnitId: unit.orgUnitId, region: unit.region, hiredOn: `${hiredYear}-0${1 + Math.floor(random() * 9)}-01` },
+        {
+          employeeId,
+          name,
+          grade,
+          orgUnitId: unit.orgUnitId,
+          region: unit.region,
+          hiredOn: `${hiredYear}-0${1 + Math.floor(random() * 9)}-01`,
+        },
         ctx(`employee:${employeeId}`),
       );
       if (grade !== 'GENERAL_MANAGER') eligible.push(employeeId);

@@ -1,4 +1,4 @@
-import { koreanDayStart } from '@hub/contracts';
+import { koreanDayStart } from '@hub/events';
 import type { PrideService } from '@hub/pride';
 import type { DemoBranch, DemoStory } from './story';
 
@@ -18,7 +18,10 @@ export const seedPrideActivity = async (pride: PrideService, branchFcs: Map<stri
         const calls = Math.floor(random() * 15) + (isPride ? 20 : 12);
         const contracts = Math.floor(random() * (isPride ? 3 : 2));
         activityReports++;
-        await pride.reportWeeklyActivity({ fcId, weekOf, customerVisits: customerVisitsThatWeek, calls, contracts }, ctx(`activity:${fcId}:${weekOf}`, koreanDayStart(weekOf)));
+        await pride.reportWeeklyActivity(
+          { fcId, weekOf, customerVisits: customerVisitsThatWeek, calls, contracts },
+          ctx(`activity:${fcId}:${weekOf}`, koreanDayStart(weekOf)),
+        );
       }
     }
   }

@@ -22,7 +22,11 @@ describe('demo company', () => {
     const townHalls = createTownHallService({ store, directory });
     const branchVisits = createBranchVisitService({ store, directory });
     const videoMessages = createVideoMessageService({ store, directory });
-    const customerSmile = createCustomerSmileService({ store, directory, personalData: await createSqlPersonalDataStore(db, randomBytes(32)) });
+    const customerSmile = createCustomerSmileService({
+      store,
+      directory,
+      personalData: await createSqlPersonalDataStore(db, randomBytes(32)),
+    });
     const pride = createPrideService({ store, directory });
     const services = { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride };
     try {
@@ -32,7 +36,9 @@ describe('demo company', () => {
       expect(summary.branches).toBeGreaterThan(74);
       expect(summary.branchVisits).toBe(summary.branches); // a cake for every branch
       const events = await store.readAll({ limit: 100_000 });
-      const attended = events.filter((e) => e.type === 'CafeSessionAttendanceRecorded').map((e) => (e.data as { employeeId: string }).employeeId);
+      const attended = events
+        .filter((e) => e.type === 'CafeSessionAttendanceRecorded')
+        .map((e) => (e.data as { employeeId: string }).employeeId);
       expect(attended).toHaveLength(summary.attendances);
       expect(new Set(attended).size).toBeGreaterThan(250); // "about 300 employees met"
       expect(new Set(attended).size).toBeLessThan(330);
@@ -44,21 +50,35 @@ describe('demo company', () => {
       // Seeded as history: every fact at its date in the story (2014–2015, and the one-year visits of
       // late contracts in early 2016), except the two sessions still to come.
       const storyEnd = '2016-04-01T00:00:00.000Z';
-      const outside = events.filter((e) => e.metadata.occurredAt >= storyEnd && !String((e.data as { sessionId?: string }).sessionId).startsWith('cafe-upcoming-'));
+      const outside = events.filter(
+        (e) => e.metadata.occurredAt >= storyEnd && !String((e.data as { sessionId?: string }).sessionId).startsWith('cafe-upcoming-'),
+      );
       expect(outside.map((e) => e.type)).toEqual([]);
       const hired = events.find((e) => e.type === 'EmployeeRegistered' && (e.data as { employeeId: string }).employeeId === 'CEO');
       expect(hired?.metadata.occurredAt).toBe('2014-01-31T15:00:00.000Z'); // hiredOn 2014-02-01 in Korea
-      const sessionTimes = new Map(events.filter((e) => e.type === 'CafeSessionScheduled').map((e) => [(e.data as { sessionId: string }).sessionId, (e.data as { scheduledAt: string }).scheduledAt]));
-      for (const e of events.filter((x) => x.type === 'CafeSessionAttendanceRecorded')) expect(e.metadata.occurredAt).toBe(sessionTimes.get((e.data as { sessionId: string }).sessionId));
+      const sessionTimes = new Map(
+        events
+          .filter((e) => e.type === 'CafeSessionScheduled')
+          .map((e) => [(e.data as { sessionId: string }).sessionId, (e.data as { scheduledAt: string }).scheduledAt]),
+      );
+      for (const e of events.filter((x) => x.type === 'CafeSessionAttendanceRecorded'))
+        expect(e.metadata.occurredAt).toBe(sessionTimes.get((e.data as { sessionId: string }).sessionId));
       // As of 2014-12-31 the story is half told: some attendance already, not all of it.
-      const byEndOf2014 = events.filter((e) => e.type === 'CafeSessionAttendanceRecorded' && e.metadata.occurredAt < '2014-12-31T15:00:00.000Z').length;
+      const byEndOf2014 = events.filter(
+        (e) => e.type === 'CafeSessionAttendanceRecorded' && e.metadata.occurredAt < '2014-12-31T15:00:00.000Z',
+      ).length;
       expect(byEndOf2014).toBeGreaterThan(summary.attendances * 0.5);
       expect(byEndOf2014).toBeLessThan(summary.attendances * 0.75);
       // The view at three moments: the README's table ("The model": two times), from the view itself.
       const projector = createProjector({ store, db, log: () => undefined });
       await projector.start();
       const reachAsOf = async (asOf: string | null) => {
-        const [company] = await cafeSessionReachByOrgUnit(db, { from: '2014-01-01T00:00:00+09:00', to: '2016-01-01T00:00:00+09:00' }, { orgUnitId: 'COMPANY' }, asOf);
+        const [company] = await cafeSessionReachByOrgUnit(
+          db,
+          { from: '2014-01-01T00:00:00+09:00', to: '2016-01-01T00:00:00+09:00' },
+          { orgUnitId: 'COMPANY' },
+          asOf,
+        );
         return [company?.eligiblePopulation, company?.reached];
       };
       expect([await reachAsOf('2014-06-30T23:59:59+09:00'), await reachAsOf('2014-12-31T23:59:59+09:00'), await reachAsOf(null)]).toEqual([

@@ -1,5 +1,5 @@
 import type { CommandContext } from '@hub/event-store';
-import type { Grade } from '@hub/contracts';
+import type { Grade } from '@hub/events';
 
 /*
  * The demo company's shared story: one deterministic random sequence walked by every channel in
@@ -12,9 +12,47 @@ export const prng = (seed: number) => () => {
 };
 
 export const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황'];
-export const GIVEN = ['민준', '서연', '지훈', '하은', '도윤', '수빈', '예준', '지민', '현우', '유진', '승현', '다은', '준호', '소영', '태희', '지원', '성민', '혜진'];
+export const GIVEN = [
+  '민준',
+  '서연',
+  '지훈',
+  '하은',
+  '도윤',
+  '수빈',
+  '예준',
+  '지민',
+  '현우',
+  '유진',
+  '승현',
+  '다은',
+  '준호',
+  '소영',
+  '태희',
+  '지원',
+  '성민',
+  '혜진',
+];
 /** Customers' given names come from their own list, so a test can tell a customer's name from a colleague's. */
-export const CUSTOMER_GIVEN = ['가온', '나래', '다온', '라희', '마루', '바다', '사랑', '아라', '자운', '차미', '하람', '해솔', '보람', '새봄', '누리', '한결', '이슬', '초롱'];
+export const CUSTOMER_GIVEN = [
+  '가온',
+  '나래',
+  '다온',
+  '라희',
+  '마루',
+  '바다',
+  '사랑',
+  '아라',
+  '자운',
+  '차미',
+  '하람',
+  '해솔',
+  '보람',
+  '새봄',
+  '누리',
+  '한결',
+  '이슬',
+  '초롱',
+];
 
 /** The org tree: divisions, their departments, and (where staff sit) teams. */
 export const DEMO_DIVISIONS = [
@@ -38,7 +76,20 @@ export const DEMO_ORG_UNITS = [
 ] as const;
 
 /** Seoul has 74 branches (the article); the rest of the country more. Districts (구) of Seoul in turn. */
-export const SEOUL_DISTRICTS = ['서초구', '강남구', '송파구', '종로구', '중구', '마포구', '영등포구', '용산구', '성동구', '강서구', '노원구', '관악구'];
+export const SEOUL_DISTRICTS = [
+  '서초구',
+  '강남구',
+  '송파구',
+  '종로구',
+  '중구',
+  '마포구',
+  '영등포구',
+  '용산구',
+  '성동구',
+  '강서구',
+  '노원구',
+  '관악구',
+];
 export const OTHER_REGIONS = [
   { region: 'Busan', districts: ['해운대구', '부산진구', '동래구'], count: 14 },
   { region: 'Daegu', districts: ['수성구', '중구'], count: 10 },

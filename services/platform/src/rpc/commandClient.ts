@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorKind } from '@hub/contracts';
+import { DomainError, type DomainErrorKind } from '@hub/events';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
 import { COMMAND_METHODS, type HubCommands } from '@hub/commands';
 import { StoreUnavailableError } from '@hub/sql';
@@ -16,7 +16,10 @@ export const createCommandClient = (urls: Record<keyof HubCommands, string>, { i
       headers: { 'content-type': 'application/json', authorization: `Bearer ${internalToken}` },
       body: toWire({ input, context }),
     });
-    const body = (await response.json()) as { result?: Record<string, unknown>; error?: { kind: string; message: string; details?: Record<string, unknown> } };
+    const body = (await response.json()) as {
+      result?: Record<string, unknown>;
+      error?: { kind: string; message: string; details?: Record<string, unknown> };
+    };
     if (body.error) {
       if (body.error.kind === 'CONCURRENCY') throw new ConcurrencyConflictError(String(body.error.details?.stream ?? ''));
       if (body.error.kind === 'STORE_UNAVAILABLE') throw new StoreUnavailableError(new Error(body.error.message));
@@ -34,6 +37,8 @@ export const createCommandClient = (urls: Record<keyof HubCommands, string>, { i
     };
   };
   const client = (contextName: keyof HubCommands) =>
-    Object.fromEntries(COMMAND_METHODS[contextName].map((m) => [m, (input: unknown, context: CommandContext) => call(contextName, m, input, context)]));
+    Object.fromEntries(
+      COMMAND_METHODS[contextName].map((m) => [m, (input: unknown, context: CommandContext) => call(contextName, m, input, context)]),
+    );
   return Object.fromEntries(CONTEXT_NAMES.map((name) => [name, client(name)])) as unknown as HubCommands;
 };

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import { isDomainError, validationError } from '@hub/contracts';
+import { isDomainError, validationError } from '@hub/events';
 import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
 import { COMMAND_METHODS, type HubCommands } from '@hub/commands';
 import { httpLifecycle } from '@hub/gateway';
@@ -14,7 +14,6 @@ import { CONTEXT_NAMES } from '../config';
  * the service itself, exactly as in-process; bigints travel as strings. The caller names the actor,
  * so only a caller holding the internal token (the gateway) is heard: anyone else gets 401.
  */
-
 
 const contextSchema = z.object({
   actor: z.string().min(1).max(100),
@@ -45,7 +44,10 @@ const holdsToken = (req: IncomingMessage, expected: Buffer) => {
 };
 
 /** Serves the given contexts (all by default): one process per bounded context in docker-compose. */
-export const createCommandServer = (commands: HubCommands, { internalToken, contexts = CONTEXT_NAMES }: { internalToken: string; contexts?: readonly (keyof HubCommands)[] }) => {
+export const createCommandServer = (
+  commands: HubCommands,
+  { internalToken, contexts = CONTEXT_NAMES }: { internalToken: string; contexts?: readonly (keyof HubCommands)[] },
+) => {
   const expected = digest(internalToken);
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
@@ -53,12 +55,14 @@ export const createCommandServer = (commands: HubCommands, { internalToken, cont
       res.end(toWire(body));
     };
     if (req.method === 'GET' && req.url === '/health') return send(200, { ok: true });
-    if (!holdsToken(req, expected)) return send(401, { error: { kind: 'UNAUTHENTICATED', message: 'Command services answer the gateway only (HUB_INTERNAL_TOKEN)' } });
+    if (!holdsToken(req, expected))
+      return send(401, { error: { kind: 'UNAUTHENTICATED', message: 'Command services answer the gateway only (HUB_INTERNAL_TOKEN)' } });
     const match = /^\/commands\/(\w+)\/(\w+)$/.exec(req.url ?? '');
     const [, contextName, method] = match ?? [];
     const served = contexts.find((c) => c === contextName);
     const methods: readonly string[] = served ? COMMAND_METHODS[served] : [];
-    if (req.method !== 'POST' || !method || !methods.includes(method)) return send(404, { error: { kind: 'NOT_FOUND', message: 'No such command' } });
+    if (req.method !== 'POST' || !method || !methods.includes(method))
+      return send(404, { error: { kind: 'NOT_FOUND', message: 'No such command' } });
     try {
       let body: { input?: unknown; context?: unknown };
       try {
@@ -67,12 +71,19 @@ export const createCommandServer = (commands: HubCommands, { internalToken, cont
         throw validationError('Body must be JSON: { input, context }');
       }
       const context = contextSchema.safeParse(body.context);
-      if (!context.success) throw validationError(`Invalid command context: ${context.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!context.success)
+        throw validationError(
+          `Invalid command context: ${context.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       const service = commands[served!] as unknown as Record<string, (input: unknown, ctx: CommandContext) => Promise<unknown>>;
       send(200, { result: await service[method]!(body.input, context.data as CommandContext) });
     } catch (e) {
-      if (isDomainError(e)) return send(e.kind === 'NOT_FOUND' ? 404 : e.kind === 'VALIDATION' ? 400 : 409, { error: { kind: e.kind, message: e.message, details: e.details } });
-      if (e instanceof ConcurrencyConflictError) return send(409, { error: { kind: 'CONCURRENCY', message: e.message, details: { stream: e.streamName } } });
+      if (isDomainError(e))
+        return send(e.kind === 'NOT_FOUND' ? 404 : e.kind === 'VALIDATION' ? 400 : 409, {
+          error: { kind: e.kind, message: e.message, details: e.details },
+        });
+      if (e instanceof ConcurrencyConflictError)
+        return send(409, { error: { kind: 'CONCURRENCY', message: e.message, details: { stream: e.streamName } } });
       // The context's database is down: the caller must hear "nothing was done, try again", not "internal".
       if (isStoreUnavailable(e)) return send(503, { error: { kind: 'STORE_UNAVAILABLE', message: e.message } });
       console.error('[commands] failed:', e);

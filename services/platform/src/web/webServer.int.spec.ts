@@ -37,7 +37,10 @@ describe('the console web server', () => {
   it('serves the console, falls back to index.html, and forwards /graphql', async () => {
     expect(await (await fetch(`${base}/`)).text()).toContain('root');
     expect(await (await fetch(`${base}/some/client/route`)).text()).toContain('root');
-    expect(await (await fetch(`${base}/graphql?x=1`, { method: 'POST', body: '{}' })).json()).toEqual({ proxied: '/graphql?x=1', method: 'POST' });
+    expect(await (await fetch(`${base}/graphql?x=1`, { method: 'POST', body: '{}' })).json()).toEqual({
+      proxied: '/graphql?x=1',
+      method: 'POST',
+    });
   });
 
   it('hangs up on the gateway when the browser leaves a live stream', async () => {
@@ -47,7 +50,9 @@ describe('the console web server', () => {
     const reader = response.body!.getReader();
     await reader.read();
     controller.abort();
-    await expect(Promise.race([closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), 3_000))])).resolves.toBe('closed');
+    await expect(Promise.race([closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), 3_000))])).resolves.toBe(
+      'closed',
+    );
   });
 
   it('never serves files outside the console and survives malformed paths', async () => {

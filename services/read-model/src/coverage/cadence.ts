@@ -1,4 +1,4 @@
-import { koreanDayStart, validationError } from '@hub/contracts';
+import { koreanDayStart, validationError } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 

@@ -1,4 +1,4 @@
-import { validationError, type Channel, type Grade } from '@hub/contracts';
+import { validationError, type Channel, type Grade } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { FCS_AS_OF } from '../queries/directory';
@@ -72,7 +72,8 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
       AND (${p(band?.[0] ?? null)}::int IS NULL OR (${alias}.hired_on <= ($2::timestamptz - make_interval(years => ${p(band?.[0] ?? null)}::int))::date
         AND ${alias}.hired_on > ($2::timestamptz - make_interval(years => ${p(band?.[1] ?? null)}::int))::date))`;
   if (kind === 'EMPLOYEE') {
-    if (segment.branchIds != null || segment.pride != null || segment.seoul != null) throw validationError('branchId, pride and seoul segment FCs and customers, not employees');
+    if (segment.branchIds != null || segment.pride != null || segment.seoul != null)
+      throw validationError('branchId, pride and seoul segment FCs and customers, not employees');
     return `
       SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3, asOf)}) e
       WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz) ${tenureSql('e')}
@@ -85,7 +86,8 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
             SELECT o.org_unit_id FROM hub_view.org_units o JOIN units u ON o.parent_id = u.org_unit_id WHERE ${asOfSql('o', 3)}
           ) SELECT org_unit_id FROM units))`;
   }
-  if (segment.orgUnitIds != null || segment.grades != null) throw validationError(`orgUnitId and grade segment employees, not ${kind === 'FC' ? 'FCs' : 'customers'}`);
+  if (segment.orgUnitIds != null || segment.grades != null)
+    throw validationError(`orgUnitId and grade segment employees, not ${kind === 'FC' ? 'FCs' : 'customers'}`);
   if (kind === 'CUSTOMER' && band) throw validationError('tenure segments employees and FCs, not customers');
   const branchSegment = (alias: string) => `
       AND (${p(segment.branchIds ?? null)}::text[] IS NULL OR ${alias}.branch_id = ANY(${p(segment.branchIds ?? null)}::text[]))
@@ -122,7 +124,15 @@ export const coverage = async (
   // One statement: the population and its touches are computed once (each CTE is referenced more
   // than once, so PostgreSQL materialises it), then totals, channels and leaders come from one
   // GROUP BY GROUPING SETS — `grouping_set` says which grouping a row belongs to (GROUPING bits).
-  const rows = await db.query<{ grouping_set: number; channel: Channel | null; leader_id: string | null; reached: number; touches: number; population: number; days: number | null }>(
+  const rows = await db.query<{
+    grouping_set: number;
+    channel: Channel | null;
+    leader_id: string | null;
+    reached: number;
+    touches: number;
+    population: number;
+    days: number | null;
+  }>(
     `WITH pop AS MATERIALIZED (${population}),
      t AS MATERIALIZED (
        SELECT t.person_id, t.channel, t.leader_id, t.touched_at FROM hub_view.touches t JOIN pop ON pop.person_id = t.person_id
@@ -228,6 +238,10 @@ export const gaps = async (
   return {
     total: Number(total),
     hasMore: rows.length > limit,
-    rows: page.map((r) => ({ personId: r.person_id, lastTouchedAt: r.last == null ? null : new Date(r.last).toISOString(), key: { last: r.last_key, personId: r.person_id } })),
+    rows: page.map((r) => ({
+      personId: r.person_id,
+      lastTouchedAt: r.last == null ? null : new Date(r.last).toISOString(),
+      key: { last: r.last_key, personId: r.person_id },
+    })),
   };
 };

@@ -1,4 +1,4 @@
-import { GRADES, isCafeSessionEligible, notFound, validationError, type Grade } from '@hub/contracts';
+import { GRADES, isCafeSessionEligible, notFound, validationError, type Grade } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { listOrgUnits } from '../queries/directory';
@@ -79,7 +79,9 @@ export const pickGuests = (
     queues.set(key, [...(queues.get(key) ?? []), s]);
   }
   // Divisions in the order of their neediest team (each queue is sorted already).
-  const order = [...queues.entries()].sort((a, b) => a[1][0]!.team.eligibleReachRate - b[1][0]!.team.eligibleReachRate || a[0].localeCompare(b[0]));
+  const order = [...queues.entries()].sort(
+    (a, b) => a[1][0]!.team.eligibleReachRate - b[1][0]!.team.eligibleReachRate || a[0].localeCompare(b[0]),
+  );
   const out: Omit<GuestSuggestion, 'asOf'>[] = [];
   while (out.length < count && order.some(([, q]) => q.length > 0)) {
     for (const [, q] of order) {
@@ -111,7 +113,8 @@ export const nextCafeGuests = async (
   asOfArg?: AsOf,
 ): Promise<NextCafeGuests> => {
   const { sessionId = null, count = null } = ask;
-  if (count != null && (!Number.isInteger(count) || count < 1 || count > NEXT_GUESTS_MAX)) throw validationError(`count must be a whole number from 1 to ${NEXT_GUESTS_MAX}`);
+  if (count != null && (!Number.isInteger(count) || count < 1 || count > NEXT_GUESTS_MAX))
+    throw validationError(`count must be a whole number from 1 to ${NEXT_GUESTS_MAX}`);
   // One moment for every lookup below, "now" fixed once when none is given.
   const given = viewMoment(asOfArg);
   const at = given?.at ?? new Date().toISOString();
@@ -122,22 +125,34 @@ export const nextCafeGuests = async (
     session = (await cafeSessionsByIds(db, [sessionId], asOf))[0] ?? null;
     if (!session) throw notFound(`sessionId: no café session ${sessionId}`);
     if (session.status !== 'SCHEDULED') throw validationError(`sessionId: café session ${sessionId} is cancelled`);
-    if (Date.parse(session.scheduledAt) <= Date.parse(at)) throw validationError(`sessionId: café session ${sessionId} has already taken place`);
+    if (Date.parse(session.scheduledAt) <= Date.parse(at))
+      throw validationError(`sessionId: café session ${sessionId} has already taken place`);
     const [participants] = await participantsBySessionIds(db, [sessionId], asOf);
     invited = new Set((participants ?? []).filter((p) => p.invited).map((p) => p.employeeId));
   }
-  const seats = session ? Math.min(Math.max(0, session.capacity - session.invitedCount), count ?? NEXT_GUESTS_MAX) : (count ?? NEXT_GUESTS_DEFAULT);
+  const seats = session
+    ? Math.min(Math.max(0, session.capacity - session.invitedCount), count ?? NEXT_GUESTS_MAX)
+    : (count ?? NEXT_GUESTS_DEFAULT);
 
   const eligibleGrades = GRADES.map((g) => g.code).filter(isCafeSessionEligible);
   // Never met at a café session: no café touch in the hundred years before the moment.
   const gap = await gaps(db, 'EMPLOYEE', { grades: eligibleGrades }, at, MAX_GAP_DAYS, { channel: 'CAFE_SESSION' }, 1_000_000, asOf);
   const neverMet = gap.rows.filter((r) => r.lastTouchedAt === null && !invited.has(r.personId)).map((r) => r.personId);
   const employees = (await employeesByIds(db, neverMet, asOf)).filter((e) => e !== undefined);
-  const [units, reach] = await Promise.all([listOrgUnits(db, asOf), cafeSessionReachByOrgUnit(db, { from: ALL_HISTORY_FROM, to: at }, {}, asOf)]);
+  const [units, reach] = await Promise.all([
+    listOrgUnits(db, asOf),
+    cafeSessionReachByOrgUnit(db, { from: ALL_HISTORY_FROM, to: at }, {}, asOf),
+  ]);
   const reachOf = new Map(reach.map((r) => [r.orgUnitId, r]));
   const teamOf = (orgUnitId: string | null): GuestTeam => {
     const r = orgUnitId ? reachOf.get(orgUnitId) : undefined;
-    return { orgUnitId, name: r?.orgUnitName ?? '—', eligiblePopulation: r?.eligiblePopulation ?? 0, reached: r?.reached ?? 0, eligibleReachRate: r?.eligibleReachRate ?? 0 };
+    return {
+      orgUnitId,
+      name: r?.orgUnitName ?? '—',
+      eligiblePopulation: r?.eligiblePopulation ?? 0,
+      reached: r?.reached ?? 0,
+      eligibleReachRate: r?.eligibleReachRate ?? 0,
+    };
   };
   const picked = pickGuests(
     employees.map((e) => ({ employeeId: e.employeeId, grade: e.grade, orgUnitId: e.orgUnitId })),

@@ -1,4 +1,4 @@
-import { GRADES, isCafeSessionEligible, type OrgUnitKind } from '@hub/contracts';
+import { GRADES, isCafeSessionEligible, type OrgUnitKind } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { employeesAsOfSql } from '../queries/employees';
@@ -51,7 +51,15 @@ export const cafeSessionReachByOrgUnit = async (
   filter: { hostId?: string | null; orgUnitId?: string | null } = {},
   asOf?: AsOf,
 ): Promise<OrgUnitReachRow[]> => {
-  const rows = await db.query<{ org_unit_id: string; name: string; kind: OrgUnitKind | 'COMPANY'; parent_id: string | null; population: number; eligible: number; reached: number }>(
+  const rows = await db.query<{
+    org_unit_id: string;
+    name: string;
+    kind: OrgUnitKind | 'COMPANY';
+    parent_id: string | null;
+    population: number;
+    eligible: number;
+    reached: number;
+  }>(
     `WITH RECURSIVE units AS (
        SELECT org_unit_id, name, kind, parent_id FROM hub_view.org_units WHERE ${asOfSql(null, 6)}
      ),

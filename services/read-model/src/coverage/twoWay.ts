@@ -1,4 +1,4 @@
-import { koreanDay } from '@hub/contracts';
+import { koreanDay } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type ViewMoment } from '../asOf';
 import type { ReachPeriod } from './reach';
@@ -44,7 +44,12 @@ const QUESTIONS = `
 const figures = (r: { raised: number; answered: number; hours: number | null }): QuestionFigures => {
   const raised = Number(r.raised);
   const answered = Number(r.answered);
-  return { raised, answered, answeredRate: raised === 0 ? 0 : answered / raised, averageHoursToAnswer: r.hours == null ? null : Number(r.hours) };
+  return {
+    raised,
+    answered,
+    answeredRate: raised === 0 ? 0 : answered / raised,
+    averageHoursToAnswer: r.hours == null ? null : Number(r.hours),
+  };
 };
 
 const AGGREGATE = `count(*)::int AS raised, count(answered_at)::int AS answered,
@@ -52,7 +57,10 @@ const AGGREGATE = `count(*)::int AS raised, count(answered_at)::int AS answered,
 
 export const twoWay = async (db: SqlExecutor, period: ReachPeriod, asOf?: AsOf) => {
   const params = [period.from, period.to, asOfParam(asOf)];
-  const [total] = await db.query<{ raised: number; answered: number; hours: number | null }>(`SELECT ${AGGREGATE} FROM (${QUESTIONS}) q`, params);
+  const [total] = await db.query<{ raised: number; answered: number; hours: number | null }>(
+    `SELECT ${AGGREGATE} FROM (${QUESTIONS}) q`,
+    params,
+  );
   const byChannel = await db.query<{ channel: string; raised: number; answered: number; hours: number | null }>(
     `SELECT channel, ${AGGREGATE} FROM (${QUESTIONS}) q GROUP BY channel ORDER BY channel`,
     params,
@@ -75,7 +83,12 @@ export const twoWay = async (db: SqlExecutor, period: ReachPeriod, asOf?: AsOf) 
 };
 
 /** Café-session follow-up actions not completed at `at` (as recorded by `asOf`), oldest first. */
-export const openFollowUps = async (db: SqlExecutor, at: string, filter: { ownerId?: string | null } = {}, asOf?: AsOf): Promise<OpenFollowUpRow[]> => {
+export const openFollowUps = async (
+  db: SqlExecutor,
+  at: string,
+  filter: { ownerId?: string | null } = {},
+  asOf?: AsOf,
+): Promise<OpenFollowUpRow[]> => {
   const rows = await db.query(
     `SELECT f.follow_up_id, f.session_id, f.description, f.owner_id, f.due_on, s.scheduled_at
      FROM hub_view.cafe_follow_ups f JOIN hub_view.cafe_sessions s ON s.session_id = f.session_id

@@ -10,7 +10,14 @@ export const branchVisitProjection: Projection = {
     switch (event.type) {
       case 'CampaignLaunched': {
         const d = event.data;
-        await tx.query(`INSERT INTO hub_view.campaigns VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [d.campaignId, d.name, d.purpose, d.deadline, occurredAt, recordedAt]);
+        await tx.query(`INSERT INTO hub_view.campaigns VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
+          d.campaignId,
+          d.name,
+          d.purpose,
+          d.deadline,
+          occurredAt,
+          recordedAt,
+        ]);
         await tx.query(
           `INSERT INTO hub_view.campaign_targets SELECT $1, branch_id, $4, $3 FROM unnest($2::text[]) AS branch_id ON CONFLICT DO NOTHING`,
           [d.campaignId, d.targetBranchIds, recordedAt, occurredAt],
@@ -19,18 +26,10 @@ export const branchVisitProjection: Projection = {
       }
       case 'BranchVisited': {
         const d = event.data;
-        await tx.query(`INSERT INTO hub_view.branch_visits VALUES ($1, $2, $3::text[], $4, $5, $6, $7::text[], $8, $9, $10) ON CONFLICT DO NOTHING`, [
-          d.visitId,
-          d.branchId,
-          d.leaderIds,
-          d.visitedAt,
-          d.purpose,
-          d.campaignId,
-          d.fcIds,
-          d.gift,
-          occurredAt,
-          recordedAt,
-        ]);
+        await tx.query(
+          `INSERT INTO hub_view.branch_visits VALUES ($1, $2, $3::text[], $4, $5, $6, $7::text[], $8, $9, $10) ON CONFLICT DO NOTHING`,
+          [d.visitId, d.branchId, d.leaderIds, d.visitedAt, d.purpose, d.campaignId, d.fcIds, d.gift, occurredAt, recordedAt],
+        );
         await tx.query(
           `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, occurred_at, recorded_at)
            SELECT $1 || ':' || fc_id || ':' || leader_id, fc_id, 'FC', leader_id, 'BRANCH_VISIT', 'FACE_TO_FACE', $2, $1::uuid, $7, $3, $8, $4

@@ -18,12 +18,10 @@ export const cafeSessionProjection: Projection = {
         return;
       }
       case 'EmployeeInvitedToCafeSession':
-        await tx.query(`INSERT INTO hub_view.cafe_invitations (session_id, employee_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-          event.data.sessionId,
-          event.data.employeeId,
-          occurredAt,
-          recordedAt,
-        ]);
+        await tx.query(
+          `INSERT INTO hub_view.cafe_invitations (session_id, employee_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [event.data.sessionId, event.data.employeeId, occurredAt, recordedAt],
+        );
         return;
       case 'CafeSessionAttendanceRecorded': {
         const { sessionId, employeeId, walkIn } = event.data;
@@ -76,12 +74,10 @@ export const cafeSessionProjection: Projection = {
         );
         return;
       case 'CafeSessionCancelled':
-        await tx.query(`INSERT INTO hub_view.cafe_cancellations (session_id, reason, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (session_id) DO NOTHING`, [
-          event.data.sessionId,
-          event.data.reason,
-          occurredAt,
-          recordedAt,
-        ]);
+        await tx.query(
+          `INSERT INTO hub_view.cafe_cancellations (session_id, reason, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (session_id) DO NOTHING`,
+          [event.data.sessionId, event.data.reason, occurredAt, recordedAt],
+        );
         return;
       default:
         return;

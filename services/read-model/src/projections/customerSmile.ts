@@ -1,4 +1,4 @@
-import { koreanDay } from '@hub/contracts';
+import { koreanDay } from '@hub/events';
 import type { Projection } from '../projection';
 
 /**
@@ -12,34 +12,77 @@ export const customerSmileProjection: Projection = {
     switch (event.type) {
       case 'CustomerRegistered': {
         const d = event.data;
-        await tx.query('INSERT INTO hub_view.customers VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [d.customerId, d.branchId, d.registeredOn, occurredAt, recordedAt]);
+        await tx.query('INSERT INTO hub_view.customers VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+          d.customerId,
+          d.branchId,
+          d.registeredOn,
+          occurredAt,
+          recordedAt,
+        ]);
         return;
       }
       case 'CustomerPersonalDataErased':
-        await tx.query('INSERT INTO hub_view.customer_erasures VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [event.data.customerId, event.data.erasedOn, occurredAt, recordedAt]);
+        await tx.query('INSERT INTO hub_view.customer_erasures VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+          event.data.customerId,
+          event.data.erasedOn,
+          occurredAt,
+          recordedAt,
+        ]);
         return;
       case 'ContractSigned': {
         const d = event.data;
         await tx.query('INSERT INTO hub_view.contracts VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING', [
-          d.contractId, d.customerId, d.fcId, d.branchId, d.product, d.signedOn, occurredAt, recordedAt,
+          d.contractId,
+          d.customerId,
+          d.fcId,
+          d.branchId,
+          d.product,
+          d.signedOn,
+          occurredAt,
+          recordedAt,
         ]);
         await tx.query(
           `INSERT INTO hub_view.contract_follow_ups SELECT $1, f.kind, f.opens_on::date, f.due_on::date, $6, $5
            FROM unnest($2::text[], $3::text[], $4::text[]) AS f(kind, opens_on, due_on) ON CONFLICT DO NOTHING`,
-          [d.contractId, d.followUps.map((f) => f.kind), d.followUps.map((f) => f.opensOn), d.followUps.map((f) => f.dueOn), recordedAt, occurredAt],
+          [
+            d.contractId,
+            d.followUps.map((f) => f.kind),
+            d.followUps.map((f) => f.opensOn),
+            d.followUps.map((f) => f.dueOn),
+            recordedAt,
+            occurredAt,
+          ],
         );
         return;
       }
       case 'CustomerVisited': {
         const d = event.data;
-        await tx.query('INSERT INTO hub_view.customer_visits VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8::text[], $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING', [
-          d.visitId, d.contractId, d.customerId, d.fcId, d.leaderIds, d.visitedAt, koreanDay(d.visitedAt), d.topics,
-          d.feedback?.rating ?? null, d.feedback?.comment ?? null, d.satisfies, occurredAt, recordedAt, id,
-        ]);
+        await tx.query(
+          'INSERT INTO hub_view.customer_visits VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8::text[], $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING',
+          [
+            d.visitId,
+            d.contractId,
+            d.customerId,
+            d.fcId,
+            d.leaderIds,
+            d.visitedAt,
+            koreanDay(d.visitedAt),
+            d.topics,
+            d.feedback?.rating ?? null,
+            d.feedback?.comment ?? null,
+            d.satisfies,
+            occurredAt,
+            recordedAt,
+            id,
+          ],
+        );
         // [person, kind, leader]: the customer by the company or by each leader; the FC by each leader.
         const touched: [string, string, string | null][] = [
           ...(d.leaderIds.length === 0 ? [[d.customerId, 'CUSTOMER', null] as [string, string, null]] : []),
-          ...d.leaderIds.flatMap((leader): [string, string, string][] => [[d.customerId, 'CUSTOMER', leader], [d.fcId, 'FC', leader]]),
+          ...d.leaderIds.flatMap((leader): [string, string, string][] => [
+            [d.customerId, 'CUSTOMER', leader],
+            [d.fcId, 'FC', leader],
+          ]),
         ];
         await tx.query(
           `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, occurred_at, recorded_at)
@@ -47,7 +90,17 @@ export const customerSmileProjection: Projection = {
                   'CUSTOMER_VISIT', 'FACE_TO_FACE', $2, $1::uuid, $8, $3, $9, $4
            FROM unnest($5::text[], $6::text[], $7::text[]) AS t(person_id, kind, leader_id)
            ON CONFLICT (touch_id) DO NOTHING`,
-          [id, d.visitedAt, position.toString(), recordedAt, touched.map((t) => t[0]), touched.map((t) => t[1]), touched.map((t) => t[2]), d.visitId, occurredAt],
+          [
+            id,
+            d.visitedAt,
+            position.toString(),
+            recordedAt,
+            touched.map((t) => t[0]),
+            touched.map((t) => t[1]),
+            touched.map((t) => t[2]),
+            d.visitId,
+            occurredAt,
+          ],
         );
         return;
       }

@@ -18,15 +18,34 @@ export const directoryProjection: Projection = {
     const refresh = async (statements: readonly string[], personId: string) => {
       for (const sql of statements) await tx.query(sql, [personId]);
     };
-    const employeeChange = async (employeeId: string, registered: boolean, values: Partial<Record<'name' | 'grade' | 'org_unit_id' | 'region' | 'title' | 'hired_on' | 'left_on', string | null>>) => {
+    const employeeChange = async (
+      employeeId: string,
+      registered: boolean,
+      values: Partial<Record<'name' | 'grade' | 'org_unit_id' | 'region' | 'title' | 'hired_on' | 'left_on', string | null>>,
+    ) => {
       await tx.query(
         `INSERT INTO hub_view.employee_changes (source_event_id, position, occurred_at, recorded_at, employee_id, registered, name, grade, org_unit_id, region, title, hired_on, left_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13::date) ON CONFLICT (source_event_id) DO NOTHING`,
-        [...stamp, employeeId, registered, values.name ?? null, values.grade ?? null, values.org_unit_id ?? null, values.region ?? null, values.title ?? null, values.hired_on ?? null, values.left_on ?? null],
+        [
+          ...stamp,
+          employeeId,
+          registered,
+          values.name ?? null,
+          values.grade ?? null,
+          values.org_unit_id ?? null,
+          values.region ?? null,
+          values.title ?? null,
+          values.hired_on ?? null,
+          values.left_on ?? null,
+        ],
       );
       await refresh(REFRESH_EMPLOYEE_VERSIONS, employeeId);
     };
-    const fcChange = async (fcId: string, registered: boolean, values: Partial<Record<'name' | 'branch_id' | 'hired_on' | 'left_on', string | null>>) => {
+    const fcChange = async (
+      fcId: string,
+      registered: boolean,
+      values: Partial<Record<'name' | 'branch_id' | 'hired_on' | 'left_on', string | null>>,
+    ) => {
       await tx.query(
         `INSERT INTO hub_view.fc_changes (source_event_id, position, occurred_at, recorded_at, fc_id, registered, name, branch_id, hired_on, left_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10::date) ON CONFLICT (source_event_id) DO NOTHING`,
@@ -49,7 +68,14 @@ export const directoryProjection: Projection = {
       }
       case 'EmployeeRegistered': {
         const e = event.data;
-        await employeeChange(e.employeeId, true, { name: e.name, grade: e.grade, org_unit_id: e.orgUnitId, region: e.region, title: e.title, hired_on: e.hiredOn });
+        await employeeChange(e.employeeId, true, {
+          name: e.name,
+          grade: e.grade,
+          org_unit_id: e.orgUnitId,
+          region: e.region,
+          title: e.title,
+          hired_on: e.hiredOn,
+        });
         return;
       }
       case 'EmployeePromoted':
@@ -70,12 +96,10 @@ export const directoryProjection: Projection = {
         return;
       }
       case 'BranchEnrolledInPride':
-        await tx.query(`INSERT INTO hub_view.branch_pride (branch_id, since, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-          event.data.branchId,
-          event.data.since,
-          occurredAt,
-          recordedAt,
-        ]);
+        await tx.query(
+          `INSERT INTO hub_view.branch_pride (branch_id, since, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [event.data.branchId, event.data.since, occurredAt, recordedAt],
+        );
         return;
       case 'FcRegistered': {
         const f = event.data;

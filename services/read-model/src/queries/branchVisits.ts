@@ -26,24 +26,26 @@ export interface CampaignRow extends AsOfRow {
   visitedBranchIds: string[];
 }
 
-const toVisit = (asOf: AsOf) => (r: Record<string, unknown>): BranchVisitRow => ({
-  visitId: r.visit_id as string,
-  branchId: r.branch_id as string,
-  leaderIds: r.leader_ids as string[],
-  visitedAt: iso(r.visited_at),
-  purpose: r.purpose as string,
-  campaignId: (r.campaign_id as string | null) ?? null,
-  fcIds: r.fc_ids as string[],
-  gift: (r.gift as string | null) ?? null,
-  asOf: viewMoment(asOf),
-});
+const toVisit =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): BranchVisitRow => ({
+    visitId: r.visit_id as string,
+    branchId: r.branch_id as string,
+    leaderIds: r.leader_ids as string[],
+    visitedAt: iso(r.visited_at),
+    purpose: r.purpose as string,
+    campaignId: (r.campaign_id as string | null) ?? null,
+    fcIds: r.fc_ids as string[],
+    gift: (r.gift as string | null) ?? null,
+    asOf: viewMoment(asOf),
+  });
 
 /** Visits of many branches at once, newest first. */
 export const visitsByBranchIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(`SELECT * FROM hub_view.branch_visits WHERE branch_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY visited_at DESC, visit_id`, [
-    ids,
-    asOfParam(asOf),
-  ]);
+  const rows = await db.query(
+    `SELECT * FROM hub_view.branch_visits WHERE branch_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY visited_at DESC, visit_id`,
+    [ids, asOfParam(asOf)],
+  );
   return groupBy(ids, rows.map(toVisit(asOf)), (v) => v.branchId);
 };
 
@@ -108,7 +110,14 @@ export const branchVisitsPage = (
       filtered: `SELECT * FROM hub_view.branch_visits WHERE ${asOfSql(null, 1)} AND ($2::text IS NULL OR branch_id = $2)
         AND ($3::text IS NULL OR $3 = ANY(leader_ids)) AND ($4::text IS NULL OR campaign_id = $4)
         AND ($5::timestamptz IS NULL OR visited_at >= $5) AND ($6::timestamptz IS NULL OR visited_at < $6)`,
-      params: [asOfParam(asOf), filter.branchId ?? null, filter.leaderId ?? null, filter.campaignId ?? null, filter.from ?? null, filter.to ?? null],
+      params: [
+        asOfParam(asOf),
+        filter.branchId ?? null,
+        filter.leaderId ?? null,
+        filter.campaignId ?? null,
+        filter.from ?? null,
+        filter.to ?? null,
+      ],
       timeColumn: 'visited_at',
       idColumn: 'visit_id',
     },

@@ -61,18 +61,20 @@ const sessionsAsOfSql = (n: number) => `
   LEFT JOIN hub_view.cafe_cancellations c ON c.session_id = s.session_id AND ${asOfSql('c', n)}
   WHERE ${asOfSql('s', n)}`;
 
-const toSession = (asOf: AsOf) => (r: Record<string, unknown>): CafeSessionRow => ({
-  sessionId: r.session_id as string,
-  scheduledAt: iso(r.scheduled_at),
-  venue: r.venue as string,
-  hostIds: r.host_ids as string[],
-  capacity: Number(r.capacity),
-  status: r.status as CafeSessionRow['status'],
-  cancelReason: (r.cancel_reason as string | null) ?? null,
-  invitedCount: Number(r.invited_count),
-  attendedCount: Number(r.attended_count),
-  asOf: viewMoment(asOf),
-});
+const toSession =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): CafeSessionRow => ({
+    sessionId: r.session_id as string,
+    scheduledAt: iso(r.scheduled_at),
+    venue: r.venue as string,
+    hostIds: r.host_ids as string[],
+    capacity: Number(r.capacity),
+    status: r.status as CafeSessionRow['status'],
+    cancelReason: (r.cancel_reason as string | null) ?? null,
+    invitedCount: Number(r.invited_count),
+    attendedCount: Number(r.attended_count),
+    asOf: viewMoment(asOf),
+  });
 
 export interface CafeSessionFilter {
   /** Inclusive start of the period (ISO instant). */
@@ -94,7 +96,10 @@ export const listCafeSessions = async (
     WHERE ($1::timestamptz IS NULL OR s.scheduled_at >= $1) AND ($2::timestamptz IS NULL OR s.scheduled_at < $2)
       AND ($3::text IS NULL OR $3 = ANY(s.host_ids)) AND ($4::text IS NULL OR s.status = $4)`;
   const params = [filter.from ?? null, filter.to ?? null, filter.hostId ?? null, filter.status ?? null, asOfParam(asOf)];
-  return newestFirstPage(db, { filtered, params, timeColumn: 'scheduled_at', idColumn: 'session_id' }, page, toSession(asOf), (s) => [s.scheduledAt, s.sessionId]);
+  return newestFirstPage(db, { filtered, params, timeColumn: 'scheduled_at', idColumn: 'session_id' }, page, toSession(asOf), (s) => [
+    s.scheduledAt,
+    s.sessionId,
+  ]);
 };
 
 export const cafeSessionsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {

@@ -1,4 +1,4 @@
-import { koreanDay, validationError, type FollowUpKind, type FollowUpStatus } from '@hub/contracts';
+import { koreanDay, validationError, type FollowUpKind, type FollowUpStatus } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage } from './page';
@@ -9,7 +9,6 @@ import { groupBy, iso, localDate, localDateOrNull } from './rows';
  * a given day (default: the Korean calendar day of `asOf`, or today), and compliance per FC,
  * branch or region.
  */
-
 
 export interface CustomerRow extends AsOfRow {
   customerId: string;
@@ -71,33 +70,41 @@ const CUSTOMERS_AS_OF = `
   LEFT JOIN hub_view.customer_erasures e ON e.customer_id = c.customer_id AND ${asOfSql('e', 1)}
   WHERE ${asOfSql('c', 1)}`;
 
-const toCustomer = (asOf: AsOf) => (r: Record<string, unknown>): CustomerRow => ({
-  customerId: r.customer_id as string,
-  branchId: r.branch_id as string,
-  registeredOn: localDate(r.registered_on),
-  erasedOn: localDateOrNull(r.erased_on),
-  asOf: viewMoment(asOf),
-});
+const toCustomer =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): CustomerRow => ({
+    customerId: r.customer_id as string,
+    branchId: r.branch_id as string,
+    registeredOn: localDate(r.registered_on),
+    erasedOn: localDateOrNull(r.erased_on),
+    asOf: viewMoment(asOf),
+  });
 
 /** Customers as of the moment whose personal data is kept (not erased), by id: what a name search looks through. */
 export const customerIdsWithPersonalData = async (db: SqlExecutor, asOf?: AsOf): Promise<string[]> =>
-  (await db.query<{ customer_id: string }>(`SELECT customer_id FROM (${CUSTOMERS_AS_OF}) c WHERE erased_on IS NULL ORDER BY customer_id`, [asOfParam(asOf)])).map((r) => r.customer_id);
+  (
+    await db.query<{ customer_id: string }>(`SELECT customer_id FROM (${CUSTOMERS_AS_OF}) c WHERE erased_on IS NULL ORDER BY customer_id`, [
+      asOfParam(asOf),
+    ])
+  ).map((r) => r.customer_id);
 
 export const customersByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
   const rows = await db.query(`SELECT * FROM (${CUSTOMERS_AS_OF}) c WHERE customer_id = ANY($2::text[])`, [asOfParam(asOf), ids]);
   return groupBy(ids, rows.map(toCustomer(asOf)), (c) => c.customerId).map((g) => g[0]);
 };
 
-const toContract = (asOf: AsOf) => (r: Record<string, unknown>): ContractRow => ({
-  contractId: r.contract_id as string,
-  customerId: r.customer_id as string,
-  fcId: r.fc_id as string,
-  branchId: r.branch_id as string,
-  product: r.product as string,
-  signedOn: localDate(r.signed_on),
-  recordedAt: iso(r.recorded_at),
-  asOf: viewMoment(asOf),
-});
+const toContract =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): ContractRow => ({
+    contractId: r.contract_id as string,
+    customerId: r.customer_id as string,
+    fcId: r.fc_id as string,
+    branchId: r.branch_id as string,
+    product: r.product as string,
+    signedOn: localDate(r.signed_on),
+    recordedAt: iso(r.recorded_at),
+    asOf: viewMoment(asOf),
+  });
 
 export interface ContractFilter {
   customerId?: string | null;
@@ -120,24 +127,32 @@ const FOLLOW_UPS_AS_OF = `
   LEFT JOIN hub_view.customer_visits v ON v.contract_id = f.contract_id AND v.satisfies = f.kind AND ${asOfSql('v', 1)}
   WHERE ${asOfSql('f', 1)}`;
 
-const toFollowUp = (asOf: AsOf, on: string) => (r: Record<string, unknown>): FollowUpRow => ({
-  on,
-  contractId: r.contract_id as string,
-  customerId: r.customer_id as string,
-  fcId: r.fc_id as string,
-  branchId: r.branch_id as string,
-  kind: r.kind as FollowUpKind,
-  opensOn: localDate(r.opens_on),
-  dueOn: localDate(r.due_on),
-  status: r.status as FollowUpStatus,
-  satisfiedOn: localDateOrNull(r.satisfied_on),
-  visitId: (r.visit_id as string | null) ?? null,
-  daysLate: Number(r.days_late),
-  asOf: viewMoment(asOf),
-});
+const toFollowUp =
+  (asOf: AsOf, on: string) =>
+  (r: Record<string, unknown>): FollowUpRow => ({
+    on,
+    contractId: r.contract_id as string,
+    customerId: r.customer_id as string,
+    fcId: r.fc_id as string,
+    branchId: r.branch_id as string,
+    kind: r.kind as FollowUpKind,
+    opensOn: localDate(r.opens_on),
+    dueOn: localDate(r.due_on),
+    status: r.status as FollowUpStatus,
+    satisfiedOn: localDateOrNull(r.satisfied_on),
+    visitId: (r.visit_id as string | null) ?? null,
+    daysLate: Number(r.days_late),
+    asOf: viewMoment(asOf),
+  });
 
 /** Contracts newest first, filtered; a page with cursors. */
-export const contractsPage = (db: SqlExecutor, filter: ContractFilter, page: { first: number; after?: string | null }, asOf?: AsOf, on: string = viewDay(asOf)) =>
+export const contractsPage = (
+  db: SqlExecutor,
+  filter: ContractFilter,
+  page: { first: number; after?: string | null },
+  asOf?: AsOf,
+  on: string = viewDay(asOf),
+) =>
   newestFirstPage(
     db,
     {
@@ -145,7 +160,15 @@ export const contractsPage = (db: SqlExecutor, filter: ContractFilter, page: { f
         WHERE ${asOfSql('k', 1)} AND ($3::text IS NULL OR k.customer_id = $3) AND ($4::text IS NULL OR k.fc_id = $4)
           AND ($5::text IS NULL OR k.branch_id = $5) AND ($6::text IS NULL OR b.region = $6)
           AND ($7::text IS NULL OR k.contract_id IN (SELECT contract_id FROM (${FOLLOW_UPS_AS_OF}) s WHERE s.status = $7))`,
-      params: [asOfParam(asOf), on, filter.customerId ?? null, filter.fcId ?? null, filter.branchId ?? null, filter.region ?? null, filter.followUpStatus ?? null],
+      params: [
+        asOfParam(asOf),
+        on,
+        filter.customerId ?? null,
+        filter.fcId ?? null,
+        filter.branchId ?? null,
+        filter.region ?? null,
+        filter.followUpStatus ?? null,
+      ],
       timeColumn: 'signed_at',
       idColumn: 'contract_id',
     },
@@ -155,37 +178,52 @@ export const contractsPage = (db: SqlExecutor, filter: ContractFilter, page: { f
   );
 
 export const contractsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(`SELECT * FROM hub_view.contracts WHERE contract_id = ANY($1::text[]) AND ${asOfSql(null, 2)}`, [ids, asOfParam(asOf)]);
+  const rows = await db.query(`SELECT * FROM hub_view.contracts WHERE contract_id = ANY($1::text[]) AND ${asOfSql(null, 2)}`, [
+    ids,
+    asOfParam(asOf),
+  ]);
   return groupBy(ids, rows.map(toContract(asOf)), (c) => c.contractId).map((g) => g[0]);
 };
 
 export const contractsByCustomerIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(`SELECT * FROM hub_view.contracts WHERE customer_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY signed_on DESC, contract_id`, [ids, asOfParam(asOf)]);
+  const rows = await db.query(
+    `SELECT * FROM hub_view.contracts WHERE customer_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY signed_on DESC, contract_id`,
+    [ids, asOfParam(asOf)],
+  );
   return groupBy(ids, rows.map(toContract(asOf)), (c) => c.customerId);
 };
 
 export const followUpsByContractIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
   const on = viewDay(asOf);
-  const rows = await db.query(`SELECT * FROM (${FOLLOW_UPS_AS_OF}) s WHERE contract_id = ANY($3::text[]) ORDER BY due_on`, [asOfParam(asOf), on, ids]);
+  const rows = await db.query(`SELECT * FROM (${FOLLOW_UPS_AS_OF}) s WHERE contract_id = ANY($3::text[]) ORDER BY due_on`, [
+    asOfParam(asOf),
+    on,
+    ids,
+  ]);
   return groupBy(ids, rows.map(toFollowUp(asOf, on)), (f) => f.contractId);
 };
 
-const toVisit = (asOf: AsOf) => (r: Record<string, unknown>): CustomerVisitRow => ({
-  visitId: r.visit_id as string,
-  contractId: r.contract_id as string,
-  customerId: r.customer_id as string,
-  fcId: r.fc_id as string,
-  leaderIds: r.leader_ids as string[],
-  visitedAt: iso(r.visited_at),
-  topics: r.topics as string[],
-  rating: r.rating == null ? null : Number(r.rating),
-  comment: (r.comment as string | null) ?? null,
-  satisfies: (r.satisfies as FollowUpKind | null) ?? null,
-  asOf: viewMoment(asOf),
-});
+const toVisit =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): CustomerVisitRow => ({
+    visitId: r.visit_id as string,
+    contractId: r.contract_id as string,
+    customerId: r.customer_id as string,
+    fcId: r.fc_id as string,
+    leaderIds: r.leader_ids as string[],
+    visitedAt: iso(r.visited_at),
+    topics: r.topics as string[],
+    rating: r.rating == null ? null : Number(r.rating),
+    comment: (r.comment as string | null) ?? null,
+    satisfies: (r.satisfies as FollowUpKind | null) ?? null,
+    asOf: viewMoment(asOf),
+  });
 
 export const customerVisitsByContractIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(`SELECT * FROM hub_view.customer_visits WHERE contract_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY visited_at DESC, visit_id`, [ids, asOfParam(asOf)]);
+  const rows = await db.query(
+    `SELECT * FROM hub_view.customer_visits WHERE contract_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY visited_at DESC, visit_id`,
+    [ids, asOfParam(asOf)],
+  );
   return groupBy(ids, rows.map(toVisit(asOf)), (v) => v.contractId);
 };
 
@@ -236,7 +274,15 @@ export const followUpCompliance = async (
     .map((r) => {
       const [onTime, late, overdue] = [Number(r.on_time), Number(r.late), Number(r.overdue)];
       const known = onTime + late + overdue;
-      return { key: r.key as string, due: Number(r.due), onTime, late, overdue, open: Number(r.open), onTimeRate: known === 0 ? null : onTime / known };
+      return {
+        key: r.key as string,
+        due: Number(r.due),
+        onTime,
+        late,
+        overdue,
+        open: Number(r.open),
+        onTimeRate: known === 0 ? null : onTime / known,
+      };
     })
     .sort((a, b) => (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || b.overdue - a.overdue || a.key.localeCompare(b.key));
 };
@@ -261,7 +307,14 @@ export const overdueFollowUps = async (
 /** Customer Smile visits newest first, filtered; a page with cursors. */
 export const customerVisitsPage = (
   db: SqlExecutor,
-  filter: { customerId?: string | null; fcId?: string | null; leaderId?: string | null; branchId?: string | null; from?: string | null; to?: string | null },
+  filter: {
+    customerId?: string | null;
+    fcId?: string | null;
+    leaderId?: string | null;
+    branchId?: string | null;
+    from?: string | null;
+    to?: string | null;
+  },
   page: { first: number; after?: string | null },
   asOf?: AsOf,
 ) =>
@@ -272,7 +325,15 @@ export const customerVisitsPage = (
         WHERE ${asOfSql('v', 1)} AND ($2::text IS NULL OR v.customer_id = $2) AND ($3::text IS NULL OR v.fc_id = $3)
           AND ($4::text IS NULL OR $4 = ANY(v.leader_ids)) AND ($5::text IS NULL OR k.branch_id = $5)
           AND ($6::timestamptz IS NULL OR v.visited_at >= $6) AND ($7::timestamptz IS NULL OR v.visited_at < $7)`,
-      params: [asOfParam(asOf), filter.customerId ?? null, filter.fcId ?? null, filter.leaderId ?? null, filter.branchId ?? null, filter.from ?? null, filter.to ?? null],
+      params: [
+        asOfParam(asOf),
+        filter.customerId ?? null,
+        filter.fcId ?? null,
+        filter.leaderId ?? null,
+        filter.branchId ?? null,
+        filter.from ?? null,
+        filter.to ?? null,
+      ],
       timeColumn: 'visited_at',
       idColumn: 'visit_id',
     },

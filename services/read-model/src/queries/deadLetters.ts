@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import type { Page } from './page';
 import { decodeCursor, encodeCursor, iso } from './rows';
@@ -24,16 +24,14 @@ export const deadLetters = async (db: SqlExecutor, page: { first: number; after?
      WHERE $1::bigint IS NULL OR position < $1::bigint ORDER BY position DESC LIMIT $2`,
     [cursor?.[0] ?? null, page.first + 1],
   );
-  const items = rows.slice(0, page.first).map(
-    (r): DeadLetterRow => ({
-      position: r.position as string,
-      eventId: r.event_id as string,
-      type: r.event_type as string,
-      stream: r.stream_name as string,
-      reason: r.reason as string,
-      parkedAt: iso(r.parked_at),
-    }),
-  );
+  const items = rows.slice(0, page.first).map((r): DeadLetterRow => ({
+    position: r.position as string,
+    eventId: r.event_id as string,
+    type: r.event_type as string,
+    stream: r.stream_name as string,
+    reason: r.reason as string,
+    parkedAt: iso(r.parked_at),
+  }));
   return {
     nodes: items.map((node) => ({ node, cursor: encodeCursor([node.position]) })),
     hasNextPage: rows.length > page.first,

@@ -1,4 +1,4 @@
-import type { OrgUnitKind } from '@hub/contracts';
+import type { OrgUnitKind } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, latestSql as latest, refreshVersionsSql, validAtSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, localDate, localDateOrNull } from './rows';
@@ -28,13 +28,15 @@ export interface FcRow extends AsOfRow {
   leftOn: string | null;
 }
 
-const toOrgUnit = (asOf: AsOf) => (r: Record<string, unknown>): OrgUnitRow => ({
-  orgUnitId: r.org_unit_id as string,
-  name: r.name as string,
-  kind: r.kind as OrgUnitKind,
-  parentId: (r.parent_id as string | null) ?? null,
-  asOf: viewMoment(asOf),
-});
+const toOrgUnit =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): OrgUnitRow => ({
+    orgUnitId: r.org_unit_id as string,
+    name: r.name as string,
+    kind: r.kind as OrgUnitKind,
+    parentId: (r.parent_id as string | null) ?? null,
+    asOf: viewMoment(asOf),
+  });
 
 /** The org tree as of a moment, parents before children, siblings by name. */
 export const listOrgUnits = async (db: SqlExecutor, asOf?: AsOf) => {
@@ -51,7 +53,10 @@ export const listOrgUnits = async (db: SqlExecutor, asOf?: AsOf) => {
 };
 
 export const orgUnitsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(`SELECT * FROM hub_view.org_units WHERE org_unit_id = ANY($1::text[]) AND ${asOfSql(null, 2)}`, [ids, asOfParam(asOf)]);
+  const rows = await db.query(`SELECT * FROM hub_view.org_units WHERE org_unit_id = ANY($1::text[]) AND ${asOfSql(null, 2)}`, [
+    ids,
+    asOfParam(asOf),
+  ]);
   return groupBy(ids, rows.map(toOrgUnit(asOf)), (u) => u.orgUnitId).map((g) => g[0]);
 };
 
@@ -61,18 +66,24 @@ export const BRANCHES_AS_OF = `
   LEFT JOIN hub_view.branch_pride p ON p.branch_id = b.branch_id AND ${asOfSql('p', 1)}
   WHERE ${asOfSql('b', 1)}`;
 
-export const toBranch = (asOf: AsOf) => (r: Record<string, unknown>): BranchRow => ({
-  branchId: r.branch_id as string,
-  name: r.name as string,
-  region: r.region as string,
-  district: r.district as string,
-  seoul: Boolean(r.seoul),
-  prideSince: localDateOrNull(r.pride_since),
-  asOf: viewMoment(asOf),
-});
+export const toBranch =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): BranchRow => ({
+    branchId: r.branch_id as string,
+    name: r.name as string,
+    region: r.region as string,
+    district: r.district as string,
+    seoul: Boolean(r.seoul),
+    prideSince: localDateOrNull(r.pride_since),
+    asOf: viewMoment(asOf),
+  });
 
 /** Branches, optionally only Seoul's, one region's, or PRIDE / non-PRIDE ones. */
-export const listBranches = async (db: SqlExecutor, filter: { region?: string | null; seoul?: boolean | null; pride?: boolean | null } = {}, asOf?: AsOf) => {
+export const listBranches = async (
+  db: SqlExecutor,
+  filter: { region?: string | null; seoul?: boolean | null; pride?: boolean | null } = {},
+  asOf?: AsOf,
+) => {
   const rows = await db.query(
     `SELECT * FROM (${BRANCHES_AS_OF}) b
      WHERE ($2::text IS NULL OR region = $2) AND ($3::boolean IS NULL OR seoul = $3) AND ($4::boolean IS NULL OR (pride_since IS NOT NULL) = $4)
@@ -101,24 +112,31 @@ export const FCS_AS_OF = (n: number, asOf: AsOf) =>
   GROUP BY fc_id HAVING bool_or(registered)`;
 
 /** Recompute one FC's versions (`$1`) from all their changes, as REFRESH_EMPLOYEE_VERSIONS. */
-export const REFRESH_FC_VERSIONS = refreshVersionsSql({ versions: 'fc_versions', changes: 'fc_changes', id: 'fc_id', columns: FC_COLUMNS, fold: FC_FOLD });
-
-export const toFc = (asOf: AsOf) => (r: Record<string, unknown>): FcRow => ({
-  fcId: r.fc_id as string,
-  name: r.name as string,
-  branchId: r.branch_id as string,
-  hiredOn: localDate(r.hired_on),
-  leftOn: localDateOrNull(r.left_on),
-  asOf: viewMoment(asOf),
+export const REFRESH_FC_VERSIONS = refreshVersionsSql({
+  versions: 'fc_versions',
+  changes: 'fc_changes',
+  id: 'fc_id',
+  columns: FC_COLUMNS,
+  fold: FC_FOLD,
 });
+
+export const toFc =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): FcRow => ({
+    fcId: r.fc_id as string,
+    name: r.name as string,
+    branchId: r.branch_id as string,
+    hiredOn: localDate(r.hired_on),
+    leftOn: localDateOrNull(r.left_on),
+    asOf: viewMoment(asOf),
+  });
 
 /** FCs of many branches at once (their branch as of the moment), active ones unless asked. */
 export const fcsByBranchIds = async (db: SqlExecutor, branchIds: readonly string[], asOf?: AsOf, includeLeft = false) => {
-  const rows = await db.query(`SELECT * FROM (${FCS_AS_OF(2, asOf)}) f WHERE branch_id = ANY($1::text[]) AND ($3 OR left_on IS NULL) ORDER BY name, fc_id`, [
-    branchIds,
-    asOfParam(asOf),
-    includeLeft,
-  ]);
+  const rows = await db.query(
+    `SELECT * FROM (${FCS_AS_OF(2, asOf)}) f WHERE branch_id = ANY($1::text[]) AND ($3 OR left_on IS NULL) ORDER BY name, fc_id`,
+    [branchIds, asOfParam(asOf), includeLeft],
+  );
   return groupBy(branchIds, rows.map(toFc(asOf)), (f) => f.branchId);
 };
 

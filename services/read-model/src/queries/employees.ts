@@ -1,4 +1,4 @@
-import type { EmployeeProfile, Grade } from '@hub/contracts';
+import type { EmployeeProfile, Grade } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, latestSql as latest, refreshVersionsSql, validAtSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, localDateOrNull } from './rows';
@@ -26,19 +26,27 @@ export const employeesAsOfSql = (n: number, asOf: AsOf) =>
   GROUP BY employee_id HAVING bool_or(registered)`;
 
 /** Recompute one employee's versions (`$1`) from all their changes (see refreshVersionsSql). */
-export const REFRESH_EMPLOYEE_VERSIONS = refreshVersionsSql({ versions: 'employee_versions', changes: 'employee_changes', id: 'employee_id', columns: EMPLOYEE_COLUMNS, fold: EMPLOYEE_FOLD });
-
-export const toEmployee = (asOf: AsOf) => (r: Record<string, unknown>): EmployeeRow => ({
-  employeeId: r.employee_id as string,
-  name: r.name as string,
-  grade: r.grade as Grade,
-  orgUnitId: r.org_unit_id as string,
-  region: r.region as string,
-  title: (r.title as string | null) ?? null,
-  hiredOn: localDateOrNull(r.hired_on),
-  leftOn: localDateOrNull(r.left_on),
-  asOf: viewMoment(asOf),
+export const REFRESH_EMPLOYEE_VERSIONS = refreshVersionsSql({
+  versions: 'employee_versions',
+  changes: 'employee_changes',
+  id: 'employee_id',
+  columns: EMPLOYEE_COLUMNS,
+  fold: EMPLOYEE_FOLD,
 });
+
+export const toEmployee =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): EmployeeRow => ({
+    employeeId: r.employee_id as string,
+    name: r.name as string,
+    grade: r.grade as Grade,
+    orgUnitId: r.org_unit_id as string,
+    region: r.region as string,
+    title: (r.title as string | null) ?? null,
+    hiredOn: localDateOrNull(r.hired_on),
+    leftOn: localDateOrNull(r.left_on),
+    asOf: viewMoment(asOf),
+  });
 
 /** Employees by id, in the order asked (undefined for unknown ids): one query for any number. */
 export const employeesByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf): Promise<(EmployeeRow | undefined)[]> => {

@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { decodeCursor, encodeCursor } from './rows';
 
@@ -22,7 +22,8 @@ export const newestFirstPage = async <T>(
   keyOf: (row: T) => [string, string],
 ): Promise<Page<T>> => {
   const cursor = page.after ? decodeCursor(page.after) : undefined;
-  if (page.after && (!cursor || cursor.length !== 2 || Number.isNaN(Date.parse(cursor[0]!)))) throw validationError(`Invalid cursor "${page.after}"`);
+  if (page.after && (!cursor || cursor.length !== 2 || Number.isNaN(Date.parse(cursor[0]!))))
+    throw validationError(`Invalid cursor "${page.after}"`);
   const { filtered, params, timeColumn: t, idColumn: id } = query;
   const n = params.length;
   const rows = await db.query(
@@ -58,8 +59,13 @@ export const sortedPage = async <T>(
   if (!Number.isInteger(offset) || offset < 0) throw validationError(`Invalid cursor "${page.after}"`);
   const { filtered, params, orderBy } = query;
   const n = params.length;
-  const rows = await db.query(`SELECT *, count(*) OVER ()::int AS total_count FROM (${filtered}) f ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, page.first + 1, offset]);
-  const total = rows[0]?.total_count ?? (offset > 0 ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${filtered}) f`, params))[0]?.n : 0);
+  const rows = await db.query(
+    `SELECT *, count(*) OVER ()::int AS total_count FROM (${filtered}) f ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, page.first + 1, offset],
+  );
+  const total =
+    rows[0]?.total_count ??
+    (offset > 0 ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${filtered}) f`, params))[0]?.n : 0);
   return {
     nodes: rows.slice(0, page.first).map((r, i) => ({ node: toRow(r), cursor: encodeCursor(['offset', String(offset + i + 1)]) })),
     hasNextPage: rows.length > page.first,

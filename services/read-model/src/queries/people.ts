@@ -1,4 +1,4 @@
-import { GRADES, type Grade } from '@hub/contracts';
+import { GRADES, type Grade } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { employeesAsOfSql, toEmployee } from './employees';
@@ -62,7 +62,15 @@ export const employeesPage = (
         WHERE ($2::text IS NULL OR org_unit_id IN (SELECT org_unit_id FROM units)) AND ($3::text IS NULL OR grade = $3)
           AND ($4::text IS NULL OR region = $4) AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0) AND ($6 OR left_on IS NULL)
           AND ${searchSql('name', 'employee_id', 7)}`,
-      params: [asOfParam(asOf), filter.orgUnitId ?? null, filter.grade ?? null, filter.region ?? null, filter.name ?? null, filter.includeLeft ?? false, filter.search ?? null],
+      params: [
+        asOfParam(asOf),
+        filter.orgUnitId ?? null,
+        filter.grade ?? null,
+        filter.region ?? null,
+        filter.name ?? null,
+        filter.includeLeft ?? false,
+        filter.search ?? null,
+      ],
       orderBy,
     },
     page,
@@ -75,13 +83,24 @@ export type FcSort = (typeof FC_SORTS)[number];
 
 export const fcsPage = (
   db: SqlExecutor,
-  filter: { branchId?: string | null; region?: string | null; pride?: boolean | null; name?: string | null; search?: string | null; includeLeft?: boolean | null },
+  filter: {
+    branchId?: string | null;
+    region?: string | null;
+    pride?: boolean | null;
+    name?: string | null;
+    search?: string | null;
+    includeLeft?: boolean | null;
+  },
   sort: { by: FcSort; direction: SortDirection },
   page: { first: number; after?: string | null },
   asOf?: AsOf,
 ) => {
   const d = dir(sort.direction);
-  const orderBy = { NAME: `name ${d}, fc_id`, HIRED_ON: `hired_on ${d}, name, fc_id`, LAST_TOUCHED_AT: `${lastTouchedOrder(sort.direction)}, name, fc_id` }[sort.by];
+  const orderBy = {
+    NAME: `name ${d}, fc_id`,
+    HIRED_ON: `hired_on ${d}, name, fc_id`,
+    LAST_TOUCHED_AT: `${lastTouchedOrder(sort.direction)}, name, fc_id`,
+  }[sort.by];
   return sortedPage(
     db,
     {
@@ -90,7 +109,15 @@ export const fcsPage = (
         WHERE ($2::text IS NULL OR f.branch_id = $2) AND ($3::text IS NULL OR b.region = $3) AND ($4::boolean IS NULL OR (b.pride_since IS NOT NULL) = $4)
           AND ($5::text IS NULL OR strpos(lower(f.name), lower($5)) > 0) AND ($6 OR f.left_on IS NULL)
           AND ${searchSql('f.name', 'f.fc_id', 7)}`,
-      params: [asOfParam(asOf), filter.branchId ?? null, filter.region ?? null, filter.pride ?? null, filter.name ?? null, filter.includeLeft ?? false, filter.search ?? null],
+      params: [
+        asOfParam(asOf),
+        filter.branchId ?? null,
+        filter.region ?? null,
+        filter.pride ?? null,
+        filter.name ?? null,
+        filter.includeLeft ?? false,
+        filter.search ?? null,
+      ],
       orderBy,
     },
     page,
@@ -126,7 +153,14 @@ export const branchesPage = (
         LEFT JOIN (SELECT branch_id, count(*) AS n FROM (${FCS_AS_OF(1, asOf)}) f WHERE f.left_on IS NULL GROUP BY branch_id) fcs ON fcs.branch_id = b.branch_id
         WHERE ($2::text IS NULL OR b.region = $2) AND ($3::boolean IS NULL OR b.seoul = $3) AND ($4::boolean IS NULL OR (b.pride_since IS NOT NULL) = $4)
           AND ($5::text IS NULL OR b.district = $5) AND ($6::text IS NULL OR strpos(lower(b.name), lower($6)) > 0)`,
-      params: [asOfParam(asOf), filter.region ?? null, filter.seoul ?? null, filter.pride ?? null, filter.district ?? null, filter.name ?? null],
+      params: [
+        asOfParam(asOf),
+        filter.region ?? null,
+        filter.seoul ?? null,
+        filter.pride ?? null,
+        filter.district ?? null,
+        filter.name ?? null,
+      ],
       orderBy,
     },
     page,

@@ -1,4 +1,4 @@
-import { validationError } from '@hub/contracts';
+import { validationError } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 
@@ -33,7 +33,12 @@ export const fcActivity = async (
   asOf?: AsOf,
 ): Promise<ActivityRow[]> => {
   if (period.from > period.to) throw validationError('from must not be after to');
-  const key = { PRIDE: `CASE WHEN w.pride THEN 'PRIDE' ELSE 'NON_PRIDE' END`, BRANCH: 'w.branch_id', FC: 'w.fc_id', WEEK: `to_char(w.week_of, 'YYYY-MM-DD')` }[groupBy];
+  const key = {
+    PRIDE: `CASE WHEN w.pride THEN 'PRIDE' ELSE 'NON_PRIDE' END`,
+    BRANCH: 'w.branch_id',
+    FC: 'w.fc_id',
+    WEEK: `to_char(w.week_of, 'YYYY-MM-DD')`,
+  }[groupBy];
   const rows = await db.query<Record<string, unknown>>(
     `WITH latest AS (
        SELECT DISTINCT ON (fc_id, week_of) * FROM hub_view.fc_weekly_activity

@@ -1,4 +1,4 @@
-import { validationError, type Channel, type TouchMode } from '@hub/contracts';
+import { validationError, type Channel, type TouchMode } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { FCS_AS_OF } from './directory';
@@ -36,27 +36,29 @@ const TOUCH_WITH_SUMMARY = `
   END, t.channel) AS summary
   FROM hub_view.touches t`;
 
-const toTouch = (asOf: AsOf) => (r: Record<string, unknown>): TouchRow => ({
-  touchId: r.touch_id as string,
-  personId: r.person_id as string,
-  personKind: r.person_kind as PersonKind,
-  leaderId: (r.leader_id as string | null) ?? null,
-  channel: r.channel as Channel,
-  mode: r.mode as TouchMode,
-  touchedAt: iso(r.touched_at),
-  sourceEventId: r.source_event_id as string,
-  sourceId: r.source_id as string,
-  summary: r.summary as string,
-  recordedAt: iso(r.recorded_at),
-  asOf: viewMoment(asOf),
-});
+const toTouch =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): TouchRow => ({
+    touchId: r.touch_id as string,
+    personId: r.person_id as string,
+    personKind: r.person_kind as PersonKind,
+    leaderId: (r.leader_id as string | null) ?? null,
+    channel: r.channel as Channel,
+    mode: r.mode as TouchMode,
+    touchedAt: iso(r.touched_at),
+    sourceEventId: r.source_event_id as string,
+    sourceId: r.source_id as string,
+    summary: r.summary as string,
+    recordedAt: iso(r.recorded_at),
+    asOf: viewMoment(asOf),
+  });
 
 /** Touches of many people at once, newest first per person, as recorded by `asOf`. */
 export const touchesByPersonIds = async (db: SqlExecutor, personIds: readonly string[], asOf?: AsOf): Promise<TouchRow[][]> => {
-  const rows = await db.query(`${TOUCH_WITH_SUMMARY} WHERE t.person_id = ANY($1::text[]) AND ${asOfSql('t', 2)} ORDER BY t.touched_at DESC, t.touch_id`, [
-    personIds,
-    asOfParam(asOf),
-  ]);
+  const rows = await db.query(
+    `${TOUCH_WITH_SUMMARY} WHERE t.person_id = ANY($1::text[]) AND ${asOfSql('t', 2)} ORDER BY t.touched_at DESC, t.touch_id`,
+    [personIds, asOfParam(asOf)],
+  );
   return groupBy(personIds, rows.map(toTouch(asOf)), (t) => t.personId);
 };
 
@@ -115,6 +117,9 @@ export const touchesPage = (db: SqlExecutor, filter: TouchFilter, page: { first:
 
 /** Touches derived from the events at positions in (after, upTo], in event order: what the touches stream publishes. */
 export const touchesBySourcePositions = async (db: SqlExecutor, after: bigint, upTo: bigint): Promise<TouchRow[]> => {
-  const rows = await db.query(`${TOUCH_WITH_SUMMARY} WHERE t.source_position > $1 AND t.source_position <= $2 ORDER BY t.source_position, t.touch_id`, [after.toString(), upTo.toString()]);
+  const rows = await db.query(
+    `${TOUCH_WITH_SUMMARY} WHERE t.source_position > $1 AND t.source_position <= $2 ORDER BY t.source_position, t.touch_id`,
+    [after.toString(), upTo.toString()],
+  );
   return rows.map(toTouch(null));
 };

@@ -1,4 +1,4 @@
-import type { TownHallFormat } from '@hub/contracts';
+import type { TownHallFormat } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage, type Page } from './page';
@@ -55,21 +55,23 @@ const townHallsAsOfSql = (n: number) => `
   LEFT JOIN hub_view.town_hall_cancellations c ON c.town_hall_id = t.town_hall_id AND ${asOfSql('c', n)}
   WHERE ${asOfSql('t', n)}`;
 
-const toTownHall = (asOf: AsOf) => (r: Record<string, unknown>): TownHallRow => ({
-  townHallId: r.town_hall_id as string,
-  scheduledAt: iso(r.scheduled_at),
-  format: r.format as TownHallFormat,
-  theme: r.theme as string,
-  venue: r.venue as string,
-  presenterIds: r.presenter_ids as string[],
-  status: r.status as TownHallRow['status'],
-  cancelReason: (r.cancel_reason as string | null) ?? null,
-  attendedCount: Number(r.attended_count),
-  headCount: Number(r.head_count),
-  feedbackCount: Number(r.feedback_count),
-  averageRating: r.average_rating == null ? null : Number(r.average_rating),
-  asOf: viewMoment(asOf),
-});
+const toTownHall =
+  (asOf: AsOf) =>
+  (r: Record<string, unknown>): TownHallRow => ({
+    townHallId: r.town_hall_id as string,
+    scheduledAt: iso(r.scheduled_at),
+    format: r.format as TownHallFormat,
+    theme: r.theme as string,
+    venue: r.venue as string,
+    presenterIds: r.presenter_ids as string[],
+    status: r.status as TownHallRow['status'],
+    cancelReason: (r.cancel_reason as string | null) ?? null,
+    attendedCount: Number(r.attended_count),
+    headCount: Number(r.head_count),
+    feedbackCount: Number(r.feedback_count),
+    averageRating: r.average_rating == null ? null : Number(r.average_rating),
+    asOf: viewMoment(asOf),
+  });
 
 /** Newest first, optionally within a period or for one presenter. */
 export const listTownHalls = async (
@@ -81,7 +83,10 @@ export const listTownHalls = async (
   const filtered = `SELECT * FROM (${townHallsAsOfSql(4)}) t
     WHERE ($1::timestamptz IS NULL OR t.scheduled_at >= $1) AND ($2::timestamptz IS NULL OR t.scheduled_at < $2) AND ($3::text IS NULL OR $3 = ANY(t.presenter_ids))`;
   const params = [filter.from ?? null, filter.to ?? null, filter.presenterId ?? null, asOfParam(asOf)];
-  return newestFirstPage(db, { filtered, params, timeColumn: 'scheduled_at', idColumn: 'town_hall_id' }, page, toTownHall(asOf), (t) => [t.scheduledAt, t.townHallId]);
+  return newestFirstPage(db, { filtered, params, timeColumn: 'scheduled_at', idColumn: 'town_hall_id' }, page, toTownHall(asOf), (t) => [
+    t.scheduledAt,
+    t.townHallId,
+  ]);
 };
 
 export const townHallsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
@@ -96,7 +101,11 @@ export const townHallQuestionsByIds = async (db: SqlExecutor, ids: readonly stri
      WHERE q.town_hall_id = ANY($1::text[]) AND ${asOfSql('q', 2)} ORDER BY q.raised_at, q.question_id`,
     [ids, asOfParam(asOf)],
   );
-  const questions: TownHallQuestionRow[] = rows.map((r) => ({ ...questionFields(r), townHallId: r.town_hall_id as string, asOf: viewMoment(asOf) }));
+  const questions: TownHallQuestionRow[] = rows.map((r) => ({
+    ...questionFields(r),
+    townHallId: r.town_hall_id as string,
+    asOf: viewMoment(asOf),
+  }));
   return groupBy(ids, questions, (q) => q.townHallId);
 };
 

@@ -1,4 +1,4 @@
-import type { ViewerKind } from '@hub/contracts';
+import type { ViewerKind } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { groupBy, iso } from './rows';

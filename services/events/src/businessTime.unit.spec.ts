@@ -11,7 +11,9 @@ describe('business time', () => {
     expect(occurredOnDay('2014-02-01T23:00:00+09:00', '2014-02-01', 'hiredOn')).toBe('2014-02-01T23:00:00+09:00');
     // 2014-01-31T20:00Z is still 1 February in Seoul (05:00); 2014-02-01T16:00Z is already the 2nd.
     expect(occurredOnDay('2014-01-31T20:00:00Z', '2014-02-01', 'hiredOn')).toBe('2014-01-31T20:00:00Z');
-    expect(() => occurredOnDay('2014-02-01T16:00:00Z', '2014-02-01', 'hiredOn')).toThrow(expect.objectContaining({ kind: 'VALIDATION', message: expect.stringMatching(/contradicts hiredOn 2014-02-01/) }));
+    expect(() => occurredOnDay('2014-02-01T16:00:00Z', '2014-02-01', 'hiredOn')).toThrow(
+      expect.objectContaining({ kind: 'VALIDATION', message: expect.stringMatching(/contradicts hiredOn 2014-02-01/) }),
+    );
   });
 
   it('dates a fact by its own instant, and refuses an occurredAt that is another instant', () => {
@@ -23,7 +25,9 @@ describe('business time', () => {
   it('lets scheduling look ahead only, unless it records history no later than now', () => {
     const now = '2020-01-01T00:00:00.000Z';
     expect(() => assertSchedulable('2020-02-01T00:00:00.000Z', now, undefined, 'town hall')).not.toThrow();
-    expect(() => assertSchedulable('2015-02-01T00:00:00.000Z', now, undefined, 'town hall')).toThrow(/scheduling is for the future; to record a town hall that already took place, give occurredAt/);
+    expect(() => assertSchedulable('2015-02-01T00:00:00.000Z', now, undefined, 'town hall')).toThrow(
+      /scheduling is for the future; to record a town hall that already took place, give occurredAt/,
+    );
     expect(() => assertSchedulable('2015-02-01T00:00:00.000Z', now, '2015-01-15T00:00:00.000Z', 'town hall')).not.toThrow();
     expect(() => assertSchedulable('2015-02-01T00:00:00.000Z', now, '2020-01-02T00:00:00.000Z', 'town hall')).toThrow(/in the future/);
   });

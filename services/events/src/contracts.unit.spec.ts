@@ -41,7 +41,10 @@ describe('parseOrThrow', () => {
   it('names every bad field in one VALIDATION error', () => {
     const schema = employeeRegisteredSchema.shape.data;
     expect(() => parseOrThrow(schema, { employeeId: '', name: 'x' }, 'employee')).toThrow(
-      expect.objectContaining({ kind: 'VALIDATION', message: expect.stringMatching(/^Invalid employee: employeeId: must not be empty; grade: /) }),
+      expect.objectContaining({
+        kind: 'VALIDATION',
+        message: expect.stringMatching(/^Invalid employee: employeeId: must not be empty; grade: /),
+      }),
     );
   });
 });

@@ -24,5 +24,4 @@ export const gradeLabel = (grade: Grade): string => {
 
 /** Café sessions (톡톡타임) are for employees of grade 차장 or below. */
 export const CAFE_SESSION_MAX_GRADE: Grade = 'DEPUTY_GENERAL_MANAGER';
-export const isCafeSessionEligible = (grade: Grade): boolean =>
-  gradeRank(grade) <= gradeRank(CAFE_SESSION_MAX_GRADE);
+export const isCafeSessionEligible = (grade: Grade): boolean => gradeRank(grade) <= gradeRank(CAFE_SESSION_MAX_GRADE);

@@ -1,14 +1,7 @@
 import { z } from 'zod';
 
 /** The six ways leadership reaches people; every touch names one. */
-export const CHANNELS = [
-  'CAFE_SESSION',
-  'TOWN_HALL',
-  'BRANCH_VISIT',
-  'VIDEO_MESSAGE',
-  'CUSTOMER_VISIT',
-  'PRIDE',
-] as const;
+export const CHANNELS = ['CAFE_SESSION', 'TOWN_HALL', 'BRANCH_VISIT', 'VIDEO_MESSAGE', 'CUSTOMER_VISIT', 'PRIDE'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const channelSchema = z.enum(CHANNELS);
 

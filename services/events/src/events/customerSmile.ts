@@ -76,7 +76,12 @@ export const customerVisitedSchema = z.object({
   }),
 });
 
-export const customerSmileEventSchemas = [customerRegisteredSchema, customerPersonalDataErasedSchema, contractSignedSchema, customerVisitedSchema] as const;
+export const customerSmileEventSchemas = [
+  customerRegisteredSchema,
+  customerPersonalDataErasedSchema,
+  contractSignedSchema,
+  customerVisitedSchema,
+] as const;
 export type CustomerSmileEvent = z.infer<(typeof customerSmileEventSchemas)[number]>;
 
 export const FOLLOW_UP_STATUSES = ['ON_TIME', 'LATE', 'OVERDUE', 'OPEN', 'UPCOMING'] as const;
@@ -87,7 +92,11 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
  * overdue (due date passed), open (window open) or upcoming (window not open yet). The view's SQL
  * computes the same in aggregate (read-model queries/customerSmile.ts).
  */
-export const followUpStatusOn = (followUp: Pick<FollowUpDue, 'opensOn' | 'dueOn'>, satisfiedOn: string | null, day: string): FollowUpStatus => {
+export const followUpStatusOn = (
+  followUp: Pick<FollowUpDue, 'opensOn' | 'dueOn'>,
+  satisfiedOn: string | null,
+  day: string,
+): FollowUpStatus => {
   if (satisfiedOn !== null && satisfiedOn <= day) return satisfiedOn <= followUp.dueOn ? 'ON_TIME' : 'LATE';
   if (day > followUp.dueOn) return 'OVERDUE';
   return day >= followUp.opensOn ? 'OPEN' : 'UPCOMING';

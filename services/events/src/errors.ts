@@ -15,13 +15,13 @@ export class DomainError extends Error {
   }
 }
 
-export const validationError = (message: string, details?: Record<string, unknown>) =>
-  new DomainError('VALIDATION', message, details);
+export const validationError = (message: string, details?: Record<string, unknown>) => new DomainError('VALIDATION', message, details);
 export const notFound = (message: string, details?: Record<string, unknown>) => new DomainError('NOT_FOUND', message, details);
 export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('CONFLICT', message, details);
 export const forbiddenByRule = (message: string, details?: Record<string, unknown>) =>
   new DomainError('FORBIDDEN_BY_RULE', message, details);
 
 /** The same command id was already used for a different command or input. */
-export const idempotencyConflict = (message: string, details?: Record<string, unknown>) => new DomainError('IDEMPOTENCY_CONFLICT', message, details);
+export const idempotencyConflict = (message: string, details?: Record<string, unknown>) =>
+  new DomainError('IDEMPOTENCY_CONFLICT', message, details);
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -34,7 +34,8 @@ export const localDateSchema = z.iso
 export const nonEmptyText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** The calendar day in Korea (UTC+9, no daylight saving) of an instant: the company's day. */
-export const koreanDay = (instant: string | Date): string => new Date(new Date(instant).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+export const koreanDay = (instant: string | Date): string =>
+  new Date(new Date(instant).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
 /** The instant a calendar day in Korea begins (00:00 KST), as an ISO instant. */
 export const koreanDayStart = (day: string): string => new Date(`${day}T00:00:00+09:00`).toISOString();

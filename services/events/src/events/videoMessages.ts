@@ -7,7 +7,8 @@ import { idSchema, nonEmptyText } from '../primitives';
  * viewer's views of one video, so a popular video's views never pile up in one stream).
  */
 export const videoStream = (videoId: string) => `video-${videoId}`;
-export const videoViewsStream = (videoId: string, viewerKind: string, viewerId: string) => `video-views-${videoId}-${viewerKind}-${viewerId}`;
+export const videoViewsStream = (videoId: string, viewerKind: string, viewerId: string) =>
+  `video-views-${videoId}-${viewerKind}-${viewerId}`;
 
 export const VIEWER_KINDS = ['EMPLOYEE', 'FC'] as const;
 export type ViewerKind = (typeof VIEWER_KINDS)[number];
@@ -18,7 +19,11 @@ export const videoPublishedSchema = z.object({
     videoId: idSchema,
     authorId: idSchema,
     title: nonEmptyText(200),
-    durationSeconds: z.number().int().min(1).max(6 * 3600),
+    durationSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(6 * 3600),
     /** Who it is for: employees, FCs, or both. */
     audience: z.array(z.enum(VIEWER_KINDS)).min(1),
     publishedAt: z.iso.datetime({ offset: true }),

@@ -21,8 +21,13 @@ export * from './videoMessages';
  * wherever an event crosses a boundary: before it is appended and when it is read back.
  */
 export const hubEventSchema = z.discriminatedUnion('type', [
-  ...directoryEventSchemas, ...cafeSessionEventSchemas, ...townHallEventSchemas, ...branchVisitEventSchemas,
-  ...videoMessageEventSchemas, ...customerSmileEventSchemas, ...prideEventSchemas,
+  ...directoryEventSchemas,
+  ...cafeSessionEventSchemas,
+  ...townHallEventSchemas,
+  ...branchVisitEventSchemas,
+  ...videoMessageEventSchemas,
+  ...customerSmileEventSchemas,
+  ...prideEventSchemas,
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 export type HubEventType = HubEvent['type'];

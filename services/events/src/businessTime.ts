@@ -11,7 +11,10 @@ import { koreanDay, koreanDayStart } from './primitives';
 /** Business time of a fact dated by a calendar day (hiredOn, signedOn, weekOf …). */
 export const occurredOnDay = (given: string | undefined, day: string, field: string): string => {
   if (given !== undefined && koreanDay(given) !== day) {
-    throw validationError(`occurredAt ${given} contradicts ${field} ${day} (a day in Korea): give one or make them agree`, { occurredAt: given, [field]: day });
+    throw validationError(`occurredAt ${given} contradicts ${field} ${day} (a day in Korea): give one or make them agree`, {
+      occurredAt: given,
+      [field]: day,
+    });
   }
   return given ?? koreanDayStart(day);
 };
@@ -19,7 +22,10 @@ export const occurredOnDay = (given: string | undefined, day: string, field: str
 /** Business time of a fact dated by an instant (visitedAt, viewedAt, answeredAt …). */
 export const occurredAtInstant = (given: string | undefined, instant: string, field: string): string => {
   if (given !== undefined && Date.parse(given) !== Date.parse(instant)) {
-    throw validationError(`occurredAt ${given} contradicts ${field} ${instant}: give one or make them agree`, { occurredAt: given, [field]: instant });
+    throw validationError(`occurredAt ${given} contradicts ${field} ${instant}: give one or make them agree`, {
+      occurredAt: given,
+      [field]: instant,
+    });
   }
   return given ?? instant;
 };
@@ -27,7 +33,10 @@ export const occurredAtInstant = (given: string | undefined, instant: string, fi
 /** A fact cannot have happened after the moment it is recorded. */
 export const assertNotInFuture = (occurredAt: string | undefined, now: string) => {
   if (occurredAt !== undefined && Date.parse(occurredAt) > Date.parse(now)) {
-    throw validationError(`occurredAt ${occurredAt} is in the future (now ${now}): only what already happened can be recorded as history`, { occurredAt, now });
+    throw validationError(`occurredAt ${occurredAt} is in the future (now ${now}): only what already happened can be recorded as history`, {
+      occurredAt,
+      now,
+    });
   }
 };
 
