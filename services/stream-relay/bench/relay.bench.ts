@@ -65,7 +65,7 @@ try {
       },
       metadata: meta,
     }));
-    await store.append(`video-views-bench-${i}`, events);
+    await store.append(`videoViews-bench-${i}`, events);
   }
   const projector = createProjector({ store, db: sql, log: () => undefined });
   await projector.start(); // the view is built before timing: the relay waits for it otherwise

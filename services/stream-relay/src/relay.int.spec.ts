@@ -53,9 +53,7 @@ describe('the stream relay on a real Kafka broker', () => {
   }, 60_000);
 
   it('publishes every event once as a CloudEvent keyed by its subject (the aggregate; touches: the person with their kind), and bad events to the dead-letter topic', async () => {
-    await store.append('org-unit-HQ', [
-      event('OrgUnitDefined', { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null }),
-    ]);
+    await store.append('orgUnit-HQ', [event('OrgUnitDefined', { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null })]);
     await store.append('employee-CEO', [
       event('EmployeeRegistered', {
         employeeId: 'CEO',
@@ -78,7 +76,7 @@ describe('the stream relay on a real Kafka broker', () => {
         hiredOn: null,
       }),
     ]);
-    await store.append('cafe-session-S1', [
+    await store.append('cafeSession-S1', [
       event('CafeSessionScheduled', {
         sessionId: 'S1',
         scheduledAt: '2015-03-12T06:00:00.000Z',
@@ -105,14 +103,14 @@ describe('the stream relay on a real Kafka broker', () => {
     expect(onChannels.map((m) => (JSON.parse(m.value) as CloudEvent).id).sort()).toEqual(valid.map((e) => e.id).sort());
     const attended = onChannels.find((m) => m.value.includes('CafeSessionAttendanceRecorded'))!;
     expect(attended.topic).toBe('hub.cafe-sessions.v1');
-    expect(attended.key).toBe('cafe-session-S1');
+    expect(attended.key).toBe('cafeSession-S1');
     expect(attended.headers['content-type']).toMatch(/application\/cloudevents\+json/);
     const ce = JSON.parse(attended.value) as CloudEvent;
     expect(ce).toMatchObject({
       specversion: '1.0',
       source: 'urn:engagement-hub/cafe-sessions',
       type: 'hub.CafeSessionAttendanceRecorded.v1',
-      subject: 'cafe-session-S1',
+      subject: 'cafeSession-S1',
       time: '2015-03-12T06:00:00.000Z',
       datacontenttype: 'application/json',
       dataschema: 'http://127.0.0.1:4000/schemas/hub.CafeSessionAttendanceRecorded.v1.json',
@@ -124,7 +122,7 @@ describe('the stream relay on a real Kafka broker', () => {
     const recorded = (await store.readAll()).find((e) => e.id === ce.id)!;
     expect(ce.recordedtime).toBe(new Date(recorded.recordedAt).toISOString());
     // Within a key, messages follow the store's order.
-    const session = onChannels.filter((m) => m.key === 'cafe-session-S1').map((m) => (JSON.parse(m.value) as CloudEvent).type);
+    const session = onChannels.filter((m) => m.key === 'cafeSession-S1').map((m) => (JSON.parse(m.value) as CloudEvent).type);
     expect(session).toEqual(['hub.CafeSessionScheduled.v1', 'hub.EmployeeInvitedToCafeSession.v1', 'hub.CafeSessionAttendanceRecorded.v1']);
 
     const touches = all.filter((m) => m.topic === TOUCHES_TOPIC);
@@ -168,7 +166,7 @@ describe('the stream relay on a real Kafka broker', () => {
     await expect.poll(() => relay.metrics().lag, { timeout: 60_000 }).toBe(0);
     const all = await readTopics([broker.brokers], ['hub.directory.v1'], { until: (m) => m.length >= 4 });
     const ids = all.map((m) => (JSON.parse(m.value) as CloudEvent).subject);
-    expect(ids.sort()).toEqual(['employee-CEO', 'employee-E1', 'employee-E3', 'org-unit-HQ']);
+    expect(ids.sort()).toEqual(['employee-CEO', 'employee-E1', 'employee-E3', 'orgUnit-HQ']);
   }, 240_000);
 
   /** The latest message per key: what a compacted topic holds for a reader once compaction has run. */
@@ -204,7 +202,7 @@ describe('the stream relay on a real Kafka broker', () => {
     await expect.poll(() => relay.metrics().lag, { timeout: 60_000 }).toBe(0);
     const topics = Object.values(CURRENT_STATE_TOPICS);
     const live = latest(await readTopics([broker.brokers], topics, { until: (m) => m.some((x) => x.key === 'branch-B1') }));
-    expect(Object.keys(live)).toEqual(['branch-B1', 'employee-CEO', 'employee-E1', 'employee-E3', 'org-unit-HQ']);
+    expect(Object.keys(live)).toEqual(['branch-B1', 'employee-CEO', 'employee-E1', 'employee-E3', 'orgUnit-HQ']);
     expect(live['employee-E1']).toMatchObject({
       type: 'hub.EmployeeState.v1',
       source: 'urn:engagement-hub/current-employees',

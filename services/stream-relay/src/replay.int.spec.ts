@@ -56,7 +56,7 @@ describe('replay and start offsets on a real Kafka broker', () => {
     ]);
     // 12 sessions, each with two attendees: 12 × 4 events and 24 touches, over many small transactions.
     for (let s = 0; s < 12; s++) {
-      await store.append(`cafe-session-S${s}`, [
+      await store.append(`cafeSession-S${s}`, [
         event('CafeSessionScheduled', {
           sessionId: `S${s}`,
           scheduledAt: '2015-03-12T06:00:00.000Z',
@@ -91,7 +91,7 @@ describe('replay and start offsets on a real Kafka broker', () => {
     const all = await store.readAll();
     const from = all[10]!.position;
     const to = all[40]!.position;
-    const inRange = all.filter((e) => e.position >= from && e.position <= to && e.streamName.startsWith('cafe-session-'));
+    const inRange = all.filter((e) => e.position >= from && e.position <= to && e.streamName.startsWith('cafeSession-'));
     const admin = new Kafka({ brokers: [broker.brokers], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const checkpoint = async () => (await admin.fetchOffsets({ groupId: relayId, topics: [CHECKPOINT_TOPIC] }))[0]!.partitions[0]!.offset;

@@ -78,7 +78,7 @@ const envelope = (type: string, topic: string) => ({
     subject: {
       type: 'string',
       description:
-        'The aggregate stream, e.g. cafe-session-S1 (touches: <kind>-<person>, e.g. employee-E1, fc-F1; current state: the entity, e.g. employee-E1). Always equal to the Kafka key.',
+        'The aggregate stream, e.g. cafeSession-S1 (touches: <kind>-<person>, e.g. employee-E1, fc-F1; current state: the entity, e.g. employee-E1). Always equal to the Kafka key.',
     },
     time: {
       type: 'string',
@@ -112,7 +112,7 @@ const CURRENT_STATE_EXAMPLE: Record<CurrentStateKind, string> = {
   employees: 'employee-E1',
   fcs: 'fc-F1',
   branches: 'branch-B1',
-  orgUnits: 'org-unit-HQ',
+  orgUnits: 'orgUnit-HQ',
 };
 
 /** The AsyncAPI 3 document of every topic the relay writes. */

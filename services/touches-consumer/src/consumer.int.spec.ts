@@ -57,7 +57,7 @@ describe('the touches consumer template', () => {
       ['EMPLOYEE', 'E1'],
       ['FC', 'E1'],
     ].entries()) {
-      await store.append(`video-views-V1-${kind}-${viewer}-${i}`, [
+      await store.append(`videoViews-V1-${kind}-${viewer}-${i}`, [
         e('VideoMessageViewed', {
           videoId: 'V1',
           viewId: `v${i}`,

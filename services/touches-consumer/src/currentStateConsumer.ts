@@ -6,7 +6,7 @@ import { z } from 'zod';
  * The template an HR or CRM team copies to know who works where today: read the hub's compacted
  * current-state topics (read_committed) into your own tables, one row per entity.
  *
- * - Key = CloudEvent subject = the entity (employee-E1, fc-F1, branch-B1, org-unit-HQ): the row's key.
+ * - Key = CloudEvent subject = the entity (employee-E1, fc-F1, branch-B1, orgUnit-HQ): the row's key.
  * - The value is the whole entity, so each message replaces the row — no history to fold.
  * - A message only wins if its `hubposition` is not older than the row's: a redelivery or a
  *   rebuild of the same state changes nothing, and an old state can never overwrite a newer one.

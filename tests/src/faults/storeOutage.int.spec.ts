@@ -127,8 +127,8 @@ describe.skipIf(Boolean(skipReason))(
 
       // Nothing was half-written: the refused mutation appended nothing.
       expect(await hub.store.headPosition()).toBe(headBefore);
-      expect(await hub.store.readStream('org-unit-DURING')).toEqual([]);
-      expect(await hub.store.readStream('org-unit-REMOTE')).toEqual([]);
+      expect(await hub.store.readStream('orgUnit-DURING')).toEqual([]);
+      expect(await hub.store.readStream('orgUnit-REMOTE')).toEqual([]);
       // The same hub serves again, queries and mutations, and the projector catches up by itself.
       const after = await graphql(ORG_UNITS);
       expect(after.answer).toEqual({ data: { orgUnits: [{ id: 'BEFORE' }] } });
@@ -147,7 +147,7 @@ describe.skipIf(Boolean(skipReason))(
       expect((await graphql(ORG_UNITS)).answer).toEqual({ data: { orgUnits: [{ id: 'BEFORE' }, { id: 'DURING' }] } });
       // The store is consistent: one event per org unit, in one unbroken global order.
       const all = await hub.store.readAll();
-      expect(all.map((e) => e.streamName).filter((s) => s.startsWith('org-unit-'))).toEqual(['org-unit-BEFORE', 'org-unit-DURING']);
+      expect(all.map((e) => e.streamName).filter((s) => s.startsWith('orgUnit-'))).toEqual(['orgUnit-BEFORE', 'orgUnit-DURING']);
     });
 
     it("takes the server going away in the middle of a replay for what it is: retries, parks nothing, and ends with a clean rebuild's view", async () => {

@@ -56,7 +56,7 @@ describe('a mutation whose view lags (embedded PGlite)', () => {
     expect(ms).toBeGreaterThanOrEqual(WAIT_MS - 50);
     expect(ms).toBeLessThan(WAIT_MS + 2_000);
     // It really was recorded.
-    expect((await hub.store.readStream('org-unit-SLOW')).map((e) => e.type)).toEqual(['OrgUnitDefined']);
+    expect((await hub.store.readStream('orgUnit-SLOW')).map((e) => e.type)).toEqual(['OrgUnitDefined']);
   });
 
   it('answers VIEW_LAGGING, not an internal error, when the projector is not running at all', async () => {

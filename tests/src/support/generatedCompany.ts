@@ -81,11 +81,11 @@ export const generateCompany = async (
 
   // The directory.
   const units = ['HQ', ...Array.from({ length: 20 }, (_, i) => `D${i}`)];
-  await append('org-unit-HQ', [
+  await append('orgUnit-HQ', [
     { type: 'OrgUnitDefined', data: { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null } },
   ]);
   for (const u of units.slice(1))
-    await append(`org-unit-${u}`, [
+    await append(`orgUnit-${u}`, [
       { type: 'OrgUnitDefined', data: { orgUnitId: u, name: `Dept ${u}`, kind: 'DEPARTMENT', parentId: 'HQ' } },
     ]);
   const leaders = ['CEO', 'CFO', 'CSO', 'CHRO'];
@@ -198,7 +198,7 @@ export const generateCompany = async (
           data: { sessionId, followUpId: `${sessionId}-F`, completedOn: day(at.slice(0, 10), 20), note: null },
         });
     }
-    await append(`cafe-session-${sessionId}`, events);
+    await append(`cafeSession-${sessionId}`, events);
   }
 
   // Town halls: attendance by name and by head count, questions, feedback.
@@ -220,7 +220,7 @@ export const generateCompany = async (
       },
     ];
     if (h % 10 === 9) {
-      await append(`town-hall-${townHallId}`, [...events, { type: 'TownHallCancelled', data: { townHallId, reason: 'Typhoon' } }]);
+      await append(`townHall-${townHallId}`, [...events, { type: 'TownHallCancelled', data: { townHallId, reason: 'Typhoon' } }]);
       continue;
     }
     const attendees = Array.from({ length: 400 }, () => pick(employees)).filter((g, i, all) => all.indexOf(g) === i);
@@ -247,7 +247,7 @@ export const generateCompany = async (
         type: 'TownHallFeedbackGiven',
         data: { townHallId, feedbackId: `${townHallId}-FB${f}`, rating: 1 + Math.floor(random() * 5), comment: null, employeeId: null },
       });
-    await append(`town-hall-${townHallId}`, events);
+    await append(`townHall-${townHallId}`, events);
   }
 
   // A campaign to every branch, leaders meeting FCs.
@@ -266,7 +266,7 @@ export const generateCompany = async (
   for (const [i, b] of branches.entries()) {
     const fcIds = b.fcs.slice(0, 3);
     const leaderIds = i % 4 === 0 ? [] : ['CEO', pick(['CFO', 'CSO'])];
-    await append(`branch-visit-V${b.id}`, [
+    await append(`branchVisit-V${b.id}`, [
       {
         type: 'BranchVisited',
         data: {
@@ -305,7 +305,7 @@ export const generateCompany = async (
       const employee = n % 2 === 0;
       const viewerId = employee ? employees[(v * 37 + n) % employees.length]! : fcsAll[(v * 41 + n) % fcsAll.length]!;
       const viewerKind = employee ? 'EMPLOYEE' : 'FC';
-      await append(`video-views-${videoId}-${viewerKind}-${viewerId}-${n}`, [
+      await append(`videoViews-${videoId}-${viewerKind}-${viewerId}-${n}`, [
         {
           type: 'VideoMessageViewed',
           data: {
@@ -381,7 +381,7 @@ export const generateCompany = async (
             data: { fcId, branchId: b.id, weekOf, customerVisits: 6 + (w % 7), calls: 20 + (w % 11), contracts: w % 3, correction: true },
           });
       }
-      await append(`fc-activity-${fcId}`, events);
+      await append(`fcActivity-${fcId}`, events);
     }
   }
   return result;

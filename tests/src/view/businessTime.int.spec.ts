@@ -88,7 +88,7 @@ type History = typeof historyArb extends fc.Arbitrary<infer H> ? H : never;
 const plan = (h: History): Omit<Planned, 'id'>[][] => {
   const streams: Omit<Planned, 'id'>[][] = [];
   for (const u of UNITS)
-    streams.push([{ stream: `org-unit-${u.orgUnitId}`, occurredAt: at(0), event: { type: 'OrgUnitDefined', data: { ...u } } }]);
+    streams.push([{ stream: `orgUnit-${u.orgUnitId}`, occurredAt: at(0), event: { type: 'OrgUnitDefined', data: { ...u } } }]);
   streams.push([
     {
       stream: 'employee-CEO',
@@ -177,7 +177,7 @@ const plan = (h: History): Omit<Planned, 'id'>[][] => {
   });
   h.sessions.forEach((s, i) => {
     const id = `S${i}`;
-    const stream = `cafe-session-${id}`;
+    const stream = `cafeSession-${id}`;
     const heldDay = s.scheduledDay + s.heldAfter;
     const events: Omit<Planned, 'id'>[] = [
       {

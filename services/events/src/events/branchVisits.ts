@@ -5,10 +5,10 @@ import { idSchema, localDateSchema, nonEmptyText } from '../primitives';
  * Branch visits and campaigns. A campaign targets a set of branches by a deadline ("Christmas
  * cakes to every branch", "the CEO and executives visit all 74 Seoul branches"); a visit records
  * who went where, whom they met and what they brought.
- * Streams: `campaign-<id>`, `branch-visit-<id>`.
+ * Streams: `campaign-<id>`, `branchVisit-<id>`.
  */
 export const campaignStream = (campaignId: string) => `campaign-${campaignId}`;
-export const branchVisitStream = (visitId: string) => `branch-visit-${visitId}`;
+export const branchVisitStream = (visitId: string) => `branchVisit-${visitId}`;
 
 export const campaignLaunchedSchema = z.object({
   type: z.literal('CampaignLaunched'),

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { idSchema, localDateSchema, nonEmptyText } from '../primitives';
 import { questionRaisedFields } from './questions';
 
-/** Stream per café session (톡톡타임): `cafe-session-<id>`. */
-export const cafeSessionStream = (sessionId: string) => `cafe-session-${sessionId}`;
-export const CAFE_SESSION_STREAM_PREFIX = 'cafe-session-';
+/** Stream per café session (톡톡타임): `cafeSession-<id>`. */
+export const cafeSessionStream = (sessionId: string) => `cafeSession-${sessionId}`;
+export const CAFE_SESSION_STREAM_PREFIX = 'cafeSession-';
 
 const iso = z.iso.datetime({ offset: true });
 

@@ -4,9 +4,9 @@ import { idSchema, localDateSchema, nonEmptyText } from '../primitives';
 
 /*
  * The directory: people and places change over time, so they are events too.
- * Streams: `org-unit-<id>`, `employee-<id>`, `branch-<id>`, `fc-<id>`.
+ * Streams: `orgUnit-<id>`, `employee-<id>`, `branch-<id>`, `fc-<id>`.
  */
-export const orgUnitStream = (orgUnitId: string) => `org-unit-${orgUnitId}`;
+export const orgUnitStream = (orgUnitId: string) => `orgUnit-${orgUnitId}`;
 export const employeeStream = (employeeId: string) => `employee-${employeeId}`;
 export const branchStream = (branchId: string) => `branch-${branchId}`;
 export const fcStream = (fcId: string) => `fc-${fcId}`;

@@ -5,9 +5,9 @@ import { idSchema, localDateSchema } from '../primitives';
  * The PRIDE program (Performance Revitalization & ING way Deployment): branches enrol from a date
  * (see the directory's BranchEnrolledInPride) and FCs report their activity every week. Activity is
  * reported by FCs of every branch, so PRIDE and non-PRIDE branches can be compared side by side.
- * Stream: `fc-activity-<fcId>` (one FC's weekly reports; a week reported again is a correction).
+ * Stream: `fcActivity-<fcId>` (one FC's weekly reports; a week reported again is a correction).
  */
-export const fcActivityStream = (fcId: string) => `fc-activity-${fcId}`;
+export const fcActivityStream = (fcId: string) => `fcActivity-${fcId}`;
 
 const count = z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000, 'must be at most 10000');
 

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { idSchema, nonEmptyText } from '../primitives';
 import { questionRaisedFields } from './questions';
 
-/** Stream per town hall (타운홀 미팅): `town-hall-<id>`. */
-export const townHallStream = (townHallId: string) => `town-hall-${townHallId}`;
+/** Stream per town hall (타운홀 미팅): `townHall-<id>`. */
+export const townHallStream = (townHallId: string) => `townHall-${townHallId}`;
 
 const iso = z.iso.datetime({ offset: true });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GRADES, gradeLabel, isCafeSessionEligible } from './grades';
+import * as events from './events/index';
 import { employeeRegisteredSchema, hubEventSchema } from './events/index';
 import { instantSchema, localDateSchema } from './primitives';
 import { parseOrThrow } from './validation';
@@ -46,5 +47,26 @@ describe('parseOrThrow', () => {
         message: expect.stringMatching(/^Invalid employee: employeeId: must not be empty; grade: /),
       }),
     );
+  });
+});
+
+describe('stream names', () => {
+  // Every `…Stream` function of the events package, called with ids that contain '-' as ids may.
+  const streamFunctions = Object.entries(events).filter(
+    (entry): entry is [string, (...ids: string[]) => string] => entry[0].endsWith('Stream') && typeof entry[1] === 'function',
+  );
+  const categoryOf = (f: (...ids: string[]) => string) => {
+    const name = f('a-1', 'b-2', 'c-3');
+    return name.slice(0, name.indexOf('a-1'));
+  };
+
+  it('finds the stream functions of every context', () => {
+    expect(streamFunctions.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('start with a category of one word and one "-", so two aggregates never share a stream (fc-activity-X was fc-X)', () => {
+    const categories = streamFunctions.map(([, f]) => categoryOf(f));
+    for (const category of categories) expect(category).toMatch(/^[a-zA-Z]+-$/);
+    expect(new Set(categories).size).toBe(categories.length);
   });
 });
