@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { customerStream } from '@hub/events';
+import { contractStream, customerStream } from '@hub/events';
 import { createDirectoryService } from '@hub/directory';
 import { type EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
@@ -52,6 +52,7 @@ describe.each(SQL_ENGINES)('registering customers on $name: personal data first,
     failNext = f.failNext;
     const directory = createDirectoryService(real);
     await directory.registerBranch({ branchId: 'BANPO', name: '반포지점', region: 'Seoul', district: '서초구', seoul: true }, ctx());
+    await directory.registerFc({ fcId: 'FC1', name: '이설계', branchId: 'BANPO', hiredOn: '2010-01-04' }, ctx());
     personalData = await createSqlPersonalDataStore(created.db, randomBytes(32));
     service = createCustomerSmileService({ store: f.store, directory, personalData });
     dispose = async () => {
@@ -87,6 +88,21 @@ describe.each(SQL_ENGINES)('registering customers on $name: personal data first,
     const b = await service.registerCustomer(customer(), ctx());
     const c = await service.registerCustomer(customer(), ctx());
     expect(new Set([a.customerId, b.customerId, c.customerId]).size).toBe(3);
+  });
+
+  it('a contract and a visit retried after a lost reply land in the same stream once (their generated ids come from the command id)', async () => {
+    const { customerId } = await service.registerCustomer(customer(), ctx('reg-for-contract'));
+    const contract = { customerId, fcId: 'FC1', product: '종신보험', signedOn: '2015-03-02' };
+    failNext('after');
+    await expect(service.signContract(contract, ctx('sign-lost-reply'))).rejects.toThrow(/crash after/);
+    const signed = await service.signContract(contract, ctx('sign-lost-reply'));
+    expect(signed.repeated).toBe(true);
+    const visit = { contractId: signed.contractId, fcId: 'FC1', visitedAt: '2015-03-10T02:00:00Z', topics: ['감사 인사'] };
+    failNext('after');
+    await expect(service.recordVisit(visit, ctx('visit-lost-reply'))).rejects.toThrow(/crash after/);
+    const visited = await service.recordVisit(visit, ctx('visit-lost-reply'));
+    expect(visited.repeated).toBe(true);
+    expect((await store.readStream(contractStream(signed.contractId))).map((e) => e.type)).toEqual(['ContractSigned', 'CustomerVisited']);
   });
 
   it('refuses an existing customer before writing, and leaves its personal data as it was', async () => {

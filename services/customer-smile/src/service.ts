@@ -109,7 +109,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
       const data = parseOrThrow(signContractInput, input, 'contract');
       const customer = await getCustomer(data.customerId);
       const fc = await directory.getFc(data.fcId);
-      const contractId = data.contractId ?? randomUUID();
+      const contractId = data.contractId ?? newId(context, 'contractId');
       const result = await handleCommand(
         store,
         contractStream(contractId),
@@ -125,7 +125,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
       const data = parseOrThrow(recordCustomerVisitInput, input, 'customer visit');
       const fc = await directory.getFc(data.fcId);
       await Promise.all(data.leaderIds.map((id) => directory.getEmployee(id)));
-      const visitId = data.visitId ?? randomUUID();
+      const visitId = data.visitId ?? newId(context, 'visitId');
       const feedback = data.feedback ? { rating: data.feedback.rating ?? null, comment: data.feedback.comment ?? null } : null;
       const result = await handleCommand(
         store,
