@@ -31,6 +31,8 @@ export interface TownHall {
   presenterIds: string[];
   cancelled: boolean;
   attendees: Set<string>;
+  /** A head count was recorded (attendance by org unit, no names): the town hall took place too. */
+  headCounted: boolean;
   /** Questions raised here: the shared two-way block. */
   board: QuestionBoard;
   feedbackIds: Set<string>;
@@ -67,6 +69,7 @@ const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
       presenterIds,
       cancelled: false,
       attendees: new Set(),
+      headCounted: false,
       board: emptyQuestionBoard(),
       feedbackIds: new Set(),
     };
@@ -75,6 +78,8 @@ const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
   switch (event.type) {
     case 'TownHallAttendanceRecorded':
       return { ...state, attendees: new Set(state.attendees).add(event.data.employeeId) };
+    case 'TownHallHeadCountRecorded':
+      return { ...state, headCounted: true };
     case 'TownHallQuestionRaised':
       return { ...state, board: evolveQuestionBoard(state.board, { fact: 'QuestionRaised', questionId: event.data.questionId }) };
     case 'TownHallQuestionAnswered':
@@ -159,7 +164,7 @@ const decide = (command: TownHallCommand, state: TownHallState): TownHallEvent[]
     case 'CancelTownHall': {
       const townHall = existing(state, command.data.townHallId);
       if (townHall.cancelled) throw conflict(`Town hall ${townHall.townHallId} is already cancelled`, {});
-      if (townHall.attendees.size > 0)
+      if (townHall.attendees.size > 0 || townHall.headCounted)
         throw forbiddenByRule(`Town hall ${townHall.townHallId} already took place and cannot be cancelled`, {});
       return [{ type: 'TownHallCancelled', data: command.data }];
     }

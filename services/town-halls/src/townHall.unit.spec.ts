@@ -147,5 +147,8 @@ describe('town hall (타운홀) decisions', () => {
     given(scheduled, attended('E1'))
       .when(cancel)
       .thenThrows(/took place/);
+    given(scheduled, { type: 'TownHallHeadCountRecorded', data: { townHallId, orgUnitId: 'IT', headCount: 42 } })
+      .when(cancel)
+      .thenThrows(/took place/);
   });
 });
