@@ -37,7 +37,9 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
       const data = parseOrThrow(recordBranchVisitInput, input, 'branch visit');
       await directory.getBranch(data.branchId);
       await Promise.all(data.leaderIds.map((id) => directory.getEmployee(id)));
-      const fcs = await Promise.all(data.fcIds.map((id) => directory.getFc(id)));
+      const occurredAt = occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt');
+      // The FCs as they were on the day: one who has moved since was at this branch then.
+      const fcs = await Promise.all(data.fcIds.map((id) => directory.getFc(id, occurredAt)));
       const campaign = data.campaignId ? await findCampaign(data.campaignId) : null;
       const visitId = data.visitId ?? newId(context, 'visitId');
       const visit = { ...data, visitId, campaignId: data.campaignId ?? null, gift: data.gift ?? null };
@@ -47,10 +49,7 @@ export const createBranchVisitService = ({ store, directory }: BranchVisitServic
         branchVisitDecider,
         hubEventCodec,
         { type: 'RecordBranchVisit', data: visit, fcs, campaign },
-        {
-          ...context,
-          occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt'),
-        },
+        { ...context, occurredAt },
       );
       return { visitId, ...result };
     },

@@ -53,6 +53,10 @@ describe.each(SQL_ENGINES)('registering customers on $name: personal data first,
     const directory = createDirectoryService(real);
     await directory.registerBranch({ branchId: 'BANPO', name: '반포지점', region: 'Seoul', district: '서초구', seoul: true }, ctx());
     await directory.registerFc({ fcId: 'FC1', name: '이설계', branchId: 'BANPO', hiredOn: '2010-01-04' }, ctx());
+    // FC2 moves to Gangnam in June 2015, recorded before any of their 2015 history is typed in.
+    await directory.registerBranch({ branchId: 'GANGNAM', name: '강남지점', region: 'Seoul', district: '강남구', seoul: true }, ctx());
+    await directory.registerFc({ fcId: 'FC2', name: '박설계', branchId: 'BANPO', hiredOn: '2010-01-04' }, ctx());
+    await directory.transferFc({ fcId: 'FC2', branchId: 'GANGNAM', effectiveOn: '2015-06-01' }, ctx());
     personalData = await createSqlPersonalDataStore(created.db, randomBytes(32));
     service = createCustomerSmileService({ store: f.store, directory, personalData });
     dispose = async () => {
@@ -103,6 +107,22 @@ describe.each(SQL_ENGINES)('registering customers on $name: personal data first,
     const visited = await service.recordVisit(visit, ctx('visit-lost-reply'));
     expect(visited.repeated).toBe(true);
     expect((await store.readStream(contractStream(signed.contractId))).map((e) => e.type)).toEqual(['ContractSigned', 'CustomerVisited']);
+  });
+
+  it("records history under the FC's branch of that day, not today's", async () => {
+    const { customerId } = await service.registerCustomer(customer(), ctx());
+    const branchOf = async (contractId: string) => {
+      const [signed] = await store.readStream(contractStream(contractId));
+      return (signed!.data as { branchId: string }).branchId;
+    };
+    const before = await service.signContract({ customerId, fcId: 'FC2', product: '연금보험', signedOn: '2015-03-02' }, ctx());
+    const after = await service.signContract({ customerId, fcId: 'FC2', product: '연금보험', signedOn: '2015-06-01' }, ctx());
+    expect([await branchOf(before.contractId), await branchOf(after.contractId)]).toEqual(['BANPO', 'GANGNAM']);
+    const history = await service.recordContractHistory(
+      { contractId: 'C-history-FC2', contract: { customerId, fcId: 'FC2', product: '종신보험', signedOn: '2015-05-31' } },
+      ctx(),
+    );
+    expect(await branchOf(history.contractId)).toBe('BANPO');
   });
 
   it('refuses an existing customer before writing, and leaves its personal data as it was', async () => {

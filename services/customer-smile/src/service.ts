@@ -35,7 +35,7 @@ import type { PersonalDataStore } from '@hub/personal-data';
 
 export interface CustomerSmileServiceDeps {
   store: EventStore;
-  directory: Pick<DirectoryService, 'getEmployee' | 'getBranch' | 'getFc'>;
+  directory: Pick<DirectoryService, 'getEmployee' | 'getBranch' | 'getFc' | 'fcTimeline'>;
   personalData: PersonalDataStore;
 }
 
@@ -108,7 +108,9 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
     async signContract(input: unknown, context: CommandContext) {
       const data = parseOrThrow(signContractInput, input, 'contract');
       const customer = await getCustomer(data.customerId);
-      const fc = await directory.getFc(data.fcId);
+      const occurredAt = occurredOnDay(context.occurredAt, data.signedOn, 'signedOn');
+      // The FC's branch on the day of signing, not today's.
+      const fc = await directory.getFc(data.fcId, occurredAt);
       const contractId = data.contractId ?? newId(context, 'contractId');
       const result = await handleCommand(
         store,
@@ -116,14 +118,15 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
         contractDecider,
         hubEventCodec,
         { type: 'SignContract', contractId, customer, fc, product: data.product, signedOn: data.signedOn },
-        { ...context, occurredAt: occurredOnDay(context.occurredAt, data.signedOn, 'signedOn') },
+        { ...context, occurredAt },
       );
       return { contractId, ...result };
     },
 
     async recordVisit(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordCustomerVisitInput, input, 'customer visit');
-      const fc = await directory.getFc(data.fcId);
+      const occurredAt = occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt');
+      const fc = await directory.getFc(data.fcId, occurredAt);
       await Promise.all(data.leaderIds.map((id) => directory.getEmployee(id)));
       const visitId = data.visitId ?? newId(context, 'visitId');
       const feedback = data.feedback ? { rating: data.feedback.rating ?? null, comment: data.feedback.comment ?? null } : null;
@@ -140,7 +143,7 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
           fc,
           feedback: feedback?.rating == null && feedback?.comment == null ? null : feedback,
         },
-        { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.visitedAt, 'visitedAt') },
+        { ...context, occurredAt },
       );
       return { visitId, contractId: data.contractId, visitedOn: koreanDay(data.visitedAt), ...result };
     },
@@ -152,22 +155,24 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
     async recordContractHistory(input: unknown, context: CommandContext) {
       const { contractId, contract, visits } = parseOrThrow(recordContractHistoryInput, input, 'contract history');
       const fcIds = new Set([...(contract ? [contract.fcId] : []), ...visits.map((v) => v.fcId)]);
-      const fcs = new Map((await Promise.all([...fcIds].map((id) => directory.getFc(id)))).map((fc) => [fc.fcId, fc]));
+      // Each step sees its FC as of its own day (one read per FC).
+      const fcs = new Map(await Promise.all([...fcIds].map(async (id) => [id, await directory.fcTimeline(id)] as const)));
       await Promise.all([...new Set(visits.flatMap((v) => v.leaderIds))].map((id) => directory.getEmployee(id)));
       const steps: BatchStep<ContractCommand, ContractState>[] = [];
       if (contract) {
         const customer = await getCustomer(contract.customerId);
         const { stepId: id, ...signed } = contract;
+        const occurredAt = occurredOnDay(undefined, signed.signedOn, 'signedOn');
         steps.push({
           command: {
             type: 'SignContract',
             contractId,
             customer,
-            fc: fcs.get(signed.fcId)!,
+            fc: fcs.get(signed.fcId)!(occurredAt),
             product: signed.product,
             signedOn: signed.signedOn,
           },
-          occurredAt: occurredOnDay(undefined, signed.signedOn, 'signedOn'),
+          occurredAt,
           ...(id ? { commandId: id } : {}),
         });
       }
@@ -177,7 +182,14 @@ export const createCustomerSmileService = ({ store, directory, personalData }: C
             ? { rating: given.rating ?? null, comment: given.comment ?? null }
             : null;
         steps.push({
-          command: { type: 'RecordCustomerVisit', ...visit, contractId, satisfies: visit.satisfies, fc: fcs.get(visit.fcId)!, feedback },
+          command: {
+            type: 'RecordCustomerVisit',
+            ...visit,
+            contractId,
+            satisfies: visit.satisfies,
+            fc: fcs.get(visit.fcId)!(visit.visitedAt),
+            feedback,
+          },
           occurredAt: visit.visitedAt,
           ...(id ? { commandId: id } : {}),
         });

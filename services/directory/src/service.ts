@@ -9,7 +9,7 @@ import {
   parseOrThrow,
   type HubEvent,
 } from '@hub/events';
-import { handleCommand, loadState, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
+import { foldEvents, handleCommand, loadState, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
 import { branchDecider, type BranchSnapshot } from './branch';
 import {
   defineOrgUnitInput,
@@ -66,10 +66,27 @@ export const createDirectoryService = (store: EventStore) => {
       if (state.status !== 'registered') throw notFound(`No branch ${branchId} is registered`, { branchId });
       return state.branch;
     },
-    async getFc(fcId: string): Promise<FcSnapshot> {
-      const state = await load(fcStream(fcId), fcDecider);
-      if (state.status !== 'registered') throw notFound(`No FC ${fcId} is registered`, { fcId });
-      return state.fc;
+    /**
+     * An FC's record through time, read once: call it with a moment (business time) for the FC as
+     * they stood then — registered always, a transfer or departure only once in effect — so history
+     * recorded today names the FC's branch of that day; without one, everything recorded.
+     */
+    async fcTimeline(fcId: string): Promise<(at?: string) => FcSnapshot> {
+      const recorded = await store.readStream(fcStream(fcId));
+      if (foldEvents(recorded, fcDecider, hubEventCodec).status !== 'registered') throw notFound(`No FC ${fcId} is registered`, { fcId });
+      return (at) => {
+        const state = foldEvents(
+          at === undefined ? recorded : recorded.filter((e) => e.type === 'FcRegistered' || e.metadata.occurredAt <= at),
+          fcDecider,
+          hubEventCodec,
+        );
+        if (state.status !== 'registered') throw notFound(`No FC ${fcId} is registered`, { fcId });
+        return state.fc;
+      };
+    },
+    /** The FC as of `at` (see {@link fcTimeline}), or as everything recorded says. */
+    async getFc(fcId: string, at?: string): Promise<FcSnapshot> {
+      return (await service.fcTimeline(fcId))(at);
     },
 
     async defineOrgUnit(input: unknown, context: CommandContext) {

@@ -6,7 +6,7 @@ import { fcActivityDecider, type FcActivityCommand, type FcActivityState } from 
 
 export interface PrideServiceDeps {
   store: EventStore;
-  directory: Pick<DirectoryService, 'getFc'>;
+  directory: Pick<DirectoryService, 'getFc' | 'fcTimeline'>;
   /** Today in Korea; injectable so tests and the demo can stand on any day. */
   today?: () => string;
 }
@@ -17,30 +17,32 @@ const koreanToday = () => koreanDay(new Date());
 export const createPrideService = ({ store, directory, today = koreanToday }: PrideServiceDeps) => ({
   async reportWeeklyActivity(input: unknown, context: CommandContext) {
     const data = parseOrThrow(reportWeeklyActivityInput, input, 'weekly activity');
-    const fc = await directory.getFc(data.fcId);
+    const occurredAt = occurredOnDay(context.occurredAt, data.weekOf, 'weekOf');
+    // The week is reported under the FC's branch of that week, not today's.
+    const fc = await directory.getFc(data.fcId, occurredAt);
     const result = await handleCommand(
       store,
       fcActivityStream(data.fcId),
       fcActivityDecider,
       hubEventCodec,
       { type: 'ReportWeeklyActivity', ...data, fc, today: today() },
-      {
-        ...context,
-        occurredAt: occurredOnDay(context.occurredAt, data.weekOf, 'weekOf'),
-      },
+      { ...context, occurredAt },
     );
     return { fcId: data.fcId, weekOf: data.weekOf, ...result };
   },
 
   async reportWeeks(input: unknown, context: CommandContext) {
     const { fcId, weeks } = parseOrThrow(reportWeeksInput, input, 'weekly activity');
-    const fc = await directory.getFc(fcId);
+    const fcAt = await directory.fcTimeline(fcId);
     const day = today();
-    const steps = weeks.map(({ stepId, ...week }): BatchStep<FcActivityCommand, FcActivityState> => ({
-      command: { type: 'ReportWeeklyActivity', ...week, fc, today: day },
-      occurredAt: occurredOnDay(undefined, week.weekOf, 'weekOf'),
-      ...(stepId ? { commandId: stepId } : {}),
-    }));
+    const steps = weeks.map(({ stepId, ...week }): BatchStep<FcActivityCommand, FcActivityState> => {
+      const occurredAt = occurredOnDay(undefined, week.weekOf, 'weekOf');
+      return {
+        command: { type: 'ReportWeeklyActivity', ...week, fc: fcAt(occurredAt), today: day },
+        occurredAt,
+        ...(stepId ? { commandId: stepId } : {}),
+      };
+    });
     return { fcId, ...(await handleCommandBatch(store, fcActivityStream(fcId), fcActivityDecider, hubEventCodec, steps, context)) };
   },
 });
