@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isDomainError, validationError } from '@hub/events';
-import { ConcurrencyConflictError } from '@hub/event-store';
+import { ConcurrencyConflictError, type CommandContext } from '@hub/event-store';
 import { parseCsv } from './csv';
 import { decodeCsv, type CsvEncoding } from './decode';
 import { KINDS, type ImportCommands, type ImportKind } from './kinds';
@@ -18,7 +18,7 @@ export interface ImportReport {
   encoding: Exclude<CsvEncoding, 'AUTO'>;
   /** Data rows in the file. */
   rows: number;
-  /** Rows that recorded something new. */
+  /** Rows that recorded something new (in a dry run: that would). */
   imported: number;
   /** Rows already imported by an earlier run (nothing recorded again). */
   unchanged: number;
@@ -95,6 +95,8 @@ export const importCsv = async (
     if (report.errors.length < MAX_ERRORS) report.errors.push({ line, key, message });
   };
   const seen = new Map<string, number>();
+  /** Keys of the rows above that passed (in a dry run: would have been recorded). */
+  const earlierKeys = new Set<string>();
   const every = options.progressEvery ?? 500;
   for (const [index, record] of records.entries()) {
     const row = Object.fromEntries(columns.map((c, i) => [c, record.fields[i]?.trim() || null]));
@@ -107,19 +109,25 @@ export const importCsv = async (
       const input = definition.toInput(row);
       const parsed = definition.schema.safeParse(input);
       if (!parsed.success) throw validationError(parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; '));
-      if (!report.dryRun) {
+      // A dry run asks the domain too (with nothing recorded), unless the row builds on an earlier one.
+      if (!(report.dryRun && definition.buildsOnEarlierRow?.(input, earlierKeys))) {
         // The row's content tells a changed row from a re-run one, personal data left out.
         const personal = new Set(definition.personal ?? []);
         const recognisable = Object.fromEntries(Object.entries(input).filter(([column]) => !personal.has(column)));
         const digest = createHash('sha256').update(JSON.stringify(recognisable)).digest('base64url').slice(0, 22);
-        const context = (suffix: string) => ({ actor: options.actor ?? 'csv-import', commandId: `csv:${kind}:${key}:${digest}${suffix}` });
+        const context = (suffix: string): CommandContext => ({
+          actor: options.actor ?? 'csv-import',
+          commandId: `csv:${kind}:${key}:${digest}${suffix}`,
+          ...(report.dryRun ? { dryRun: true } : {}),
+        });
         const results = await definition.run(commands, input, context);
         for (const r of results)
           if (r.position !== undefined && (report.lastPosition === undefined || r.position > report.lastPosition))
             report.lastPosition = r.position;
         if (results.some((r) => !r.repeated)) report.imported++;
         else report.unchanged++;
-      }
+      } else report.imported++;
+      if (key !== null) earlierKeys.add(key);
     } catch (e) {
       if (isDomainError(e)) fail(record.line, key, e.message);
       else if (e instanceof ConcurrencyConflictError) fail(record.line, key, e.message);

@@ -45,6 +45,12 @@ export interface KindDefinition {
   toInput: (row: Row) => Record<string, unknown>;
   /** Runs the row's commands in order; `commandId` makes each idempotent. */
   run: (commands: ImportCommands, input: Record<string, unknown>, context: (suffix: string) => CommandContext) => Promise<Result[]>;
+  /**
+   * In a dry run nothing is recorded, so a row that builds on an earlier row of the same file (a
+   * child org unit under a parent defined above it) cannot be judged by the domain: its shape is
+   * checked, and the store is asked only about rows that stand alone.
+   */
+  buildsOnEarlierRow?: (input: Record<string, unknown>, earlierKeys: ReadonlySet<string>) => boolean;
 }
 
 const gradeByKorean = new Map<string, string>(GRADES.map((g) => [g.ko, g.code]));
@@ -65,6 +71,7 @@ export const KINDS: Record<ImportKind, KindDefinition> = {
     schema: defineOrgUnitInput,
     toInput: (r) => defined({ orgUnitId: r.orgUnitId, name: r.name, kind: kind(r.kind), parentId: r.parentId }),
     run: async (c, input, ctx) => [await c.directory.defineOrgUnit(input, ctx(''))],
+    buildsOnEarlierRow: (input, earlier) => typeof input.parentId === 'string' && earlier.has(input.parentId),
   },
   EMPLOYEES: {
     required: ['employeeId', 'name', 'grade', 'orgUnitId', 'region'],
@@ -97,10 +104,12 @@ export const KINDS: Record<ImportKind, KindDefinition> = {
         seoul: bool(r.seoul),
         prideSince: r.prideSince,
       }),
-    run: async (c, { prideSince, ...branch }, ctx) => [
-      await c.directory.registerBranch(branch, ctx('')),
-      ...(prideSince ? [await c.directory.enrollBranchInPride({ branchId: branch.branchId, since: prideSince }, ctx(':pride'))] : []),
-    ],
+    run: async (c, { prideSince, ...branch }, ctx) => {
+      const registered = await c.directory.registerBranch(branch, ctx(''));
+      // In a dry run a new branch is not in the store, so its enrolment cannot be asked about.
+      if (!prideSince || (ctx('').dryRun && !registered.repeated)) return [registered];
+      return [registered, await c.directory.enrollBranchInPride({ branchId: branch.branchId, since: prideSince }, ctx(':pride'))];
+    },
   },
   FCS: {
     required: ['fcId', 'name', 'branchId', 'hiredOn'],

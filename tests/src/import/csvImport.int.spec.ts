@@ -132,7 +132,23 @@ describe.each(HUB_ENGINES)('CSV import through GraphQL on $name', (engine) => {
     const dry = await run('FCS', utf8('fcId,name,branchId,hiredOn\nFC8,최설계,BANPO,2010-01-04\nFC7,x,NOPE,2010-01-04\n'), {
       dryRun: true,
     });
-    expect(dry.report).toMatchObject({ rows: 2, imported: 0, failed: 0 });
+    // The domain is asked too: an unknown branch is found before anything is recorded.
+    expect(dry.report).toMatchObject({
+      rows: 2,
+      imported: 1,
+      failed: 1,
+      errors: [{ line: 3, key: 'FC7', message: expect.stringMatching(/NOPE/) }],
+    });
+    expect(await t.hub.store.headPosition()).toBe(dry.before);
+    // A child under a parent defined above it in the same file cannot be asked about: its shape is checked.
+    const units = await run(
+      'ORG_UNITS',
+      utf8('orgUnitId,name,kind,parentId\nDRY-P,드라이본부,DIVISION,\nDRY-C,드라이팀,TEAM,DRY-P\nDRY-X,고아팀,TEAM,NOWHERE\n'),
+      {
+        dryRun: true,
+      },
+    );
+    expect(units.report).toMatchObject({ rows: 3, imported: 2, failed: 1, errors: [{ line: 4, key: 'DRY-X' }] });
     expect(await t.hub.store.headPosition()).toBe(dry.before);
   });
 });
