@@ -14,7 +14,7 @@ export interface GatewayDeps {
   /** The read model's database. */
   view: SqlExecutor;
   /** Customers' personal data (name, phone, address), read only for roles that may see it. */
-  personalData: Pick<PersonalDataStore, 'byIds'>;
+  personalData: Pick<PersonalDataStore, 'byIds' | 'searchByName'>;
   /** Where every read of personal data is recorded before it is answered. */
   personalDataAccessLog: PersonalDataAccessLog;
   /** API tokens: who a bearer token stands for; ADMIN issues, lists and revokes them. */

@@ -10,6 +10,7 @@ import {
   fcsPage,
   gaps,
   listOrgUnits,
+  nextCafeGuests,
   touchesPage,
   type AsOf,
 } from '@hub/read-model';
@@ -104,6 +105,11 @@ const measure = async (engine: keyof typeof SIZES, db: SqlDriver) => {
     'branches page with FC counts (first 50)': (asOf) => branchesPage(db, {}, byName, { first: 50 }, asOf),
     'touches page (first 50)': (asOf) => touchesPage(db, {}, { first: 50 }, asOf),
     'org tree': (asOf) => listOrgUnits(db, asOf),
+    // The console's other questions: the guest list HR calls, and directory search by name and number.
+    'next café guests (12, no session)': (asOf) => nextCafeGuests(db, { count: 12 }, asOf),
+    'directory search: employees named "사람12" (first 20)': (asOf) =>
+      employeesPage(db, { search: '사람12' }, { by: 'NAME', direction: 'ASC' }, { first: 20 }, asOf),
+    'directory search: FCs by number "FB01" (first 20)': (asOf) => fcsPage(db, { search: 'FB01' }, byName, { first: 20 }, asOf),
   };
 
   const baseline = await timed(() => employeesByIds(db, ['E00001'], null));

@@ -12,7 +12,6 @@ import {
 import {
   COMPLIANCE_GROUPINGS,
   contractsPage,
-  customerIdsWithPersonalData,
   customerVisitsPage,
   followUpCompliance,
   overdueFollowUps,
@@ -292,8 +291,8 @@ const dates = (from: string, to: string) => {
 
 /** Most customers one name search lists. */
 const CUSTOMER_SEARCH_MAX = 50;
-/** Names are sealed one key per customer: a search opens them this many at a time. */
-const CUSTOMER_SEARCH_BATCH = 500;
+/** Matches asked of the personal-data store per round. */
+const CUSTOMER_SEARCH_BATCH = 100;
 
 builder.queryFields((t) => ({
   customerSearch: t.field({
@@ -314,20 +313,20 @@ builder.queryFields((t) => ({
       if (!Number.isInteger(first) || first < 1 || first > CUSTOMER_SEARCH_MAX)
         throw validationError(`first must be between 1 and ${CUSTOMER_SEARCH_MAX}`);
       const moment = momentOf(args);
-      const ids = await customerIdsWithPersonalData(ctx.view, moment);
-      const found: string[] = [];
-      // The names are sealed (one key per customer), so there is no index to ask: open them in batches until enough match.
-      for (let i = 0; i < ids.length && found.length < first; i += CUSTOMER_SEARCH_BATCH) {
-        const batch = ids.slice(i, i + CUSTOMER_SEARCH_BATCH);
-        const data = await ctx.personalDataOf.loadMany(batch);
-        batch.forEach((id, j) => {
-          const d = data[j];
-          if (found.length < first && d && !(d instanceof Error) && d.name.toLowerCase().includes(text)) found.push(id);
-        });
+      const loader = ctx.loadersAt(moment).customer;
+      const found: CustomerRow[] = [];
+      // The names are sealed, so the store's blind index finds them; only customers as of the
+      // moment (registered by then, not erased) are listed.
+      for (let after: string | null = null; found.length < first;) {
+        const ids = await ctx.personalData.searchByName(text, { after, limit: CUSTOMER_SEARCH_BATCH });
+        const customers = await loader.loadMany(ids);
+        for (const c of customers)
+          if (found.length < first && c !== undefined && !(c instanceof Error) && c.erasedOn === null) found.push(c);
+        if (ids.length < CUSTOMER_SEARCH_BATCH) break;
+        after = ids[ids.length - 1]!;
       }
-      await Promise.all(found.map((customerId) => ctx.personalDataRead.load({ customerId, field: 'name' })));
-      const customers = await ctx.loadersAt(moment).customer.loadMany(found);
-      return customers.filter((c): c is CustomerRow => c !== undefined && !(c instanceof Error));
+      await Promise.all(found.map((c) => ctx.personalDataRead.load({ customerId: c.customerId, field: 'name' })));
+      return found;
     },
   }),
   customer: t.field({

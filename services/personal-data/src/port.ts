@@ -22,6 +22,11 @@ export interface PersonalDataStore {
   withdraw(customerId: string, writtenBy: string): Promise<void>;
   /** By id, in the order asked; undefined where unknown or erased. */
   byIds(customerIds: readonly string[]): Promise<(CustomerPersonalData | undefined)[]>;
+  /**
+   * Ids of the customers whose name contains `text` (case-insensitive), in id order after `after`,
+   * at most `limit`. Found through an index, not by opening every customer's data.
+   */
+  searchByName(text: string, page: { after: string | null; limit: number }): Promise<string[]>;
 }
 
 export const PERSONAL_DATA_FIELDS = ['name', 'phone', 'address'] as const;

@@ -17,6 +17,7 @@ const privateRows = async (db: SqlDriver) =>
   JSON.stringify([
     ...(await db.query(`SELECT k::text AS row FROM hub_private.customer_keys k`)),
     ...(await db.query(`SELECT d::text AS row FROM hub_private.customer_personal_data d`)),
+    ...(await db.query(`SELECT g::text AS row FROM hub_private.customer_name_grams g`)),
   ]);
 
 describe.each(SQL_ENGINES)('personal data sealed per customer on $name', (engine) => {
@@ -115,6 +116,38 @@ describe.each(SQL_ENGINES)('personal data sealed per customer on $name', (engine
     expect(await store.byIds(['W'])).not.toEqual([undefined]);
     await store.withdraw('W', 'cmd-1');
     expect(await store.byIds(['W'])).toEqual([undefined]);
+  });
+
+  it('finds customers by part of their name through a blind index (no plaintext kept), in id order, page by page; an erased one never', async () => {
+    const named = (name: string) => ({ ...person(), name });
+    await store.put('S1', named('김민지'));
+    await store.put('S2', named('Kim Minji'));
+    await store.put('S3', named('박민수'));
+    await store.put('S4', named('민지김')); // has the letters of 김민지 but not in order
+    await store.put('S5', named('이민지'));
+    expect(await store.searchByName('민지', { after: null, limit: 10 })).toEqual(['S1', 'S4', 'S5']);
+    expect(await store.searchByName('김민', { after: null, limit: 10 })).toEqual(['S1']);
+    expect(await store.searchByName('MINJI', { after: null, limit: 10 })).toEqual(['S2']);
+    expect(await store.searchByName('민', { after: null, limit: 10 })).toEqual(['S1', 'S3', 'S4', 'S5']);
+    expect(await store.searchByName('민지', { after: 'S1', limit: 1 })).toEqual(['S4']);
+    expect(await store.searchByName('없는이름', { after: null, limit: 10 })).toEqual([]);
+    expect(await store.searchByName('  ', { after: null, limit: 10 })).toEqual([]);
+    const raw = await privateRows(db);
+    for (const text of ['김민지', '민지', 'kim', 'minji']) expect(raw).not.toContain(text);
+    await store.erase('S5');
+    expect(await store.searchByName('민지', { after: null, limit: 10 })).toEqual(['S1', 'S4']);
+    expect(await db.query(`SELECT 1 FROM hub_private.customer_name_grams WHERE customer_id = 'S5'`)).toEqual([]);
+    // A name written again is found by its new letters only.
+    await store.put('S4', named('최수지'));
+    expect(await store.searchByName('민지', { after: null, limit: 10 })).toEqual(['S1']);
+  });
+
+  it('indexes on start the customers written before the index existed', async () => {
+    await store.put('IDX', { ...person(), name: '색인전고객' });
+    await db.exec(`DELETE FROM hub_private.customer_name_grams WHERE customer_id = 'IDX'`);
+    expect(await store.searchByName('색인전', { after: null, limit: 10 })).toEqual([]);
+    const restarted = await createSqlPersonalDataStore(db, masterKey);
+    expect(await restarted.searchByName('색인전', { after: null, limit: 10 })).toEqual(['IDX']);
   });
 
   it('refuses to start with another master key than the database’s', async () => {

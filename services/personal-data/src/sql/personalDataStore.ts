@@ -1,5 +1,5 @@
 import { conflict } from '@hub/events';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { SqlExecutor } from '@hub/sql';
 import { z } from 'zod';
 import type { PersonalDataStore } from '../port';
@@ -40,6 +40,15 @@ CREATE TABLE IF NOT EXISTS hub_private.customer_personal_data (
   written_by   text,
   updated_at   timestamptz NOT NULL DEFAULT now()
 );
+CREATE TABLE IF NOT EXISTS hub_private.customer_name_grams (
+  -- a blind index of the name: a keyed hash (HMAC with a key derived from the master key) of each
+  -- letter and each pair of letters, so a name search finds candidates without opening every
+  -- customer; erased with the customer's key
+  customer_id  text NOT NULL REFERENCES hub_private.customer_keys (customer_id) ON DELETE CASCADE,
+  gram         text NOT NULL,
+  PRIMARY KEY (gram, customer_id)
+);
+CREATE INDEX IF NOT EXISTS customer_name_grams_customer ON hub_private.customer_name_grams (customer_id);
 CREATE TABLE IF NOT EXISTS hub_private.master_key_check (
   -- a known text sealed with the master key the first time: proves later starts use the same key
   id           int PRIMARY KEY CHECK (id = 1),
@@ -74,6 +83,21 @@ const open = (key: Buffer, sealed: Sealed, ciphertext: Uint8Array, aad: string) 
 };
 
 const keyAad = (customerId: string) => `customer-key:${customerId}`;
+
+/** Names compare in one form: NFC (Hangul composed), lower case, spaces collapsed. */
+const normalise = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** What a name is indexed by: every letter, and every pair of neighbouring letters. */
+const nameGrams = (name: string) => {
+  const letters = [...normalise(name)];
+  return new Set([...letters.map((l) => `1:${l}`), ...letters.slice(1).map((l, i) => `2:${letters[i]}${l}`)]);
+};
+/** What a search asks for: its one letter, or its pairs (a name containing the text has them all). */
+const searchGrams = (text: string) => {
+  const letters = [...normalise(text)];
+  return letters.length === 1 ? new Set([`1:${letters[0]}`]) : new Set(letters.slice(1).map((l, i) => `2:${letters[i]}${l}`));
+};
+/** Candidates asked for per round while confirming a search. */
+const SEARCH_BATCH = 200;
 const CHECK_TEXT = 'engagement-hub master key';
 
 /**
@@ -124,6 +148,16 @@ const sealPlaintext = async (db: SqlExecutor, put: PersonalDataStore['put']) => 
 
 export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buffer): Promise<PersonalDataStore> => {
   if (masterKey.length !== MASTER_KEY_BYTES) throw new Error(`The master key must be ${MASTER_KEY_BYTES} bytes`);
+  // The blind index's own key: without the master key, a gram's hash says nothing of its letters.
+  const indexKey = createHmac('sha256', masterKey).update('customer-name-grams').digest();
+  const blind = (grams: Set<string>) => [...grams].map((g) => createHmac('sha256', indexKey).update(g).digest('base64url').slice(0, 22));
+  const index = async (customerId: string, name: string) => {
+    await db.query('DELETE FROM hub_private.customer_name_grams WHERE customer_id = $1', [customerId]);
+    await db.query(
+      'INSERT INTO hub_private.customer_name_grams (customer_id, gram) SELECT $1, g FROM unnest($2::text[]) AS g ON CONFLICT DO NOTHING',
+      [customerId, blind(nameGrams(name))],
+    );
+  };
 
   const unwrap = (customerId: string, row: Sealed & { wrapped_key: Uint8Array }) => {
     try {
@@ -158,6 +192,7 @@ export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buf
       );
       if (written.length === 0)
         throw conflict(`Customer ${customerId} is being registered by another command at the same time`, { customerId });
+      await index(customerId, data.name);
     },
     async erase(customerId) {
       // The ciphertext goes with its key (ON DELETE CASCADE).
@@ -187,9 +222,57 @@ export const createSqlPersonalDataStore = async (db: SqlExecutor, masterKey: Buf
       );
       return customerIds.map((id) => byId.get(id));
     },
+    async searchByName(text, { after, limit }) {
+      const wanted = normalise(text);
+      const grams = blind(searchGrams(text));
+      if (wanted.length === 0 || limit < 1) return [];
+      const found: string[] = [];
+      let cursor = after;
+      // Candidates have every gram of the text; opening them confirms the letters are in that order.
+      for (;;) {
+        const candidates = (
+          await db.query<{ customer_id: string }>(
+            `SELECT customer_id FROM hub_private.customer_name_grams
+             WHERE gram = ANY($1::text[]) AND ($2::text IS NULL OR customer_id > $2)
+             GROUP BY customer_id HAVING count(*) = $3 ORDER BY customer_id LIMIT $4`,
+            [grams, cursor, grams.length, SEARCH_BATCH],
+          )
+        ).map((r) => r.customer_id);
+        const data = await store.byIds(candidates);
+        candidates.forEach((id, i) => {
+          const name = data[i]?.name;
+          if (found.length < limit && name !== undefined && normalise(name).includes(wanted)) found.push(id);
+        });
+        if (found.length >= limit || candidates.length < SEARCH_BATCH) return found;
+        cursor = candidates[candidates.length - 1]!;
+      }
+    },
   };
+
+  /** Customers written before the index existed: indexed once, on the first start that finds them. */
+  const indexUnindexed = async () => {
+    let after = '';
+    for (;;) {
+      const pending = await db.query<{ customer_id: string }>(
+        `SELECT d.customer_id FROM hub_private.customer_personal_data d
+         WHERE d.customer_id > $1 AND NOT EXISTS (SELECT 1 FROM hub_private.customer_name_grams g WHERE g.customer_id = d.customer_id)
+         ORDER BY d.customer_id LIMIT 500`,
+        [after],
+      );
+      if (pending.length === 0) return;
+      const ids = pending.map((r) => r.customer_id);
+      const data = await store.byIds(ids);
+      for (const [i, id] of ids.entries()) {
+        const found = data[i];
+        if (found) await index(id, found.name); // erased meanwhile: nothing to index
+      }
+      after = ids[ids.length - 1]!;
+    }
+  };
+
   await migrate(db);
   await checkMasterKey(db, masterKey);
   await sealPlaintext(db, store.put);
+  await indexUnindexed();
   return store;
 };

@@ -80,14 +80,6 @@ const toCustomer =
     asOf: viewMoment(asOf),
   });
 
-/** Customers as of the moment whose personal data is kept (not erased), by id: what a name search looks through. */
-export const customerIdsWithPersonalData = async (db: SqlExecutor, asOf?: AsOf): Promise<string[]> =>
-  (
-    await db.query<{ customer_id: string }>(`SELECT customer_id FROM (${CUSTOMERS_AS_OF}) c WHERE erased_on IS NULL ORDER BY customer_id`, [
-      asOfParam(asOf),
-    ])
-  ).map((r) => r.customer_id);
-
 export const customersByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
   const rows = await db.query(`SELECT * FROM (${CUSTOMERS_AS_OF}) c WHERE customer_id = ANY($2::text[])`, [asOfParam(asOf), ids]);
   return groupBy(ids, rows.map(toCustomer(asOf)), (c) => c.customerId).map((g) => g[0]);
