@@ -16,7 +16,7 @@ import {
 } from '@hub/read-model';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
-import { generateCompany } from '../src/support/generatedCompany';
+import { generateCompany } from '@hub/platform/generate';
 
 /*
  * `npm run bench` (view): the questions people ask of the view, on a generated company, at the

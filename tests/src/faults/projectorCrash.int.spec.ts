@@ -7,7 +7,7 @@ import { createProjector } from '@hub/read-model';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCompany } from '../support/generatedCompany';
+import { generateCompany } from '@hub/platform/generate';
 import { dumpView } from '../support/viewDump';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

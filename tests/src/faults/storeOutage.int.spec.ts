@@ -3,7 +3,7 @@ import { createCommandClient, createCommandServer, createHub, type Hub } from '@
 import { viewHealth, waitForCheckpoint } from '@hub/read-model';
 import { ownPostgresUnavailable, startOwnPostgres, type OwnPostgres } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCompany } from '../support/generatedCompany';
+import { generateCompany } from '@hub/platform/generate';
 import { dumpView } from '../support/viewDump';
 
 const skipReason = ownPostgresUnavailable();

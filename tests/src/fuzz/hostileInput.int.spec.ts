@@ -20,7 +20,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCompany } from '../support/generatedCompany';
+import { generateCompany } from '@hub/platform/generate';
 import { HUB_ENGINES, leastRoleFor, startHub, type HubUnderTest } from '../support/hubUnderTest';
 
 /*

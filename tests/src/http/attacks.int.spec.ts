@@ -21,7 +21,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as consoleOperations from '../../../web/src/operations';
-import { generateCompany } from '../support/generatedCompany';
+import { generateCompany } from '@hub/platform/generate';
 import { REPO_ROOT } from '../support/product';
 
 /*

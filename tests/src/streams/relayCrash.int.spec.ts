@@ -11,7 +11,7 @@ import { createTestDatabase } from '@hub/sql/testing';
 import { CHECKPOINT_TOPIC, CONTEXT_TOPICS, readTopics, TOUCHES_TOPIC, type CloudEvent } from '@hub/stream-relay';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCompany } from '../support/generatedCompany';
+import { generateCompany } from '@hub/platform/generate';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 

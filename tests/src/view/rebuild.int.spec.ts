@@ -4,7 +4,7 @@ import { createProjector, type Projector } from '@hub/read-model';
 import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCompany, type GeneratedCompany } from '../support/generatedCompany';
+import { generateCompany, type GeneratedCompany } from '@hub/platform/generate';
 import { dumpView } from '../support/viewDump';
 
 /*

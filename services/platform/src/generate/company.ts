@@ -1,11 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { FOLLOW_UP_KINDS, SCHEMA_VERSION, type HubEvent } from '@hub/events';
-import type { EventStore } from '@hub/event-store';
+import { deterministicUuid, type EventStore } from '@hub/event-store';
 
 /*
- * A large, valid, deterministic company history across every channel, appended straight to the
- * store stream by stream (no command handling, so 100,000 events take seconds, not minutes). Every
- * event is one the services could have decided; the projector validates each with the union.
+ * A large, valid, deterministic company history across every channel (the same seed gives the same
+ * events, ids included), appended straight to the store stream by stream (no command handling, so
+ * 100,000 events take seconds, not minutes). Every event is one the services could have decided;
+ * the projector validates each with the union. `npm run generate` writes one into the configured
+ * store; the tests and benchmarks call it directly. Its cadences are denser than the brief's (a
+ * café session every two days, a town hall every twenty) so that a few years hold millions of events.
  */
 
 const prng = (seed: number) => () => {
@@ -36,33 +38,78 @@ const businessTime = (e: HubEvent): string | undefined => {
   return undefined;
 };
 
-export const generateCompany = async (
-  store: EventStore,
-  size: {
-    employees: number;
-    branches: number;
-    fcsPerBranch: number;
-    cafeSessions: number;
-    townHalls: number;
-    videos: number;
-    viewsPerVideo: number;
-    customers: number;
-    activityWeeks: number;
+export interface CompanySize {
+  employees: number;
+  branches: number;
+  fcsPerBranch: number;
+  cafeSessions: number;
+  townHalls: number;
+  videos: number;
+  viewsPerVideo: number;
+  customers: number;
+  activityWeeks: number;
+}
+
+/** `npm run generate -- --scale …`: small for tests, medium and large for the benchmarks (event counts approximate). */
+export const SCALES = {
+  /** ~20,000 events. */
+  small: {
+    employees: 600,
+    branches: 40,
+    fcsPerBranch: 12,
+    cafeSessions: 60,
+    townHalls: 10,
+    videos: 5,
+    viewsPerVideo: 250,
+    customers: 600,
+    activityWeeks: 20,
   },
+  /** ~500,000 events. */
+  medium: {
+    employees: 5_000,
+    branches: 150,
+    fcsPerBranch: 20,
+    cafeSessions: 800,
+    townHalls: 60,
+    videos: 50,
+    viewsPerVideo: 3_000,
+    customers: 30_000,
+    activityWeeks: 52,
+  },
+  /** ~5,000,000 events: about 10,000 employees, 6,000 FCs and 300,000 customers. */
+  large: {
+    employees: 10_000,
+    branches: 300,
+    fcsPerBranch: 20,
+    cafeSessions: 1_600,
+    townHalls: 100,
+    videos: 200,
+    viewsPerVideo: 14_000,
+    customers: 300_000,
+    activityWeeks: 156,
+  },
+} as const satisfies Record<string, CompanySize>;
+export type Scale = keyof typeof SCALES;
+
+export const generateCompany = async (
+  store: Pick<EventStore, 'append'>,
+  size: CompanySize,
+  options: { seed?: number; onProgress?: (eventsWritten: number) => void } = {},
 ): Promise<GeneratedCompany> => {
-  const random = prng(42);
+  const seed = options.seed ?? 42;
+  const random = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const result: GeneratedCompany = { events: 0, touches: 0, byType: {} };
   const append = async (stream: string, events: HubEvent[]) => {
     let previous = '2013-12-01T00:00:00.000Z';
     await store.append(
       stream,
-      events.map((e) => {
+      events.map((e, i) => {
         // Business time as the services would stamp it; a fact without a date of its own (an
         // invitation, an attendance) happened when the one before it in the stream did.
         previous = businessTime(e) ?? previous;
         return {
-          id: randomUUID(),
+          id: deterministicUuid(`generated:${seed}:${stream}:${i}`), // the same seed, the same events
           type: e.type,
           data: e.data,
           metadata: {
@@ -77,6 +124,7 @@ export const generateCompany = async (
     );
     result.events += events.length;
     for (const e of events) result.byType[e.type] = (result.byType[e.type] ?? 0) + 1;
+    options.onProgress?.(result.events);
   };
 
   // The directory.
