@@ -32,6 +32,7 @@ describe('gateway calling the command services over HTTP', () => {
           videoMessages: baseUrl,
           customerSmile: baseUrl,
           pride: baseUrl,
+          emailLetters: baseUrl,
         },
         { internalToken: INTERNAL_TOKEN },
       ),
