@@ -21,7 +21,7 @@ export const ACCESS = {
   recordEmployees: allow('HR', 'ADMIN'),
   /** Branches, FCs and PRIDE enrolment. */
   recordSalesNetwork: allow('SALES', 'ADMIN'),
-  /** Café sessions (톡톡타임), town halls and video messages. */
+  /** Café sessions (톡톡타임), town halls, video messages and e-mail letters. */
   recordEmployeeChannels: allow('LEADERSHIP', 'HR'),
   /** Branch visits and campaigns, customer visits a leader goes along on. */
   recordFieldVisits: allow('LEADERSHIP', 'SALES'),

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ScrollX } from './components/ScrollX';
 import { Empty, ErrorState, Loading } from './components/States';
-import { CampaignsQuery, TownHallsQuery, VideoMessagesQuery } from './operations';
+import { CampaignsQuery, EmailLettersQuery, TownHallsQuery, VideoMessagesQuery } from './operations';
 import type { Period } from './period';
 import { seoulDateTime, seoulDay, startOfSeoulDay } from './time';
 
@@ -150,6 +150,67 @@ export const VideoPanel = ({ asOf }: { asOf: string | null }) => {
                   <td className="num">{v.views}</td>
                   <td className="num">{v.distinctViewers}</td>
                   <td className="num">{pct(v.averageCompletion)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollX>
+      )}
+    </section>
+  );
+};
+
+/** The CEO's e-mail letters sent in the period: sent, delivered, opened and the open rate. */
+export const LetterPanel = ({ period, asOf }: { period: Period; asOf: string | null }) => {
+  const { t } = useTranslation();
+  const [{ data, error, fetching }] = useQuery({
+    query: EmailLettersQuery,
+    variables: { from: startOfSeoulDay(period.from), to: startOfSeoulDay(period.to), asOf },
+  });
+  return (
+    <section aria-labelledby="letters">
+      <h2 id="letters">
+        {t('other.letters')} {data && <span className="count">({data.emailLetters.totalCount})</span>}
+      </h2>
+      {error ? (
+        <ErrorState error={error} />
+      ) : !data ? (
+        fetching && <Loading />
+      ) : data.emailLetters.edges.length === 0 ? (
+        <Empty />
+      ) : (
+        <ScrollX label={t('other.letters')}>
+          <table data-testid="letters">
+            <thead>
+              <tr>
+                <th scope="col">{t('other.sentOn')}</th>
+                <th scope="col">{t('other.subject')}</th>
+                <th scope="col" className="num">
+                  {t('other.sent')}
+                </th>
+                <th scope="col" className="num">
+                  {t('other.delivered')}
+                </th>
+                <th scope="col" className="num">
+                  {t('other.opened')}
+                </th>
+                <th scope="col" className="num">
+                  {t('other.openRate')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.emailLetters.edges.map(({ node: l }) => (
+                <tr key={l.id}>
+                  <td>{seoulDay(l.sentAt)}</td>
+                  <td className="wrap">
+                    {l.subject}
+                    {l.author ? ` — ${l.author.name}` : ''}
+                  </td>
+                  <td className="num">{l.sent}</td>
+                  <td className="num">{l.delivered}</td>
+                  <td className="num">{l.opened}</td>
+                  <td className="num">{pct(l.openRate)}</td>
                 </tr>
               ))}
             </tbody>

@@ -164,6 +164,13 @@ const ko = {
     views: '조회',
     viewers: '시청자',
     watched: '평균 시청 비율',
+    letters: 'CEO 레터',
+    sentOn: '발송일',
+    subject: '제목',
+    sent: '발송',
+    delivered: '전달',
+    opened: '열람',
+    openRate: '열람률',
     formats: { CHIMAEK: '치맥 미팅', LECTURE: '강연', TALK_CONCERT: '토크 콘서트', OTHER: '기타' },
   },
   leaders: {
@@ -231,6 +238,7 @@ const ko = {
     VIDEO_MESSAGE: '영상 메시지',
     CUSTOMER_VISIT: '고객스마일 방문',
     PRIDE: 'PRIDE 활동',
+    EMAIL_LETTER: 'CEO 레터',
     all: '전체 채널',
   },
   grade: {
@@ -531,6 +539,13 @@ const en: Messages = {
     views: 'Views',
     viewers: 'Viewers',
     watched: 'Share watched',
+    letters: 'CEO letters',
+    sentOn: 'Sent',
+    subject: 'Subject',
+    sent: 'Sent to',
+    delivered: 'Delivered',
+    opened: 'Opened',
+    openRate: 'Open rate',
     formats: { CHIMAEK: 'Chimaek (chicken and beer)', LECTURE: 'Lecture', TALK_CONCERT: 'Talk concert', OTHER: 'Other' },
   },
   leaders: {
@@ -598,6 +613,7 @@ const en: Messages = {
     VIDEO_MESSAGE: 'Video message',
     CUSTOMER_VISIT: 'Customer Smile visit',
     PRIDE: 'PRIDE activity',
+    EMAIL_LETTER: 'CEO letter',
     all: 'All channels',
   },
   grade: {

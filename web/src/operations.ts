@@ -1194,7 +1194,7 @@ export const AnswerQuestionMutation = graphql(`
   }
 `);
 
-/* The other channels, for the period: town halls, campaigns, video messages. */
+/* The other channels, for the period: town halls, campaigns, video messages, e-mail letters. */
 
 export const TownHallsQuery = graphql(`
   query TownHalls($from: DateTime!, $to: DateTime!, $asOf: DateTime) {
@@ -1255,6 +1255,28 @@ export const VideoMessagesQuery = graphql(`
       author {
         name
         title
+      }
+    }
+  }
+`);
+
+export const EmailLettersQuery = graphql(`
+  query EmailLetters($from: DateTime!, $to: DateTime!, $asOf: DateTime) {
+    emailLetters(from: $from, to: $to, first: 50, asOf: $asOf) {
+      totalCount
+      edges {
+        node {
+          id
+          subject
+          sentAt
+          sent
+          delivered
+          opened
+          openRate
+          author {
+            name
+          }
+        }
       }
     }
   }

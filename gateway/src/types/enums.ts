@@ -18,6 +18,7 @@ export const ChannelEnum = builder.enumType('Channel', {
     VIDEO_MESSAGE: { description: 'A recorded video message, viewed.' },
     CUSTOMER_VISIT: { description: 'Customer Smile (고객스마일) visit by an FC, sometimes with a leader.' },
     PRIDE: { description: 'PRIDE program activity at a PRIDE branch.' },
+    EMAIL_LETTER: { description: 'An e-mail letter from a leader to staff (CEO 레터), opened.' },
   } satisfies Record<(typeof CHANNELS)[number], { description: string }>,
 });
 
@@ -25,7 +26,7 @@ export const TouchModeEnum = builder.enumType('TouchMode', {
   description: 'Whether the person was met or reached by a broadcast.',
   values: {
     FACE_TO_FACE: { description: 'Met in person: café session, town hall attended, branch visit, customer visit.' },
-    BROADCAST: { description: 'Reached by a broadcast: a video message viewed.' },
+    BROADCAST: { description: 'Reached by a broadcast: a video message viewed, an e-mail letter opened.' },
   } satisfies Record<(typeof TOUCH_MODES)[number], { description: string }>,
 });
 

@@ -2,6 +2,7 @@ import type { BranchVisitService } from '@hub/branch-visits';
 import type { CafeSessionService } from '@hub/cafe-sessions';
 import type { CustomerSmileService } from '@hub/customer-smile';
 import type { DirectoryService } from '@hub/directory';
+import type { EmailLetterService } from '@hub/email-letters';
 import type { PrideService } from '@hub/pride';
 import type { TownHallService } from '@hub/town-halls';
 import type { VideoMessageService } from '@hub/video-messages';
@@ -36,6 +37,7 @@ export interface HubCommands {
     'registerCustomer' | 'eraseCustomerPersonalData' | 'signContract' | 'recordVisit' | 'recordContractHistory'
   >;
   pride: PrideService;
+  emailLetters: EmailLetterService;
 }
 
 /** Every method of the port by context: what the command server exposes and the client calls. */
@@ -77,4 +79,5 @@ export const COMMAND_METHODS = {
   videoMessages: ['publish', 'recordView'],
   customerSmile: ['registerCustomer', 'eraseCustomerPersonalData', 'signContract', 'recordVisit', 'recordContractHistory'],
   pride: ['reportWeeklyActivity', 'reportWeeks'],
+  emailLetters: ['send', 'recordOpen'],
 } as const satisfies { [K in keyof HubCommands]: readonly (keyof HubCommands[K])[] };

@@ -17,7 +17,7 @@ import type { RowError } from './importCsv';
 /*
  * History import: years of what already happened (café sessions with invitees and attendees, town
  * halls, branch visits and campaigns, video messages and views, contracts and customer visits,
- * PRIDE weeks) from one file, CSV or JSON Lines, each record with a `type`. Records of one
+ * PRIDE weeks, e-mail letters with their recipients and opens) from one file, CSV or JSON Lines, each record with a `type`. Records of one
  * aggregate are gathered and recorded in one command (one append per session with all its
  * events), so a story of thousands of operations loads in seconds, and every command id is derived
  * from the record's stable key (ids only, never personal data): a re-run records nothing twice.
@@ -34,6 +34,7 @@ export interface HistoryCommands {
   videoMessages: { publish: Command; recordView: Command };
   customerSmile: { recordContractHistory: Command };
   pride: { reportWeeks: Command };
+  emailLetters: { send: Command; recordOpen: Command };
 }
 
 export const HISTORY_FORMATS = ['AUTO', 'CSV', 'JSONL'] as const;
@@ -156,6 +157,17 @@ const RECORDS = {
     comment: nonEmptyText(2000).optional(),
   }),
   pride_week: z.object({ fcId: idSchema, weekOf: localDateSchema, customerVisits: int, calls: int, contracts: int }),
+  letter: z.object({
+    letterId: idSchema,
+    authorId: idSchema,
+    subject: nonEmptyText(200),
+    audience: list(upper(VIEWER_KINDS)),
+    orgUnitIds: list(idSchema).optional(),
+    branchIds: list(idSchema).optional(),
+    sentAt: instantSchema,
+  }),
+  letter_recipient: z.object({ letterId: idSchema, readerKind: upper(VIEWER_KINDS), readerId: idSchema, delivered: bool.optional() }),
+  letter_open: z.object({ letterId: idSchema, readerKind: upper(VIEWER_KINDS), readerId: idSchema, openedAt: instantSchema }),
 } as const;
 
 export type HistoryRecordType = keyof typeof RECORDS;
@@ -277,8 +289,8 @@ const limit = async <T>(items: T[], concurrency: number, work: (item: T) => Prom
 
 /**
  * Imports a history file. Records are checked first (a bad one is reported by line and skipped);
- * then campaigns, sessions, town halls, videos, contracts with their visits and PRIDE weeks are
- * recorded, then what depends on them (branch visits, views). A session, town hall, contract or
+ * then campaigns, sessions, town halls, videos, letters with their recipients, contracts with their
+ * visits and PRIDE weeks are recorded, then what depends on them (branch visits, views, opens). A session, town hall, contract or
  * FC's weeks is all or nothing: one refused record refuses its aggregate, reported on each line.
  */
 export const importHistory = async (
@@ -484,6 +496,30 @@ export const importHistory = async (
     });
   }
 
+  // A letter and everyone it was sent to are one command: the recipients are part of the letter.
+  const letters = unique(of('letter'), (d) => d.letterId);
+  const recipients = byKey(
+    unique(of('letter_recipient'), (d) => `${d.letterId}:${d.readerKind}:${d.readerId}`),
+    (d) => d.letterId,
+  );
+  for (const l of letters) {
+    const id = l.data.letterId;
+    const to = recipients.get(id) ?? [];
+    recipients.delete(id);
+    first.push({
+      lane: `letter:${id}`,
+      key: id,
+      lines: [l, ...to].map((r) => r.line),
+      run: (ctx) =>
+        commands.emailLetters.send(
+          { ...l.data, recipients: to.map(({ data: { letterId: _l, ...r } }) => ({ ...r, delivered: r.delivered ?? true })) },
+          ctx,
+        ),
+    });
+  }
+  for (const [id, rows] of recipients)
+    for (const r of rows) fail(r.line, id, `letter_recipient: no letter ${id} in this file (a letter is imported with its recipients)`);
+
   const campaignIds = new Set(campaigns.map((c) => c.data.campaignId));
   const videoIds = new Set(videos.map((v) => v.data.videoId));
   for (const v of unique(of('branch_visit'), (d) => d.visitId)) {
@@ -503,6 +539,17 @@ export const importHistory = async (
       lines: [v.line],
       needsParentFromFile: videoIds.has(v.data.videoId),
       run: (ctx) => commands.videoMessages.recordView({ ...v.data, viewId }, ctx),
+    });
+  }
+
+  const letterIds = new Set(letters.map((l) => l.data.letterId));
+  for (const o of unique(of('letter_open'), (d) => `${d.letterId}:${d.readerKind}:${d.readerId}`)) {
+    second.push({
+      lane: `letter-open:${o.data.letterId}:${o.data.readerKind}:${o.data.readerId}`,
+      key: `${o.data.letterId}:${o.data.readerKind}:${o.data.readerId}`,
+      lines: [o.line],
+      needsParentFromFile: letterIds.has(o.data.letterId),
+      run: (ctx) => commands.emailLetters.recordOpen(o.data, ctx),
     });
   }
 

@@ -16,6 +16,7 @@ const recording = () => {
     videoMessages: { publish: command('publish'), recordView: command('recordView') },
     customerSmile: { recordContractHistory: command('recordContractHistory') },
     pride: { reportWeeks: command('reportWeeks') },
+    emailLetters: { send: command('sendEmailLetter'), recordOpen: command('recordEmailLetterOpen') },
   };
   return { calls, commands };
 };
@@ -118,6 +119,40 @@ describe('history import (grouping, without a store)', () => {
       fcId: 'FC1',
       weeks: [{ weekOf: '2015-04-06', stepId: 'history:pride-week:FC1:2015-04-06' }, { weekOf: '2015-04-13' }],
     });
+  });
+
+  it('gathers a letter with its recipients into one command, then its opens; a recipient without its letter is refused', async () => {
+    const { calls, commands } = recording();
+    const file = lines(
+      { type: 'letter_open', letterId: 'L1', readerKind: 'employee', readerId: 'E1', openedAt: '2015-01-02T10:00:00+09:00' },
+      { type: 'letter_recipient', letterId: 'L1', readerKind: 'EMPLOYEE', readerId: 'E1' },
+      { type: 'letter_recipient', letterId: 'L1', readerKind: 'FC', readerId: 'FC1', delivered: 'no' },
+      {
+        type: 'letter',
+        letterId: 'L1',
+        authorId: 'CEO',
+        subject: 'New year',
+        audience: 'EMPLOYEE;FC',
+        sentAt: '2015-01-02T09:00:00+09:00',
+      },
+      { type: 'letter_recipient', letterId: 'L2', readerKind: 'EMPLOYEE', readerId: 'E1' },
+    );
+    const report = await importHistory(commands, file, { clock: () => NOW });
+    expect(report).toMatchObject({ records: 5, imported: 4, failed: 1, commands: 2 });
+    expect(report.errors).toEqual([{ line: 5, key: 'L2', message: expect.stringMatching(/no letter L2/) }]);
+    expect(calls.map((c) => c.method)).toEqual(['sendEmailLetter', 'recordEmailLetterOpen']);
+    expect(calls[0]!.input).toEqual({
+      letterId: 'L1',
+      authorId: 'CEO',
+      subject: 'New year',
+      audience: ['EMPLOYEE', 'FC'],
+      sentAt: '2015-01-02T00:00:00.000Z',
+      recipients: [
+        { readerKind: 'EMPLOYEE', readerId: 'E1', delivered: true },
+        { readerKind: 'FC', readerId: 'FC1', delivered: false },
+      ],
+    });
+    expect(calls[1]!.input).toEqual({ letterId: 'L1', readerKind: 'EMPLOYEE', readerId: 'E1', openedAt: '2015-01-02T01:00:00.000Z' });
   });
 
   it('reports bad records by line and runs the rest; a dry run asks the commands to record nothing', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The six ways leadership reaches people; every touch names one. */
-export const CHANNELS = ['CAFE_SESSION', 'TOWN_HALL', 'BRANCH_VISIT', 'VIDEO_MESSAGE', 'CUSTOMER_VISIT', 'PRIDE'] as const;
+/** The seven ways leadership reaches people; every touch names one. */
+export const CHANNELS = ['CAFE_SESSION', 'TOWN_HALL', 'BRANCH_VISIT', 'VIDEO_MESSAGE', 'CUSTOMER_VISIT', 'PRIDE', 'EMAIL_LETTER'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const channelSchema = z.enum(CHANNELS);
 

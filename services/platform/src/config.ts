@@ -9,7 +9,16 @@ const flag = (fallback: boolean) =>
     .transform((v) => ['true', '1', 'yes'].includes(v));
 
 /** The bounded contexts, each of which can run as its own command process. */
-export const CONTEXT_NAMES = ['directory', 'cafeSessions', 'townHalls', 'branchVisits', 'videoMessages', 'customerSmile', 'pride'] as const;
+export const CONTEXT_NAMES = [
+  'directory',
+  'cafeSessions',
+  'townHalls',
+  'branchVisits',
+  'videoMessages',
+  'customerSmile',
+  'pride',
+  'emailLetters',
+] as const;
 export type ContextName = (typeof CONTEXT_NAMES)[number];
 
 /** Where a split gateway finds each context: the variable naming its URL. */
@@ -21,6 +30,7 @@ export const CONTEXT_URL_VARIABLES = {
   videoMessages: 'HUB_VIDEO_MESSAGES_URL',
   customerSmile: 'HUB_CUSTOMER_SMILE_URL',
   pride: 'HUB_PRIDE_URL',
+  emailLetters: 'HUB_EMAIL_LETTERS_URL',
 } as const satisfies Record<ContextName, string>;
 
 /** Every setting the hub reads, from the environment, with its default. Documented in README. */
@@ -74,6 +84,7 @@ export const configSchema = z.object({
   HUB_VIDEO_MESSAGES_URL: z.url().optional(),
   HUB_CUSTOMER_SMILE_URL: z.url().optional(),
   HUB_PRIDE_URL: z.url().optional(),
+  HUB_EMAIL_LETTERS_URL: z.url().optional(),
   /** Which bounded context a `bin/commands` process serves. */
   HUB_CONTEXT: z.enum(CONTEXT_NAMES).optional(),
   HUB_COMMANDS_PORT: port(4100),

@@ -6,6 +6,7 @@ import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createCustomerSmileService } from '@hub/customer-smile';
 import { createSqlPersonalDataAccessLog, createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import { createDirectoryService } from '@hub/directory';
+import { createEmailLetterService } from '@hub/email-letters';
 import { type EventStore } from '@hub/event-store';
 import { createEsdbEventStore } from '@hub/event-store-esdb';
 import { createSqlEventStore } from '@hub/event-store-sql';
@@ -36,6 +37,7 @@ export const createHub = async (
   const townHalls = createTownHallService({ store, directory });
   const branchVisits = createBranchVisitService({ store, directory });
   const videoMessages = createVideoMessageService({ store, directory });
+  const emailLetters = createEmailLetterService({ store, directory });
   // Customers' personal data stays in SQL (schema hub_private) whichever store holds the events,
   // sealed with keys the master key (kept outside the database) wraps.
   const personalData = await createSqlPersonalDataStore(sql, masterKeyOf(config));
@@ -47,9 +49,13 @@ export const createHub = async (
   const tokens = await createSqlTokenStore(sql);
   // Every command, through the ledger: the same command id gives the same result and no new event.
   const ledger = await createSqlCommandLedger(sql);
-  const commands = idempotentCommands({ directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride }, ledger, {
-    'customerSmile.registerCustomer': ['name', 'phone', 'address'],
-  });
+  const commands = idempotentCommands(
+    { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride, emailLetters },
+    ledger,
+    {
+      'customerSmile.registerCustomer': ['name', 'phone', 'address'],
+    },
+  );
 
   const description = [
     config.EVENTSTORE_URL
@@ -70,6 +76,7 @@ export const createHub = async (
     townHalls,
     branchVisits,
     videoMessages,
+    emailLetters,
     customerSmile,
     pride,
     personalData,

@@ -25,7 +25,7 @@ const main = async () => {
     console.log('[hub] empty store: seeding the demo company (16 months of café sessions and town halls)…');
     const summary = await seedDemoCompany(hub.commands);
     console.log(
-      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances, ${summary.townHalls} town halls, ${summary.branchVisits} Christmas branch visits, ${summary.videoMessages} video messages, ${summary.customers} customers with ${summary.customerVisits} Customer Smile visits, ${summary.activityReports} PRIDE weekly activity reports`,
+      `[hub] demo company: ${summary.employees} employees, ${summary.branches} branches with ${summary.fcs} FCs, ${summary.cafeSessions} café sessions, ${summary.attendances} attendances, ${summary.townHalls} town halls, ${summary.branchVisits} Christmas branch visits, ${summary.videoMessages} video messages, ${summary.customers} customers with ${summary.customerVisits} Customer Smile visits, ${summary.activityReports} PRIDE weekly activity reports, ${summary.emailLetters} e-mail letters`,
     );
   }
   await hub.projector.start();

@@ -14,6 +14,8 @@ export * from './queries/employees';
 export * from './queries/pride';
 export * from './queries/townHalls';
 export * from './queries/videoMessages';
+export * from './queries/emailLetters';
+export { EMAIL_LETTERS_DDL } from './projections/emailLetters';
 export { decodeCursor, encodeCursor } from './queries/rows';
 export { READ_MODEL_DDL, VIEW_SCHEMA } from './schema';
 export * from './queries/touches';

@@ -6,6 +6,7 @@ import { branchVisitProjection } from './projections/branchVisits';
 import { cafeSessionProjection } from './projections/cafeSessions';
 import { customerSmileProjection } from './projections/customerSmile';
 import { directoryProjection } from './projections/directory';
+import { EMAIL_LETTERS_DDL, emailLetterProjection } from './projections/emailLetters';
 import { prideProjection } from './projections/pride';
 import { townHallProjection } from './projections/townHalls';
 import { videoMessageProjection } from './projections/videoMessages';
@@ -21,6 +22,7 @@ export const ALL_PROJECTIONS: Projection[] = [
   videoMessageProjection,
   customerSmileProjection,
   prideProjection,
+  emailLetterProjection,
 ];
 
 const CHECKPOINT = 'hub_view';
@@ -37,6 +39,7 @@ export const migrateReadModel = (db: SqlDriver) =>
     );
     if (found && found.shape !== VIEW_SHAPE) await tx.exec('DROP SCHEMA hub_view CASCADE');
     await tx.exec(READ_MODEL_DDL);
+    await tx.exec(EMAIL_LETTERS_DDL);
     await tx.exec(`COMMENT ON SCHEMA hub_view IS '${VIEW_SHAPE}'`);
     // The row always exists, so a projector can lock it before its first batch.
     await tx.query(`INSERT INTO hub_view.checkpoints (name, position) VALUES ($1, -1) ON CONFLICT (name) DO NOTHING`, [CHECKPOINT]);

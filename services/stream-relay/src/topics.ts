@@ -15,6 +15,7 @@ export const CONTEXT_TOPICS = {
   videoMessages: 'hub.videos.v1',
   customerSmile: 'hub.customer-smile.v1',
   pride: 'hub.pride.v1',
+  emailLetters: 'hub.email-letters.v1',
 } as const;
 export type ContextName = keyof typeof CONTEXT_TOPICS;
 
@@ -59,6 +60,8 @@ export const CONTEXT_OF: Record<HubEventType, ContextName> = {
   ContractSigned: 'customerSmile',
   CustomerVisited: 'customerSmile',
   FcWeeklyActivityReported: 'pride',
+  EmailLetterSent: 'emailLetters',
+  EmailLetterOpened: 'emailLetters',
 };
 
 export interface TopicSettings {

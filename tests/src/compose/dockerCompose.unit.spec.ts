@@ -28,6 +28,7 @@ describe('docker-compose.yml', () => {
       'cafe-sessions',
       'customer-smile',
       'directory',
+      'email-letters',
       'gateway',
       'kafka',
       'kurrentdb',

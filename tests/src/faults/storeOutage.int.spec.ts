@@ -75,7 +75,16 @@ describe.skipIf(Boolean(skipReason))(
       remote = createServer({
         ...hub.gatewayDeps(),
         commands: createCommandClient(
-          { directory: url, cafeSessions: url, townHalls: url, branchVisits: url, videoMessages: url, customerSmile: url, pride: url },
+          {
+            directory: url,
+            cafeSessions: url,
+            townHalls: url,
+            branchVisits: url,
+            videoMessages: url,
+            customerSmile: url,
+            pride: url,
+            emailLetters: url,
+          },
           { internalToken: INTERNAL_TOKEN },
         ),
         waitForView: (p) => waitForCheckpoint(hub.sql, p),

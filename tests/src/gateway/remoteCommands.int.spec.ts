@@ -18,7 +18,7 @@ describe('gateway calling the command services over HTTP', () => {
     t = await startHub(HUB_ENGINES[1]);
     // One process per bounded context, as docker-compose runs them.
     const services = t.hub.commands;
-    commandServer = createCommandServer(services, { internalToken: INTERNAL_TOKEN, contexts: ['cafeSessions'] });
+    commandServer = createCommandServer(services, { internalToken: INTERNAL_TOKEN, contexts: ['cafeSessions', 'emailLetters'] });
     directoryServer = createCommandServer(services, { internalToken: INTERNAL_TOKEN, contexts: ['directory'] });
     baseUrl = `http://127.0.0.1:${await commandServer.listen(0, '127.0.0.1')}`;
     const directoryUrl = `http://127.0.0.1:${await directoryServer.listen(0, '127.0.0.1')}`;
@@ -32,6 +32,7 @@ describe('gateway calling the command services over HTTP', () => {
           videoMessages: baseUrl,
           customerSmile: baseUrl,
           pride: baseUrl,
+          emailLetters: baseUrl,
         },
         { internalToken: INTERNAL_TOKEN },
       ),
@@ -57,7 +58,7 @@ describe('gateway calling the command services over HTTP', () => {
         body: JSON.stringify({ query, variables }),
       })
     ).json() as Promise<{
-      data?: Record<string, { id: string; invitedCount?: number }>;
+      data?: Record<string, { id: string; invitedCount?: number; opened?: number }>;
       errors?: { message: string; extensions: { code: string } }[];
     }>;
 
@@ -124,6 +125,37 @@ describe('gateway calling the command services over HTTP', () => {
       }
     `);
     expect(again).toEqual(i);
+  });
+
+  it('sends an e-mail letter and records its opens through the remote service, a second open counting once', async () => {
+    const send = await graphql(`
+      mutation {
+        sendEmailLetter(
+          input: {
+            letterId: "RL1"
+            authorId: "CEO"
+            subject: "New year"
+            audience: [EMPLOYEE]
+            sentAt: "2015-01-02T09:00:00+09:00"
+            recipients: [{ readerKind: EMPLOYEE, readerId: "E1" }]
+          }
+        ) {
+          id
+        }
+      }
+    `);
+    expect(send.data?.sendEmailLetter?.id).toBe('RL1');
+    const open = `mutation { recordEmailLetterOpen(input: { letterId: "RL1", readerKind: EMPLOYEE, readerId: "E1", openedAt: "2015-01-03T09:00:00+09:00" }) { id opened } }`;
+    expect((await graphql(open)).data?.recordEmailLetterOpen).toEqual({ id: 'RL1', opened: 1 });
+    expect((await graphql(open)).data?.recordEmailLetterOpen).toEqual({ id: 'RL1', opened: 1 });
+    const refused = await graphql(`
+      mutation {
+        recordEmailLetterOpen(input: { letterId: "NONE", readerKind: EMPLOYEE, readerId: "E1", openedAt: "2015-01-03T09:00:00+09:00" }) {
+          id
+        }
+      }
+    `);
+    expect(refused.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 
   it('keeps the error kinds across the wire, and appends nothing', async () => {

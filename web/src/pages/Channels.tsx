@@ -6,7 +6,7 @@ import { CafeSessionList } from '../CafeSessionList';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
 import { Loading } from '../components/States';
 import { CustomerSmilePanel } from '../CustomerSmilePanel';
-import { CampaignPanel, TownHallPanel, VideoPanel } from '../OtherChannels';
+import { CampaignPanel, LetterPanel, TownHallPanel, VideoPanel } from '../OtherChannels';
 import { PridePanel } from '../PridePanel';
 import { ReachTable } from '../ReachTable';
 import { ScheduleForm } from '../ScheduleForm';
@@ -44,6 +44,7 @@ export const ChannelsPage = () => {
           <>
             <ReachTable period={shared.period} asOf={shared.asOf} />
             <TownHallPanel period={shared.period} asOf={shared.asOf} />
+            <LetterPanel period={shared.period} asOf={shared.asOf} />
             <div className="two-columns">
               <CampaignPanel asOf={shared.asOf} />
               <VideoPanel asOf={shared.asOf} />

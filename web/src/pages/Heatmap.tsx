@@ -12,7 +12,7 @@ import { usePeriod } from '../usePeriod';
 
 const VIEWS = ['units-months', 'units-channels', 'regions-months'] as const;
 type View = (typeof VIEWS)[number];
-const CHANNELS: Channel[] = ['CAFE_SESSION', 'TOWN_HALL', 'VIDEO_MESSAGE', 'BRANCH_VISIT'];
+const CHANNELS: Channel[] = ['CAFE_SESSION', 'TOWN_HALL', 'VIDEO_MESSAGE', 'EMAIL_LETTER', 'BRANCH_VISIT'];
 
 /** The twelve months ending with the period's last month, and their periods for the API. */
 const monthsOf = (period: Period) => {

@@ -3,6 +3,7 @@ import { branchVisitEventSchemas } from './branchVisits';
 import { cafeSessionEventSchemas } from './cafeSessions';
 import { customerSmileEventSchemas } from './customerSmile';
 import { directoryEventSchemas } from './directory';
+import { emailLetterEventSchemas } from './emailLetters';
 import { prideEventSchemas } from './pride';
 import { townHallEventSchemas } from './townHalls';
 import { videoMessageEventSchemas } from './videoMessages';
@@ -11,6 +12,7 @@ export * from './branchVisits';
 export * from './cafeSessions';
 export * from './customerSmile';
 export * from './directory';
+export * from './emailLetters';
 export * from './pride';
 export * from './questions';
 export * from './townHalls';
@@ -28,6 +30,7 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   ...videoMessageEventSchemas,
   ...customerSmileEventSchemas,
   ...prideEventSchemas,
+  ...emailLetterEventSchemas,
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 export type HubEventType = HubEvent['type'];

@@ -74,8 +74,12 @@ export const seedDirectory = async (directory: DemoDirectory, { random, ctx }: D
   for (const r of OTHER_REGIONS) for (let i = 0; i < r.count; i++) await addBranch(r.region, r.districts[i % r.districts.length]!, false);
 
   const eligible: string[] = [];
+  /** Every employee by org unit (executives in EXEC), for what is sent to units. */
+  const employeesByUnit = new Map<string, string[]>([['EXEC', EXECUTIVES.map((e) => e.employeeId)]]);
   let n = 0;
   for (const unit of DEMO_ORG_UNITS) {
+    const members: string[] = [];
+    employeesByUnit.set(unit.orgUnitId, members);
     for (let i = 0; i < unit.size; i++) {
       n++;
       const employeeId = `E${String(n).padStart(4, '0')}`;
@@ -94,8 +98,9 @@ export const seedDirectory = async (directory: DemoDirectory, { random, ctx }: D
         },
         ctx(`employee:${employeeId}`),
       );
+      members.push(employeeId);
       if (grade !== 'GENERAL_MANAGER') eligible.push(employeeId);
     }
   }
-  return { branchFcs, eligible, employees: EXECUTIVES.length + n, branches, fcs };
+  return { branchFcs, eligible, employeesByUnit, employees: EXECUTIVES.length + n, branches, fcs };
 };

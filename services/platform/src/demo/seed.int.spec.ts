@@ -4,6 +4,7 @@ import { createCafeSessionService } from '@hub/cafe-sessions';
 import { createCustomerSmileService } from '@hub/customer-smile';
 import { createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import { createDirectoryService } from '@hub/directory';
+import { createEmailLetterService } from '@hub/email-letters';
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { createPgliteDriver } from '@hub/sql';
 import { createPrideService } from '@hub/pride';
@@ -28,7 +29,8 @@ describe('demo company', () => {
       personalData: await createSqlPersonalDataStore(db, randomBytes(32)),
     });
     const pride = createPrideService({ store, directory });
-    const services = { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride };
+    const emailLetters = createEmailLetterService({ store, directory });
+    const services = { directory, cafeSessions, townHalls, branchVisits, videoMessages, customerSmile, pride, emailLetters };
     try {
       const summary = await seedDemoCompany(services, new Date('2026-11-25T00:00:00Z'));
       expect(summary.cafeSessions).toBe(34); // twice a month for 16 months, and two upcoming
@@ -46,6 +48,9 @@ describe('demo company', () => {
       const banpo = events.find((e) => e.type === 'CustomerVisited' && (e.data as { visitId: string }).visitId === 'CT-BANPO-1y');
       expect(banpo?.data).toMatchObject({ leaderIds: ['CEO'], satisfies: 'ONE_YEAR' });
       expect(summary.customers).toBeGreaterThan(80);
+      // The CEO's letters: every one sent, and opened by some of those it reached.
+      expect(events.filter((e) => e.type === 'EmailLetterSent')).toHaveLength(summary.emailLetters);
+      expect(events.filter((e) => e.type === 'EmailLetterOpened').length).toBeGreaterThan(300);
       expect(events.filter((e) => e.type === 'FcWeeklyActivityReported')).toHaveLength(summary.activityReports);
       // Seeded as history: every fact at its date in the story (2014–2015, and the one-year visits of
       // late contracts in early 2016), except the two sessions still to come.

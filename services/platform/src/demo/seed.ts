@@ -1,5 +1,6 @@
 import type { BranchVisitService } from '@hub/branch-visits';
 import type { CafeSessionService } from '@hub/cafe-sessions';
+import type { EmailLetterService } from '@hub/email-letters';
 import type { PrideService } from '@hub/pride';
 import type { TownHallService } from '@hub/town-halls';
 import type { VideoMessageService } from '@hub/video-messages';
@@ -7,6 +8,7 @@ import { seedBranchVisits } from './branchVisits';
 import { seedCafeSessions, seedUpcomingCafeSessions } from './cafeSessions';
 import { seedCustomerSmile, type DemoCustomerSmile } from './customerSmile';
 import { seedDirectory, type DemoDirectory } from './directory';
+import { seedEmailLetters } from './letters';
 import { seedPrideActivity } from './pride';
 import { prng, type DemoStory } from './story';
 import { seedTownHalls } from './townHalls';
@@ -29,6 +31,7 @@ export interface DemoSeedServices {
   videoMessages: VideoMessageService;
   customerSmile: DemoCustomerSmile;
   pride: PrideService;
+  emailLetters: EmailLetterService;
 }
 
 export interface DemoSummary {
@@ -43,6 +46,7 @@ export interface DemoSummary {
   customers: number;
   customerVisits: number;
   activityReports: number;
+  emailLetters: number;
 }
 
 /**
@@ -56,13 +60,14 @@ export const seedDemoCompany = async (services: DemoSeedServices, now = new Date
     ctx: (commandId, occurredAt) => ({ actor: 'system:demo-seed', commandId: `demo:${commandId}`, ...(occurredAt ? { occurredAt } : {}) }),
     now,
   };
-  const { branchFcs, eligible, employees, branches, fcs } = await seedDirectory(services.directory, story);
+  const { branchFcs, eligible, employeesByUnit, employees, branches, fcs } = await seedDirectory(services.directory, story);
   const cafe = await seedCafeSessions(services.cafeSessions, eligible, story);
   const townHalls = await seedTownHalls(services.townHalls, eligible, cafe.queue, story);
   const branchVisits = await seedBranchVisits(services.branchVisits, branchFcs, story);
   const videoMessages = await seedVideoMessages(services.videoMessages, eligible, branchFcs, story);
   const { customers, customerVisits } = await seedCustomerSmile(services.customerSmile, branchFcs, story);
   const activityReports = await seedPrideActivity(services.pride, branchFcs, story);
+  const emailLetters = await seedEmailLetters(services.emailLetters, employeesByUnit, branchFcs, story);
   const upcoming = await seedUpcomingCafeSessions(services.cafeSessions, cafe.queue, story);
   return {
     employees,
@@ -76,5 +81,6 @@ export const seedDemoCompany = async (services: DemoSeedServices, now = new Date
     customers,
     customerVisits,
     activityReports,
+    emailLetters,
   };
 };

@@ -31,6 +31,7 @@ const TOUCH_WITH_SUMMARY = `
     WHEN 'TOWN_HALL' THEN (SELECT 'Town hall (' || lower(replace(h.format, '_', ' ')) || '): ' || h.theme FROM hub_view.town_halls h WHERE h.town_hall_id = t.source_id)
     WHEN 'BRANCH_VISIT' THEN (SELECT 'Branch visit to ' || b.name || ': ' || v.purpose FROM hub_view.branch_visits v JOIN hub_view.branches b ON b.branch_id = v.branch_id WHERE v.visit_id = t.source_id)
     WHEN 'VIDEO_MESSAGE' THEN (SELECT 'Watched “' || v.title || '”' FROM hub_view.videos v WHERE v.video_id = t.source_id)
+    WHEN 'EMAIL_LETTER' THEN (SELECT 'Opened the letter “' || l.subject || '”' FROM hub_view.email_letters l WHERE l.letter_id = t.source_id)
     WHEN 'CUSTOMER_VISIT' THEN (SELECT 'Customer visit (' || k.product || '): ' || array_to_string(c.topics, ', ')
                                 FROM hub_view.customer_visits c JOIN hub_view.contracts k ON k.contract_id = c.contract_id WHERE c.source_event_id = t.source_event_id)
   END, t.channel) AS summary

@@ -1,0 +1,3 @@
+export * from './commands';
+export * from './emailLetter';
+export * from './service';
