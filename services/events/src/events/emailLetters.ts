@@ -4,13 +4,13 @@ import { VIEWER_KINDS } from './videoMessages';
 
 /*
  * E-mail letters: the CEO writes to staff (what Staffbase and Poppulo measure: sent, delivered,
- * opened). Streams: `email-letter-<id>` (the letter and who it went to), `email-open-<letterId>-<reader>`
+ * opened). Streams: `emailLetter-<id>` (the letter and who it went to), `emailOpen-<letterId>-<reader>`
  * (one reader's open of one letter, so a letter to the whole company never piles up in one stream).
- * The two prefixes differ before the id, so no letter id can name the other stream.
+ * One-word categories, so no letter id can name another stream (see events.unit.spec.ts).
  */
-export const emailLetterStream = (letterId: string) => `email-letter-${letterId}`;
+export const emailLetterStream = (letterId: string) => `emailLetter-${letterId}`;
 export const emailLetterOpenStream = (letterId: string, readerKind: string, readerId: string) =>
-  `email-open-${letterId}-${readerKind}-${readerId}`;
+  `emailOpen-${letterId}-${readerKind}-${readerId}`;
 
 /** Who a letter reached: an employee or an FC (the same kinds as a video's viewers). */
 export const emailRecipientSchema = z.object({
