@@ -43,6 +43,7 @@ const QUERIES: Record<string, string> = {
   customerVisits: CUSTOMERS,
   deadLetters: 'A',
   employee: EVERYONE,
+  employeeReachByOrgUnit: EVERYONE,
   employees: EVERYONE,
   fc: EVERYONE,
   fcActivity: EVERYONE,
