@@ -1341,6 +1341,7 @@ export const VideoMessagesQuery = graphql(`
     videoMessages(asOf: $asOf) {
       id
       title
+      audience
       publishedAt
       durationSeconds
       views
@@ -1350,6 +1351,18 @@ export const VideoMessagesQuery = graphql(`
         name
         title
       }
+    }
+  }
+`);
+
+/** A video's audience as it stood when it was published: employees and FCs there that day. */
+export const VideoAudienceQuery = graphql(`
+  query VideoAudience($period: PeriodInput!, $asOf: DateTime) {
+    employees: coverage(population: EMPLOYEE, period: $period, asOf: $asOf) {
+      population
+    }
+    fcs: coverage(population: FC, period: $period, asOf: $asOf) {
+      population
     }
   }
 `);
