@@ -955,10 +955,10 @@ const CafeQuestionFields = graphql(`
 `);
 void CafeQuestionFields;
 
-/** New questions in a running session, over SSE, once the view has them. */
+/** New questions in a running session, over SSE, once the view has them: with `known` (what the page loaded), none raised in between is lost. */
 export const CafeQuestionRaisedSubscription = graphql(`
-  subscription CafeQuestionRaised($sessionId: ID!) {
-    cafeSessionQuestionRaised(sessionId: $sessionId) {
+  subscription CafeQuestionRaised($sessionId: ID!, $known: [ID!]) {
+    cafeSessionQuestionRaised(sessionId: $sessionId, known: $known) {
       ...CafeQuestionFields
     }
   }
@@ -1420,8 +1420,8 @@ export const TownHallPageQuery = graphql(`
 `);
 
 export const TownHallQuestionRaisedSubscription = graphql(`
-  subscription TownHallQuestionRaised($townHallId: ID!) {
-    townHallQuestionRaised(townHallId: $townHallId) {
+  subscription TownHallQuestionRaised($townHallId: ID!, $known: [ID!]) {
+    townHallQuestionRaised(townHallId: $townHallId, known: $known) {
       ...TownHallQuestionFields
     }
   }
