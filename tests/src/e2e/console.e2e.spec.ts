@@ -206,7 +206,7 @@ describe.skipIf(Boolean(chromiumMissing))(
           expect(errors, `${p.name} at ${width} px`).toEqual([]);
           await close();
         }
-      }, 600_000);
+      }, 900_000);
     }
 
     it('heatmap: a cell lists the people behind it in a shareable URL; a region opens its branches', async () => {
