@@ -30,6 +30,12 @@ export interface LiveFeed<T> {
   load: () => Promise<readonly T[]>;
   /** A row's identity: a row already seen is never sent again. */
   idOf: (row: T) => string;
+  /**
+   * The rows the subscriber already has (by id), when it says so: every other row the first read
+   * finds is sent, so nothing added between its own read and this subscription is lost. Without
+   * it, what is there at the start is taken as known.
+   */
+  known?: readonly string[];
 }
 
 export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits = DEFAULT_LIVE_LIMITS) => {
@@ -97,7 +103,7 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
      * New rows as the view gains them: refused at once (LIVE_LIMIT) when the client or the
      * gateway already holds as many as allowed, so a subscription is no way around the limits.
      */
-    follow<T>({ client, load, idOf }: LiveFeed<T>): AsyncIterable<T> {
+    follow<T>({ client, load, idOf, known }: LiveFeed<T>): AsyncIterable<T> {
       let release: (() => void) | undefined = hold(client);
       const free = () => {
         release?.();
@@ -106,7 +112,7 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
       const feed = new Repeater<T>(async (push, stop) => {
         const end = () => stop();
         stops.add(end);
-        const seen = new Set<string>();
+        const seen = new Set<string>(known);
         let stopped = false;
         // One read at a time: a change while reading is picked up by the read after it.
         let reading: Promise<void> = Promise.resolve();
@@ -127,10 +133,10 @@ export const createLive = (checkpoint: () => Promise<bigint>, limits: LiveLimits
             })
             .catch((e: unknown) => stop(e));
         };
-        // What is there already is not news: remember it. Listening starts first, so a change
-        // while that first read runs is read again after it, not lost.
+        // What is there already is not news, unless the subscriber said what it has: then only that
+        // is. Listening starts first, so a change while that first read runs is read again after it.
         const unlisten = listen(() => read(true));
-        read(false);
+        read(known !== undefined);
         await reading;
         await stop;
         stopped = true;

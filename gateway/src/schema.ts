@@ -5,6 +5,7 @@ import './types/directory';
 import './types/employee';
 import './types/cafeSession';
 import './types/coverage';
+import './types/orgUnitReach';
 import './types/guests';
 import './types/townHall';
 import './types/branchVisit';

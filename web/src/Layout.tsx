@@ -7,7 +7,7 @@ import { LANGUAGES, setLanguage } from './i18n';
 import { MeQuery } from './operations';
 import { SignIn } from './SignIn';
 import { Loading } from './components/States';
-import { SHARED_KEYS } from './usePeriod';
+import { carriedSearch } from './usePeriod';
 
 /** Pages; `only` hides a page from the other roles (hidden, not a refusal after clicking). */
 const PAGES: readonly { path: string; key: string; only?: Role }[] = [
@@ -28,12 +28,7 @@ export const Layout = ({ onSignIn }: { onSignIn: (token: string | null) => void 
   const [search] = useSearchParams();
   const [{ data, error }] = useQuery({ query: MeQuery, requestPolicy: 'network-only' });
   const principal: Principal | null = data ? { role: data.me.role, subject: data.me.subject, signedIn: Boolean(data.me.tokenId) } : null;
-  const shared = new URLSearchParams();
-  for (const k of SHARED_KEYS) {
-    const v = search.get(k);
-    if (v) shared.set(k, v);
-  }
-  const carried = shared.toString() ? `?${shared}` : '';
+  const carried = carriedSearch(search);
   return (
     <PrincipalContext.Provider value={principal ?? { role: 'VIEWER', subject: 'anonymous', signedIn: false }}>
       <a className="skip" href="#main">
@@ -64,7 +59,8 @@ export const Layout = ({ onSignIn }: { onSignIn: (token: string | null) => void 
       </header>
       <nav className="pages" aria-label={t('nav.menu')}>
         {PAGES.filter((p) => !p.only || p.only === principal?.role).map((p) => (
-          <NavLink key={p.path} to={`${p.path}${carried}`} end>
+          // A page's own sub-pages (a leader, a café session, a campaign) keep its link marked.
+          <NavLink key={p.path} to={`${p.path}${carried}`} end={p.path === '/'}>
             {t(`nav.${p.key}`)}
           </NavLink>
         ))}

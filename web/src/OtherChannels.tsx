@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ScrollX } from './components/ScrollX';
 import { Empty, ErrorState, Loading } from './components/States';
-import { CampaignsQuery, EmailLettersQuery, TownHallsQuery, VideoMessagesQuery } from './operations';
+import { EmailLettersQuery, TownHallsQuery } from './operations';
 import type { Period } from './period';
 import { seoulDateTime, seoulDay, startOfSeoulDay } from './time';
 
@@ -55,101 +55,6 @@ export const TownHallPanel = ({ period, asOf }: { period: Period; asOf: string |
                   <td>{h.presenters.map((p) => p.name).join(', ')}</td>
                   <td className="num">{Math.max(h.attendedCount, h.headCount)}</td>
                   <td className="num">{h.averageRating === null || h.averageRating === undefined ? '—' : h.averageRating.toFixed(1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollX>
-      )}
-    </section>
-  );
-};
-
-/** Branch-visit campaigns: progress, and the branches still to visit grouped by district. */
-export const CampaignPanel = ({ asOf }: { asOf: string | null }) => {
-  const { t } = useTranslation();
-  const [{ data, error, fetching }] = useQuery({ query: CampaignsQuery, variables: { asOf } });
-  return (
-    <section aria-labelledby="campaigns">
-      <h2 id="campaigns">{t('other.campaigns')}</h2>
-      {error ? (
-        <ErrorState error={error} />
-      ) : !data ? (
-        fetching && <Loading />
-      ) : data.campaigns.length === 0 ? (
-        <Empty />
-      ) : (
-        <ul className="plain" data-testid="campaigns">
-          {data.campaigns.map((c) => {
-            const byDistrict = new Map<string, string[]>();
-            for (const b of c.remaining) byDistrict.set(b.district, [...(byDistrict.get(b.district) ?? []), b.name]);
-            return (
-              <li key={c.id}>
-                <strong>{c.name}</strong> · {c.purpose} · {t('other.deadline', { day: c.deadline })}
-                <div className="progress">
-                  <progress max={1} value={c.progress} aria-label={c.name} />{' '}
-                  {t('other.visited', { visited: c.visitedCount, target: c.targetCount, pct: pct(c.progress) })}
-                </div>
-                {byDistrict.size > 0 && (
-                  <ul>
-                    {[...byDistrict.entries()].sort().map(([d, names]) => (
-                      <li key={d}>
-                        {d}: {names.join(', ')}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
-  );
-};
-
-/** Video messages: views, distinct viewers, share watched. */
-export const VideoPanel = ({ asOf }: { asOf: string | null }) => {
-  const { t } = useTranslation();
-  const [{ data, error, fetching }] = useQuery({ query: VideoMessagesQuery, variables: { asOf } });
-  return (
-    <section aria-labelledby="videos">
-      <h2 id="videos">{t('other.videos')}</h2>
-      {error ? (
-        <ErrorState error={error} />
-      ) : !data ? (
-        fetching && <Loading />
-      ) : data.videoMessages.length === 0 ? (
-        <Empty />
-      ) : (
-        <ScrollX label={t('other.videos')}>
-          <table data-testid="videos">
-            <thead>
-              <tr>
-                <th scope="col">{t('other.published')}</th>
-                <th scope="col">{t('other.title')}</th>
-                <th scope="col" className="num">
-                  {t('other.views')}
-                </th>
-                <th scope="col" className="num">
-                  {t('other.viewers')}
-                </th>
-                <th scope="col" className="num">
-                  {t('other.watched')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.videoMessages.map((v) => (
-                <tr key={v.id}>
-                  <td>{seoulDay(v.publishedAt)}</td>
-                  <td className="wrap">
-                    {v.title}
-                    {v.author ? ` — ${v.author.name}` : ''}
-                  </td>
-                  <td className="num">{v.views}</td>
-                  <td className="num">{v.distinctViewers}</td>
-                  <td className="num">{pct(v.averageCompletion)}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import { createClient } from './client';
 import i18n from './i18n';
 import { Layout } from './Layout';
 import { CafeSessionPage } from './pages/CafeSession';
+import { CampaignPage, CampaignsPage } from './pages/Campaigns';
 import { ChannelsPage } from './pages/Channels';
 import { GapsPage } from './pages/Gaps';
 import { OverviewPage } from './pages/Overview';
@@ -14,6 +15,7 @@ import { GuestsPage } from './pages/Guests';
 import { HeatmapPage } from './pages/Heatmap';
 import { ImportPage } from './pages/Import';
 import { TownHallPage } from './pages/TownHall';
+import { VideosPage } from './pages/Videos';
 import { LeaderPage, LeadersPage } from './pages/Leaders';
 import { BranchPage, CustomerPage, DirectoryPage, EmployeePage, FcPage, TeamPage } from './pages/People';
 import { currentToken, saveToken } from './session';
@@ -37,6 +39,9 @@ const App = () => {
             <Route path="heatmap" element={<HeatmapPage />} />
             <Route path="channels" element={<ChannelsPage />} />
             <Route path="channels/cafe/:id" element={<CafeSessionPage />} />
+            <Route path="channels/campaigns" element={<CampaignsPage />} />
+            <Route path="channels/campaigns/:id" element={<CampaignPage />} />
+            <Route path="channels/videos" element={<VideosPage />} />
             <Route path="channels/town-halls/:id" element={<TownHallPage />} />
             <Route path="leaders" element={<LeadersPage />} />
             <Route path="leaders/:id" element={<LeaderPage />} />

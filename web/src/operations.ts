@@ -955,10 +955,10 @@ const CafeQuestionFields = graphql(`
 `);
 void CafeQuestionFields;
 
-/** New questions in a running session, over SSE, once the view has them. */
+/** New questions in a running session, over SSE, once the view has them: with `known` (what the page loaded), none raised in between is lost. */
 export const CafeQuestionRaisedSubscription = graphql(`
-  subscription CafeQuestionRaised($sessionId: ID!) {
-    cafeSessionQuestionRaised(sessionId: $sessionId) {
+  subscription CafeQuestionRaised($sessionId: ID!, $known: [ID!]) {
+    cafeSessionQuestionRaised(sessionId: $sessionId, known: $known) {
       ...CafeQuestionFields
     }
   }
@@ -980,10 +980,11 @@ export const RecordAttendanceMutation = graphql(`
   }
 `);
 
-/* Heatmap: café reach of every org unit month by month; a segment's reach by channel; a segment month by month. */
+/* Heatmap: employee reach of every org unit month by month (every channel or one); a segment's reach by channel; a segment month by month. */
 
-export const ReachByMonthQuery = graphql(`
-  query ReachByMonth(
+export const EmployeeReachByMonthQuery = graphql(`
+  query EmployeeReachByMonth(
+    $channel: Channel
     $asOf: DateTime
     $m0: PeriodInput!
     $m1: PeriodInput!
@@ -998,69 +999,162 @@ export const ReachByMonthQuery = graphql(`
     $m10: PeriodInput!
     $m11: PeriodInput!
   ) {
-    m0: cafeSessionReachByOrgUnit(period: $m0, asOf: $asOf) {
+    m0: employeeReachByOrgUnit(period: $m0, channel: $channel, asOf: $asOf) {
       orgUnitId
       orgUnitName
       kind
       parentId
+      population
       eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m1: cafeSessionReachByOrgUnit(period: $m1, asOf: $asOf) {
+    m1: employeeReachByOrgUnit(period: $m1, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m2: cafeSessionReachByOrgUnit(period: $m2, asOf: $asOf) {
+    m2: employeeReachByOrgUnit(period: $m2, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m3: cafeSessionReachByOrgUnit(period: $m3, asOf: $asOf) {
+    m3: employeeReachByOrgUnit(period: $m3, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m4: cafeSessionReachByOrgUnit(period: $m4, asOf: $asOf) {
+    m4: employeeReachByOrgUnit(period: $m4, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m5: cafeSessionReachByOrgUnit(period: $m5, asOf: $asOf) {
+    m5: employeeReachByOrgUnit(period: $m5, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m6: cafeSessionReachByOrgUnit(period: $m6, asOf: $asOf) {
+    m6: employeeReachByOrgUnit(period: $m6, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m7: cafeSessionReachByOrgUnit(period: $m7, asOf: $asOf) {
+    m7: employeeReachByOrgUnit(period: $m7, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m8: cafeSessionReachByOrgUnit(period: $m8, asOf: $asOf) {
+    m8: employeeReachByOrgUnit(period: $m8, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m9: cafeSessionReachByOrgUnit(period: $m9, asOf: $asOf) {
+    m9: employeeReachByOrgUnit(period: $m9, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m10: cafeSessionReachByOrgUnit(period: $m10, asOf: $asOf) {
+    m10: employeeReachByOrgUnit(period: $m10, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
     }
-    m11: cafeSessionReachByOrgUnit(period: $m11, asOf: $asOf) {
+    m11: employeeReachByOrgUnit(period: $m11, channel: $channel, asOf: $asOf) {
       orgUnitId
+      population
+      eligiblePopulation
       reached
+      reachRate
       eligibleReachRate
+    }
+  }
+`);
+
+/** The people behind a heatmap cell: employees of a unit not reached in its period (through its channel). */
+export const CellEmployeesQuery = graphql(`
+  query CellEmployees($at: DateTime!, $days: Int!, $segment: SegmentInput!, $channel: Channel, $asOf: DateTime) {
+    gaps(population: EMPLOYEE, at: $at, days: $days, segment: $segment, channel: $channel, asOf: $asOf, first: 100) {
+      total
+      people {
+        personId
+        lastTouchedAt
+        employee {
+          id
+          name
+          grade
+          orgUnit {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The same for FCs of a region or branch. */
+export const CellFcsQuery = graphql(`
+  query CellFcs($at: DateTime!, $days: Int!, $segment: SegmentInput!, $asOf: DateTime) {
+    gaps(population: FC, at: $at, days: $days, segment: $segment, asOf: $asOf, first: 100) {
+      total
+      people {
+        personId
+        lastTouchedAt
+        fc {
+          id
+          name
+          branch {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A region's branches, for the FC heatmap's branch rows. */
+export const RegionBranchesQuery = graphql(`
+  query RegionBranches($region: String!) {
+    branches(filter: { region: $region }, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
   }
 `);
@@ -1247,6 +1341,7 @@ export const VideoMessagesQuery = graphql(`
     videoMessages(asOf: $asOf) {
       id
       title
+      audience
       publishedAt
       durationSeconds
       views
@@ -1278,6 +1373,18 @@ export const EmailLettersQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+/** A video's audience as it stood when it was published: employees and FCs there that day. */
+export const VideoAudienceQuery = graphql(`
+  query VideoAudience($period: PeriodInput!, $asOf: DateTime) {
+    employees: coverage(population: EMPLOYEE, period: $period, asOf: $asOf) {
+      population
+    }
+    fcs: coverage(population: FC, period: $period, asOf: $asOf) {
+      population
     }
   }
 `);
@@ -1335,8 +1442,8 @@ export const TownHallPageQuery = graphql(`
 `);
 
 export const TownHallQuestionRaisedSubscription = graphql(`
-  subscription TownHallQuestionRaised($townHallId: ID!) {
-    townHallQuestionRaised(townHallId: $townHallId) {
+  subscription TownHallQuestionRaised($townHallId: ID!, $known: [ID!]) {
+    townHallQuestionRaised(townHallId: $townHallId, known: $known) {
       ...TownHallQuestionFields
     }
   }

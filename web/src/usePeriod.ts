@@ -23,3 +23,13 @@ export type SharedPeriod = ReturnType<typeof usePeriod>;
 
 /** The query-string keys that travel from page to page. */
 export const SHARED_KEYS = ['preset', 'ref', 'from', 'to', 'asOf'] as const;
+
+/** The shared keys of a page's URL as a query string ('' or '?…'), for links that keep the period and as-of day. */
+export const carriedSearch = (search: URLSearchParams) => {
+  const shared = new URLSearchParams();
+  for (const k of SHARED_KEYS) {
+    const v = search.get(k);
+    if (v) shared.set(k, v);
+  }
+  return shared.toString() ? `?${shared}` : '';
+};

@@ -36,7 +36,7 @@ import { FcRef } from './directory';
 import { EmployeeRef } from './employee';
 import { ChannelEnum, GradeEnum } from './enums';
 
-const OrgUnitReachRef = builder.objectRef<OrgUnitReachRow>('OrgUnitReach');
+export const OrgUnitReachRef = builder.objectRef<OrgUnitReachRow>('OrgUnitReach');
 
 const ReachUnitKindEnum = builder.enumType('ReachUnitKind', {
   description: 'What a row of org-unit reach covers: the whole company (its root row), a division, a department or a team.',
@@ -71,7 +71,7 @@ OrgUnitReachRef.implement({
   }),
 });
 
-const PeriodInput = builder.inputType('PeriodInput', {
+export const PeriodInput = builder.inputType('PeriodInput', {
   description:
     'A period, in one of two forms: from/to as instants (DateTime; from inclusive, to exclusive), or fromDay/toDay as calendar days in Korea (Date; both inclusive, e.g. fromDay 2015-03-01, toDay 2015-03-31 for March 2015).',
   fields: (t) => ({

@@ -5,7 +5,7 @@ import { createSqlEventStore } from '@hub/event-store-sql';
 import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cafeSessionReachByOrgUnit } from './coverage/reach';
+import { cafeSessionReachByOrgUnit, employeeReachByOrgUnit } from './coverage/reach';
 import { createProjector, migrateReadModel, type Projector } from './projector';
 import { directoryProjection } from './projections/directory';
 import { listCafeSessions, participantsBySessionIds, questionsBySessionIds } from './queries/cafeSessions';
@@ -155,6 +155,17 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
     const hq = rows.find((r) => r.orgUnitId === 'HQ')!;
     expect(hq.population).toBe(employees.length + 2);
     expect(hq.reached).toBe(rows.filter((r) => r.kind === 'DEPARTMENT').reduce((n, r) => n + r.reached, 0));
+  });
+
+  it('computes reach by org unit through any channel or one channel', async () => {
+    const period = { from: '2015-01-01T00:00:00Z', to: '2015-04-01T00:00:00Z' };
+    // Only café sessions were held: every channel together reaches whom the café did, video nobody.
+    expect(await employeeReachByOrgUnit(db, period)).toEqual(await cafeSessionReachByOrgUnit(db, period));
+    const video = await employeeReachByOrgUnit(db, period, { channel: 'VIDEO_MESSAGE' });
+    expect(video.length).toBeGreaterThan(1);
+    expect(video.every((r) => r.reached === 0)).toBe(true);
+    const hq = await employeeReachByOrgUnit(db, period, { orgUnitId: 'HQ', leaderId: 'CFO' });
+    expect(hq.map((r) => r.orgUnitId)).toEqual(['HQ']);
   });
 
   it('changes nothing when events are processed again', async () => {

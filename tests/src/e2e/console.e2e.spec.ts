@@ -40,17 +40,43 @@ const PAGES = [
   {
     name: 'heatmap-channels',
     path: '/heatmap?view=units-channels',
-    ready: (p: Page) => p.getByTestId('heatmap').getByRole('link', { name: /%$/ }).first().waitFor(),
+    ready: (p: Page) => p.getByTestId('heatmap').getByRole('link', { name: /%/ }).first().waitFor(),
   },
   {
     name: 'heatmap-regions',
     path: '/heatmap?view=regions-months',
-    ready: (p: Page) => p.getByTestId('heatmap').getByRole('link', { name: /%$/ }).first().waitFor(),
+    ready: (p: Page) => p.getByTestId('heatmap').getByRole('link', { name: /%/ }).first().waitFor(),
+  },
+  {
+    name: 'heatmap-video',
+    path: '/heatmap?channel=VIDEO_MESSAGE',
+    ready: (p: Page) => p.getByTestId('heatmap').getByRole('link', { name: /%/ }).first().waitFor(),
+  },
+  {
+    name: 'heatmap-branches',
+    path: '/heatmap?view=regions-months&region=Seoul',
+    ready: (p: Page) => p.getByTestId('heatmap').getByRole('link', { name: /%/ }).first().waitFor(),
   },
   { name: 'gaps', path: '/gaps', ready: (p: Page) => p.getByTestId('gap-row').first().waitFor() },
   { name: 'gaps-fc', path: '/gaps?who=FC&days=60', ready: (p: Page) => p.getByTestId('gap-row').first().waitFor() },
   { name: 'gaps-branches', path: '/gaps?who=BRANCH&days=30', ready: (p: Page) => p.getByTestId('gap-row').first().waitFor() },
   { name: 'channels', path: '/channels', ready: (p: Page) => p.getByTestId('reach-row').first().waitFor() },
+  { name: 'campaigns', path: '/channels/campaigns', ready: (p: Page) => p.getByTestId('campaigns').getByRole('link').first().waitFor() },
+  {
+    name: 'campaign',
+    path: '/channels/campaigns/xmas-2014',
+    ready: (p: Page) => p.getByTestId('unvisited-districts').or(p.getByText('모든 대상 지점을 방문했습니다.')).first().waitFor(),
+  },
+  {
+    name: 'videos',
+    path: '/channels/videos',
+    ready: (p: Page) =>
+      p
+        .getByTestId('videos')
+        .getByRole('cell', { name: /^\d+%$/ })
+        .first()
+        .waitFor(),
+  },
   { name: 'leaders', path: '/leaders', ready: (p: Page) => p.getByTestId('leaders').getByRole('link').first().waitFor() },
   { name: 'leader', path: '/leaders/CEO', ready: (p: Page) => p.getByRole('cell', { name: '카페 세션(톡톡타임)' }).waitFor() },
   {
@@ -180,8 +206,60 @@ describe.skipIf(Boolean(chromiumMissing))(
           expect(errors, `${p.name} at ${width} px`).toEqual([]);
           await close();
         }
-      }, 600_000);
+      }, 900_000);
     }
+
+    it('heatmap: a cell lists the people behind it in a shareable URL; a region opens its branches', async () => {
+      const { page, errors, close } = await open('/heatmap?channel=TOWN_HALL');
+      const cell = page.getByTestId('heatmap').getByRole('link', { name: /%/ }).nth(3);
+      await cell.click();
+      const people = page.getByTestId('cell-people');
+      await people.getByRole('heading', { name: /만나지 못한 사람/ }).waitFor();
+      await people.getByTestId('cell-people-table').or(people.getByText('모두 만났습니다.')).first().waitFor();
+      const url = new URL(page.url());
+      expect(url.searchParams.get('channel')).toBe('TOWN_HALL');
+      expect(url.searchParams.get('cell')).toMatch(/~\d{4}-\d{2}$/);
+      // The same URL opened afresh shows the same list.
+      await page.goto(url.toString());
+      await page
+        .getByTestId('cell-people')
+        .getByRole('heading', { name: /만나지 못한 사람/ })
+        .waitFor();
+      await navigate(page, '/heatmap?view=regions-months');
+      await page.getByTestId('heatmap').getByRole('link', { name: 'Seoul', exact: true }).click();
+      await page.getByText('Seoul의 지점').waitFor();
+      await page.getByTestId('heatmap').getByRole('link', { name: /%/ }).first().click();
+      await page
+        .getByTestId('cell-people')
+        .getByRole('heading', { name: /만나지 못한 사람/ })
+        .waitFor();
+      expect(errors).toEqual([]);
+      await close();
+    }, 120_000);
+
+    it('channels: campaigns and video messages have pages of their own, reached from the channels’ navigation', async () => {
+      const { page, errors, close } = await open('/channels');
+      const nav = page.getByRole('navigation', { name: '채널 페이지' });
+      await nav.getByRole('link', { name: '캠페인' }).click();
+      await page.getByRole('heading', { name: '지점 방문 캠페인', level: 1 }).waitFor();
+      await page
+        .getByTestId('campaigns')
+        .getByRole('link', { name: /Christmas 2014/ })
+        .click();
+      expect(new URL(page.url()).pathname).toBe('/channels/campaigns/xmas-2014');
+      await page.getByRole('progressbar').first().waitFor();
+      await page.getByRole('navigation', { name: '채널 페이지' }).getByRole('link', { name: '영상 메시지' }).click();
+      await page.getByRole('heading', { name: '영상 메시지', level: 1 }).waitFor();
+      await page
+        .getByTestId('videos')
+        .getByRole('cell', { name: /^\d+%$/ })
+        .first()
+        .waitFor();
+      await page.goto(`${product.consoleUrl}/channels/campaigns/no-such-campaign`);
+      await page.getByText('찾을 수 없습니다', { exact: false }).waitFor();
+      expect(errors).toEqual([]);
+      await close();
+    }, 120_000);
 
     it('opens on the data (the latest month with touches, not an empty current year) and keeps its filters in a shareable URL', async () => {
       const { page, errors, close } = await open('/');

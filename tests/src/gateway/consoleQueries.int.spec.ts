@@ -263,4 +263,30 @@ describe.each(HUB_ENGINES)('console queries on $name', (engine) => {
     // An offset would have started the next page at the fourth of the shortened list and skipped E21.
     expect(rest).toEqual(['E21', 'E22', 'E32', 'E33']);
   });
+  // Last, because it adds touches the gap lists above would count.
+  it('gives employee reach of every org unit through every channel or one (the heatmap of org unit × month)', async () => {
+    await ok(
+      `mutation { recordTownHall(input: { townHallId: "TH-MAR", scheduledAt: "2015-03-20T09:00:00Z", format: LECTURE, theme: "Q1", venue: "Hall", presenterIds: ["CEO"], attendance: [{ employeeId: "E11" }, { employeeId: "E22" }] }, occurredAt: "2015-03-21T09:00:00+09:00") { id } }`,
+    );
+    const REACH = `query($channel: Channel) {
+      employeeReachByOrgUnit(period: { fromDay: "2015-03-01", toDay: "2015-03-31" }, channel: $channel) { orgUnitId reached population }
+      cafeSessionReachByOrgUnit(period: { fromDay: "2015-03-01", toDay: "2015-03-31" }) { orgUnitId reached population } }`;
+    type Rows = Record<
+      'employeeReachByOrgUnit' | 'cafeSessionReachByOrgUnit',
+      { orgUnitId: string; reached: number; population: number }[]
+    >;
+    const reached = (rows: Rows[keyof Rows]) => Object.fromEntries(rows.map((r) => [r.orgUnitId, r.reached]));
+    const any = (await ok(REACH)) as Rows;
+    // E13 and E31 at the café, E11 and E22 at the town hall.
+    expect(reached(any.employeeReachByOrgUnit)).toEqual({ COMPANY: 4, A: 3, A1: 2, A2: 1, B: 1, B1: 1 });
+    const townHall = (await ok(REACH, { channel: 'TOWN_HALL' })) as Rows;
+    expect(reached(townHall.employeeReachByOrgUnit)).toEqual({ COMPANY: 2, A: 2, A1: 1, A2: 1, B: 0, B1: 0 });
+    const cafe = (await ok(REACH, { channel: 'CAFE_SESSION' })) as Rows;
+    expect(cafe.employeeReachByOrgUnit).toEqual(cafe.cafeSessionReachByOrgUnit);
+    await t.refused(
+      `{ employeeReachByOrgUnit(period: { fromDay: "2015-03-31", toDay: "2015-03-01" }) { orgUnitId } }`,
+      'VALIDATION',
+      /fromDay must not be after/,
+    );
+  });
 });

@@ -196,6 +196,52 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
     await live.close();
   });
 
+  it('sends, given the questions the page already has, any raised between its load and the subscription (none lost)', async () => {
+    const CAFE_KNOWN = `subscription Live($id: ID!, $known: [ID!]) { cafeSessionQuestionRaised(sessionId: $id, known: $known) { id text } }`;
+    // The page loads the session's questions …
+    const page = await t.ok(`{ cafeSession(id: "S-LIVE") { questions { id } } }`);
+    const shown = (page as { cafeSession: { questions: { id: string }[] } }).cafeSession.questions.map((q) => q.id);
+    expect(shown).toContain('Q0');
+    // … a question is raised and reaches the view before the page subscribes …
+    await mutate(
+      `mutation { raiseCafeSessionQuestion(input: { sessionId: "S-LIVE", questionId: "Q-RACE", topic: "strategy", text: "In between", askedBy: "E1" }) { id } }`,
+    );
+    for (let tries = 0; ; tries++) {
+      const now = (await t.ok(`{ cafeSession(id: "S-LIVE") { questions { id } } }`)) as { cafeSession: { questions: { id: string }[] } };
+      if (now.cafeSession.questions.some((q) => q.id === 'Q-RACE')) break;
+      expect(tries).toBeLessThan(100);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // … and the subscription, told what the page has, sends that one (and only that one) first.
+    const live = await subscribe(api, CAFE_KNOWN, { id: 'S-LIVE', known: shown }, t.tokens.HR);
+    const [first] = await live.until(1);
+    expect(first?.data?.data).toEqual({ cafeSessionQuestionRaised: { id: 'Q-RACE', text: 'In between' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(live.events).toHaveLength(1);
+    await live.close();
+    // Without `known`, what is there at the start is not news (the subscription's older contract).
+    const plain = await subscribe(api, CAFE, { id: 'S-LIVE' }, t.tokens.HR);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(plain.events).toEqual([]);
+    await plain.close();
+    // The town hall's the same way; an empty list means "I have none".
+    const townHall = await subscribe(
+      api,
+      `subscription LiveTownHall($id: ID!) { townHallQuestionRaised(townHallId: $id, known: []) { id } }`,
+      { id: 'TH-LIVE' },
+      t.tokens.HR,
+    );
+    const [tq] = await townHall.until(1);
+    expect(tq?.data?.data).toEqual({ townHallQuestionRaised: { id: 'TQ1' } });
+    await townHall.close();
+    // A list no page could hold is refused with a clear error.
+    const huge = await subscribe(api, CAFE_KNOWN, { id: 'S-LIVE', known: Array.from({ length: 1_001 }, (_, i) => `Q${i}`) }, t.tokens.HR);
+    const [refusal] = await huge.until(1);
+    expect(refusal?.data?.errors?.[0]?.message).toMatch(/at most 1000 question ids/);
+    await huge.close();
+    await new Promise((r) => setTimeout(r, 200)); // the hang-ups reach the gateway before the next test counts places
+  });
+
   it('lets every role that may read the session’s questions follow them, refuses unknown tokens and sessions', async () => {
     const declared = (type: 'Query' | 'Subscription', field: string) =>
       (schema.getType(type) as { getFields(): Record<string, { extensions: { pothosOptions?: { authScopes?: unknown } } }> }).getFields()[

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
+import { useFirstLoaded } from '../useFirstLoaded';
 import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
@@ -79,8 +80,17 @@ export const CafeSessionPage = () => {
   const [inviting, invite] = useMutation(InviteMutation);
   const [attending, attend] = useMutation(RecordAttendanceMutation);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  // New questions arrive over SSE; Graphcache then reads the session's questions again.
-  const [live] = useSubscription({ query: CafeQuestionRaisedSubscription, variables: { sessionId: id }, pause: !id });
+  // New questions arrive over SSE; Graphcache then reads the session's questions again. The page
+  // says which it loaded, so one raised between that load and the subscription still comes.
+  const known = useFirstLoaded(
+    id,
+    data?.cafeSession?.questions.map((q) => q.id),
+  );
+  const [live] = useSubscription({
+    query: CafeQuestionRaisedSubscription,
+    variables: { sessionId: id, known },
+    pause: !id || !known,
+  });
   const latest = live.data?.cafeSessionQuestionRaised;
   const canRecord = schedulesCafeSessions(role);
   // Attendance is recorded once the session has started (the server refuses it before).

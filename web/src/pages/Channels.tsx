@@ -3,10 +3,11 @@ import { recordsFieldVisits, schedulesCafeSessions, usePrincipal } from '../auth
 import { BranchVisitForm } from '../BranchVisitForm';
 import { TownHallForm } from '../TownHallForm';
 import { CafeSessionList } from '../CafeSessionList';
+import { ChannelsNav } from '../components/ChannelsNav';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
 import { Loading } from '../components/States';
 import { CustomerSmilePanel } from '../CustomerSmilePanel';
-import { CampaignPanel, LetterPanel, TownHallPanel, VideoPanel } from '../OtherChannels';
+import { LetterPanel, TownHallPanel } from '../OtherChannels';
 import { PridePanel } from '../PridePanel';
 import { ReachTable } from '../ReachTable';
 import { ScheduleForm } from '../ScheduleForm';
@@ -20,6 +21,7 @@ export const ChannelsPage = () => {
   return (
     <>
       <h1>{t('channels.title')}</h1>
+      <ChannelsNav />
       <UrlPeriodPicker
         preset={shared.preset}
         reference={shared.reference}
@@ -45,10 +47,6 @@ export const ChannelsPage = () => {
             <ReachTable period={shared.period} asOf={shared.asOf} />
             <TownHallPanel period={shared.period} asOf={shared.asOf} />
             <LetterPanel period={shared.period} asOf={shared.asOf} />
-            <div className="two-columns">
-              <CampaignPanel asOf={shared.asOf} />
-              <VideoPanel asOf={shared.asOf} />
-            </div>
             <div className="two-columns">
               <CustomerSmilePanel period={shared.period} asOf={shared.asOf} />
               <PridePanel period={shared.period} asOf={shared.asOf} />

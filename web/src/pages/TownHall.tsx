@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
+import { useFirstLoaded } from '../useFirstLoaded';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { TownHallPageQuery, TownHallQuestionRaisedSubscription } from '../operations';
@@ -11,8 +12,17 @@ export const TownHallPage = () => {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [{ data, error, fetching }] = useQuery({ query: TownHallPageQuery, variables: { id } });
-  // New questions arrive over SSE; Graphcache then reads the town hall's questions again.
-  const [live] = useSubscription({ query: TownHallQuestionRaisedSubscription, variables: { townHallId: id }, pause: !id });
+  // New questions arrive over SSE; Graphcache then reads the town hall's questions again. The page
+  // says which it loaded, so one raised between that load and the subscription still comes.
+  const known = useFirstLoaded(
+    id,
+    data?.townHall?.questions.map((q) => q.id),
+  );
+  const [live] = useSubscription({
+    query: TownHallQuestionRaisedSubscription,
+    variables: { townHallId: id, known },
+    pause: !id || !known,
+  });
   const latest = live.data?.townHallQuestionRaised;
   if (error) return <ErrorState error={error} />;
   if (!data) return fetching ? <Loading /> : null;

@@ -1,4 +1,4 @@
-import { GRADES, isCafeSessionEligible, type OrgUnitKind } from '@hub/events';
+import { GRADES, isCafeSessionEligible, type Channel, type OrgUnitKind } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { employeesAsOfSql } from '../queries/employees';
@@ -30,7 +30,7 @@ export interface OrgUnitReachRow {
   population: number;
   /** Of those, how many may attend café sessions (grade 차장 or below). */
   eligiblePopulation: number;
-  /** Distinct employees met in a café session in the period. */
+  /** Distinct employees reached in the period (through the channel asked for, or any). */
   reached: number;
   /** reached / population, 0 when the unit is empty. */
   reachRate: number;
@@ -41,14 +41,14 @@ export interface OrgUnitReachRow {
 const ELIGIBLE_GRADES = GRADES.map((g) => g.code).filter(isCafeSessionEligible);
 
 /**
- * Café-session (톡톡타임) reach of employees for every org unit, each unit counting its whole
- * subtree (a division includes its departments and their teams), under one company-wide root
- * (`COMPANY`, first), optionally for one host or one unit (`COMPANY` for the root alone).
+ * Reach of employees for every org unit, each unit counting its whole subtree (a division
+ * includes its departments and their teams), under one company-wide root (`COMPANY`, first),
+ * through one channel or any, optionally by one leader or for one unit (`COMPANY` for the root alone).
  */
-export const cafeSessionReachByOrgUnit = async (
+export const employeeReachByOrgUnit = async (
   db: SqlExecutor,
   period: ReachPeriod,
-  filter: { hostId?: string | null; orgUnitId?: string | null } = {},
+  filter: { channel?: Channel | null; leaderId?: string | null; orgUnitId?: string | null } = {},
   asOf?: AsOf,
 ): Promise<OrgUnitReachRow[]> => {
   const rows = await db.query<{
@@ -75,7 +75,7 @@ export const cafeSessionReachByOrgUnit = async (
      ),
      met AS (
        SELECT DISTINCT person_id FROM hub_view.touches
-       WHERE channel = 'CAFE_SESSION' AND person_kind = 'EMPLOYEE'
+       WHERE ($8::text IS NULL OR channel = $8) AND person_kind = 'EMPLOYEE'
          AND touched_at >= $1::timestamptz AND touched_at < $2::timestamptz
          AND ($3::text IS NULL OR leader_id = $3)
          AND ${asOfSql(null, 6)}
@@ -99,7 +99,16 @@ export const cafeSessionReachByOrgUnit = async (
      WHERE ($4::text IS NULL OR u.org_unit_id = $4)
      GROUP BY u.org_unit_id, u.name, u.kind, u.parent_id
      ORDER BY root, org_unit_id`,
-    [period.from, period.to, filter.hostId ?? null, filter.orgUnitId ?? null, ELIGIBLE_GRADES, asOfParam(asOf), COMPANY_ROOT_ID],
+    [
+      period.from,
+      period.to,
+      filter.leaderId ?? null,
+      filter.orgUnitId ?? null,
+      ELIGIBLE_GRADES,
+      asOfParam(asOf),
+      COMPANY_ROOT_ID,
+      filter.channel ?? null,
+    ],
   );
   return rows.map((r) => {
     const population = Number(r.population);
@@ -118,3 +127,12 @@ export const cafeSessionReachByOrgUnit = async (
     };
   });
 };
+
+/** Café-session (톡톡타임) reach of employees for every org unit, optionally for one host or one unit. */
+export const cafeSessionReachByOrgUnit = (
+  db: SqlExecutor,
+  period: ReachPeriod,
+  filter: { hostId?: string | null; orgUnitId?: string | null } = {},
+  asOf?: AsOf,
+): Promise<OrgUnitReachRow[]> =>
+  employeeReachByOrgUnit(db, period, { channel: 'CAFE_SESSION', leaderId: filter.hostId, orgUnitId: filter.orgUnitId }, asOf);
