@@ -26,7 +26,7 @@ import {
 import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions, knownAtArgOptions, momentOf, rowMoment } from './asOf';
-import { idOrNull, optionalPeriod } from './args';
+import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
@@ -384,8 +384,8 @@ builder.queryFields((t) => ({
         fcId: t.arg.id({ required: false, description: 'Only this FC’s visits.' }),
         leaderId: t.arg.id({ required: false, description: 'Only visits this leader went along on.' }),
         branchId: t.arg.id({ required: false, description: 'Only visits for contracts of this branch.' }),
-        from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+        from: t.arg(fromArg),
+        to: t.arg(toArg),
         asOf: t.arg(asOfArgOptions),
         knownAt: t.arg(knownAtArgOptions),
       },
