@@ -2,33 +2,14 @@ import { READ_BACK } from '@hub/read-model';
 import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodInput } from '../zodInput';
+import { launchCampaignInput, recordBranchVisitInput } from '@hub/branch-visits';
 import { BranchVisitRef, CampaignRef } from '../types/branchVisit';
 import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
-const LaunchCampaignInput = builder.inputType('LaunchCampaignInput', {
-  description: 'A campaign: branches to reach by a deadline.',
-  fields: (t) => ({
-    campaignId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    name: t.string({ required: true, description: 'Name, e.g. "Christmas cakes to every branch".' }),
-    purpose: t.string({ required: true, description: 'Purpose.' }),
-    targetBranchIds: t.idList({ required: true, description: 'The branches to reach (each must exist).' }),
-    deadline: t.field({ type: 'Date', required: true, description: 'Deadline.' }),
-  }),
-});
+const LaunchCampaignInput = zodInput('LaunchCampaignInput', launchCampaignInput);
 
-const RecordBranchVisitInput = builder.inputType('RecordBranchVisitInput', {
-  description: 'A visit to a branch.',
-  fields: (t) => ({
-    visitId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    branchId: t.id({ required: true, description: 'The branch.' }),
-    leaderIds: t.idList({ required: false, description: 'Leaders who went; none for a delivery.' }),
-    visitedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-    purpose: t.string({ required: true, description: 'Why.' }),
-    campaignId: t.id({ required: false, description: 'The campaign it is part of (the branch must be one of its targets).' }),
-    fcIds: t.idList({ required: false, description: 'FCs met (of this branch).' }),
-    gift: t.string({ required: false, description: 'What was brought.' }),
-  }),
-});
+const RecordBranchVisitInput = zodInput('RecordBranchVisitInput', recordBranchVisitInput);
 
 builder.mutationFields((t) => ({
   launchCampaign: t.field({

@@ -1,68 +1,31 @@
 import { READ_BACK } from '@hub/read-model';
+import { z } from 'zod';
 import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodInput } from '../zodInput';
+import { eraseCustomerInput, recordCustomerVisitInput, registerCustomerInput, signContractInput } from '@hub/customer-smile';
 import type { HubContext } from '../context';
-import { ContractRef, CustomerRef, CustomerVisitRef, FollowUpKindEnum } from '../types/customerSmile';
+import { ContractRef, CustomerRef, CustomerVisitRef } from '../types/customerSmile';
 import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
-const RegisterCustomerInput = builder.inputType('RegisterCustomerInput', {
-  description: 'A new customer. Name, phone and address go to the protected store, never into events.',
-  fields: (t) => ({
-    customerId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    branchId: t.id({ required: true, description: 'The branch that serves them.' }),
-    registeredOn: t.field({ type: 'Date', required: true, description: 'When they became a customer.' }),
-    name: t.string({ required: true, description: 'Name (personal data).' }),
-    phone: t.string({ required: true, description: 'Phone number (personal data).' }),
-    address: t.string({ required: true, description: 'Address (personal data).' }),
-  }),
-});
+const RegisterCustomerInput = zodInput('RegisterCustomerInput', registerCustomerInput);
 
-const SignContractInput = builder.inputType('SignContractInput', {
-  description: 'A signed contract; it makes three follow-ups due.',
-  fields: (t) => ({
-    contractId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    customerId: t.id({ required: true, description: 'The customer.' }),
-    fcId: t.id({ required: true, description: 'The FC who sold it.' }),
-    product: t.string({ required: true, description: 'Product.' }),
-    signedOn: t.field({ type: 'Date', required: true, description: 'Signing day.' }),
-  }),
-});
+const SignContractInput = zodInput('SignContractInput', signContractInput);
 
-const FeedbackInput = builder.inputType('CustomerFeedbackInput', {
-  description: 'What the customer said.',
-  fields: (t) => ({
-    rating: t.int({ required: false, description: '1 to 5.' }),
-    comment: t.string({ required: false, description: 'Comment.' }),
+/** GraphQL cannot tell an omitted enum from a null one in every client, so an extra visit is a flag here. */
+const RecordCustomerVisitInput = zodInput(
+  'RecordCustomerVisitInput',
+  recordCustomerVisitInput.extend({
+    satisfies: recordCustomerVisitInput.shape.satisfies.describe(
+      'The follow-up it satisfies; omitted: the matching one; to record an extra visit set `extraVisit`.',
+    ),
+    extraVisit: z.boolean().optional().describe('True: a visit that satisfies no follow-up.'),
   }),
-});
+  { description: recordCustomerVisitInput.description, nested: { feedback: 'CustomerFeedbackInput' } },
+);
 
-const RecordCustomerVisitInput = builder.inputType('RecordCustomerVisitInput', {
-  description: 'An FC’s visit to a customer about a contract, maybe with leaders.',
-  fields: (t) => ({
-    visitId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    contractId: t.id({ required: true, description: 'The contract.' }),
-    fcId: t.id({ required: true, description: 'The FC who went.' }),
-    leaderIds: t.idList({ required: false, description: 'Leaders who went along.' }),
-    visitedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-    topics: t.stringList({ required: true, description: 'What was covered.' }),
-    feedback: t.field({ type: FeedbackInput, required: false, description: 'The customer’s feedback.' }),
-    satisfies: t.field({
-      type: FollowUpKindEnum,
-      required: false,
-      description: 'The follow-up it satisfies; omitted: the matching one; to record an extra visit set `extraVisit`.',
-    }),
-    extraVisit: t.boolean({ required: false, description: 'True: a visit that satisfies no follow-up.' }),
-  }),
-});
-
-const EraseCustomerInput = builder.inputType('EraseCustomerPersonalDataInput', {
-  description: 'A customer’s request to erase their personal data (PIPA).',
-  fields: (t) => ({
-    customerId: t.id({ required: true, description: 'The customer.' }),
-    erasedOn: t.field({ type: 'Date', required: true, description: 'The day of erasure.' }),
-  }),
-});
+const EraseCustomerInput = zodInput('EraseCustomerPersonalDataInput', eraseCustomerInput);
 
 /** The customer as the view (and the private store) hold them once the command's events are in. */
 const readBackCustomer = async (ctx: HubContext, result: { customerId: string; position: bigint | undefined }) => {

@@ -3,32 +3,13 @@ import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
-import { VideoMessageRef, ViewerKindEnum } from '../types/videoMessage';
+import { publishVideoInput, recordViewInput } from '@hub/video-messages';
+import { VideoMessageRef } from '../types/videoMessage';
+import { zodInput } from '../zodInput';
 import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
-const PublishVideoMessageInput = builder.inputType('PublishVideoMessageInput', {
-  description: 'A video message to publish.',
-  fields: (t) => ({
-    videoId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    authorId: t.id({ required: true, description: 'The leader who recorded it.' }),
-    title: t.string({ required: true, description: 'Title.' }),
-    durationSeconds: t.int({ required: true, description: 'Length in seconds.' }),
-    audience: t.field({ type: [ViewerKindEnum], required: true, description: 'Employees, FCs, or both.' }),
-    publishedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-  }),
-});
-
-const RecordVideoViewInput = builder.inputType('RecordVideoViewInput', {
-  description: 'Someone watching a video message.',
-  fields: (t) => ({
-    videoId: t.id({ required: true, description: 'The video.' }),
-    viewId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    viewerKind: t.field({ type: ViewerKindEnum, required: true, description: 'An employee or an FC.' }),
-    viewerId: t.id({ required: true, description: 'Who watched.' }),
-    secondsWatched: t.int({ required: true, description: 'How many seconds.' }),
-    viewedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-  }),
-});
+const PublishVideoMessageInput = zodInput('PublishVideoMessageInput', publishVideoInput);
+const RecordVideoViewInput = zodInput('RecordVideoViewInput', recordViewInput);
 
 const videoAfter = async (ctx: HubContext, result: { videoId: string; position: bigint | undefined }) => {
   await ctx.waitForView(result.position);

@@ -25,6 +25,7 @@ import {
 } from '@hub/read-model';
 import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
+import { zodEnum } from '../zodInput';
 import { asOfArgOptions, knownAtArgOptions, momentOf, rowMoment } from './asOf';
 import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { forwardPage, toConnection } from './connection';
@@ -45,6 +46,7 @@ export const FollowUpKindEnum = builder.enumType('FollowUpKind', {
     TWO_YEARS: { description: 'Around the 2nd anniversary (from a month before to a month after).' },
   } satisfies Record<(typeof FOLLOW_UP_KINDS)[number], { description: string }>,
 });
+zodEnum(FOLLOW_UP_KINDS, FollowUpKindEnum);
 
 export const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
   description: 'How a follow-up stands on a given day (default: the Korean calendar day of `asOf`, or today).',

@@ -1,6 +1,7 @@
 import { ANSWER_MODES, CHANNELS, GRADES, TOUCH_MODES } from '@hub/events';
 import type { PopulationKind, TenureBand } from '@hub/read-model';
 import { builder } from '../builder';
+import { zodEnum } from '../zodInput';
 
 export const GradeEnum = builder.enumType('Grade', {
   description: 'The grade ladder (직급), lowest first.',
@@ -9,6 +10,10 @@ export const GradeEnum = builder.enumType('Grade', {
     { description: string }
   >,
 });
+zodEnum(
+  GRADES.map((g) => g.code),
+  GradeEnum,
+);
 
 export const ChannelEnum = builder.enumType('Channel', {
   description: 'The ways leadership reaches people; every touch names one.',
@@ -37,6 +42,7 @@ export const AnswerModeEnum = builder.enumType('AnswerMode', {
     { description: string }
   >,
 });
+zodEnum(ANSWER_MODES, AnswerModeEnum);
 
 export const CafeSessionStatusEnum = builder.enumType('CafeSessionStatus', {
   description: 'Whether a café session stands or was cancelled.',

@@ -2,6 +2,7 @@ import { TOWN_HALL_FORMATS } from '@hub/events';
 import { listTownHalls, type TownHallHeadCountRow, type TownHallQuestionRow, type TownHallRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodEnum } from '../zodInput';
 import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
@@ -17,6 +18,7 @@ export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
     OTHER: { description: 'Another format; the theme says what.' },
   } satisfies Record<(typeof TOWN_HALL_FORMATS)[number], { description: string }>,
 });
+zodEnum(TOWN_HALL_FORMATS, TownHallFormatEnum);
 
 export const TownHallRef = builder.objectRef<TownHallRow>('TownHall');
 export const TownHallQuestionRef = builder.objectRef<TownHallQuestionRow>('TownHallQuestion');
