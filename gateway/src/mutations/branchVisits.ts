@@ -1,11 +1,9 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodInput } from '../zodInput';
 import { launchCampaignInput, recordBranchVisitInput } from '@hub/branch-visits';
 import { BranchVisitRef, CampaignRef } from '../types/branchVisit';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 
 const LaunchCampaignInput = zodInput('LaunchCampaignInput', launchCampaignInput);
 
@@ -23,12 +21,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.branchVisits.launchCampaign(input, commandContext(ctx, commandId, occurredAt));
-      await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(READ_BACK).campaign;
-      loader.clear(result.campaignId);
-      const campaign = await loader.load(result.campaignId);
-      if (!campaign) throw notFound(`No campaign ${result.campaignId}`);
-      return campaign;
+      return readBack(ctx, result.position, (l) => l.campaign, result.campaignId, 'campaign');
     },
   }),
   recordBranchVisit: t.field({
@@ -42,12 +35,8 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.branchVisits.recordVisit(input, commandContext(ctx, commandId, occurredAt));
-      await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(READ_BACK).branchVisits;
-      loader.clear(String(input.branchId));
-      const visit = (await loader.load(String(input.branchId))).find((v) => v.visitId === result.visitId);
-      if (!visit) throw notFound(`No visit ${result.visitId}`);
-      return visit;
+      const matches = (v: { visitId: string }) => v.visitId === result.visitId;
+      return readBackItem(ctx, result.position, (l) => l.branchVisits, String(input.branchId), matches, `visit ${result.visitId}`);
     },
   }),
 }));

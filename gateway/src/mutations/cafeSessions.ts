@@ -1,5 +1,3 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodInput } from '../zodInput';
@@ -15,36 +13,31 @@ import {
   recordCafeSessionInput,
 } from '@hub/cafe-sessions';
 import type { HubContext } from '../context';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 import { CafeFollowUpRef, CafeQuestionRef, CafeSessionRef } from '../types/cafeSession';
 
-/** After a command, wait for the view to include it, then read the session back from the view. */
-const sessionAfter = async (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }) => {
-  await ctx.waitForView(result.position);
-  ctx.loadersAt(READ_BACK).cafeSession.clear(result.sessionId);
-  const session = await ctx.loadersAt(READ_BACK).cafeSession.load(result.sessionId);
-  if (!session) throw notFound(`No café session ${result.sessionId}`);
-  return session;
-};
+type SessionResult = { sessionId: string; position: bigint | undefined };
+const sessionAfter = (ctx: HubContext, result: SessionResult) =>
+  readBack(ctx, result.position, (l) => l.cafeSession, result.sessionId, 'café session');
 
-/** The same for a question or a follow-up: wait for the view, then find the item in its session. */
-const itemAfter = async <T>(
-  ctx: HubContext,
-  result: { sessionId: string; position: bigint | undefined },
-  loader: { clear(sessionId: string): unknown; load(sessionId: string): Promise<T[]> },
-  matches: (item: T) => boolean,
-  what: string,
-) => {
-  await ctx.waitForView(result.position);
-  loader.clear(result.sessionId); // read the view afresh, even after another mutation in the same request
-  const item = (await loader.load(result.sessionId)).find(matches);
-  if (!item) throw notFound(`No ${what}`);
-  return item;
-};
-const questionAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, questionId: string) =>
-  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).cafeQuestions, (q) => q.questionId === questionId, `question ${questionId}`);
-const followUpAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, followUpId: string) =>
-  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).cafeFollowUps, (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
+const questionAfter = (ctx: HubContext, result: SessionResult, questionId: string) =>
+  readBackItem(
+    ctx,
+    result.position,
+    (l) => l.cafeQuestions,
+    result.sessionId,
+    (q) => q.questionId === questionId,
+    `question ${questionId}`,
+  );
+const followUpAfter = (ctx: HubContext, result: SessionResult, followUpId: string) =>
+  readBackItem(
+    ctx,
+    result.position,
+    (l) => l.cafeFollowUps,
+    result.sessionId,
+    (f) => f.followUpId === followUpId,
+    `follow-up ${followUpId}`,
+  );
 
 const ScheduleCafeSessionInput = zodInput('ScheduleCafeSessionInput', scheduleCafeSessionInput);
 const InviteEmployeeInput = zodInput('InviteEmployeeInput', inviteEmployeeInput);

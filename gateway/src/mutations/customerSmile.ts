@@ -1,13 +1,11 @@
-import { READ_BACK } from '@hub/read-model';
 import { z } from 'zod';
-import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodInput } from '../zodInput';
 import { eraseCustomerInput, recordCustomerVisitInput, registerCustomerInput, signContractInput } from '@hub/customer-smile';
 import type { HubContext } from '../context';
 import { ContractRef, CustomerRef, CustomerVisitRef } from '../types/customerSmile';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 
 const RegisterCustomerInput = zodInput('RegisterCustomerInput', registerCustomerInput);
 
@@ -29,12 +27,8 @@ const EraseCustomerInput = zodInput('EraseCustomerPersonalDataInput', eraseCusto
 
 /** The customer as the view (and the private store) hold them once the command's events are in. */
 const readBackCustomer = async (ctx: HubContext, result: { customerId: string; position: bigint | undefined }) => {
-  await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(READ_BACK).customer;
-  loader.clear(result.customerId);
+  const customer = await readBack(ctx, result.position, (l) => l.customer, result.customerId, 'customer');
   ctx.personalDataOf.clear(result.customerId);
-  const customer = await loader.load(result.customerId);
-  if (!customer) throw notFound(`No customer ${result.customerId}`);
   return customer;
 };
 
@@ -78,12 +72,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.customerSmile.signContract(input, commandContext(ctx, commandId, occurredAt));
-      await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(READ_BACK).contract;
-      loader.clear(result.contractId);
-      const contract = await loader.load(result.contractId);
-      if (!contract) throw notFound(`No contract ${result.contractId}`);
-      return contract;
+      return readBack(ctx, result.position, (l) => l.contract, result.contractId, 'contract');
     },
   }),
   recordCustomerVisit: t.field({
@@ -102,12 +91,8 @@ builder.mutationFields((t) => ({
         { ...rest, ...(extraVisit ? { satisfies: null } : satisfies ? { satisfies } : {}) },
         commandContext(ctx, commandId, occurredAt),
       );
-      await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(READ_BACK).customerVisits;
-      loader.clear(result.contractId);
-      const visit = (await loader.load(result.contractId)).find((v) => v.visitId === result.visitId);
-      if (!visit) throw notFound(`No visit ${result.visitId}`);
-      return visit;
+      const matches = (v: { visitId: string }) => v.visitId === result.visitId;
+      return readBackItem(ctx, result.position, (l) => l.customerVisits, result.contractId, matches, `visit ${result.visitId}`);
     },
   }),
 }));

@@ -1,6 +1,3 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
-import type { CommandResult } from '@hub/event-store';
 import type { OrgUnitRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -17,27 +14,10 @@ import {
   transferEmployeeInput,
   transferFcInput,
 } from '@hub/directory';
-import type { HubContext } from '../context';
 import type { Loaders } from '../loaders';
 import { BranchRef, FcRef, OrgUnitRef } from '../types/directory';
 import { EmployeeRef } from '../types/employee';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
-
-/** After a directory command: wait for the view, then read the thing back from it, fresh. */
-const readBack = async <T>(
-  ctx: HubContext,
-  result: CommandResult,
-  loader: (l: Loaders) => { clear(id: string): unknown; load(id: string): Promise<T | undefined> },
-  id: string,
-  what: string,
-) => {
-  await ctx.waitForView(result.position);
-  const l = loader(ctx.loadersAt(READ_BACK));
-  l.clear(id);
-  const found = await l.load(id);
-  if (!found) throw notFound(`No ${what} ${id}`);
-  return found;
-};
+import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
 
 const DefineOrgUnitInput = zodInput('DefineOrgUnitInput', defineOrgUnitInput);
 
@@ -76,7 +56,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx): Promise<OrgUnitRow> =>
       readBack(
         ctx,
-        await ctx.commands.directory.defineOrgUnit(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.defineOrgUnit(input, commandContext(ctx, commandId, occurredAt))).position,
         (l) => l.orgUnit,
         String(input.orgUnitId),
         'org unit',
@@ -94,7 +74,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.registerEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.registerEmployee(input, commandContext(ctx, commandId, occurredAt))).position,
         employeeLoader,
         String(input.employeeId),
         'employee',
@@ -112,7 +92,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.promoteEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.promoteEmployee(input, commandContext(ctx, commandId, occurredAt))).position,
         employeeLoader,
         String(input.employeeId),
         'employee',
@@ -130,7 +110,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.transferEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.transferEmployee(input, commandContext(ctx, commandId, occurredAt))).position,
         employeeLoader,
         String(input.employeeId),
         'employee',
@@ -148,7 +128,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.recordEmployeeLeft(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.recordEmployeeLeft(input, commandContext(ctx, commandId, occurredAt))).position,
         employeeLoader,
         String(input.employeeId),
         'employee',
@@ -166,7 +146,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.registerBranch(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.registerBranch(input, commandContext(ctx, commandId, occurredAt))).position,
         branchLoader,
         String(input.branchId),
         'branch',
@@ -184,7 +164,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.enrollBranchInPride(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.enrollBranchInPride(input, commandContext(ctx, commandId, occurredAt))).position,
         branchLoader,
         String(input.branchId),
         'branch',
@@ -202,7 +182,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.registerFc(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.registerFc(input, commandContext(ctx, commandId, occurredAt))).position,
         fcLoader,
         String(input.fcId),
         'FC',
@@ -220,7 +200,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.transferFc(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.transferFc(input, commandContext(ctx, commandId, occurredAt))).position,
         fcLoader,
         String(input.fcId),
         'FC',
@@ -238,7 +218,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.recordFcLeft(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.recordFcLeft(input, commandContext(ctx, commandId, occurredAt))).position,
         fcLoader,
         String(input.fcId),
         'FC',

@@ -1,5 +1,3 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodInput } from '../zodInput';
@@ -15,17 +13,11 @@ import {
 } from '@hub/town-halls';
 import type { HubContext } from '../context';
 import { TownHallRef } from '../types/townHall';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
 
 /** After a command: wait for the view, then read the town hall back, fresh. */
-const townHallAfter = async (ctx: HubContext, result: { townHallId: string; position: bigint | undefined }) => {
-  await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(READ_BACK).townHall;
-  loader.clear(result.townHallId);
-  const townHall = await loader.load(result.townHallId);
-  if (!townHall) throw notFound(`No town hall ${result.townHallId}`);
-  return townHall;
-};
+const townHallAfter = (ctx: HubContext, result: { townHallId: string; position: bigint | undefined }) =>
+  readBack(ctx, result.position, (l) => l.townHall, result.townHallId, 'town hall');
 
 const ScheduleTownHallInput = zodInput('ScheduleTownHallInput', scheduleTownHallInput);
 const TownHallAttendanceInput = zodInput('TownHallAttendanceInput', recordTownHallAttendanceInput);

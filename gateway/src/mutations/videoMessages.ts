@@ -1,24 +1,16 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { publishVideoInput, recordViewInput } from '@hub/video-messages';
 import { VideoMessageRef } from '../types/videoMessage';
 import { zodInput } from '../zodInput';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
 
 const PublishVideoMessageInput = zodInput('PublishVideoMessageInput', publishVideoInput);
 const RecordVideoViewInput = zodInput('RecordVideoViewInput', recordViewInput);
 
-const videoAfter = async (ctx: HubContext, result: { videoId: string; position: bigint | undefined }) => {
-  await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(READ_BACK).videoMessage;
-  loader.clear(result.videoId); // a second mutation in the same request must not see the first one's figures
-  const video = await loader.load(result.videoId);
-  if (!video) throw notFound(`No video ${result.videoId}`);
-  return video;
-};
+const videoAfter = (ctx: HubContext, result: { videoId: string; position: bigint | undefined }) =>
+  readBack(ctx, result.position, (l) => l.videoMessage, result.videoId, 'video');
 
 builder.mutationFields((t) => ({
   publishVideoMessage: t.field({
