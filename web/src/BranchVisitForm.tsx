@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { badId, idList, kstInstant, pastMomentProblem, serverErrors, type FieldErrors } from './forms';
+import { badId, idList, kstInstant, pastMomentProblem, type FieldErrors } from './forms';
 import { CampaignsQuery, RecordBranchVisitMutation } from './operations';
 import { seoulDateTime } from './time';
 import { FieldError } from './TownHallForm';
+import { useRecordForm } from './useRecordForm';
 
 type Field = 'branchId' | 'visitedAt' | 'leaderIds' | 'purpose' | 'campaignId' | 'fcIds' | 'gift';
 const EMPTY: Record<Field, string> = { branchId: '', visitedAt: '', leaderIds: 'CEO', purpose: '', campaignId: '', fcIds: '', gift: '' };
@@ -17,12 +17,9 @@ export const BranchVisitForm = ({ now = () => new Date() }: { now?: () => Date }
   const { t } = useTranslation();
   const [{ data: campaigns }] = useQuery({ query: CampaignsQuery, variables: {} });
   const [state, record] = useMutation(RecordBranchVisitMutation);
-  const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [done, setDone] = useState<string | null>(null);
   const max = seoulDateTime(now()).replace(' ', 'T');
 
-  const check = (): FieldErrors<Field> => {
+  const check = (form: typeof EMPTY): FieldErrors<Field> => {
     const e: FieldErrors<Field> = {};
     const branch = idList(form.branchId);
     if (branch.length === 0) e.branchId = t('forms.required');
@@ -37,33 +34,28 @@ export const BranchVisitForm = ({ now = () => new Date() }: { now?: () => Date }
     return e;
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setDone(null);
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    const visitedAt = kstInstant(form.visitedAt);
-    const r = await record({
-      input: {
-        branchId: form.branchId.trim(),
-        visitedAt,
-        purpose: form.purpose.trim(),
-        leaderIds: idList(form.leaderIds),
-        fcIds: idList(form.fcIds),
-        ...(form.campaignId ? { campaignId: form.campaignId } : {}),
-        ...(form.gift.trim() ? { gift: form.gift.trim() } : {}),
-      },
-      commandId: crypto.randomUUID(),
-      occurredAt: visitedAt,
-    });
-    if (r.error || !r.data) {
-      setErrors(r.error ? serverErrors<Field>(r.error, form) : { '': t('forms.failed') });
-      return;
-    }
-    setDone(r.data.recordBranchVisit.branch?.name ?? form.branchId);
-    setForm(EMPTY);
-  };
+  const { form, setForm, errors, done, submit } = useRecordForm({
+    empty: EMPTY,
+    check,
+    send: (form, commandId) => {
+      const visitedAt = kstInstant(form.visitedAt);
+      return record({
+        input: {
+          branchId: form.branchId.trim(),
+          visitedAt,
+          purpose: form.purpose.trim(),
+          leaderIds: idList(form.leaderIds),
+          fcIds: idList(form.fcIds),
+          ...(form.campaignId ? { campaignId: form.campaignId } : {}),
+          ...(form.gift.trim() ? { gift: form.gift.trim() } : {}),
+        },
+        commandId,
+        occurredAt: visitedAt,
+      });
+    },
+    values: (form) => form,
+    done: (data, form) => data.recordBranchVisit.branch?.name ?? form.branchId,
+  });
 
   const input = (f: Field, label: string, extra: Record<string, unknown> = {}) => (
     <>
@@ -83,7 +75,7 @@ export const BranchVisitForm = ({ now = () => new Date() }: { now?: () => Date }
   return (
     <section aria-labelledby="record-branch-visit">
       <h2 id="record-branch-visit">{t('branchVisit.record')}</h2>
-      <form onSubmit={(e) => void submit(e)} aria-labelledby="record-branch-visit" noValidate>
+      <form onSubmit={submit} aria-labelledby="record-branch-visit" noValidate>
         {input('branchId', t('branchVisit.branchId'))}
         {input('visitedAt', t('branchVisit.visitedAt'), { type: 'datetime-local', max })}
         {input('leaderIds', t('branchVisit.leaderIds'))}

@@ -1,63 +1,72 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { kstInstant, type FieldErrors } from './forms';
 import { LeadersQuery, ScheduleCafeSessionMutation } from './operations';
 import { seoulDateTime } from './time';
+import { FieldError } from './TownHallForm';
+import { useRecordForm } from './useRecordForm';
+
+type Field = 'scheduledAt' | 'venue' | 'hostId' | 'capacity';
+const EMPTY: Record<Field, string> = { scheduledAt: '', venue: '', hostId: 'CEO', capacity: '10' };
 
 /** Schedule a café session (in the future: recording a past one is another form). The server's message is shown as it is. */
-export const ScheduleForm = () => {
+export const ScheduleForm = ({ now = () => new Date() }: { now?: () => Date }) => {
   const { t } = useTranslation();
   const [{ data: leaders }] = useQuery({ query: LeadersQuery });
   const [result, schedule] = useMutation(ScheduleCafeSessionMutation);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   // The earliest a session can start, in Korea time, for the picker's min.
-  const min = seoulDateTime(new Date()).replace(' ', 'T');
+  const min = seoulDateTime(now()).replace(' ', 'T');
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const form = new FormData(formEl);
-    const local = String(form.get('scheduledAt') ?? '');
+  const check = (form: typeof EMPTY): FieldErrors<Field> => {
+    const e: FieldErrors<Field> = {};
+    if (!form.scheduledAt) e.scheduledAt = t('forms.required');
     // <input type=datetime-local> has no zone: the console speaks Korea time (KST, +09:00).
-    const scheduledAt = local ? `${local.length === 16 ? `${local}:00` : local}+09:00` : '';
-    if (new Date(scheduledAt) <= new Date()) {
-      setMessage({ kind: 'error', text: t('channels.futureOnly') });
-      return;
-    }
-    const outcome = await schedule(
-      {
-        input: {
-          scheduledAt,
-          venue: String(form.get('venue') ?? ''),
-          hostIds: [String(form.get('hostId') ?? '')],
-          capacity: Number(form.get('capacity') ?? 10),
-        },
-        commandId: crypto.randomUUID(),
-      },
-      { additionalTypenames: ['CafeSession', 'CafeSessionConnection'] },
-    );
-    if (outcome.error || !outcome.data) {
-      setMessage({ kind: 'error', text: outcome.error?.graphQLErrors.map((g) => g.message).join('; ') || outcome.error?.message || '' });
-    } else {
-      setMessage({ kind: 'ok', text: t('channels.scheduled', { venue: outcome.data.scheduleCafeSession.venue }) });
-      formEl.reset();
-    }
+    else if (new Date(kstInstant(form.scheduledAt)) <= now()) e.scheduledAt = t('channels.futureOnly');
+    if (!form.venue.trim()) e.venue = t('forms.required');
+    return e;
   };
+
+  const { form, setForm, errors, done, submit } = useRecordForm({
+    empty: EMPTY,
+    check,
+    send: (form, commandId) =>
+      schedule(
+        {
+          input: {
+            scheduledAt: kstInstant(form.scheduledAt),
+            venue: form.venue.trim(),
+            hostIds: [form.hostId],
+            capacity: Number(form.capacity || 10),
+          },
+          commandId,
+        },
+        { additionalTypenames: ['CafeSession', 'CafeSessionConnection'] },
+      ),
+    values: (form) => form,
+    done: (data) => data.scheduleCafeSession.venue,
+  });
+  const bind = (f: Field) => ({
+    name: f,
+    value: form[f],
+    onChange: (e: { target: { value: string } }) => setForm((v) => ({ ...v, [f]: e.target.value })),
+    ...(errors[f] ? { 'aria-invalid': true as const, 'aria-describedby': `cs-${f}-error` } : {}),
+  });
 
   return (
     <section aria-labelledby="schedule">
       <h2 id="schedule">{t('channels.schedule')}</h2>
-      <form onSubmit={submit} aria-labelledby="schedule">
+      <form onSubmit={submit} aria-labelledby="schedule" noValidate>
         <label>
-          {t('channels.when')} <input name="scheduledAt" type="datetime-local" min={min} required />
+          {t('channels.when')} <input type="datetime-local" min={min} required {...bind('scheduledAt')} />
         </label>
+        <FieldError id="cs-scheduledAt-error">{errors.scheduledAt}</FieldError>
         <label>
-          {t('channels.venue')} <input name="venue" placeholder="Café Bene, Yeouido" required />
+          {t('channels.venue')} <input placeholder="Café Bene, Yeouido" required {...bind('venue')} />
         </label>
+        <FieldError id="cs-venue-error">{errors.venue}</FieldError>
         <label>
           {t('channels.host')}
-          {/* Remounted once the leaders arrive, so the CEO is preselected. */}
-          <select name="hostId" required defaultValue="CEO" key={leaders ? 'leaders' : 'loading'}>
+          <select required {...bind('hostId')}>
             {(leaders?.employees.edges ?? []).map(({ node: l }) => (
               <option key={l.id} value={l.id}>
                 {l.name}
@@ -66,17 +75,20 @@ export const ScheduleForm = () => {
             ))}
           </select>
         </label>
+        <FieldError id="cs-hostId-error">{errors.hostId}</FieldError>
         <label>
-          {t('channels.capacity')} <input name="capacity" type="number" min={1} max={100} defaultValue={10} required />
+          {t('channels.capacity')} <input type="number" min={1} max={100} required {...bind('capacity')} />
         </label>
+        <FieldError id="cs-capacity-error">{errors.capacity}</FieldError>
         {/* Not before the hosts are there: a session without a host would only come back refused. */}
         <button type="submit" disabled={result.fetching || !leaders}>
           {result.fetching ? t('channels.scheduling') : t('channels.scheduleSubmit')}
         </button>
+        <FieldError id="cs-form-error">{errors['']}</FieldError>
       </form>
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
-          {message.text}
+      {done && (
+        <p role="status" className="ok">
+          {t('channels.scheduled', { venue: done })}
         </p>
       )}
     </section>

@@ -1,11 +1,12 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { badId, idList, kstInstant, pastMomentProblem, serverErrors, type FieldErrors } from './forms';
+import { badId, idList, kstInstant, pastMomentProblem, type FieldErrors } from './forms';
 import type { TownHallFormat } from './gql/graphql';
 import { OrgUnitsQuery, RecordTownHallMutation } from './operations';
 import { seoulDateTime } from './time';
+import { useRecordForm } from './useRecordForm';
 
 const FORMATS: TownHallFormat[] = ['TALK_CONCERT', 'CHIMAEK', 'LECTURE', 'OTHER'];
 type Field = 'heldAt' | 'format' | 'theme' | 'venue' | 'presenterIds' | 'attendees' | 'headCounts';
@@ -41,13 +42,9 @@ export const TownHallForm = ({ now = () => new Date() }: { now?: () => Date }) =
   const { t } = useTranslation();
   const [{ data: units }] = useQuery({ query: OrgUnitsQuery, variables: {} });
   const [state, record] = useMutation(RecordTownHallMutation);
-  const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [done, setDone] = useState<{ id: string; theme: string } | null>(null);
-  const set = (patch: Partial<typeof EMPTY>) => setForm((f) => ({ ...f, ...patch }));
   const max = seoulDateTime(now()).replace(' ', 'T');
 
-  const check = (): FieldErrors<Field> => {
+  const check = (form: typeof EMPTY): FieldErrors<Field> => {
     const e: FieldErrors<Field> = {};
     const when = pastMomentProblem(form.heldAt, now());
     if (when) e.heldAt = t(when);
@@ -70,51 +67,46 @@ export const TownHallForm = ({ now = () => new Date() }: { now?: () => Date }) =
     return e;
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setDone(null);
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    const scheduledAt = kstInstant(form.heldAt);
-    const r = await record({
-      input: {
-        scheduledAt,
-        format: form.format,
-        theme: form.theme.trim(),
-        venue: form.venue.trim(),
-        presenterIds: idList(form.presenterIds),
-        ...(form.mode === 'names'
-          ? { attendance: idList(form.attendees).map((employeeId) => ({ employeeId })) }
-          : { headCounts: form.headCounts.map((h) => ({ orgUnitId: h.orgUnitId, headCount: Number(h.headCount) })) }),
-      },
-      commandId: crypto.randomUUID(),
-      // What already happened is history: recorded as of when it took place.
-      occurredAt: scheduledAt,
-    });
-    if (r.error || !r.data) {
-      const values = {
-        heldAt: form.heldAt,
-        format: form.format,
-        theme: form.theme,
-        venue: form.venue,
-        presenterIds: form.presenterIds,
-        attendees: form.attendees,
-        headCounts: form.headCounts.map((h) => `${h.orgUnitId} ${h.headCount}`).join(' '),
-      };
-      setErrors(r.error ? serverErrors<Field>(r.error, values) : { '': t('forms.failed') });
-      return;
-    }
-    setDone({ id: r.data.recordTownHall.id, theme: r.data.recordTownHall.theme });
-    setForm(EMPTY);
-  };
+  const { form, setForm, errors, done, submit } = useRecordForm({
+    empty: EMPTY,
+    check,
+    send: (form, commandId) => {
+      const scheduledAt = kstInstant(form.heldAt);
+      return record({
+        input: {
+          scheduledAt,
+          format: form.format,
+          theme: form.theme.trim(),
+          venue: form.venue.trim(),
+          presenterIds: idList(form.presenterIds),
+          ...(form.mode === 'names'
+            ? { attendance: idList(form.attendees).map((employeeId) => ({ employeeId })) }
+            : { headCounts: form.headCounts.map((h) => ({ orgUnitId: h.orgUnitId, headCount: Number(h.headCount) })) }),
+        },
+        commandId,
+        // What already happened is history: recorded as of when it took place.
+        occurredAt: scheduledAt,
+      });
+    },
+    values: (form) => ({
+      heldAt: form.heldAt,
+      format: form.format,
+      theme: form.theme,
+      venue: form.venue,
+      presenterIds: form.presenterIds,
+      attendees: form.attendees,
+      headCounts: form.headCounts.map((h) => `${h.orgUnitId} ${h.headCount}`).join(' '),
+    }),
+    done: (data) => ({ id: data.recordTownHall.id, theme: data.recordTownHall.theme }),
+  });
+  const set = (patch: Partial<typeof EMPTY>) => setForm((f) => ({ ...f, ...patch }));
 
   const described = (f: Field) => (errors[f] ? { 'aria-invalid': true as const, 'aria-describedby': `th-${f}-error` } : {});
   return (
     <section aria-labelledby="record-town-hall">
       <h2 id="record-town-hall">{t('townHall.record')}</h2>
       <p className="hint">{t('townHall.recordHint')}</p>
-      <form onSubmit={(e) => void submit(e)} aria-labelledby="record-town-hall" noValidate>
+      <form onSubmit={submit} aria-labelledby="record-town-hall" noValidate>
         <label>
           {t('townHall.heldAt')}{' '}
           <input

@@ -1,19 +1,11 @@
 import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { ApiTokenRef, TokenRoleEnum } from '../types/access';
+import { zodInput } from '../zodInput';
+import { issueTokenInput } from '@hub/access';
+import { ApiTokenRef } from '../types/access';
 
-const IssueApiTokenInput = builder.inputType('IssueApiTokenInput', {
-  description: 'A token to issue.',
-  fields: (t) => ({
-    subject: t.string({
-      required: true,
-      description: 'Whom it stands for (a person or system; letters, digits, . _ @ : -): stamped as the actor on every event it records.',
-    }),
-    role: t.field({ type: TokenRoleEnum, required: true, description: 'Its role.' }),
-    expiresInDays: t.int({ required: false, description: 'Days until it stops working (1 to 366; default 90).' }),
-  }),
-});
+const IssueApiTokenInput = zodInput('IssueApiTokenInput', issueTokenInput);
 
 builder.mutationFields((t) => ({
   issueApiToken: t.field({

@@ -1,167 +1,67 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodInput } from '../zodInput';
+import {
+  answerQuestionInput,
+  assignFollowUpInput,
+  cancelCafeSessionInput,
+  completeFollowUpInput,
+  raiseQuestionInput,
+  scheduleCafeSessionInput,
+  inviteEmployeeInput,
+  recordAttendanceInput,
+  recordCafeSessionInput,
+} from '@hub/cafe-sessions';
 import type { HubContext } from '../context';
-import { AnswerModeEnum } from '../types/enums';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 import { CafeFollowUpRef, CafeQuestionRef, CafeSessionRef } from '../types/cafeSession';
 
-/** After a command, wait for the view to include it, then read the session back from the view. */
-const sessionAfter = async (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }) => {
-  await ctx.waitForView(result.position);
-  ctx.loadersAt(READ_BACK).cafeSession.clear(result.sessionId);
-  const session = await ctx.loadersAt(READ_BACK).cafeSession.load(result.sessionId);
-  if (!session) throw notFound(`No café session ${result.sessionId}`);
-  return session;
-};
+type SessionResult = { sessionId: string; position: bigint | undefined };
+const sessionAfter = (ctx: HubContext, result: SessionResult) =>
+  readBack(ctx, result.position, (l) => l.cafeSession, result.sessionId, 'café session');
 
-/** The same for a question or a follow-up: wait for the view, then find the item in its session. */
-const itemAfter = async <T>(
-  ctx: HubContext,
-  result: { sessionId: string; position: bigint | undefined },
-  loader: { clear(sessionId: string): unknown; load(sessionId: string): Promise<T[]> },
-  matches: (item: T) => boolean,
-  what: string,
-) => {
-  await ctx.waitForView(result.position);
-  loader.clear(result.sessionId); // read the view afresh, even after another mutation in the same request
-  const item = (await loader.load(result.sessionId)).find(matches);
-  if (!item) throw notFound(`No ${what}`);
-  return item;
-};
-const questionAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, questionId: string) =>
-  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).cafeQuestions, (q) => q.questionId === questionId, `question ${questionId}`);
-const followUpAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, followUpId: string) =>
-  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).cafeFollowUps, (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
+const questionAfter = (ctx: HubContext, result: SessionResult, questionId: string) =>
+  readBackItem(
+    ctx,
+    result.position,
+    (l) => l.cafeQuestions,
+    result.sessionId,
+    (q) => q.questionId === questionId,
+    `question ${questionId}`,
+  );
+const followUpAfter = (ctx: HubContext, result: SessionResult, followUpId: string) =>
+  readBackItem(
+    ctx,
+    result.position,
+    (l) => l.cafeFollowUps,
+    result.sessionId,
+    (f) => f.followUpId === followUpId,
+    `follow-up ${followUpId}`,
+  );
 
-const SessionRefInput = (name: string, description: string) =>
-  builder.inputType(name, {
-    description,
-    fields: (t) => ({
-      sessionId: t.id({ required: true, description: 'The café session.' }),
-      employeeId: t.id({ required: true, description: 'The employee.' }),
-    }),
-  });
-
-const ScheduleCafeSessionInput = builder.inputType('ScheduleCafeSessionInput', {
-  description: 'A café session to schedule.',
-  fields: (t) => ({
-    sessionId: t.id({ required: false, description: 'Optional id; one is generated when omitted.' }),
-    scheduledAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-    venue: t.string({ required: true, description: 'Which café.' }),
-    hostIds: t.idList({ required: true, description: 'Hosting leaders (usually the CEO).' }),
-    capacity: t.int({ required: false, description: 'Seats; 10 when omitted.' }),
-  }),
-});
-const InviteEmployeeInput = SessionRefInput(
-  'InviteEmployeeInput',
-  'Who to invite to which session. Only grade 차장 or below may be invited.',
-);
-const RecordAttendanceInput = SessionRefInput('RecordAttendanceInput', 'Who came to which session; someone not invited is a walk-in.');
-
-const RaiseQuestionInput = builder.inputType('RaiseQuestionInput', {
-  description: 'A question raised in a session.',
-  fields: (t) => ({
-    sessionId: t.id({ required: true, description: 'The café session.' }),
-    questionId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    topic: t.string({ required: true, description: 'Topic, e.g. strategy, career, personal.' }),
-    text: t.string({ required: true, description: 'The question.' }),
-    anonymous: t.boolean({ required: false, description: 'Raise anonymously: the asker is then never recorded.' }),
-    askedBy: t.id({ required: false, description: 'Who asked (an attendee); ignored when anonymous.' }),
-    raisedAt: t.field({ type: 'DateTime', required: false, description: 'When; now when omitted.' }),
-  }),
+const ScheduleCafeSessionInput = zodInput('ScheduleCafeSessionInput', scheduleCafeSessionInput);
+const InviteEmployeeInput = zodInput('InviteEmployeeInput', inviteEmployeeInput);
+const RecordAttendanceInput = zodInput('RecordAttendanceInput', recordAttendanceInput, {
+  description: 'Who came to which session; someone not invited is a walk-in.',
 });
 
-const AnswerQuestionInput = builder.inputType('AnswerQuestionInput', {
-  description: 'An answer to a question.',
-  fields: (t) => ({
-    sessionId: t.id({ required: true, description: 'The café session.' }),
-    questionId: t.id({ required: true, description: 'The question.' }),
-    answeredBy: t.id({ required: true, description: 'Who answers.' }),
-    mode: t.field({ type: AnswerModeEnum, required: true, description: 'Live or followed up.' }),
-    answer: t.string({ required: true, description: 'The answer.' }),
-    answeredAt: t.field({ type: 'DateTime', required: false, description: 'When; now when omitted.' }),
-  }),
-});
+const RaiseQuestionInput = zodInput('RaiseQuestionInput', raiseQuestionInput);
 
-const AssignFollowUpInput = builder.inputType('AssignFollowUpInput', {
-  description: 'A follow-up action to assign.',
-  fields: (t) => ({
-    sessionId: t.id({ required: true, description: 'The café session.' }),
-    followUpId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    questionId: t.id({ required: false, description: 'The question it answers, if any.' }),
-    description: t.string({ required: true, description: 'What is to be done.' }),
-    ownerId: t.id({ required: true, description: 'Who owns it.' }),
-    dueOn: t.field({ type: 'Date', required: true, description: 'Due date.' }),
-  }),
-});
+const AnswerQuestionInput = zodInput('AnswerQuestionInput', answerQuestionInput);
 
-const CompleteFollowUpInput = builder.inputType('CompleteFollowUpInput', {
-  description: 'A follow-up action done.',
-  fields: (t) => ({
-    sessionId: t.id({ required: true, description: 'The café session.' }),
-    followUpId: t.id({ required: true, description: 'The follow-up.' }),
-    completedOn: t.field({ type: 'Date', required: true, description: 'When it was done.' }),
-    note: t.string({ required: false, description: 'Optional note.' }),
-  }),
-});
+const AssignFollowUpInput = zodInput('AssignFollowUpInput', assignFollowUpInput);
 
-const CancelCafeSessionInput = builder.inputType('CancelCafeSessionInput', {
-  description: 'A session to cancel (only before anyone attended).',
-  fields: (t) => ({
-    sessionId: t.id({ required: true, description: 'The café session.' }),
-    reason: t.string({ required: true, description: 'Why.' }),
-  }),
-});
+const CompleteFollowUpInput = zodInput('CompleteFollowUpInput', completeFollowUpInput);
 
-const PersonAtInput = builder.inputType('PersonAtInput', {
-  description: 'An employee in a bulk record, with when it happened (optional).',
-  fields: (t) => ({
-    employeeId: t.id({ required: true, description: 'The employee.' }),
-    occurredAt: t.field({ type: 'DateTime', required: false, description: 'When; see the bulk mutation for the default.' }),
-  }),
-});
+const CancelCafeSessionInput = zodInput('CancelCafeSessionInput', cancelCafeSessionInput);
 
-const BulkAnswerInput = builder.inputType('BulkAnswerInput', {
-  description: 'The answer to a question recorded in bulk.',
-  fields: (t) => ({
-    answeredBy: t.id({ required: true, description: 'Who answered.' }),
-    mode: t.field({ type: AnswerModeEnum, required: false, description: 'Live (default) or followed up.' }),
-    answer: t.string({ required: true, description: 'The answer.' }),
-    answeredAt: t.field({ type: 'DateTime', required: false, description: 'When; when the question was raised if omitted.' }),
-  }),
-});
-
-const BulkQuestionInput = builder.inputType('BulkQuestionInput', {
-  description: 'A question raised in a session recorded in bulk, optionally with its answer.',
-  fields: (t) => ({
-    questionId: t.id({ required: false, description: 'Optional id; derived from the command id when omitted.' }),
-    topic: t.string({ required: true, description: 'Topic.' }),
-    text: t.string({ required: true, description: 'The question.' }),
-    anonymous: t.boolean({ required: false, description: 'Raised anonymously: the asker is then never recorded.' }),
-    askedBy: t.id({ required: false, description: 'Who asked (an attendee); ignored when anonymous.' }),
-    raisedAt: t.field({ type: 'DateTime', required: false, description: "When; the session's time if omitted." }),
-    answer: t.field({ type: BulkAnswerInput, required: false, description: 'Its answer, if answered.' }),
-  }),
-});
-
-export const RecordCafeSessionInput = builder.inputType('RecordCafeSessionInput', {
-  description: 'A whole café session at once: the session, its invitations, attendance and questions.',
-  fields: (t) => ({
-    sessionId: t.id({ required: false, description: 'Optional id; derived from the command id when omitted.' }),
-    scheduledAt: t.field({ type: 'DateTime', required: true, description: 'When it takes (or took) place.' }),
-    venue: t.string({ required: true, description: 'Which café.' }),
-    hostIds: t.idList({ required: true, description: 'Hosting leaders (usually the CEO).' }),
-    capacity: t.int({ required: false, description: 'Seats; 10 when omitted.' }),
-    invitations: t.field({ type: [PersonAtInput], required: false, description: 'Who was invited; at the scheduling time unless given.' }),
-    attendance: t.field({
-      type: [PersonAtInput],
-      required: false,
-      description: "Who came; at the session's time unless given. Someone not invited is a walk-in.",
-    }),
-    questions: t.field({ type: [BulkQuestionInput], required: false, description: 'Questions raised, with their answers.' }),
-  }),
+export const RecordCafeSessionInput = zodInput('RecordCafeSessionInput', recordCafeSessionInput, {
+  nested: {
+    invitations: 'PersonAtInput',
+    attendance: 'PersonAtInput',
+    questions: 'BulkQuestionInput',
+    'questions.answer': 'BulkAnswerInput',
+  },
 });
 
 builder.mutationFields((t) => ({

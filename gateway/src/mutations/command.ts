@@ -1,6 +1,8 @@
-import { validationError } from '@hub/events';
+import { notFound, validationError } from '@hub/events';
 import type { CommandContext } from '@hub/event-store';
+import { READ_BACK } from '@hub/read-model';
 import type { HubContext } from '../context';
+import type { Loaders } from '../loaders';
 
 /** Every mutation takes an optional command id: sending the same one twice records the thing once. */
 export const commandIdOptions = { required: false, description: 'Client-chosen id that makes a retried mutation a no-op.' } as const;
@@ -18,6 +20,41 @@ export const occurredAtArg = {
   description:
     'When it happened in the world (business time), if not now. Where the input carries its own date or time (hiredOn, visitedAt …) that is the business time and occurredAt may only repeat it. A session or town hall in the past is recorded as history only with an occurredAt (no later than now); scheduling is otherwise for the future.',
 } as const;
+
+type KeyedLoader<T> = { clear(key: string): unknown; load(key: string): Promise<T> };
+
+/**
+ * After a command: wait until the view has its events, then read the thing back from the view,
+ * afresh (a second mutation in the same request must not see the first one's cached answer).
+ */
+export const readBack = async <T>(
+  ctx: HubContext,
+  position: bigint | undefined,
+  pick: (loaders: Loaders) => KeyedLoader<T | null | undefined>,
+  key: string,
+  what: string,
+): Promise<T> => {
+  await ctx.waitForView(position);
+  const loader = pick(ctx.loadersAt(READ_BACK));
+  loader.clear(key);
+  const found = await loader.load(key);
+  if (found == null) throw notFound(`No ${what} ${key}`);
+  return found;
+};
+
+/** The same for one item of a list the view keeps per key (a session's questions, a branch's visits). */
+export const readBackItem = async <T>(
+  ctx: HubContext,
+  position: bigint | undefined,
+  pick: (loaders: Loaders) => KeyedLoader<T[]>,
+  key: string,
+  matches: (item: T) => boolean,
+  what: string,
+): Promise<T> => {
+  const found = (await readBack(ctx, position, pick, key, what)).find(matches);
+  if (!found) throw notFound(`No ${what}`);
+  return found;
+};
 
 export const commandContext = (ctx: HubContext, commandId: string | null | undefined, occurredAt?: string | null): CommandContext => {
   if (commandId && commandId.length > MAX_COMMAND_ID_LENGTH)

@@ -1,77 +1,34 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
+import { z } from 'zod';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodInput } from '../zodInput';
+import { eraseCustomerInput, recordCustomerVisitInput, registerCustomerInput, signContractInput } from '@hub/customer-smile';
 import type { HubContext } from '../context';
-import { ContractRef, CustomerRef, CustomerVisitRef, FollowUpKindEnum } from '../types/customerSmile';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { ContractRef, CustomerRef, CustomerVisitRef } from '../types/customerSmile';
+import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 
-const RegisterCustomerInput = builder.inputType('RegisterCustomerInput', {
-  description: 'A new customer. Name, phone and address go to the protected store, never into events.',
-  fields: (t) => ({
-    customerId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    branchId: t.id({ required: true, description: 'The branch that serves them.' }),
-    registeredOn: t.field({ type: 'Date', required: true, description: 'When they became a customer.' }),
-    name: t.string({ required: true, description: 'Name (personal data).' }),
-    phone: t.string({ required: true, description: 'Phone number (personal data).' }),
-    address: t.string({ required: true, description: 'Address (personal data).' }),
-  }),
-});
+const RegisterCustomerInput = zodInput('RegisterCustomerInput', registerCustomerInput);
 
-const SignContractInput = builder.inputType('SignContractInput', {
-  description: 'A signed contract; it makes three follow-ups due.',
-  fields: (t) => ({
-    contractId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    customerId: t.id({ required: true, description: 'The customer.' }),
-    fcId: t.id({ required: true, description: 'The FC who sold it.' }),
-    product: t.string({ required: true, description: 'Product.' }),
-    signedOn: t.field({ type: 'Date', required: true, description: 'Signing day.' }),
-  }),
-});
+const SignContractInput = zodInput('SignContractInput', signContractInput);
 
-const FeedbackInput = builder.inputType('CustomerFeedbackInput', {
-  description: 'What the customer said.',
-  fields: (t) => ({
-    rating: t.int({ required: false, description: '1 to 5.' }),
-    comment: t.string({ required: false, description: 'Comment.' }),
+/** GraphQL cannot tell an omitted enum from a null one in every client, so an extra visit is a flag here. */
+const RecordCustomerVisitInput = zodInput(
+  'RecordCustomerVisitInput',
+  recordCustomerVisitInput.extend({
+    satisfies: recordCustomerVisitInput.shape.satisfies.describe(
+      'The follow-up it satisfies; omitted: the matching one; to record an extra visit set `extraVisit`.',
+    ),
+    extraVisit: z.boolean().optional().describe('True: a visit that satisfies no follow-up.'),
   }),
-});
+  { description: recordCustomerVisitInput.description, nested: { feedback: 'CustomerFeedbackInput' } },
+);
 
-const RecordCustomerVisitInput = builder.inputType('RecordCustomerVisitInput', {
-  description: 'An FC’s visit to a customer about a contract, maybe with leaders.',
-  fields: (t) => ({
-    visitId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    contractId: t.id({ required: true, description: 'The contract.' }),
-    fcId: t.id({ required: true, description: 'The FC who went.' }),
-    leaderIds: t.idList({ required: false, description: 'Leaders who went along.' }),
-    visitedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-    topics: t.stringList({ required: true, description: 'What was covered.' }),
-    feedback: t.field({ type: FeedbackInput, required: false, description: 'The customer’s feedback.' }),
-    satisfies: t.field({
-      type: FollowUpKindEnum,
-      required: false,
-      description: 'The follow-up it satisfies; omitted: the matching one; to record an extra visit set `extraVisit`.',
-    }),
-    extraVisit: t.boolean({ required: false, description: 'True: a visit that satisfies no follow-up.' }),
-  }),
-});
-
-const EraseCustomerInput = builder.inputType('EraseCustomerPersonalDataInput', {
-  description: 'A customer’s request to erase their personal data (PIPA).',
-  fields: (t) => ({
-    customerId: t.id({ required: true, description: 'The customer.' }),
-    erasedOn: t.field({ type: 'Date', required: true, description: 'The day of erasure.' }),
-  }),
-});
+const EraseCustomerInput = zodInput('EraseCustomerPersonalDataInput', eraseCustomerInput);
 
 /** The customer as the view (and the private store) hold them once the command's events are in. */
 const readBackCustomer = async (ctx: HubContext, result: { customerId: string; position: bigint | undefined }) => {
-  await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(READ_BACK).customer;
-  loader.clear(result.customerId);
+  const customer = await readBack(ctx, result.position, (l) => l.customer, result.customerId, 'customer');
   ctx.personalDataOf.clear(result.customerId);
-  const customer = await loader.load(result.customerId);
-  if (!customer) throw notFound(`No customer ${result.customerId}`);
   return customer;
 };
 
@@ -115,12 +72,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.customerSmile.signContract(input, commandContext(ctx, commandId, occurredAt));
-      await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(READ_BACK).contract;
-      loader.clear(result.contractId);
-      const contract = await loader.load(result.contractId);
-      if (!contract) throw notFound(`No contract ${result.contractId}`);
-      return contract;
+      return readBack(ctx, result.position, (l) => l.contract, result.contractId, 'contract');
     },
   }),
   recordCustomerVisit: t.field({
@@ -139,12 +91,8 @@ builder.mutationFields((t) => ({
         { ...rest, ...(extraVisit ? { satisfies: null } : satisfies ? { satisfies } : {}) },
         commandContext(ctx, commandId, occurredAt),
       );
-      await ctx.waitForView(result.position);
-      const loader = ctx.loadersAt(READ_BACK).customerVisits;
-      loader.clear(result.contractId);
-      const visit = (await loader.load(result.contractId)).find((v) => v.visitId === result.visitId);
-      if (!visit) throw notFound(`No visit ${result.visitId}`);
-      return visit;
+      const matches = (v: { visitId: string }) => v.visitId === result.visitId;
+      return readBackItem(ctx, result.position, (l) => l.customerVisits, result.contractId, matches, `visit ${result.visitId}`);
     },
   }),
 }));

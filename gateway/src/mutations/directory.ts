@@ -1,131 +1,43 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
-import type { CommandResult } from '@hub/event-store';
 import type { OrgUnitRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import type { HubContext } from '../context';
+import { zodInput } from '../zodInput';
+import {
+  defineOrgUnitInput,
+  enrollBranchInPrideInput,
+  promoteEmployeeInput,
+  recordEmployeeLeftInput,
+  recordFcLeftInput,
+  registerBranchInput,
+  registerEmployeeInput,
+  registerFcInput,
+  transferEmployeeInput,
+  transferFcInput,
+} from '@hub/directory';
 import type { Loaders } from '../loaders';
-import { BranchRef, FcRef, OrgUnitKindEnum, OrgUnitRef } from '../types/directory';
+import { BranchRef, FcRef, OrgUnitRef } from '../types/directory';
 import { EmployeeRef } from '../types/employee';
-import { GradeEnum } from '../types/enums';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
 
-/** After a directory command: wait for the view, then read the thing back from it, fresh. */
-const readBack = async <T>(
-  ctx: HubContext,
-  result: CommandResult,
-  loader: (l: Loaders) => { clear(id: string): unknown; load(id: string): Promise<T | undefined> },
-  id: string,
-  what: string,
-) => {
-  await ctx.waitForView(result.position);
-  const l = loader(ctx.loadersAt(READ_BACK));
-  l.clear(id);
-  const found = await l.load(id);
-  if (!found) throw notFound(`No ${what} ${id}`);
-  return found;
-};
+const DefineOrgUnitInput = zodInput('DefineOrgUnitInput', defineOrgUnitInput);
 
-const DefineOrgUnitInput = builder.inputType('DefineOrgUnitInput', {
-  description: 'An org unit to add to the tree.',
-  fields: (t) => ({
-    orgUnitId: t.id({ required: true, description: 'Org unit id (letters, digits, . _ : -).' }),
-    name: t.string({ required: true, description: 'Name.' }),
-    kind: t.field({
-      type: OrgUnitKindEnum,
-      required: true,
-      description: 'Division, department (under a division) or team (under a department).',
-    }),
-    parentId: t.id({ required: false, description: 'The unit above; none for a division.' }),
-  }),
-});
+const RegisterEmployeeInput = zodInput('RegisterEmployeeInput', registerEmployeeInput);
 
-const RegisterEmployeeInput = builder.inputType('RegisterEmployeeInput', {
-  description: 'An employee to add to the directory.',
-  fields: (t) => ({
-    employeeId: t.id({ required: true, description: 'Employee number.' }),
-    name: t.string({ required: true, description: 'Full name.' }),
-    grade: t.field({ type: GradeEnum, required: true, description: 'Grade.' }),
-    orgUnitId: t.id({ required: true, description: 'Org unit (must exist).' }),
-    region: t.string({ required: true, description: 'Region.' }),
-    title: t.string({ required: false, description: 'Leader title, e.g. CEO.' }),
-    hiredOn: t.field({ type: 'Date', required: false, description: 'Hire date.' }),
-  }),
-});
+const PromoteEmployeeInput = zodInput('PromoteEmployeeInput', promoteEmployeeInput);
 
-const PromoteEmployeeInput = builder.inputType('PromoteEmployeeInput', {
-  description: 'A promotion up the grade ladder.',
-  fields: (t) => ({
-    employeeId: t.id({ required: true, description: 'Employee number.' }),
-    grade: t.field({ type: GradeEnum, required: true, description: 'The new, higher grade.' }),
-    effectiveOn: t.field({ type: 'Date', required: true, description: 'From when.' }),
-  }),
-});
+const TransferEmployeeInput = zodInput('TransferEmployeeInput', transferEmployeeInput);
 
-const TransferEmployeeInput = builder.inputType('TransferEmployeeInput', {
-  description: 'A move to another org unit or region.',
-  fields: (t) => ({
-    employeeId: t.id({ required: true, description: 'Employee number.' }),
-    orgUnitId: t.id({ required: true, description: 'The new org unit.' }),
-    region: t.string({ required: true, description: 'The region from then on.' }),
-    effectiveOn: t.field({ type: 'Date', required: true, description: 'From when.' }),
-  }),
-});
+const RecordEmployeeLeftInput = zodInput('RecordEmployeeLeftInput', recordEmployeeLeftInput);
 
-const RecordEmployeeLeftInput = builder.inputType('RecordEmployeeLeftInput', {
-  description: 'An employee leaving the company.',
-  fields: (t) => ({
-    employeeId: t.id({ required: true, description: 'Employee number.' }),
-    leftOn: t.field({ type: 'Date', required: true, description: 'Last day.' }),
-  }),
-});
+const RegisterBranchInput = zodInput('RegisterBranchInput', registerBranchInput);
 
-const RegisterBranchInput = builder.inputType('RegisterBranchInput', {
-  description: 'A sales branch to add.',
-  fields: (t) => ({
-    branchId: t.id({ required: true, description: 'Branch id.' }),
-    name: t.string({ required: true, description: 'Name.' }),
-    region: t.string({ required: true, description: 'Region.' }),
-    district: t.string({ required: true, description: 'District (구), e.g. 서초구.' }),
-    seoul: t.boolean({ required: true, description: 'In Seoul.' }),
-  }),
-});
+const EnrollBranchInPrideInput = zodInput('EnrollBranchInPrideInput', enrollBranchInPrideInput);
 
-const EnrollBranchInPrideInput = builder.inputType('EnrollBranchInPrideInput', {
-  description: 'A branch joining the PRIDE program.',
-  fields: (t) => ({
-    branchId: t.id({ required: true, description: 'Branch id.' }),
-    since: t.field({ type: 'Date', required: true, description: 'From when.' }),
-  }),
-});
+const RegisterFcInput = zodInput('RegisterFcInput', registerFcInput);
 
-const RegisterFcInput = builder.inputType('RegisterFcInput', {
-  description: 'An FC (설계사) to add to a branch.',
-  fields: (t) => ({
-    fcId: t.id({ required: true, description: 'FC id.' }),
-    name: t.string({ required: true, description: 'Name.' }),
-    branchId: t.id({ required: true, description: 'Branch (must exist).' }),
-    hiredOn: t.field({ type: 'Date', required: true, description: 'Hire date.' }),
-  }),
-});
+const TransferFcInput = zodInput('TransferFcInput', transferFcInput);
 
-const TransferFcInput = builder.inputType('TransferFcInput', {
-  description: 'An FC moving to another branch.',
-  fields: (t) => ({
-    fcId: t.id({ required: true, description: 'FC id.' }),
-    branchId: t.id({ required: true, description: 'The new branch.' }),
-    effectiveOn: t.field({ type: 'Date', required: true, description: 'From when.' }),
-  }),
-});
-
-const RecordFcLeftInput = builder.inputType('RecordFcLeftInput', {
-  description: 'An FC leaving.',
-  fields: (t) => ({
-    fcId: t.id({ required: true, description: 'FC id.' }),
-    leftOn: t.field({ type: 'Date', required: true, description: 'Last day.' }),
-  }),
-});
+const RecordFcLeftInput = zodInput('RecordFcLeftInput', recordFcLeftInput);
 
 const employeeLoader = (l: Loaders) => l.employee;
 const branchLoader = (l: Loaders) => l.branch;
@@ -144,7 +56,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx): Promise<OrgUnitRow> =>
       readBack(
         ctx,
-        await ctx.commands.directory.defineOrgUnit(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.defineOrgUnit(input, commandContext(ctx, commandId, occurredAt))).position,
         (l) => l.orgUnit,
         String(input.orgUnitId),
         'org unit',
@@ -162,7 +74,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.registerEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.registerEmployee(input, commandContext(ctx, commandId, occurredAt))).position,
         employeeLoader,
         String(input.employeeId),
         'employee',
@@ -180,7 +92,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.promoteEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.promoteEmployee(input, commandContext(ctx, commandId, occurredAt))).position,
         employeeLoader,
         String(input.employeeId),
         'employee',
@@ -198,7 +110,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.transferEmployee(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.transferEmployee(input, commandContext(ctx, commandId, occurredAt))).position,
         employeeLoader,
         String(input.employeeId),
         'employee',
@@ -216,7 +128,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.recordEmployeeLeft(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.recordEmployeeLeft(input, commandContext(ctx, commandId, occurredAt))).position,
         employeeLoader,
         String(input.employeeId),
         'employee',
@@ -234,7 +146,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.registerBranch(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.registerBranch(input, commandContext(ctx, commandId, occurredAt))).position,
         branchLoader,
         String(input.branchId),
         'branch',
@@ -252,7 +164,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.enrollBranchInPride(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.enrollBranchInPride(input, commandContext(ctx, commandId, occurredAt))).position,
         branchLoader,
         String(input.branchId),
         'branch',
@@ -270,7 +182,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.registerFc(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.registerFc(input, commandContext(ctx, commandId, occurredAt))).position,
         fcLoader,
         String(input.fcId),
         'FC',
@@ -288,7 +200,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.transferFc(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.transferFc(input, commandContext(ctx, commandId, occurredAt))).position,
         fcLoader,
         String(input.fcId),
         'FC',
@@ -306,7 +218,7 @@ builder.mutationFields((t) => ({
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
-        await ctx.commands.directory.recordFcLeft(input, commandContext(ctx, commandId, occurredAt)),
+        (await ctx.commands.directory.recordFcLeft(input, commandContext(ctx, commandId, occurredAt))).position,
         fcLoader,
         String(input.fcId),
         'FC',

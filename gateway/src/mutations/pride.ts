@@ -1,18 +1,10 @@
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodInput } from '../zodInput';
+import { reportWeeklyActivityInput } from '@hub/pride';
 import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
-const ReportWeeklyActivityInput = builder.inputType('ReportFcWeeklyActivityInput', {
-  description: 'One FC’s activity in one week (PRIDE program).',
-  fields: (t) => ({
-    fcId: t.id({ required: true, description: 'The FC.' }),
-    weekOf: t.field({ type: 'Date', required: true, description: 'The Monday the week starts on.' }),
-    customerVisits: t.int({ required: true, description: 'Customer visits that week.' }),
-    calls: t.int({ required: true, description: 'Calls that week.' }),
-    contracts: t.int({ required: true, description: 'Contracts signed that week.' }),
-    correction: t.boolean({ required: false, description: 'True to replace an earlier report of the same week.' }),
-  }),
-});
+const ReportWeeklyActivityInput = zodInput('ReportFcWeeklyActivityInput', reportWeeklyActivityInput);
 
 const ReportedRef = builder.objectRef<{ fcId: string; weekOf: string; repeated: boolean }>('FcWeeklyActivityReport');
 ReportedRef.implement({

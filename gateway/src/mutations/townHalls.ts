@@ -1,134 +1,39 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodInput } from '../zodInput';
+import {
+  answerTownHallQuestionInput,
+  cancelTownHallInput,
+  giveTownHallFeedbackInput,
+  raiseTownHallQuestionInput,
+  recordTownHallAttendanceInput,
+  recordTownHallHeadCountInput,
+  recordTownHallInput,
+  scheduleTownHallInput,
+} from '@hub/town-halls';
 import type { HubContext } from '../context';
-import { TownHallFormatEnum, TownHallRef } from '../types/townHall';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { TownHallRef } from '../types/townHall';
+import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
 
 /** After a command: wait for the view, then read the town hall back, fresh. */
-const townHallAfter = async (ctx: HubContext, result: { townHallId: string; position: bigint | undefined }) => {
-  await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(READ_BACK).townHall;
-  loader.clear(result.townHallId);
-  const townHall = await loader.load(result.townHallId);
-  if (!townHall) throw notFound(`No town hall ${result.townHallId}`);
-  return townHall;
-};
+const townHallAfter = (ctx: HubContext, result: { townHallId: string; position: bigint | undefined }) =>
+  readBack(ctx, result.position, (l) => l.townHall, result.townHallId, 'town hall');
 
-const ScheduleTownHallInput = builder.inputType('ScheduleTownHallInput', {
-  description: 'A town hall to schedule.',
-  fields: (t) => ({
-    townHallId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    scheduledAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-    format: t.field({ type: TownHallFormatEnum, required: true, description: 'Format.' }),
-    theme: t.string({ required: true, description: 'Theme.' }),
-    venue: t.string({ required: true, description: 'Venue.' }),
-    presenterIds: t.idList({ required: true, description: 'Presenters (any grade).' }),
-  }),
-});
-const TownHallAttendanceInput = builder.inputType('TownHallAttendanceInput', {
-  description: 'Someone who attended, by name.',
-  fields: (t) => ({
-    townHallId: t.id({ required: true, description: 'The town hall.' }),
-    employeeId: t.id({ required: true, description: 'The employee.' }),
-  }),
-});
-const TownHallHeadCountInput = builder.inputType('TownHallHeadCountInput', {
-  description: 'How many came from one org unit, where names were not taken. A new count replaces the last.',
-  fields: (t) => ({
-    townHallId: t.id({ required: true, description: 'The town hall.' }),
-    orgUnitId: t.id({ required: true, description: 'The org unit.' }),
-    headCount: t.int({ required: true, description: 'How many (0 or more).' }),
-  }),
-});
-const TownHallQuestionInput = builder.inputType('TownHallQuestionInput', {
-  description: 'A question raised at a town hall.',
-  fields: (t) => ({
-    townHallId: t.id({ required: true, description: 'The town hall.' }),
-    questionId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    topic: t.string({ required: true, description: 'Topic.' }),
-    text: t.string({ required: true, description: 'The question.' }),
-    anonymous: t.boolean({ required: false, description: 'Raise anonymously: the asker is then never recorded.' }),
-    askedBy: t.id({ required: false, description: 'Who asked; ignored when anonymous.' }),
-    raisedAt: t.field({ type: 'DateTime', required: false, description: 'When; now when omitted.' }),
-  }),
-});
-const TownHallAnswerInput = builder.inputType('TownHallAnswerInput', {
-  description: 'An answer to a town-hall question.',
-  fields: (t) => ({
-    townHallId: t.id({ required: true, description: 'The town hall.' }),
-    questionId: t.id({ required: true, description: 'The question.' }),
-    answeredBy: t.id({ required: true, description: 'Who answers.' }),
-    answer: t.string({ required: true, description: 'The answer.' }),
-    answeredAt: t.field({ type: 'DateTime', required: false, description: 'When; now when omitted.' }),
-  }),
-});
-const TownHallFeedbackInput = builder.inputType('TownHallFeedbackInput', {
-  description: 'Feedback on a town hall.',
-  fields: (t) => ({
-    townHallId: t.id({ required: true, description: 'The town hall.' }),
-    feedbackId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    rating: t.int({ required: true, description: 'Rating, 1 to 5.' }),
-    comment: t.string({ required: false, description: 'Comment.' }),
-    employeeId: t.id({ required: false, description: 'Who gave it; omit for anonymous feedback.' }),
-  }),
-});
-const CancelTownHallInput = builder.inputType('CancelTownHallInput', {
-  description: 'A town hall to cancel (only before anyone attended).',
-  fields: (t) => ({
-    townHallId: t.id({ required: true, description: 'The town hall.' }),
-    reason: t.string({ required: true, description: 'Why.' }),
-  }),
-});
+const ScheduleTownHallInput = zodInput('ScheduleTownHallInput', scheduleTownHallInput);
+const TownHallAttendanceInput = zodInput('TownHallAttendanceInput', recordTownHallAttendanceInput);
+const TownHallHeadCountInput = zodInput('TownHallHeadCountInput', recordTownHallHeadCountInput);
+const TownHallQuestionInput = zodInput('TownHallQuestionInput', raiseTownHallQuestionInput);
+const TownHallAnswerInput = zodInput('TownHallAnswerInput', answerTownHallQuestionInput);
+const TownHallFeedbackInput = zodInput('TownHallFeedbackInput', giveTownHallFeedbackInput);
+const CancelTownHallInput = zodInput('CancelTownHallInput', cancelTownHallInput);
 
-const HeadCountInput = builder.inputType('HeadCountInput', {
-  description: 'How many of one org unit came.',
-  fields: (t) => ({
-    orgUnitId: t.id({ required: true, description: 'The org unit.' }),
-    headCount: t.int({ required: true, description: 'How many came.' }),
-  }),
-});
-const TownHallAttendeeInput = builder.inputType('TownHallAttendeeInput', {
-  description: 'Someone who came, with when (optional; the town hall time by default).',
-  fields: (t) => ({
-    employeeId: t.id({ required: true, description: 'The employee.' }),
-    occurredAt: t.field({ type: 'DateTime', required: false, description: "When; the town hall's time if omitted." }),
-  }),
-});
-const BulkTownHallAnswerInput = builder.inputType('BulkTownHallAnswerInput', {
-  description: 'The answer to a town-hall question recorded in bulk.',
-  fields: (t) => ({
-    answeredBy: t.id({ required: true, description: 'Who answered.' }),
-    answer: t.string({ required: true, description: 'The answer.' }),
-    answeredAt: t.field({ type: 'DateTime', required: false, description: 'When; when the question was raised if omitted.' }),
-  }),
-});
-const BulkTownHallQuestionInput = builder.inputType('BulkTownHallQuestionInput', {
-  description: 'A question raised at a town hall recorded in bulk, optionally with its answer.',
-  fields: (t) => ({
-    questionId: t.id({ required: false, description: 'Optional id; derived from the command id when omitted.' }),
-    topic: t.string({ required: true, description: 'Topic.' }),
-    text: t.string({ required: true, description: 'The question.' }),
-    anonymous: t.boolean({ required: false, description: 'Raised anonymously.' }),
-    askedBy: t.id({ required: false, description: 'Who asked; ignored when anonymous.' }),
-    raisedAt: t.field({ type: 'DateTime', required: false, description: "When; the town hall's time if omitted." }),
-    answer: t.field({ type: BulkTownHallAnswerInput, required: false, description: 'Its answer, if answered.' }),
-  }),
-});
-const RecordTownHallInput = builder.inputType('RecordTownHallInput', {
-  description: 'A whole town hall at once: the town hall, who came (by name or head counts per org unit), its questions.',
-  fields: (t) => ({
-    townHallId: t.id({ required: false, description: 'Optional id; derived from the command id when omitted.' }),
-    scheduledAt: t.field({ type: 'DateTime', required: true, description: 'When it takes (or took) place.' }),
-    format: t.field({ type: TownHallFormatEnum, required: true, description: 'Format.' }),
-    theme: t.string({ required: true, description: 'Theme.' }),
-    venue: t.string({ required: true, description: 'Venue.' }),
-    presenterIds: t.idList({ required: true, description: 'Presenters (any grade).' }),
-    attendance: t.field({ type: [TownHallAttendeeInput], required: false, description: 'Who came, by name.' }),
-    headCounts: t.field({ type: [HeadCountInput], required: false, description: 'How many came, per org unit.' }),
-    questions: t.field({ type: [BulkTownHallQuestionInput], required: false, description: 'Questions raised, with their answers.' }),
-  }),
+const RecordTownHallInput = zodInput('RecordTownHallInput', recordTownHallInput, {
+  nested: {
+    attendance: 'TownHallAttendeeInput',
+    headCounts: 'HeadCountInput',
+    questions: 'BulkTownHallQuestionInput',
+    'questions.answer': 'BulkTownHallAnswerInput',
+  },
 });
 
 builder.mutationFields((t) => ({

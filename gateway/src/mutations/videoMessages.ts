@@ -1,43 +1,16 @@
-import { READ_BACK } from '@hub/read-model';
-import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
-import { VideoMessageRef, ViewerKindEnum } from '../types/videoMessage';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { publishVideoInput, recordViewInput } from '@hub/video-messages';
+import { VideoMessageRef } from '../types/videoMessage';
+import { zodInput } from '../zodInput';
+import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
 
-const PublishVideoMessageInput = builder.inputType('PublishVideoMessageInput', {
-  description: 'A video message to publish.',
-  fields: (t) => ({
-    videoId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    authorId: t.id({ required: true, description: 'The leader who recorded it.' }),
-    title: t.string({ required: true, description: 'Title.' }),
-    durationSeconds: t.int({ required: true, description: 'Length in seconds.' }),
-    audience: t.field({ type: [ViewerKindEnum], required: true, description: 'Employees, FCs, or both.' }),
-    publishedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-  }),
-});
+const PublishVideoMessageInput = zodInput('PublishVideoMessageInput', publishVideoInput);
+const RecordVideoViewInput = zodInput('RecordVideoViewInput', recordViewInput);
 
-const RecordVideoViewInput = builder.inputType('RecordVideoViewInput', {
-  description: 'Someone watching a video message.',
-  fields: (t) => ({
-    videoId: t.id({ required: true, description: 'The video.' }),
-    viewId: t.id({ required: false, description: 'Optional id; generated when omitted.' }),
-    viewerKind: t.field({ type: ViewerKindEnum, required: true, description: 'An employee or an FC.' }),
-    viewerId: t.id({ required: true, description: 'Who watched.' }),
-    secondsWatched: t.int({ required: true, description: 'How many seconds.' }),
-    viewedAt: t.field({ type: 'DateTime', required: true, description: 'When.' }),
-  }),
-});
-
-const videoAfter = async (ctx: HubContext, result: { videoId: string; position: bigint | undefined }) => {
-  await ctx.waitForView(result.position);
-  const loader = ctx.loadersAt(READ_BACK).videoMessage;
-  loader.clear(result.videoId); // a second mutation in the same request must not see the first one's figures
-  const video = await loader.load(result.videoId);
-  if (!video) throw notFound(`No video ${result.videoId}`);
-  return video;
-};
+const videoAfter = (ctx: HubContext, result: { videoId: string; position: bigint | undefined }) =>
+  readBack(ctx, result.position, (l) => l.videoMessage, result.videoId, 'video');
 
 builder.mutationFields((t) => ({
   publishVideoMessage: t.field({

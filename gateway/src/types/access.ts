@@ -1,6 +1,7 @@
 import { ROLE_DESCRIPTIONS, ROLES, TOKEN_ROLES, type ApiToken, type Principal, type Role } from '@hub/access';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodEnum } from '../zodInput';
 
 const describedRoles = <R extends Role>(roles: readonly R[]) =>
   Object.fromEntries(roles.map((r) => [r, { description: ROLE_DESCRIPTIONS[r] }])) as Record<R, { description: string }>;
@@ -14,6 +15,7 @@ export const TokenRoleEnum = builder.enumType('TokenRole', {
   description: 'A role a token can carry (VIEWER needs no token).',
   values: describedRoles(TOKEN_ROLES),
 });
+zodEnum(TOKEN_ROLES, TokenRoleEnum);
 
 const PrincipalRef = builder.objectRef<Principal>('Principal');
 PrincipalRef.implement({

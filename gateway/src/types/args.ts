@@ -1,4 +1,23 @@
 import { instantSchema, koreanDayEnd, koreanDayStart, localDateSchema, parseOrThrow, validationError } from '@hub/events';
+import { PeriodInput } from './periodInput';
+import { SegmentInput } from './segmentInput';
+
+/*
+ * The arguments many queries share, defined once: `t.arg(periodArg('…'))`, `t.arg(segmentArg)`,
+ * and `from: t.arg(fromArg), to: t.arg(toArg)` for an optional filter checked by `optionalPeriod`.
+ */
+
+/** A required period (PeriodInput), checked by `periodOf`. */
+export const periodArg = (description: string) => ({ type: PeriodInput, required: true, description }) as const;
+
+/** An optional segment (SegmentInput), turned into the read model's by `segmentOf`. */
+export const segmentArg = { type: SegmentInput, required: false, description: 'Narrow the population.' } as const;
+
+/** Optional start of a filter of instants (inclusive). */
+export const fromArg = { type: 'DateTime', required: false, description: 'At or after this instant.' } as const;
+
+/** Optional end of a filter of instants (exclusive). */
+export const toArg = { type: 'DateTime', required: false, description: 'Before this instant.' } as const;
 
 /** An optional ID argument as the view takes it: a string, or null when not given. */
 export const idOrNull = (v: string | number | null | undefined) => (v == null ? null : String(v));
@@ -10,6 +29,9 @@ export const optionalPeriod = (args: { from?: string | null; to?: string | null 
   if (from && to && from >= to) throw validationError('from must be before to');
   return { from, to };
 };
+
+/** A required [from, to) of instants: the same check, both given. */
+export const instantPeriod = (args: { from: string; to: string }) => optionalPeriod(args) as { from: string; to: string };
 
 /**
  * A required period (PeriodInput), the one date convention: `from`/`to` are instants (DateTime,

@@ -1,9 +1,8 @@
-import { instantSchema, parseOrThrow, validationError } from '@hub/events';
 import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
-import { idOrNull, optionalPeriod } from './args';
+import { fromArg, idOrNull, instantPeriod, optionalPeriod, toArg } from './args';
 import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
@@ -99,8 +98,8 @@ builder.queryFields((t) => ({
         branchId: t.arg.id({ required: false, description: 'Only visits to this branch.' }),
         leaderId: t.arg.id({ required: false, description: 'Only visits this leader went on.' }),
         campaignId: t.arg.id({ required: false, description: 'Only visits for this campaign.' }),
-        from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+        from: t.arg(fromArg),
+        to: t.arg(toArg),
         asOf: t.arg(asOfArgOptions),
         knownAt: t.arg(knownAtArgOptions),
       },
@@ -130,8 +129,8 @@ builder.queryFields((t) => ({
     type: [BranchRef],
     description: 'Branches no leader visited in the period (a gap): e.g. Seoul branches nobody visited this quarter.',
     args: {
-      from: t.arg({ type: 'DateTime', required: true, description: 'Start, inclusive.' }),
-      to: t.arg({ type: 'DateTime', required: true, description: 'End, exclusive.' }),
+      from: t.arg({ ...fromArg, required: true }),
+      to: t.arg({ ...toArg, required: true }),
       region: t.arg.string({ required: false, description: 'Only this region.' }),
       seoul: t.arg.boolean({ required: false, description: 'Only branches in (true) or outside (false) Seoul.' }),
       pride: t.arg.boolean({ required: false, description: 'Only PRIDE (true) or non-PRIDE (false) branches.' }),
@@ -139,12 +138,9 @@ builder.queryFields((t) => ({
       knownAt: t.arg(knownAtArgOptions),
     },
     resolve: (_, args, ctx) => {
-      const from = parseOrThrow(instantSchema, args.from, 'from');
-      const to = parseOrThrow(instantSchema, args.to, 'to');
-      if (from >= to) throw validationError('from must be before to');
       return unvisitedBranches(
         ctx.view,
-        { from, to },
+        instantPeriod(args),
         { region: args.region ?? null, seoul: args.seoul ?? null, pride: args.pride ?? null },
         momentOf(args),
       );

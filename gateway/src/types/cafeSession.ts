@@ -1,4 +1,3 @@
-import { validationError } from '@hub/events';
 import {
   listCafeSessions,
   type CafeFollowUpRow,
@@ -8,7 +7,7 @@ import {
 } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { idOrNull } from './args';
+import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { AnswerModeEnum, CafeSessionStatusEnum } from './enums';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
@@ -120,19 +119,18 @@ builder.queryFields((t) => ({
       type: CafeSessionRef,
       description: 'Café sessions, newest first, optionally within a period and for one host. Forward pagination (first/after).',
       args: {
-        from: t.arg({ type: 'DateTime', required: false, description: 'Only sessions at or after this instant.' }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'Only sessions before this instant.' }),
+        from: t.arg(fromArg),
+        to: t.arg(toArg),
         hostId: t.arg.id({ required: false, description: 'Only sessions this leader hosted.' }),
         status: t.arg({ type: CafeSessionStatusEnum, required: false, description: 'Only sessions in this status.' }),
         asOf: t.arg(asOfArgOptions),
         knownAt: t.arg(knownAtArgOptions),
       },
       resolve: async (_, args, ctx) => {
-        if (args.from && args.to && args.from >= args.to) throw validationError('from must be before to');
         const page = forwardPage('cafeSessions', args);
         const result = await listCafeSessions(
           ctx.view,
-          { from: args.from ?? null, to: args.to ?? null, hostId: idOrNull(args.hostId), status: args.status ?? null },
+          { ...optionalPeriod(args), hostId: idOrNull(args.hostId), status: args.status ?? null },
           page,
           momentOf(args),
         );

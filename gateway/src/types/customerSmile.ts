@@ -24,8 +24,9 @@ import {
 } from '@hub/read-model';
 import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
+import { zodEnum } from '../zodInput';
 import { asOfArgOptions, knownAtArgOptions, momentOf, rowMoment } from './asOf';
-import { idOrNull, optionalPeriod } from './args';
+import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { forwardPage, toConnection } from './connection';
 import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
@@ -44,6 +45,7 @@ export const FollowUpKindEnum = builder.enumType('FollowUpKind', {
     TWO_YEARS: { description: 'Around the 2nd anniversary (from a month before to a month after).' },
   } satisfies Record<(typeof FOLLOW_UP_KINDS)[number], { description: string }>,
 });
+zodEnum(FOLLOW_UP_KINDS, FollowUpKindEnum);
 
 export const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
   description: 'How a follow-up stands on a given day (default: the Korean calendar day of `asOf`, or today).',
@@ -383,8 +385,8 @@ builder.queryFields((t) => ({
         fcId: t.arg.id({ required: false, description: 'Only this FC’s visits.' }),
         leaderId: t.arg.id({ required: false, description: 'Only visits this leader went along on.' }),
         branchId: t.arg.id({ required: false, description: 'Only visits for contracts of this branch.' }),
-        from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+        from: t.arg(fromArg),
+        to: t.arg(toArg),
         asOf: t.arg(asOfArgOptions),
         knownAt: t.arg(knownAtArgOptions),
       },

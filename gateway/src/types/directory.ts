@@ -2,6 +2,7 @@ import { ORG_UNIT_KINDS } from '@hub/events';
 import { listOrgUnits, type BranchRow, type FcRow, type OrgUnitRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodEnum } from '../zodInput';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 
 export const OrgUnitKindEnum = builder.enumType('OrgUnitKind', {
@@ -12,6 +13,7 @@ export const OrgUnitKindEnum = builder.enumType('OrgUnitKind', {
     TEAM: { description: 'Under a department (팀).' },
   } satisfies Record<(typeof ORG_UNIT_KINDS)[number], { description: string }>,
 });
+zodEnum(ORG_UNIT_KINDS, OrgUnitKindEnum);
 
 export const OrgUnitRef = builder.objectRef<OrgUnitRow>('OrgUnit');
 export const BranchRef = builder.objectRef<BranchRow>('Branch');

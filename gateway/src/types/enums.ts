@@ -1,5 +1,7 @@
 import { ANSWER_MODES, CHANNELS, GRADES, TOUCH_MODES } from '@hub/events';
+import type { PopulationKind, TenureBand } from '@hub/read-model';
 import { builder } from '../builder';
+import { zodEnum } from '../zodInput';
 
 export const GradeEnum = builder.enumType('Grade', {
   description: 'The grade ladder (직급), lowest first.',
@@ -8,6 +10,10 @@ export const GradeEnum = builder.enumType('Grade', {
     { description: string }
   >,
 });
+zodEnum(
+  GRADES.map((g) => g.code),
+  GradeEnum,
+);
 
 export const ChannelEnum = builder.enumType('Channel', {
   description: 'The ways leadership reaches people; every touch names one.',
@@ -37,6 +43,7 @@ export const AnswerModeEnum = builder.enumType('AnswerMode', {
     { description: string }
   >,
 });
+zodEnum(ANSWER_MODES, AnswerModeEnum);
 
 export const CafeSessionStatusEnum = builder.enumType('CafeSessionStatus', {
   description: 'Whether a café session stands or was cancelled.',
@@ -57,5 +64,34 @@ export const SortDirectionEnum = builder.enumType('SortDirection', {
   values: {
     ASC: { description: 'Smallest, earliest or A first (never-reached first for recency).' },
     DESC: { description: 'Largest, latest or Z first.' },
+  },
+});
+
+export const PopulationEnum = builder.enumType('Population', {
+  description: 'Whose coverage: employees (임직원), FCs (설계사) or customers (고객).',
+  values: {
+    EMPLOYEE: { description: 'Employees.' },
+    FC: { description: 'Financial consultants.' },
+    CUSTOMER: { description: 'Customers (touched by Customer Smile visits).' },
+  } satisfies Record<PopulationKind, { description: string }>,
+});
+
+export const TenureBandEnum = builder.enumType('TenureBand', {
+  description: 'Tenure at the end of the period, from the hire date.',
+  values: {
+    UNDER_1_YEAR: { description: 'Less than a year.' },
+    ONE_TO_3_YEARS: { description: '1 to 3 years.' },
+    THREE_TO_5_YEARS: { description: '3 to 5 years.' },
+    FIVE_YEARS_OR_MORE: { description: '5 years or more.' },
+  } satisfies Record<TenureBand, { description: string }>,
+});
+
+export const ReachUnitKindEnum = builder.enumType('ReachUnitKind', {
+  description: 'What a row of org-unit reach covers: the whole company (its root row), a division, a department or a team.',
+  values: {
+    COMPANY: { description: 'The whole company (전사): every employee, whichever division.' },
+    DIVISION: { description: 'A division (본부).' },
+    DEPARTMENT: { description: 'A department.' },
+    TEAM: { description: 'A team.' },
   },
 });

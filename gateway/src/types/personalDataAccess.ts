@@ -1,7 +1,7 @@
 import { PERSONAL_DATA_FIELDS, type PersonalDataAccessRow } from '@hub/personal-data';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { idOrNull, optionalPeriod } from './args';
+import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { forwardPage, toConnection } from './connection';
 
 const PersonalDataFieldEnum = builder.enumType('PersonalDataField', {
@@ -43,8 +43,8 @@ builder.queryFields((t) => ({
         'Every read of customers’ personal data, newest first, optionally for one customer and a period (PRIVACY_OFFICER only). Forward pagination (first/after).',
       args: {
         customerId: t.arg.id({ required: false, description: 'Only reads of this customer’s data.' }),
-        from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+        from: t.arg(fromArg),
+        to: t.arg(toArg),
       },
       resolve: async (_, args, ctx) => {
         const page = forwardPage('personalDataAccessLog', args);

@@ -4,7 +4,7 @@ import type { ObjectRef } from '@pothos/core';
 import { ACCESS, seesCustomersOneByOne } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
-import { idOrNull, optionalPeriod } from './args';
+import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { forwardPage, toConnection } from './connection';
 import { CustomerRef } from './customerSmile';
 import { BranchRef, FcRef } from './directory';
@@ -113,8 +113,8 @@ const timeline = <P extends AsOfRow>(ref: ObjectRef<HubTypes, P>, typeName: stri
         description: `${what}: every touch, newest first, optionally one channel or a period. Forward pagination (first/after).`,
         args: {
           channel: t.arg({ type: ChannelEnum, required: false, description: 'Only this channel.' }),
-          from: t.arg({ type: 'DateTime', required: false, description: 'At or after this instant.' }),
-          to: t.arg({ type: 'DateTime', required: false, description: 'Before this instant.' }),
+          from: t.arg(fromArg),
+          to: t.arg(toArg),
         },
         resolve: async (parent, args, ctx) => {
           const page = forwardPage('timeline', args);

@@ -2,7 +2,8 @@ import { TOWN_HALL_FORMATS } from '@hub/events';
 import { listTownHalls, type TownHallHeadCountRow, type TownHallQuestionRow, type TownHallRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { idOrNull } from './args';
+import { zodEnum } from '../zodInput';
+import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { OrgUnitRef } from './directory';
@@ -17,6 +18,7 @@ export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
     OTHER: { description: 'Another format; the theme says what.' },
   } satisfies Record<(typeof TOWN_HALL_FORMATS)[number], { description: string }>,
 });
+zodEnum(TOWN_HALL_FORMATS, TownHallFormatEnum);
 
 export const TownHallRef = builder.objectRef<TownHallRow>('TownHall');
 export const TownHallQuestionRef = builder.objectRef<TownHallQuestionRow>('TownHallQuestion');
@@ -102,8 +104,8 @@ builder.queryFields((t) => ({
       type: TownHallRef,
       description: 'Town halls, newest first, optionally within a period or for one presenter. Forward pagination (first/after).',
       args: {
-        from: t.arg({ type: 'DateTime', required: false, description: 'Only town halls at or after this instant.' }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'Only town halls before this instant.' }),
+        from: t.arg(fromArg),
+        to: t.arg(toArg),
         presenterId: t.arg.id({ required: false, description: 'Only town halls this person presented at.' }),
         asOf: t.arg(asOfArgOptions),
         knownAt: t.arg(knownAtArgOptions),
@@ -112,7 +114,7 @@ builder.queryFields((t) => ({
         const page = forwardPage('townHalls', args);
         const result = await listTownHalls(
           ctx.view,
-          { from: args.from ?? null, to: args.to ?? null, presenterId: idOrNull(args.presenterId) },
+          { ...optionalPeriod(args), presenterId: idOrNull(args.presenterId) },
           page,
           momentOf(args),
         );

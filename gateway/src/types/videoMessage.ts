@@ -2,6 +2,7 @@ import { VIEWER_KINDS } from '@hub/events';
 import { listVideoMessages, type VideoMessageRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { zodEnum } from '../zodInput';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { EmployeeRef } from './employee';
 
@@ -12,6 +13,7 @@ export const ViewerKindEnum = builder.enumType('ViewerKind', {
     { description: string }
   >,
 });
+zodEnum(VIEWER_KINDS, ViewerKindEnum);
 
 export const VideoMessageRef = builder.objectRef<VideoMessageRow>('VideoMessage');
 

@@ -37,19 +37,23 @@ const DAY_MS = 86_400_000;
 /** Longest life a token may be given: a year. */
 export const MAX_TOKEN_DAYS = 366;
 
-export const issueTokenInput = z.object({
-  subject: z
-    .string()
-    .trim()
-    .regex(/^[\p{L}\p{N}._@:-]{1,100}$/u, 'must be 1 to 100 letters, digits or . _ @ : -'),
-  role: z.enum(TOKEN_ROLES),
-  expiresInDays: z
-    .number()
-    .int()
-    .min(1, 'must be at least 1 day')
-    .max(MAX_TOKEN_DAYS, `must be at most ${MAX_TOKEN_DAYS} days`)
-    .default(90),
-});
+export const issueTokenInput = z
+  .object({
+    subject: z
+      .string()
+      .trim()
+      .regex(/^[\p{L}\p{N}._@:-]{1,100}$/u, 'must be 1 to 100 letters, digits or . _ @ : -')
+      .describe('Whom it stands for (a person or system; letters, digits, . _ @ : -): stamped as the actor on every event it records.'),
+    role: z.enum(TOKEN_ROLES).describe('Its role.'),
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1, 'must be at least 1 day')
+      .max(MAX_TOKEN_DAYS, `must be at most ${MAX_TOKEN_DAYS} days`)
+      .default(90)
+      .describe('Days until it stops working (1 to 366; default 90).'),
+  })
+  .describe('A token to issue.');
 export type IssueTokenInput = z.input<typeof issueTokenInput>;
 
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');

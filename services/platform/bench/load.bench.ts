@@ -4,6 +4,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '@hub/sql/testing';
+import { CoverageQuery, EmployeeGapsQuery, ReachQuery } from '@hub/web/operations';
+import { print } from 'graphql';
 
 /*
  * `npm run bench:load -w @hub/platform` (also part of `npm run bench`): the hub started exactly as
@@ -40,31 +42,10 @@ const ENGINE_NAMES: Record<Variant, string> = {
 };
 const label = arg('label', 'current');
 
-// The documents exactly as the console sends them (web/src/operations.ts).
-const COVERAGE = `
-  query Coverage($population: Population!, $period: PeriodInput!, $channel: Channel, $asOf: DateTime) {
-    coverage(population: $population, period: $period, channel: $channel, asOf: $asOf) {
-      population
-      reached
-      reachRate
-      touches
-      frequency
-      averageDaysSinceLastTouch
-      byChannel { channel reached touches }
-      byLeader { leader { id name title } reached touches }
-    }
-  }`;
-const EMPLOYEE_GAPS = `
-  query EmployeeGaps($at: DateTime!, $days: Int!, $segment: SegmentInput, $asOf: DateTime, $first: Int) {
-    gaps(population: EMPLOYEE, at: $at, days: $days, segment: $segment, asOf: $asOf, first: $first) {
-      total
-      people { personId lastTouchedAt employee { id name grade orgUnit { id name } } }
-    }
-  }`;
-const REACH = `
-  query Reach($period: PeriodInput!, $asOf: DateTime) {
-    cafeSessionReachByOrgUnit(period: $period, asOf: $asOf) { orgUnitId orgUnitName kind parentId population eligiblePopulation reached reachRate eligibleReachRate }
-  }`;
+// The documents exactly as the console sends them: its own, from web/src/operations.ts.
+const COVERAGE = print(CoverageQuery);
+const EMPLOYEE_GAPS = print(EmployeeGapsQuery);
+const REACH = print(ReachQuery);
 const TRIVIAL = '{ __typename }';
 
 /** Deterministic per client: every client asks its own questions, the same in every run. */

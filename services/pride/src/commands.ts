@@ -5,14 +5,16 @@ import { z } from 'zod';
 
 const count = z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000, 'must be at most 10000');
 
-export const reportWeeklyActivityInput = z.object({
-  fcId: idSchema,
-  weekOf: localDateSchema,
-  customerVisits: count,
-  calls: count,
-  contracts: count,
-  correction: z.boolean().default(false),
-});
+export const reportWeeklyActivityInput = z
+  .object({
+    fcId: idSchema.describe('The FC.'),
+    weekOf: localDateSchema.describe('The Monday the week starts on.'),
+    customerVisits: count.describe('Customer visits that week.'),
+    calls: count.describe('Calls that week.'),
+    contracts: count.describe('Contracts signed that week.'),
+    correction: z.boolean().default(false).describe('True to replace an earlier report of the same week.'),
+  })
+  .describe('One FC’s activity in one week (PRIDE program).');
 
 /** Many weeks of one FC in one call (history import): one append; each week idempotent by its `stepId`. */
 export const reportWeeksInput = z.object({

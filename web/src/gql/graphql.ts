@@ -39,19 +39,19 @@ export type BulkTownHallAnswerInput = {
 
 /** A question raised at a town hall recorded in bulk, optionally with its answer. */
 export type BulkTownHallQuestionInput = {
-  /** Raised anonymously. */
+  /** Raise anonymously: the asker is then never recorded. */
   anonymous?: boolean | null | undefined;
   /** Its answer, if answered. */
   answer?: BulkTownHallAnswerInput | null | undefined;
-  /** Who asked; ignored when anonymous. */
+  /** Who asked (an attendee); ignored when anonymous. */
   askedBy?: string | number | null | undefined;
-  /** Optional id; derived from the command id when omitted. */
+  /** Optional id; generated when omitted (in a bulk record: derived from the command id). */
   questionId?: string | number | null | undefined;
-  /** When; the town hall's time if omitted. */
+  /** When; now when omitted (in a bulk record: the session’s or town hall’s time). */
   raisedAt?: string | null | undefined;
   /** The question. */
   text: string;
-  /** Topic. */
+  /** Topic, e.g. strategy, career, personal. */
   topic: string;
 };
 

@@ -14,10 +14,10 @@ export const questionRaisedFields = {
 
 /** What a caller sends to raise a question: the id and moment may be left to the service. */
 export const raiseQuestionInputFields = {
-  questionId: idSchema.optional(),
-  topic: nonEmptyText(100),
-  text: nonEmptyText(2000),
-  anonymous: z.boolean().default(false),
-  askedBy: idSchema.nullish(),
-  raisedAt: instantSchema.optional(),
+  questionId: idSchema.optional().describe('Optional id; generated when omitted (in a bulk record: derived from the command id).'),
+  topic: nonEmptyText(100).describe('Topic, e.g. strategy, career, personal.'),
+  text: nonEmptyText(2000).describe('The question.'),
+  anonymous: z.boolean().default(false).describe('Raise anonymously: the asker is then never recorded.'),
+  askedBy: idSchema.nullish().describe('Who asked (an attendee); ignored when anonymous.'),
+  raisedAt: instantSchema.optional().describe('When; now when omitted (in a bulk record: the session’s or town hall’s time).'),
 };
