@@ -12,6 +12,7 @@ export * from './queries/customerSmile';
 export * from './queries/directory';
 export * from './queries/employees';
 export * from './queries/pride';
+export * from './queries/questions';
 export * from './queries/townHalls';
 export * from './queries/videoMessages';
 export { decodeCursor, encodeCursor } from './queries/rows';
