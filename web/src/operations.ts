@@ -779,6 +779,10 @@ export const CompleteFollowUpMutation = graphql(`
   mutation CompleteFollowUp($input: CompleteFollowUpInput!, $commandId: String) {
     completeCafeSessionFollowUp(input: $input, commandId: $commandId) {
       id
+      gathering {
+        channel
+        id
+      }
       completedOn
     }
   }
@@ -934,32 +938,41 @@ export const CafeSessionPageQuery = graphql(`
         }
       }
       questions {
-        ...CafeQuestionFields
+        ...QuestionFields
       }
     }
   }
 `);
 
-const CafeQuestionFields = graphql(`
-  fragment CafeQuestionFields on CafeQuestion {
+/** A question as both the café-session and the town-hall page show it (one Question type in the API). */
+const QuestionFields = graphql(`
+  fragment QuestionFields on Question {
     id
+    gathering {
+      channel
+      id
+    }
     topic
     text
     anonymous
     answered
+    answer
     answeredAt
+    askedBy {
+      name
+    }
     answeredBy {
       name
     }
   }
 `);
-void CafeQuestionFields;
+void QuestionFields;
 
 /** New questions in a running session, over SSE, once the view has them. */
 export const CafeQuestionRaisedSubscription = graphql(`
   subscription CafeQuestionRaised($sessionId: ID!) {
     cafeSessionQuestionRaised(sessionId: $sessionId) {
-      ...CafeQuestionFields
+      ...QuestionFields
     }
   }
 `);
@@ -1185,6 +1198,10 @@ export const AnswerQuestionMutation = graphql(`
   mutation AnswerQuestion($input: AnswerQuestionInput!, $commandId: String) {
     answerCafeSessionQuestion(input: $input, commandId: $commandId) {
       id
+      gathering {
+        channel
+        id
+      }
       answered
       answeredAt
       answeredBy {
@@ -1262,24 +1279,6 @@ export const VideoMessagesQuery = graphql(`
 
 /* Town halls one by one: who came, the questions (live over SSE), and recording one that took place. */
 
-const TownHallQuestionFields = graphql(`
-  fragment TownHallQuestionFields on TownHallQuestion {
-    id
-    topic
-    text
-    anonymous
-    answer
-    answeredAt
-    askedBy {
-      name
-    }
-    answeredBy {
-      name
-    }
-  }
-`);
-void TownHallQuestionFields;
-
 export const TownHallPageQuery = graphql(`
   query TownHallPage($id: ID!) {
     townHall(id: $id) {
@@ -1306,7 +1305,7 @@ export const TownHallPageQuery = graphql(`
         headCount
       }
       questions {
-        ...TownHallQuestionFields
+        ...QuestionFields
       }
     }
   }
@@ -1315,7 +1314,7 @@ export const TownHallPageQuery = graphql(`
 export const TownHallQuestionRaisedSubscription = graphql(`
   subscription TownHallQuestionRaised($townHallId: ID!) {
     townHallQuestionRaised(townHallId: $townHallId) {
-      ...TownHallQuestionFields
+      ...QuestionFields
     }
   }
 `);

@@ -5,7 +5,8 @@ import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { AnswerModeEnum } from '../types/enums';
 import { commandContext, commandIdOptions, occurredAtArg } from './command';
-import { CafeFollowUpRef, CafeQuestionRef, CafeSessionRef } from '../types/cafeSession';
+import { CafeSessionRef } from '../types/cafeSession';
+import { FollowUpRef, QuestionRef } from '../types/question';
 
 /** After a command, wait for the view to include it, then read the session back from the view. */
 const sessionAfter = async (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }) => {
@@ -31,9 +32,15 @@ const itemAfter = async <T>(
   return item;
 };
 const questionAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, questionId: string) =>
-  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).cafeQuestions, (q) => q.questionId === questionId, `question ${questionId}`);
+  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).questions.CAFE_SESSION, (q) => q.questionId === questionId, `question ${questionId}`);
 const followUpAfter = (ctx: HubContext, result: { sessionId: string; position: bigint | undefined }, followUpId: string) =>
-  itemAfter(ctx, result, ctx.loadersAt(READ_BACK).cafeFollowUps, (f) => f.followUpId === followUpId, `follow-up ${followUpId}`);
+  itemAfter(
+    ctx,
+    result,
+    ctx.loadersAt(READ_BACK).questionFollowUps.CAFE_SESSION,
+    (f) => f.followUpId === followUpId,
+    `follow-up ${followUpId}`,
+  );
 
 const SessionRefInput = (name: string, description: string) =>
   builder.inputType(name, {
@@ -216,7 +223,7 @@ builder.mutationFields((t) => ({
   }),
   raiseCafeSessionQuestion: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
-    type: CafeQuestionRef,
+    type: QuestionRef,
     description: 'Record a question raised in a session, optionally anonymous.',
     args: {
       input: t.arg({ type: RaiseQuestionInput, required: true }),
@@ -230,7 +237,7 @@ builder.mutationFields((t) => ({
   }),
   answerCafeSessionQuestion: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
-    type: CafeQuestionRef,
+    type: QuestionRef,
     description: 'Answer a question, live or later.',
     args: {
       input: t.arg({ type: AnswerQuestionInput, required: true }),
@@ -246,7 +253,7 @@ builder.mutationFields((t) => ({
   }),
   assignCafeSessionFollowUp: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
-    type: CafeFollowUpRef,
+    type: FollowUpRef,
     description: 'Assign a follow-up action with an owner and a due date.',
     args: {
       input: t.arg({ type: AssignFollowUpInput, required: true }),
@@ -260,7 +267,7 @@ builder.mutationFields((t) => ({
   }),
   completeCafeSessionFollowUp: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
-    type: CafeFollowUpRef,
+    type: FollowUpRef,
     description: 'Mark a follow-up action done.',
     args: {
       input: t.arg({ type: CompleteFollowUpInput, required: true }),

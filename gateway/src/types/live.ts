@@ -1,46 +1,47 @@
 import { notFound } from '@hub/events';
-import { questionsBySessionIds, READ_BACK, townHallQuestionsByIds, type CafeQuestionRow, type TownHallQuestionRow } from '@hub/read-model';
+import { questionsOfGatherings, READ_BACK, type GatheringChannel, type QuestionRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { CafeQuestionRef } from './cafeSession';
-import { TownHallQuestionRef } from './townHall';
+import type { HubContext } from '../context';
+import { QuestionRef } from './question';
 
 /*
  * New questions while a café session or town hall runs, for the console's session page: the same
- * roles as reading the session's questions, each question sent once the view has it (gateway/src/live.ts).
+ * roles as reading the gathering's questions, each question sent once the view has it (gateway/src/live.ts).
  */
+
+/** The questions of one gathering as the view gains them; NOT_FOUND when the gathering is unknown. */
+const followQuestions = async (ctx: HubContext, channel: GatheringChannel, id: string, exists: Promise<unknown>, what: string) => {
+  if (!(await exists)) throw notFound(`No ${what} ${id}`);
+  return ctx.live.follow<QuestionRow>({
+    client: ctx.liveClient,
+    load: async () => (await questionsOfGatherings(ctx.view, channel, [id], READ_BACK))[0] ?? [],
+    idOf: (q) => q.questionId,
+  });
+};
+
+const limits = 'Refused with LIVE_LIMIT beyond 5 open subscriptions per token (or client) or 200 in all';
+
 builder.subscriptionFields((t) => ({
   cafeSessionQuestionRaised: t.field({
     authScopes: ACCESS.read,
-    type: CafeQuestionRef,
-    description:
-      'Each question raised in this café session from now on, once the view has it (over SSE). Refused with LIVE_LIMIT beyond 5 open subscriptions per token (or client) or 200 in all; NOT_FOUND for an unknown session.',
+    type: QuestionRef,
+    description: `Each question raised in this café session from now on, once the view has it (over SSE). ${limits}; NOT_FOUND for an unknown session.`,
     args: { sessionId: t.arg.id({ required: true, description: 'The café session.' }) },
-    subscribe: async (_, { sessionId }, ctx) => {
+    subscribe: (_, { sessionId }, ctx) => {
       const id = String(sessionId);
-      if (!(await ctx.loadersAt(READ_BACK).cafeSession.load(id))) throw notFound(`No café session ${id}`);
-      return ctx.live.follow<CafeQuestionRow>({
-        client: ctx.liveClient,
-        load: async () => (await questionsBySessionIds(ctx.view, [id], READ_BACK))[0] ?? [],
-        idOf: (q) => q.questionId,
-      });
+      return followQuestions(ctx, 'CAFE_SESSION', id, ctx.loadersAt(READ_BACK).cafeSession.load(id), 'café session');
     },
     resolve: (question) => question,
   }),
   townHallQuestionRaised: t.field({
     authScopes: ACCESS.read,
-    type: TownHallQuestionRef,
-    description:
-      'Each question raised at this town hall from now on, once the view has it (over SSE). Refused with LIVE_LIMIT beyond 5 open subscriptions per token (or client) or 200 in all; NOT_FOUND for an unknown town hall.',
+    type: QuestionRef,
+    description: `Each question raised at this town hall from now on, once the view has it (over SSE). ${limits}; NOT_FOUND for an unknown town hall.`,
     args: { townHallId: t.arg.id({ required: true, description: 'The town hall.' }) },
-    subscribe: async (_, { townHallId }, ctx) => {
+    subscribe: (_, { townHallId }, ctx) => {
       const id = String(townHallId);
-      if (!(await ctx.loadersAt(READ_BACK).townHall.load(id))) throw notFound(`No town hall ${id}`);
-      return ctx.live.follow<TownHallQuestionRow>({
-        client: ctx.liveClient,
-        load: async () => (await townHallQuestionsByIds(ctx.view, [id], READ_BACK))[0] ?? [],
-        idOf: (q) => q.questionId,
-      });
+      return followQuestions(ctx, 'TOWN_HALL', id, ctx.loadersAt(READ_BACK).townHall.load(id), 'town hall');
     },
     resolve: (question) => question,
   }),

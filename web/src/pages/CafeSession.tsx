@@ -36,7 +36,7 @@ const AnswerForm = ({ sessionId, questionId, onDone }: { sessionId: string; ques
         },
         commandId: crypto.randomUUID(),
       },
-      { additionalTypenames: ['CafeSession', 'CafeQuestion'] },
+      { additionalTypenames: ['CafeSession', 'Question'] },
     );
     onDone(r);
   };
