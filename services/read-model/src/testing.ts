@@ -33,7 +33,7 @@ export const appendHistory = async (store: EventStore, history: readonly History
 /** Every row of the named view tables, in a stable order (by every column). */
 export const rowsOf = async (db: SqlDriver, tables: readonly string[]) => {
   const rows: Record<string, unknown[]> = {};
-  for (const table of tables) rows[table] = await db.query(`SELECT * FROM hub_view.${table} ORDER BY ${'1, 2, 3'}`);
+  for (const table of tables) rows[table] = await db.query(`SELECT * FROM hub_view.${table} ORDER BY 1, 2, 3`);
   return rows;
 };
 
@@ -66,3 +66,121 @@ export const viewOf = async (
     },
   };
 };
+
+const at = (day: number, hour = 10) => `2015-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+09:00`;
+
+/**
+ * A small history across projections: the directory, a café session and a town hall with
+ * attendance, and in both a question with the same id "Q1" (ids are unique only within a gathering),
+ * answered; in the café session a follow-up, completed.
+ */
+export const twoGatheringsHistory: HistoryEvent[] = [
+  {
+    stream: 'org-unit-HQ',
+    occurredAt: at(1),
+    event: { type: 'OrgUnitDefined', data: { orgUnitId: 'HQ', name: 'Head Office', kind: 'DIVISION', parentId: null } },
+  },
+  ...['CEO', 'E1', 'E2'].map((id): HistoryEvent => ({
+    stream: `employee-${id}`,
+    occurredAt: at(1),
+    event: {
+      type: 'EmployeeRegistered',
+      data: {
+        employeeId: id,
+        name: id,
+        grade: id === 'CEO' ? 'EXECUTIVE' : 'STAFF',
+        orgUnitId: 'HQ',
+        region: 'Seoul',
+        title: id === 'CEO' ? 'CEO' : null,
+        hiredOn: null,
+      },
+    },
+  })),
+  {
+    stream: 'cafe-session-S1',
+    occurredAt: at(2),
+    event: {
+      type: 'CafeSessionScheduled',
+      data: { sessionId: 'S1', scheduledAt: at(5, 15), venue: 'Café', hostIds: ['CEO'], capacity: 10 },
+    },
+  },
+  {
+    stream: 'cafe-session-S1',
+    occurredAt: at(5, 15),
+    event: { type: 'CafeSessionAttendanceRecorded', data: { sessionId: 'S1', employeeId: 'E1', walkIn: true } },
+  },
+  {
+    stream: 'cafe-session-S1',
+    occurredAt: at(5, 15),
+    event: {
+      type: 'CafeSessionQuestionRaised',
+      data: {
+        sessionId: 'S1',
+        questionId: 'Q1',
+        topic: 'career',
+        text: 'How do I grow?',
+        anonymous: false,
+        askedBy: 'E1',
+        raisedAt: at(5, 15),
+      },
+    },
+  },
+  {
+    stream: 'cafe-session-S1',
+    occurredAt: at(5, 16),
+    event: {
+      type: 'CafeSessionQuestionAnswered',
+      data: { sessionId: 'S1', questionId: 'Q1', answeredBy: 'CEO', mode: 'LIVE', answer: 'Ask.', answeredAt: at(5, 16) },
+    },
+  },
+  {
+    stream: 'cafe-session-S1',
+    occurredAt: at(5, 16),
+    event: {
+      type: 'CafeSessionFollowUpAssigned',
+      data: { sessionId: 'S1', followUpId: 'F1', questionId: 'Q1', description: 'Mentoring plan', ownerId: 'CEO', dueOn: '2015-03-20' },
+    },
+  },
+  {
+    stream: 'cafe-session-S1',
+    occurredAt: at(18),
+    event: { type: 'CafeSessionFollowUpCompleted', data: { sessionId: 'S1', followUpId: 'F1', completedOn: '2015-03-18', note: null } },
+  },
+  {
+    stream: 'town-hall-T1',
+    occurredAt: at(2),
+    event: {
+      type: 'TownHallScheduled',
+      data: { townHallId: 'T1', scheduledAt: at(10, 18), format: 'CHIMAEK', theme: 'Results', venue: 'Hall', presenterIds: ['CEO'] },
+    },
+  },
+  {
+    stream: 'town-hall-T1',
+    occurredAt: at(10, 18),
+    event: { type: 'TownHallAttendanceRecorded', data: { townHallId: 'T1', employeeId: 'E2' } },
+  },
+  {
+    stream: 'town-hall-T1',
+    occurredAt: at(10, 19),
+    event: {
+      type: 'TownHallQuestionRaised',
+      data: {
+        townHallId: 'T1',
+        questionId: 'Q1',
+        topic: 'strategy',
+        text: 'Next year?',
+        anonymous: true,
+        askedBy: null,
+        raisedAt: at(10, 19),
+      },
+    },
+  },
+  {
+    stream: 'town-hall-T1',
+    occurredAt: at(11),
+    event: {
+      type: 'TownHallQuestionAnswered',
+      data: { townHallId: 'T1', questionId: 'Q1', answeredBy: 'CEO', answer: 'Growth.', answeredAt: at(11) },
+    },
+  },
+];
