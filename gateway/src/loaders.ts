@@ -8,12 +8,9 @@ import {
   fcsByIds,
   orgUnitsByIds,
   employeesByIds,
-  followUpsBySessionIds,
   participantsBySessionIds,
-  questionsBySessionIds,
   touchesByPersonIds,
   townHallHeadCountsByIds,
-  townHallQuestionsByIds,
   townHallsByIds,
   videoMessagesByIds,
   visitsByBranchIds,
@@ -22,9 +19,19 @@ import {
   contractsByCustomerIds,
   followUpsByContractIds,
   customerVisitsByContractIds,
+  followUpsOfGatherings,
+  GATHERING_CHANNELS,
+  questionsOfGatherings,
+  type GatheringChannel,
 } from '@hub/read-model';
 import type { SqlExecutor } from '@hub/sql';
 import DataLoader from 'dataloader';
+
+/** One loader per gathering channel, keyed by the café session or town hall id. */
+const perGathering = <T>(load: (channel: GatheringChannel, ids: readonly string[]) => Promise<T[][]>) =>
+  Object.fromEntries(
+    GATHERING_CHANNELS.map((channel) => [channel, new DataLoader((ids: readonly string[]) => load(channel, ids))]),
+  ) as Record<GatheringChannel, DataLoader<string, T[]>>;
 
 /**
  * One DataLoader per lookup, per request and per moment: a page of N items costs one query per
@@ -34,8 +41,9 @@ export const createLoaders = (db: SqlExecutor, asOf: AsOf) => ({
   employee: new DataLoader((ids: readonly string[]) => employeesByIds(db, ids, asOf)),
   cafeSession: new DataLoader((ids: readonly string[]) => cafeSessionsByIds(db, ids, asOf)),
   cafeParticipants: new DataLoader((ids: readonly string[]) => participantsBySessionIds(db, ids, asOf)),
-  cafeQuestions: new DataLoader((ids: readonly string[]) => questionsBySessionIds(db, ids, asOf)),
-  cafeFollowUps: new DataLoader((ids: readonly string[]) => followUpsBySessionIds(db, ids, asOf)),
+  /** Questions and follow-ups of café sessions and of town halls: one lookup, one loader per channel. */
+  questions: perGathering((channel, ids) => questionsOfGatherings(db, channel, ids, asOf)),
+  questionFollowUps: perGathering((channel, ids) => followUpsOfGatherings(db, channel, ids, asOf)),
   touches: new DataLoader((ids: readonly string[]) => touchesByPersonIds(db, ids, asOf)),
   orgUnit: new DataLoader((ids: readonly string[]) => orgUnitsByIds(db, ids, asOf)),
   branch: new DataLoader((ids: readonly string[]) => branchesByIds(db, ids, asOf)),
@@ -45,7 +53,6 @@ export const createLoaders = (db: SqlExecutor, asOf: AsOf) => ({
   campaign: new DataLoader((ids: readonly string[]) => campaignsByIds(db, ids, asOf)),
   branchVisits: new DataLoader((ids: readonly string[]) => visitsByBranchIds(db, ids, asOf)),
   townHall: new DataLoader((ids: readonly string[]) => townHallsByIds(db, ids, asOf)),
-  townHallQuestions: new DataLoader((ids: readonly string[]) => townHallQuestionsByIds(db, ids, asOf)),
   townHallHeadCounts: new DataLoader((ids: readonly string[]) => townHallHeadCountsByIds(db, ids, asOf)),
   customer: new DataLoader((ids: readonly string[]) => customersByIds(db, ids, asOf)),
   contract: new DataLoader((ids: readonly string[]) => contractsByIds(db, ids, asOf)),

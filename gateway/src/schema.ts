@@ -3,6 +3,7 @@ import './types/scalars';
 import './types/enums';
 import './types/directory';
 import './types/employee';
+import './types/question';
 import './types/cafeSession';
 import './types/periodInput';
 import './types/segmentInput';

@@ -27,6 +27,7 @@ const EMBEDDED = [
   'FcWeeklyActivityReport',
   'FollowUpCompliance',
   'GapPerson',
+  'Gathering',
   'Gaps',
   'HistoryImportReport',
   'LeaderAnswers',
@@ -132,9 +133,20 @@ const questionArrived =
     cache.invalidate({ __typename: typename, id: String(args[idArg]) }, 'questions');
   };
 
+/** The cache key of an item whose id is unique within its gathering (needs `gathering { channel id }` selected). */
+const withinGathering = (item: { id?: unknown; gathering?: unknown }) => {
+  const gathering = item.gathering as { channel?: string; id?: string } | undefined;
+  return gathering?.channel && gathering.id && typeof item.id === 'string' ? `${gathering.channel}/${gathering.id}/${item.id}` : null;
+};
+
 export const graphcache = () =>
   cacheExchange({
-    keys: Object.fromEntries(EMBEDDED.map((name) => [name, () => null])),
+    keys: {
+      ...Object.fromEntries(EMBEDDED.map((name) => [name, () => null])),
+      // Question and follow-up ids are unique only within their café session or town hall.
+      Question: withinGathering,
+      FollowUp: withinGathering,
+    },
     updates: {
       Mutation: Object.fromEntries(RECORDING.map((name) => [name, (_r: unknown, _a: unknown, cache: Cache) => dropFigures(cache)])),
       Subscription: {

@@ -1,5 +1,5 @@
 import type { OperationDefinitionNode } from 'graphql';
-import { Client, makeResult, type Exchange } from 'urql';
+import { Client, gql, makeResult, type Exchange } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { empty, fromValue, map, mergeMap, pipe } from 'wonka';
 import { graphcache } from './client';
@@ -60,5 +60,59 @@ describe('Graphcache in the console', () => {
     await client.mutation(InviteMutation, { input: { sessionId: 'S1', employeeId: 'E1' } }).toPromise();
     expect((await client.query(CoverageQuery, vars).toPromise()).data?.coverage.reached).toBe(11);
     expect(sent).toEqual(['Coverage', 'Invite', 'Coverage']);
+  });
+
+  it('keeps a café-session question and a town-hall question with the same id apart (ids are unique only within their gathering)', async () => {
+    const question = (channel: string, id: string, text: string) => ({
+      __typename: 'Question',
+      id: 'Q1',
+      gathering: { __typename: 'Gathering', channel, id },
+      text,
+    });
+    const exchange: Exchange = () => (ops$) =>
+      pipe(
+        ops$,
+        mergeMap((op) =>
+          op.kind === 'teardown'
+            ? empty
+            : fromValue(
+                makeResult(op, {
+                  data: {
+                    cafeSession: { __typename: 'CafeSession', id: 'S1', questions: [question('CAFE_SESSION', 'S1', 'How do I grow?')] },
+                    townHall: { __typename: 'TownHall', id: 'T1', questions: [question('TOWN_HALL', 'T1', 'Next year?')] },
+                  },
+                }),
+              ),
+        ),
+      );
+    const client = new Client({ url: '/graphql', exchanges: [graphcache(), exchange] });
+    const both = gql`
+      query Both {
+        cafeSession(id: "S1") {
+          id
+          questions {
+            id
+            gathering {
+              channel
+              id
+            }
+            text
+          }
+        }
+        townHall(id: "T1") {
+          id
+          questions {
+            id
+            gathering {
+              channel
+              id
+            }
+            text
+          }
+        }
+      }
+    `;
+    const { data } = await client.query(both, {}).toPromise();
+    expect([data.cafeSession.questions[0].text, data.townHall.questions[0].text]).toEqual(['How do I grow?', 'Next year?']);
   });
 });

@@ -779,6 +779,10 @@ export const CompleteFollowUpMutation = graphql(`
   mutation CompleteFollowUp($input: CompleteFollowUpInput!, $commandId: String) {
     completeCafeSessionFollowUp(input: $input, commandId: $commandId) {
       id
+      gathering {
+        channel
+        id
+      }
       completedOn
     }
   }
@@ -934,32 +938,41 @@ export const CafeSessionPageQuery = graphql(`
         }
       }
       questions {
-        ...CafeQuestionFields
+        ...QuestionFields
       }
     }
   }
 `);
 
-const CafeQuestionFields = graphql(`
-  fragment CafeQuestionFields on CafeQuestion {
+/** A question as both the café-session and the town-hall page show it (one Question type in the API). */
+const QuestionFields = graphql(`
+  fragment QuestionFields on Question {
     id
+    gathering {
+      channel
+      id
+    }
     topic
     text
     anonymous
     answered
+    answer
     answeredAt
+    askedBy {
+      name
+    }
     answeredBy {
       name
     }
   }
 `);
-void CafeQuestionFields;
+void QuestionFields;
 
 /** New questions in a running session, over SSE, once the view has them: with `known` (what the page loaded), none raised in between is lost. */
 export const CafeQuestionRaisedSubscription = graphql(`
   subscription CafeQuestionRaised($sessionId: ID!, $known: [ID!]) {
     cafeSessionQuestionRaised(sessionId: $sessionId, known: $known) {
-      ...CafeQuestionFields
+      ...QuestionFields
     }
   }
 `);
@@ -1279,6 +1292,10 @@ export const AnswerQuestionMutation = graphql(`
   mutation AnswerQuestion($input: AnswerQuestionInput!, $commandId: String) {
     answerCafeSessionQuestion(input: $input, commandId: $commandId) {
       id
+      gathering {
+        channel
+        id
+      }
       answered
       answeredAt
       answeredBy {
@@ -1391,24 +1408,6 @@ export const VideoAudienceQuery = graphql(`
 
 /* Town halls one by one: who came, the questions (live over SSE), and recording one that took place. */
 
-const TownHallQuestionFields = graphql(`
-  fragment TownHallQuestionFields on TownHallQuestion {
-    id
-    topic
-    text
-    anonymous
-    answer
-    answeredAt
-    askedBy {
-      name
-    }
-    answeredBy {
-      name
-    }
-  }
-`);
-void TownHallQuestionFields;
-
 export const TownHallPageQuery = graphql(`
   query TownHallPage($id: ID!) {
     townHall(id: $id) {
@@ -1435,7 +1434,7 @@ export const TownHallPageQuery = graphql(`
         headCount
       }
       questions {
-        ...TownHallQuestionFields
+        ...QuestionFields
       }
     }
   }
@@ -1444,7 +1443,7 @@ export const TownHallPageQuery = graphql(`
 export const TownHallQuestionRaisedSubscription = graphql(`
   subscription TownHallQuestionRaised($townHallId: ID!, $known: [ID!]) {
     townHallQuestionRaised(townHallId: $townHallId, known: $known) {
-      ...TownHallQuestionFields
+      ...QuestionFields
     }
   }
 `);

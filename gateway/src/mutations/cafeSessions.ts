@@ -14,7 +14,8 @@ import {
 } from '@hub/cafe-sessions';
 import type { HubContext } from '../context';
 import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
-import { CafeFollowUpRef, CafeQuestionRef, CafeSessionRef } from '../types/cafeSession';
+import { CafeSessionRef } from '../types/cafeSession';
+import { FollowUpRef, QuestionRef } from '../types/question';
 
 type SessionResult = { sessionId: string; position: bigint | undefined };
 const sessionAfter = (ctx: HubContext, result: SessionResult) =>
@@ -24,7 +25,7 @@ const questionAfter = (ctx: HubContext, result: SessionResult, questionId: strin
   readBackItem(
     ctx,
     result.position,
-    (l) => l.cafeQuestions,
+    (l) => l.questions.CAFE_SESSION,
     result.sessionId,
     (q) => q.questionId === questionId,
     `question ${questionId}`,
@@ -33,7 +34,7 @@ const followUpAfter = (ctx: HubContext, result: SessionResult, followUpId: strin
   readBackItem(
     ctx,
     result.position,
-    (l) => l.cafeFollowUps,
+    (l) => l.questionFollowUps.CAFE_SESSION,
     result.sessionId,
     (f) => f.followUpId === followUpId,
     `follow-up ${followUpId}`,
@@ -116,7 +117,7 @@ builder.mutationFields((t) => ({
   }),
   raiseCafeSessionQuestion: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
-    type: CafeQuestionRef,
+    type: QuestionRef,
     description: 'Record a question raised in a session, optionally anonymous.',
     args: {
       input: t.arg({ type: RaiseQuestionInput, required: true }),
@@ -130,7 +131,7 @@ builder.mutationFields((t) => ({
   }),
   answerCafeSessionQuestion: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
-    type: CafeQuestionRef,
+    type: QuestionRef,
     description: 'Answer a question, live or later.',
     args: {
       input: t.arg({ type: AnswerQuestionInput, required: true }),
@@ -146,7 +147,7 @@ builder.mutationFields((t) => ({
   }),
   assignCafeSessionFollowUp: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
-    type: CafeFollowUpRef,
+    type: FollowUpRef,
     description: 'Assign a follow-up action with an owner and a due date.',
     args: {
       input: t.arg({ type: AssignFollowUpInput, required: true }),
@@ -160,7 +161,7 @@ builder.mutationFields((t) => ({
   }),
   completeCafeSessionFollowUp: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
-    type: CafeFollowUpRef,
+    type: FollowUpRef,
     description: 'Mark a follow-up action done.',
     args: {
       input: t.arg({ type: CompleteFollowUpInput, required: true }),

@@ -1,22 +1,15 @@
-import {
-  listCafeSessions,
-  type CafeFollowUpRow,
-  type CafeParticipantRow,
-  type CafeQuestionRow,
-  type CafeSessionRow,
-} from '@hub/read-model';
+import { listCafeSessions, type CafeParticipantRow, type CafeSessionRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
-import { AnswerModeEnum, CafeSessionStatusEnum } from './enums';
+import { CafeSessionStatusEnum } from './enums';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { EmployeeRef } from './employee';
+import { FollowUpRef, QuestionRef } from './question';
 
 export const CafeSessionRef = builder.objectRef<CafeSessionRow>('CafeSession');
 export const CafeParticipantRef = builder.objectRef<CafeParticipantRow>('CafeParticipant');
-export const CafeQuestionRef = builder.objectRef<CafeQuestionRow>('CafeQuestion');
-export const CafeFollowUpRef = builder.objectRef<CafeFollowUpRow>('CafeFollowUp');
 
 const employeeField = (description: string) => ({ description, type: EmployeeRef, nullable: true }) as const;
 
@@ -45,14 +38,14 @@ CafeSessionRef.implement({
       resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).cafeParticipants.load(s.sessionId),
     }),
     questions: t.field({
-      type: [CafeQuestionRef],
+      type: [QuestionRef],
       description: 'Questions raised, in order.',
-      resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).cafeQuestions.load(s.sessionId),
+      resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).questions.CAFE_SESSION.load(s.sessionId),
     }),
     followUps: t.field({
-      type: [CafeFollowUpRef],
+      type: [FollowUpRef],
       description: 'Follow-up actions, by due date.',
-      resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).cafeFollowUps.load(s.sessionId),
+      resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).questionFollowUps.CAFE_SESSION.load(s.sessionId),
     }),
   }),
 });
@@ -68,47 +61,6 @@ CafeParticipantRef.implement({
     invited: t.exposeBoolean('invited', { description: 'Was invited.' }),
     attended: t.exposeBoolean('attended', { description: 'Was there.' }),
     walkIn: t.exposeBoolean('walkIn', { description: 'Came without an invitation.' }),
-  }),
-});
-
-CafeQuestionRef.implement({
-  description: 'A question raised in a café session; the asker of an anonymous question is never recorded.',
-  fields: (t) => ({
-    id: t.exposeID('questionId', { description: 'Question id.' }),
-    sessionId: t.exposeID('sessionId', { description: 'The session it was raised in.' }),
-    topic: t.exposeString('topic', { description: 'Topic, e.g. strategy, career, personal.' }),
-    text: t.exposeString('text', { description: 'The question.' }),
-    anonymous: t.exposeBoolean('anonymous', { description: 'Raised anonymously.' }),
-    askedBy: t.field({
-      ...employeeField('Who asked; null when anonymous.'),
-      resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null),
-    }),
-    raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised.' }),
-    answered: t.boolean({ description: 'Has an answer.', resolve: (q) => q.answer !== null }),
-    answer: t.exposeString('answer', { nullable: true, description: 'The answer.' }),
-    answerMode: t.expose('answerMode', { type: AnswerModeEnum, nullable: true, description: 'Live or followed up.' }),
-    answeredBy: t.field({
-      ...employeeField('Who answered.'),
-      resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.answeredBy)) ?? null) : null),
-    }),
-    answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When it was answered.' }),
-  }),
-});
-
-CafeFollowUpRef.implement({
-  description: 'A follow-up action promised in a café session, with an owner and a due date.',
-  fields: (t) => ({
-    id: t.exposeID('followUpId', { description: 'Follow-up id.' }),
-    sessionId: t.exposeID('sessionId', { description: 'The session it came from.' }),
-    questionId: t.exposeID('questionId', { nullable: true, description: 'The question it answers, if any.' }),
-    description: t.exposeString('description', { description: 'What is to be done.' }),
-    owner: t.field({
-      ...employeeField('Who owns it.'),
-      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).employee.load(f.ownerId)) ?? null,
-    }),
-    dueOn: t.expose('dueOn', { type: 'Date', description: 'Due date.' }),
-    completedOn: t.expose('completedOn', { type: 'Date', nullable: true, description: 'When it was done; null while open.' }),
-    note: t.exposeString('note', { nullable: true, description: 'Completion note.' }),
   }),
 });
 

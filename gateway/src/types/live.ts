@@ -1,13 +1,13 @@
 import { notFound, validationError } from '@hub/events';
-import { questionsBySessionIds, READ_BACK, townHallQuestionsByIds, type CafeQuestionRow, type TownHallQuestionRow } from '@hub/read-model';
+import { questionsOfGatherings, READ_BACK, type GatheringChannel, type QuestionRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { CafeQuestionRef } from './cafeSession';
-import { TownHallQuestionRef } from './townHall';
+import type { HubContext } from '../context';
+import { QuestionRef } from './question';
 
 /*
  * New questions while a café session or town hall runs, for the console's session page: the same
- * roles as reading the session's questions, each question sent once the view has it (gateway/src/live.ts).
+ * roles as reading the gathering's questions, each question sent once the view has it (gateway/src/live.ts).
  */
 const KNOWN =
   'Ids of the questions you already have (from the query that loaded the page): every other question already there is sent first, so one raised between that query and this subscription is not lost. Without it, only questions raised from now on.';
@@ -20,46 +20,52 @@ const knownOf = (known: readonly (string | number)[] | null | undefined) => {
   return known.map(String);
 };
 
+/** The questions of one gathering as the view gains them; NOT_FOUND when the gathering is unknown. */
+const followQuestions = async (
+  ctx: HubContext,
+  gathering: { channel: GatheringChannel; id: string; exists: Promise<unknown>; what: string },
+  known: readonly (string | number)[] | null | undefined,
+) => {
+  const ids = knownOf(known);
+  if (!(await gathering.exists)) throw notFound(`No ${gathering.what} ${gathering.id}`);
+  return ctx.live.follow<QuestionRow>({
+    client: ctx.liveClient,
+    load: async () => (await questionsOfGatherings(ctx.view, gathering.channel, [gathering.id], READ_BACK))[0] ?? [],
+    idOf: (q) => q.questionId,
+    known: ids,
+  });
+};
+
+const limits = 'Refused with LIVE_LIMIT beyond 5 open subscriptions per token (or client) or 200 in all';
+
 builder.subscriptionFields((t) => ({
   cafeSessionQuestionRaised: t.field({
     authScopes: ACCESS.read,
-    type: CafeQuestionRef,
-    description:
-      'Each question raised in this café session from now on (and, with `known`, those already there but not in it), once the view has it (over SSE). Refused with LIVE_LIMIT beyond 5 open subscriptions per token (or client) or 200 in all; NOT_FOUND for an unknown session.',
+    type: QuestionRef,
+    description: `Each question raised in this café session from now on (and, with \`known\`, those already there but not in it), once the view has it (over SSE). ${limits}; NOT_FOUND for an unknown session.`,
     args: {
       sessionId: t.arg.id({ required: true, description: 'The café session.' }),
       known: t.arg.idList({ required: false, description: KNOWN }),
     },
-    subscribe: async (_, { sessionId, known }, ctx) => {
+    subscribe: (_, { sessionId, known }, ctx) => {
       const id = String(sessionId);
-      if (!(await ctx.loadersAt(READ_BACK).cafeSession.load(id))) throw notFound(`No café session ${id}`);
-      return ctx.live.follow<CafeQuestionRow>({
-        client: ctx.liveClient,
-        load: async () => (await questionsBySessionIds(ctx.view, [id], READ_BACK))[0] ?? [],
-        idOf: (q) => q.questionId,
-        known: knownOf(known),
-      });
+      const exists = ctx.loadersAt(READ_BACK).cafeSession.load(id);
+      return followQuestions(ctx, { channel: 'CAFE_SESSION', id, exists, what: 'café session' }, known);
     },
     resolve: (question) => question,
   }),
   townHallQuestionRaised: t.field({
     authScopes: ACCESS.read,
-    type: TownHallQuestionRef,
-    description:
-      'Each question raised at this town hall from now on (and, with `known`, those already there but not in it), once the view has it (over SSE). Refused with LIVE_LIMIT beyond 5 open subscriptions per token (or client) or 200 in all; NOT_FOUND for an unknown town hall.',
+    type: QuestionRef,
+    description: `Each question raised at this town hall from now on (and, with \`known\`, those already there but not in it), once the view has it (over SSE). ${limits}; NOT_FOUND for an unknown town hall.`,
     args: {
       townHallId: t.arg.id({ required: true, description: 'The town hall.' }),
       known: t.arg.idList({ required: false, description: KNOWN }),
     },
-    subscribe: async (_, { townHallId, known }, ctx) => {
+    subscribe: (_, { townHallId, known }, ctx) => {
       const id = String(townHallId);
-      if (!(await ctx.loadersAt(READ_BACK).townHall.load(id))) throw notFound(`No town hall ${id}`);
-      return ctx.live.follow<TownHallQuestionRow>({
-        client: ctx.liveClient,
-        load: async () => (await townHallQuestionsByIds(ctx.view, [id], READ_BACK))[0] ?? [],
-        idOf: (q) => q.questionId,
-        known: knownOf(known),
-      });
+      const exists = ctx.loadersAt(READ_BACK).townHall.load(id);
+      return followQuestions(ctx, { channel: 'TOWN_HALL', id, exists, what: 'town hall' }, known);
     },
     resolve: (question) => question,
   }),

@@ -1,5 +1,5 @@
 import { TOWN_HALL_FORMATS } from '@hub/events';
-import { listTownHalls, type TownHallHeadCountRow, type TownHallQuestionRow, type TownHallRow } from '@hub/read-model';
+import { listTownHalls, type TownHallHeadCountRow, type TownHallRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodEnum } from '../zodInput';
@@ -8,6 +8,7 @@ import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { OrgUnitRef } from './directory';
 import { EmployeeRef } from './employee';
+import { QuestionRef } from './question';
 
 export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
   description: 'How a town hall is held.',
@@ -21,7 +22,6 @@ export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
 zodEnum(TOWN_HALL_FORMATS, TownHallFormatEnum);
 
 export const TownHallRef = builder.objectRef<TownHallRow>('TownHall');
-export const TownHallQuestionRef = builder.objectRef<TownHallQuestionRow>('TownHallQuestion');
 const TownHallHeadCountRef = builder.objectRef<TownHallHeadCountRow>('TownHallHeadCount');
 
 TownHallRef.implement({
@@ -50,9 +50,9 @@ TownHallRef.implement({
       resolve: (th, _, ctx) => ctx.loadersAt(th.asOf).townHallHeadCounts.load(th.townHallId),
     }),
     questions: t.field({
-      type: [TownHallQuestionRef],
+      type: [QuestionRef],
       description: 'Questions raised, in order.',
-      resolve: (th, _, ctx) => ctx.loadersAt(th.asOf).townHallQuestions.load(th.townHallId),
+      resolve: (th, _, ctx) => ctx.loadersAt(th.asOf).questions.TOWN_HALL.load(th.townHallId),
     }),
     feedbackCount: t.exposeInt('feedbackCount', { description: 'Feedback given.' }),
     averageRating: t.exposeFloat('averageRating', { nullable: true, description: 'Mean rating, 1 to 5; null without feedback.' }),
@@ -69,31 +69,6 @@ TownHallHeadCountRef.implement({
       resolve: async (c, _, ctx) => (await ctx.loadersAt(c.asOf).orgUnit.load(c.orgUnitId)) ?? null,
     }),
     headCount: t.exposeInt('headCount', { description: 'How many.' }),
-  }),
-});
-
-TownHallQuestionRef.implement({
-  description: 'A question raised at a town hall; the asker of an anonymous one is never recorded.',
-  fields: (t) => ({
-    id: t.exposeID('questionId', { description: 'Question id.' }),
-    topic: t.exposeString('topic', { description: 'Topic.' }),
-    text: t.exposeString('text', { description: 'The question.' }),
-    anonymous: t.exposeBoolean('anonymous', { description: 'Raised anonymously.' }),
-    askedBy: t.field({
-      type: EmployeeRef,
-      nullable: true,
-      description: 'Who asked; null when anonymous.',
-      resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null),
-    }),
-    raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When.' }),
-    answer: t.exposeString('answer', { nullable: true, description: 'The answer.' }),
-    answeredBy: t.field({
-      type: EmployeeRef,
-      nullable: true,
-      description: 'Who answered.',
-      resolve: async (q, _, ctx) => (q.answeredBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.answeredBy)) ?? null) : null),
-    }),
-    answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When it was answered.' }),
   }),
 });
 

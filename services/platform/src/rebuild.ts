@@ -1,11 +1,30 @@
+import { projectionNamed } from '@hub/read-model';
 import { loadConfig } from './config';
 import { createHub } from './hub';
 
-/** `npm run rebuild`: drop the view and replay every event from zero. Stop `npm start` first on PGlite. */
+/**
+ * `npm run rebuild`: drop the view and replay every event from zero.
+ * `npm run rebuild -- <projection>`: empty that one projection and replay every event into it alone;
+ * the others stay as they are. Stop `npm start` first on PGlite.
+ */
+const args = process.argv.slice(2);
+if (args.length > 1) {
+  console.error('[rebuild] usage: npm run rebuild [-- <projection>]');
+  process.exit(2);
+}
+const [name] = args;
+if (name !== undefined) {
+  try {
+    projectionNamed(name); // an unknown name is refused before the database is opened
+  } catch (e) {
+    console.error(`[rebuild] ${(e as Error).message}`);
+    process.exit(2);
+  }
+}
 const hub = await createHub(loadConfig());
 const started = Date.now();
-const stats = await hub.projector.rebuild();
+const stats = await hub.projector.rebuild(name);
 console.log(
-  `[rebuild] ${stats.applied} events replayed (${stats.parked} parked as dead letters) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `[rebuild] ${name ?? 'the whole view'}: ${stats.applied} events replayed (${stats.parked} parked as dead letters) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 await hub.close();

@@ -6,13 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { AsOf } from './asOf';
 import { cafeSessionReachByOrgUnit } from './coverage/reach';
 import { createProjector } from './projector';
-import {
-  cafeSessionsByIds,
-  followUpsBySessionIds,
-  listCafeSessions,
-  participantsBySessionIds,
-  questionsBySessionIds,
-} from './queries/cafeSessions';
+import { cafeSessionsByIds, listCafeSessions, participantsBySessionIds } from './queries/cafeSessions';
+import { followUpsOfGatherings, questionsOfGatherings } from './queries/questions';
 import { listOrgUnits } from './queries/directory';
 import { employeesPage } from './queries/people';
 import { touchesByPersonIds } from './queries/touches';
@@ -42,8 +37,8 @@ describe.each(SQL_ENGINES)('"known at" (record time) on $name', (engine) => {
         list: await listCafeSessions(db, {}, { first: 50 }, asOf),
         sessions: await cafeSessionsByIds(db, sessionIds, asOf),
         participants: await participantsBySessionIds(db, sessionIds, asOf),
-        questions: await questionsBySessionIds(db, sessionIds, asOf),
-        followUps: await followUpsBySessionIds(db, sessionIds, asOf),
+        questions: await questionsOfGatherings(db, 'CAFE_SESSION', sessionIds, asOf),
+        followUps: await followUpsOfGatherings(db, 'CAFE_SESSION', sessionIds, asOf),
         employees: await employeesPage(db, { includeLeft: true }, byName, { first: 1000 }, asOf),
         present: await employeesPage(db, {}, byName, { first: 1000 }, asOf),
         orgUnits: await listOrgUnits(db, asOf),

@@ -6,7 +6,7 @@ import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewHealth } from './health';
-import type { Projection } from './projection';
+import { defineProjection } from './projection';
 import { ALL_PROJECTIONS, createProjector, type Projector } from './projector';
 import { deadLetters } from './queries/deadLetters';
 import { employeesByIds } from './queries/employees';
@@ -15,13 +15,15 @@ const ctx = { actor: 'test' };
 const meta = { correlationId: 'c', causationId: 'c', actor: 'test', occurredAt: '2015-01-01T00:00:00.000Z', schemaVersion: 1 };
 
 /** A projection with a bug that only one employee triggers, after the directory has written its row. */
-const buggy: Projection = {
+const buggy = defineProjection({
   name: 'buggy',
+  shape: 1,
+  ddl: '',
+  handles: ['EmployeeRegistered'],
   async apply(_tx, { event }) {
-    if (event.type === 'EmployeeRegistered' && event.data.employeeId === 'E-BUG')
-      throw new TypeError("Cannot read properties of undefined (reading 'grade')");
+    if (event.data.employeeId === 'E-BUG') throw new TypeError("Cannot read properties of undefined (reading 'grade')");
   },
-};
+});
 
 /** The real driver, counting the transactions and savepoints the projector asks for: a decorator, not a stand-in. */
 const counted = (db: SqlDriver) => {

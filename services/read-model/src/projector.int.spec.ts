@@ -7,8 +7,10 @@ import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cafeSessionReachByOrgUnit, employeeReachByOrgUnit } from './coverage/reach';
 import { createProjector, migrateReadModel, type Projector } from './projector';
+import { defineProjection } from './projection';
 import { directoryProjection } from './projections/directory';
-import { listCafeSessions, participantsBySessionIds, questionsBySessionIds } from './queries/cafeSessions';
+import { listCafeSessions, participantsBySessionIds } from './queries/cafeSessions';
+import { questionsOfGatherings } from './queries/questions';
 import { touchesByPersonIds } from './queries/touches';
 
 const ctx = { actor: 'test' };
@@ -115,7 +117,7 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
         .map((p) => p.employeeId)
         .sort(),
     ).toEqual(attendedS0.sort());
-    const questions = (await questionsBySessionIds(db, ['S0', 'S1', 'S2'])).flat();
+    const questions = (await questionsOfGatherings(db, 'CAFE_SESSION', ['S0', 'S1', 'S2'])).flat();
     for (const q of questions) if (q.anonymous) expect(q.askedBy).toBeNull();
   });
 
@@ -199,7 +201,16 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
         store: otherStore,
         db: other.db,
         // The directory writes its row first; the broken projection must take that row down with it.
-        projections: [directoryProjection, { name: 'broken', apply: async () => Promise.reject(new Error('disk full')) }],
+        projections: [
+          directoryProjection,
+          defineProjection({
+            name: 'broken',
+            shape: 1,
+            ddl: '',
+            handles: ['OrgUnitDefined'],
+            apply: () => Promise.reject(new Error('disk full')),
+          }),
+        ],
         log: () => undefined,
       });
       await migrateReadModel(other.db);

@@ -6,18 +6,21 @@ import { branchVisitProjection } from './projections/branchVisits';
 import { cafeSessionProjection } from './projections/cafeSessions';
 import { customerSmileProjection } from './projections/customerSmile';
 import { directoryProjection } from './projections/directory';
-import { EMAIL_LETTERS_DDL, emailLetterProjection } from './projections/emailLetters';
+import { emailLetterProjection } from './projections/emailLetters';
 import { prideProjection } from './projections/pride';
+import { questionProjection } from './projections/questions';
 import { townHallProjection } from './projections/townHalls';
 import { videoMessageProjection } from './projections/videoMessages';
 import { READ_MODEL_DDL, READ_MODEL_VERSION } from './schema';
 
 const VIEW_SHAPE = `hub view, shape ${READ_MODEL_VERSION}`;
 
+/** Every projection of the view, each a unit with its own tables and checkpoint (projection.ts). */
 export const ALL_PROJECTIONS: Projection[] = [
   directoryProjection,
   cafeSessionProjection,
   townHallProjection,
+  questionProjection,
   branchVisitProjection,
   videoMessageProjection,
   customerSmileProjection,
@@ -25,24 +28,71 @@ export const ALL_PROJECTIONS: Projection[] = [
   emailLetterProjection,
 ];
 
-const CHECKPOINT = 'hub_view';
+/** The projection of that name, or a clear error naming the ones there are. */
+export const projectionNamed = (name: string, projections: readonly Projection[] = ALL_PROJECTIONS): Projection => {
+  const found = projections.find((p) => p.name === name);
+  if (!found) throw new Error(`No projection "${name}"; the projections are: ${projections.map((p) => p.name).join(', ')}`);
+  return found;
+};
+
 const MIGRATION_LOCK_KEY = 7_346_010;
 const REASON_MAX = 2_000;
 
-export const migrateReadModel = (db: SqlDriver) =>
+/**
+ * Empties one projection in `tx`: drops the tables it owns (as last created, and as now declared),
+ * deletes its slice of the touches, and moves its checkpoint before the first event, so the
+ * projector replays the whole history into it alone. The other projections do not move.
+ */
+const resetProjection = async (tx: SqlExecutor, projection: Projection, createdTables: readonly string[]) => {
+  for (const table of new Set([...createdTables, ...projection.tables])) await tx.exec(`DROP TABLE IF EXISTS hub_view.${table} CASCADE`);
+  if (projection.touchChannels.length > 0)
+    await tx.query(`DELETE FROM hub_view.touches WHERE channel = ANY($1::text[])`, [projection.touchChannels]);
+  await tx.query(`DELETE FROM hub_view.checkpoints WHERE name = $1`, [projection.name]);
+};
+
+/**
+ * Brings the view to the shape of `projections`, each alone: the core (checkpoints, dead letters,
+ * touches) first — a core of another shape drops the whole view —, then every projection: one whose
+ * shape changed is reset and replayed alone, a new one starts at -1 and is replayed alone, the rest
+ * are untouched. A checkpoint of a projection no longer listed is forgotten (its tables stay until
+ * the next full rebuild), so the view's position is that of the projections it has.
+ */
+export const migrateReadModel = (db: SqlDriver, projections: readonly Projection[] = ALL_PROJECTIONS) =>
   db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-    // A view of another shape is dropped whole and replayed from the events: nothing in it is the truth.
-    // The shape is the schema's comment, so no table of the view holds anything but view rows.
+    // The core's shape is the schema's comment, so no table of the view holds anything but view rows.
     const [found] = await tx.query<{ shape: string | null }>(
       `SELECT obj_description(oid, 'pg_namespace') AS shape FROM pg_namespace WHERE nspname = 'hub_view'`,
     );
     if (found && found.shape !== VIEW_SHAPE) await tx.exec('DROP SCHEMA hub_view CASCADE');
     await tx.exec(READ_MODEL_DDL);
-    await tx.exec(EMAIL_LETTERS_DDL);
     await tx.exec(`COMMENT ON SCHEMA hub_view IS '${VIEW_SHAPE}'`);
-    // The row always exists, so a projector can lock it before its first batch.
-    await tx.query(`INSERT INTO hub_view.checkpoints (name, position) VALUES ($1, -1) ON CONFLICT (name) DO NOTHING`, [CHECKPOINT]);
+    const known = await tx.query<{ name: string; shape: number; tables: string[] }>(`SELECT name, shape, tables FROM hub_view.checkpoints`);
+    for (const projection of projections) {
+      const row = known.find((k) => k.name === projection.name);
+      if (row && Number(row.shape) !== projection.shape) await resetProjection(tx, projection, row.tables);
+      await tx.exec(projection.ddl);
+      // The row always exists, so a projector can lock it before its first batch.
+      await tx.query(
+        `INSERT INTO hub_view.checkpoints (name, position, shape, tables) VALUES ($1, -1, $2, $3::text[]) ON CONFLICT (name) DO NOTHING`,
+        [projection.name, projection.shape, projection.tables],
+      );
+    }
+    await tx.query(`DELETE FROM hub_view.checkpoints WHERE NOT (name = ANY($1::text[]))`, [projections.map((p) => p.name)]);
+  });
+
+/** Resets one projection (see resetProjection) and recreates its tables, empty; the others are untouched. */
+const resetOne = (db: SqlDriver, projection: Projection) =>
+  db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    const [row] = await tx.query<{ tables: string[] }>(`SELECT tables FROM hub_view.checkpoints WHERE name = $1`, [projection.name]);
+    await resetProjection(tx, projection, row?.tables ?? []);
+    await tx.exec(projection.ddl);
+    await tx.query(`INSERT INTO hub_view.checkpoints (name, position, shape, tables) VALUES ($1, -1, $2, $3::text[])`, [
+      projection.name,
+      projection.shape,
+      projection.tables,
+    ]);
   });
 
 /**
@@ -65,17 +115,27 @@ export const ANALYZE_MIN_EVENTS = 500;
 export const ANALYZE_EVERY_EVENTS = 50_000;
 const analyzeThreshold = (eventsAtLastAnalyze: number) => Math.min(ANALYZE_EVERY_EVENTS, Math.max(ANALYZE_MIN_EVENTS, eventsAtLastAnalyze));
 
-/** Position of the last event in the view; -1 before the first. */
-const readCheckpoint = async (tx: SqlExecutor, lock: boolean): Promise<bigint> => {
-  const [row] = await tx.query<{ position: string }>(
-    `SELECT position::text AS position FROM hub_view.checkpoints WHERE name = $1${lock ? ' FOR UPDATE' : ''}`,
-    [CHECKPOINT],
+/** Each projection's checkpoint: the position of the last event applied to it (-1 before the first). */
+const readCheckpoints = async (tx: SqlExecutor, projections: readonly Projection[], lock: boolean): Promise<Map<string, bigint>> => {
+  const rows = await tx.query<{ name: string; position: string }>(
+    `SELECT name, position::text AS position FROM hub_view.checkpoints WHERE name = ANY($1::text[]) ORDER BY name${lock ? ' FOR UPDATE' : ''}`,
+    [projections.map((p) => p.name)],
   );
-  return row ? BigInt(row.position) : -1n;
+  return new Map(projections.map((p) => [p.name, BigInt(rows.find((r) => r.name === p.name)?.position ?? -1)]));
 };
 
-/** The position of the last event in the view (-1 before the first), for a process that does not project. */
-export const viewCheckpoint = (db: SqlExecutor) => readCheckpoint(db, false);
+/** The slowest of them: every event up to it is in every projection. -1 before the first (or with none). */
+const lowest = (checkpoints: Map<string, bigint>): bigint =>
+  checkpoints.size === 0 ? -1n : [...checkpoints.values()].reduce((a, b) => (b < a ? b : a));
+
+/**
+ * The position the whole view includes (-1 before the first event): the lowest of its projections'
+ * checkpoints. For a process that does not project (a separate gateway, the relay, `/health`).
+ */
+export const viewCheckpoint = async (db: SqlExecutor): Promise<bigint> => {
+  const [row] = await db.query<{ position: string | null }>(`SELECT min(position)::text AS position FROM hub_view.checkpoints`);
+  return row?.position == null ? -1n : BigInt(row.position);
+};
 
 export interface ProjectorStats {
   applied: number;
@@ -167,13 +227,22 @@ export const createProjector = ({
   const initialDelay = retry.initialMs ?? 100;
   const maxDelay = retry.maxMs ?? 5_000;
 
-  /** One attempt at a batch. `careful`: a savepoint per event, so a failing one is parked alone. */
+  /**
+   * One attempt at a batch. Each event goes to the projections whose checkpoint is below it (all of
+   * them, except after one was added or reset), and every checkpoint moves past the batch, in the
+   * same transaction. `careful`: a savepoint per event, so a failing one is parked alone.
+   */
   const attempt = (events: RecordedEvent[], careful: boolean) =>
     db.transaction(async (tx) => {
-      const checkpoint = await readCheckpoint(tx, true);
+      const checkpoints = await readCheckpoints(tx, projections, true);
+      const low = lowest(checkpoints);
       const done = { applied: 0, parked: 0 };
+      const applyTo = async (due: readonly Projection[], event: ProjectedEvent) => {
+        for (const p of due) await p.apply(tx, event);
+      };
       for (const recorded of events) {
-        if (recorded.position <= checkpoint) continue;
+        if (recorded.position <= low) continue;
+        const due = projections.filter((p) => checkpoints.get(p.name)! < recorded.position);
         const parsed = parse(recorded);
         if (!parsed.ok) {
           await park(tx, recorded, parsed.reason);
@@ -182,13 +251,13 @@ export const createProjector = ({
           continue;
         }
         if (!careful) {
-          for (const p of projections) await p.apply(tx, parsed.event);
+          await applyTo(due, parsed.event);
           done.applied++;
           continue;
         }
         await tx.exec('SAVEPOINT hub_event');
         try {
-          for (const p of projections) await p.apply(tx, parsed.event);
+          await applyTo(due, parsed.event);
           await tx.exec('RELEASE SAVEPOINT hub_event');
           done.applied++;
         } catch (e) {
@@ -201,9 +270,9 @@ export const createProjector = ({
         }
       }
       const last = events[events.length - 1];
-      if (last && last.position > checkpoint) {
-        await tx.query(`UPDATE hub_view.checkpoints SET position = $2, updated_at = now() WHERE name = $1`, [
-          CHECKPOINT,
+      if (last && last.position > low) {
+        await tx.query(`UPDATE hub_view.checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[]) AND position < $2`, [
+          projections.map((p) => p.name),
           last.position.toString(),
         ]);
       }
@@ -244,7 +313,7 @@ export const createProjector = ({
     while (running === state) {
       let failure: unknown;
       try {
-        const after = await readCheckpoint(db, false);
+        const after = lowest(await readCheckpoints(db, projections, false));
         if (after >= 0n) advanced(after);
         const failed = new Promise<void>((resolve) => {
           state.subscription = store.subscribe({
@@ -265,7 +334,7 @@ export const createProjector = ({
             delay = initialDelay;
             // Caught up after replaying (a migration's rebuild, a restart behind): current statistics
             // before the first questions. A failure here only leaves the old ones.
-            if (statistics.since > 0) await analyze(Number(await readCheckpoint(db, false)) + 1).catch(() => undefined);
+            if (statistics.since > 0) await analyze(Number(await projector.checkpoint()) + 1).catch(() => undefined);
             onCaughtUp();
           },
           () => undefined,
@@ -287,13 +356,18 @@ export const createProjector = ({
 
   const projector = {
     stats,
+    /** The lowest checkpoint of its projections: every event up to it is in all of them. */
     async checkpoint() {
-      return readCheckpoint(db, false);
+      return lowest(await readCheckpoints(db, projections, false));
+    },
+    /** Each projection's checkpoint, by name. */
+    checkpoints() {
+      return readCheckpoints(db, projections, false);
     },
 
     /** Catch up from the checkpoint, then follow the store live. Resolves once caught up. */
     async start() {
-      await migrateReadModel(db);
+      await migrateReadModel(db, projections);
       let stop!: () => void;
       const stopped = new Promise<void>((resolve) => (stop = resolve));
       let caughtUp!: () => void;
@@ -341,12 +415,22 @@ export const createProjector = ({
       position = undefined;
     },
 
-    /** Drop the whole view and replay every event from position zero up to the current head; poison events are parked again. */
-    async rebuild(): Promise<ProjectorStats> {
+    /**
+     * Without a name: drop the whole view and replay every event from position zero up to the
+     * current head; poison events are parked again. With the name of one projection: empty that one
+     * alone (its tables, its touches, its checkpoint) and replay the history into it; the other
+     * projections' rows and checkpoints do not move. An unknown name throws before anything changes.
+     */
+    async rebuild(name?: string): Promise<ProjectorStats> {
+      const only = name === undefined ? undefined : projectionNamed(name, projections);
       const wasRunning = running !== undefined;
       await projector.stop();
-      await db.exec('DROP SCHEMA IF EXISTS hub_view CASCADE');
-      await migrateReadModel(db);
+      await migrateReadModel(db, projections);
+      if (only) await resetOne(db, only);
+      else {
+        await db.exec('DROP SCHEMA hub_view CASCADE');
+        await migrateReadModel(db, projections);
+      }
       stats.applied = 0;
       stats.parked = 0;
       let after: bigint | undefined;
@@ -373,7 +457,7 @@ export type Projector = ReturnType<typeof createProjector>;
 export const waitForCheckpoint = async (db: SqlExecutor, position: bigint | undefined, timeoutMs = 30_000, intervalMs = 50) => {
   if (position === undefined) return;
   const deadline = Date.now() + timeoutMs;
-  while ((await readCheckpoint(db, false)) < position) {
+  while ((await viewCheckpoint(db)) < position) {
     if (Date.now() > deadline) throw new Error(`The view did not reach position ${position} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }

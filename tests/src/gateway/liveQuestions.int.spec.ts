@@ -92,8 +92,8 @@ const subscribe = async (api: string, query: string, variables: Record<string, u
   };
 };
 
-const CAFE = `subscription Live($id: ID!) { cafeSessionQuestionRaised(sessionId: $id) { id sessionId topic text anonymous askedBy { id name } } }`;
-const TOWN_HALL = `subscription LiveTownHall($id: ID!) { townHallQuestionRaised(townHallId: $id) { id text askedBy { name } } }`;
+const CAFE = `subscription Live($id: ID!) { cafeSessionQuestionRaised(sessionId: $id) { id gathering { channel id } topic text anonymous askedBy { id name } } }`;
+const TOWN_HALL = `subscription LiveTownHall($id: ID!) { townHallQuestionRaised(townHallId: $id) { id gathering { channel id } text askedBy { name } } }`;
 const REQUEST_TIMEOUT_MS = 1_000;
 
 describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
@@ -157,7 +157,7 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
       {
         cafeSessionQuestionRaised: {
           id: 'Q1',
-          sessionId: 'S-LIVE',
+          gathering: { channel: 'CAFE_SESSION', id: 'S-LIVE' },
           topic: 'strategy',
           text: 'Where are we going?',
           anonymous: false,
@@ -167,7 +167,7 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
       {
         cafeSessionQuestionRaised: {
           id: 'Q2',
-          sessionId: 'S-LIVE',
+          gathering: { channel: 'CAFE_SESSION', id: 'S-LIVE' },
           topic: 'personal',
           text: 'Anonymous one',
           anonymous: true,
@@ -192,7 +192,14 @@ describe.each(HUB_ENGINES)('live questions over SSE on $name', (engine) => {
       'HR',
     );
     const [event] = await live.until(1);
-    expect(event?.data?.data).toEqual({ townHallQuestionRaised: { id: 'TQ1', text: 'Bonus?', askedBy: { name: '김사원' } } });
+    expect(event?.data?.data).toEqual({
+      townHallQuestionRaised: {
+        id: 'TQ1',
+        gathering: { channel: 'TOWN_HALL', id: 'TH-LIVE' },
+        text: 'Bonus?',
+        askedBy: { name: '김사원' },
+      },
+    });
     await live.close();
   });
 

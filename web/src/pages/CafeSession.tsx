@@ -37,7 +37,7 @@ const AnswerForm = ({ sessionId, questionId, onDone }: { sessionId: string; ques
         },
         commandId: crypto.randomUUID(),
       },
-      { additionalTypenames: ['CafeSession', 'CafeQuestion'] },
+      { additionalTypenames: ['CafeSession', 'Question'] },
     );
     onDone(r);
   };

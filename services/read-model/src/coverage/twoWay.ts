@@ -3,6 +3,7 @@ import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type ViewMoment } from '../asOf';
 import type { ReachPeriod } from './reach';
 import { iso, localDate } from '../queries/rows';
+import type { GatheringChannel } from '../queries/questions';
 
 /*
  * Two-way: were people heard? Questions raised in a period, how many were answered and how fast,
@@ -33,12 +34,9 @@ export interface OpenFollowUpRow {
 }
 
 const QUESTIONS = `
-  SELECT 'CAFE_SESSION' AS channel, q.raised_at, a.answered_at, a.answered_by FROM hub_view.cafe_questions q
-  LEFT JOIN hub_view.cafe_answers a ON a.session_id = q.session_id AND a.question_id = q.question_id AND ${asOfSql('a', 3)}
-  WHERE ${asOfSql('q', 3)} AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz
-  UNION ALL
-  SELECT 'TOWN_HALL', q.raised_at, a.answered_at, a.answered_by FROM hub_view.town_hall_questions q
-  LEFT JOIN hub_view.town_hall_answers a ON a.town_hall_id = q.town_hall_id AND a.question_id = q.question_id AND ${asOfSql('a', 3)}
+  SELECT q.gathering_channel AS channel, q.raised_at, a.answered_at, a.answered_by FROM hub_view.questions q
+  LEFT JOIN hub_view.question_answers a
+    ON a.gathering_channel = q.gathering_channel AND a.gathering_id = q.gathering_id AND a.question_id = q.question_id AND ${asOfSql('a', 3)}
   WHERE ${asOfSql('q', 3)} AND q.raised_at >= $1::timestamptz AND q.raised_at < $2::timestamptz`;
 
 const figures = (r: { raised: number; answered: number; hours: number | null }): QuestionFigures => {
@@ -72,7 +70,7 @@ export const twoWay = async (db: SqlExecutor, period: ReachPeriod, asOf?: AsOf) 
   );
   return {
     questions: figures(total ?? { raised: 0, answered: 0, hours: null }),
-    byChannel: byChannel.map((r) => ({ channel: r.channel as 'CAFE_SESSION' | 'TOWN_HALL', ...figures(r) })),
+    byChannel: byChannel.map((r) => ({ channel: r.channel as GatheringChannel, ...figures(r) })),
     byAnsweringLeader: byLeader.map((r) => ({
       leaderId: r.leader_id,
       answered: Number(r.answered),
@@ -90,10 +88,12 @@ export const openFollowUps = async (
   asOf?: AsOf,
 ): Promise<OpenFollowUpRow[]> => {
   const rows = await db.query(
-    `SELECT f.follow_up_id, f.session_id, f.description, f.owner_id, f.due_on, s.scheduled_at
-     FROM hub_view.cafe_follow_ups f JOIN hub_view.cafe_sessions s ON s.session_id = f.session_id
+    `SELECT f.follow_up_id, f.gathering_id AS session_id, f.description, f.owner_id, f.due_on, s.scheduled_at
+     FROM hub_view.question_follow_ups f JOIN hub_view.cafe_sessions s ON f.gathering_channel = 'CAFE_SESSION' AND s.session_id = f.gathering_id
      WHERE ${asOfSql('f', 2)} AND s.scheduled_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
-       AND NOT EXISTS (SELECT 1 FROM hub_view.cafe_follow_up_completions c WHERE c.session_id = f.session_id AND c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)} AND c.completed_on <= $4::date)
+       AND NOT EXISTS (SELECT 1 FROM hub_view.question_follow_up_completions c
+         WHERE c.gathering_channel = f.gathering_channel AND c.gathering_id = f.gathering_id AND c.follow_up_id = f.follow_up_id
+           AND ${asOfSql('c', 2)} AND c.completed_on <= $4::date)
      ORDER BY s.scheduled_at, f.follow_up_id`,
     // Completion dates are company (Seoul) days: done from the start of that Korean day.
     [at, asOfParam(asOf), filter.ownerId ?? null, koreanDay(at)],

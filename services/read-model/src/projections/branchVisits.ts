@@ -1,11 +1,29 @@
-import type { Projection } from '../projection';
+import { defineProjection } from '../projection';
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS hub_view.campaigns (
+  campaign_id text PRIMARY KEY, name text NOT NULL, purpose text NOT NULL, deadline date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.campaign_targets (
+  campaign_id text NOT NULL, branch_id text NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, PRIMARY KEY (campaign_id, branch_id)
+);
+CREATE TABLE IF NOT EXISTS hub_view.branch_visits (
+  visit_id text PRIMARY KEY, branch_id text NOT NULL, leader_ids text[] NOT NULL, visited_at timestamptz NOT NULL,
+  purpose text NOT NULL, campaign_id text, fc_ids text[] NOT NULL, gift text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS branch_visits_branch ON hub_view.branch_visits (branch_id, visited_at);
+`;
 
 /**
  * Campaigns and branch visits into their tables, and into `touches`: every FC met is touched,
  * face to face, by every leader who went. A delivery without a leader touches no one.
  */
-export const branchVisitProjection: Projection = {
+export const branchVisitProjection = defineProjection({
   name: 'branch-visits',
+  shape: 1,
+  ddl: DDL,
+  touchChannels: ['BRANCH_VISIT'],
+  handles: ['CampaignLaunched', 'BranchVisited'],
   async apply(tx, { event, id, position, occurredAt, recordedAt }) {
     switch (event.type) {
       case 'CampaignLaunched': {
@@ -43,4 +61,4 @@ export const branchVisitProjection: Projection = {
         return;
     }
   },
-};
+});

@@ -1,11 +1,52 @@
-import type { Projection } from '../projection';
+import { defineProjection } from '../projection';
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
+  session_id    text PRIMARY KEY,
+  scheduled_at  timestamptz NOT NULL,
+  venue         text NOT NULL,
+  host_ids      text[] NOT NULL,
+  capacity      integer NOT NULL,
+  occurred_at   timestamptz NOT NULL,
+  recorded_at   timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cafe_sessions_scheduled_at ON hub_view.cafe_sessions (scheduled_at, session_id);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_cancellations (
+  session_id  text PRIMARY KEY,
+  reason      text NOT NULL,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_invitations (
+  session_id  text NOT NULL,
+  employee_id text NOT NULL,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (session_id, employee_id)
+);
+
+CREATE TABLE IF NOT EXISTS hub_view.cafe_attendance (
+  session_id  text NOT NULL,
+  employee_id text NOT NULL,
+  walk_in     boolean NOT NULL,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (session_id, employee_id)
+);
+`;
 
 /**
  * Café sessions (톡톡타임) into their fact tables, and into `touches`: each attendee is touched,
  * face to face, by each host, at the session's time. Insert-only (see schema.ts: "as of").
  */
-export const cafeSessionProjection: Projection = {
+export const cafeSessionProjection = defineProjection({
   name: 'cafe-sessions',
+  shape: 1,
+  ddl: DDL,
+  touchChannels: ['CAFE_SESSION'],
+  handles: ['CafeSessionScheduled', 'EmployeeInvitedToCafeSession', 'CafeSessionAttendanceRecorded', 'CafeSessionCancelled'],
   async apply(tx, { event, id, position, occurredAt, recordedAt }) {
     switch (event.type) {
       case 'CafeSessionScheduled': {
@@ -39,40 +80,6 @@ export const cafeSessionProjection: Projection = {
         );
         return;
       }
-      case 'CafeSessionQuestionRaised': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.cafe_questions (question_id, session_id, topic, text, anonymous, asked_by, raised_at, occurred_at, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (session_id, question_id) DO NOTHING`,
-          [d.questionId, d.sessionId, d.topic, d.text, d.anonymous, d.askedBy, d.raisedAt, occurredAt, recordedAt],
-        );
-        return;
-      }
-      case 'CafeSessionQuestionAnswered': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.cafe_answers (question_id, answered_by, answer, answer_mode, answered_at, occurred_at, recorded_at, session_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (session_id, question_id) DO NOTHING`,
-          [d.questionId, d.answeredBy, d.answer, d.mode, d.answeredAt, occurredAt, recordedAt, d.sessionId],
-        );
-        return;
-      }
-      case 'CafeSessionFollowUpAssigned': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.cafe_follow_ups (follow_up_id, session_id, question_id, description, owner_id, due_on, occurred_at, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (session_id, follow_up_id) DO NOTHING`,
-          [d.followUpId, d.sessionId, d.questionId, d.description, d.ownerId, d.dueOn, occurredAt, recordedAt],
-        );
-        return;
-      }
-      case 'CafeSessionFollowUpCompleted':
-        await tx.query(
-          `INSERT INTO hub_view.cafe_follow_up_completions (follow_up_id, completed_on, note, occurred_at, recorded_at, session_id) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (session_id, follow_up_id) DO NOTHING`,
-          [event.data.followUpId, event.data.completedOn, event.data.note, occurredAt, recordedAt, event.data.sessionId],
-        );
-        return;
       case 'CafeSessionCancelled':
         await tx.query(
           `INSERT INTO hub_view.cafe_cancellations (session_id, reason, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (session_id) DO NOTHING`,
@@ -83,4 +90,4 @@ export const cafeSessionProjection: Projection = {
         return;
     }
   },
-};
+});

@@ -1,13 +1,48 @@
 import { koreanDay } from '@hub/events';
-import type { Projection } from '../projection';
+import { defineProjection } from '../projection';
+
+const DDL = `
+-- Customer Smile. Customers are ids here: their personal data lives in hub_private, never in the view.
+CREATE TABLE IF NOT EXISTS hub_view.customers (
+  customer_id text PRIMARY KEY, branch_id text NOT NULL, registered_on date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.customer_erasures (
+  customer_id text PRIMARY KEY, erased_on date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.contracts (
+  contract_id text PRIMARY KEY, customer_id text NOT NULL, fc_id text NOT NULL, branch_id text NOT NULL,
+  product text NOT NULL, signed_on date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contracts_customer ON hub_view.contracts (customer_id);
+CREATE TABLE IF NOT EXISTS hub_view.contract_follow_ups (
+  contract_id text NOT NULL, kind text NOT NULL, opens_on date NOT NULL, due_on date NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (contract_id, kind)
+);
+CREATE INDEX IF NOT EXISTS contract_follow_ups_due ON hub_view.contract_follow_ups (due_on);
+-- visited_on is the day in Korea: follow-up windows are calendar days there.
+-- Keyed within the contract, as the domain keeps visit ids; touches find their visit by source event.
+CREATE TABLE IF NOT EXISTS hub_view.customer_visits (
+  visit_id text NOT NULL, contract_id text NOT NULL, customer_id text NOT NULL, fc_id text NOT NULL, leader_ids text[] NOT NULL,
+  visited_at timestamptz NOT NULL, visited_on date NOT NULL, topics text[] NOT NULL, rating integer, comment text, satisfies text,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL, source_event_id uuid NOT NULL,
+  PRIMARY KEY (contract_id, visit_id)
+);
+CREATE INDEX IF NOT EXISTS customer_visits_contract ON hub_view.customer_visits (contract_id, visited_at);
+CREATE INDEX IF NOT EXISTS customer_visits_source ON hub_view.customer_visits (source_event_id);
+`;
 
 /**
  * Customer Smile into the view: customers (ids and branch only), contracts with their three
  * follow-ups, visits. A visit touches the customer — by the company when the FC went alone, and
  * by every leader who went along, who also touches the FC (the CEO in Banpo).
  */
-export const customerSmileProjection: Projection = {
+export const customerSmileProjection = defineProjection({
   name: 'customer-smile',
+  shape: 1,
+  ddl: DDL,
+  touchChannels: ['CUSTOMER_VISIT'],
+  handles: ['CustomerRegistered', 'CustomerPersonalDataErased', 'ContractSigned', 'CustomerVisited'],
   async apply(tx, { event, id, position, occurredAt, recordedAt }) {
     switch (event.type) {
       case 'CustomerRegistered': {
@@ -108,4 +143,4 @@ export const customerSmileProjection: Projection = {
         return;
     }
   },
-};
+});

@@ -1,6 +1,105 @@
-import type { Projection } from '../projection';
+import { defineProjection } from '../projection';
 import { REFRESH_FC_VERSIONS } from '../queries/directory';
 import { REFRESH_EMPLOYEE_VERSIONS } from '../queries/employees';
+
+const DDL = `
+-- The org tree: division → department → team. Defined once; a unit's parent never changes.
+CREATE TABLE IF NOT EXISTS hub_view.org_units (
+  org_unit_id  text PRIMARY KEY,
+  name         text NOT NULL,
+  kind         text NOT NULL,
+  parent_id    text,
+  occurred_at  timestamptz NOT NULL,
+  recorded_at  timestamptz NOT NULL
+);
+
+-- One row per change of an employee (registered, promoted, transferred, left) holding only what it
+-- changed (NULL: unchanged); the employee as of a moment is their changes up to it, folded in
+-- business order (queries/employees.ts).
+CREATE TABLE IF NOT EXISTS hub_view.employee_changes (
+  source_event_id uuid PRIMARY KEY,
+  employee_id     text NOT NULL,
+  registered      boolean NOT NULL,
+  name            text,
+  grade           text,
+  org_unit_id     text,
+  region          text,
+  title           text,
+  hired_on        date,
+  left_on         date,
+  position        bigint NOT NULL,
+  occurred_at     timestamptz NOT NULL,
+  recorded_at     timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS employee_changes_by_employee ON hub_view.employee_changes (employee_id, occurred_at, position);
+
+-- Each employee as of every business moment, as everything recorded says (record time: now): the
+-- fold of their changes (queries/employees.ts) taken once per moment one of them took effect,
+-- valid over [valid_from, valid_to) — valid_to NULL: still valid. Recomputed for one employee, in
+-- the projector's transaction, whenever one of their changes arrives (a person has few), so a
+-- question without knownAt reads a range instead of folding every change of everyone.
+-- Not before registration: until a registration has taken effect the employee is not there.
+CREATE TABLE IF NOT EXISTS hub_view.employee_versions (
+  employee_id  text NOT NULL,
+  valid_from   timestamptz NOT NULL,
+  valid_to     timestamptz,
+  name         text,
+  grade        text,
+  org_unit_id  text,
+  region       text,
+  title        text,
+  hired_on     date,
+  left_on      date,
+  PRIMARY KEY (employee_id, valid_from)
+);
+CREATE INDEX IF NOT EXISTS employee_versions_valid ON hub_view.employee_versions (valid_to, valid_from);
+
+CREATE TABLE IF NOT EXISTS hub_view.branches (
+  branch_id    text PRIMARY KEY,
+  name         text NOT NULL,
+  region       text NOT NULL,
+  district     text NOT NULL,
+  seoul        boolean NOT NULL,
+  occurred_at  timestamptz NOT NULL,
+  recorded_at  timestamptz NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS hub_view.branch_pride (
+  branch_id    text PRIMARY KEY,
+  since        date NOT NULL,
+  occurred_at  timestamptz NOT NULL,
+  recorded_at  timestamptz NOT NULL
+);
+
+-- One row per change of an FC (registered, transferred, left), as for employees.
+CREATE TABLE IF NOT EXISTS hub_view.fc_changes (
+  source_event_id uuid PRIMARY KEY,
+  fc_id           text NOT NULL,
+  registered      boolean NOT NULL,
+  name            text,
+  branch_id       text,
+  hired_on        date,
+  left_on         date,
+  position        bigint NOT NULL,
+  occurred_at     timestamptz NOT NULL,
+  recorded_at     timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fc_changes_by_fc ON hub_view.fc_changes (fc_id, occurred_at, position);
+
+-- Each FC as of every business moment, as for employees (employee_versions).
+CREATE TABLE IF NOT EXISTS hub_view.fc_versions (
+  fc_id       text NOT NULL,
+  valid_from  timestamptz NOT NULL,
+  valid_to    timestamptz,
+  name        text,
+  branch_id   text,
+  hired_on    date,
+  left_on     date,
+  PRIMARY KEY (fc_id, valid_from)
+);
+CREATE INDEX IF NOT EXISTS fc_versions_valid ON hub_view.fc_versions (valid_to, valid_from);
+CREATE INDEX IF NOT EXISTS fc_versions_branch ON hub_view.fc_versions (branch_id);
+`;
 
 /**
  * The directory into the view. People change, so every change is a row holding only what it
@@ -9,8 +108,22 @@ import { REFRESH_EMPLOYEE_VERSIONS } from '../queries/employees';
  * so a transfer recorded after a later promotion still lands on its own day. Each person's folds
  * per business moment are kept ready too (employee_versions, fc_versions) for questions about now.
  */
-export const directoryProjection: Projection = {
+export const directoryProjection = defineProjection({
   name: 'directory',
+  shape: 1,
+  ddl: DDL,
+  handles: [
+    'OrgUnitDefined',
+    'EmployeeRegistered',
+    'EmployeePromoted',
+    'EmployeeTransferred',
+    'EmployeeLeft',
+    'BranchRegistered',
+    'BranchEnrolledInPride',
+    'FcRegistered',
+    'FcTransferred',
+    'FcLeft',
+  ],
   async apply(tx, { event, id, position, occurredAt, recordedAt }) {
     const stamp = [id, position.toString(), occurredAt, recordedAt];
     /** One employee change: `values` for the named columns, NULL for the rest. */
@@ -116,4 +229,4 @@ export const directoryProjection: Projection = {
         return;
     }
   },
-};
+});

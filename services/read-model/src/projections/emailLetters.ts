@@ -1,11 +1,11 @@
-import type { Projection } from '../projection';
+import { defineProjection } from '../projection';
 
 /**
  * The tables of e-mail letters, kept with their projection. A letter is one row with its counts
  * (recipients are decided when it is sent and never change); an open is one row per reader
  * (the domain records a reader's first open only).
  */
-export const EMAIL_LETTERS_DDL = `
+const DDL = `
 CREATE TABLE IF NOT EXISTS hub_view.email_letters (
   letter_id text PRIMARY KEY, author_id text NOT NULL, subject text NOT NULL, audience text[] NOT NULL,
   org_unit_ids text[] NOT NULL, branch_ids text[] NOT NULL, sent integer NOT NULL, delivered integer NOT NULL,
@@ -18,8 +18,12 @@ CREATE TABLE IF NOT EXISTS hub_view.email_letter_opens (
 `;
 
 /** E-mail letters and their opens; each open is a broadcast touch of the reader by the author. */
-export const emailLetterProjection: Projection = {
+export const emailLetterProjection = defineProjection({
   name: 'email-letters',
+  shape: 1,
+  ddl: DDL,
+  touchChannels: ['EMAIL_LETTER'],
+  handles: ['EmailLetterSent', 'EmailLetterOpened'],
   async apply(tx, { event, id, position, occurredAt, recordedAt }) {
     switch (event.type) {
       case 'EmailLetterSent': {
@@ -60,8 +64,6 @@ export const emailLetterProjection: Projection = {
         );
         return;
       }
-      default:
-        return;
     }
   },
-};
+});

@@ -1,11 +1,45 @@
-import type { Projection } from '../projection';
+import { defineProjection } from '../projection';
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS hub_view.town_halls (
+  town_hall_id   text PRIMARY KEY,
+  scheduled_at   timestamptz NOT NULL,
+  format         text NOT NULL,
+  theme          text NOT NULL,
+  venue          text NOT NULL,
+  presenter_ids  text[] NOT NULL,
+  occurred_at    timestamptz NOT NULL,
+  recorded_at    timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_cancellations (
+  town_hall_id text PRIMARY KEY, reason text NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_attendance (
+  town_hall_id text NOT NULL, employee_id text NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (town_hall_id, employee_id)
+);
+-- Every count recorded; the count of a unit as of T is its newest one recorded by T.
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_head_counts (
+  source_event_id uuid PRIMARY KEY, town_hall_id text NOT NULL, org_unit_id text NOT NULL,
+  head_count integer NOT NULL, position bigint NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.town_hall_feedback (
+  feedback_id text NOT NULL, town_hall_id text NOT NULL, rating integer NOT NULL, comment text,
+  employee_id text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
+  PRIMARY KEY (town_hall_id, feedback_id)
+);
+`;
 
 /**
  * Town halls (타운홀) into their fact tables, and into `touches`: each attendee known by name is
  * touched, face to face, by each presenter. Head counts reach no one by name, so they make no touch.
  */
-export const townHallProjection: Projection = {
+export const townHallProjection = defineProjection({
   name: 'town-halls',
+  shape: 1,
+  ddl: DDL,
+  touchChannels: ['TOWN_HALL'],
+  handles: ['TownHallScheduled', 'TownHallCancelled', 'TownHallAttendanceRecorded', 'TownHallHeadCountRecorded', 'TownHallFeedbackGiven'],
   async apply(tx, { event, id, position, occurredAt, recordedAt }) {
     switch (event.type) {
       case 'TownHallScheduled': {
@@ -56,23 +90,6 @@ export const townHallProjection: Projection = {
         ]);
         return;
       }
-      case 'TownHallQuestionRaised': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.town_hall_questions (question_id, town_hall_id, topic, text, anonymous, asked_by, raised_at, occurred_at, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-          [d.questionId, d.townHallId, d.topic, d.text, d.anonymous, d.askedBy, d.raisedAt, occurredAt, recordedAt],
-        );
-        return;
-      }
-      case 'TownHallQuestionAnswered': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.town_hall_answers (town_hall_id, question_id, answered_by, answer, answered_at, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [d.townHallId, d.questionId, d.answeredBy, d.answer, d.answeredAt, occurredAt, recordedAt],
-        );
-        return;
-      }
       case 'TownHallFeedbackGiven': {
         const d = event.data;
         await tx.query(
@@ -85,4 +102,4 @@ export const townHallProjection: Projection = {
         return;
     }
   },
-};
+});

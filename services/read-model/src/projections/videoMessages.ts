@@ -1,8 +1,24 @@
-import type { Projection } from '../projection';
+import { defineProjection } from '../projection';
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS hub_view.videos (
+  video_id text PRIMARY KEY, author_id text NOT NULL, title text NOT NULL, duration_seconds integer NOT NULL,
+  audience text[] NOT NULL, published_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hub_view.video_views (
+  view_id text PRIMARY KEY, video_id text NOT NULL, viewer_kind text NOT NULL, viewer_id text NOT NULL,
+  seconds_watched integer NOT NULL, viewed_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS video_views_video ON hub_view.video_views (video_id);
+`;
 
 /** Video messages and their views; each view is a broadcast touch of the viewer by the author. */
-export const videoMessageProjection: Projection = {
+export const videoMessageProjection = defineProjection({
   name: 'video-messages',
+  shape: 1,
+  ddl: DDL,
+  touchChannels: ['VIDEO_MESSAGE'],
+  handles: ['VideoMessagePublished', 'VideoMessageViewed'],
   async apply(tx, { event, id, position, occurredAt, recordedAt }) {
     switch (event.type) {
       case 'VideoMessagePublished': {
@@ -43,4 +59,4 @@ export const videoMessageProjection: Projection = {
         return;
     }
   },
-};
+});

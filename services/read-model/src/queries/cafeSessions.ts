@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage, type Page } from './page';
-import { groupBy, iso, localDate, localDateOrNull, questionFields } from './rows';
+import { groupBy, iso } from './rows';
 
 export type { Page } from './page';
 
@@ -15,31 +15,6 @@ export interface CafeSessionRow extends AsOfRow {
   cancelReason: string | null;
   invitedCount: number;
   attendedCount: number;
-}
-
-export interface CafeQuestionRow extends AsOfRow {
-  questionId: string;
-  sessionId: string;
-  topic: string;
-  text: string;
-  anonymous: boolean;
-  askedBy: string | null;
-  raisedAt: string;
-  answeredBy: string | null;
-  answer: string | null;
-  answerMode: 'LIVE' | 'FOLLOWED_UP' | null;
-  answeredAt: string | null;
-}
-
-export interface CafeFollowUpRow extends AsOfRow {
-  followUpId: string;
-  sessionId: string;
-  questionId: string | null;
-  description: string;
-  ownerId: string;
-  dueOn: string;
-  completedOn: string | null;
-  note: string | null;
 }
 
 export interface CafeParticipantRow extends AsOfRow {
@@ -128,45 +103,4 @@ export const participantsBySessionIds = async (db: SqlExecutor, ids: readonly st
     asOf: viewMoment(asOf),
   }));
   return groupBy(ids, participants, (p) => p.sessionId);
-};
-
-export const questionsBySessionIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(
-    `SELECT q.*, a.answered_by, a.answer, a.answer_mode, a.answered_at
-     FROM hub_view.cafe_questions q
-     LEFT JOIN hub_view.cafe_answers a ON a.session_id = q.session_id AND a.question_id = q.question_id AND ${asOfSql('a', 2)}
-     WHERE q.session_id = ANY($1::text[]) AND ${asOfSql('q', 2)}
-     ORDER BY q.raised_at, q.question_id`,
-    [ids, asOfParam(asOf)],
-  );
-  const questions: CafeQuestionRow[] = rows.map((r) => ({
-    ...questionFields(r),
-    sessionId: r.session_id as string,
-    answerMode: (r.answer_mode as CafeQuestionRow['answerMode']) ?? null,
-    asOf: viewMoment(asOf),
-  }));
-  return groupBy(ids, questions, (q) => q.sessionId);
-};
-
-export const followUpsBySessionIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(
-    `SELECT f.*, c.completed_on, c.note
-     FROM hub_view.cafe_follow_ups f
-     LEFT JOIN hub_view.cafe_follow_up_completions c ON c.session_id = f.session_id AND c.follow_up_id = f.follow_up_id AND ${asOfSql('c', 2)}
-     WHERE f.session_id = ANY($1::text[]) AND ${asOfSql('f', 2)}
-     ORDER BY f.due_on, f.follow_up_id`,
-    [ids, asOfParam(asOf)],
-  );
-  const followUps: CafeFollowUpRow[] = rows.map((r) => ({
-    followUpId: r.follow_up_id as string,
-    sessionId: r.session_id as string,
-    questionId: (r.question_id as string | null) ?? null,
-    description: r.description as string,
-    ownerId: r.owner_id as string,
-    dueOn: localDate(r.due_on),
-    completedOn: localDateOrNull(r.completed_on),
-    note: (r.note as string | null) ?? null,
-    asOf: viewMoment(asOf),
-  }));
-  return groupBy(ids, followUps, (f) => f.sessionId);
 };

@@ -28,16 +28,3 @@ export const decodeCursor = (cursor: string): string[] | undefined => {
     return undefined;
   }
 };
-
-/** The fields every question to leadership has (café sessions, town halls), from a joined question/answer row. */
-export const questionFields = (r: Record<string, unknown>) => ({
-  questionId: r.question_id as string,
-  topic: r.topic as string,
-  text: r.text as string,
-  anonymous: Boolean(r.anonymous),
-  askedBy: (r.asked_by as string | null) ?? null,
-  raisedAt: iso(r.raised_at),
-  answeredBy: (r.answered_by as string | null) ?? null,
-  answer: (r.answer as string | null) ?? null,
-  answeredAt: isoOrNull(r.answered_at),
-});

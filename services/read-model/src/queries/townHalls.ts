@@ -2,7 +2,7 @@ import type { TownHallFormat } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { newestFirstPage, type Page } from './page';
-import { groupBy, iso, questionFields } from './rows';
+import { groupBy, iso } from './rows';
 
 export interface TownHallRow extends AsOfRow {
   townHallId: string;
@@ -20,19 +20,6 @@ export interface TownHallRow extends AsOfRow {
   feedbackCount: number;
   /** Mean feedback rating (1–5), null without feedback. */
   averageRating: number | null;
-}
-
-export interface TownHallQuestionRow extends AsOfRow {
-  questionId: string;
-  townHallId: string;
-  topic: string;
-  text: string;
-  anonymous: boolean;
-  askedBy: string | null;
-  raisedAt: string;
-  answeredBy: string | null;
-  answer: string | null;
-  answeredAt: string | null;
 }
 
 export interface TownHallHeadCountRow extends AsOfRow {
@@ -92,21 +79,6 @@ export const listTownHalls = async (
 export const townHallsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
   const rows = await db.query(`SELECT * FROM (${townHallsAsOfSql(2)}) t WHERE t.town_hall_id = ANY($1::text[])`, [ids, asOfParam(asOf)]);
   return groupBy(ids, rows.map(toTownHall(asOf)), (t) => t.townHallId).map((g) => g[0]);
-};
-
-export const townHallQuestionsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
-  const rows = await db.query(
-    `SELECT q.*, a.answered_by, a.answer, a.answered_at FROM hub_view.town_hall_questions q
-     LEFT JOIN hub_view.town_hall_answers a ON a.town_hall_id = q.town_hall_id AND a.question_id = q.question_id AND ${asOfSql('a', 2)}
-     WHERE q.town_hall_id = ANY($1::text[]) AND ${asOfSql('q', 2)} ORDER BY q.raised_at, q.question_id`,
-    [ids, asOfParam(asOf)],
-  );
-  const questions: TownHallQuestionRow[] = rows.map((r) => ({
-    ...questionFields(r),
-    townHallId: r.town_hall_id as string,
-    asOf: viewMoment(asOf),
-  }));
-  return groupBy(ids, questions, (q) => q.townHallId);
 };
 
 export const townHallHeadCountsByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf) => {
