@@ -94,7 +94,7 @@ export const KINDS: Record<ImportKind, KindDefinition> = {
     required: ['branchId', 'name', 'region', 'district', 'seoul'],
     optional: ['prideSince'],
     key: 'branchId',
-    schema: registerBranchInput.extend({ prideSince: z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' }).optional() }),
+    schema: registerBranchInput,
     toInput: (r) =>
       defined({
         branchId: r.branchId,
@@ -104,12 +104,8 @@ export const KINDS: Record<ImportKind, KindDefinition> = {
         seoul: bool(r.seoul),
         prideSince: r.prideSince,
       }),
-    run: async (c, { prideSince, ...branch }, ctx) => {
-      const registered = await c.directory.registerBranch(branch, ctx(''));
-      // In a dry run a new branch is not in the store, so its enrolment cannot be asked about.
-      if (!prideSince || (ctx('').dryRun && !registered.repeated)) return [registered];
-      return [registered, await c.directory.enrollBranchInPride({ branchId: branch.branchId, since: prideSince }, ctx(':pride'))];
-    },
+    // The branch and its PRIDE enrolment are one command: one row, one append (a dry run decides both).
+    run: async (c, input, ctx) => [await c.directory.registerBranch(input, ctx(''))],
   },
   FCS: {
     required: ['fcId', 'name', 'branchId', 'hiredOn'],

@@ -9,7 +9,15 @@ import {
   parseOrThrow,
   type HubEvent,
 } from '@hub/events';
-import { foldEvents, handleCommand, loadState, type CommandContext, type Decider, type EventStore } from '@hub/event-store';
+import {
+  foldEvents,
+  handleCommand,
+  handleCommandBatch,
+  loadState,
+  type CommandContext,
+  type Decider,
+  type EventStore,
+} from '@hub/event-store';
 import { branchDecider, type BranchSnapshot } from './branch';
 import {
   defineOrgUnitInput,
@@ -132,9 +140,25 @@ export const createDirectoryService = (store: EventStore) => {
         on(context, data.leftOn, 'leftOn'),
       );
     },
+    /** A branch, and its PRIDE enrolment when given: one append, so both are recorded or neither. */
     async registerBranch(input: unknown, context: CommandContext) {
-      const data = parseOrThrow(registerBranchInput, input, 'branch');
-      return run(branchStream(data.branchId), branchDecider, { type: 'RegisterBranch', data }, context);
+      const { prideSince, ...data } = parseOrThrow(registerBranchInput, input, 'branch');
+      const enrolment = prideSince
+        ? [
+            {
+              command: { type: 'EnrollBranchInPride' as const, data: { branchId: data.branchId, since: prideSince } },
+              occurredAt: on(context, prideSince, 'prideSince').occurredAt,
+            },
+          ]
+        : [];
+      return handleCommandBatch(
+        store,
+        branchStream(data.branchId),
+        branchDecider,
+        hubEventCodec,
+        [{ command: { type: 'RegisterBranch', data } }, ...enrolment],
+        context,
+      );
     },
     async enrollBranchInPride(input: unknown, context: CommandContext) {
       const data = parseOrThrow(enrollBranchInPrideInput, input, 'PRIDE enrolment');
