@@ -232,17 +232,25 @@ export const createProjector = ({
    * them, except after one was added or reset), and every checkpoint moves past the batch, in the
    * same transaction. `careful`: a savepoint per event, so a failing one is parked alone.
    */
-  const attempt = (events: RecordedEvent[], careful: boolean) =>
+  const attempt = (events: RecordedEvent[], careful: boolean, from: bigint) =>
     db.transaction(async (tx) => {
       const checkpoints = await readCheckpoints(tx, projections, true);
-      const low = lowest(checkpoints);
-      const done = { applied: 0, parked: 0 };
+      // A projection whose checkpoint is below where this reader started (one reset or rebuilt
+      // meanwhile, by another process) would get a gap: it is left alone, and the reader starts
+      // again from the lowest checkpoint.
+      const inStep = projections.filter((p) => checkpoints.get(p.name)! >= from);
+      const done = { applied: 0, parked: 0, behind: inStep.length < projections.length };
+      if (inStep.length === 0) return done;
+      const low = inStep.reduce(
+        (min, p) => (checkpoints.get(p.name)! < min ? checkpoints.get(p.name)! : min),
+        checkpoints.get(inStep[0]!.name)!,
+      );
       const applyTo = async (due: readonly Projection[], event: ProjectedEvent) => {
         for (const p of due) await p.apply(tx, event);
       };
       for (const recorded of events) {
         if (recorded.position <= low) continue;
-        const due = projections.filter((p) => checkpoints.get(p.name)! < recorded.position);
+        const due = inStep.filter((p) => checkpoints.get(p.name)! < recorded.position);
         const parsed = parse(recorded);
         if (!parsed.ok) {
           await park(tx, recorded, parsed.reason);
@@ -272,25 +280,27 @@ export const createProjector = ({
       const last = events[events.length - 1];
       if (last && last.position > low) {
         await tx.query(`UPDATE hub_view.checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[]) AND position < $2`, [
-          projections.map((p) => p.name),
+          inStep.map((p) => p.name),
           last.position.toString(),
         ]);
       }
       return done;
     });
 
-  const applyBatch = async (events: RecordedEvent[]) => {
-    let done: { applied: number; parked: number };
+  /** Applies a batch read after `from`; true when a projection was found behind `from` (see attempt). */
+  const applyBatch = async (events: RecordedEvent[], from: bigint): Promise<boolean> => {
+    let done: { applied: number; parked: number; behind: boolean };
     try {
-      done = await attempt(events, false);
+      done = await attempt(events, false, from);
     } catch (e) {
       if (isTransientSqlError(e)) throw e;
-      done = await attempt(events, true);
+      done = await attempt(events, true, from);
     }
     stats.applied += done.applied;
     stats.parked += done.parked;
     statistics.since += done.applied + done.parked;
     if (statistics.since >= analyzeThreshold(statistics.sizeAtLast)) await analyze(Number(events[events.length - 1]!.position) + 1);
+    return done.behind;
   };
 
   // Read-your-writes for mutations: resolved as the view passes each waiter's position.
@@ -312,16 +322,26 @@ export const createProjector = ({
     let delay = initialDelay;
     while (running === state) {
       let failure: unknown;
+      let restart = false;
       try {
         const after = lowest(await readCheckpoints(db, projections, false));
-        if (after >= 0n) advanced(after);
+        // From here (lower than before when a projection was reset meanwhile).
+        position = after >= 0n ? after : undefined;
+        let delivered = after;
         const failed = new Promise<void>((resolve) => {
           state.subscription = store.subscribe({
             ...(after < 0n ? {} : { after }),
             handler: async (batch) => {
-              await applyBatch(batch);
-              advanced(batch[batch.length - 1]!.position);
+              if (restart) return;
+              const behind = await applyBatch(batch, delivered);
+              delivered = batch[batch.length - 1]!.position;
               delay = initialDelay;
+              if (behind) {
+                restart = true;
+                resolve();
+                return;
+              }
+              advanced(delivered);
             },
             onError: (e) => {
               failure = e;
@@ -346,6 +366,10 @@ export const createProjector = ({
       if (running !== state) break;
       await state.subscription?.close();
       state.subscription = undefined;
+      if (restart && failure === undefined) {
+        log('[projector] a projection was reset meanwhile: reading again from the lowest checkpoint');
+        continue;
+      }
       log(
         `[projector] ${isTransientSqlError(failure) ? 'store unavailable' : 'failed'} (${describeError(failure)}); retrying in ${delay} ms`,
       );
@@ -437,7 +461,7 @@ export const createProjector = ({
       for (;;) {
         const batch = await store.readAll({ ...(after === undefined ? {} : { after }), limit: 1000 });
         if (batch.length === 0) break;
-        await applyBatch(batch);
+        await applyBatch(batch, after ?? -1n);
         after = batch[batch.length - 1]!.position;
       }
       await analyze(after === undefined ? 0 : Number(after) + 1);
