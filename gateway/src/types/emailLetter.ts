@@ -1,7 +1,7 @@
 import { emailLettersPage, type EmailLetterRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { idOrNull, optionalPeriod } from './args';
+import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { EmployeeRef } from './employee';
@@ -40,8 +40,8 @@ builder.queryFields((t) => ({
       description: 'E-mail letters with their sent, delivered and opened counts, newest first. Forward pagination (first/after).',
       args: {
         authorId: t.arg.id({ required: false, description: 'Only letters by this leader.' }),
-        from: t.arg({ type: 'DateTime', required: false, description: 'Sent at or after this instant.' }),
-        to: t.arg({ type: 'DateTime', required: false, description: 'Sent before this instant.' }),
+        from: t.arg(fromArg),
+        to: t.arg(toArg),
         asOf: t.arg(asOfArgOptions),
         knownAt: t.arg(knownAtArgOptions),
       },

@@ -147,7 +147,7 @@ export const createDirectoryService = (store: EventStore) => {
         ? [
             {
               command: { type: 'EnrollBranchInPride' as const, data: { branchId: data.branchId, since: prideSince } },
-              occurredAt: on(context, prideSince, 'prideSince').occurredAt,
+              occurredAt: occurredOnDay(undefined, prideSince, 'prideSince'),
             },
           ]
         : [];

@@ -25,8 +25,8 @@ export const createEmailLetterService = ({ store, directory, clock = () => new D
     return path;
   };
 
-  /** What the directory says of each recipient; one it does not know is left out, and the decider refuses it. */
-  const readersOf = async (recipients: { readerKind: 'EMPLOYEE' | 'FC'; readerId: string }[]) => {
+  /** What the directory says of each recipient (an FC's branch as of `sentAt`); one it does not know is left out, and the decider refuses it. */
+  const readersOf = async (recipients: { readerKind: 'EMPLOYEE' | 'FC'; readerId: string }[], sentAt: string) => {
     const units = new Map<string, string | null>();
     const readers = new Map<string, ReaderFacts>();
     for (const r of recipients) {
@@ -36,7 +36,7 @@ export const createEmailLetterService = ({ store, directory, clock = () => new D
           readers.set(readerKey('EMPLOYEE', r.readerId), { leftOn: employee.leftOn, placedIn: await unitPath(employee.orgUnitId, units) });
       } else {
         // Only "no such FC" is left to the decider; a store that cannot be read still fails the send.
-        const fc = await directory.getFc(r.readerId).catch((e: unknown) => {
+        const fc = await directory.getFc(r.readerId, sentAt).catch((e: unknown) => {
           if (isDomainError(e) && e.kind === 'NOT_FOUND') return undefined;
           throw e;
         });
@@ -51,20 +51,24 @@ export const createEmailLetterService = ({ store, directory, clock = () => new D
       const data = parseOrThrow(sendEmailLetterInput, input, 'e-mail letter');
       await directory.getEmployee(data.authorId);
       const letterId = data.letterId ?? newId(context, 'letterId');
+      // The FCs' branches as they were when it was sent.
+      const occurredAt = occurredAtInstant(context.occurredAt, data.sentAt, 'sentAt');
       const result = await handleCommand(
         store,
         emailLetterStream(letterId),
         letterDecider,
         hubEventCodec,
-        { type: 'SendEmailLetter', data: { ...data, letterId }, readers: await readersOf(data.recipients), now: now() },
-        { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.sentAt, 'sentAt') },
+        { type: 'SendEmailLetter', data: { ...data, letterId }, readers: await readersOf(data.recipients, occurredAt), now: now() },
+        { ...context, occurredAt },
       );
       return { letterId, ...result };
     },
 
     async recordOpen(input: unknown, context: CommandContext) {
       const data = parseOrThrow(recordEmailLetterOpenInput, input, 'e-mail letter open');
-      const reader = data.readerKind === 'EMPLOYEE' ? await directory.getEmployee(data.readerId) : await directory.getFc(data.readerId);
+      const occurredAt = occurredAtInstant(context.occurredAt, data.openedAt, 'openedAt');
+      const reader =
+        data.readerKind === 'EMPLOYEE' ? await directory.getEmployee(data.readerId) : await directory.getFc(data.readerId, occurredAt);
       const letter = await loadState(store, emailLetterStream(data.letterId), letterDecider, hubEventCodec);
       const result = await handleCommand(
         store,
@@ -72,7 +76,7 @@ export const createEmailLetterService = ({ store, directory, clock = () => new D
         openDecider,
         hubEventCodec,
         { type: 'RecordEmailLetterOpen', data, letter, reader, now: now() },
-        { ...context, occurredAt: occurredAtInstant(context.occurredAt, data.openedAt, 'openedAt') },
+        { ...context, occurredAt },
       );
       return { letterId: data.letterId, ...result };
     },

@@ -4,15 +4,20 @@ import { deterministicUuid, type EventStore } from '@hub/event-store';
 /*
  * A large, valid, deterministic company history across every channel (the same seed gives the same
  * events, ids included), appended straight to the store stream by stream (no command handling, so
- * 100,000 events take seconds, not minutes). Every event is one the services could have decided;
- * the projector validates each with the union. `npm run generate` writes one into the configured
- * store; the tests and benchmarks call it directly. Its cadences are denser than the brief's (a
- * café session every two days, a town hall every twenty) so that a few years hold millions of events.
+ * 100,000 events take seconds, not minutes). Every event is valid and
+ * the projector validates each with the union — though not every one the services would decide
+ * today (FCs keep their first branch and report after leaving; promoted 부장 still attend café
+ * sessions). `npm run generate` writes one into the configured store; the tests and benchmarks call
+ * it directly. Its cadences are denser than the brief's (a café session every two days, a town hall
+ * every twenty) so that a few years hold millions of events.
  */
 
+/** mulberry32: 32-bit integer arithmetic only (Math.imul), so every seed has its own long sequence. */
 const prng = (seed: number) => () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 };
 
 export interface GeneratedCompany {
