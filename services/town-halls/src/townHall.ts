@@ -31,8 +31,8 @@ export interface TownHall {
   presenterIds: string[];
   cancelled: boolean;
   attendees: Set<string>;
-  /** A head count was recorded (attendance by org unit, no names): the town hall took place too. */
-  headCounted: boolean;
+  /** The latest head count per org unit (attendance without names): any above 0 means it took place. */
+  headCounts: Map<string, number>;
   /** Questions raised here: the shared two-way block. */
   board: QuestionBoard;
   feedbackIds: Set<string>;
@@ -69,7 +69,7 @@ const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
       presenterIds,
       cancelled: false,
       attendees: new Set(),
-      headCounted: false,
+      headCounts: new Map(),
       board: emptyQuestionBoard(),
       feedbackIds: new Set(),
     };
@@ -79,7 +79,7 @@ const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
     case 'TownHallAttendanceRecorded':
       return { ...state, attendees: new Set(state.attendees).add(event.data.employeeId) };
     case 'TownHallHeadCountRecorded':
-      return { ...state, headCounted: true };
+      return { ...state, headCounts: new Map(state.headCounts).set(event.data.orgUnitId, event.data.headCount) };
     case 'TownHallQuestionRaised':
       return { ...state, board: evolveQuestionBoard(state.board, { fact: 'QuestionRaised', questionId: event.data.questionId }) };
     case 'TownHallQuestionAnswered':
@@ -164,7 +164,7 @@ const decide = (command: TownHallCommand, state: TownHallState): TownHallEvent[]
     case 'CancelTownHall': {
       const townHall = existing(state, command.data.townHallId);
       if (townHall.cancelled) throw conflict(`Town hall ${townHall.townHallId} is already cancelled`, {});
-      if (townHall.attendees.size > 0 || townHall.headCounted)
+      if (townHall.attendees.size > 0 || [...townHall.headCounts.values()].some((n) => n > 0))
         throw forbiddenByRule(`Town hall ${townHall.townHallId} already took place and cannot be cancelled`, {});
       return [{ type: 'TownHallCancelled', data: command.data }];
     }

@@ -147,8 +147,15 @@ describe('town hall (타운홀) decisions', () => {
     given(scheduled, attended('E1'))
       .when(cancel)
       .thenThrows(/took place/);
-    given(scheduled, { type: 'TownHallHeadCountRecorded', data: { townHallId, orgUnitId: 'IT', headCount: 42 } })
+    const headCount = (headCount: number): EventOf<'TownHallHeadCountRecorded'> => ({
+      type: 'TownHallHeadCountRecorded',
+      data: { townHallId, orgUnitId: 'IT', headCount },
+    });
+    given(scheduled, headCount(42))
       .when(cancel)
       .thenThrows(/took place/);
+    // Nobody came from the one unit counted (or its count was corrected to 0): it may still be cancelled.
+    given(scheduled, headCount(0)).when(cancel).then([cancelled]);
+    given(scheduled, headCount(42), headCount(0)).when(cancel).then([cancelled]);
   });
 });
