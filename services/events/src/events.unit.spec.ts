@@ -69,4 +69,13 @@ describe('stream names', () => {
     for (const category of categories) expect(category).toMatch(/^[a-zA-Z]+-$/);
     expect(new Set(categories).size).toBe(categories.length);
   });
+
+  it('join several ids with "/", which no id may hold, so moving a "-" between ids names another stream', () => {
+    const several = streamFunctions.filter(([, f]) => f.length > 1);
+    expect(several.map(([name]) => name).sort()).toEqual(['emailLetterOpenStream', 'videoViewsStream']);
+    for (const [, f] of several) {
+      expect(f('a-b', 'c', 'd')).not.toBe(f('a', 'b-c', 'd'));
+      expect(f('a', 'b-c', 'd')).not.toBe(f('a', 'b', 'c-d'));
+    }
+  });
 });

@@ -4,13 +4,13 @@ import { VIEWER_KINDS } from './videoMessages';
 
 /*
  * E-mail letters: the CEO writes to staff (what Staffbase and Poppulo measure: sent, delivered,
- * opened). Streams: `emailLetter-<id>` (the letter and who it went to), `emailOpen-<letterId>-<reader>`
+ * opened). Streams: `emailLetter-<id>` (the letter and who it went to), `emailOpen-<letterId>/<kind>/<reader>`
  * (one reader's open of one letter, so a letter to the whole company never piles up in one stream).
  * One-word categories, so no letter id can name another stream (see events.unit.spec.ts).
  */
 export const emailLetterStream = (letterId: string) => `emailLetter-${letterId}`;
 export const emailLetterOpenStream = (letterId: string, readerKind: string, readerId: string) =>
-  `emailOpen-${letterId}-${readerKind}-${readerId}`;
+  `emailOpen-${letterId}/${readerKind}/${readerId}`;
 
 /** Who a letter reached: an employee or an FC (the same kinds as a video's viewers). */
 export const emailRecipientSchema = z.object({

@@ -3,12 +3,12 @@ import { idSchema, nonEmptyText } from '../primitives';
 
 /*
  * Video messages: the CEO keeps employees and FCs up to date with recorded videos.
- * Streams: `video-<id>` (the video and its publication), `videoViews-<videoId>-<viewer>` (one
+ * Streams: `video-<id>` (the video and its publication), `videoViews-<videoId>/<kind>/<viewer>` (one
  * viewer's views of one video, so a popular video's views never pile up in one stream).
  */
 export const videoStream = (videoId: string) => `video-${videoId}`;
 export const videoViewsStream = (videoId: string, viewerKind: string, viewerId: string) =>
-  `videoViews-${videoId}-${viewerKind}-${viewerId}`;
+  `videoViews-${videoId}/${viewerKind}/${viewerId}`;
 
 export const VIEWER_KINDS = ['EMPLOYEE', 'FC'] as const;
 export type ViewerKind = (typeof VIEWER_KINDS)[number];

@@ -358,7 +358,7 @@ export const generateCompany = async (
       const employee = n % 2 === 0;
       const viewerId = employee ? employees[(v * 37 + n) % employees.length]! : fcsAll[(v * 41 + n) % fcsAll.length]!;
       const viewerKind = employee ? 'EMPLOYEE' : 'FC';
-      await append(`videoViews-${videoId}-${viewerKind}-${viewerId}-${n}`, [
+      await append(`videoViews-${videoId}/${viewerKind}/${viewerId}/${n}`, [
         {
           type: 'VideoMessageViewed',
           data: {
