@@ -1,9 +1,9 @@
+import { issueTokenInput } from '@hub/access';
 import { notFound } from '@hub/events';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { ApiTokenRef } from '../types/apiToken';
 import { zodInput } from '../zodInput';
-import { issueTokenInput } from '@hub/access';
-import { ApiTokenRef } from '../types/access';
 
 const IssueApiTokenInput = zodInput('IssueApiTokenInput', issueTokenInput);
 

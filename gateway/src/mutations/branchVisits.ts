@@ -1,8 +1,9 @@
+import { launchCampaignInput, recordBranchVisitInput } from '@hub/branch-visits';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import { BranchVisitRef } from '../types/branchVisit';
+import { CampaignRef } from '../types/campaign';
 import { zodInput } from '../zodInput';
-import { launchCampaignInput, recordBranchVisitInput } from '@hub/branch-visits';
-import { BranchVisitRef, CampaignRef } from '../types/branchVisit';
 import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 
 const LaunchCampaignInput = zodInput('LaunchCampaignInput', launchCampaignInput);

@@ -1,21 +1,22 @@
-import { ACCESS } from '../access';
-import { builder } from '../builder';
-import { zodInput } from '../zodInput';
 import {
   answerQuestionInput,
   assignFollowUpInput,
   cancelCafeSessionInput,
   completeFollowUpInput,
-  raiseQuestionInput,
-  scheduleCafeSessionInput,
   inviteEmployeeInput,
+  raiseQuestionInput,
   recordAttendanceInput,
   recordCafeSessionInput,
+  scheduleCafeSessionInput,
 } from '@hub/cafe-sessions';
+import { ACCESS } from '../access';
+import { builder } from '../builder';
 import type { HubContext } from '../context';
-import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 import { CafeSessionRef } from '../types/cafeSession';
-import { FollowUpRef, QuestionRef } from '../types/question';
+import { FollowUpRef } from '../types/followUp';
+import { QuestionRef } from '../types/question';
+import { zodInput } from '../zodInput';
+import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 
 type SessionResult = { sessionId: string; position: bigint | undefined };
 const sessionAfter = (ctx: HubContext, result: SessionResult) =>

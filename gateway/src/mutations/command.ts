@@ -1,5 +1,5 @@
-import { notFound, validationError } from '@hub/events';
 import type { CommandContext } from '@hub/event-store';
+import { notFound, validationError } from '@hub/events';
 import { READ_BACK } from '@hub/read-model';
 import type { HubContext } from '../context';
 import type { Loaders } from '../loaders';

@@ -10,9 +10,9 @@ import {
   type RowError,
 } from '@hub/csv-import';
 import { forbiddenByRule, validationError } from '@hub/events';
-import type { ImportProgress } from '../importProgress';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
+import type { ImportProgress } from '../importProgress';
 import { ViewLaggingError } from '../viewLag';
 
 /* CSV import through GraphQL: the file travels base64-encoded, so CP949 bytes arrive intact. */

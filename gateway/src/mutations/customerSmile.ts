@@ -1,10 +1,12 @@
+import { eraseCustomerInput, recordCustomerVisitInput, registerCustomerInput, signContractInput } from '@hub/customer-smile';
 import { z } from 'zod';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { zodInput } from '../zodInput';
-import { eraseCustomerInput, recordCustomerVisitInput, registerCustomerInput, signContractInput } from '@hub/customer-smile';
 import type { HubContext } from '../context';
-import { ContractRef, CustomerRef, CustomerVisitRef } from '../types/customerSmile';
+import { ContractRef } from '../types/contract';
+import { CustomerRef } from '../types/customerSmile';
+import { CustomerVisitRef } from '../types/customerVisit';
+import { zodInput } from '../zodInput';
 import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
 
 const RegisterCustomerInput = zodInput('RegisterCustomerInput', registerCustomerInput);

@@ -1,7 +1,3 @@
-import type { OrgUnitRow } from '@hub/read-model';
-import { ACCESS } from '../access';
-import { builder } from '../builder';
-import { zodInput } from '../zodInput';
 import {
   defineOrgUnitInput,
   enrollBranchInPrideInput,
@@ -14,9 +10,15 @@ import {
   transferEmployeeInput,
   transferFcInput,
 } from '@hub/directory';
+import type { OrgUnitRow } from '@hub/read-model';
+import { ACCESS } from '../access';
+import { builder } from '../builder';
 import type { Loaders } from '../loaders';
-import { BranchRef, FcRef, OrgUnitRef } from '../types/directory';
+import { BranchRef } from '../types/branch';
+import { OrgUnitRef } from '../types/directory';
 import { EmployeeRef } from '../types/employee';
+import { FcRef } from '../types/fc';
+import { zodInput } from '../zodInput';
 import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
 
 const DefineOrgUnitInput = zodInput('DefineOrgUnitInput', defineOrgUnitInput);

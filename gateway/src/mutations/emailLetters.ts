@@ -1,10 +1,10 @@
-import { emailLetterById, READ_BACK } from '@hub/read-model';
+import { recordEmailLetterOpenInput, sendEmailLetterInput } from '@hub/email-letters';
 import { notFound } from '@hub/events';
+import { emailLetterById, READ_BACK } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { EmailLetterRef } from '../types/emailLetter';
-import { recordEmailLetterOpenInput, sendEmailLetterInput } from '@hub/email-letters';
 import '../types/videoMessage'; // ViewerKind, which the inputs' reader kinds are
 import { zodInput } from '../zodInput';
 import { commandContext, commandIdOptions, occurredAtArg } from './command';

@@ -1,7 +1,7 @@
+import { reportWeeklyActivityInput } from '@hub/pride';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodInput } from '../zodInput';
-import { reportWeeklyActivityInput } from '@hub/pride';
 import { commandContext, commandIdOptions, occurredAtArg } from './command';
 
 const ReportWeeklyActivityInput = zodInput('ReportFcWeeklyActivityInput', reportWeeklyActivityInput);

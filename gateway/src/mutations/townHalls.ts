@@ -1,6 +1,3 @@
-import { ACCESS } from '../access';
-import { builder } from '../builder';
-import { zodInput } from '../zodInput';
 import {
   answerTownHallQuestionInput,
   cancelTownHallInput,
@@ -11,8 +8,11 @@ import {
   recordTownHallInput,
   scheduleTownHallInput,
 } from '@hub/town-halls';
+import { ACCESS } from '../access';
+import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { TownHallRef } from '../types/townHall';
+import { zodInput } from '../zodInput';
 import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
 
 /** After a command: wait for the view, then read the town hall back, fresh. */

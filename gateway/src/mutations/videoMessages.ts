@@ -1,7 +1,7 @@
+import { publishVideoInput, recordViewInput } from '@hub/video-messages';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import type { HubContext } from '../context';
-import { publishVideoInput, recordViewInput } from '@hub/video-messages';
 import { VideoMessageRef } from '../types/videoMessage';
 import { zodInput } from '../zodInput';
 import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';

@@ -55,3 +55,6 @@ export const periodOf = (p: { from?: string | null; to?: string | null; fromDay?
     throw validationError(instants ? 'period.from must be before period.to' : 'period.fromDay must not be after period.toDay');
   return { from, to };
 };
+
+/** A calendar day argument (`on`), checked. */
+export const dayArg = (on: string) => parseOrThrow(localDateSchema, on, 'on');

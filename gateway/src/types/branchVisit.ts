@@ -1,16 +1,17 @@
-import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow, type CampaignRow } from '@hub/read-model';
+import { branchVisitsPage, listCampaigns, unvisitedBranches, type BranchVisitRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
-import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { fromArg, idOrNull, instantPeriod, optionalPeriod, toArg } from './args';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
+import { BranchRef } from './branch';
 import { forwardPage, toConnection } from './connection';
-import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
+import { FcRef } from './fc';
 
+import { CampaignRef } from './campaign';
 export const BranchVisitRef = builder.objectRef<BranchVisitRow>('BranchVisit');
-export const CampaignRef = builder.objectRef<CampaignRow>('Campaign');
 
-const present = <T>(items: (T | Error | undefined)[]) => items.filter((x): x is T => x !== undefined && !(x instanceof Error));
+export const present = <T>(items: (T | Error | undefined)[]) => items.filter((x): x is T => x !== undefined && !(x instanceof Error));
 
 BranchVisitRef.implement({
   description: 'Leaders visiting a sales branch: whom they met, what they brought, for which campaign.',
@@ -41,31 +42,6 @@ BranchVisitRef.implement({
       resolve: async (v, _, ctx) => present(await ctx.loadersAt(v.asOf).fc.loadMany(v.fcIds)),
     }),
     gift: t.exposeString('gift', { nullable: true, description: 'What was brought, e.g. a Christmas cake.' }),
-  }),
-});
-
-CampaignRef.implement({
-  description: 'A campaign: a target set of branches to reach by a deadline.',
-  fields: (t) => ({
-    id: t.exposeID('campaignId', { description: 'Campaign id.' }),
-    name: t.exposeString('name', { description: 'Name.' }),
-    purpose: t.exposeString('purpose', { description: 'Purpose.' }),
-    deadline: t.expose('deadline', { type: 'Date', description: 'Deadline.' }),
-    targetCount: t.int({ description: 'Branches targeted.', resolve: (c) => c.targetBranchIds.length }),
-    visitedCount: t.int({ description: 'Targeted branches reached for this campaign.', resolve: (c) => c.visitedBranchIds.length }),
-    progress: t.float({
-      description: 'visitedCount / targetCount, 0 to 1.',
-      resolve: (c) => c.visitedBranchIds.length / c.targetBranchIds.length,
-    }),
-    complete: t.boolean({ description: 'Every target reached.', resolve: (c) => c.visitedBranchIds.length === c.targetBranchIds.length }),
-    remaining: t.field({
-      type: [BranchRef],
-      description: 'Targeted branches not reached yet.',
-      resolve: async (c, _, ctx) => {
-        const visited = new Set(c.visitedBranchIds);
-        return present(await ctx.loadersAt(c.asOf).branch.loadMany(c.targetBranchIds.filter((id) => !visited.has(id))));
-      },
-    }),
   }),
 });
 

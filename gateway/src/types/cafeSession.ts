@@ -1,17 +1,16 @@
-import { listCafeSessions, type CafeParticipantRow, type CafeSessionRow } from '@hub/read-model';
+import { listCafeSessions, type CafeSessionRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
-import { CafeSessionStatusEnum } from './enums';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { EmployeeRef } from './employee';
-import { FollowUpRef, QuestionRef } from './question';
+import { CafeSessionStatusEnum } from './enums';
+import { FollowUpRef } from './followUp';
+import { QuestionRef } from './question';
 
+import { CafeParticipantRef } from './cafeParticipant';
 export const CafeSessionRef = builder.objectRef<CafeSessionRow>('CafeSession');
-export const CafeParticipantRef = builder.objectRef<CafeParticipantRow>('CafeParticipant');
-
-const employeeField = (description: string) => ({ description, type: EmployeeRef, nullable: true }) as const;
 
 CafeSessionRef.implement({
   description: 'A café session (톡톡타임): the CEO has tea with about ten employees of grade 차장 or below, in a café, with no agenda.',
@@ -47,20 +46,6 @@ CafeSessionRef.implement({
       description: 'Follow-up actions, by due date.',
       resolve: (s, _, ctx) => ctx.loadersAt(s.asOf).questionFollowUps.CAFE_SESSION.load(s.sessionId),
     }),
-  }),
-});
-
-CafeParticipantRef.implement({
-  description: 'An employee invited to, or present at, a café session.',
-  fields: (t) => ({
-    employee: t.field({
-      ...employeeField('The employee.'),
-      resolve: async (p, _, ctx) => (await ctx.loadersAt(p.asOf).employee.load(p.employeeId)) ?? null,
-    }),
-    employeeId: t.exposeID('employeeId', { description: 'Employee number.' }),
-    invited: t.exposeBoolean('invited', { description: 'Was invited.' }),
-    attended: t.exposeBoolean('attended', { description: 'Was there.' }),
-    walkIn: t.exposeBoolean('walkIn', { description: 'Came without an invitation.' }),
   }),
 });
 

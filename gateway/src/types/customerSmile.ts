@@ -1,41 +1,26 @@
-import type { AsOfRow } from '@hub/read-model';
-import type { CustomerPersonalData, PersonalDataField } from '@hub/personal-data';
-import {
-  FOLLOW_UP_KINDS,
-  followUpDaysLate,
-  followUpStatusOn,
-  localDateSchema,
-  parseOrThrow,
-  validationError,
-  type FollowUpStatus,
-} from '@hub/events';
+import { FOLLOW_UP_KINDS, localDateSchema, parseOrThrow, validationError, type FollowUpStatus } from '@hub/events';
 import {
   COMPLIANCE_GROUPINGS,
   contractsPage,
   customerVisitsPage,
   followUpCompliance,
   overdueFollowUps,
-  type ComplianceRow,
-  type ContractRow,
   type CustomerRow,
-  type CustomerVisitRow,
-  type EmployeeRow,
-  type FollowUpRow,
 } from '@hub/read-model';
 import { ACCESS, customerAggregateGuard } from '../access';
 import { builder } from '../builder';
 import { zodEnum } from '../zodInput';
+import { dayArg, fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { asOfArgOptions, knownAtArgOptions, momentOf, rowMoment } from './asOf';
-import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
+import { BranchRef } from './branch';
 import { forwardPage, toConnection } from './connection';
-import { BranchRef, FcRef } from './directory';
-import { EmployeeRef } from './employee';
 
+import { ComplianceRef } from './compliance';
+import { ContractRef } from './contract';
+import { PersonalDataRef } from './customerPersonalData';
+import { CustomerVisitRef } from './customerVisit';
+import { OverdueRef } from './overdueFollowUps';
 export const CustomerRef = builder.objectRef<CustomerRow>('Customer');
-export const ContractRef = builder.objectRef<ContractRow>('Contract');
-export const FollowUpRef = builder.objectRef<FollowUpRow>('CustomerFollowUp');
-export const CustomerVisitRef = builder.objectRef<CustomerVisitRow>('CustomerVisit');
-const PersonalDataRef = builder.objectRef<CustomerPersonalData & { customerId: string }>('CustomerPersonalData');
 
 export const FollowUpKindEnum = builder.enumType('FollowUpKind', {
   description: 'The three Customer Smile (고객스마일) follow-ups a contract makes due.',
@@ -56,22 +41,6 @@ export const FollowUpStatusEnum = builder.enumType('FollowUpStatus', {
     OPEN: { description: 'Window open, not visited yet, not yet due.' },
     UPCOMING: { description: 'Window not open yet.' },
   } satisfies Record<FollowUpStatus, { description: string }>,
-});
-
-PersonalDataRef.implement({
-  description: 'A customer’s personal data, kept outside the events and erasable.',
-  fields: (t) => {
-    // Each field is recorded in the access log before it is answered (batched per request).
-    const logged = (field: PersonalDataField, description: string) =>
-      t.string({
-        description,
-        resolve: async (p, _, ctx) => {
-          await ctx.personalDataRead.load({ customerId: p.customerId, field });
-          return p[field];
-        },
-      });
-    return { name: logged('name', 'Name.'), phone: logged('phone', 'Phone number.'), address: logged('address', 'Address.') };
-  },
 });
 
 CustomerRef.implement({
@@ -111,113 +80,6 @@ CustomerRef.implement({
   }),
 });
 
-ContractRef.implement({
-  description: 'A signed contract: customer, FC, product and date, and the three follow-ups it makes due.',
-  fields: (t) => ({
-    id: t.exposeID('contractId', { description: 'Contract id.' }),
-    customer: t.field({
-      type: CustomerRef,
-      nullable: true,
-      description: 'The customer.',
-      resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).customer.load(k.customerId)) ?? null,
-    }),
-    fc: t.field({
-      type: FcRef,
-      nullable: true,
-      description: 'The FC who sold it.',
-      resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).fc.load(k.fcId)) ?? null,
-    }),
-    branch: t.field({
-      type: BranchRef,
-      nullable: true,
-      description: 'The FC’s branch when signed.',
-      resolve: async (k, _, ctx) => (await ctx.loadersAt(k.asOf).branch.load(k.branchId)) ?? null,
-    }),
-    product: t.exposeString('product', { description: 'Product.' }),
-    signedOn: t.expose('signedOn', { type: 'Date', description: 'Signing day.' }),
-    followUps: t.field({
-      type: [FollowUpRef],
-      description: 'The three follow-ups, earliest due first.',
-      resolve: (k, _, ctx) => ctx.loadersAt(k.asOf).followUps.load(k.contractId),
-    }),
-    visits: t.field({
-      type: [CustomerVisitRef],
-      description: 'Visits to the customer for this contract, newest first.',
-      resolve: (k, _, ctx) => ctx.loadersAt(k.asOf).customerVisits.load(k.contractId),
-    }),
-  }),
-});
-
-FollowUpRef.implement({
-  description: 'One Customer Smile follow-up: its window, and whether it was kept on time.',
-  fields: (t) => ({
-    kind: t.expose('kind', { type: FollowUpKindEnum, description: 'Which of the three.' }),
-    opensOn: t.expose('opensOn', { type: 'Date', description: 'First day a visit counts for it.' }),
-    dueOn: t.expose('dueOn', { type: 'Date', description: 'Last day for an on-time visit.' }),
-    status: t.field({
-      type: FollowUpStatusEnum,
-      description: 'On time, late, overdue, open or upcoming, on the day given (default: the day the list was judged on).',
-      args: { on: t.arg({ type: 'Date', required: false, description: 'Judge on this day.' }) },
-      resolve: (f, args) => (args.on ? followUpStatusOn(f, f.satisfiedOn, dayArg(args.on)) : f.status),
-    }),
-    satisfiedOn: t.expose('satisfiedOn', { type: 'Date', nullable: true, description: 'Day of the visit that satisfied it.' }),
-    daysLate: t.int({
-      description: 'Days past due on the day given: of the late visit, or so far for an overdue one.',
-      args: { on: t.arg({ type: 'Date', required: false, description: 'Judge on this day.' }) },
-      resolve: (f, args) => (args.on ? followUpDaysLate(f, f.satisfiedOn, dayArg(args.on)) : f.daysLate),
-    }),
-    judgedOn: t.expose('on', { type: 'Date', description: 'The day `status` and `daysLate` describe by default.' }),
-    contract: t.field({
-      type: ContractRef,
-      nullable: true,
-      description: 'The contract.',
-      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).contract.load(f.contractId)) ?? null,
-    }),
-    customer: t.field({
-      type: CustomerRef,
-      nullable: true,
-      description: 'The customer to visit.',
-      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).customer.load(f.customerId)) ?? null,
-    }),
-    fc: t.field({
-      type: FcRef,
-      nullable: true,
-      description: 'The contract’s FC.',
-      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).fc.load(f.fcId)) ?? null,
-    }),
-  }),
-});
-
-CustomerVisitRef.implement({
-  description: 'An FC’s visit to a customer, maybe with a leader (the CEO in Banpo for the one-year check).',
-  fields: (t) => ({
-    id: t.exposeID('visitId', { description: 'Visit id.' }),
-    fc: t.field({
-      type: FcRef,
-      nullable: true,
-      description: 'The FC.',
-      resolve: async (v, _, ctx) => (await ctx.loadersAt(v.asOf).fc.load(v.fcId)) ?? null,
-    }),
-    leaders: t.field({
-      type: [EmployeeRef],
-      description: 'Leaders who went along.',
-      resolve: async (v, _, ctx) =>
-        (await ctx.loadersAt(v.asOf).employee.loadMany(v.leaderIds)).filter(
-          (e): e is EmployeeRow => e !== undefined && !(e instanceof Error),
-        ),
-    }),
-    visitedAt: t.expose('visitedAt', { type: 'DateTime', description: 'When.' }),
-    topics: t.exposeStringList('topics', { description: 'What was covered.' }),
-    rating: t.exposeInt('rating', { nullable: true, description: 'The customer’s rating, 1 to 5.' }),
-    comment: t.exposeString('comment', { nullable: true, description: 'The customer’s comment.' }),
-    satisfies: t.expose('satisfies', {
-      type: FollowUpKindEnum,
-      nullable: true,
-      description: 'The follow-up it satisfied; null for an extra visit.',
-    }),
-  }),
-});
-
 const ComplianceGroupingEnum = builder.enumType('ComplianceGrouping', {
   description: 'How to group Customer Smile compliance.',
   values: {
@@ -225,46 +87,6 @@ const ComplianceGroupingEnum = builder.enumType('ComplianceGrouping', {
     BRANCH: { description: 'Per branch.' },
     REGION: { description: 'Per region.' },
   } satisfies Record<(typeof COMPLIANCE_GROUPINGS)[number], { description: string }>,
-});
-
-const ComplianceRef = builder.objectRef<ComplianceRow & { groupBy: (typeof COMPLIANCE_GROUPINGS)[number]; asOf: AsOfRow['asOf'] }>(
-  'FollowUpCompliance',
-);
-ComplianceRef.implement({
-  description: 'Customer Smile compliance of one FC, branch or region: follow-ups falling due in the period and how each stands.',
-  fields: (t) => ({
-    key: t.exposeID('key', { description: 'The FC id, branch id or region.' }),
-    fc: t.field({
-      type: FcRef,
-      nullable: true,
-      description: 'The FC, when grouped by FC.',
-      resolve: async (r, _, ctx) => (r.groupBy === 'FC' ? ((await ctx.loadersAt(r.asOf).fc.load(r.key)) ?? null) : null),
-    }),
-    branch: t.field({
-      type: BranchRef,
-      nullable: true,
-      description: 'The branch, when grouped by branch.',
-      resolve: async (r, _, ctx) => (r.groupBy === 'BRANCH' ? ((await ctx.loadersAt(r.asOf).branch.load(r.key)) ?? null) : null),
-    }),
-    due: t.exposeInt('due', { description: 'Follow-ups due in the period.' }),
-    onTime: t.exposeInt('onTime', { description: 'Visited by the due date.' }),
-    late: t.exposeInt('late', { description: 'Visited after it.' }),
-    overdue: t.exposeInt('overdue', { description: 'Not visited, past due.' }),
-    open: t.exposeInt('open', { description: 'Not due yet.' }),
-    onTimeRate: t.exposeFloat('onTimeRate', {
-      nullable: true,
-      description: 'onTime / (onTime + late + overdue); null when none has an outcome yet.',
-    }),
-  }),
-});
-
-const OverdueRef = builder.objectRef<{ total: number; rows: FollowUpRow[] }>('OverdueFollowUps');
-OverdueRef.implement({
-  description: 'The Customer Smile backlog: customers whose follow-up is overdue.',
-  fields: (t) => ({
-    total: t.exposeInt('total', { description: 'Overdue follow-ups in all.' }),
-    followUps: t.field({ type: [FollowUpRef], description: 'The first of them, longest overdue first.', resolve: (o) => o.rows }),
-  }),
 });
 
 const ContractFilterInput = builder.inputType('ContractFilter', {
@@ -278,7 +100,6 @@ const ContractFilterInput = builder.inputType('ContractFilter', {
   }),
 });
 
-const dayArg = (on: string) => parseOrThrow(localDateSchema, on, 'on');
 const onArgOptions = {
   type: 'Date',
   required: false,

@@ -1,10 +1,12 @@
 import { ORG_UNIT_KINDS } from '@hub/events';
-import { listOrgUnits, type BranchRow, type FcRow, type OrgUnitRow } from '@hub/read-model';
+import { listOrgUnits, type OrgUnitRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodEnum } from '../zodInput';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 
+import { BranchRef } from './branch';
+import { FcRef } from './fc';
 export const OrgUnitKindEnum = builder.enumType('OrgUnitKind', {
   description: 'Level in the org tree.',
   values: {
@@ -16,8 +18,6 @@ export const OrgUnitKindEnum = builder.enumType('OrgUnitKind', {
 zodEnum(ORG_UNIT_KINDS, OrgUnitKindEnum);
 
 export const OrgUnitRef = builder.objectRef<OrgUnitRow>('OrgUnit');
-export const BranchRef = builder.objectRef<BranchRow>('Branch');
-export const FcRef = builder.objectRef<FcRow>('Fc');
 
 OrgUnitRef.implement({
   description: 'An org unit: a division, a department under one, or a team under that.',
@@ -31,40 +31,6 @@ OrgUnitRef.implement({
       description: 'The unit above; null for a division.',
       resolve: async (u, _, ctx) => (u.parentId ? ((await ctx.loadersAt(u.asOf).orgUnit.load(u.parentId)) ?? null) : null),
     }),
-  }),
-});
-
-BranchRef.implement({
-  description: 'A sales branch (영업 지점).',
-  fields: (t) => ({
-    id: t.exposeID('branchId', { description: 'Branch id.' }),
-    name: t.exposeString('name', { description: 'Name.' }),
-    region: t.exposeString('region', { description: 'Region.' }),
-    district: t.exposeString('district', { description: 'District (구), e.g. 서초구.' }),
-    seoul: t.exposeBoolean('seoul', { description: 'In Seoul.' }),
-    pride: t.boolean({ description: 'A PRIDE branch (model branch of the FC activity program).', resolve: (b) => b.prideSince !== null }),
-    prideSince: t.expose('prideSince', { type: 'Date', nullable: true, description: 'PRIDE branch since this date.' }),
-    fcs: t.field({
-      type: [FcRef],
-      description: 'FCs (설계사) working at this branch, by name.',
-      resolve: (b, _, ctx) => ctx.loadersAt(b.asOf).fcsOfBranch.load(b.branchId),
-    }),
-  }),
-});
-
-FcRef.implement({
-  description: 'A financial consultant (FC, 설계사): the sales agent of a branch.',
-  fields: (t) => ({
-    id: t.exposeID('fcId', { description: 'FC id.' }),
-    name: t.exposeString('name', { description: 'Name.' }),
-    branch: t.field({
-      type: BranchRef,
-      nullable: true,
-      description: 'Current branch.',
-      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).branch.load(f.branchId)) ?? null,
-    }),
-    hiredOn: t.expose('hiredOn', { type: 'Date', description: 'Hire date.' }),
-    leftOn: t.expose('leftOn', { type: 'Date', nullable: true, description: 'Leave date, once left.' }),
   }),
 });
 

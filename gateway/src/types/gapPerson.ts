@@ -1,8 +1,8 @@
 import type { AsOfRow, GapRow, PopulationKind } from '@hub/read-model';
 import { builder } from '../builder';
 import { CustomerRef } from './customerSmile';
-import { FcRef } from './directory';
 import { EmployeeRef } from './employee';
+import { FcRef } from './fc';
 
 export const GapPersonRef = builder.objectRef<GapRow & { kind: PopulationKind; asOf: AsOfRow['asOf'] }>('GapPerson');
 GapPersonRef.implement({

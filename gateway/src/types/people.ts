@@ -4,10 +4,11 @@ import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { idOrNull } from './args';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
+import { BranchRef } from './branch';
 import { forwardPage, toConnection } from './connection';
-import { BranchRef, FcRef } from './directory';
 import { EmployeeRef } from './employee';
 import { GradeEnum, SortDirectionEnum } from './enums';
+import { FcRef } from './fc';
 
 /*
  * The directory as Relay connections with filters and sorting. Sorting by LAST_TOUCHED_AT

@@ -1,25 +1,15 @@
-import type { Gathering, QuestionFollowUpRow, QuestionRow } from '@hub/read-model';
+import type { QuestionRow } from '@hub/read-model';
 import { builder } from '../builder';
-import { EmployeeRef } from './employee';
-import { AnswerModeEnum, ChannelEnum } from './enums';
+import { employeeField } from './employee';
+import { AnswerModeEnum } from './enums';
+import { FollowUpRef } from './followUp';
+import { GatheringRef } from './gathering';
 
 /*
  * Questions to leadership and their follow-ups: one type wherever they were raised (café sessions,
  * town halls), as one projection keeps them (read-model projections/questions.ts).
  */
-export const GatheringRef = builder.objectRef<Gathering>('Gathering');
 export const QuestionRef = builder.objectRef<QuestionRow>('Question');
-export const FollowUpRef = builder.objectRef<QuestionFollowUpRow>('FollowUp');
-
-GatheringRef.implement({
-  description: 'Where a question was raised: a café session or a town hall.',
-  fields: (t) => ({
-    channel: t.expose('channel', { type: ChannelEnum, description: 'CAFE_SESSION or TOWN_HALL.' }),
-    id: t.exposeID('id', { description: 'The café session or town hall id.' }),
-  }),
-});
-
-const employeeField = (description: string) => ({ description, type: EmployeeRef, nullable: true }) as const;
 
 QuestionRef.implement({
   description: 'A question raised to leadership in a café session or at a town hall; the asker of an anonymous one is never recorded.',
@@ -54,22 +44,5 @@ QuestionRef.implement({
           (f) => f.questionId === q.questionId,
         ),
     }),
-  }),
-});
-
-FollowUpRef.implement({
-  description: 'A follow-up action promised at a gathering (for one of its questions, or alone), with an owner and a due date.',
-  fields: (t) => ({
-    id: t.exposeID('followUpId', { description: 'Follow-up id (unique within its gathering).' }),
-    gathering: t.expose('gathering', { type: GatheringRef, description: 'The café session or town hall it came from.' }),
-    questionId: t.exposeID('questionId', { nullable: true, description: 'The question it answers, if any.' }),
-    description: t.exposeString('description', { description: 'What is to be done.' }),
-    owner: t.field({
-      ...employeeField('Who owns it.'),
-      resolve: async (f, _, ctx) => (await ctx.loadersAt(f.asOf).employee.load(f.ownerId)) ?? null,
-    }),
-    dueOn: t.expose('dueOn', { type: 'Date', description: 'Due date.' }),
-    completedOn: t.expose('completedOn', { type: 'Date', nullable: true, description: 'When it was done; null while open.' }),
-    note: t.exposeString('note', { nullable: true, description: 'Completion note.' }),
   }),
 });

@@ -3,13 +3,15 @@ import { touchesPage, type TouchFilter } from '@hub/read-model';
 import type { ObjectRef } from '@pothos/core';
 import { ACCESS, seesCustomersOneByOne } from '../access';
 import { builder } from '../builder';
-import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
+import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
+import { BranchRef } from './branch';
 import { forwardPage, toConnection } from './connection';
 import { CustomerRef } from './customerSmile';
-import { BranchRef, FcRef } from './directory';
-import { EmployeeRef, TouchRef } from './employee';
+import { EmployeeRef } from './employee';
 import { ChannelEnum, PersonKindEnum, TouchModeEnum } from './enums';
+import { FcRef } from './fc';
+import { TouchRef } from './touch';
 
 /*
  * Touches as Relay connections: the `touches` query, and the timelines of a person (employee, FC,

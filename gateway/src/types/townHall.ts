@@ -1,15 +1,15 @@
 import { TOWN_HALL_FORMATS } from '@hub/events';
-import { listTownHalls, type TownHallHeadCountRow, type TownHallRow } from '@hub/read-model';
+import { listTownHalls, type TownHallRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodEnum } from '../zodInput';
 import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
-import { OrgUnitRef } from './directory';
 import { EmployeeRef } from './employee';
 import { QuestionRef } from './question';
 
+import { TownHallHeadCountRef } from './townHallHeadCount';
 export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
   description: 'How a town hall is held.',
   values: {
@@ -22,7 +22,6 @@ export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
 zodEnum(TOWN_HALL_FORMATS, TownHallFormatEnum);
 
 export const TownHallRef = builder.objectRef<TownHallRow>('TownHall');
-const TownHallHeadCountRef = builder.objectRef<TownHallHeadCountRow>('TownHallHeadCount');
 
 TownHallRef.implement({
   description: 'A town hall (타운홀 미팅): strategy and results shared with the whole company, every two months, two-way by design.',
@@ -56,19 +55,6 @@ TownHallRef.implement({
     }),
     feedbackCount: t.exposeInt('feedbackCount', { description: 'Feedback given.' }),
     averageRating: t.exposeFloat('averageRating', { nullable: true, description: 'Mean rating, 1 to 5; null without feedback.' }),
-  }),
-});
-
-TownHallHeadCountRef.implement({
-  description: 'How many came from one org unit.',
-  fields: (t) => ({
-    orgUnit: t.field({
-      type: OrgUnitRef,
-      nullable: true,
-      description: 'The org unit.',
-      resolve: async (c, _, ctx) => (await ctx.loadersAt(c.asOf).orgUnit.load(c.orgUnitId)) ?? null,
-    }),
-    headCount: t.exposeInt('headCount', { description: 'How many.' }),
   }),
 });
 
