@@ -281,6 +281,25 @@ const COMMANDS: CommandCase[] = [
     conflict: { secondsWatched: 121 },
     select: '{ id views distinctViewers averageCompletion }',
   },
+  // E-mail letters.
+  {
+    mutation: 'sendEmailLetter',
+    input: {
+      authorId: 'CEO',
+      subject: 'Mid-year letter',
+      audience: ['EMPLOYEE'],
+      recipients: [{ readerKind: 'EMPLOYEE', readerId: 'E1' }],
+      sentAt: '2015-07-01T09:00:00+09:00',
+    },
+    conflict: { subject: 'Another letter' },
+    select: '{ id subject sent delivered }',
+  },
+  {
+    mutation: 'recordEmailLetterOpen',
+    input: { letterId: 'L1', readerKind: 'EMPLOYEE', readerId: 'E1', openedAt: '2015-01-02T10:00:00+09:00' },
+    conflict: { openedAt: '2015-01-02T11:00:00+09:00' },
+    select: '{ id opened }',
+  },
 ];
 
 /** Mutations whose answer's `id` the hub generates when the input leaves it out. */
@@ -297,6 +316,7 @@ const GENERATED_ID = new Set([
   'recordCafeSession',
   'recordTownHall',
   'publishVideoMessage',
+  'sendEmailLetter',
 ]);
 
 /** Mutations that are not commands of the event store: no `commandId` argument (tested below on their own terms). */
@@ -389,6 +409,9 @@ describe.each(HUB_ENGINES)('idempotency of every mutation on $name', (engine) =>
     );
     await ok(
       `mutation { publishVideoMessage(input: { videoId: "V1", authorId: "CEO", title: "New year message", durationSeconds: 300, audience: [EMPLOYEE, FC], publishedAt: "2015-01-02T09:00:00+09:00" }) { id } }`,
+    );
+    await ok(
+      `mutation { sendEmailLetter(input: { letterId: "L1", authorId: "CEO", subject: "New year letter", audience: [EMPLOYEE], recipients: [{ readerKind: EMPLOYEE, readerId: "E1" }], sentAt: "2015-01-02T09:00:00+09:00" }) { id } }`,
     );
   });
   afterAll(() => t.dispose());
