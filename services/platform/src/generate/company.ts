@@ -35,7 +35,7 @@ const instant = (base: string, days: number, hour = 6) =>
 /** When a generated event happened, from its own date (Korean calendar days start at 00:00 KST). */
 const businessTime = (e: HubEvent): string | undefined => {
   const d = e.data as Record<string, unknown>;
-  for (const key of ['scheduledAt', 'visitedAt', 'viewedAt', 'publishedAt', 'raisedAt', 'answeredAt'])
+  for (const key of ['scheduledAt', 'visitedAt', 'viewedAt', 'publishedAt', 'raisedAt', 'answeredAt', 'sentAt', 'openedAt'])
     if (typeof d[key] === 'string') return new Date(d[key] as string).toISOString();
   for (const key of ['effectiveOn', 'leftOn', 'hiredOn', 'since', 'signedOn', 'registeredOn', 'weekOf', 'completedOn', 'erasedOn']) {
     if (typeof d[key] === 'string') return new Date(`${d[key] as string}T00:00:00+09:00`).toISOString();
@@ -435,6 +435,35 @@ export const generateCompany = async (
           });
       }
       await append(`fcActivity-${fcId}`, events);
+    }
+  }
+  // E-mail letters from the CEO (as many as videos), each to a slice of employees, some opened.
+  // Last, so adding them changed nothing generated before.
+  for (let l = 0; l < size.videos; l++) {
+    const letterId = `LET${l}`;
+    const sentAt = instant('2015-02-02', l * 14);
+    const readers = employees.slice((l * 50) % employees.length, ((l * 50) % employees.length) + 200);
+    await append(`emailLetter-${letterId}`, [
+      {
+        type: 'EmailLetterSent',
+        data: {
+          letterId,
+          authorId: 'CEO',
+          subject: `Letter ${l}`,
+          audience: ['EMPLOYEE'],
+          orgUnitIds: [],
+          branchIds: [],
+          recipients: readers.map((readerId) => ({ readerKind: 'EMPLOYEE' as const, readerId, delivered: true })),
+          sentAt,
+        },
+      },
+    ]);
+    for (const readerId of readers) {
+      if (random() >= 0.4) continue;
+      await append(`emailOpen-${letterId}/EMPLOYEE/${readerId}`, [
+        { type: 'EmailLetterOpened', data: { letterId, readerKind: 'EMPLOYEE', readerId, openedAt: instant('2015-02-02', l * 14, 10) } },
+      ]);
+      result.touches++;
     }
   }
   return result;
