@@ -143,16 +143,7 @@ const RECORDS = {
     fcId: idSchema,
     leaderIds: list(idSchema).optional(),
     visitedAt: instantSchema,
-    topics: z.preprocess(
-      (v) =>
-        typeof v === 'string'
-          ? v
-              .split(/[;|]/)
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : v,
-      z.array(nonEmptyText(200)),
-    ),
+    topics: list(nonEmptyText(200)),
     rating: int.optional(),
     comment: nonEmptyText(2000).optional(),
   }),
