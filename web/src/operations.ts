@@ -765,7 +765,10 @@ export const BoardQuery = graphql(`
       ageDays
       overdue
       since
-      sessionId
+      gathering {
+        channel
+        id
+      }
       owner {
         id
         name
@@ -778,6 +781,19 @@ export const BoardQuery = graphql(`
 export const CompleteFollowUpMutation = graphql(`
   mutation CompleteFollowUp($input: CompleteFollowUpInput!, $commandId: String) {
     completeCafeSessionFollowUp(input: $input, commandId: $commandId) {
+      id
+      gathering {
+        channel
+        id
+      }
+      completedOn
+    }
+  }
+`);
+
+export const CompleteTownHallFollowUpMutation = graphql(`
+  mutation CompleteTownHallFollowUp($input: CompleteTownHallFollowUpInput!, $commandId: String) {
+    completeTownHallFollowUp(input: $input, commandId: $commandId) {
       id
       gathering {
         channel

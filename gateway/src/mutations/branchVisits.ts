@@ -4,7 +4,7 @@ import { builder } from '../builder';
 import { BranchVisitRef } from '../types/branchVisit';
 import { CampaignRef } from '../types/campaign';
 import { zodInput } from '../zodInput';
-import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
+import { commandArgs, commandContext, readBack, readBackItem } from './command';
 
 const LaunchCampaignInput = zodInput('LaunchCampaignInput', launchCampaignInput);
 
@@ -15,11 +15,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordFieldVisits,
     type: CampaignRef,
     description: 'Launch a campaign targeting a set of branches.',
-    args: {
-      input: t.arg({ type: LaunchCampaignInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, LaunchCampaignInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.branchVisits.launchCampaign(input, commandContext(ctx, commandId, occurredAt));
       return readBack(ctx, result.position, (l) => l.campaign, result.campaignId, 'campaign');
@@ -29,11 +25,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordFieldVisits,
     type: BranchVisitRef,
     description: 'Record a branch visit. Every FC met becomes a touch by every leader who went.',
-    args: {
-      input: t.arg({ type: RecordBranchVisitInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RecordBranchVisitInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.branchVisits.recordVisit(input, commandContext(ctx, commandId, occurredAt));
       const matches = (v: { visitId: string }) => v.visitId === result.visitId;

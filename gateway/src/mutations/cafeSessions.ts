@@ -16,30 +16,12 @@ import { CafeSessionRef } from '../types/cafeSession';
 import { FollowUpRef } from '../types/followUp';
 import { QuestionRef } from '../types/question';
 import { zodInput } from '../zodInput';
-import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
+import { commandArgs, commandContext, readBack } from './command';
+import { followUpAfter, questionAfter } from './gathering';
 
 type SessionResult = { sessionId: string; position: bigint | undefined };
 const sessionAfter = (ctx: HubContext, result: SessionResult) =>
   readBack(ctx, result.position, (l) => l.cafeSession, result.sessionId, 'café session');
-
-const questionAfter = (ctx: HubContext, result: SessionResult, questionId: string) =>
-  readBackItem(
-    ctx,
-    result.position,
-    (l) => l.questions.CAFE_SESSION,
-    result.sessionId,
-    (q) => q.questionId === questionId,
-    `question ${questionId}`,
-  );
-const followUpAfter = (ctx: HubContext, result: SessionResult, followUpId: string) =>
-  readBackItem(
-    ctx,
-    result.position,
-    (l) => l.questionFollowUps.CAFE_SESSION,
-    result.sessionId,
-    (f) => f.followUpId === followUpId,
-    `follow-up ${followUpId}`,
-  );
 
 const ScheduleCafeSessionInput = zodInput('ScheduleCafeSessionInput', scheduleCafeSessionInput);
 const InviteEmployeeInput = zodInput('InviteEmployeeInput', inviteEmployeeInput);
@@ -72,11 +54,7 @@ builder.mutationFields((t) => ({
     type: CafeSessionRef,
     description:
       'Record a whole café session in one call (bulk, for API clients): scheduled, invitations, attendance and questions, checked up front and appended together — all or nothing. A session in the past needs occurredAt (when it was scheduled): that records history. Idempotent by commandId.',
-    args: {
-      input: t.arg({ type: RecordCafeSessionInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RecordCafeSessionInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.recordSession(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -84,11 +62,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Schedule a café session (톡톡타임).',
-    args: {
-      input: t.arg({ type: ScheduleCafeSessionInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, ScheduleCafeSessionInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.schedule(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -96,11 +70,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Invite an employee of grade 차장 or below; refused for 부장 and executives, duplicates and full sessions.',
-    args: {
-      input: t.arg({ type: InviteEmployeeInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, InviteEmployeeInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.invite(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -108,11 +78,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Record that an employee came (invited or walk-in). Each attendee becomes a touch by every host.',
-    args: {
-      input: t.arg({ type: RecordAttendanceInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RecordAttendanceInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.recordAttendance(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -120,71 +86,47 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: QuestionRef,
     description: 'Record a question raised in a session, optionally anonymous.',
-    args: {
-      input: t.arg({ type: RaiseQuestionInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RaiseQuestionInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.cafeSessions.raiseQuestion(input, commandContext(ctx, commandId, occurredAt));
-      return questionAfter(ctx, result, result.questionId);
+      return questionAfter(ctx, 'CAFE_SESSION', result.sessionId, result, result.questionId);
     },
   }),
   answerCafeSessionQuestion: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
     type: QuestionRef,
     description: 'Answer a question, live or later.',
-    args: {
-      input: t.arg({ type: AnswerQuestionInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
+    args: commandArgs(t.arg, AnswerQuestionInput),
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
+      const result = await ctx.commands.cafeSessions.answerQuestion(input, commandContext(ctx, commandId, occurredAt));
+      return questionAfter(ctx, 'CAFE_SESSION', result.sessionId, result, String(input.questionId));
     },
-    resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      questionAfter(
-        ctx,
-        await ctx.commands.cafeSessions.answerQuestion(input, commandContext(ctx, commandId, occurredAt)),
-        String(input.questionId),
-      ),
   }),
   assignCafeSessionFollowUp: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
     type: FollowUpRef,
     description: 'Assign a follow-up action with an owner and a due date.',
-    args: {
-      input: t.arg({ type: AssignFollowUpInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, AssignFollowUpInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.cafeSessions.assignFollowUp(input, commandContext(ctx, commandId, occurredAt));
-      return followUpAfter(ctx, result, result.followUpId);
+      return followUpAfter(ctx, 'CAFE_SESSION', result.sessionId, result, result.followUpId);
     },
   }),
   completeCafeSessionFollowUp: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
     type: FollowUpRef,
     description: 'Mark a follow-up action done.',
-    args: {
-      input: t.arg({ type: CompleteFollowUpInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
+    args: commandArgs(t.arg, CompleteFollowUpInput),
+    resolve: async (_, { input, commandId, occurredAt }, ctx) => {
+      const result = await ctx.commands.cafeSessions.completeFollowUp(input, commandContext(ctx, commandId, occurredAt));
+      return followUpAfter(ctx, 'CAFE_SESSION', result.sessionId, result, String(input.followUpId));
     },
-    resolve: async (_, { input, commandId, occurredAt }, ctx) =>
-      followUpAfter(
-        ctx,
-        await ctx.commands.cafeSessions.completeFollowUp(input, commandContext(ctx, commandId, occurredAt)),
-        String(input.followUpId),
-      ),
   }),
   cancelCafeSession: t.field({
     authScopes: ACCESS.recordEmployeeChannels,
     type: CafeSessionRef,
     description: 'Cancel a session that has not taken place.',
-    args: {
-      input: t.arg({ type: CancelCafeSessionInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, CancelCafeSessionInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       sessionAfter(ctx, await ctx.commands.cafeSessions.cancel(input, commandContext(ctx, commandId, occurredAt))),
   }),

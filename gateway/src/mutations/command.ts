@@ -1,6 +1,8 @@
 import type { CommandContext } from '@hub/event-store';
+import type { ArgBuilder, InputObjectRef } from '@pothos/core';
 import { notFound, validationError } from '@hub/events';
 import { READ_BACK } from '@hub/read-model';
+import type { builder } from '../builder';
 import type { HubContext } from '../context';
 import type { Loaders } from '../loaders';
 
@@ -20,6 +22,15 @@ export const occurredAtArg = {
   description:
     'When it happened in the world (business time), if not now. Where the input carries its own date or time (hiredOn, visitedAt …) that is the business time and occurredAt may only repeat it. A session or town hall in the past is recorded as history only with an occurredAt (no later than now); scheduling is otherwise for the future.',
 } as const;
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** A fact mutation's arguments, the same everywhere: its input, the command id and the business time. */
+export const commandArgs = <Input extends object>(arg: ArgBuilder<Types>, input: InputObjectRef<Types, Input>) => ({
+  input: arg({ type: input, required: true }),
+  commandId: arg.string(commandIdOptions),
+  occurredAt: arg(occurredAtArg),
+});
 
 type KeyedLoader<T> = { clear(key: string): unknown; load(key: string): Promise<T> };
 

@@ -7,7 +7,7 @@ import { ContractRef } from '../types/contract';
 import { CustomerRef } from '../types/customerSmile';
 import { CustomerVisitRef } from '../types/customerVisit';
 import { zodInput } from '../zodInput';
-import { commandContext, commandIdOptions, occurredAtArg, readBack, readBackItem } from './command';
+import { commandArgs, commandContext, readBack, readBackItem } from './command';
 
 const RegisterCustomerInput = zodInput('RegisterCustomerInput', registerCustomerInput);
 
@@ -39,11 +39,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: CustomerRef,
     description: 'Register a customer of a branch; their personal data is kept apart from the events.',
-    args: {
-      input: t.arg({ type: RegisterCustomerInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RegisterCustomerInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.customerSmile.registerCustomer(input, commandContext(ctx, commandId, occurredAt));
       return readBackCustomer(ctx, result);
@@ -53,11 +49,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.privacy,
     type: CustomerRef,
     description: 'Erase a customer’s name, phone and address for good (PRIVACY_OFFICER only). Events and figures keep the bare id.',
-    args: {
-      input: t.arg({ type: EraseCustomerInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, EraseCustomerInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.customerSmile.eraseCustomerPersonalData(input, commandContext(ctx, commandId, occurredAt));
       return readBackCustomer(ctx, result);
@@ -67,11 +59,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: ContractRef,
     description: 'Record a signed contract: its three follow-ups become due.',
-    args: {
-      input: t.arg({ type: SignContractInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, SignContractInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.customerSmile.signContract(input, commandContext(ctx, commandId, occurredAt));
       return readBack(ctx, result.position, (l) => l.contract, result.contractId, 'contract');
@@ -82,11 +70,7 @@ builder.mutationFields((t) => ({
     type: CustomerVisitRef,
     description:
       'Record a Customer Smile visit. It satisfies the matching follow-up; a leader who went along touches the FC and the customer.',
-    args: {
-      input: t.arg({ type: RecordCustomerVisitInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RecordCustomerVisitInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const { extraVisit, satisfies, ...rest } = input;
       const result = await ctx.commands.customerSmile.recordVisit(

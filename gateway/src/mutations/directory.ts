@@ -19,7 +19,7 @@ import { OrgUnitRef } from '../types/directory';
 import { EmployeeRef } from '../types/employee';
 import { FcRef } from '../types/fc';
 import { zodInput } from '../zodInput';
-import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
+import { commandArgs, commandContext, readBack } from './command';
 
 const DefineOrgUnitInput = zodInput('DefineOrgUnitInput', defineOrgUnitInput);
 
@@ -50,11 +50,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployees,
     type: OrgUnitRef,
     description: 'Add an org unit to the tree (division → department → team).',
-    args: {
-      input: t.arg({ type: DefineOrgUnitInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, DefineOrgUnitInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx): Promise<OrgUnitRow> =>
       readBack(
         ctx,
@@ -68,11 +64,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Add an employee to the directory.',
-    args: {
-      input: t.arg({ type: RegisterEmployeeInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RegisterEmployeeInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
@@ -86,11 +78,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Promote an employee to a higher grade.',
-    args: {
-      input: t.arg({ type: PromoteEmployeeInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, PromoteEmployeeInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
@@ -104,11 +92,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Move an employee to another org unit or region.',
-    args: {
-      input: t.arg({ type: TransferEmployeeInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, TransferEmployeeInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
@@ -122,11 +106,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployees,
     type: EmployeeRef,
     description: 'Record that an employee left the company.',
-    args: {
-      input: t.arg({ type: RecordEmployeeLeftInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RecordEmployeeLeftInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
@@ -140,11 +120,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSalesNetwork,
     type: BranchRef,
     description: 'Add a sales branch.',
-    args: {
-      input: t.arg({ type: RegisterBranchInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RegisterBranchInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
@@ -158,11 +134,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSalesNetwork,
     type: BranchRef,
     description: 'Make a branch a PRIDE branch from a date.',
-    args: {
-      input: t.arg({ type: EnrollBranchInPrideInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, EnrollBranchInPrideInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
@@ -176,11 +148,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Add an FC (설계사) to a branch.',
-    args: {
-      input: t.arg({ type: RegisterFcInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RegisterFcInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
@@ -194,11 +162,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Move an FC to another branch.',
-    args: {
-      input: t.arg({ type: TransferFcInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, TransferFcInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,
@@ -212,11 +176,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSalesNetwork,
     type: FcRef,
     description: 'Record that an FC left.',
-    args: {
-      input: t.arg({ type: RecordFcLeftInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RecordFcLeftInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       readBack(
         ctx,

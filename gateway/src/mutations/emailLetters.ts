@@ -7,7 +7,7 @@ import type { HubContext } from '../context';
 import { EmailLetterRef } from '../types/emailLetter';
 import '../types/videoMessage'; // ViewerKind, which the inputs' reader kinds are
 import { zodInput } from '../zodInput';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandArgs, commandContext } from './command';
 
 const SendEmailLetterInput = zodInput('SendEmailLetterInput', sendEmailLetterInput, {
   nested: { recipients: 'EmailLetterRecipientInput' },
@@ -26,11 +26,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: EmailLetterRef,
     description: 'Record an e-mail letter sent to staff, with its recipients.',
-    args: {
-      input: t.arg({ type: SendEmailLetterInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, SendEmailLetterInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       letterAfter(ctx, await ctx.commands.emailLetters.send(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -38,11 +34,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: EmailLetterRef,
     description: 'Record that a recipient opened a letter: a broadcast touch of the reader by the author.',
-    args: {
-      input: t.arg({ type: RecordEmailLetterOpenInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RecordEmailLetterOpenInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       letterAfter(ctx, await ctx.commands.emailLetters.recordOpen(input, commandContext(ctx, commandId, occurredAt))),
   }),

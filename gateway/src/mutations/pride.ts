@@ -2,7 +2,7 @@ import { reportWeeklyActivityInput } from '@hub/pride';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { zodInput } from '../zodInput';
-import { commandContext, commandIdOptions, occurredAtArg } from './command';
+import { commandArgs, commandContext } from './command';
 
 const ReportWeeklyActivityInput = zodInput('ReportFcWeeklyActivityInput', reportWeeklyActivityInput);
 
@@ -21,11 +21,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordSales,
     type: ReportedRef,
     description: 'Report an FC’s week: customer visits, calls, contracts. A week is reported once; send a correction to change it.',
-    args: {
-      input: t.arg({ type: ReportWeeklyActivityInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, ReportWeeklyActivityInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) => {
       const result = await ctx.commands.pride.reportWeeklyActivity(
         { ...input, correction: input.correction ?? false },

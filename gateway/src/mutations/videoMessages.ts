@@ -4,7 +4,7 @@ import { builder } from '../builder';
 import type { HubContext } from '../context';
 import { VideoMessageRef } from '../types/videoMessage';
 import { zodInput } from '../zodInput';
-import { commandContext, commandIdOptions, occurredAtArg, readBack } from './command';
+import { commandArgs, commandContext, readBack } from './command';
 
 const PublishVideoMessageInput = zodInput('PublishVideoMessageInput', publishVideoInput);
 const RecordVideoViewInput = zodInput('RecordVideoViewInput', recordViewInput);
@@ -17,11 +17,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: VideoMessageRef,
     description: 'Publish a video message.',
-    args: {
-      input: t.arg({ type: PublishVideoMessageInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, PublishVideoMessageInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       videoAfter(ctx, await ctx.commands.videoMessages.publish(input, commandContext(ctx, commandId, occurredAt))),
   }),
@@ -29,11 +25,7 @@ builder.mutationFields((t) => ({
     authScopes: ACCESS.recordEmployeeChannels,
     type: VideoMessageRef,
     description: 'Record a view: a broadcast touch of the viewer by the author.',
-    args: {
-      input: t.arg({ type: RecordVideoViewInput, required: true }),
-      commandId: t.arg.string(commandIdOptions),
-      occurredAt: t.arg(occurredAtArg),
-    },
+    args: commandArgs(t.arg, RecordVideoViewInput),
     resolve: async (_, { input, commandId, occurredAt }, ctx) =>
       videoAfter(ctx, await ctx.commands.videoMessages.recordView(input, commandContext(ctx, commandId, occurredAt))),
   }),

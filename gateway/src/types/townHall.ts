@@ -7,9 +7,10 @@ import { fromArg, idOrNull, optionalPeriod, toArg } from './args';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { forwardPage, toConnection } from './connection';
 import { EmployeeRef } from './employee';
+import { FollowUpRef } from './followUp';
 import { QuestionRef } from './question';
-
 import { TownHallHeadCountRef } from './townHallHeadCount';
+
 export const TownHallFormatEnum = builder.enumType('TownHallFormat', {
   description: 'How a town hall is held.',
   values: {
@@ -52,6 +53,11 @@ TownHallRef.implement({
       type: [QuestionRef],
       description: 'Questions raised, in order.',
       resolve: (th, _, ctx) => ctx.loadersAt(th.asOf).questions.TOWN_HALL.load(th.townHallId),
+    }),
+    followUps: t.field({
+      type: [FollowUpRef],
+      description: 'Follow-up actions promised here, with their completion.',
+      resolve: (th, _, ctx) => ctx.loadersAt(th.asOf).questionFollowUps.TOWN_HALL.load(th.townHallId),
     }),
     feedbackCount: t.exposeInt('feedbackCount', { description: 'Feedback given.' }),
     averageRating: t.exposeFloat('averageRating', { nullable: true, description: 'Mean rating, 1 to 5; null without feedback.' }),

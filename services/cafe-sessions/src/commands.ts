@@ -1,4 +1,12 @@
-import { ANSWER_MODES, idSchema, instantSchema, localDateSchema, nonEmptyText, raiseQuestionInputFields } from '@hub/events';
+import {
+  ANSWER_MODES,
+  assignFollowUpInputFields,
+  completeFollowUpInputFields,
+  idSchema,
+  instantSchema,
+  nonEmptyText,
+  raiseQuestionInputFields,
+} from '@hub/events';
 import { z } from 'zod';
 
 /** What callers (GraphQL, HTTP, seeds) may send; parsed at the service edge before any decision. */
@@ -41,23 +49,11 @@ export const answerQuestionInput = z
   .describe('An answer to a question.');
 
 export const assignFollowUpInput = z
-  .object({
-    sessionId: idSchema.describe('The café session.'),
-    followUpId: optionalId.describe('Optional id; generated when omitted.'),
-    questionId: idSchema.nullish().describe('The question it answers, if any.'),
-    description: nonEmptyText(1000).describe('What is to be done.'),
-    ownerId: idSchema.describe('Who owns it.'),
-    dueOn: localDateSchema.describe('Due date.'),
-  })
+  .object({ sessionId: idSchema.describe('The café session.'), ...assignFollowUpInputFields })
   .describe('A follow-up action to assign.');
 
 export const completeFollowUpInput = z
-  .object({
-    sessionId: idSchema.describe('The café session.'),
-    followUpId: idSchema.describe('The follow-up.'),
-    completedOn: localDateSchema.describe('When it was done.'),
-    note: nonEmptyText(1000).nullish().describe('Optional note.'),
-  })
+  .object({ sessionId: idSchema.describe('The café session.'), ...completeFollowUpInputFields })
   .describe('A follow-up action done.');
 
 export const cancelCafeSessionInput = z

@@ -71,6 +71,8 @@ export const COMMAND_METHODS = {
     'recordHeadCount',
     'raiseQuestion',
     'answerQuestion',
+    'assignFollowUp',
+    'completeFollowUp',
     'giveFeedback',
     'cancel',
     'recordTownHall',

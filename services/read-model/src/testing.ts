@@ -183,4 +183,13 @@ export const twoGatheringsHistory: HistoryEvent[] = [
       data: { townHallId: 'T1', questionId: 'Q1', answeredBy: 'CEO', answer: 'Growth.', answeredAt: at(11) },
     },
   },
+  {
+    // The same follow-up id as the café session's: follow-ups are keyed by their gathering too.
+    stream: 'town-hall-T1',
+    occurredAt: at(11),
+    event: {
+      type: 'TownHallFollowUpAssigned',
+      data: { townHallId: 'T1', followUpId: 'F1', questionId: 'Q1', description: 'Publish the plan', ownerId: 'E1', dueOn: '2015-03-25' },
+    },
+  },
 ];

@@ -49,6 +49,8 @@ export const CONTEXT_OF: Record<HubEventType, ContextName> = {
   TownHallHeadCountRecorded: 'townHalls',
   TownHallQuestionRaised: 'townHalls',
   TownHallQuestionAnswered: 'townHalls',
+  TownHallFollowUpAssigned: 'townHalls',
+  TownHallFollowUpCompleted: 'townHalls',
   TownHallFeedbackGiven: 'townHalls',
   TownHallCancelled: 'townHalls',
   CampaignLaunched: 'branchVisits',

@@ -1,4 +1,12 @@
-import { idSchema, instantSchema, nonEmptyText, raiseQuestionInputFields, TOWN_HALL_FORMATS } from '@hub/events';
+import {
+  assignFollowUpInputFields,
+  completeFollowUpInputFields,
+  idSchema,
+  instantSchema,
+  nonEmptyText,
+  raiseQuestionInputFields,
+  TOWN_HALL_FORMATS,
+} from '@hub/events';
 import { z } from 'zod';
 
 /** What callers may send; parsed at the service edge before any decision. */
@@ -50,6 +58,12 @@ export const giveTownHallFeedbackInput = z
     employeeId: idSchema.nullish().describe('Who gave it; omit for anonymous feedback.'),
   })
   .describe('Feedback on a town hall.');
+export const assignTownHallFollowUpInput = z
+  .object({ townHallId: idSchema.describe('The town hall.'), ...assignFollowUpInputFields })
+  .describe('A follow-up action promised at a town hall, to assign.');
+export const completeTownHallFollowUpInput = z
+  .object({ townHallId: idSchema.describe('The town hall.'), ...completeFollowUpInputFields })
+  .describe('A town-hall follow-up action done.');
 export const cancelTownHallInput = z
   .object({ townHallId: idSchema.describe('The town hall.'), reason: nonEmptyText(500).describe('Why.') })
   .describe('A town hall to cancel (only before anyone attended).');

@@ -1,10 +1,12 @@
-import { hubEventCodec, occurredAtInstant, parseOrThrow, townHallStream } from '@hub/events';
+import { hubEventCodec, occurredAtInstant, occurredOnDay, parseOrThrow, townHallStream } from '@hub/events';
 import type { DirectoryService } from '@hub/directory';
 import { peopleNamedIn, recordedQuestionSteps } from '@hub/questions';
 import { handleCommand, handleCommandBatch, type BatchStep, type CommandContext, type EventStore, newId } from '@hub/event-store';
 import {
   answerTownHallQuestionInput,
+  assignTownHallFollowUpInput,
   cancelTownHallInput,
+  completeTownHallFollowUpInput,
   giveTownHallFeedbackInput,
   raiseTownHallQuestionInput,
   recordTownHallAttendanceInput,
@@ -94,6 +96,25 @@ export const createTownHallService = ({ store, directory, clock = () => new Date
         data.townHallId,
         { type: 'AnswerTownHallQuestion', data: { ...data, answeredAt } },
         { ...context, occurredAt: answeredAt },
+      );
+    },
+    async assignFollowUp(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(assignTownHallFollowUpInput, input, 'follow-up');
+      await directory.getEmployee(data.ownerId);
+      const followUpId = data.followUpId ?? newId(context, 'followUpId');
+      const command: TownHallCommand = {
+        type: 'AssignTownHallFollowUp',
+        data: { ...data, followUpId, questionId: data.questionId ?? null },
+      };
+      return { followUpId, ...(await run(data.townHallId, command, context)) };
+    },
+    async completeFollowUp(input: unknown, context: CommandContext) {
+      const data = parseOrThrow(completeTownHallFollowUpInput, input, 'follow-up completion');
+      const occurredAt = occurredOnDay(context.occurredAt, data.completedOn, 'completedOn');
+      return run(
+        data.townHallId,
+        { type: 'CompleteTownHallFollowUp', data: { ...data, note: data.note ?? null } },
+        { ...context, occurredAt },
       );
     },
     async giveFeedback(input: unknown, context: CommandContext) {

@@ -13,6 +13,8 @@ import type { EmployeeSnapshot } from '@hub/directory';
 import type { Decider } from '@hub/event-store';
 import {
   decideAnswerQuestion,
+  decideAssignFollowUp,
+  decideCompleteFollowUp,
   decideRaiseQuestion,
   emptyQuestionBoard,
   evolveQuestionBoard,
@@ -55,6 +57,8 @@ export type TownHallCommand =
   | { type: 'RecordTownHallHeadCount'; data: Data<'TownHallHeadCountRecorded'>; now: string }
   | { type: 'RaiseTownHallQuestion'; data: Data<'TownHallQuestionRaised'> }
   | { type: 'AnswerTownHallQuestion'; data: Data<'TownHallQuestionAnswered'> }
+  | { type: 'AssignTownHallFollowUp'; data: Data<'TownHallFollowUpAssigned'> }
+  | { type: 'CompleteTownHallFollowUp'; data: Data<'TownHallFollowUpCompleted'> }
   | { type: 'GiveTownHallFeedback'; data: Data<'TownHallFeedbackGiven'>; now: string }
   | { type: 'CancelTownHall'; data: Data<'TownHallCancelled'> };
 
@@ -84,6 +88,10 @@ const evolve = (state: TownHallState, event: HubEvent): TownHallState => {
       return { ...state, board: evolveQuestionBoard(state.board, { fact: 'QuestionRaised', questionId: event.data.questionId }) };
     case 'TownHallQuestionAnswered':
       return { ...state, board: evolveQuestionBoard(state.board, { fact: 'QuestionAnswered', questionId: event.data.questionId }) };
+    case 'TownHallFollowUpAssigned':
+      return { ...state, board: evolveQuestionBoard(state.board, { fact: 'FollowUpAssigned', followUpId: event.data.followUpId }) };
+    case 'TownHallFollowUpCompleted':
+      return { ...state, board: evolveQuestionBoard(state.board, { fact: 'FollowUpCompleted', followUpId: event.data.followUpId }) };
     case 'TownHallFeedbackGiven':
       return { ...state, feedbackIds: new Set(state.feedbackIds).add(event.data.feedbackId) };
     case 'TownHallCancelled':
@@ -152,6 +160,18 @@ const decide = (command: TownHallCommand, state: TownHallState): TownHallEvent[]
       const { townHallId, questionId } = command.data;
       decideAnswerQuestion(existing(state, townHallId).board, venue(townHallId), questionId);
       return [{ type: 'TownHallQuestionAnswered', data: command.data }];
+    }
+
+    case 'AssignTownHallFollowUp': {
+      const { townHallId, followUpId, questionId } = command.data;
+      decideAssignFollowUp(open(state, townHallId, 'assign a follow-up').board, venue(townHallId), followUpId, questionId);
+      return [{ type: 'TownHallFollowUpAssigned', data: command.data }];
+    }
+
+    case 'CompleteTownHallFollowUp': {
+      const { townHallId, followUpId } = command.data;
+      decideCompleteFollowUp(existing(state, townHallId).board, venue(townHallId), followUpId);
+      return [{ type: 'TownHallFollowUpCompleted', data: command.data }];
     }
 
     case 'GiveTownHallFeedback': {

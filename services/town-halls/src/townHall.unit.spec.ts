@@ -122,6 +122,38 @@ describe('town hall (타운홀) decisions', () => {
       .thenThrows(/already answered/);
   });
 
+  it('assigns follow-ups (to a question raised here or standing alone) and completes each once, with the café session’s rules', () => {
+    const followUp = {
+      townHallId,
+      followUpId: 'F1',
+      questionId: 'Q1',
+      description: 'Publish the plan',
+      ownerId: 'M1',
+      dueOn: '2015-06-01',
+    };
+    const assigned: TownHallEvent = { type: 'TownHallFollowUpAssigned', data: followUp };
+    const completion = { townHallId, followUpId: 'F1', completedOn: '2015-05-28', note: null };
+    const done: TownHallEvent = { type: 'TownHallFollowUpCompleted', data: completion };
+    given(scheduled, raised).when({ type: 'AssignTownHallFollowUp', data: followUp }).then([assigned]);
+    const loose = { ...followUp, questionId: null };
+    given(scheduled)
+      .when({ type: 'AssignTownHallFollowUp', data: loose })
+      .then([{ type: 'TownHallFollowUpAssigned', data: loose }]);
+    given(scheduled)
+      .when({ type: 'AssignTownHallFollowUp', data: followUp })
+      .thenThrows(/No question Q1 in town hall/);
+    given(scheduled, raised, assigned).when({ type: 'AssignTownHallFollowUp', data: followUp }).thenThrows('CONFLICT');
+    given(scheduled, cancelled)
+      .when({ type: 'AssignTownHallFollowUp', data: loose })
+      .thenThrows(/cancelled/);
+    given().when({ type: 'AssignTownHallFollowUp', data: loose }).thenThrows('NOT_FOUND');
+    given(scheduled, raised, assigned).when({ type: 'CompleteTownHallFollowUp', data: completion }).then([done]);
+    given(scheduled, raised, assigned, done)
+      .when({ type: 'CompleteTownHallFollowUp', data: completion })
+      .thenThrows(/already completed/);
+    given(scheduled).when({ type: 'CompleteTownHallFollowUp', data: completion }).thenThrows('NOT_FOUND');
+  });
+
   it('takes feedback once it started, each feedback once', () => {
     given(scheduled)
       .when(feedback('FB1'))

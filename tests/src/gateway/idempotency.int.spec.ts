@@ -251,6 +251,18 @@ const COMMANDS: CommandCase[] = [
     select: '{ id questions { id answeredBy { id } } }',
   },
   {
+    mutation: 'assignTownHallFollowUp',
+    input: { townHallId: 'TH1', questionId: 'TQ1', description: 'Publish the plan', ownerId: 'M1', dueOn: '2015-06-30' },
+    conflict: { dueOn: '2015-07-31' },
+    select: '{ id description dueOn owner { id } gathering { channel id } }',
+  },
+  {
+    mutation: 'completeTownHallFollowUp',
+    input: { townHallId: 'TH1', followUpId: 'TF1', completedOn: '2015-06-20' },
+    conflict: { completedOn: '2015-06-21' },
+    select: '{ id completedOn }',
+  },
+  {
     mutation: 'giveTownHallFeedback',
     input: { townHallId: 'TH1', rating: 5, comment: '치맥 최고', employeeId: 'E1' },
     conflict: { rating: 4 },
@@ -312,6 +324,7 @@ const GENERATED_ID = new Set([
   'scheduleCafeSession',
   'raiseCafeSessionQuestion',
   'assignCafeSessionFollowUp',
+  'assignTownHallFollowUp',
   'scheduleTownHall',
   'recordCafeSession',
   'recordTownHall',
@@ -396,13 +409,16 @@ describe.each(HUB_ENGINES)('idempotency of every mutation on $name', (engine) =>
     await ok(
       `mutation { scheduleCafeSession(input: { sessionId: "S-LATER", scheduledAt: "2030-03-12T15:00:00+09:00", venue: "Café Bene, Yeouido", hostIds: ["CEO"] }) { id } }`,
     );
-    // A town hall that took place (an attendee, a question), and one still to come.
+    // A town hall that took place (an attendee, a question, a follow-up), and one still to come.
     await ok(
       `mutation { scheduleTownHall(input: { townHallId: "TH1", scheduledAt: "2015-05-20T18:00:00+09:00", format: CHIMAEK, theme: "Q1 results", venue: "Rooftop", presenterIds: ["CEO", "M1"] }, occurredAt: "2015-01-15T09:00:00+09:00") { id } }`,
     );
     await ok(`mutation { recordTownHallAttendance(input: { townHallId: "TH1", employeeId: "E1" }) { id } }`);
     await ok(
       `mutation { raiseTownHallQuestion(input: { townHallId: "TH1", questionId: "TQ1", topic: "strategy", text: "Where to?", askedBy: "E1" }) { id } }`,
+    );
+    await ok(
+      `mutation { assignTownHallFollowUp(input: { townHallId: "TH1", followUpId: "TF1", description: "Write it up", ownerId: "CEO", dueOn: "2015-06-30" }) { id } }`,
     );
     await ok(
       `mutation { scheduleTownHall(input: { townHallId: "TH-LATER", scheduledAt: "2030-05-20T18:00:00+09:00", format: LECTURE, theme: "Later", venue: "Hall", presenterIds: ["CEO"] }) { id } }`,

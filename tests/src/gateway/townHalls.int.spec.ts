@@ -66,6 +66,62 @@ describe.each(HUB_ENGINES)('town halls through GraphQL on $name', (engine) => {
     });
   });
 
+  it('promises follow-ups at a town hall, listed with the open follow-ups until done', async () => {
+    const assigned = await ok(
+      `mutation { assignTownHallFollowUp(input: { townHallId: "TH-1", followUpId: "F1", questionId: "Q1", description: "Publish the plan", ownerId: "M1", dueOn: "2015-06-05" }) { id gathering { channel id } owner { id } dueOn completedOn } }`,
+    );
+    expect(assigned).toEqual({
+      assignTownHallFollowUp: {
+        id: 'F1',
+        gathering: { channel: 'TOWN_HALL', id: 'TH-1' },
+        owner: { id: 'M1' },
+        dueOn: '2015-06-05',
+        completedOn: null,
+      },
+    });
+    const open = (at: string) =>
+      ok(
+        `{ openFollowUps(at: "${at}", channel: TOWN_HALL) { id gathering { channel id } sessionId description owner { id } ageDays overdue } }`,
+      );
+    expect(await open('2015-06-01T00:00:00Z')).toEqual({
+      openFollowUps: [
+        {
+          id: 'F1',
+          gathering: { channel: 'TOWN_HALL', id: 'TH-1' },
+          sessionId: null,
+          description: 'Publish the plan',
+          owner: { id: 'M1' },
+          ageDays: 11,
+          overdue: false,
+        },
+      ],
+    });
+    expect(await open('2015-06-06T00:00:00Z')).toMatchObject({ openFollowUps: [{ id: 'F1', overdue: true }] });
+    await refused(
+      `mutation { assignTownHallFollowUp(input: { townHallId: "TH-1", followUpId: "F2", questionId: "Q9", description: "x", ownerId: "M1", dueOn: "2015-06-05" }) { id } }`,
+      'NOT_FOUND',
+      /No question Q9 in town hall TH-1/,
+    );
+    await refused(
+      `mutation { assignTownHallFollowUp(input: { townHallId: "TH-1", description: "x", ownerId: "NOBODY", dueOn: "2015-06-05" }) { id } }`,
+      'NOT_FOUND',
+      /NOBODY/,
+    );
+    const done = await ok(
+      `mutation { completeTownHallFollowUp(input: { townHallId: "TH-1", followUpId: "F1", completedOn: "2015-06-03", note: "On the intranet" }) { id completedOn } }`,
+    );
+    expect(done).toEqual({ completeTownHallFollowUp: { id: 'F1', completedOn: '2015-06-03' } });
+    expect(await open('2015-06-06T00:00:00Z')).toEqual({ openFollowUps: [] });
+    await refused(
+      `mutation { completeTownHallFollowUp(input: { townHallId: "TH-1", followUpId: "F1", completedOn: "2015-06-04" }) { id } }`,
+      'CONFLICT',
+      /already completed/,
+    );
+    expect(await ok(`{ townHall(id: "TH-1") { followUps { id completedOn } } }`)).toEqual({
+      townHall: { followUps: [{ id: 'F1', completedOn: '2015-06-03' }] },
+    });
+  });
+
   it('refuses bad input and appends nothing', async () => {
     await refused(
       `mutation { recordTownHallHeadCount(input: { townHallId: "TH-1", orgUnitId: "IT", headCount: -3 }) { id } }`,

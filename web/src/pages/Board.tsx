@@ -6,9 +6,13 @@ import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
-import { BoardQuery, CompleteFollowUpMutation } from '../operations';
+import { BoardQuery, CompleteFollowUpMutation, CompleteTownHallFollowUpMutation } from '../operations';
 import { startOfSeoulDay, todayInSeoul } from '../time';
 import { usePeriod } from '../usePeriod';
+
+/** The page of the café session or town hall a follow-up was promised at. */
+const gatheringPath = (g: { channel: string; id: string }) =>
+  `/channels/${g.channel === 'TOWN_HALL' ? 'town-halls' : 'cafe'}/${encodeURIComponent(g.id)}`;
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : h.toFixed(0));
@@ -24,13 +28,17 @@ export const BoardPage = () => {
     variables: { period: { from: startOfSeoulDay(period.from), to: startOfSeoulDay(period.to) }, asOf: shared.asOf, at: shared.asOf },
     pause: !shared.ready || !shared.period,
   });
-  const [completing, complete] = useMutation(CompleteFollowUpMutation);
+  const [completingCafe, completeCafe] = useMutation(CompleteFollowUpMutation);
+  const [completingTownHall, completeTownHall] = useMutation(CompleteTownHallFollowUpMutation);
+  const completing = completingCafe.fetching || completingTownHall.fetching;
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const done = async (f: { id: string; sessionId: string; description: string }) => {
-    const r = await complete({
-      input: { followUpId: f.id, sessionId: f.sessionId, completedOn: todayInSeoul() },
-      commandId: crypto.randomUUID(),
-    });
+  const done = async (f: { id: string; gathering: { channel: string; id: string }; description: string }) => {
+    const completion = { followUpId: f.id, completedOn: todayInSeoul() };
+    const commandId = crypto.randomUUID();
+    const r =
+      f.gathering.channel === 'TOWN_HALL'
+        ? await completeTownHall({ input: { ...completion, townHallId: f.gathering.id }, commandId })
+        : await completeCafe({ input: { ...completion, sessionId: f.gathering.id }, commandId });
     if (r.error) setMessage({ kind: 'error', text: r.error.graphQLErrors.map((g) => g.message).join('; ') || r.error.message });
     else {
       setMessage({ kind: 'ok', text: t('board.completed', { what: f.description }) });
@@ -106,7 +114,7 @@ export const BoardPage = () => {
                     {data.openFollowUps.map((f) => (
                       <tr key={f.id} className={f.overdue ? 'gap' : ''}>
                         <td className="wrap">
-                          <Link to={`/channels/cafe/${encodeURIComponent(f.sessionId)}`}>{f.description}</Link>
+                          <Link to={gatheringPath(f.gathering)}>{f.description}</Link>
                         </td>
                         <td>{f.owner ? `${f.owner.name}${f.owner.title ? ` (${f.owner.title})` : ''}` : '—'}</td>
                         <td>
@@ -116,7 +124,7 @@ export const BoardPage = () => {
                         <td className="num">{f.ageDays}</td>
                         {schedulesCafeSessions(role) && (
                           <td>
-                            <button type="button" disabled={completing.fetching} onClick={() => void done(f)}>
+                            <button type="button" disabled={completing} onClick={() => void done(f)}>
                               {t('board.complete')}
                             </button>
                           </td>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, localDateSchema, nonEmptyText } from '../primitives';
-import { questionRaisedFields } from './questions';
+import { idSchema, nonEmptyText } from '../primitives';
+import { followUpAssignedFields, followUpCompletedFields, questionRaisedFields } from './questions';
 
 /** Stream per café session (톡톡타임): `cafeSession-<id>`. */
 export const cafeSessionStream = (sessionId: string) => `cafeSession-${sessionId}`;
@@ -54,24 +54,12 @@ export const questionAnsweredSchema = z.object({
 
 export const followUpAssignedSchema = z.object({
   type: z.literal('CafeSessionFollowUpAssigned'),
-  data: z.object({
-    sessionId: idSchema,
-    followUpId: idSchema,
-    questionId: idSchema.nullable(),
-    description: nonEmptyText(1000),
-    ownerId: idSchema,
-    dueOn: localDateSchema,
-  }),
+  data: z.object({ sessionId: idSchema, ...followUpAssignedFields }),
 });
 
 export const followUpCompletedSchema = z.object({
   type: z.literal('CafeSessionFollowUpCompleted'),
-  data: z.object({
-    sessionId: idSchema,
-    followUpId: idSchema,
-    completedOn: localDateSchema,
-    note: nonEmptyText(1000).nullable(),
-  }),
+  data: z.object({ sessionId: idSchema, ...followUpCompletedFields }),
 });
 
 export const cafeSessionCancelledSchema = z.object({

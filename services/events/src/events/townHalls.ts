@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, nonEmptyText } from '../primitives';
-import { questionRaisedFields } from './questions';
+import { followUpAssignedFields, followUpCompletedFields, questionRaisedFields } from './questions';
 
 /** Stream per town hall (타운홀 미팅): `townHall-<id>`. */
 export const townHallStream = (townHallId: string) => `townHall-${townHallId}`;
@@ -57,6 +57,17 @@ export const townHallFeedbackGivenSchema = z.object({
   }),
 });
 
+/** A follow-up action promised at a town hall (후속 조치): the same block as a café session's. */
+export const townHallFollowUpAssignedSchema = z.object({
+  type: z.literal('TownHallFollowUpAssigned'),
+  data: z.object({ townHallId: idSchema, ...followUpAssignedFields }),
+});
+
+export const townHallFollowUpCompletedSchema = z.object({
+  type: z.literal('TownHallFollowUpCompleted'),
+  data: z.object({ townHallId: idSchema, ...followUpCompletedFields }),
+});
+
 export const townHallCancelledSchema = z.object({
   type: z.literal('TownHallCancelled'),
   data: z.object({ townHallId: idSchema, reason: nonEmptyText(500) }),
@@ -69,6 +80,8 @@ export const townHallEventSchemas = [
   townHallQuestionRaisedSchema,
   townHallQuestionAnsweredSchema,
   townHallFeedbackGivenSchema,
+  townHallFollowUpAssignedSchema,
+  townHallFollowUpCompletedSchema,
   townHallCancelledSchema,
 ] as const;
 

@@ -1,3 +1,4 @@
+import { koreanDay } from '@hub/events';
 import type { TownHallService } from '@hub/town-halls';
 import { DEMO_ORG_UNITS, EXECUTIVES, TOPICS, type DemoStory } from './story';
 
@@ -68,6 +69,34 @@ export const seedTownHalls = async (townHalls: TownHallService, eligible: string
           ctx(`${questionId}:answer`, raisedAt),
         );
       }
+    }
+    // Follow-ups promised on stage: the last town hall's unanswered question, still open, and one
+    // earlier promise from the feedback ("more time for questions"), kept.
+    if (i === 7) {
+      const questionId = `${townHallId}-q3`;
+      await townHalls.assignFollowUp(
+        {
+          townHallId,
+          followUpId: `${questionId}-f`,
+          questionId,
+          description: 'Answer in writing on the intranet',
+          ownerId: 'EX-CHRO',
+          dueOn: koreanDay(new Date(date.getTime() + 14 * 86_400_000)),
+        },
+        ctx(`${questionId}-f:assign`, scheduledAt),
+      );
+    }
+    if (i === 5) {
+      const followUpId = `${townHallId}-qa`;
+      const dueOn = koreanDay(new Date(date.getTime() + 30 * 86_400_000));
+      await townHalls.assignFollowUp(
+        { townHallId, followUpId, description: 'Longer Q&A at the next town hall', ownerId: 'EX-CSO', dueOn },
+        ctx(`${followUpId}:assign`, scheduledAt),
+      );
+      await townHalls.completeFollowUp(
+        { townHallId, followUpId, completedOn: dueOn, note: 'Q&A doubled to 40 minutes.' },
+        ctx(`${followUpId}:complete`),
+      );
     }
     for (let f = 0; f < 12; f++) {
       await townHalls.giveFeedback(

@@ -295,6 +295,23 @@ export const generateCompany = async (
           data: { townHallId, questionId, answeredBy: 'CEO', answer: 'Because.', answeredAt: at },
         });
     }
+    // The unanswered questions become a follow-up, done for every other town hall.
+    events.push({
+      type: 'TownHallFollowUpAssigned',
+      data: {
+        townHallId,
+        followUpId: `${townHallId}-F`,
+        questionId: `${townHallId}-Q8`,
+        description: 'Answer in writing',
+        ownerId: 'CHRO',
+        dueOn: day(at.slice(0, 10), 30),
+      },
+    });
+    if (h % 2)
+      events.push({
+        type: 'TownHallFollowUpCompleted',
+        data: { townHallId, followUpId: `${townHallId}-F`, completedOn: day(at.slice(0, 10), 20), note: null },
+      });
     for (let f = 0; f < 50; f++)
       events.push({
         type: 'TownHallFeedbackGiven',

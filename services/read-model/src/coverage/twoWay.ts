@@ -3,7 +3,7 @@ import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type ViewMoment } from '../asOf';
 import type { ReachPeriod } from './reach';
 import { iso, localDate } from '../queries/rows';
-import type { GatheringChannel } from '../queries/questions';
+import type { Gathering, GatheringChannel } from '../queries/questions';
 
 /*
  * Two-way: were people heard? Questions raised in a period, how many were answered and how fast,
@@ -20,13 +20,14 @@ export interface QuestionFigures {
 
 export interface OpenFollowUpRow {
   followUpId: string;
-  sessionId: string;
+  /** The café session or town hall where it was promised. */
+  gathering: Gathering;
   description: string;
   ownerId: string;
   dueOn: string;
-  /** When the session it came from took place. */
+  /** When the gathering it came from took place. */
   since: string;
-  /** Days from the session to `at`. */
+  /** Days from the gathering to `at`. */
   ageDays: number;
   overdue: boolean;
   /** The moment the question was asked at: its owner is looked up at the same one. */
@@ -80,31 +81,40 @@ export const twoWay = async (db: SqlExecutor, period: ReachPeriod, asOf?: AsOf) 
   };
 };
 
-/** Café-session follow-up actions not completed at `at` (as recorded by `asOf`), oldest first. */
+/**
+ * Follow-up actions promised at café sessions and town halls and not completed at `at` (as recorded
+ * by `asOf`), oldest gathering first, optionally for one owner or one kind of gathering.
+ */
 export const openFollowUps = async (
   db: SqlExecutor,
   at: string,
-  filter: { ownerId?: string | null } = {},
+  filter: { ownerId?: string | null; channel?: GatheringChannel | null } = {},
   asOf?: AsOf,
 ): Promise<OpenFollowUpRow[]> => {
   const rows = await db.query(
-    `SELECT f.follow_up_id, f.gathering_id AS session_id, f.description, f.owner_id, f.due_on, s.scheduled_at
-     FROM hub_view.question_follow_ups f JOIN hub_view.cafe_sessions s ON f.gathering_channel = 'CAFE_SESSION' AND s.session_id = f.gathering_id
-     WHERE ${asOfSql('f', 2)} AND s.scheduled_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
+    `SELECT f.gathering_channel, f.gathering_id, f.follow_up_id, f.description, f.owner_id, f.due_on, g.held_at
+     FROM hub_view.question_follow_ups f
+     JOIN LATERAL (
+       SELECT s.scheduled_at AS held_at FROM hub_view.cafe_sessions s WHERE f.gathering_channel = 'CAFE_SESSION' AND s.session_id = f.gathering_id
+       UNION ALL
+       SELECT t.scheduled_at FROM hub_view.town_halls t WHERE f.gathering_channel = 'TOWN_HALL' AND t.town_hall_id = f.gathering_id
+     ) g ON true
+     WHERE ${asOfSql('f', 2)} AND g.held_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
+       AND ($5::text IS NULL OR f.gathering_channel = $5)
        AND NOT EXISTS (SELECT 1 FROM hub_view.question_follow_up_completions c
          WHERE c.gathering_channel = f.gathering_channel AND c.gathering_id = f.gathering_id AND c.follow_up_id = f.follow_up_id
            AND ${asOfSql('c', 2)} AND c.completed_on <= $4::date)
-     ORDER BY s.scheduled_at, f.follow_up_id`,
+     ORDER BY g.held_at, f.gathering_channel, f.gathering_id, f.follow_up_id`,
     // Completion dates are company (Seoul) days: done from the start of that Korean day.
-    [at, asOfParam(asOf), filter.ownerId ?? null, koreanDay(at)],
+    [at, asOfParam(asOf), filter.ownerId ?? null, koreanDay(at), filter.channel ?? null],
   );
   const atMs = Date.parse(at);
   return rows.map((r) => {
-    const since = iso(r.scheduled_at);
+    const since = iso(r.held_at);
     const dueOn = localDate(r.due_on);
     return {
       followUpId: r.follow_up_id as string,
-      sessionId: r.session_id as string,
+      gathering: { channel: r.gathering_channel as GatheringChannel, id: r.gathering_id as string },
       description: r.description as string,
       ownerId: r.owner_id as string,
       dueOn,

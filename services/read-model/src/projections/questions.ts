@@ -78,7 +78,9 @@ export const questionProjection = defineProjection({
     'CafeSessionQuestionAnswered',
     'TownHallQuestionAnswered',
     'CafeSessionFollowUpAssigned',
+    'TownHallFollowUpAssigned',
     'CafeSessionFollowUpCompleted',
+    'TownHallFollowUpCompleted',
   ],
   async apply(tx, { event, occurredAt, recordedAt }) {
     const { channel, id } = gatheringOf(event.data);
@@ -103,7 +105,8 @@ export const questionProjection = defineProjection({
         );
         return;
       }
-      case 'CafeSessionFollowUpAssigned': {
+      case 'CafeSessionFollowUpAssigned':
+      case 'TownHallFollowUpAssigned': {
         const d = event.data;
         await tx.query(
           `INSERT INTO hub_view.question_follow_ups (gathering_channel, gathering_id, follow_up_id, question_id, description, owner_id, due_on, occurred_at, recorded_at)
@@ -112,7 +115,8 @@ export const questionProjection = defineProjection({
         );
         return;
       }
-      case 'CafeSessionFollowUpCompleted': {
+      case 'CafeSessionFollowUpCompleted':
+      case 'TownHallFollowUpCompleted': {
         const d = event.data;
         await tx.query(
           `INSERT INTO hub_view.question_follow_up_completions (gathering_channel, gathering_id, follow_up_id, completed_on, note, occurred_at, recorded_at)
