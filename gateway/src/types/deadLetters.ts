@@ -5,12 +5,17 @@ import { forwardPage, toConnection } from './connection';
 
 const DeadLetterRef = builder.objectRef<DeadLetterRow>('DeadLetter');
 DeadLetterRef.implement({
-  description: 'An event the view could not take (its projection failed, or it does not parse): parked, so the projector goes on.',
+  description:
+    'An event a projection of the view could not take (it failed on it, or the event does not parse): parked, so the projector goes on.',
   fields: (t) => ({
     position: t.exposeString('position', { description: 'Its place in the global order.' }),
     eventId: t.exposeID('eventId', { description: 'The event.' }),
     type: t.exposeString('type', { description: 'Its type.' }),
     stream: t.exposeString('stream', { description: 'Its stream.' }),
+    projection: t.exposeString('projection', {
+      nullable: true,
+      description: 'The projection that could not take it (the others did); null when the event does not parse, so none could.',
+    }),
     reason: t.exposeString('reason', { description: 'Why it was parked.' }),
     parkedAt: t.expose('parkedAt', { type: 'DateTime', description: 'When.' }),
   }),

@@ -50,7 +50,9 @@ const counted = (db: SqlDriver) => {
 };
 
 const deadLetterRows = (db: SqlDriver) =>
-  db.query('SELECT position::text AS position, event_id, event_type, stream_name, reason FROM hub_view.dead_letters ORDER BY position');
+  db.query(
+    'SELECT position::text AS position, projection, event_id, event_type, stream_name, reason FROM hub_view.dead_letters ORDER BY position, projection',
+  );
 
 describe.each(SQL_ENGINES)('poison events on $name', (engine) => {
   let db: SqlDriver;
@@ -94,18 +96,19 @@ describe.each(SQL_ENGINES)('poison events on $name', (engine) => {
   });
   afterAll(() => dispose());
 
-  it('parks each poison event with its reason, moves the checkpoint past it and applies the rest', async () => {
+  it('parks each poison event with its reason and the projection that failed, moves the checkpoint past it and applies the rest', async () => {
     await projector.start();
     expect(await projector.checkpoint()).toBe(await store.headPosition());
+    // The buggy projection's failure on E-BUG costs the directory nothing: each projection is a unit.
     const [e1, bug, e2] = await employeesByIds(db, ['E1', 'E-BUG', 'E2']);
-    expect([e1?.employeeId, bug, e2?.employeeId]).toEqual(['E1', undefined, 'E2']); // the directory's row for E-BUG went with its savepoint
+    expect([e1?.employeeId, bug?.employeeId, e2?.employeeId]).toEqual(['E1', 'E-BUG', 'E2']);
     const parked = await deadLetterRows(db);
     expect(parked.map((r) => r.position)).toEqual(poison.map((p) => String(p.position)));
     parked.forEach((r, i) => expect(r.reason).toMatch(poison[i]!.why));
-    expect(parked.map((r) => [r.event_type, r.stream_name])).toEqual([
-      ['EmployeeRegistered', 'employee-E-BUG'],
-      ['EmployeeTeleported', 'employee-X'],
-      ['EmployeeRegistered', 'employee-Y'],
+    expect(parked.map((r) => [r.projection, r.event_type, r.stream_name])).toEqual([
+      ['buggy', 'EmployeeRegistered', 'employee-E-BUG'],
+      ['*', 'EmployeeTeleported', 'employee-X'], // no projection can take what does not parse
+      ['*', 'EmployeeRegistered', 'employee-Y'],
     ]);
     expect(projector.stats).toEqual({ applied: 3, parked: 3 });
   });
@@ -141,8 +144,14 @@ describe.each(SQL_ENGINES)('poison events on $name', (engine) => {
     expect(first.nodes.map((n) => n.node.position)).toEqual([String(poison[2]!.position), String(poison[1]!.position)]);
     const rest = await deadLetters(db, { first: 2, after: first.nodes[1]!.cursor });
     expect(rest.nodes.map((n) => n.node)).toEqual([
-      expect.objectContaining({ position: String(poison[0]!.position), type: 'EmployeeRegistered', stream: 'employee-E-BUG' }),
+      expect.objectContaining({
+        position: String(poison[0]!.position),
+        type: 'EmployeeRegistered',
+        stream: 'employee-E-BUG',
+        projection: 'buggy',
+      }),
     ]);
+    expect(first.nodes.map((n) => n.node.projection)).toEqual([null, null]);
     expect(rest.hasNextPage).toBe(false);
     await expect(deadLetters(db, { first: 2, after: 'nonsense' })).rejects.toThrow(/Invalid cursor/);
 
@@ -152,6 +161,14 @@ describe.each(SQL_ENGINES)('poison events on $name', (engine) => {
       view: { position: String(await store.headPosition()), head: String(await store.headPosition()), lag: 0 },
       deadLetters: 3,
     });
+  });
+
+  it('rebuilding the failing projection alone clears its dead letters and parks them again, to the same rows', async () => {
+    const before = await deadLetterRows(db);
+    await db.exec(`DELETE FROM hub_view.dead_letters WHERE projection = '*'`); // to see that the replay parks those again too
+    await projector.rebuild('buggy');
+    expect(await deadLetterRows(db)).toEqual(before);
+    expect((await employeesByIds(db, ['E-BUG']))[0]?.employeeId).toBe('E-BUG');
   });
 
   it('parks them again on a rebuild, to the same rows', async () => {

@@ -192,7 +192,7 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
     expect(Number(touches!.estimated)).toBe(Number(touches!.actual));
   });
 
-  it('writes rows and checkpoint together: a failing event leaves no rows, is parked, and the checkpoint moves past it', async () => {
+  it('writes rows and checkpoint together: a failing projection leaves no rows of its own, parks the event for itself, and the checkpoint moves past it', async () => {
     const other = await engine.create();
     try {
       const otherStore = await createSqlEventStore(other.db);
@@ -200,25 +200,29 @@ describe.each(SQL_ENGINES)('read model on $name', (engine) => {
       const failing = createProjector({
         store: otherStore,
         db: other.db,
-        // The directory writes its row first; the broken projection must take that row down with it.
+        // The broken projection writes its row, then fails: that row goes; the directory's stays.
         projections: [
           directoryProjection,
           defineProjection({
             name: 'broken',
             shape: 1,
-            ddl: '',
+            ddl: 'CREATE TABLE IF NOT EXISTS hub_view.broken_rows (org_unit_id text)',
             handles: ['OrgUnitDefined'],
-            apply: () => Promise.reject(new Error('disk full')),
+            apply: async (tx, { event }) => {
+              await tx.query('INSERT INTO hub_view.broken_rows VALUES ($1)', [event.data.orgUnitId]);
+              throw new Error('disk full');
+            },
           }),
         ],
         log: () => undefined,
       });
       await migrateReadModel(other.db);
       await failing.start();
-      expect(await other.db.query('SELECT * FROM hub_view.org_units')).toEqual([]);
+      expect(await other.db.query('SELECT * FROM hub_view.broken_rows')).toEqual([]);
+      expect(await other.db.query('SELECT org_unit_id FROM hub_view.org_units')).toEqual([{ org_unit_id: 'U' }]);
       expect(await failing.checkpoint()).toBe(position);
-      expect(await other.db.query('SELECT position::text AS position, reason FROM hub_view.dead_letters')).toEqual([
-        { position: String(position), reason: 'Error: disk full' },
+      expect(await other.db.query('SELECT position::text AS position, projection, reason FROM hub_view.dead_letters')).toEqual([
+        { position: String(position), projection: 'broken', reason: 'Error: disk full' },
       ]);
       await failing.stop();
       await otherStore.close();

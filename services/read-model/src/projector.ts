@@ -47,6 +47,8 @@ const resetProjection = async (tx: SqlExecutor, projection: Projection, createdT
   for (const table of new Set([...createdTables, ...projection.tables])) await tx.exec(`DROP TABLE IF EXISTS hub_view.${table} CASCADE`);
   if (projection.touchChannels.length > 0)
     await tx.query(`DELETE FROM hub_view.touches WHERE channel = ANY($1::text[])`, [projection.touchChannels]);
+  // Its replay parks again what it still cannot take.
+  await tx.query(`DELETE FROM hub_view.dead_letters WHERE projection = $1`, [projection.name]);
   await tx.query(`DELETE FROM hub_view.checkpoints WHERE name = $1`, [projection.name]);
 };
 
@@ -162,10 +164,14 @@ const parse = (recorded: RecordedEvent): Parsed => {
   return { ok: true, event: { ...rest, event: parsed.data, occurredAt: recorded.metadata.occurredAt } };
 };
 
-const park = (tx: SqlExecutor, recorded: RecordedEvent, reason: string) =>
+/** Where a dead letter names no projection: the event does not parse, so none can take it. */
+const EVERY_PROJECTION = '*';
+
+const park = (tx: SqlExecutor, recorded: RecordedEvent, projection: string, reason: string) =>
   tx.query(
-    `INSERT INTO hub_view.dead_letters (position, event_id, event_type, stream_name, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (position) DO NOTHING`,
-    [recorded.position.toString(), recorded.id, recorded.type, recorded.streamName, reason],
+    `INSERT INTO hub_view.dead_letters (position, projection, event_id, event_type, stream_name, reason)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (position, projection) DO NOTHING`,
+    [recorded.position.toString(), projection, recorded.id, recorded.type, recorded.streamName, reason],
   );
 
 const sleep = (ms: number, interrupt: Promise<void>) =>
@@ -182,10 +188,11 @@ const sleep = (ms: number, interrupt: Promise<void>) =>
  * together with the checkpoint, so a crash never leaves rows without their checkpoint or the
  * reverse, and an event at or before the checkpoint is never applied again.
  *
- * Faults: a poison event (its projection throws, or it does not parse) is parked in
- * hub_view.dead_letters with its reason, in the transaction that moves the checkpoint past it, and
- * the projector goes on. A batch is tried whole first; only when it fails is it replayed one event
- * at a time, each under a savepoint, to find the poison one. A store that cannot be reached is not
+ * Faults: a poison event (a projection throws on it, or it does not parse) is parked in
+ * hub_view.dead_letters with its reason and the projection that failed, in the transaction that
+ * moves the checkpoint past it, and the projector goes on; the other projections still take it. A
+ * batch is tried whole first; only when it fails is it replayed one event and one projection at a
+ * time, each under a savepoint, to find the poison pair. A store that cannot be reached is not
  * poison: the projector retries with back-off until it can, and never stops by itself.
  */
 export const createProjector = ({
@@ -230,7 +237,7 @@ export const createProjector = ({
   /**
    * One attempt at a batch. Each event goes to the projections whose checkpoint is below it (all of
    * them, except after one was added or reset), and every checkpoint moves past the batch, in the
-   * same transaction. `careful`: a savepoint per event, so a failing one is parked alone.
+   * same transaction. `careful`: a savepoint per event and projection, so a failing pair is parked alone.
    */
   const attempt = (events: RecordedEvent[], careful: boolean, from: bigint) =>
     db.transaction(async (tx) => {
@@ -245,37 +252,42 @@ export const createProjector = ({
         (min, p) => (checkpoints.get(p.name)! < min ? checkpoints.get(p.name)! : min),
         checkpoints.get(inStep[0]!.name)!,
       );
-      const applyTo = async (due: readonly Projection[], event: ProjectedEvent) => {
-        for (const p of due) await p.apply(tx, event);
-      };
       for (const recorded of events) {
         if (recorded.position <= low) continue;
         const due = inStep.filter((p) => checkpoints.get(p.name)! < recorded.position);
         const parsed = parse(recorded);
         if (!parsed.ok) {
-          await park(tx, recorded, parsed.reason);
+          await park(tx, recorded, EVERY_PROJECTION, parsed.reason);
           log(`[projector] parked event ${recorded.id} (${recorded.type}) at ${recorded.position}: ${parsed.reason}`);
           done.parked++;
           continue;
         }
         if (!careful) {
-          await applyTo(due, parsed.event);
+          for (const p of due) await p.apply(tx, parsed.event);
           done.applied++;
           continue;
         }
-        await tx.exec('SAVEPOINT hub_event');
-        try {
-          await applyTo(due, parsed.event);
-          await tx.exec('RELEASE SAVEPOINT hub_event');
-          done.applied++;
-        } catch (e) {
-          if (isTransientSqlError(e)) throw e; // the store, not the event: retry the whole batch later
-          await tx.exec('ROLLBACK TO SAVEPOINT hub_event');
-          const reason = describeError(e);
-          await park(tx, recorded, reason);
-          log(`[projector] parked event ${recorded.id} (${recorded.type}) at ${recorded.position} of ${recorded.streamName}: ${reason}`);
-          done.parked++;
+        // A savepoint per projection: the one that fails parks the event for itself alone, the
+        // others take it (each projection is a unit).
+        let failed = false;
+        for (const p of due) {
+          await tx.exec('SAVEPOINT hub_event');
+          try {
+            await p.apply(tx, parsed.event);
+            await tx.exec('RELEASE SAVEPOINT hub_event');
+          } catch (e) {
+            if (isTransientSqlError(e)) throw e; // the store, not the event: retry the whole batch later
+            await tx.exec('ROLLBACK TO SAVEPOINT hub_event');
+            const reason = describeError(e);
+            await park(tx, recorded, p.name, reason);
+            log(
+              `[projector] ${p.name} parked event ${recorded.id} (${recorded.type}) at ${recorded.position} of ${recorded.streamName}: ${reason}`,
+            );
+            failed = true;
+          }
         }
+        if (failed) done.parked++;
+        else done.applied++;
       }
       const last = events[events.length - 1];
       if (last && last.position > low) {

@@ -19,9 +19,9 @@ export const VIEW_SCHEMA = 'hub_view';
  * The core's shape; a view whose core has another shape is dropped whole and rebuilt on start
  * (projector.ts). A projection's own shape (`Projection.shape`) resets that projection alone.
  * 2: business time. 3: people's versions with validity ranges, for "now" without a fold.
- * 4: projections as units, one checkpoint each (with its shape).
+ * 4: projections as units, one checkpoint each (with its shape). 5: dead letters per projection.
  */
-export const READ_MODEL_VERSION = 4;
+export const READ_MODEL_VERSION = 5;
 
 export const READ_MODEL_DDL = `
 CREATE SCHEMA IF NOT EXISTS hub_view;
@@ -37,16 +37,20 @@ CREATE TABLE IF NOT EXISTS hub_view.checkpoints (
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- Poison events: ones the projector could not apply (a projection threw, or the event does not
--- parse), parked with the reason so the view goes on without them. Dropped with the view: a
--- rebuild parks them again (or applies them, once the bug is fixed).
+-- Poison events: ones a projection could not apply (it threw, or the event does not parse), parked
+-- with the reason so the view goes on without them; the other projections still take the event.
+-- Dropped with the view or with the projection's reset: a rebuild parks them again (or applies
+-- them, once the bug is fixed).
 CREATE TABLE IF NOT EXISTS hub_view.dead_letters (
-  position     bigint PRIMARY KEY,
+  position     bigint NOT NULL,
+  -- The projection that could not take it; '*' when the event does not parse (no projection can).
+  projection   text NOT NULL,
   event_id     text NOT NULL,
   event_type   text NOT NULL,
   stream_name  text NOT NULL,
   reason       text NOT NULL,
-  parked_at    timestamptz NOT NULL DEFAULT now()
+  parked_at    timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (position, projection)
 );
 
 -- One person reached by one leader (NULL: the company) through one channel at one time,

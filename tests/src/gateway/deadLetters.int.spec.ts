@@ -24,15 +24,19 @@ describe.each(HUB_ENGINES)('dead letters through GraphQL on $name', (engine) => 
     expect(await t.ok(`mutation { defineOrgUnit(input: { orgUnitId: "DL", name: "After the poison", kind: DIVISION }) { id } }`)).toEqual({
       defineOrgUnit: { id: 'DL' },
     });
-    const q = `{ deadLetters(first: 5) { totalCount edges { node { position type stream reason } } } }`;
+    const q = `{ deadLetters(first: 5) { totalCount edges { node { position type stream projection reason } } } }`;
     const listed = (await t.ok(q, undefined, 'ADMIN')) as {
-      deadLetters: { totalCount: number; edges: { node: { position: string; type: string; stream: string; reason: string } }[] };
+      deadLetters: {
+        totalCount: number;
+        edges: { node: { position: string; type: string; stream: string; projection: string | null; reason: string } }[];
+      };
     };
     expect(listed.deadLetters.totalCount).toBe(1);
     expect(listed.deadLetters.edges[0]!.node).toMatchObject({
       position: poison.position.toString(),
       type: 'AlienLanded',
       stream: 'alien-1',
+      projection: null, // it does not parse: no projection could take it
     });
     expect(listed.deadLetters.edges[0]!.node.reason.length).toBeGreaterThan(0);
     await t.refused(q, 'FORBIDDEN', /only for ADMIN/, undefined, 'LEADERSHIP');

@@ -12,7 +12,9 @@ export const dumpView = async (db: SqlExecutor) => {
   for (const { table_name } of tables) {
     dump[table_name] =
       table_name === 'dead_letters'
-        ? await db.query('SELECT position, event_id, event_type, stream_name, reason FROM hub_view.dead_letters ORDER BY position')
+        ? await db.query(
+            'SELECT position, projection, event_id, event_type, stream_name, reason FROM hub_view.dead_letters ORDER BY position, projection',
+          )
         : await db.query(`SELECT * FROM hub_view.${table_name} ORDER BY 1, 2, 3`);
   }
   return dump;
