@@ -52,7 +52,7 @@ export const monthsBetween = (from: string, to: string) => {
  * alone: the segment's people present during the month (tenure and PRIDE judged at its end), the
  * distinct ones touched in it (through the channel, by the leader, when given) and the touches.
  * One statement: the people are folded once as of `asOf`, each month keeps those present in it,
- * and the period's touches are read once and counted per month.
+ * and the period's touches are read once, counted per person and month, and kept for those present.
  */
 export const coverageByMonth = async (
   db: SqlExecutor,
@@ -77,18 +77,30 @@ export const coverageByMonth = async (
        SELECT month_index::int, month_from, month_to FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS m(month_from, month_to, month_index)
      ),
      people AS MATERIALIZED (${kind === 'EMPLOYEE' ? employeesAsOfSql(3, asOf) : kind === 'FC' ? FCS_AS_OF(3, asOf) : 'SELECT 1'}),
-     pop AS MATERIALIZED (SELECT mo.month_index, p.person_id FROM months mo CROSS JOIN LATERAL (${population}) p),
-     t AS (
-       SELECT mo.month_index, t.person_id FROM hub_view.touches t
-       JOIN months mo ON t.touched_at >= mo.month_from AND t.touched_at < mo.month_to
+     -- one pass over months × people gives both each person once, with the months they were there
+     -- as bits (month i: bit i-1), and each month's population (GROUPING: 1 = a person's row, 2 = a month's)
+     present AS MATERIALIZED (
+       SELECT GROUPING(p.person_id, mo.month_index) AS row_kind, p.person_id, mo.month_index,
+              bit_or(1::bigint << (mo.month_index - 1)) AS present_in, count(*)::int AS population
+       FROM months mo CROSS JOIN LATERAL (${population}) p GROUP BY GROUPING SETS ((p.person_id), (mo.month_index))
+     ),
+     pop AS (SELECT person_id, present_in FROM present WHERE row_kind = 1),
+     sizes AS (SELECT month_index, population FROM present WHERE row_kind = 2),
+     -- each touch of the period in its month (width_bucket: the month whose start is the last one
+     -- at or before it), counted per person and month before they meet the population
+     per_person AS MATERIALIZED (
+       SELECT width_bucket(t.touched_at, $1::timestamptz[]) AS month_index, t.person_id, count(*)::int AS touches
+       FROM hub_view.touches t
        WHERE t.person_kind = $${k} AND t.touched_at >= $${first}::timestamptz AND t.touched_at < $${last}::timestamptz AND ${asOfSql('t', 3)}
          AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+       GROUP BY 1, 2
      ),
      hits AS (
-       SELECT t.month_index, count(DISTINCT t.person_id)::int AS reached, count(*)::int AS touches
-       FROM t JOIN pop ON pop.month_index = t.month_index AND pop.person_id = t.person_id GROUP BY t.month_index
-     ),
-     sizes AS (SELECT month_index, count(*)::int AS population FROM pop GROUP BY month_index)
+       SELECT t.month_index, count(*)::int AS reached, sum(t.touches)::int AS touches
+       FROM per_person t JOIN pop ON pop.person_id = t.person_id
+       WHERE pop.present_in & (1::bigint << (t.month_index - 1)) <> 0
+       GROUP BY t.month_index
+     )
      SELECT mo.month_index, coalesce(s.population, 0) AS population, coalesce(h.reached, 0) AS reached, coalesce(h.touches, 0) AS touches
      FROM months mo LEFT JOIN sizes s ON s.month_index = mo.month_index LEFT JOIN hits h ON h.month_index = mo.month_index
      ORDER BY mo.month_index`,
