@@ -17,6 +17,7 @@ import './types/orgUnitReach';
 import './types/channelFigure';
 import './types/leaderFigure';
 import './types/coverage';
+import './types/coverageByMonth';
 import './types/employeeReachByOrgUnit';
 import './types/gapPerson';
 import './types/gaps';

@@ -1,10 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { koreanDayStart } from '@hub/events';
 import { createSqlEventStore } from '@hub/event-store-sql';
+import { createSqlPersonalDataStore } from '@hub/personal-data/sql';
 import {
   branchesPage,
   cafeSessionReachByOrgUnit,
   coverage,
+  coverageByMonth,
   createProjector,
+  customersByIds,
+  emailLettersPage,
+  employeeReachByOrgUnit,
   employeesByIds,
   employeesPage,
   fcsPage,
@@ -76,6 +83,31 @@ const measure = async (engine: keyof typeof SIZES, db: SqlDriver) => {
   await projector.start();
   const projectSeconds = (Date.now() - projectStart) / 1000;
 
+  // Customers' names live sealed in the personal-data store (the generator writes none): give each
+  // a name so that search by name (blind index, then the customers by id, as the gateway asks) has
+  // something to find — about one customer in 40 is a 김민지.
+  const personalData = await createSqlPersonalDataStore(db, randomBytes(32));
+  const [surnames, givenNames] = [
+    ['김', '이', '박', '최', '정'],
+    ['민지', '서연', '하준', '도윤', '지우', '예린', '수아', '시우'],
+  ];
+  for (let c = 0; c < SIZES[engine].customers; c++)
+    await personalData.put(`C${String(c).padStart(5, '0')}`, {
+      name: `${surnames[c % 5]}${givenNames[Math.floor(c / 5) % 8]}`,
+      phone: '010-0000-0000',
+      address: '서울',
+    });
+  const customerSearch = async (text: string, asOf: AsOf) => {
+    const found = [];
+    for (let after: string | null = null; found.length < 20;) {
+      const ids = await personalData.searchByName(text, { after, limit: 100 });
+      for (const c of await customersByIds(db, ids, asOf)) if (found.length < 20 && c && c.erasedOn === null) found.push(c);
+      if (ids.length < 100) break;
+      after = ids[ids.length - 1]!;
+    }
+    return found;
+  };
+
   const recordedMidway = new Date().toISOString();
   const moments: Record<string, AsOf> = {
     now: null,
@@ -84,6 +116,15 @@ const measure = async (engine: keyof typeof SIZES, db: SqlDriver) => {
   };
   const year = { from: '2014-01-01T00:00:00+09:00', to: '2015-01-01T00:00:00+09:00' };
   const byName = { by: 'NAME', direction: 'ASC' } as const;
+  // The overview's trend: twelve Korean months, as the console asked them before coverageByMonth (one
+  // coverage each, at once, as the gateway resolves aliases), beside coverageByMonth in the same run.
+  const months = Array.from({ length: 12 }, (_, i) => `2014-${String(i + 1).padStart(2, '0')}`);
+  const monthPeriod = (m: string) => ({
+    from: koreanDayStart(`${m}-01`),
+    to: koreanDayStart(
+      m.endsWith('12') ? `${Number(m.slice(0, 4)) + 1}-01-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}-01`,
+    ),
+  });
   const questions: Record<string, (asOf: AsOf) => Promise<unknown>> = {
     'coverage: employees in 2014': (asOf) => coverage(db, 'EMPLOYEE', {}, year, {}, asOf),
     'coverage: employees 차장 or below in one department': (asOf) =>
@@ -105,6 +146,16 @@ const measure = async (engine: keyof typeof SIZES, db: SqlDriver) => {
     'branches page with FC counts (first 50)': (asOf) => branchesPage(db, {}, byName, { first: 50 }, asOf),
     'touches page (first 50)': (asOf) => touchesPage(db, {}, { first: 50 }, asOf),
     'org tree': (asOf) => listOrgUnits(db, asOf),
+    'employee reach by org unit (all channels)': (asOf) => employeeReachByOrgUnit(db, year, {}, asOf),
+    'trend: 12 × coverage, one per month (employees)': (asOf) =>
+      Promise.all(months.map((m) => coverage(db, 'EMPLOYEE', {}, monthPeriod(m), {}, asOf))),
+    'trend: 12 × coverage, one per month (FCs)': (asOf) => Promise.all(months.map((m) => coverage(db, 'FC', {}, monthPeriod(m), {}, asOf))),
+    'trend: coverageByMonth, 12 months (employees)': (asOf) =>
+      coverageByMonth(db, 'EMPLOYEE', {}, { fromMonth: '2014-01', toMonth: '2014-12' }, {}, asOf),
+    'trend: coverageByMonth, 12 months (FCs)': (asOf) =>
+      coverageByMonth(db, 'FC', {}, { fromMonth: '2014-01', toMonth: '2014-12' }, {}, asOf),
+    'e-mail letters page (first 20)': (asOf) => emailLettersPage(db, {}, { first: 20 }, asOf),
+    'customer search by name "김민지" (first 20)': (asOf) => customerSearch('김민지', asOf),
     // The console's other questions: the guest list HR calls, and directory search by name and number.
     'next café guests (12, no session)': (asOf) => nextCafeGuests(db, { count: 12 }, asOf),
     'directory search: employees named "사람12" (first 20)': (asOf) =>

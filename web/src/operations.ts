@@ -53,80 +53,11 @@ export const CoverageQuery = graphql(`
   }
 `);
 
-/** Twelve months in one request (aliases): the trend chart's points. */
+/** Reach per month in one question: the trend chart's points. */
 export const TrendQuery = graphql(`
-  query Trend(
-    $population: Population!
-    $asOf: DateTime
-    $m0: PeriodInput!
-    $m1: PeriodInput!
-    $m2: PeriodInput!
-    $m3: PeriodInput!
-    $m4: PeriodInput!
-    $m5: PeriodInput!
-    $m6: PeriodInput!
-    $m7: PeriodInput!
-    $m8: PeriodInput!
-    $m9: PeriodInput!
-    $m10: PeriodInput!
-    $m11: PeriodInput!
-  ) {
-    m0: coverage(population: $population, period: $m0, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m1: coverage(population: $population, period: $m1, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m2: coverage(population: $population, period: $m2, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m3: coverage(population: $population, period: $m3, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m4: coverage(population: $population, period: $m4, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m5: coverage(population: $population, period: $m5, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m6: coverage(population: $population, period: $m6, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m7: coverage(population: $population, period: $m7, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m8: coverage(population: $population, period: $m8, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m9: coverage(population: $population, period: $m9, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m10: coverage(population: $population, period: $m10, asOf: $asOf) {
-      reached
-      population
-      reachRate
-    }
-    m11: coverage(population: $population, period: $m11, asOf: $asOf) {
+  query Trend($population: Population!, $fromMonth: String!, $toMonth: String!, $asOf: DateTime) {
+    coverageByMonth(population: $population, fromMonth: $fromMonth, toMonth: $toMonth, asOf: $asOf) {
+      month
       reached
       population
       reachRate

@@ -84,8 +84,10 @@ export const queryCost = (
         : field.args.some((a) => a.name === 'first')
           ? DEFAULT_PAGE
           : undefined;
-      // The page size of the field above applies to the list below it; any other list counts PLAIN_LIST items.
-      const many = isListType(getNullableType(field.type)) ? (first ?? PLAIN_LIST) : 1;
+      // The page size of the field above applies to the list below it; a list bounded by its own
+      // arguments declares its largest length (`extensions: { listSize }`); any other counts PLAIN_LIST items.
+      const declared = typeof field.extensions.listSize === 'number' ? field.extensions.listSize : undefined;
+      const many = isListType(getNullableType(field.type)) ? (first ?? declared ?? PLAIN_LIST) : 1;
       total += many * costOf(child, selection.selectionSet, asked);
     }
     return total;

@@ -18,6 +18,8 @@ describe('the cost of a query', () => {
     expect(cost('{ gaps(population: FC, at: "2016-01-01T00:00:00+09:00", days: 30, first: 500) { people { personId } } }')).toBe(
       1 + 1 + 500 * 1,
     );
+    // A list bounded by its arguments counts its declared largest length: reach per month, 36 months.
+    expect(cost('{ coverageByMonth(population: FC, fromMonth: "2015-01", toMonth: "2015-12") { month reachRate } }')).toBe(1 + 36 * 2);
   });
 
   it('prices the review’s case: four aliases of 500 gap rows, each with a page of 100 touches, far over the limit', () => {

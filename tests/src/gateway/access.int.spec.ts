@@ -37,6 +37,7 @@ const QUERIES: Record<string, string> = {
   campaigns: EVERYONE,
   contracts: CUSTOMERS,
   coverage: EVERYONE,
+  coverageByMonth: EVERYONE,
   customer: CUSTOMERS,
   // Searching customers by name reads their names: the personal-data roles only.
   customerSearch: 'SP',

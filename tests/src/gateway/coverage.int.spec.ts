@@ -142,6 +142,51 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
     expect(fcGaps).toEqual({ gaps: { total: 1, people: [{ personId: 'FC2', fc: { branch: { id: 'P' } } }] } });
   });
 
+  it('gives reach per Korean month in one question, each month as coverage of that month', async () => {
+    const BY_MONTH = `query($population: Population!, $segment: SegmentInput, $channel: Channel) {
+      coverageByMonth(population: $population, segment: $segment, fromMonth: "2015-01", toMonth: "2015-04", channel: $channel) {
+        month from to population reached reachRate touches } }`;
+    // IT: E3 was there until 2015-02-28; in March E1 (café, town hall) and E2 (café) were met.
+    const it = (await ok(BY_MONTH, { population: 'EMPLOYEE', segment: { orgUnitId: 'IT' } })) as {
+      coverageByMonth: { month: string; from: string; to: string; population: number; reached: number; touches: number }[];
+    };
+    expect(it.coverageByMonth.map((m) => [m.month, m.population, m.reached, m.touches])).toEqual([
+      ['2015-01', 3, 0, 0],
+      ['2015-02', 3, 0, 0],
+      ['2015-03', 2, 2, 3],
+      ['2015-04', 2, 0, 0],
+    ]);
+    expect(it.coverageByMonth[2]).toMatchObject({ from: '2015-02-28T15:00:00.000Z', to: '2015-03-31T15:00:00.000Z', reachRate: 1 });
+    for (const m of it.coverageByMonth) {
+      const alone = (await ok(COVERAGE, { population: 'EMPLOYEE', segment: { orgUnitId: 'IT' }, period: { from: m.from, to: m.to } })) as {
+        coverage: { population: number; reached: number; touches: number };
+      };
+      expect([m.population, m.reached, m.touches]).toEqual([alone.coverage.population, alone.coverage.reached, alone.coverage.touches]);
+    }
+    expect(await ok(BY_MONTH, { population: 'FC', segment: { pride: true }, channel: 'BRANCH_VISIT' })).toMatchObject({
+      coverageByMonth: [
+        { population: 2, reached: 0 },
+        { population: 2, reached: 0 },
+        { population: 2, reached: 1, touches: 1 },
+        { reached: 0 },
+      ],
+    });
+    await t.refused(
+      `{ coverageByMonth(population: FC, fromMonth: "2015-04", toMonth: "2015-01") { month } }`,
+      'VALIDATION',
+      /fromMonth must not be after toMonth/,
+    );
+    await t.refused(`{ coverageByMonth(population: FC, fromMonth: "2015-4", toMonth: "2015-05") { month } }`, 'VALIDATION', /YYYY-MM/);
+    // Customers' months are guarded as coverage is: too few customers, and roles without customer-level access see none.
+    await t.refused(
+      `{ coverageByMonth(population: CUSTOMER, fromMonth: "2015-01", toMonth: "2015-02") { month reached } }`,
+      'GROUP_TOO_SMALL',
+      /Fewer than 5 customers/,
+      undefined,
+      'VIEWER',
+    );
+  });
+
   it('refuses segments that do not fit the population', async () => {
     const r: Result = await t.graphql(COVERAGE, { population: 'EMPLOYEE', segment: { pride: true }, period: march });
     expect(r.errors?.[0]?.extensions?.code).toBe('VALIDATION');

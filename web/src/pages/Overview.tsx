@@ -7,7 +7,7 @@ import { Empty, ErrorState, isGroupTooSmall, Loading } from '../components/State
 import type { Population } from '../gql/graphql';
 import { CadenceQuery, CoverageQuery, TrendQuery } from '../operations';
 import type { Period } from '../period';
-import { minusMonths, plusDays, plusMonths, startOfSeoulDay } from '../time';
+import { minusMonths, plusDays, startOfSeoulDay } from '../time';
 import { usePeriod } from '../usePeriod';
 
 const POPULATIONS: Population[] = ['EMPLOYEE', 'FC', 'CUSTOMER'];
@@ -201,31 +201,8 @@ const trendMonths = (period: Period) => {
   return Array.from({ length: 12 }, (_, i) => minusMonths(last, 11 - i));
 };
 
-const useTrend = (population: Population, months: string[], asOf: string | null) => {
-  const p = (i: number) => {
-    const m = months[i]!;
-    return { from: startOfSeoulDay(`${m}-01`), to: startOfSeoulDay(`${plusMonths(m, 1)}-01`) };
-  };
-  return useQuery({
-    query: TrendQuery,
-    variables: {
-      population,
-      asOf,
-      m0: p(0),
-      m1: p(1),
-      m2: p(2),
-      m3: p(3),
-      m4: p(4),
-      m5: p(5),
-      m6: p(6),
-      m7: p(7),
-      m8: p(8),
-      m9: p(9),
-      m10: p(10),
-      m11: p(11),
-    },
-  })[0];
-};
+const useTrend = (population: Population, months: string[], asOf: string | null) =>
+  useQuery({ query: TrendQuery, variables: { population, fromMonth: months[0]!, toMonth: months[months.length - 1]!, asOf } })[0];
 
 const Trend = ({ period, asOf }: { period: Period; asOf: string | null }) => {
   const { t } = useTranslation();
@@ -249,7 +226,8 @@ const Trend = ({ period, asOf }: { period: Period; asOf: string | null }) => {
           months={months}
           series={POPULATIONS.slice(0, shown.length).map((pop, i) => {
             const d = results[i]!.data!;
-            return { name: t(`population.${pop}`), values: months.map((_, k) => d[`m${k}` as keyof typeof d]?.reachRate ?? null) };
+            const byMonth = new Map(d.coverageByMonth.map((m) => [m.month, m.reachRate]));
+            return { name: t(`population.${pop}`), values: months.map((m) => byMonth.get(m) ?? null) };
           })}
         />
       )}

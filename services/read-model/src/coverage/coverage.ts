@@ -61,22 +61,40 @@ export interface Coverage {
   byLeader: { leaderId: string | null; reached: number; touches: number }[];
 }
 
+/**
+ * Where a population is read for one period: its bounds as SQL (by default the period [$1, $2)),
+ * and, for employees and FCs, the folded people to read from (by default the fold as of $3).
+ * Reach per month passes each month's bounds and one fold for all months.
+ */
+export interface PopulationSource {
+  from: string;
+  to: string;
+  people?: string;
+}
+
 /** SQL (CTE body) for the people of a segment present during [$1, $2), as of $3; params from $4 on. */
-const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[], asOf: AsOf) => {
+export const populationSql = (
+  kind: PopulationKind,
+  segment: Segment,
+  params: unknown[],
+  asOf: AsOf,
+  source: PopulationSource = { from: '$1::timestamptz', to: '$2::timestamptz' },
+) => {
+  const { from, to } = source;
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
   const band = segment.tenure ? TENURE_BANDS[segment.tenure] : null;
   const tenureSql = (alias: string) => `
-      AND (${p(band?.[0] ?? null)}::int IS NULL OR (${alias}.hired_on <= ($2::timestamptz - make_interval(years => ${p(band?.[0] ?? null)}::int))::date
-        AND ${alias}.hired_on > ($2::timestamptz - make_interval(years => ${p(band?.[1] ?? null)}::int))::date))`;
+      AND (${p(band?.[0] ?? null)}::int IS NULL OR (${alias}.hired_on <= (${to} - make_interval(years => ${p(band?.[0] ?? null)}::int))::date
+        AND ${alias}.hired_on > (${to} - make_interval(years => ${p(band?.[1] ?? null)}::int))::date))`;
   if (kind === 'EMPLOYEE') {
     if (segment.branchIds != null || segment.pride != null || segment.seoul != null)
       throw validationError('branchId, pride and seoul segment FCs and customers, not employees');
     return `
-      SELECT e.employee_id AS person_id FROM (${employeesAsOfSql(3, asOf)}) e
-      WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz) ${tenureSql('e')}
+      SELECT e.employee_id AS person_id FROM ${source.people ?? `(${employeesAsOfSql(3, asOf)})`} e
+      WHERE (e.hired_on IS NULL OR e.hired_on < ${to}) AND (e.left_on IS NULL OR e.left_on >= ${from}) ${tenureSql('e')}
         AND (${p(segment.grades ?? null)}::text[] IS NULL OR e.grade = ANY(${p(segment.grades ?? null)}::text[]))
         AND (${p(segment.regions ?? null)}::text[] IS NULL OR e.region = ANY(${p(segment.regions ?? null)}::text[]))
         AND (${p(segment.orgUnitIds ?? null)}::text[] IS NULL OR e.org_unit_id IN (
@@ -96,17 +114,17 @@ const populationSql = (kind: PopulationKind, segment: Segment, params: unknown[]
       AND (${p(segment.pride ?? null)}::boolean IS NULL OR (bp.branch_id IS NOT NULL) = ${p(segment.pride ?? null)})`;
   const branchJoin = (alias: string) => `
     JOIN hub_view.branches b ON b.branch_id = ${alias}.branch_id AND ${asOfSql('b', 3)}
-    LEFT JOIN hub_view.branch_pride bp ON bp.branch_id = b.branch_id AND ${asOfSql('bp', 3)} AND bp.since < $2::timestamptz`;
+    LEFT JOIN hub_view.branch_pride bp ON bp.branch_id = b.branch_id AND ${asOfSql('bp', 3)} AND bp.since < ${to}`;
   // Customers: everyone registered before the period ended (a customer does not "leave").
   if (kind === 'CUSTOMER') {
     return `
     SELECT c.customer_id AS person_id FROM hub_view.customers c ${branchJoin('c')}
-    WHERE ${asOfSql('c', 3)} AND c.registered_on < $2::timestamptz ${branchSegment('c')}`;
+    WHERE ${asOfSql('c', 3)} AND c.registered_on < ${to} ${branchSegment('c')}`;
   }
   return `
-    SELECT f.fc_id AS person_id FROM (${FCS_AS_OF(3, asOf)}) f
+    SELECT f.fc_id AS person_id FROM ${source.people ?? `(${FCS_AS_OF(3, asOf)})`} f
     ${branchJoin('f')}
-    WHERE f.hired_on < $2::timestamptz AND (f.left_on IS NULL OR f.left_on >= $1::timestamptz) ${branchSegment('f')} ${tenureSql('f')}`;
+    WHERE f.hired_on < ${to} AND (f.left_on IS NULL OR f.left_on >= ${from}) ${branchSegment('f')} ${tenureSql('f')}`;
 };
 
 export const coverage = async (

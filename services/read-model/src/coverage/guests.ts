@@ -1,11 +1,8 @@
-import { GRADES, isCafeSessionEligible, notFound, validationError, type Grade } from '@hub/events';
+import { GRADES, isCafeSessionEligible, notFound, validationError } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
-import { viewMoment, type AsOf, type AsOfRow } from '../asOf';
-import { listOrgUnits } from '../queries/directory';
+import { asOfParam, asOfSql, viewMoment, type AsOf, type AsOfRow } from '../asOf';
 import { cafeSessionsByIds, participantsBySessionIds, type CafeSessionRow } from '../queries/cafeSessions';
-import { employeesByIds } from '../queries/employees';
-import { gaps, MAX_GAP_DAYS } from './coverage';
-import { cafeSessionReachByOrgUnit } from './reach';
+import { employeesAsOfSql } from '../queries/employees';
 
 /*
  * Next café guests: whom to invite to the next café session. Eligible employees (차장 or below)
@@ -19,6 +16,83 @@ export const NEXT_GUESTS_MAX = 100;
 export const NEXT_GUESTS_DEFAULT = 10;
 /** Before any history: the team reach behind the suggestion counts every café session so far. */
 const ALL_HISTORY_FROM = '1900-01-01T00:00:00.000Z';
+const ELIGIBLE_GRADES = GRADES.map((g) => g.code).filter(isCafeSessionEligible);
+
+/**
+ * The whole suggestion in one statement ($1 the moment, $2 as of, $3 the eligible grades, $4 those
+ * invited already, $5 seats, $6 the start of history), so only the guests listed leave the database.
+ *
+ * - Candidates: employees of an eligible grade there at the moment, never met at a café session
+ *   before it, not invited. Their team is their own org unit; its reach counts the unit's whole
+ *   subtree: employees hired before the moment (leavers too), eligible ones as the population,
+ *   anyone met at a café session as reached — as `cafeSessionReachByOrgUnit` over all history.
+ *   Only the teams that have candidates are counted.
+ * - The rule: each division (the root above the team in the org tree; none for a unit outside it)
+ *   queues its candidates by their team's reach, lowest first, ties by employee id; the divisions
+ *   take turns, in the order of their neediest team (ties by division id), one guest per turn.
+ *   So guest n is the one with the lowest (turn within the division, division's need, division id).
+ * - The first row always carries the count of every candidate, even when no seat is left.
+ */
+const NEXT_GUESTS_SQL = (asOf: AsOf) => `
+  WITH RECURSIVE units AS (
+    SELECT org_unit_id, name, parent_id FROM hub_view.org_units WHERE ${asOfSql(null, 2)}
+  ),
+  -- the org tree from its roots (as the console lists it), each unit with the division above it
+  tree (org_unit_id, division_id) AS (
+    SELECT org_unit_id, org_unit_id FROM units WHERE parent_id IS NULL
+    UNION ALL
+    SELECT u.org_unit_id, t.division_id FROM tree t JOIN units u ON u.parent_id = t.org_unit_id
+  ),
+  subtree (ancestor, descendant) AS (
+    SELECT org_unit_id, org_unit_id FROM units
+    UNION ALL
+    SELECT s.ancestor, u.org_unit_id FROM subtree s JOIN units u ON u.parent_id = s.descendant
+  ),
+  people AS MATERIALIZED (
+    SELECT employee_id, org_unit_id, grade = ANY($3::text[]) AS eligible, (left_on IS NULL OR left_on >= $1::timestamptz) AS present
+    FROM (${employeesAsOfSql(2, asOf)}) e WHERE hired_on IS NULL OR hired_on < $1::timestamptz
+  ),
+  met AS MATERIALIZED (
+    SELECT DISTINCT person_id FROM hub_view.touches
+    WHERE channel = 'CAFE_SESSION' AND person_kind = 'EMPLOYEE' AND touched_at >= $6::timestamptz AND touched_at < $1::timestamptz
+      AND ${asOfSql(null, 2)}
+  ),
+  candidates AS MATERIALIZED (
+    SELECT p.employee_id, p.org_unit_id FROM people p
+    WHERE p.eligible AND p.present AND NOT (p.employee_id = ANY($4::text[]))
+      AND NOT EXISTS (SELECT 1 FROM met WHERE met.person_id = p.employee_id)
+  ),
+  teams AS (
+    SELECT s.ancestor AS org_unit_id, count(*) FILTER (WHERE p.eligible)::int AS eligible, count(met.person_id)::int AS reached
+    FROM (SELECT DISTINCT org_unit_id FROM candidates) c
+    JOIN subtree s ON s.ancestor = c.org_unit_id
+    JOIN people p ON p.org_unit_id = s.descendant
+    LEFT JOIN met ON met.person_id = p.employee_id
+    GROUP BY s.ancestor
+  ),
+  queued AS (
+    SELECT c.employee_id, c.org_unit_id, u.name AS team_name, coalesce(t.eligible, 0) AS eligible, coalesce(t.reached, 0) AS reached,
+           CASE WHEN coalesce(t.eligible, 0) = 0 THEN 0::float8 ELSE t.reached::float8 / t.eligible END AS rate,
+           tr.division_id, d.name AS division_name
+    FROM candidates c
+    LEFT JOIN teams t ON t.org_unit_id = c.org_unit_id
+    LEFT JOIN units u ON u.org_unit_id = c.org_unit_id
+    LEFT JOIN tree tr ON tr.org_unit_id = c.org_unit_id
+    LEFT JOIN units d ON d.org_unit_id = tr.division_id
+  ),
+  turns AS (
+    SELECT q.*,
+           row_number() OVER (PARTITION BY coalesce(division_id, '') ORDER BY rate, employee_id COLLATE "C") AS turn,
+           min(rate) OVER (PARTITION BY coalesce(division_id, '')) AS division_need
+    FROM queued q
+  )
+  SELECT n.candidates, g.* FROM (SELECT count(*)::int AS candidates FROM candidates) n
+  LEFT JOIN LATERAL (
+    SELECT employee_id, org_unit_id, team_name, eligible, reached, rate, division_id, division_name FROM turns
+    WHERE turn <= $5
+    ORDER BY turn, division_need, coalesce(division_id, '') COLLATE "C"
+    LIMIT $5
+  ) g ON true`;
 
 export interface GuestTeam {
   orgUnitId: string | null;
@@ -39,58 +113,6 @@ export interface GuestSuggestion extends AsOfRow {
   divisionId: string | null;
   divisionName: string;
 }
-
-export interface GuestCandidate {
-  employeeId: string;
-  grade: Grade;
-  orgUnitId: string | null;
-}
-
-export interface GuestUnit {
-  orgUnitId: string;
-  name: string;
-  parentId: string | null;
-}
-
-/**
- * The pure rule, apart from the data: the eligible candidates (never met, not yet invited) sorted
- * by their team's reach, lowest first; then one from each division in turn, the divisions in the
- * order of their neediest team. Ties break on ids, so the same data always gives the same list.
- */
-export const pickGuests = (
-  candidates: readonly GuestCandidate[],
-  units: readonly GuestUnit[],
-  teamOf: (orgUnitId: string | null) => GuestTeam,
-  count: number,
-): Omit<GuestSuggestion, 'asOf'>[] => {
-  const byId = new Map(units.map((u) => [u.orgUnitId, u]));
-  const divisionOf = (orgUnitId: string | null) => {
-    let u = orgUnitId ? byId.get(orgUnitId) : undefined;
-    while (u?.parentId && byId.has(u.parentId)) u = byId.get(u.parentId);
-    return { divisionId: u?.orgUnitId ?? null, divisionName: u?.name ?? '—' };
-  };
-  const pool = candidates
-    .filter((c) => isCafeSessionEligible(c.grade))
-    .map((c) => ({ employeeId: c.employeeId, team: teamOf(c.orgUnitId), ...divisionOf(c.orgUnitId) }))
-    .sort((a, b) => a.team.eligibleReachRate - b.team.eligibleReachRate || a.employeeId.localeCompare(b.employeeId));
-  const queues = new Map<string, typeof pool>();
-  for (const s of pool) {
-    const key = s.divisionId ?? '';
-    queues.set(key, [...(queues.get(key) ?? []), s]);
-  }
-  // Divisions in the order of their neediest team (each queue is sorted already).
-  const order = [...queues.entries()].sort(
-    (a, b) => a[1][0]!.team.eligibleReachRate - b[1][0]!.team.eligibleReachRate || a[0].localeCompare(b[0]),
-  );
-  const out: Omit<GuestSuggestion, 'asOf'>[] = [];
-  while (out.length < count && order.some(([, q]) => q.length > 0)) {
-    for (const [, q] of order) {
-      const next = q.shift();
-      if (next && out.length < count) out.push({ ...next, rank: out.length + 1 });
-    }
-  }
-  return out;
-};
 
 export interface NextCafeGuests {
   /** The session asked about, when one was named. */
@@ -134,32 +156,33 @@ export const nextCafeGuests = async (
     ? Math.min(Math.max(0, session.capacity - session.invitedCount), count ?? NEXT_GUESTS_MAX)
     : (count ?? NEXT_GUESTS_DEFAULT);
 
-  const eligibleGrades = GRADES.map((g) => g.code).filter(isCafeSessionEligible);
-  // Never met at a café session: no café touch in the hundred years before the moment.
-  const gap = await gaps(db, 'EMPLOYEE', { grades: eligibleGrades }, at, MAX_GAP_DAYS, { channel: 'CAFE_SESSION' }, 1_000_000, asOf);
-  const neverMet = gap.rows.filter((r) => r.lastTouchedAt === null && !invited.has(r.personId)).map((r) => r.personId);
-  const employees = (await employeesByIds(db, neverMet, asOf)).filter((e) => e !== undefined);
-  const [units, reach] = await Promise.all([
-    listOrgUnits(db, asOf),
-    cafeSessionReachByOrgUnit(db, { from: ALL_HISTORY_FROM, to: at }, {}, asOf),
-  ]);
-  const reachOf = new Map(reach.map((r) => [r.orgUnitId, r]));
-  const teamOf = (orgUnitId: string | null): GuestTeam => {
-    const r = orgUnitId ? reachOf.get(orgUnitId) : undefined;
-    return {
-      orgUnitId,
-      name: r?.orgUnitName ?? '—',
-      eligiblePopulation: r?.eligiblePopulation ?? 0,
-      reached: r?.reached ?? 0,
-      eligibleReachRate: r?.eligibleReachRate ?? 0,
-    };
-  };
-  const picked = pickGuests(
-    employees.map((e) => ({ employeeId: e.employeeId, grade: e.grade, orgUnitId: e.orgUnitId })),
-    units.map((u) => ({ orgUnitId: u.orgUnitId, name: u.name, parentId: u.parentId })),
-    teamOf,
-    seats,
-  );
+  const rows = await db.query<{
+    candidates: number;
+    employee_id: string | null;
+    org_unit_id: string | null;
+    team_name: string | null;
+    eligible: number;
+    reached: number;
+    rate: number;
+    division_id: string | null;
+    division_name: string | null;
+  }>(NEXT_GUESTS_SQL(asOf), [at, asOfParam(asOf), ELIGIBLE_GRADES, [...invited], seats, ALL_HISTORY_FROM]);
   const moment = viewMoment(asOf);
-  return { session, seats, candidates: employees.length, guests: picked.map((g) => ({ ...g, asOf: moment })) };
+  const guests = rows
+    .filter((r) => r.employee_id !== null)
+    .map((r, i): GuestSuggestion => ({
+      employeeId: r.employee_id!,
+      rank: i + 1,
+      team: {
+        orgUnitId: r.org_unit_id,
+        name: r.team_name ?? '—',
+        eligiblePopulation: Number(r.eligible),
+        reached: Number(r.reached),
+        eligibleReachRate: Number(r.rate),
+      },
+      divisionId: r.division_id,
+      divisionName: r.division_name ?? '—',
+      asOf: moment,
+    }));
+  return { session, seats, candidates: Number(rows[0]?.candidates ?? 0), guests };
 };
