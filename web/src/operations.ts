@@ -1134,79 +1134,9 @@ export const SegmentByChannelQuery = graphql(`
 `);
 
 export const SegmentTrendQuery = graphql(`
-  query SegmentTrend(
-    $population: Population!
-    $segment: SegmentInput!
-    $asOf: DateTime
-    $m0: PeriodInput!
-    $m1: PeriodInput!
-    $m2: PeriodInput!
-    $m3: PeriodInput!
-    $m4: PeriodInput!
-    $m5: PeriodInput!
-    $m6: PeriodInput!
-    $m7: PeriodInput!
-    $m8: PeriodInput!
-    $m9: PeriodInput!
-    $m10: PeriodInput!
-    $m11: PeriodInput!
-  ) {
-    m0: coverage(population: $population, segment: $segment, period: $m0, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m1: coverage(population: $population, segment: $segment, period: $m1, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m2: coverage(population: $population, segment: $segment, period: $m2, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m3: coverage(population: $population, segment: $segment, period: $m3, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m4: coverage(population: $population, segment: $segment, period: $m4, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m5: coverage(population: $population, segment: $segment, period: $m5, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m6: coverage(population: $population, segment: $segment, period: $m6, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m7: coverage(population: $population, segment: $segment, period: $m7, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m8: coverage(population: $population, segment: $segment, period: $m8, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m9: coverage(population: $population, segment: $segment, period: $m9, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m10: coverage(population: $population, segment: $segment, period: $m10, asOf: $asOf) {
-      population
-      reached
-      reachRate
-    }
-    m11: coverage(population: $population, segment: $segment, period: $m11, asOf: $asOf) {
+  query SegmentTrend($population: Population!, $segment: SegmentInput!, $asOf: DateTime, $fromMonth: String!, $toMonth: String!) {
+    coverageByMonth(population: $population, segment: $segment, fromMonth: $fromMonth, toMonth: $toMonth, asOf: $asOf) {
+      month
       population
       reached
       reachRate

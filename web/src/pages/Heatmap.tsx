@@ -378,8 +378,12 @@ const FcRow = ({
   asOf: string | null;
 }) => {
   const { t } = useTranslation();
-  const { months, vars } = monthsOf(period);
-  const [{ data }] = useQuery({ query: SegmentTrendQuery, variables: { population: 'FC', segment: row.segment, asOf, ...vars } });
+  const { months } = monthsOf(period);
+  const [{ data }] = useQuery({
+    query: SegmentTrendQuery,
+    variables: { population: 'FC', segment: row.segment, asOf, fromMonth: months[0]!, toMonth: months[months.length - 1]! },
+  });
+  const byMonth = new Map((data?.coverageByMonth ?? []).map((c) => [c.month, c]));
   return (
     <tr>
       <th scope="row">
@@ -391,8 +395,8 @@ const FcRow = ({
           <Link to={`/branches/${encodeURIComponent(row.key)}`}>{row.label}</Link>
         )}
       </th>
-      {months.map((m, k) => {
-        const c = data?.[`m${k}` as keyof typeof data];
+      {months.map((m) => {
+        const c = byMonth.get(m);
         return (
           <Cell
             key={m}
