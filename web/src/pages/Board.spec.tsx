@@ -52,6 +52,7 @@ const gateway = () => {
   ];
   const followUps: Record<string, unknown>[] = [];
   const sent: Operation[] = [];
+  const asked: Operation[] = [];
   const state = { refuse: null as string | null };
   const reply = (op: Operation, name: string): { data?: Record<string, unknown> | null; error?: string } => {
     const input = (op.variables as { input?: Record<string, string> }).input ?? {};
@@ -98,6 +99,7 @@ const gateway = () => {
       followUps.push(followUp);
       return { data: { [name === 'AssignTownHallFollowUp' ? 'assignTownHallFollowUp' : 'assignCafeSessionFollowUp']: followUp } };
     }
+    asked.push(op);
     if (name === 'LatestTouch') return { data: { touches: { edges: [{ node: { id: 't1', touchedAt: '2015-06-24T06:00:00Z' } }] } } };
     if (name === 'Leaders')
       return {
@@ -150,12 +152,12 @@ const gateway = () => {
         );
       }),
     );
-  return { client: new Client({ url: '/graphql', exchanges: [exchange] }), sent, state };
+  return { client: new Client({ url: '/graphql', exchanges: [exchange] }), sent, asked, state };
 };
 
-const renderAs = (role: Role, client: Client) =>
+const renderAs = (role: Role, client: Client, url = '/board') =>
   render(
-    <MemoryRouter initialEntries={['/board']}>
+    <MemoryRouter initialEntries={[url]}>
       <Provider value={client}>
         <PrincipalContext.Provider value={{ role, subject: 'test', signedIn: role !== 'VIEWER' }}>
           <BoardPage />
@@ -294,5 +296,15 @@ describe('<BoardPage> open questions', () => {
     await screen.findByText('후속 조치를 지정했습니다: Q&A 시간 늘리기');
     expect((sent[0]!.query.definitions[0] as OperationDefinitionNode).name!.value).toBe('AssignTownHallFollowUp');
     expect(inputsOf(sent)).toEqual([{ description: 'Q&A 시간 늘리기', ownerId: 'CEO', dueOn: '2099-01-31', townHallId: 'th-6' }]);
+  });
+
+  it('as of a past day only shows: the questions open then, and no form (recording happens now)', async () => {
+    const { client, asked } = gateway();
+    renderAs('HR', client, '/board?asOf=2015-06-30');
+    await questionCard('내년 목표는?');
+    expect(screen.getByText(/지난 시점의 보드입니다/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '답변하기' })).toBeNull();
+    const open = asked.find((op) => (op.query.definitions[0] as OperationDefinitionNode).name!.value === 'BoardOpenQuestions')!;
+    expect(open.variables).toMatchObject({ at: '2015-07-01T00:00:00+09:00', asOf: '2015-07-01T00:00:00+09:00', first: 20, after: null });
   });
 });
