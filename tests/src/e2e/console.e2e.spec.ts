@@ -573,7 +573,7 @@ describe.skipIf(Boolean(chromiumMissing))(
       await close();
     });
 
-    it('from the two-way board: answers an open café question, assigns a follow-up for a town-hall one (checked, then refused, then recorded), sees it open, completes it', async () => {
+    it('from the two-way board: answers an open café question, assigns a follow-up for a town-hall one (checked, then refused, then recorded), sees it open there and on its town hall’s page, completes it', async () => {
       const { page, errors, close } = await open('/board', { role: 'HR' });
       const heading = page.getByRole('heading', { name: /답변을 기다리는 질문/ });
       const waiting = async () => Number(/\((\d+)\)/.exec((await heading.textContent()) ?? '')?.[1]);
@@ -630,6 +630,12 @@ describe.skipIf(Boolean(chromiumMissing))(
       await row.waitFor();
       expect(await row.getByRole('link', { name: description }).getAttribute('href')).toMatch(/^\/channels\/town-halls\//);
       await page.screenshot({ path: join(SHOTS, 'board-assigned-1280.png'), fullPage: true });
+      // Its town hall's page lists it, open.
+      await row.getByRole('link', { name: description }).click();
+      const promised = page.getByTestId('gathering-follow-ups').getByRole('row').filter({ hasText: description });
+      await promised.filter({ hasText: '진행 중' }).waitFor();
+      const townHallPath = new URL(page.url()).pathname;
+      await page.goBack();
 
       await row.getByRole('button', { name: '완료' }).click();
       await page
@@ -637,6 +643,9 @@ describe.skipIf(Boolean(chromiumMissing))(
         .filter({ hasText: `완료했습니다: ${description}` })
         .waitFor();
       await row.waitFor({ state: 'detached' });
+      // Done on the town hall's page too, without a reload (the cached page is asked again).
+      await navigate(page, townHallPath);
+      await promised.filter({ hasText: /완료 \d{4}-\d{2}-\d{2}/ }).waitFor();
       expect(errors).toEqual([]);
       await close();
     });
