@@ -27,7 +27,7 @@ interface Question {
  * an assigned follow-up joins the open follow-ups, as the real one would. `refuse` answers the next
  * mutation with that error instead (and changes nothing).
  */
-const gateway = () => {
+const gateway = (more = 0) => {
   const questions: Question[] = [
     {
       id: 'q1',
@@ -50,6 +50,9 @@ const gateway = () => {
       ageDays: 1,
     },
   ];
+  // More café questions, for paging (a cursor here is the offset the next page starts at).
+  for (let i = 0; i < more; i++)
+    questions.push({ ...questions[0]!, id: `m${i}`, text: `질문 ${i + 1}`, raisedAt: `2015-06-21T00:${String(i).padStart(2, '0')}:00Z` });
   const followUps: Record<string, unknown>[] = [];
   const sent: Operation[] = [];
   const asked: Operation[] = [];
@@ -109,16 +112,20 @@ const gateway = () => {
           },
         },
       };
-    if (name === 'BoardOpenQuestions')
+    if (name === 'BoardOpenQuestions') {
+      const { first, after } = op.variables as { first: number; after: string | null };
+      const from = after ? Number(after) : 0;
+      const page = questions.slice(from, from + first);
       return {
         data: {
           openQuestions: {
             totalCount: questions.length,
-            pageInfo: { hasNextPage: false, endCursor: null },
-            edges: questions.map((node) => ({ node })),
+            pageInfo: { hasNextPage: from + first < questions.length, endCursor: String(from + page.length) },
+            edges: page.map((node) => ({ node })),
           },
         },
       };
+    }
     if (name === 'Board')
       return {
         data: {
@@ -306,5 +313,22 @@ describe('<BoardPage> open questions', () => {
     expect(screen.queryByRole('button', { name: '답변하기' })).toBeNull();
     const open = asked.find((op) => (op.query.definitions[0] as OperationDefinitionNode).name!.value === 'BoardOpenQuestions')!;
     expect(open.variables).toMatchObject({ at: '2015-07-01T00:00:00+09:00', asOf: '2015-07-01T00:00:00+09:00', first: 20, after: null });
+  });
+
+  it('pages 20 at a time, oldest first: next goes on after the last one shown, previous comes back', async () => {
+    const { client } = gateway(23);
+    renderAs('VIEWER', client);
+    await waitFor(() => expect(screen.getAllByTestId('open-question')).toHaveLength(20));
+    const pager = screen.getByRole('navigation', { name: '답변을 기다리는 질문' });
+    expect(pager.textContent).toContain('25건 중 1–20');
+    expect((within(pager).getByRole('button', { name: '이전' }) as HTMLButtonElement).disabled).toBe(true);
+    await click(pager, '다음');
+    await waitFor(() => expect(screen.getAllByTestId('open-question')).toHaveLength(5));
+    expect(screen.getByRole('navigation', { name: '답변을 기다리는 질문' }).textContent).toContain('25건 중 21–25');
+    expect(screen.getAllByTestId('open-question').map((li) => li.querySelector('.question-text')!.textContent)).toEqual(
+      [19, 20, 21, 22, 23].map((n) => `커리어 — 질문 ${n}`),
+    );
+    await click(screen.getByRole('navigation', { name: '답변을 기다리는 질문' }), '이전');
+    await waitFor(() => expect(screen.getAllByTestId('open-question')).toHaveLength(20));
   });
 });

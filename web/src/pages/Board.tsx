@@ -12,7 +12,7 @@ import { seoulDay, startOfSeoulDay, todayInSeoul } from '../time';
 import { usePeriod } from '../usePeriod';
 
 /** The page of the café session or town hall a question was raised or a follow-up promised at. */
-export const gatheringPath = (g: { channel: string; id: string }) =>
+const gatheringPath = (g: { channel: string; id: string }) =>
   `/channels/${g.channel === 'TOWN_HALL' ? 'town-halls' : 'cafe'}/${encodeURIComponent(g.id)}`;
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
@@ -56,45 +56,49 @@ const OpenQuestions = ({ at, canRecord, onRecorded }: { at: string | null; canRe
         fetching ? (
           <Loading />
         ) : null
-      ) : list.edges.length === 0 ? (
-        <Empty>{t('board.noQuestions')}</Empty>
       ) : (
         <>
-          <ul className="plain board-questions" data-testid="open-questions">
-            {list.edges.map(({ node: q }) => {
-              const key = keyOf(q);
-              const open = editing?.key === key ? editing.kind : null;
-              return (
-                <li key={key} data-testid="open-question">
-                  <p className="question-meta">
-                    <Link to={gatheringPath(q.gathering)}>
-                      {t(`channel.${q.gathering.channel}`)} · {seoulDay(q.raisedAt)}
-                    </Link>{' '}
-                    · <span>{q.askedBy ? t('board.askedBy', { who: q.askedBy.name }) : t('board.anonymous')}</span> ·{' '}
-                    <span>{t('board.ageDays', { count: q.ageDays })}</span>
-                  </p>
-                  <p className="question-text">
-                    <strong>{q.topic}</strong> — {q.text}
-                  </p>
-                  {canRecord && !at && (
-                    <div className="question-actions">
-                      <button type="button" className="secondary" aria-expanded={open === 'answer'} onClick={() => toggle(key, 'answer')}>
-                        {open === 'answer' ? t('board.close') : t('board.answer')}
-                      </button>
-                      <button type="button" className="secondary" aria-expanded={open === 'assign'} onClick={() => toggle(key, 'assign')}>
-                        {open === 'assign' ? t('board.close') : t('board.assign')}
-                      </button>
-                    </div>
-                  )}
-                  {open === 'answer' && <AnswerQuestionForm question={q} onDone={recorded} />}
-                  {open === 'assign' && <AssignFollowUpForm question={q} onDone={recorded} />}
-                </li>
-              );
-            })}
-          </ul>
+          {list.edges.length === 0 ? (
+            <Empty>{t('board.noQuestions')}</Empty>
+          ) : (
+            <ul className="plain board-questions" data-testid="open-questions">
+              {list.edges.map(({ node: q }) => {
+                const key = keyOf(q);
+                const open = editing?.key === key ? editing.kind : null;
+                return (
+                  <li key={key} data-testid="open-question">
+                    <p className="question-meta">
+                      <Link to={gatheringPath(q.gathering)}>
+                        {t(`channel.${q.gathering.channel}`)} · {seoulDay(q.raisedAt)}
+                      </Link>{' '}
+                      · <span>{q.askedBy ? t('board.askedBy', { who: q.askedBy.name }) : t('board.anonymous')}</span> ·{' '}
+                      <span>{t('board.ageDays', { count: q.ageDays })}</span>
+                    </p>
+                    <p className="question-text">
+                      <strong>{q.topic}</strong> — {q.text}
+                    </p>
+                    {canRecord && !at && (
+                      <div className="question-actions">
+                        <button type="button" className="secondary" aria-expanded={open === 'answer'} onClick={() => toggle(key, 'answer')}>
+                          {open === 'answer' ? t('board.close') : t('board.answer')}
+                        </button>
+                        <button type="button" className="secondary" aria-expanded={open === 'assign'} onClick={() => toggle(key, 'assign')}>
+                          {open === 'assign' ? t('board.close') : t('board.assign')}
+                        </button>
+                      </div>
+                    )}
+                    {open === 'answer' && <AnswerQuestionForm question={q} onDone={recorded} />}
+                    {open === 'assign' && <AssignFollowUpForm question={q} onDone={recorded} />}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
           {(cursors.length > 0 || list.pageInfo.hasNextPage) && (
             <nav className="pager" aria-label={t('board.questions')}>
-              <span className="hint">{t('board.page', { from, to: from + list.edges.length - 1, total: list.totalCount })}</span>
+              {list.edges.length > 0 && (
+                <span className="hint">{t('board.page', { from, to: from + list.edges.length - 1, total: list.totalCount })}</span>
+              )}
               <button type="button" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
                 {t('board.previous')}
               </button>
@@ -183,6 +187,8 @@ export const BoardPage = () => {
             </p>
           )}
           <OpenQuestions
+            // Another moment is another list: its pages and open form start afresh.
+            key={shared.asOf ?? 'now'}
             at={shared.asOf}
             canRecord={schedulesCafeSessions(role)}
             onRecorded={(text) => {
