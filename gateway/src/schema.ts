@@ -28,6 +28,7 @@ import './types/channelQuestions';
 import './types/leaderAnswers';
 import './types/twoWay';
 import './types/openFollowUp';
+import './types/openQuestion';
 import './types/guestTeam';
 import './types/guestSuggestion';
 import './types/guests';

@@ -72,6 +72,8 @@ const EMBEDDED = [
   'TouchEdge',
   'TownHallConnection',
   'TownHallEdge',
+  'OpenQuestionConnection',
+  'OpenQuestionEdge',
 ] as const;
 
 /** Root fields whose answers a recorded fact can change: dropped after every recording mutation. */
@@ -82,6 +84,7 @@ const FIGURES = new Set([
   'cafeSessionReachByOrgUnit',
   'twoWay',
   'openFollowUps',
+  'openQuestions',
   'overdueFollowUps',
   'touches',
   'unvisitedBranches',
@@ -115,7 +118,11 @@ const RECORDING = [
   'inviteToCafeSession',
   'recordCafeSessionAttendance',
   'answerCafeSessionQuestion',
+  'answerTownHallQuestion',
+  'assignCafeSessionFollowUp',
+  'assignTownHallFollowUp',
   'completeCafeSessionFollowUp',
+  'completeTownHallFollowUp',
   'recordTownHall',
   'recordBranchVisit',
   'importCsv',
@@ -146,6 +153,8 @@ export const graphcache = () =>
       // Question and follow-up ids are unique only within their café session or town hall.
       Question: withinGathering,
       FollowUp: withinGathering,
+      OpenQuestion: withinGathering,
+      OpenFollowUp: withinGathering,
     },
     updates: {
       Mutation: Object.fromEntries(RECORDING.map((name) => [name, (_r: unknown, _a: unknown, cache: Cache) => dropFigures(cache)])),

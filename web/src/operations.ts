@@ -709,6 +709,83 @@ export const BoardQuery = graphql(`
   }
 `);
 
+/** The questions nobody has answered yet, oldest first, a page at a time (the board answers and assigns from here). */
+export const BoardOpenQuestionsQuery = graphql(`
+  query BoardOpenQuestions($at: DateTime, $asOf: DateTime, $first: Int, $after: String) {
+    openQuestions(at: $at, asOf: $asOf, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          gathering {
+            channel
+            id
+          }
+          topic
+          text
+          anonymous
+          askedBy {
+            id
+            name
+          }
+          raisedAt
+          ageDays
+        }
+      }
+    }
+  }
+`);
+
+export const AnswerTownHallQuestionMutation = graphql(`
+  mutation AnswerTownHallQuestion($input: TownHallAnswerInput!, $commandId: String) {
+    answerTownHallQuestion(input: $input, commandId: $commandId) {
+      id
+    }
+  }
+`);
+
+/** A follow-up as the board and the gathering pages show it. */
+const FollowUpFields = graphql(`
+  fragment FollowUpFields on FollowUp {
+    id
+    gathering {
+      channel
+      id
+    }
+    questionId
+    description
+    dueOn
+    completedOn
+    note
+    owner {
+      id
+      name
+      title
+    }
+  }
+`);
+void FollowUpFields;
+
+export const AssignCafeFollowUpMutation = graphql(`
+  mutation AssignCafeFollowUp($input: AssignFollowUpInput!, $commandId: String) {
+    assignCafeSessionFollowUp(input: $input, commandId: $commandId) {
+      ...FollowUpFields
+    }
+  }
+`);
+
+export const AssignTownHallFollowUpMutation = graphql(`
+  mutation AssignTownHallFollowUp($input: TownHallFollowUpInput!, $commandId: String) {
+    assignTownHallFollowUp(input: $input, commandId: $commandId) {
+      ...FollowUpFields
+    }
+  }
+`);
+
 export const CompleteFollowUpMutation = graphql(`
   mutation CompleteFollowUp($input: CompleteFollowUpInput!, $commandId: String) {
     completeCafeSessionFollowUp(input: $input, commandId: $commandId) {
@@ -886,6 +963,9 @@ export const CafeSessionPageQuery = graphql(`
       }
       questions {
         ...QuestionFields
+      }
+      followUps {
+        ...FollowUpFields
       }
     }
   }
@@ -1312,6 +1392,9 @@ export const TownHallPageQuery = graphql(`
       }
       questions {
         ...QuestionFields
+      }
+      followUps {
+        ...FollowUpFields
       }
     }
   }

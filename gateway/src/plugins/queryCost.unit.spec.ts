@@ -37,6 +37,14 @@ describe('the cost of a query', () => {
     expect(cost(sessions, { first: 100 })).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
   });
 
+  it('prices open questions by their page (at most 100): the board’s largest page, with asker and gathering, stays under the limit', () => {
+    const open =
+      'query($n: Int) { openQuestions(first: $n) { totalCount edges { node { id text askedBy { id name } gathering { channel id } } } } }';
+    // totalCount, edges, then per question: node, id, text, askedBy + 2, gathering + 2.
+    expect(cost(open, { n: 20 })).toBe(1 + 1 + 1 + 20 * (1 + 1 + 1 + 3 + 3));
+    expect(cost(open, { n: 100 })).toBeLessThan(DEFAULT_QUERY_LIMITS.maxCost);
+  });
+
   it('follows fragments once, even one that spreads itself', () => {
     expect(cost('{ branch(id: "B") { ...F } } fragment F on Branch { id fcs { id } }')).toBe(1 + 1 + 1 + PLAIN_LIST);
     expect(cost('{ branch(id: "B") { ...F } } fragment F on Branch { id ...F }')).toBe(2);

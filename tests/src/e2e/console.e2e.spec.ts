@@ -83,7 +83,10 @@ const PAGES = [
     name: 'board',
     path: '/board',
     role: 'HR',
-    ready: (p: Page) => p.getByTestId('follow-ups').or(p.getByText('열린 후속 조치가 없습니다.')).waitFor(),
+    ready: async (p: Page) => {
+      await p.getByTestId('open-questions').or(p.getByText('답변을 기다리는 질문이 없습니다.')).waitFor();
+      await p.getByTestId('follow-ups').or(p.getByText('열린 후속 조치가 없습니다.')).waitFor();
+    },
   },
   {
     name: 'guests',
@@ -566,6 +569,83 @@ describe.skipIf(Boolean(chromiumMissing))(
       await page.getByTestId('follow-ups').getByRole('link').first().click();
       await page.getByTestId('participants').waitFor();
       expect(new URL(page.url()).pathname).toMatch(/^\/channels\/cafe\//);
+      expect(errors).toEqual([]);
+      await close();
+    });
+
+    it('from the two-way board: answers an open café question, assigns a follow-up for a town-hall one (checked, then refused, then recorded), sees it open there and on its town hall’s page, completes it', async () => {
+      const { page, errors, close } = await open('/board', { role: 'HR' });
+      const heading = page.getByRole('heading', { name: /답변을 기다리는 질문/ });
+      const waiting = async () => Number(/\((\d+)\)/.exec((await heading.textContent()) ?? '')?.[1]);
+      const cards = page.getByTestId('open-question');
+      await cards.first().waitFor();
+      const before = await waiting();
+
+      // Answer the oldest café question, through the café mutation (live or followed up is asked).
+      const cafe = cards.filter({ has: page.getByRole('link', { name: /^카페 세션/ }) }).first();
+      const cafeText = (await cafe.locator('.question-text').textContent())!;
+      await cafe.getByRole('button', { name: '답변하기' }).click();
+      const answer = cafe.getByRole('form', { name: '질문에 답변' });
+      await answer.getByRole('button', { name: '답변 기록' }).click();
+      await answer.getByRole('alert').filter({ hasText: '필수 항목입니다.' }).waitFor();
+      await answer.getByLabel('답변 내용').fill('보드에서 답변합니다. Answered from the board.');
+      await answer.getByLabel('답변자').selectOption('CEO');
+      await answer.getByLabel('방식').selectOption('FOLLOWED_UP');
+      await answer.getByRole('button', { name: '답변 기록' }).click();
+      await page.getByRole('status').filter({ hasText: '답변을 기록했습니다' }).waitFor();
+      await expect.poll(waiting).toBe(before - 1);
+
+      // A follow-up for a town-hall question: checked here first, then the server's refusal next to the owner.
+      const townHall = cards.filter({ has: page.getByRole('link', { name: /^타운홀 미팅/ }) }).first();
+      await townHall.getByRole('button', { name: '후속 조치 지정' }).click();
+      const assign = townHall.getByRole('form', { name: '후속 조치 지정' });
+      await assign.getByRole('button', { name: '지정' }).click();
+      await expect.poll(() => assign.getByRole('alert').count()).toBe(3);
+      const description = `Board follow-up ${Date.now()}`;
+      await assign.getByLabel('후속 조치 내용').fill(description);
+      await assign.getByLabel('담당자 사번').fill('NOBODY-404');
+      const dueOn = new Date(Date.now() + 9 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+      await assign.getByLabel('기한(KST)').fill(dueOn);
+      // At 390 px with a form open: still no sideways scroll.
+      await page.setViewportSize({ width: 390, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(SHOTS, 'board-assign-390.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await assign.getByRole('button', { name: '지정' }).click();
+      await assign
+        .getByRole('alert')
+        .filter({ hasText: /NOBODY-404/ })
+        .waitFor();
+      expect(await assign.getByLabel('후속 조치 내용').inputValue()).toBe(description);
+      await assign.getByLabel('담당자 사번').fill('EX-CHRO');
+      await assign.getByRole('button', { name: '지정' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `후속 조치를 지정했습니다: ${description}` })
+        .waitFor();
+      // Still unanswered: the question stays; the follow-up joins the open ones, linked to its town hall.
+      expect(await waiting()).toBe(before - 1);
+      expect(await page.getByText(cafeText, { exact: true }).count()).toBe(0);
+      const row = page.getByTestId('follow-ups').getByRole('row').filter({ hasText: description });
+      await row.waitFor();
+      expect(await row.getByRole('link', { name: description }).getAttribute('href')).toMatch(/^\/channels\/town-halls\//);
+      await page.screenshot({ path: join(SHOTS, 'board-assigned-1280.png'), fullPage: true });
+      // Its town hall's page lists it, open.
+      await row.getByRole('link', { name: description }).click();
+      const promised = page.getByTestId('gathering-follow-ups').getByRole('row').filter({ hasText: description });
+      await promised.filter({ hasText: '진행 중' }).waitFor();
+      const townHallPath = new URL(page.url()).pathname;
+      await page.goBack();
+
+      await row.getByRole('button', { name: '완료' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `완료했습니다: ${description}` })
+        .waitFor();
+      await row.waitFor({ state: 'detached' });
+      // Done on the town hall's page too, without a reload (the cached page is asked again).
+      await navigate(page, townHallPath);
+      await promised.filter({ hasText: /완료 \d{4}-\d{2}-\d{2}/ }).waitFor();
       expect(errors).toEqual([]);
       await close();
     });

@@ -57,6 +57,7 @@ const QUERIES: Record<string, string> = {
   // Employees and café reach, which every role reads already through gaps and cafeSessionReachByOrgUnit.
   nextCafeGuests: EVERYONE,
   openFollowUps: EVERYONE,
+  openQuestions: EVERYONE,
   orgUnits: EVERYONE,
   personalDataAccessLog: 'P',
   overdueFollowUps: CUSTOMERS,

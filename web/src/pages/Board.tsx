@@ -6,16 +6,116 @@ import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
-import { BoardQuery, CompleteFollowUpMutation, CompleteTownHallFollowUpMutation } from '../operations';
-import { startOfSeoulDay, todayInSeoul } from '../time';
+import { AnswerQuestionForm, AssignFollowUpForm, type BoardQuestion } from '../BoardForms';
+import { BoardOpenQuestionsQuery, BoardQuery, CompleteFollowUpMutation, CompleteTownHallFollowUpMutation } from '../operations';
+import { seoulDay, startOfSeoulDay, todayInSeoul } from '../time';
 import { usePeriod } from '../usePeriod';
 
-/** The page of the café session or town hall a follow-up was promised at. */
+/** The page of the café session or town hall a question was raised or a follow-up promised at. */
 const gatheringPath = (g: { channel: string; id: string }) =>
   `/channels/${g.channel === 'TOWN_HALL' ? 'town-halls' : 'cafe'}/${encodeURIComponent(g.id)}`;
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : h.toFixed(0));
+
+const QUESTIONS_PAGE = 20;
+const keyOf = (q: BoardQuestion) => `${q.gathering.channel}/${q.gathering.id}/${q.id}`;
+
+/**
+ * The questions nobody has answered yet, oldest first, a page at a time; a recording role answers
+ * one or promises a follow-up for it right here (one form open at a time).
+ */
+const OpenQuestions = ({ at, canRecord, onRecorded }: { at: string | null; canRecord: boolean; onRecorded: (message: string) => void }) => {
+  const { t } = useTranslation();
+  // The cursors of the pages before this one: "previous" pops, "next" pushes.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: BoardOpenQuestionsQuery,
+    variables: { at, asOf: at, first: QUESTIONS_PAGE, after },
+  });
+  const [editing, setEditing] = useState<{ key: string; kind: 'answer' | 'assign' } | null>(null);
+  const toggle = (key: string, kind: 'answer' | 'assign') => setEditing((e) => (e?.key === key && e.kind === kind ? null : { key, kind }));
+  const recorded = (message: string) => {
+    setEditing(null);
+    onRecorded(message);
+    refetch({ requestPolicy: 'network-only' });
+  };
+  const list = data?.openQuestions;
+  const from = cursors.length * QUESTIONS_PAGE + 1;
+  return (
+    <section aria-labelledby="open-questions">
+      <h2 id="open-questions">
+        {t('board.questions')} {list && <span className="count">({list.totalCount})</span>}
+      </h2>
+      {/* Recording happens now: a board as of a past day only shows. */}
+      {at && <p className="hint">{t('board.pastView')}</p>}
+      {error ? (
+        <ErrorState error={error} />
+      ) : !list ? (
+        fetching ? (
+          <Loading />
+        ) : null
+      ) : (
+        <>
+          {list.edges.length === 0 ? (
+            <Empty>{t('board.noQuestions')}</Empty>
+          ) : (
+            <ul className="plain board-questions" data-testid="open-questions">
+              {list.edges.map(({ node: q }) => {
+                const key = keyOf(q);
+                const open = editing?.key === key ? editing.kind : null;
+                return (
+                  <li key={key} data-testid="open-question">
+                    <p className="question-meta">
+                      <Link to={gatheringPath(q.gathering)}>
+                        {t(`channel.${q.gathering.channel}`)} · {seoulDay(q.raisedAt)}
+                      </Link>{' '}
+                      · <span>{q.askedBy ? t('board.askedBy', { who: q.askedBy.name }) : t('board.anonymous')}</span> ·{' '}
+                      <span>{t('board.ageDays', { count: q.ageDays })}</span>
+                    </p>
+                    <p className="question-text">
+                      <strong>{q.topic}</strong> — {q.text}
+                    </p>
+                    {canRecord && !at && (
+                      <div className="question-actions">
+                        <button type="button" className="secondary" aria-expanded={open === 'answer'} onClick={() => toggle(key, 'answer')}>
+                          {open === 'answer' ? t('board.close') : t('board.answer')}
+                        </button>
+                        <button type="button" className="secondary" aria-expanded={open === 'assign'} onClick={() => toggle(key, 'assign')}>
+                          {open === 'assign' ? t('board.close') : t('board.assign')}
+                        </button>
+                      </div>
+                    )}
+                    {open === 'answer' && <AnswerQuestionForm question={q} onDone={recorded} />}
+                    {open === 'assign' && <AssignFollowUpForm question={q} onDone={recorded} />}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {(cursors.length > 0 || list.pageInfo.hasNextPage) && (
+            <nav className="pager" aria-label={t('board.questions')}>
+              {list.edges.length > 0 && (
+                <span className="hint">{t('board.page', { from, to: from + list.edges.length - 1, total: list.totalCount })}</span>
+              )}
+              <button type="button" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                {t('board.previous')}
+              </button>
+              <button
+                type="button"
+                disabled={!list.pageInfo.hasNextPage}
+                onClick={() => list.pageInfo.endCursor && setCursors((c) => [...c, list.pageInfo.endCursor!])}
+              >
+                {t('board.next')}
+              </button>
+            </nav>
+          )}
+        </>
+      )}
+    </section>
+  );
+};
 
 /** Two-way: questions raised and answered, and the follow-ups still open, with owner, due day and age. */
 export const BoardPage = () => {
@@ -81,15 +181,25 @@ export const BoardPage = () => {
               <p className="big">{hours(q!.averageHoursToAnswer)}</p>
             </section>
           </div>
+          {message && (
+            <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+              {message.text}
+            </p>
+          )}
+          <OpenQuestions
+            // Another moment is another list: its pages and open form start afresh.
+            key={shared.asOf ?? 'now'}
+            at={shared.asOf}
+            canRecord={schedulesCafeSessions(role)}
+            onRecorded={(text) => {
+              setMessage({ kind: 'ok', text });
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
           <section aria-labelledby="followups">
             <h2 id="followups">
               {t('board.open')} <span className="count">({data.openFollowUps.length})</span>
             </h2>
-            {message && (
-              <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
-                {message.text}
-              </p>
-            )}
             {data.openFollowUps.length === 0 ? (
               <Empty>{t('board.none')}</Empty>
             ) : (

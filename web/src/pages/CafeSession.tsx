@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { useFirstLoaded } from '../useFirstLoaded';
 import { schedulesCafeSessions, usePrincipal } from '../auth';
+import { FollowUpList } from '../FollowUpList';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
 import {
@@ -234,6 +235,7 @@ export const CafeSessionPage = () => {
           </ul>
         )}
       </section>
+      <FollowUpList followUps={s.followUps} headingId="session-follow-ups" />
     </>
   );
 };

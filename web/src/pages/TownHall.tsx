@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { useFirstLoaded } from '../useFirstLoaded';
+import { FollowUpList } from '../FollowUpList';
 import { ScrollX } from '../components/ScrollX';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { TownHallPageQuery, TownHallQuestionRaisedSubscription } from '../operations';
@@ -98,6 +99,7 @@ export const TownHallPage = () => {
           </ul>
         )}
       </section>
+      <FollowUpList followUps={h.followUps} headingId="town-hall-follow-ups" />
     </>
   );
 };

@@ -126,3 +126,92 @@ export const openFollowUps = async (
     };
   });
 };
+
+/** A question nobody had answered at a moment, with how long it has waited. */
+export interface OpenQuestionRow {
+  gathering: Gathering;
+  questionId: string;
+  topic: string;
+  text: string;
+  anonymous: boolean;
+  /** Null when anonymous: the asker of an anonymous question is never recorded. */
+  askedBy: string | null;
+  raisedAt: string;
+  /** Whole days from `raisedAt` to `at`. */
+  ageDays: number;
+  asOf: ViewMoment | null;
+}
+
+/** Where a page of open questions ended: the last one's sort key (oldest first). */
+export interface OpenQuestionKey {
+  raisedAt: string;
+  channel: GatheringChannel;
+  gatheringId: string;
+  questionId: string;
+}
+
+/** The largest page of open questions (the board asks for one page at a time). */
+export const OPEN_QUESTIONS_PAGE_MAX = 100;
+
+/*
+ * Questions raised by $1 (and visible as of $2) with no answer given by $1, optionally of one kind
+ * of gathering ($3). The anti-join probes question_answers by its primary key, one question at a
+ * time, so the page below walks the questions index from the oldest and stops once it has a page.
+ */
+const OPEN_QUESTIONS = `
+  SELECT q.gathering_channel, q.gathering_id, q.question_id, q.topic, q.text, q.anonymous, q.asked_by, q.raised_at
+  FROM hub_view.questions q
+  WHERE ${asOfSql('q', 2)} AND q.raised_at <= $1::timestamptz AND ($3::text IS NULL OR q.gathering_channel = $3)
+    AND NOT EXISTS (SELECT 1 FROM hub_view.question_answers a
+      WHERE a.gathering_channel = q.gathering_channel AND a.gathering_id = q.gathering_id AND a.question_id = q.question_id
+        AND ${asOfSql('a', 2)} AND a.answered_at <= $1::timestamptz)`;
+
+/**
+ * Questions raised at café sessions and town halls and not answered at `at` (as recorded by
+ * `asOf`), oldest first, one page at a time: `after` is the last question of the page before, so a
+ * question answered or raised meanwhile moves no other across pages. `totalCount` counts them all.
+ */
+export const openQuestions = async (
+  db: SqlExecutor,
+  at: string,
+  filter: { channel?: GatheringChannel | null } = {},
+  page: { first: number; after?: OpenQuestionKey | null } = { first: 20 },
+  asOf?: AsOf,
+): Promise<{ rows: OpenQuestionRow[]; hasNextPage: boolean; totalCount: number }> => {
+  const params = [at, asOfParam(asOf), filter.channel ?? null];
+  const after = page.after ?? null;
+  const rows = await db.query(
+    `SELECT * FROM (${OPEN_QUESTIONS}) o
+     WHERE $4::timestamptz IS NULL
+       OR (o.raised_at, o.gathering_channel, o.gathering_id, o.question_id) > ($4::timestamptz, $5::text, $6::text, $7::text)
+     ORDER BY o.raised_at, o.gathering_channel, o.gathering_id, o.question_id
+     LIMIT $8`,
+    [...params, after?.raisedAt ?? null, after?.channel ?? null, after?.gatheringId ?? null, after?.questionId ?? null, page.first + 1],
+  );
+  // A first page that holds them all is its own count; otherwise count them all (every question
+  // raised by `at` is probed once: the one part that grows with history).
+  const hasNextPage = rows.length > page.first;
+  const totalCount =
+    after === null && !hasNextPage
+      ? rows.length
+      : Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${OPEN_QUESTIONS}) o`, params))[0]?.n ?? 0);
+  const atMs = Date.parse(at);
+  return {
+    rows: rows.slice(0, page.first).map((r) => {
+      const raisedAt = iso(r.raised_at);
+      return {
+        gathering: { channel: r.gathering_channel as GatheringChannel, id: r.gathering_id as string },
+        questionId: r.question_id as string,
+        topic: r.topic as string,
+        text: r.text as string,
+        anonymous: Boolean(r.anonymous),
+        askedBy: (r.asked_by as string | null) ?? null,
+        raisedAt,
+        ageDays: Math.floor((atMs - Date.parse(raisedAt)) / 86_400_000),
+        asOf: viewMoment(asOf),
+      };
+    }),
+    hasNextPage,
+    totalCount,
+  };
+};

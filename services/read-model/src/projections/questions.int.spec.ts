@@ -1,8 +1,8 @@
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { describe, expect, it } from 'vitest';
-import { openFollowUps, twoWay } from '../coverage/twoWay';
+import { openFollowUps, openQuestions, twoWay } from '../coverage/twoWay';
 import { followUpsOfGatherings, questionsOfGatherings } from '../queries/questions';
-import { twoGatheringsHistory, viewOf } from '../testing';
+import { twoGatheringsHistory, viewOf, type HistoryEvent } from '../testing';
 import { cafeSessionProjection } from './cafeSessions';
 import { questionProjection } from './questions';
 import { townHallProjection } from './townHalls';
@@ -79,6 +79,98 @@ describe.each(SQL_ENGINES)('the questions projection alone on $name', (engine) =
       expect(await open('2015-03-26T00:00:00Z')).toEqual([['TOWN_HALL', 'T1', 'F1', 'E1', true]]);
       const [row] = await openFollowUps(view.db, '2015-03-15T00:00:00Z', { channel: 'TOWN_HALL' });
       expect(row).toMatchObject({ since: '2015-03-10T09:00:00.000Z', ageDays: 4, description: 'Publish the plan' });
+    } finally {
+      await view.dispose();
+    }
+  });
+
+  it('lists the questions still unanswered at a moment, oldest first, a page at a time, at café sessions and town halls alike', async () => {
+    // Beside the two answered "Q1"s: a café question answered a week later, an anonymous town-hall
+    // question never answered, and one raised at the town hall after it.
+    const raised = (
+      stream: string,
+      gathering: { sessionId: string } | { townHallId: string },
+      questionId: string,
+      raisedAt: string,
+      askedBy: string | null,
+    ) =>
+      ({
+        stream,
+        occurredAt: raisedAt,
+        event: {
+          type: 'sessionId' in gathering ? 'CafeSessionQuestionRaised' : 'TownHallQuestionRaised',
+          data: { ...gathering, questionId, topic: 'pay', text: `${questionId}?`, anonymous: askedBy === null, askedBy, raisedAt },
+        },
+      }) as HistoryEvent;
+    const history: HistoryEvent[] = [
+      ...twoGatheringsHistory,
+      raised('cafe-session-S1', { sessionId: 'S1' }, 'Q2', '2015-03-05T06:30:00Z', 'E1'),
+      {
+        stream: 'cafe-session-S1',
+        occurredAt: '2015-03-12T01:00:00Z',
+        event: {
+          type: 'CafeSessionQuestionAnswered',
+          data: {
+            sessionId: 'S1',
+            questionId: 'Q2',
+            answeredBy: 'CEO',
+            mode: 'FOLLOWED_UP',
+            answer: 'Soon.',
+            answeredAt: '2015-03-12T01:00:00Z',
+          },
+        },
+      },
+      raised('town-hall-T1', { townHallId: 'T1' }, 'Q2', '2015-03-10T10:05:00Z', null),
+      raised('town-hall-T1', { townHallId: 'T1' }, 'Q3', '2015-03-10T10:10:00Z', 'E2'),
+    ];
+    const view = await viewOf(engine, [questionProjection], history);
+    try {
+      const open = async (at: string, filter = {}, page = { first: 10 }, asOf?: { at: string | null; knownAt: string | null }) => {
+        const r = await openQuestions(view.db, at, filter, page, asOf);
+        return { ...r, rows: r.rows.map((q) => [q.gathering.channel, q.gathering.id, q.questionId, q.askedBy, q.ageDays]) };
+      };
+      // Before anything was answered at the café (Q1 answered at 07:00Z): both its questions wait.
+      expect((await open('2015-03-05T06:45:00Z')).rows).toEqual([
+        ['CAFE_SESSION', 'S1', 'Q1', 'E1', 0],
+        ['CAFE_SESSION', 'S1', 'Q2', 'E1', 0],
+      ]);
+      // After the town hall: Q1s answered, the café's Q2 not yet; the anonymous one has no asker.
+      const evening = await open('2015-03-11T02:00:00Z');
+      expect(evening.rows).toEqual([
+        ['CAFE_SESSION', 'S1', 'Q2', 'E1', 5],
+        ['TOWN_HALL', 'T1', 'Q2', null, 0],
+        ['TOWN_HALL', 'T1', 'Q3', 'E2', 0],
+      ]);
+      expect(evening.totalCount).toBe(3);
+      expect((await open('2015-03-11T02:00:00Z', { channel: 'TOWN_HALL' })).rows.map((r) => r[2])).toEqual(['Q2', 'Q3']);
+      // The café's Q2 answered on the 12th leaves the town hall's two, now 5 days old.
+      expect((await open('2015-03-15T12:00:00Z')).rows).toEqual([
+        ['TOWN_HALL', 'T1', 'Q2', null, 5],
+        ['TOWN_HALL', 'T1', 'Q3', 'E2', 5],
+      ]);
+      // As things stood on the 11th, before the café's Q2 was answered: the same three.
+      expect((await open('2015-03-15T12:00:00Z', {}, { first: 10 }, { at: '2015-03-11T02:00:00Z', knownAt: null })).totalCount).toBe(3);
+
+      // Pages of one: each goes on after the last one's key, and says whether more follow.
+      const first = await openQuestions(view.db, '2015-03-11T02:00:00Z', {}, { first: 1 });
+      expect(first.rows.map((q) => q.questionId)).toEqual(['Q2']);
+      expect(first).toMatchObject({ hasNextPage: true, totalCount: 3 });
+      const last = first.rows[0]!;
+      const second = await openQuestions(
+        view.db,
+        '2015-03-11T02:00:00Z',
+        {},
+        {
+          first: 2,
+          after: { raisedAt: last.raisedAt, channel: last.gathering.channel, gatheringId: last.gathering.id, questionId: last.questionId },
+        },
+      );
+      expect(second.rows.map((q) => [q.gathering.channel, q.questionId])).toEqual([
+        ['TOWN_HALL', 'Q2'],
+        ['TOWN_HALL', 'Q3'],
+      ]);
+      expect(second.hasNextPage).toBe(false);
+      expect(second.rows[0]).toMatchObject({ topic: 'pay', text: 'Q2?', anonymous: true, raisedAt: '2015-03-10T10:05:00.000Z' });
     } finally {
       await view.dispose();
     }

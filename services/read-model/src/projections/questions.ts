@@ -19,6 +19,8 @@ CREATE TABLE IF NOT EXISTS hub_view.questions (
   PRIMARY KEY (gathering_channel, gathering_id, question_id)
 );
 CREATE INDEX IF NOT EXISTS questions_raised_at ON hub_view.questions (raised_at);
+-- Open questions oldest first, paged by this key: the board walks it and stops after a page.
+CREATE INDEX IF NOT EXISTS questions_oldest_first ON hub_view.questions (raised_at, gathering_channel, gathering_id, question_id);
 
 -- answer_mode: LIVE or FOLLOWED_UP where the gathering records it (café sessions), else NULL.
 CREATE TABLE IF NOT EXISTS hub_view.question_answers (
