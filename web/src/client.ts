@@ -10,7 +10,7 @@ import { currentToken } from './session';
  */
 
 /** Types without an id: stored inside their parent, never shared by key. */
-const EMBEDDED = [
+export const EMBEDDED = [
   'Cadence',
   'CadencePeriod',
   'CafeParticipant',
@@ -29,9 +29,13 @@ const EMBEDDED = [
   'GapPerson',
   'Gathering',
   'Gaps',
+  'GuestSuggestion',
+  'GuestTeam',
   'HistoryImportReport',
   'LeaderAnswers',
   'LeaderFigure',
+  'MonthCoverage',
+  'NextCafeGuests',
   'OrgUnitReach',
   'OverdueFollowUps',
   'PageInfo',
@@ -77,8 +81,10 @@ const EMBEDDED = [
 ] as const;
 
 /** Root fields whose answers a recorded fact can change: dropped after every recording mutation. */
-const FIGURES = new Set([
+export const FIGURES = new Set([
   'coverage',
+  'coverageByMonth',
+  'employeeReachByOrgUnit',
   'gaps',
   'cadence',
   'cafeSessionReachByOrgUnit',

@@ -36,6 +36,8 @@ export const projectionNamed = (name: string, projections: readonly Projection[]
 };
 
 const MIGRATION_LOCK_KEY = 7_346_010;
+/** Where a dead letter names no projection: the event does not parse, so none can take it. */
+const EVERY_PROJECTION = '*';
 const REASON_MAX = 2_000;
 
 /**
@@ -47,8 +49,8 @@ const resetProjection = async (tx: SqlExecutor, projection: Projection, createdT
   for (const table of new Set([...createdTables, ...projection.tables])) await tx.exec(`DROP TABLE IF EXISTS hub_view.${table} CASCADE`);
   if (projection.touchChannels.length > 0)
     await tx.query(`DELETE FROM hub_view.touches WHERE channel = ANY($1::text[])`, [projection.touchChannels]);
-  // Its replay parks again what it still cannot take.
-  await tx.query(`DELETE FROM hub_view.dead_letters WHERE projection = $1`, [projection.name]);
+  // Its replay from the start parks again what it still cannot take, and what still does not parse.
+  await tx.query(`DELETE FROM hub_view.dead_letters WHERE projection = ANY($1::text[])`, [[projection.name, EVERY_PROJECTION]]);
   await tx.query(`DELETE FROM hub_view.checkpoints WHERE name = $1`, [projection.name]);
 };
 
@@ -164,9 +166,6 @@ const parse = (recorded: RecordedEvent): Parsed => {
   return { ok: true, event: { ...rest, event: parsed.data, occurredAt: recorded.metadata.occurredAt } };
 };
 
-/** Where a dead letter names no projection: the event does not parse, so none can take it. */
-const EVERY_PROJECTION = '*';
-
 const park = (tx: SqlExecutor, recorded: RecordedEvent, projection: string, reason: string) =>
   tx.query(
     `INSERT INTO hub_view.dead_letters (position, projection, event_id, event_type, stream_name, reason)
@@ -254,7 +253,6 @@ export const createProjector = ({
       );
       for (const recorded of events) {
         if (recorded.position <= low) continue;
-        const due = inStep.filter((p) => checkpoints.get(p.name)! < recorded.position);
         const parsed = parse(recorded);
         if (!parsed.ok) {
           await park(tx, recorded, EVERY_PROJECTION, parsed.reason);
@@ -262,6 +260,8 @@ export const createProjector = ({
           done.parked++;
           continue;
         }
+        // The projections behind this event that handle its type: the others would do nothing.
+        const due = inStep.filter((p) => checkpoints.get(p.name)! < recorded.position && p.handles.has(parsed.event.event.type));
         if (!careful) {
           for (const p of due) await p.apply(tx, parsed.event);
           done.applied++;

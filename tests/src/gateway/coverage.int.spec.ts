@@ -177,6 +177,11 @@ describe.each(HUB_ENGINES)('coverage and gaps on $name', (engine) => {
       /fromMonth must not be after toMonth/,
     );
     await t.refused(`{ coverageByMonth(population: FC, fromMonth: "2015-4", toMonth: "2015-05") { month } }`, 'VALIDATION', /YYYY-MM/);
+    await t.refused(
+      `{ coverageByMonth(population: FC, fromMonth: "9999-11", toMonth: "9999-12") { month } }`,
+      'VALIDATION',
+      /fromMonth must fall in the years 1900 to 2999/,
+    );
     // Customers' months are guarded as coverage is: too few customers, and roles without customer-level access see none.
     await t.refused(
       `{ coverageByMonth(population: CUSTOMER, fromMonth: "2015-01", toMonth: "2015-02") { month reached } }`,

@@ -222,7 +222,7 @@ export const BoardPage = () => {
                   </thead>
                   <tbody>
                     {data.openFollowUps.map((f) => (
-                      <tr key={f.id} className={f.overdue ? 'gap' : ''}>
+                      <tr key={`${f.gathering.channel}/${f.gathering.id}/${f.id}`} className={f.overdue ? 'gap' : ''}>
                         <td className="wrap">
                           <Link to={gatheringPath(f.gathering)}>{f.description}</Link>
                         </td>

@@ -1,4 +1,4 @@
-import { koreanDayStart, validationError } from '@hub/events';
+import { koreanDayStart, validationError, YEARS } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { FCS_AS_OF } from '../queries/directory';
@@ -36,8 +36,15 @@ const nextMonth = (month: string) => {
 
 /** Every month from `from` to `to` (both YYYY-MM, inclusive), with its bounds in Korea; checked. */
 export const monthsBetween = (from: string, to: string) => {
-  if (!MONTH.test(from)) throw validationError('fromMonth must be a month as YYYY-MM');
-  if (!MONTH.test(to)) throw validationError('toMonth must be a month as YYYY-MM');
+  for (const [name, month] of [
+    ['fromMonth', from],
+    ['toMonth', to],
+  ] as const) {
+    if (!MONTH.test(month)) throw validationError(`${name} must be a month as YYYY-MM`);
+    // The years every date of the hub falls in: also keeps the month after `to` a date.
+    const year = Number(month.slice(0, 4));
+    if (year < YEARS.first || year > YEARS.last) throw validationError(`${name} must fall in the years ${YEARS.first} to ${YEARS.last}`);
+  }
   if (from > to) throw validationError('fromMonth must not be after toMonth');
   const months: { month: string; from: string; to: string }[] = [];
   for (let m = from; m <= to; m = nextMonth(m)) {

@@ -82,6 +82,16 @@ export const twoWay = async (db: SqlExecutor, period: ReachPeriod, asOf?: AsOf) 
 };
 
 /**
+ * The gathering of row `alias` (gathering_channel, gathering_id) was not cancelled by `$1` (as of
+ * `$2`): a cancelled café session or town hall holds no question or follow-up anyone still waits on.
+ */
+const notCancelledSql = (alias: string) => `
+  NOT EXISTS (SELECT 1 FROM hub_view.cafe_cancellations x
+    WHERE ${alias}.gathering_channel = 'CAFE_SESSION' AND x.session_id = ${alias}.gathering_id AND ${asOfSql('x', 2)} AND x.occurred_at <= $1::timestamptz)
+  AND NOT EXISTS (SELECT 1 FROM hub_view.town_hall_cancellations x
+    WHERE ${alias}.gathering_channel = 'TOWN_HALL' AND x.town_hall_id = ${alias}.gathering_id AND ${asOfSql('x', 2)} AND x.occurred_at <= $1::timestamptz)`;
+
+/**
  * Follow-up actions promised at café sessions and town halls and not completed at `at` (as recorded
  * by `asOf`), oldest gathering first, optionally for one owner or one kind of gathering.
  */
@@ -101,6 +111,7 @@ export const openFollowUps = async (
      ) g ON true
      WHERE ${asOfSql('f', 2)} AND g.held_at <= $1::timestamptz AND ($3::text IS NULL OR f.owner_id = $3)
        AND ($5::text IS NULL OR f.gathering_channel = $5)
+       AND ${notCancelledSql('f')}
        AND NOT EXISTS (SELECT 1 FROM hub_view.question_follow_up_completions c
          WHERE c.gathering_channel = f.gathering_channel AND c.gathering_id = f.gathering_id AND c.follow_up_id = f.follow_up_id
            AND ${asOfSql('c', 2)} AND c.completed_on <= $4::date)
@@ -164,7 +175,8 @@ const OPEN_QUESTIONS = `
   WHERE ${asOfSql('q', 2)} AND q.raised_at <= $1::timestamptz AND ($3::text IS NULL OR q.gathering_channel = $3)
     AND NOT EXISTS (SELECT 1 FROM hub_view.question_answers a
       WHERE a.gathering_channel = q.gathering_channel AND a.gathering_id = q.gathering_id AND a.question_id = q.question_id
-        AND ${asOfSql('a', 2)} AND a.answered_at <= $1::timestamptz)`;
+        AND ${asOfSql('a', 2)} AND a.answered_at <= $1::timestamptz)
+    AND ${notCancelledSql('q')}`;
 
 /**
  * Questions raised at café sessions and town halls and not answered at `at` (as recorded by

@@ -123,7 +123,7 @@ describe.each(SQL_ENGINES)('the questions projection alone on $name', (engine) =
       raised('town-hall-T1', { townHallId: 'T1' }, 'Q2', '2015-03-10T10:05:00Z', null),
       raised('town-hall-T1', { townHallId: 'T1' }, 'Q3', '2015-03-10T10:10:00Z', 'E2'),
     ];
-    const view = await viewOf(engine, [questionProjection], history);
+    const view = await viewOf(engine, [questionProjection, cafeSessionProjection, townHallProjection], history);
     try {
       const open = async (at: string, filter = {}, page = { first: 10 }, asOf?: { at: string | null; knownAt: string | null }) => {
         const r = await openQuestions(view.db, at, filter, page, asOf);
@@ -171,6 +171,60 @@ describe.each(SQL_ENGINES)('the questions projection alone on $name', (engine) =
       ]);
       expect(second.hasNextPage).toBe(false);
       expect(second.rows[0]).toMatchObject({ topic: 'pay', text: 'Q2?', anonymous: true, raisedAt: '2015-03-10T10:05:00.000Z' });
+    } finally {
+      await view.dispose();
+    }
+  });
+
+  it('leaves out the questions and follow-ups of a gathering once it is cancelled', async () => {
+    // Town hall T2 on the 8th: a question sent in and a follow-up promised, then, nobody having
+    // been recorded there, cancelled on the 13th.
+    const t2 = (occurredAt: string, event: HistoryEvent['event']): HistoryEvent => ({ stream: 'town-hall-T2', occurredAt, event });
+    const history: HistoryEvent[] = [
+      ...twoGatheringsHistory,
+      t2('2015-03-01T00:00:00Z', {
+        type: 'TownHallScheduled',
+        data: {
+          townHallId: 'T2',
+          scheduledAt: '2015-03-08T09:00:00Z',
+          format: 'LECTURE',
+          theme: 'Plans',
+          venue: 'Hall',
+          presenterIds: ['CEO'],
+        },
+      }),
+      t2('2015-03-08T09:30:00Z', {
+        type: 'TownHallQuestionRaised',
+        data: {
+          townHallId: 'T2',
+          questionId: 'Q1',
+          topic: 'pay',
+          text: 'When?',
+          anonymous: true,
+          askedBy: null,
+          raisedAt: '2015-03-08T09:30:00Z',
+        },
+      }),
+      t2('2015-03-08T09:40:00Z', {
+        type: 'TownHallFollowUpAssigned',
+        data: { townHallId: 'T2', followUpId: 'F1', questionId: 'Q1', description: 'Say when', ownerId: 'CEO', dueOn: '2015-03-30' },
+      }),
+      t2('2015-03-13T00:00:00Z', { type: 'TownHallCancelled', data: { townHallId: 'T2', reason: 'Typhoon' } }),
+    ];
+    const view = await viewOf(engine, [questionProjection, cafeSessionProjection, townHallProjection], history);
+    try {
+      const questionsAt = async (at: string, asOf?: { at: string | null; knownAt: string | null }) =>
+        (await openQuestions(view.db, at, { channel: 'TOWN_HALL' }, { first: 10 }, asOf)).rows.map(
+          (q) => `${q.gathering.id}/${q.questionId}`,
+        );
+      const followUpsAt = async (at: string) =>
+        (await openFollowUps(view.db, at, { channel: 'TOWN_HALL' })).map((f) => `${f.gathering.id}/${f.followUpId}`);
+      expect(await questionsAt('2015-03-11T00:00:00Z')).toEqual(['T2/Q1', 'T1/Q1']); // T1's answered later that day
+      expect(await followUpsAt('2015-03-11T00:00:00Z')).toEqual(['T2/F1', 'T1/F1']);
+      expect(await questionsAt('2015-03-14T00:00:00Z')).toEqual([]);
+      expect(await followUpsAt('2015-03-14T00:00:00Z')).toEqual(['T1/F1']);
+      // Seen as of the 12th, before the cancellation had happened, it still waited.
+      expect(await questionsAt('2015-03-14T00:00:00Z', { at: '2015-03-12T00:00:00Z', knownAt: null })).toEqual(['T2/Q1']);
     } finally {
       await view.dispose();
     }
