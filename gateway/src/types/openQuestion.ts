@@ -13,23 +13,14 @@ import { ACCESS } from '../access';
 import { builder } from '../builder';
 import { asOfArgOptions, knownAtArgOptions, momentOf } from './asOf';
 import { toConnection } from './connection';
-import { employeeField } from './employee';
-import { GatheringChannelEnum, GatheringRef } from './gathering';
+import { GatheringChannelEnum } from './gathering';
+import { raisedQuestionFields } from './question';
 
 const OpenQuestionRef = builder.objectRef<OpenQuestionRow>('OpenQuestion');
 OpenQuestionRef.implement({
   description: 'A question raised at a café session or a town hall and not answered yet, with how long it has waited.',
   fields: (t) => ({
-    id: t.exposeID('questionId', { description: 'Question id (unique within its gathering).' }),
-    gathering: t.expose('gathering', { type: GatheringRef, description: 'The café session or town hall it was raised in.' }),
-    topic: t.exposeString('topic', { description: 'Topic, e.g. strategy, career, personal.' }),
-    text: t.exposeString('text', { description: 'The question.' }),
-    anonymous: t.exposeBoolean('anonymous', { description: 'Raised anonymously.' }),
-    askedBy: t.field({
-      ...employeeField('Who asked; null when anonymous.'),
-      resolve: async (q, _, ctx) => (q.askedBy ? ((await ctx.loadersAt(q.asOf).employee.load(q.askedBy)) ?? null) : null),
-    }),
-    raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised.' }),
+    ...raisedQuestionFields(t),
     ageDays: t.exposeInt('ageDays', { description: 'Whole days waiting, from when it was raised to `at`.' }),
   }),
 });

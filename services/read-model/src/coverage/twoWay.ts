@@ -3,7 +3,7 @@ import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, viewMoment, type AsOf, type ViewMoment } from '../asOf';
 import type { ReachPeriod } from './reach';
 import { iso, localDate } from '../queries/rows';
-import type { Gathering, GatheringChannel } from '../queries/questions';
+import type { Gathering, GatheringChannel, RaisedQuestionRow } from '../queries/questions';
 
 /*
  * Two-way: were people heard? Questions raised in a period, how many were answered and how fast,
@@ -139,18 +139,9 @@ export const openFollowUps = async (
 };
 
 /** A question nobody had answered at a moment, with how long it has waited. */
-export interface OpenQuestionRow {
-  gathering: Gathering;
-  questionId: string;
-  topic: string;
-  text: string;
-  anonymous: boolean;
-  /** Null when anonymous: the asker of an anonymous question is never recorded. */
-  askedBy: string | null;
-  raisedAt: string;
+export interface OpenQuestionRow extends RaisedQuestionRow {
   /** Whole days from `raisedAt` to `at`. */
   ageDays: number;
-  asOf: ViewMoment | null;
 }
 
 /** Where a page of open questions ended: the last one's sort key (oldest first). */

@@ -13,7 +13,8 @@ export interface Gathering {
 }
 
 /** A question to leadership with its answer, if any; the asker of an anonymous one is never recorded. */
-export interface QuestionRow extends AsOfRow {
+/** A question as raised, wherever: what every list of questions shows of it. */
+export interface RaisedQuestionRow extends AsOfRow {
   gathering: Gathering;
   questionId: string;
   topic: string;
@@ -21,6 +22,9 @@ export interface QuestionRow extends AsOfRow {
   anonymous: boolean;
   askedBy: string | null;
   raisedAt: string;
+}
+
+export interface QuestionRow extends RaisedQuestionRow {
   answeredBy: string | null;
   answer: string | null;
   /** Live or followed up where the gathering records it (café sessions); null otherwise or unanswered. */
