@@ -13,9 +13,18 @@ export const MeQuery = graphql(`
 `);
 
 /** The newest touch: the console's default period ends in its month, so it opens on data. */
+/** The newest touch of an employee (every role sees those, so every role opens on the same period), and of anyone. */
 export const LatestTouchQuery = graphql(`
   query LatestTouch($asOf: DateTime) {
-    touches(first: 1, asOf: $asOf) {
+    employees: touches(first: 1, asOf: $asOf, filter: { personKind: EMPLOYEE }) {
+      edges {
+        node {
+          id
+          touchedAt
+        }
+      }
+    }
+    anyone: touches(first: 1, asOf: $asOf) {
       edges {
         node {
           id

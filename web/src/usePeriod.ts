@@ -6,14 +6,17 @@ import { asOfInstant, seoulMonth, todayInSeoul, validDay } from './time';
 
 /**
  * The period and as-of every page shares, from the URL (so a link shows the same figures). Until
- * the user picks one, the period ends in the latest month that has touches as of the as-of day.
+ * the user picks one, the period ends in the latest month that has employee touches (any touches,
+ * when there are none) as of the as-of day.
  */
 export const usePeriod = () => {
   const [search] = useSearchParams();
   const asOfDay = validDay(search.get('asOf'));
   const asOf = asOfInstant(asOfDay);
   const [latest] = useQuery({ query: LatestTouchQuery, variables: { asOf } });
-  const newest = latest.data?.touches.edges[0]?.node.touchedAt;
+  // Employees' touches first: a lone later customer visit (seen by some roles only) must not move
+  // everyone's default period to months where nobody else was reached.
+  const newest = (latest.data?.employees.edges[0] ?? latest.data?.anyone.edges[0])?.node.touchedAt;
   const latestMonth = newest ? seoulMonth(newest) : (asOfDay ?? todayInSeoul()).slice(0, 7);
   const { preset, reference, period } = periodFromSearch(search, latestMonth);
   return { preset, reference, period, asOfDay, asOf, latestMonth, ready: !latest.fetching || Boolean(latest.data || latest.error) };

@@ -103,7 +103,8 @@ const gateway = (more = 0) => {
       return { data: { [name === 'AssignTownHallFollowUp' ? 'assignTownHallFollowUp' : 'assignCafeSessionFollowUp']: followUp } };
     }
     asked.push(op);
-    if (name === 'LatestTouch') return { data: { touches: { edges: [{ node: { id: 't1', touchedAt: '2015-06-24T06:00:00Z' } }] } } };
+    if (name === 'LatestTouch')
+      return { data: { employees: { edges: [{ node: { id: 't1', touchedAt: '2015-06-24T06:00:00Z' } }] }, anyone: { edges: [] } } };
     if (name === 'Leaders')
       return {
         data: {

@@ -11,7 +11,7 @@ afterEach(cleanup);
 
 /** One campaign under way, three branches still to visit in two districts. */
 const answers: Record<string, unknown> = {
-  LatestTouch: { touches: { edges: [{ node: { id: 't1', touchedAt: '2015-06-24T06:00:00Z' } }] } },
+  LatestTouch: { employees: { edges: [{ node: { id: 't1', touchedAt: '2015-06-24T06:00:00Z' } }] }, anyone: { edges: [] } },
   Campaigns: {
     campaigns: [
       {

@@ -18,7 +18,7 @@ beforeAll(() => {
 
 /** Answers by operation name, like the gateway would for the demo company. */
 const answers: Record<string, unknown> = {
-  LatestTouch: { touches: { edges: [{ node: { id: 't1', touchedAt: '2015-06-24T06:00:00Z' } }] } },
+  LatestTouch: { employees: { edges: [{ node: { id: 't1', touchedAt: '2015-06-24T06:00:00Z' } }] }, anyone: { edges: [] } },
   OrgUnits: { orgUnits: [{ id: 'FIN', name: 'Finance', kind: 'DEPARTMENT', parent: null }] },
 };
 /** The employee gap list in two pages, as `gaps(after:)` hands them out: the page joins them. */
