@@ -66,7 +66,7 @@ export const CustomerSmilePanel = ({ period, asOf }: { period: Period; asOf: str
             <tbody>
               {data.followUpCompliance.map((r) => (
                 <tr key={r.key}>
-                  <td>{r.branch?.name ?? r.key}</td>
+                  <td>{r.fc ? `${r.fc.name} (${r.fc.id})` : (r.branch?.name ?? r.key)}</td>
                   <td className="num">{r.due}</td>
                   <td className="num">{r.onTime}</td>
                   <td className="num">{r.late}</td>

@@ -296,6 +296,10 @@ export const CustomerSmileQuery = graphql(`
   query CustomerSmile($groupBy: ComplianceGrouping!, $from: Date!, $to: Date!, $on: Date, $asOf: DateTime) {
     followUpCompliance(groupBy: $groupBy, from: $from, to: $to, on: $on, asOf: $asOf) {
       key
+      fc {
+        id
+        name
+      }
       branch {
         name
       }
