@@ -1448,3 +1448,20 @@ export const RecordBranchVisitMutation = graphql(`
     }
   }
 `);
+
+/** Who an employee number is and whether they may be invited to a café session: shown before sending. */
+export const InviteeQuery = graphql(`
+  query Invitee($id: ID!) {
+    employee(id: $id) {
+      id
+      name
+      grade
+      leftOn
+      cafeSessionEligible
+      orgUnit {
+        id
+        name
+      }
+    }
+  }
+`);

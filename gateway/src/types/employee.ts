@@ -1,3 +1,4 @@
+import { isCafeSessionEligible } from '@hub/events';
 import type { EmployeeRow } from '@hub/read-model';
 import { ACCESS } from '../access';
 import { builder } from '../builder';
@@ -24,6 +25,11 @@ EmployeeRef.implement({
     title: t.exposeString('title', { nullable: true, description: 'Leader title such as CEO, when any.' }),
     hiredOn: t.expose('hiredOn', { type: 'Date', nullable: true, description: 'Hire date, when known.' }),
     leftOn: t.expose('leftOn', { type: 'Date', nullable: true, description: 'Leave date, once left.' }),
+    cafeSessionEligible: t.boolean({
+      description:
+        'May be invited to a café session (톡톡타임): grade 차장 or below and still with the company — what an invitation is checked against, to show before sending.',
+      resolve: (e) => isCafeSessionEligible(e.grade) && e.leftOn === null,
+    }),
     touches: t.field({
       type: [TouchRef],
       description: 'Every time this person was reached, newest first.',

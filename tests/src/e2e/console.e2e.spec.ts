@@ -475,7 +475,18 @@ describe.skipIf(Boolean(chromiumMissing))(
 
       await navigate(page, `/channels/cafe/${encodeURIComponent(sessionId)}`);
       const invite = page.getByRole('form', { name: '초대' });
+      // Eligibility shows before anything is sent: the CEO (임원) cannot be invited, nor a number nobody has.
+      await invite.getByLabel('사번').fill('CEO');
+      await invite.getByTestId('invitee').filter({ hasText: '카페 세션은 차장 이하만 초대할 수 있습니다' }).waitFor();
+      expect(await invite.getByRole('button', { name: '초대' }).isDisabled()).toBe(true);
+      await invite.getByLabel('사번').fill('NOBODY-404');
+      await invite.getByTestId('invitee').filter({ hasText: '그런 사번이 없습니다' }).waitFor();
       await invite.getByLabel('사번').fill(guest.id);
+      await invite
+        .getByTestId('invitee')
+        .filter({ hasText: `${guest.name} · ` })
+        .filter({ hasText: '초대할 수 있습니다' })
+        .waitFor();
       await invite.getByRole('button', { name: '초대' }).click();
       await page
         .getByRole('status')

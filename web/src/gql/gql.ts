@@ -79,6 +79,7 @@ type Documents = {
     "\n  subscription TownHallQuestionRaised($townHallId: ID!, $known: [ID!]) {\n    townHallQuestionRaised(townHallId: $townHallId, known: $known) {\n      ...QuestionFields\n    }\n  }\n": typeof types.TownHallQuestionRaisedDocument,
     "\n  mutation RecordTownHall($input: RecordTownHallInput!, $commandId: String, $occurredAt: DateTime) {\n    recordTownHall(input: $input, commandId: $commandId, occurredAt: $occurredAt) {\n      id\n      scheduledAt\n      theme\n      attendedCount\n      headCount\n    }\n  }\n": typeof types.RecordTownHallDocument,
     "\n  mutation RecordBranchVisit($input: RecordBranchVisitInput!, $commandId: String, $occurredAt: DateTime) {\n    recordBranchVisit(input: $input, commandId: $commandId, occurredAt: $occurredAt) {\n      id\n      visitedAt\n      purpose\n      branch {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RecordBranchVisitDocument,
+    "\n  query Invitee($id: ID!) {\n    employee(id: $id) {\n      id\n      name\n      grade\n      leftOn\n      cafeSessionEligible\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InviteeDocument,
 };
 const documents: Documents = {
     "\n      query Both {\n        cafeSession(id: \"S1\") {\n          id\n          questions {\n            id\n            gathering {\n              channel\n              id\n            }\n            text\n          }\n        }\n        townHall(id: \"T1\") {\n          id\n          questions {\n            id\n            gathering {\n              channel\n              id\n            }\n            text\n          }\n        }\n      }\n    ": types.BothDocument,
@@ -146,6 +147,7 @@ const documents: Documents = {
     "\n  subscription TownHallQuestionRaised($townHallId: ID!, $known: [ID!]) {\n    townHallQuestionRaised(townHallId: $townHallId, known: $known) {\n      ...QuestionFields\n    }\n  }\n": types.TownHallQuestionRaisedDocument,
     "\n  mutation RecordTownHall($input: RecordTownHallInput!, $commandId: String, $occurredAt: DateTime) {\n    recordTownHall(input: $input, commandId: $commandId, occurredAt: $occurredAt) {\n      id\n      scheduledAt\n      theme\n      attendedCount\n      headCount\n    }\n  }\n": types.RecordTownHallDocument,
     "\n  mutation RecordBranchVisit($input: RecordBranchVisitInput!, $commandId: String, $occurredAt: DateTime) {\n    recordBranchVisit(input: $input, commandId: $commandId, occurredAt: $occurredAt) {\n      id\n      visitedAt\n      purpose\n      branch {\n        id\n        name\n      }\n    }\n  }\n": types.RecordBranchVisitDocument,
+    "\n  query Invitee($id: ID!) {\n    employee(id: $id) {\n      id\n      name\n      grade\n      leftOn\n      cafeSessionEligible\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n": types.InviteeDocument,
 };
 
 /**
@@ -422,6 +424,10 @@ export function graphql(source: "\n  mutation RecordTownHall($input: RecordTownH
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordBranchVisit($input: RecordBranchVisitInput!, $commandId: String, $occurredAt: DateTime) {\n    recordBranchVisit(input: $input, commandId: $commandId, occurredAt: $occurredAt) {\n      id\n      visitedAt\n      purpose\n      branch {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordBranchVisit($input: RecordBranchVisitInput!, $commandId: String, $occurredAt: DateTime) {\n    recordBranchVisit(input: $input, commandId: $commandId, occurredAt: $occurredAt) {\n      id\n      visitedAt\n      purpose\n      branch {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitee($id: ID!) {\n    employee(id: $id) {\n      id\n      name\n      grade\n      leftOn\n      cafeSessionEligible\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invitee($id: ID!) {\n    employee(id: $id) {\n      id\n      name\n      grade\n      leftOn\n      cafeSessionEligible\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

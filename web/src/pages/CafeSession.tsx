@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
+import { InviteForm } from '../InviteForm';
 import { useFirstLoaded } from '../useFirstLoaded';
 import { schedulesCafeSessions, usePrincipal } from '../auth';
 import { FollowUpList } from '../FollowUpList';
@@ -113,16 +114,13 @@ export const CafeSessionPage = () => {
       refetch({ requestPolicy: 'network-only' });
     }
   };
-  const submitInvite = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const employeeId = String(new FormData(form).get('employeeId') ?? '').trim();
+  const inviteOne = async (employeeId: string) => {
     const r = await invite(
       { input: { sessionId: s.id, employeeId }, commandId: crypto.randomUUID() },
       { additionalTypenames: ['CafeSession'] },
     );
     after(r, t('session.invitedOne', { id: employeeId }));
-    if (!r.error) form.reset();
+    return !r.error;
   };
   const markAttended = async (employeeId: string) => {
     const r = await attend(
@@ -143,16 +141,7 @@ export const CafeSessionPage = () => {
           {t('guests.seats', { invited: s.invitedCount, capacity: s.capacity })} · {t('session.attended', { count: s.attendedCount })}
           {s.status === 'CANCELLED' ? ` · ${t('channels.cancelled')}` : ''}
         </p>
-        {canRecord && s.status !== 'CANCELLED' && (
-          <form onSubmit={(e) => void submitInvite(e)} aria-label={t('session.invite')}>
-            <label>
-              {t('session.employeeId')} <input name="employeeId" required pattern="[A-Za-z0-9_\-]+" />
-            </label>
-            <button type="submit" disabled={inviting.fetching}>
-              {t('session.invite')}
-            </button>
-          </form>
-        )}
+        {canRecord && s.status !== 'CANCELLED' && <InviteForm busy={inviting.fetching} onInvite={inviteOne} />}
         {message && (
           <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
             {message.text}
