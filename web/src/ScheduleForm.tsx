@@ -23,6 +23,8 @@ export const ScheduleForm = ({ now = () => new Date() }: { now?: () => Date }) =
     // <input type=datetime-local> has no zone: the console speaks Korea time (KST, +09:00).
     else if (new Date(kstInstant(form.scheduledAt)) <= now()) e.scheduledAt = t('channels.futureOnly');
     if (!form.venue.trim()) e.venue = t('forms.required');
+    // The server takes 1 to 100 seats, whole: say so here, in the console's language, before sending.
+    if (form.capacity !== '' && !/^(100|[1-9]\d?)$/.test(form.capacity.trim())) e.capacity = t('forms.capacity');
     return e;
   };
 

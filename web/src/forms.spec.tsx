@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fromValue, map, mergeMap, pipe } from 'wonka';
 import { BranchVisitForm } from './BranchVisitForm';
 import { fieldOfMessage, idList } from './forms';
+import { ScheduleForm } from './ScheduleForm';
 import './i18n';
 import { TownHallForm } from './TownHallForm';
 
@@ -23,6 +24,7 @@ const api = (reply: (op: Operation) => { data?: Record<string, unknown> | null; 
         const name = (op.query.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode).name!.value;
         if (op.kind === 'mutation') sent.push(op);
         const queries: Record<string, Record<string, unknown>> = {
+          Leaders: { employees: { edges: [{ node: { id: 'CEO', name: '정문국', title: 'CEO' } }] } },
           OrgUnits: {
             orgUnits: [
               { id: 'HQ', name: '본사', kind: 'DIVISION', parent: null },
@@ -96,6 +98,25 @@ describe('<TownHallForm> (a town hall that took place)', () => {
     expect(errorOf(within(f).getByLabelText('열린 일시(KST)'))).toMatch(/이미 있었던 일만/);
     expect(errorOf(within(f).getByLabelText(/참석자 사번/))).toMatch(/E1/);
     expect(sent).toEqual([]);
+  });
+
+  it('schedules only whole seats from 1 to 100, said in the console’s language before anything is sent', async () => {
+    const { client, sent } = api(() => ({ data: { scheduleCafeSession: { id: 'S9' } } }));
+    renderWith(client, <ScheduleForm now={() => NOW} />);
+    const f = form('카페 세션 일정 등록');
+    await waitFor(() => expect((within(f).getByRole('button', { name: '등록' }) as HTMLButtonElement).disabled).toBe(false));
+    type('일시(KST)', '2027-01-10T15:00', f);
+    type('장소', 'Café Bene', f);
+    for (const bad of ['0', '2.5', '101']) {
+      type('정원', bad, f);
+      await submit(f, '등록');
+      expect(errorOf(within(f).getByLabelText('정원'))).toBe('좌석은 1부터 100까지의 정수입니다.');
+    }
+    expect(sent).toEqual([]);
+    type('정원', '12', f);
+    await submit(f, '등록');
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.variables).toMatchObject({ input: { capacity: 12, venue: 'Café Bene', hostIds: ['CEO'] } });
   });
 
   it('records head counts per org unit as history (occurredAt is when it took place), then resets', async () => {
