@@ -1396,6 +1396,15 @@ export const TownHallPageQuery = graphql(`
         name
         title
       }
+      attendees {
+        id
+        name
+        grade
+        orgUnit {
+          id
+          name
+        }
+      }
       headCounts {
         orgUnit {
           id

@@ -43,6 +43,16 @@ TownHallRef.implement({
         ),
     }),
     attendedCount: t.exposeInt('attendedCount', { description: 'Attendees recorded by name.' }),
+    attendees: t.field({
+      type: [EmployeeRef],
+      description: 'Who attended, recorded by name, by employee number (people counted by head are not named).',
+      resolve: async (th, _, ctx) => {
+        const loaders = ctx.loadersAt(th.asOf);
+        return (await loaders.employee.loadMany(await loaders.townHallAttendees.load(th.townHallId))).filter(
+          (e): e is Exclude<typeof e, Error | undefined> => !!e && !(e instanceof Error),
+        );
+      },
+    }),
     headCount: t.exposeInt('headCount', { description: 'Attendees counted per org unit, summed.' }),
     headCounts: t.field({
       type: [TownHallHeadCountRef],

@@ -61,6 +61,10 @@ describe.each(HUB_ENGINES)('town halls through GraphQL on $name', (engine) => {
         ],
       },
     });
+    // Who came by name is listed; the 35 counted by head are not anyone.
+    expect(await ok(`{ townHall(id: "TH-1") { attendees { id name } } }`)).toEqual({
+      townHall: { attendees: [{ id: 'E1', name: '김사원' }] },
+    });
     expect(await ok(`{ townHalls(presenterId: "M1") { totalCount edges { node { id format } } } }`)).toEqual({
       townHalls: { totalCount: 1, edges: [{ node: { id: 'TH-1', format: 'CHIMAEK' } }] },
     });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { useFirstLoaded } from '../useFirstLoaded';
 import { FollowUpList } from '../FollowUpList';
@@ -72,6 +72,33 @@ export const TownHallPage = () => {
               </tbody>
             </table>
           </ScrollX>
+        )}
+        {h.attendees.length > 0 && (
+          <details>
+            <summary>{t('townHall.attendeeList', { count: h.attendees.length })}</summary>
+            <ScrollX label={t('townHall.attendeesTable')}>
+              <table data-testid="town-hall-attendees">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('gaps.name')}</th>
+                    <th scope="col">{t('gaps.grade')}</th>
+                    <th scope="col">{t('channels.orgUnit')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {h.attendees.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        <Link to={`/people/${encodeURIComponent(a.id)}`}>{a.name}</Link>
+                      </td>
+                      <td>{t(`grade.${a.grade}`)}</td>
+                      <td>{a.orgUnit?.name ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollX>
+          </details>
         )}
       </section>
       <section aria-labelledby="town-hall-questions">

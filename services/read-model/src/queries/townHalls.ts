@@ -95,3 +95,13 @@ export const townHallHeadCountsByIds = async (db: SqlExecutor, ids: readonly str
   }));
   return groupBy(ids, counts, (c) => c.townHallId);
 };
+
+/** Who attended each town hall by name (head counts name no one), by employee number. */
+export const townHallAttendeesByIds = async (db: SqlExecutor, ids: readonly string[], asOf?: AsOf): Promise<string[][]> => {
+  const rows = await db.query<{ town_hall_id: string; employee_id: string }>(
+    `SELECT town_hall_id, employee_id FROM hub_view.town_hall_attendance
+     WHERE town_hall_id = ANY($1::text[]) AND ${asOfSql(null, 2)} ORDER BY town_hall_id, employee_id`,
+    [ids, asOfParam(asOf)],
+  );
+  return groupBy(ids, rows, (r) => r.town_hall_id).map((group) => group.map((r) => r.employee_id));
+};
