@@ -376,13 +376,17 @@ describe.skipIf(Boolean(chromiumMissing))(
       const hr = await open('/guests', { role: 'HR' });
       const guests = hr.page.getByTestId('guests');
       await guests.getByRole('link').first().waitFor();
-      // The rows are the gateway's suggestion, in its order: for the next scheduled session (the page's), or ten without one.
+      // The rows are the gateway's suggestion, in its order: for the next scheduled session with a
+      // free seat (the page's), or ten without one.
       const viewer = graphqlAt(product.graphqlUrl);
-      const upcoming = await viewer<{ cafeSessions: { edges: { node: { id: string; scheduledAt: string } }[] } }>(
-        `query($from: DateTime!) { cafeSessions(from: $from, status: SCHEDULED, first: 20) { edges { node { id scheduledAt } } } }`,
+      const upcoming = await viewer<{
+        cafeSessions: { edges: { node: { id: string; scheduledAt: string; capacity: number; invitedCount: number } }[] };
+      }>(
+        `query($from: DateTime!) { cafeSessions(from: $from, status: SCHEDULED, first: 20) { edges { node { id scheduledAt capacity invitedCount } } } }`,
         { from: new Date().toISOString() },
       );
-      const next = upcoming.data!.cafeSessions.edges.map((e) => e.node).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0];
+      const sessions = upcoming.data!.cafeSessions.edges.map((e) => e.node).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+      const next = sessions.find((s) => s.invitedCount < s.capacity) ?? sessions[0];
       const api = await viewer<{ nextCafeGuests: { guests: { employee: { name: string } }[] } }>(
         `query($sessionId: ID, $count: Int) { nextCafeGuests(sessionId: $sessionId, count: $count) { guests { employee { name } } } }`,
         next ? { sessionId: next.id } : { count: 10 },

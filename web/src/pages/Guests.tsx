@@ -21,10 +21,13 @@ export const GuestsPage = () => {
   const { role } = usePrincipal();
   const now = useNow();
   const [sessions] = useQuery({ query: NextSessionQuery, variables: { from: now } });
-  const next = useMemo(
-    () => [...(sessions.data?.cafeSessions.edges ?? [])].map((e) => e.node).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0],
-    [sessions.data],
-  );
+  // The next session with a free seat: once one is full, the guests go to the one after it.
+  const next = useMemo(() => {
+    const upcoming = [...(sessions.data?.cafeSessions.edges ?? [])]
+      .map((e) => e.node)
+      .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+    return upcoming.find((s) => s.invitedCount < s.capacity) ?? upcoming[0];
+  }, [sessions.data]);
   // The gateway picks the guests (nextCafeGuests): the next session's free seats, or ten without one.
   const [cand] = useQuery({ query: NextCafeGuestsQuery, variables: next ? { sessionId: next.id } : { count: 10 }, pause: !sessions.data });
   const suggestions = useMemo(
