@@ -603,6 +603,8 @@ export const LeadersPageQuery = graphql(`
       byAnsweringLeader {
         leader {
           id
+          name
+          title
         }
         answered
         averageHoursToAnswer
@@ -610,8 +612,14 @@ export const LeadersPageQuery = graphql(`
     }
     openFollowUps(at: $at, asOf: $asOf) {
       id
+      gathering {
+        channel
+        id
+      }
       owner {
         id
+        name
+        title
       }
     }
   }

@@ -75,17 +75,14 @@ export const LeadersPage = () => {
         r.touches += b.touches;
       }
     }
+    // A leader who answered questions or owns follow-ups is listed even without a touch in the period.
     for (const a of data.twoWay?.byAnsweringLeader ?? []) {
-      const r = a.leader && rows.get(a.leader.id);
-      if (r) {
-        r.answered = a.answered;
-        r.hours = a.averageHoursToAnswer ?? null;
-      }
+      if (!a.leader) continue;
+      const r = row(a.leader);
+      r.answered = a.answered;
+      r.hours = a.averageHoursToAnswer ?? null;
     }
-    for (const f of data.openFollowUps ?? []) {
-      const r = f.owner && rows.get(f.owner.id);
-      if (r) r.open++;
-    }
+    for (const f of data.openFollowUps ?? []) if (f.owner) row(f.owner).open++;
   }
   const list = [...rows.values()].sort((a, b) => b.touches - a.touches);
   return (
