@@ -432,13 +432,17 @@ describe.skipIf(Boolean(chromiumMissing))(
       expect(await form.getByLabel('장소').inputValue()).toBe('');
       await form.getByLabel('일시(KST)').fill('2027-01-28T15:00');
       await form.getByLabel('장소').fill('Full Café');
+      // Seats out of range are refused by the form itself, in Korean; nothing is sent.
       await form.getByLabel('정원').evaluate((el: HTMLInputElement) => el.removeAttribute('min'));
       await form.getByLabel('정원').fill('0');
       await form.getByRole('button', { name: '등록' }).click();
-      await page
-        .getByRole('alert')
-        .filter({ hasText: /capacity/ })
-        .waitFor();
+      await page.getByRole('alert').filter({ hasText: '좌석은 1부터 100까지의 정수입니다.' }).waitFor();
+      // What only the server checks (a venue over 200 characters) comes back as the server words it.
+      await form.getByLabel('정원').fill('10');
+      await form.getByLabel('장소').fill('Full Café '.repeat(21));
+      await form.getByRole('button', { name: '등록' }).click();
+      await page.getByRole('alert').filter({ hasText: /venue/ }).waitFor();
+      await form.getByLabel('장소').fill('Full Café');
       // A past time is refused before anything is sent.
       await form.getByLabel('일시(KST)').evaluate((el: HTMLInputElement) => el.removeAttribute('min'));
       await form.getByLabel('일시(KST)').fill('2015-01-14T15:00');
