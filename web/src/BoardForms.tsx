@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { LeaderOptions } from './components/LeaderOptions';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { badId, type FieldErrors } from './forms';
@@ -84,12 +85,7 @@ export const AnswerQuestionForm = ({ question, onDone }: { question: BoardQuesti
           {!leaders?.employees.edges.some((e) => e.node.id === form.answeredBy) && (
             <option value={form.answeredBy}>{form.answeredBy}</option>
           )}
-          {(leaders?.employees.edges ?? []).map(({ node: l }) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-              {l.title ? ` (${l.title})` : ''}
-            </option>
-          ))}
+          <LeaderOptions leaders={leaders} />
         </select>
       </label>
       <FieldError id={`${uid}-answeredBy`}>{errors.answeredBy}</FieldError>
@@ -187,12 +183,7 @@ export const AssignFollowUpForm = ({
         />
       </label>
       <datalist id={`${uid}-leaders`}>
-        {(leaders?.employees.edges ?? []).map(({ node: l }) => (
-          <option key={l.id} value={l.id}>
-            {l.name}
-            {l.title ? ` (${l.title})` : ''}
-          </option>
-        ))}
+        <LeaderOptions leaders={leaders} />
       </datalist>
       <FieldError id={`${uid}-ownerId`}>{errors.ownerId}</FieldError>
       <label>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LeaderOptions } from './components/LeaderOptions';
 import { useMutation, useQuery } from 'urql';
 import { kstInstant, type FieldErrors } from './forms';
 import { LeadersQuery, ScheduleCafeSessionMutation } from './operations';
@@ -69,12 +70,7 @@ export const ScheduleForm = ({ now = () => new Date() }: { now?: () => Date }) =
         <label>
           {t('channels.host')}
           <select required {...bind('hostId')}>
-            {(leaders?.employees.edges ?? []).map(({ node: l }) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-                {l.title ? ` (${l.title})` : ''}
-              </option>
-            ))}
+            <LeaderOptions leaders={leaders} />
           </select>
         </label>
         <FieldError id="cs-hostId-error">{errors.hostId}</FieldError>

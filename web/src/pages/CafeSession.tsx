@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { LeaderOptions } from '../components/LeaderOptions';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
@@ -51,12 +52,7 @@ const AnswerForm = ({ sessionId, questionId, onDone }: { sessionId: string; ques
       <label>
         {t('session.by')}
         <select name="by" required defaultValue="CEO" key={leaders ? 'leaders' : 'loading'}>
-          {(leaders?.employees.edges ?? []).map(({ node: l }) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-              {l.title ? ` (${l.title})` : ''}
-            </option>
-          ))}
+          <LeaderOptions leaders={leaders} />
         </select>
       </label>
       <label>
