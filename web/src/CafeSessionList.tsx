@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { nameWithTitle } from './names';
 import { useTranslation } from 'react-i18next';
 import { ScrollX } from './components/ScrollX';
 import { Link } from 'react-router';
@@ -67,7 +68,7 @@ const Row = ({ session }: { session: SessionNode }) => {
         <Link to={`/channels/cafe/${encodeURIComponent(session.id)}`}>{seoulDateTime(session.scheduledAt)}</Link>
       </td>
       <td>{session.venue}</td>
-      <td>{session.hosts.map((h) => (h.title ? `${h.name} (${h.title})` : h.name)).join(', ')}</td>
+      <td>{session.hosts.map(nameWithTitle).join(', ')}</td>
       <td className="num">
         {session.attendedCount} / {session.invitedCount} / {session.capacity}
       </td>

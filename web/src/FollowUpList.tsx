@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { nameWithTitle } from './names';
 import { ScrollX } from './components/ScrollX';
 import { Empty } from './components/States';
 
@@ -36,7 +37,7 @@ export const FollowUpList = ({ followUps, headingId }: { followUps: readonly Fol
               {followUps.map((f) => (
                 <tr key={f.id}>
                   <td className="wrap">{f.description}</td>
-                  <td>{f.owner ? `${f.owner.name}${f.owner.title ? ` (${f.owner.title})` : ''}` : '—'}</td>
+                  <td>{f.owner ? nameWithTitle(f.owner) : '—'}</td>
                   <td>{f.dueOn}</td>
                   <td className="wrap">
                     {f.completedOn ? t('followUps.done', { day: f.completedOn }) : t('followUps.open')}

@@ -1,3 +1,5 @@
+import { nameWithTitle } from '../names';
+
 /** The leaders (executives) as `<option>`s, "name (title)", for every form that names one. */
 export const LeaderOptions = ({
   leaders,
@@ -6,7 +8,6 @@ export const LeaderOptions = ({
 }) =>
   (leaders?.employees.edges ?? []).map(({ node: l }) => (
     <option key={l.id} value={l.id}>
-      {l.name}
-      {l.title ? ` (${l.title})` : ''}
+      {nameWithTitle(l)}
     </option>
   ));

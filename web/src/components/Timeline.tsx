@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { nameWithTitle } from '../names';
 import type { TouchFieldsFragment } from '../gql/graphql';
 import { seoulDateTime } from '../time';
 import { Empty } from './States';
@@ -29,7 +30,7 @@ export const Timeline = ({ touches, total }: { touches: readonly TouchFieldsFrag
                   {t(`channel.${x.channel}`)}
                   {x.mode === 'FACE_TO_FACE' ? ` · ${t('people.inPerson')}` : ''}
                 </td>
-                <td>{x.leader ? `${x.leader.name}${x.leader.title ? ` (${x.leader.title})` : ''}` : t('overview.company')}</td>
+                <td>{x.leader ? nameWithTitle(x.leader) : t('overview.company')}</td>
                 <td className="wrap">{x.summary}</td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { nameWithTitle } from '../names';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -226,7 +227,7 @@ export const BoardPage = () => {
                         <td className="wrap">
                           <Link to={gatheringPath(f.gathering)}>{f.description}</Link>
                         </td>
-                        <td>{f.owner ? `${f.owner.name}${f.owner.title ? ` (${f.owner.title})` : ''}` : '—'}</td>
+                        <td>{f.owner ? nameWithTitle(f.owner) : '—'}</td>
                         <td>
                           {f.dueOn}
                           {f.overdue ? ` · ${t('board.overdue')}` : ''}
@@ -300,7 +301,7 @@ export const BoardPage = () => {
                   <tbody>
                     {data.twoWay.byAnsweringLeader.map((a) => (
                       <tr key={a.leader?.id ?? '-'}>
-                        <td>{a.leader ? `${a.leader.name}${a.leader.title ? ` (${a.leader.title})` : ''}` : '—'}</td>
+                        <td>{a.leader ? nameWithTitle(a.leader) : '—'}</td>
                         <td className="num">{a.answered}</td>
                         <td className="num">{hours(a.averageHoursToAnswer)}</td>
                       </tr>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { nameWithTitle } from '../names';
 import { LeaderOptions } from '../components/LeaderOptions';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -133,8 +134,8 @@ export const CafeSessionPage = () => {
       <section aria-labelledby="session-facts">
         <h2 id="session-facts">{s.venue}</h2>
         <p>
-          {s.hosts.map((h) => (h.title ? `${h.name} (${h.title})` : h.name)).join(', ')} ·{' '}
-          {t('guests.seats', { invited: s.invitedCount, capacity: s.capacity })} · {t('session.attended', { count: s.attendedCount })}
+          {s.hosts.map(nameWithTitle).join(', ')} · {t('guests.seats', { invited: s.invitedCount, capacity: s.capacity })} ·{' '}
+          {t('session.attended', { count: s.attendedCount })}
           {s.status === 'CANCELLED' ? ` · ${t('channels.cancelled')}` : ''}
         </p>
         {canRecord && s.status !== 'CANCELLED' && <InviteForm busy={inviting.fetching} onInvite={inviteOne} />}

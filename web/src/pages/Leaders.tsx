@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { nameWithTitle } from '../names';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { UrlPeriodPicker } from '../components/PeriodPicker';
@@ -49,7 +50,7 @@ export const LeadersPage = () => {
         l.id,
         (r = {
           id: l.id,
-          name: l.title ? `${l.name} (${l.title})` : l.name,
+          name: nameWithTitle(l),
           employees: 0,
           fcs: 0,
           customers: 0,
@@ -175,7 +176,7 @@ export const LeaderPage = () => {
   });
   return (
     <>
-      <h1>{data?.employee ? `${data.employee.name}${data.employee.title ? ` (${data.employee.title})` : ''}` : id}</h1>
+      <h1>{data?.employee ? nameWithTitle(data.employee) : id}</h1>
       <UrlPeriodPicker
         preset={shared.preset}
         reference={shared.reference}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { nameWithTitle } from '../names';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { TrendChart } from '../components/TrendChart';
@@ -182,7 +183,7 @@ const Breakdown = ({ population, period, asOf }: { population: Population; perio
             <tbody>
               {c.byLeader.map((b) => (
                 <tr key={b.leader?.id ?? 'company'}>
-                  <td>{b.leader ? `${b.leader.name}${b.leader.title ? ` (${b.leader.title})` : ''}` : t('overview.company')}</td>
+                  <td>{b.leader ? nameWithTitle(b.leader) : t('overview.company')}</td>
                   <td className="num">{b.reached}</td>
                   <td className="num">{b.touches}</td>
                 </tr>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { nameWithTitle } from '../names';
 import { Link, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { useFirstLoaded } from '../useFirstLoaded';
@@ -43,7 +44,7 @@ export const TownHallPage = () => {
       <section aria-labelledby="town-hall-facts">
         <h2 id="town-hall-facts">{h.theme}</h2>
         <p>
-          {t(`other.formats.${h.format}`)} · {h.venue} · {h.presenters.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)).join(', ')}
+          {t(`other.formats.${h.format}`)} · {h.venue} · {h.presenters.map(nameWithTitle).join(', ')}
           {h.status === 'CANCELLED' ? ` · ${t('channels.cancelled')}` : ''}
         </p>
         <p>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { nameWithTitle } from '../names';
 import { useQuery } from 'urql';
 import { ChannelsNav } from '../components/ChannelsNav';
 import { ScrollX } from '../components/ScrollX';
@@ -57,9 +58,7 @@ export const VideosPage = () => {
                     <td>{seoulDay(v.publishedAt)}</td>
                     <td className="wrap">
                       {v.title}
-                      {v.author ? (
-                        <div className="hint">{v.author.title ? `${v.author.name} (${v.author.title})` : v.author.name}</div>
-                      ) : null}
+                      {v.author ? <div className="hint">{nameWithTitle(v.author)}</div> : null}
                     </td>
                     <td>{v.audience.map((a) => t(`videos.audiences.${a === 'FC' ? 'FC' : 'EMPLOYEE'}`)).join(', ')}</td>
                     <td className="num">{v.views}</td>
