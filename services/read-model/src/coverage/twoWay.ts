@@ -54,6 +54,9 @@ const figures = (r: { raised: number; answered: number; hours: number | null }):
 const AGGREGATE = `count(*)::int AS raised, count(answered_at)::int AS answered,
   avg(extract(epoch FROM (answered_at - raised_at)) / 3600)::float8 AS hours`;
 
+/** Whole 24-hour days from an instant to `atMs`: how long a question or follow-up has waited. */
+const wholeDaysBetween = (from: string, atMs: number) => Math.floor((atMs - Date.parse(from)) / 86_400_000);
+
 export const twoWay = async (db: SqlExecutor, period: ReachPeriod, asOf?: AsOf) => {
   const params = [period.from, period.to, asOfParam(asOf)];
   const [total] = await db.query<{ raised: number; answered: number; hours: number | null }>(
@@ -130,7 +133,7 @@ export const openFollowUps = async (
       ownerId: r.owner_id as string,
       dueOn,
       since,
-      ageDays: Math.floor((atMs - Date.parse(since)) / 86_400_000),
+      ageDays: wholeDaysBetween(since, atMs),
       // Due on a company (Seoul) day: overdue from the Korean day after it, not the UTC one.
       overdue: koreanDay(at) > dueOn,
       asOf: viewMoment(asOf),
@@ -210,7 +213,7 @@ export const openQuestions = async (
         anonymous: Boolean(r.anonymous),
         askedBy: (r.asked_by as string | null) ?? null,
         raisedAt,
-        ageDays: Math.floor((atMs - Date.parse(raisedAt)) / 86_400_000),
+        ageDays: wholeDaysBetween(raisedAt, atMs),
         asOf: viewMoment(asOf),
       };
     }),
