@@ -85,20 +85,21 @@ export const latestSql = (column: string) =>
 export const READ_BACK: ViewTime = { at: 'infinity' };
 
 /**
- * Recompute one person's versions (`$1`) from all their change rows: the same fold as an as-of
- * read, once per moment one of the changes took effect, valid until the next. The projector runs
- * it after each change it stores, so "now" and "as of T" read a range instead of folding.
+ * Recompute the versions of the people in `$1` (an array of ids) from all their change rows: the
+ * same fold as an as-of read, once per moment one of the changes took effect, valid until the
+ * next. The projector runs it for everyone a batch changed, so "now" and "as of T" read a range
+ * instead of folding.
  */
 export const refreshVersionsSql = (t: { versions: string; changes: string; id: string; columns: string; fold: string }) =>
   [
-    `DELETE FROM hub_view.${t.versions} WHERE ${t.id} = $1`,
+    `DELETE FROM hub_view.${t.versions} WHERE ${t.id} = ANY($1::text[])`,
     `INSERT INTO hub_view.${t.versions} (valid_from, valid_to, ${t.columns})
    SELECT m.valid_from, m.valid_to, f.* FROM (
-     SELECT occurred_at AS valid_from, lead(occurred_at) OVER (ORDER BY occurred_at) AS valid_to
-     FROM (SELECT DISTINCT occurred_at FROM hub_view.${t.changes} WHERE ${t.id} = $1) d
+     SELECT person, occurred_at AS valid_from, lead(occurred_at) OVER (PARTITION BY person ORDER BY occurred_at) AS valid_to
+     FROM (SELECT DISTINCT ${t.id} AS person, occurred_at FROM hub_view.${t.changes} WHERE ${t.id} = ANY($1::text[])) d
    ) m
    CROSS JOIN LATERAL (
      SELECT ${t.fold} FROM hub_view.${t.changes}
-     WHERE ${t.id} = $1 AND occurred_at <= m.valid_from GROUP BY ${t.id} HAVING bool_or(registered)
+     WHERE ${t.id} = m.person AND occurred_at <= m.valid_from GROUP BY ${t.id} HAVING bool_or(registered)
    ) f`,
   ] as const;

@@ -61,21 +61,26 @@ const resetProjection = async (tx: SqlExecutor, projection: Projection, createdT
  * are untouched. A checkpoint of a projection no longer listed is forgotten (its tables stay until
  * the next full rebuild), so the view's position is that of the projections it has.
  */
-export const migrateReadModel = (db: SqlDriver, projections: readonly Projection[] = ALL_PROJECTIONS) =>
+export const migrateReadModel = (
+  db: SqlDriver,
+  projections: readonly Projection[] = ALL_PROJECTIONS,
+  { indexes = true }: { indexes?: boolean } = {},
+) =>
   db.transaction(async (tx) => {
+    const ddl = (sql: string) => (indexes ? sql : withoutIndexes(sql));
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     // The core's shape is the schema's comment, so no table of the view holds anything but view rows.
     const [found] = await tx.query<{ shape: string | null }>(
       `SELECT obj_description(oid, 'pg_namespace') AS shape FROM pg_namespace WHERE nspname = 'hub_view'`,
     );
     if (found && found.shape !== VIEW_SHAPE) await tx.exec('DROP SCHEMA hub_view CASCADE');
-    await tx.exec(READ_MODEL_DDL);
+    await tx.exec(ddl(READ_MODEL_DDL));
     await tx.exec(`COMMENT ON SCHEMA hub_view IS '${VIEW_SHAPE}'`);
     const known = await tx.query<{ name: string; shape: number; tables: string[] }>(`SELECT name, shape, tables FROM hub_view.checkpoints`);
     for (const projection of projections) {
       const row = known.find((k) => k.name === projection.name);
       if (row && Number(row.shape) !== projection.shape) await resetProjection(tx, projection, row.tables);
-      await tx.exec(projection.ddl);
+      await tx.exec(ddl(projection.ddl));
       // The row always exists, so a projector can lock it before its first batch.
       await tx.query(
         `INSERT INTO hub_view.checkpoints (name, position, shape, tables) VALUES ($1, -1, $2, $3::text[]) ON CONFLICT (name) DO NOTHING`,
@@ -84,6 +89,13 @@ export const migrateReadModel = (db: SqlDriver, projections: readonly Projection
     }
     await tx.query(`DELETE FROM hub_view.checkpoints WHERE NOT (name = ANY($1::text[]))`, [projections.map((p) => p.name)]);
   });
+
+const INDEX = /CREATE (?:UNIQUE )?INDEX IF NOT EXISTS [^;]*;/g;
+/** The DDL without its secondary indexes (a rebuild from zero creates them after the replay). */
+const withoutIndexes = (ddl: string) => ddl.replace(INDEX, '');
+/** Every secondary index of the view, as declared: created where missing. */
+const createIndexes = (db: SqlExecutor, projections: readonly Projection[]) =>
+  db.exec([READ_MODEL_DDL, ...projections.map((p) => p.ddl)].flatMap((ddl) => ddl.match(INDEX) ?? []).join('\n'));
 
 /** Resets one projection (see resetProjection) and recreates its tables, empty; the others are untouched. */
 const resetOne = (db: SqlDriver, projection: Projection) =>
@@ -251,43 +263,55 @@ export const createProjector = ({
         (min, p) => (checkpoints.get(p.name)! < min ? checkpoints.get(p.name)! : min),
         checkpoints.get(inStep[0]!.name)!,
       );
+      // Parsed first: what does not parse is parked for every projection, the rest is projected.
+      const ready: { recorded: RecordedEvent; event: ProjectedEvent }[] = [];
       for (const recorded of events) {
         if (recorded.position <= low) continue;
         const parsed = parse(recorded);
-        if (!parsed.ok) {
+        if (parsed.ok) ready.push({ recorded, event: parsed.event });
+        else {
           await park(tx, recorded, EVERY_PROJECTION, parsed.reason);
           log(`[projector] parked event ${recorded.id} (${recorded.type}) at ${recorded.position}: ${parsed.reason}`);
           done.parked++;
-          continue;
         }
-        // The projections behind this event that handle its type: the others would do nothing.
-        const due = inStep.filter((p) => checkpoints.get(p.name)! < recorded.position && p.handles.has(parsed.event.event.type));
-        if (!careful) {
-          for (const p of due) await p.apply(tx, parsed.event);
-          done.applied++;
-          continue;
+      }
+      if (!careful) {
+        // Each projection takes the whole run of events it is behind on at once (set-based where it
+        // can): the projections own disjoint tables and touch channels, so their order does not matter.
+        for (const p of inStep) {
+          const from = checkpoints.get(p.name)!;
+          await p.apply(
+            tx,
+            ready.filter(({ event }) => event.position > from).map(({ event }) => event),
+          );
         }
-        // A savepoint per projection: the one that fails parks the event for itself alone, the
-        // others take it (each projection is a unit).
-        let failed = false;
-        for (const p of due) {
-          await tx.exec('SAVEPOINT hub_event');
-          try {
-            await p.apply(tx, parsed.event);
-            await tx.exec('RELEASE SAVEPOINT hub_event');
-          } catch (e) {
-            if (isTransientSqlError(e)) throw e; // the store, not the event: retry the whole batch later
-            await tx.exec('ROLLBACK TO SAVEPOINT hub_event');
-            const reason = describeError(e);
-            await park(tx, recorded, p.name, reason);
-            log(
-              `[projector] ${p.name} parked event ${recorded.id} (${recorded.type}) at ${recorded.position} of ${recorded.streamName}: ${reason}`,
-            );
-            failed = true;
+        done.applied += ready.length;
+      } else {
+        for (const { recorded, event } of ready) {
+          // The projections behind this event that handle its type: the others would do nothing.
+          const due = inStep.filter((p) => checkpoints.get(p.name)! < recorded.position && p.handles.has(event.event.type));
+          // A savepoint per projection: the one that fails parks the event for itself alone, the
+          // others take it (each projection is a unit).
+          let failed = false;
+          for (const p of due) {
+            await tx.exec('SAVEPOINT hub_event');
+            try {
+              await p.apply(tx, [event]);
+              await tx.exec('RELEASE SAVEPOINT hub_event');
+            } catch (e) {
+              if (isTransientSqlError(e)) throw e; // the store, not the event: retry the whole batch later
+              await tx.exec('ROLLBACK TO SAVEPOINT hub_event');
+              const reason = describeError(e);
+              await park(tx, recorded, p.name, reason);
+              log(
+                `[projector] ${p.name} parked event ${recorded.id} (${recorded.type}) at ${recorded.position} of ${recorded.streamName}: ${reason}`,
+              );
+              failed = true;
+            }
           }
+          if (failed) done.parked++;
+          else done.applied++;
         }
-        if (failed) done.parked++;
-        else done.applied++;
       }
       const last = events[events.length - 1];
       if (last && last.position > low) {
@@ -456,8 +480,12 @@ export const createProjector = ({
      * current head; poison events are parked again. With the name of one projection: empty that one
      * alone (its tables, its touches, its checkpoint) and replay the history into it; the other
      * projections' rows and checkpoints do not move. An unknown name throws before anything changes.
+     * `onProgress` hears the position replayed after every batch (for a progress bar).
      */
-    async rebuild(name?: string): Promise<ProjectorStats> {
+    async rebuild(
+      name?: string,
+      options: { onProgress?: (position: bigint, stats: ProjectorStats) => void } = {},
+    ): Promise<ProjectorStats> {
       const only = name === undefined ? undefined : projectionNamed(name, projections);
       const wasRunning = running !== undefined;
       await projector.stop();
@@ -465,7 +493,10 @@ export const createProjector = ({
       if (only) await resetOne(db, only);
       else {
         await db.exec('DROP SCHEMA hub_view CASCADE');
-        await migrateReadModel(db, projections);
+        // Indexes after the replay: built once from sorted rows instead of kept up row by row.
+        // Until then the view is a rebuild in progress (nobody asks it), and a crash before they
+        // exist leaves them to the next start's migration (IF NOT EXISTS).
+        await migrateReadModel(db, projections, { indexes: false });
       }
       stats.applied = 0;
       stats.parked = 0;
@@ -475,7 +506,9 @@ export const createProjector = ({
         if (batch.length === 0) break;
         await applyBatch(batch, after ?? -1n);
         after = batch[batch.length - 1]!.position;
+        options.onProgress?.(after, stats);
       }
+      if (!only) await createIndexes(db, projections);
       await analyze(after === undefined ? 0 : Number(after) + 1);
       if (wasRunning) await projector.start();
       return { ...stats };

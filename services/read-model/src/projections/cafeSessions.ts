@@ -1,4 +1,4 @@
-import { defineProjection } from '../projection';
+import { defineProjection, eventsOf, insertRows, stamps, TOUCH_COLUMNS } from '../projection';
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS hub_view.cafe_sessions (
@@ -47,47 +47,66 @@ export const cafeSessionProjection = defineProjection({
   ddl: DDL,
   touchChannels: ['CAFE_SESSION'],
   handles: ['CafeSessionScheduled', 'EmployeeInvitedToCafeSession', 'CafeSessionAttendanceRecorded', 'CafeSessionCancelled'],
-  async apply(tx, { event, id, position, occurredAt, recordedAt }) {
-    switch (event.type) {
-      case 'CafeSessionScheduled': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.cafe_sessions (session_id, scheduled_at, venue, host_ids, capacity, occurred_at, recorded_at)
-           VALUES ($1, $2, $3, $4::text[], $5, $6, $7) ON CONFLICT (session_id) DO NOTHING`,
-          [d.sessionId, d.scheduledAt, d.venue, d.hostIds, d.capacity, occurredAt, recordedAt],
-        );
-        return;
-      }
-      case 'EmployeeInvitedToCafeSession':
-        await tx.query(
-          `INSERT INTO hub_view.cafe_invitations (session_id, employee_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-          [event.data.sessionId, event.data.employeeId, occurredAt, recordedAt],
-        );
-        return;
-      case 'CafeSessionAttendanceRecorded': {
-        const { sessionId, employeeId, walkIn } = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.cafe_attendance (session_id, employee_id, walk_in, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-          [sessionId, employeeId, walkIn, occurredAt, recordedAt],
-        );
-        await tx.query(
-          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, occurred_at, recorded_at)
-           SELECT $1 || ':' || host_id, $2, 'EMPLOYEE', host_id, 'CAFE_SESSION', 'FACE_TO_FACE', s.scheduled_at, $1::uuid, s.session_id, $3, $6, $4
-           FROM hub_view.cafe_sessions s, unnest(s.host_ids) AS host_id
-           WHERE s.session_id = $5
-           ON CONFLICT (touch_id) DO NOTHING`,
-          [id, employeeId, position.toString(), recordedAt, sessionId, occurredAt],
-        );
-        return;
-      }
-      case 'CafeSessionCancelled':
-        await tx.query(
-          `INSERT INTO hub_view.cafe_cancellations (session_id, reason, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (session_id) DO NOTHING`,
-          [event.data.sessionId, event.data.reason, occurredAt, recordedAt],
-        );
-        return;
-      default:
-        return;
-    }
+  // Set-based: the batch's sessions first, then what refers to them.
+  async applyMany(tx, events) {
+    await insertRows(
+      tx,
+      'cafe_sessions',
+      'session_id text, scheduled_at timestamptz, venue text, host_ids text[], capacity integer, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'CafeSessionScheduled').map((e) => ({
+        session_id: e.event.data.sessionId,
+        scheduled_at: e.event.data.scheduledAt,
+        venue: e.event.data.venue,
+        host_ids: e.event.data.hostIds,
+        capacity: e.event.data.capacity,
+        ...stamps(e),
+      })),
+    );
+    await insertRows(
+      tx,
+      'cafe_invitations',
+      'session_id text, employee_id text, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'EmployeeInvitedToCafeSession').map((e) => ({
+        session_id: e.event.data.sessionId,
+        employee_id: e.event.data.employeeId,
+        ...stamps(e),
+      })),
+    );
+    const attendance = eventsOf(events, 'CafeSessionAttendanceRecorded').map((e) => ({
+      id: e.id,
+      session_id: e.event.data.sessionId,
+      employee_id: e.event.data.employeeId,
+      walk_in: e.event.data.walkIn,
+      position: e.position.toString(),
+      ...stamps(e),
+    }));
+    await insertRows(
+      tx,
+      'cafe_attendance',
+      'session_id text, employee_id text, walk_in boolean, occurred_at timestamptz, recorded_at timestamptz',
+      attendance,
+    );
+    // Each attendee touched, face to face, by each host, at the session's time.
+    await insertRows(
+      tx,
+      'touches',
+      'id text, session_id text, employee_id text, position bigint, occurred_at timestamptz, recorded_at timestamptz',
+      attendance,
+      {
+        into: TOUCH_COLUMNS,
+        select: `r.id || ':' || host_id, r.employee_id, 'EMPLOYEE', host_id, 'CAFE_SESSION', 'FACE_TO_FACE', s.scheduled_at, r.id::uuid, s.session_id, r.position, r.occurred_at, r.recorded_at`,
+        join: 'JOIN hub_view.cafe_sessions s ON s.session_id = r.session_id CROSS JOIN LATERAL unnest(s.host_ids) AS host_id',
+      },
+    );
+    await insertRows(
+      tx,
+      'cafe_cancellations',
+      'session_id text, reason text, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'CafeSessionCancelled').map((e) => ({
+        session_id: e.event.data.sessionId,
+        reason: e.event.data.reason,
+        ...stamps(e),
+      })),
+    );
   },
 });

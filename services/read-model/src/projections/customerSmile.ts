@@ -1,5 +1,5 @@
 import { koreanDay } from '@hub/events';
-import { defineProjection } from '../projection';
+import { defineProjection, eventsOf, insertRows, stamps, TOUCH_COLUMNS } from '../projection';
 
 const DDL = `
 -- Customer Smile. Customers are ids here: their personal data lives in hub_private, never in the view.
@@ -43,104 +43,113 @@ export const customerSmileProjection = defineProjection({
   ddl: DDL,
   touchChannels: ['CUSTOMER_VISIT'],
   handles: ['CustomerRegistered', 'CustomerPersonalDataErased', 'ContractSigned', 'CustomerVisited'],
-  async apply(tx, { event, id, position, occurredAt, recordedAt }) {
-    switch (event.type) {
-      case 'CustomerRegistered': {
-        const d = event.data;
-        await tx.query('INSERT INTO hub_view.customers VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
-          d.customerId,
-          d.branchId,
-          d.registeredOn,
-          occurredAt,
-          recordedAt,
-        ]);
-        return;
-      }
-      case 'CustomerPersonalDataErased':
-        await tx.query('INSERT INTO hub_view.customer_erasures VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-          event.data.customerId,
-          event.data.erasedOn,
-          occurredAt,
-          recordedAt,
-        ]);
-        return;
-      case 'ContractSigned': {
-        const d = event.data;
-        await tx.query('INSERT INTO hub_view.contracts VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING', [
-          d.contractId,
-          d.customerId,
-          d.fcId,
-          d.branchId,
-          d.product,
-          d.signedOn,
-          occurredAt,
-          recordedAt,
-        ]);
-        await tx.query(
-          `INSERT INTO hub_view.contract_follow_ups SELECT $1, f.kind, f.opens_on::date, f.due_on::date, $6, $5
-           FROM unnest($2::text[], $3::text[], $4::text[]) AS f(kind, opens_on, due_on) ON CONFLICT DO NOTHING`,
-          [
-            d.contractId,
-            d.followUps.map((f) => f.kind),
-            d.followUps.map((f) => f.opensOn),
-            d.followUps.map((f) => f.dueOn),
-            recordedAt,
-            occurredAt,
-          ],
-        );
-        return;
-      }
-      case 'CustomerVisited': {
-        const d = event.data;
-        await tx.query(
-          'INSERT INTO hub_view.customer_visits VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8::text[], $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING',
-          [
-            d.visitId,
-            d.contractId,
-            d.customerId,
-            d.fcId,
-            d.leaderIds,
-            d.visitedAt,
-            koreanDay(d.visitedAt),
-            d.topics,
-            d.feedback?.rating ?? null,
-            d.feedback?.comment ?? null,
-            d.satisfies,
-            occurredAt,
-            recordedAt,
-            id,
-          ],
-        );
-        // [person, kind, leader]: the customer by the company or by each leader; the FC by each leader.
-        const touched: [string, string, string | null][] = [
-          ...(d.leaderIds.length === 0 ? [[d.customerId, 'CUSTOMER', null] as [string, string, null]] : []),
-          ...d.leaderIds.flatMap((leader): [string, string, string][] => [
+  // Customers, contracts and visits are a fifth of a company's events: set-based, one statement per
+  // table per batch (customers and contracts first: visits and follow-ups name them).
+  async applyMany(tx, events) {
+    await insertRows(
+      tx,
+      'customers',
+      'customer_id text, branch_id text, registered_on date, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'CustomerRegistered').map((e) => ({
+        customer_id: e.event.data.customerId,
+        branch_id: e.event.data.branchId,
+        registered_on: e.event.data.registeredOn,
+        ...stamps(e),
+      })),
+    );
+    await insertRows(
+      tx,
+      'customer_erasures',
+      'customer_id text, erased_on date, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'CustomerPersonalDataErased').map((e) => ({
+        customer_id: e.event.data.customerId,
+        erased_on: e.event.data.erasedOn,
+        ...stamps(e),
+      })),
+    );
+    const contracts = eventsOf(events, 'ContractSigned');
+    await insertRows(
+      tx,
+      'contracts',
+      'contract_id text, customer_id text, fc_id text, branch_id text, product text, signed_on date, occurred_at timestamptz, recorded_at timestamptz',
+      contracts.map((e) => ({
+        contract_id: e.event.data.contractId,
+        customer_id: e.event.data.customerId,
+        fc_id: e.event.data.fcId,
+        branch_id: e.event.data.branchId,
+        product: e.event.data.product,
+        signed_on: e.event.data.signedOn,
+        ...stamps(e),
+      })),
+    );
+    await insertRows(
+      tx,
+      'contract_follow_ups',
+      'contract_id text, kind text, opens_on date, due_on date, occurred_at timestamptz, recorded_at timestamptz',
+      contracts.flatMap((e) =>
+        e.event.data.followUps.map((f) => ({
+          contract_id: e.event.data.contractId,
+          kind: f.kind,
+          opens_on: f.opensOn,
+          due_on: f.dueOn,
+          ...stamps(e),
+        })),
+      ),
+    );
+    const visits = eventsOf(events, 'CustomerVisited');
+    await insertRows(
+      tx,
+      'customer_visits',
+      'visit_id text, contract_id text, customer_id text, fc_id text, leader_ids text[], visited_at timestamptz, visited_on date, topics text[], rating integer, comment text, satisfies text, occurred_at timestamptz, recorded_at timestamptz, source_event_id uuid',
+      visits.map((e) => {
+        const d = e.event.data;
+        return {
+          visit_id: d.visitId,
+          contract_id: d.contractId,
+          customer_id: d.customerId,
+          fc_id: d.fcId,
+          leader_ids: d.leaderIds,
+          visited_at: d.visitedAt,
+          visited_on: koreanDay(d.visitedAt),
+          topics: d.topics,
+          rating: d.feedback?.rating ?? null,
+          comment: d.feedback?.comment ?? null,
+          satisfies: d.satisfies ?? null,
+          ...stamps(e),
+          source_event_id: e.id,
+        };
+      }),
+    );
+    // The customer by the company (the FC went alone) or by each leader; the FC by each leader.
+    await insertRows(
+      tx,
+      'touches',
+      'touch_id text, person_id text, person_kind text, leader_id text, touched_at timestamptz, source_event_id uuid, source_id text, source_position bigint, occurred_at timestamptz, recorded_at timestamptz',
+      visits.flatMap((e) => {
+        const d = e.event.data;
+        const touched: [string, 'CUSTOMER' | 'FC', string | null][] = [
+          ...(d.leaderIds.length === 0 ? [[d.customerId, 'CUSTOMER', null] as [string, 'CUSTOMER', null]] : []),
+          ...d.leaderIds.flatMap((leader): [string, 'CUSTOMER' | 'FC', string][] => [
             [d.customerId, 'CUSTOMER', leader],
             [d.fcId, 'FC', leader],
           ]),
         ];
-        await tx.query(
-          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, occurred_at, recorded_at)
-           SELECT $1 || ':' || t.kind || ':' || t.person_id || ':' || coalesce(t.leader_id, 'company'), t.person_id, t.kind, t.leader_id,
-                  'CUSTOMER_VISIT', 'FACE_TO_FACE', $2, $1::uuid, $8, $3, $9, $4
-           FROM unnest($5::text[], $6::text[], $7::text[]) AS t(person_id, kind, leader_id)
-           ON CONFLICT (touch_id) DO NOTHING`,
-          [
-            id,
-            d.visitedAt,
-            position.toString(),
-            recordedAt,
-            touched.map((t) => t[0]),
-            touched.map((t) => t[1]),
-            touched.map((t) => t[2]),
-            d.visitId,
-            occurredAt,
-          ],
-        );
-        return;
-      }
-      default:
-        return;
-    }
+        return touched.map(([person, kind, leader]) => ({
+          touch_id: `${e.id}:${kind}:${person}:${leader ?? 'company'}`,
+          person_id: person,
+          person_kind: kind,
+          leader_id: leader,
+          touched_at: d.visitedAt,
+          source_event_id: e.id,
+          source_id: d.visitId,
+          source_position: e.position.toString(),
+          ...stamps(e),
+        }));
+      }),
+      {
+        into: TOUCH_COLUMNS,
+        select: `r.touch_id, r.person_id, r.person_kind, r.leader_id, 'CUSTOMER_VISIT', 'FACE_TO_FACE', r.touched_at, r.source_event_id, r.source_id, r.source_position, r.occurred_at, r.recorded_at`,
+      },
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { defineProjection } from '../projection';
+import { defineProjection, eventsOf, insertRows, stamps } from '../projection';
 import { REFRESH_FC_VERSIONS } from '../queries/directory';
 import { REFRESH_EMPLOYEE_VERSIONS } from '../queries/employees';
 
@@ -124,109 +124,123 @@ export const directoryProjection = defineProjection({
     'FcTransferred',
     'FcLeft',
   ],
-  async apply(tx, { event, id, position, occurredAt, recordedAt }) {
-    const stamp = [id, position.toString(), occurredAt, recordedAt];
-    /** One employee change: `values` for the named columns, NULL for the rest. */
-    /** Then the person's versions are folded again, in this transaction (queries/employees.ts). */
-    const refresh = async (statements: readonly string[], personId: string) => {
-      for (const sql of statements) await tx.query(sql, [personId]);
-    };
-    const employeeChange = async (
-      employeeId: string,
-      registered: boolean,
-      values: Partial<Record<'name' | 'grade' | 'org_unit_id' | 'region' | 'title' | 'hired_on' | 'left_on', string | null>>,
-    ) => {
-      await tx.query(
-        `INSERT INTO hub_view.employee_changes (source_event_id, position, occurred_at, recorded_at, employee_id, registered, name, grade, org_unit_id, region, title, hired_on, left_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13::date) ON CONFLICT (source_event_id) DO NOTHING`,
-        [
-          ...stamp,
-          employeeId,
-          registered,
-          values.name ?? null,
-          values.grade ?? null,
-          values.org_unit_id ?? null,
-          values.region ?? null,
-          values.title ?? null,
-          values.hired_on ?? null,
-          values.left_on ?? null,
-        ],
-      );
-      await refresh(REFRESH_EMPLOYEE_VERSIONS, employeeId);
-    };
-    const fcChange = async (
-      fcId: string,
-      registered: boolean,
-      values: Partial<Record<'name' | 'branch_id' | 'hired_on' | 'left_on', string | null>>,
-    ) => {
-      await tx.query(
-        `INSERT INTO hub_view.fc_changes (source_event_id, position, occurred_at, recorded_at, fc_id, registered, name, branch_id, hired_on, left_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10::date) ON CONFLICT (source_event_id) DO NOTHING`,
-        [...stamp, fcId, registered, values.name ?? null, values.branch_id ?? null, values.hired_on ?? null, values.left_on ?? null],
-      );
-      await refresh(REFRESH_FC_VERSIONS, fcId);
-    };
-
+  // Set-based: the batch's changes in one statement per table, then the versions of everyone the
+  // batch changed folded again once (the fold reads all of a person's changes, so once per batch
+  // gives what once per change did).
+  async applyMany(tx, events) {
+    const stamp = (e: (typeof events)[number]) => ({ source_event_id: e.id, position: e.position.toString(), ...stamps(e) });
     // Org units and branches have no effective date in the model: they count as always there, so a
     // tree defined on the day history is loaded holds the history too (record time still applies).
     const ALWAYS = '-infinity';
-    switch (event.type) {
-      case 'OrgUnitDefined': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.org_units (org_unit_id, name, kind, parent_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [d.orgUnitId, d.name, d.kind, d.parentId, ALWAYS, recordedAt],
-        );
-        return;
+    await insertRows(
+      tx,
+      'org_units',
+      'org_unit_id text, name text, kind text, parent_id text, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'OrgUnitDefined').map((e) => {
+        const d = e.event.data;
+        return {
+          org_unit_id: d.orgUnitId,
+          name: d.name,
+          kind: d.kind,
+          parent_id: d.parentId,
+          occurred_at: ALWAYS,
+          recorded_at: e.recordedAt,
+        };
+      }),
+    );
+    await insertRows(
+      tx,
+      'branches',
+      'branch_id text, name text, region text, district text, seoul boolean, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'BranchRegistered').map((e) => {
+        const b = e.event.data;
+        return {
+          branch_id: b.branchId,
+          name: b.name,
+          region: b.region,
+          district: b.district,
+          seoul: b.seoul,
+          occurred_at: ALWAYS,
+          recorded_at: e.recordedAt,
+        };
+      }),
+    );
+    await insertRows(
+      tx,
+      'branch_pride',
+      'branch_id text, since date, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'BranchEnrolledInPride').map((e) => ({ branch_id: e.event.data.branchId, since: e.event.data.since, ...stamps(e) })),
+    );
+
+    // One row per change, holding only what it changed (NULL: unchanged).
+    const employeeChanges = events.flatMap((e): ({ employee_id: string } & Record<string, unknown>)[] => {
+      const change = { ...stamp(e), registered: false };
+      switch (e.event.type) {
+        case 'EmployeeRegistered': {
+          const d = e.event.data;
+          return [
+            {
+              ...change,
+              employee_id: d.employeeId,
+              registered: true,
+              name: d.name,
+              grade: d.grade,
+              org_unit_id: d.orgUnitId,
+              region: d.region,
+              title: d.title ?? null,
+              hired_on: d.hiredOn,
+            },
+          ];
+        }
+        case 'EmployeePromoted':
+          return [{ ...change, employee_id: e.event.data.employeeId, grade: e.event.data.grade }];
+        case 'EmployeeTransferred':
+          return [{ ...change, employee_id: e.event.data.employeeId, org_unit_id: e.event.data.orgUnitId, region: e.event.data.region }];
+        case 'EmployeeLeft':
+          return [{ ...change, employee_id: e.event.data.employeeId, left_on: e.event.data.leftOn }];
+        default:
+          return [];
       }
-      case 'EmployeeRegistered': {
-        const e = event.data;
-        await employeeChange(e.employeeId, true, {
-          name: e.name,
-          grade: e.grade,
-          org_unit_id: e.orgUnitId,
-          region: e.region,
-          title: e.title,
-          hired_on: e.hiredOn,
-        });
-        return;
+    });
+    await insertRows(
+      tx,
+      'employee_changes',
+      'source_event_id uuid, position bigint, occurred_at timestamptz, recorded_at timestamptz, employee_id text, registered boolean, name text, grade text, org_unit_id text, region text, title text, hired_on date, left_on date',
+      employeeChanges,
+    );
+    const fcChanges = events.flatMap((e): ({ fc_id: string } & Record<string, unknown>)[] => {
+      const change = { ...stamp(e), registered: false };
+      switch (e.event.type) {
+        case 'FcRegistered': {
+          const d = e.event.data;
+          return [{ ...change, fc_id: d.fcId, registered: true, name: d.name, branch_id: d.branchId, hired_on: d.hiredOn }];
+        }
+        case 'FcTransferred':
+          return [{ ...change, fc_id: e.event.data.fcId, branch_id: e.event.data.branchId }];
+        case 'FcLeft':
+          return [{ ...change, fc_id: e.event.data.fcId, left_on: e.event.data.leftOn }];
+        default:
+          return [];
       }
-      case 'EmployeePromoted':
-        await employeeChange(event.data.employeeId, false, { grade: event.data.grade });
-        return;
-      case 'EmployeeTransferred':
-        await employeeChange(event.data.employeeId, false, { org_unit_id: event.data.orgUnitId, region: event.data.region });
-        return;
-      case 'EmployeeLeft':
-        await employeeChange(event.data.employeeId, false, { left_on: event.data.leftOn });
-        return;
-      case 'BranchRegistered': {
-        const b = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.branches (branch_id, name, region, district, seoul, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [b.branchId, b.name, b.region, b.district, b.seoul, ALWAYS, recordedAt],
-        );
-        return;
-      }
-      case 'BranchEnrolledInPride':
-        await tx.query(
-          `INSERT INTO hub_view.branch_pride (branch_id, since, occurred_at, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-          [event.data.branchId, event.data.since, occurredAt, recordedAt],
-        );
-        return;
-      case 'FcRegistered': {
-        const f = event.data;
-        await fcChange(f.fcId, true, { name: f.name, branch_id: f.branchId, hired_on: f.hiredOn });
-        return;
-      }
-      case 'FcTransferred':
-        await fcChange(event.data.fcId, false, { branch_id: event.data.branchId });
-        return;
-      case 'FcLeft':
-        await fcChange(event.data.fcId, false, { left_on: event.data.leftOn });
-        return;
-      default:
-        return;
-    }
+    });
+    await insertRows(
+      tx,
+      'fc_changes',
+      'source_event_id uuid, position bigint, occurred_at timestamptz, recorded_at timestamptz, fc_id text, registered boolean, name text, branch_id text, hired_on date, left_on date',
+      fcChanges,
+    );
+    // The people changed are folded again, in this transaction (queries/employees.ts, queries/directory.ts).
+    const refresh = async (statements: readonly string[], ids: string[]) => {
+      if (ids.length === 0) return;
+      for (const sql of statements) await tx.query(sql, [[...new Set(ids)]]);
+    };
+    await refresh(
+      REFRESH_EMPLOYEE_VERSIONS,
+      employeeChanges.map((c) => c.employee_id),
+    );
+    await refresh(
+      REFRESH_FC_VERSIONS,
+      fcChanges.map((c) => c.fc_id),
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { defineProjection } from '../projection';
+import { defineProjection, eventsOf, insertRows, stamps, TOUCH_COLUMNS } from '../projection';
 
 /**
  * The tables of e-mail letters, kept with their projection. A letter is one row with its counts
@@ -24,46 +24,53 @@ export const emailLetterProjection = defineProjection({
   ddl: DDL,
   touchChannels: ['EMAIL_LETTER'],
   handles: ['EmailLetterSent', 'EmailLetterOpened'],
-  async apply(tx, { event, id, position, occurredAt, recordedAt }) {
-    switch (event.type) {
-      case 'EmailLetterSent': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.email_letters VALUES ($1, $2, $3, $4::text[], $5::text[], $6::text[], $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-          [
-            d.letterId,
-            d.authorId,
-            d.subject,
-            d.audience,
-            d.orgUnitIds,
-            d.branchIds,
-            d.recipients.length,
-            d.recipients.filter((r) => r.delivered).length,
-            d.sentAt,
-            occurredAt,
-            recordedAt,
-          ],
-        );
-        return;
-      }
-      case 'EmailLetterOpened': {
-        const d = event.data;
-        await tx.query(`INSERT INTO hub_view.email_letter_opens VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
-          d.letterId,
-          d.readerKind,
-          d.readerId,
-          d.openedAt,
-          occurredAt,
-          recordedAt,
-        ]);
-        await tx.query(
-          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, occurred_at, recorded_at)
-           SELECT $1::text, $2, $3, l.author_id, 'EMAIL_LETTER', 'BROADCAST', $4, $1::uuid, l.letter_id, $5, $8, $6 FROM hub_view.email_letters l WHERE l.letter_id = $7
-           ON CONFLICT (touch_id) DO NOTHING`,
-          [id, d.readerId, d.readerKind, d.openedAt, position.toString(), recordedAt, d.letterId, occurredAt],
-        );
-        return;
-      }
-    }
+  // Set-based: the batch's letters first, then their opens and touches.
+  async applyMany(tx, events) {
+    await insertRows(
+      tx,
+      'email_letters',
+      'letter_id text, author_id text, subject text, audience text[], org_unit_ids text[], branch_ids text[], sent integer, delivered integer, sent_at timestamptz, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'EmailLetterSent').map((e) => {
+        const d = e.event.data;
+        return {
+          letter_id: d.letterId,
+          author_id: d.authorId,
+          subject: d.subject,
+          audience: d.audience,
+          org_unit_ids: d.orgUnitIds,
+          branch_ids: d.branchIds,
+          sent: d.recipients.length,
+          delivered: d.recipients.filter((r) => r.delivered).length,
+          sent_at: d.sentAt,
+          ...stamps(e),
+        };
+      }),
+    );
+    const opens = eventsOf(events, 'EmailLetterOpened').map((e) => ({
+      id: e.id,
+      letter_id: e.event.data.letterId,
+      reader_kind: e.event.data.readerKind,
+      reader_id: e.event.data.readerId,
+      opened_at: e.event.data.openedAt,
+      position: e.position.toString(),
+      ...stamps(e),
+    }));
+    await insertRows(
+      tx,
+      'email_letter_opens',
+      'letter_id text, reader_kind text, reader_id text, opened_at timestamptz, occurred_at timestamptz, recorded_at timestamptz',
+      opens,
+    );
+    await insertRows(
+      tx,
+      'touches',
+      'id text, letter_id text, reader_kind text, reader_id text, opened_at timestamptz, position bigint, occurred_at timestamptz, recorded_at timestamptz',
+      opens,
+      {
+        into: TOUCH_COLUMNS,
+        select: `r.id, r.reader_id, r.reader_kind, l.author_id, 'EMAIL_LETTER', 'BROADCAST', r.opened_at, r.id::uuid, l.letter_id, r.position, r.occurred_at, r.recorded_at`,
+        join: 'JOIN hub_view.email_letters l ON l.letter_id = r.letter_id',
+      },
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { defineProjection } from '../projection';
+import { defineProjection, insertRows } from '../projection';
 
 const DDL = `
 -- PRIDE weekly FC activity: every report kept; an FC's week as of T is its newest report recorded by T.
@@ -16,19 +16,23 @@ export const prideProjection = defineProjection({
   shape: 1,
   ddl: DDL,
   handles: ['FcWeeklyActivityReported'],
-  async apply(tx, { event, id, position, occurredAt, recordedAt }) {
-    const d = event.data;
-    await tx.query('INSERT INTO hub_view.fc_weekly_activity VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING', [
-      id,
-      d.fcId,
-      d.branchId,
-      d.weekOf,
-      d.customerVisits,
-      d.calls,
-      d.contracts,
-      position.toString(),
-      occurredAt,
-      recordedAt,
-    ]);
-  },
+  // A fifth of a company's events: set-based, one statement per batch.
+  applyMany: (tx, events) =>
+    insertRows(
+      tx,
+      'fc_weekly_activity',
+      'source_event_id uuid, fc_id text, branch_id text, week_of date, customer_visits integer, calls integer, contracts integer, position bigint, occurred_at timestamptz, recorded_at timestamptz',
+      events.map(({ event: { data: d }, id, position, occurredAt, recordedAt }) => ({
+        source_event_id: id,
+        fc_id: d.fcId,
+        branch_id: d.branchId,
+        week_of: d.weekOf,
+        customer_visits: d.customerVisits,
+        calls: d.calls,
+        contracts: d.contracts,
+        position: position.toString(),
+        occurred_at: occurredAt,
+        recorded_at: recordedAt,
+      })),
+    ),
 });

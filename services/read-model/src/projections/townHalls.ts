@@ -1,4 +1,4 @@
-import { defineProjection } from '../projection';
+import { defineProjection, eventsOf, insertRows, stamps, TOUCH_COLUMNS } from '../projection';
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS hub_view.town_halls (
@@ -40,66 +40,83 @@ export const townHallProjection = defineProjection({
   ddl: DDL,
   touchChannels: ['TOWN_HALL'],
   handles: ['TownHallScheduled', 'TownHallCancelled', 'TownHallAttendanceRecorded', 'TownHallHeadCountRecorded', 'TownHallFeedbackGiven'],
-  async apply(tx, { event, id, position, occurredAt, recordedAt }) {
-    switch (event.type) {
-      case 'TownHallScheduled': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.town_halls (town_hall_id, scheduled_at, format, theme, venue, presenter_ids, occurred_at, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8) ON CONFLICT DO NOTHING`,
-          [d.townHallId, d.scheduledAt, d.format, d.theme, d.venue, d.presenterIds, occurredAt, recordedAt],
-        );
-        return;
-      }
-      case 'TownHallCancelled':
-        await tx.query(`INSERT INTO hub_view.town_hall_cancellations VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-          event.data.townHallId,
-          event.data.reason,
-          occurredAt,
-          recordedAt,
-        ]);
-        return;
-      case 'TownHallAttendanceRecorded': {
-        const { townHallId, employeeId } = event.data;
-        await tx.query(`INSERT INTO hub_view.town_hall_attendance VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-          townHallId,
-          employeeId,
-          occurredAt,
-          recordedAt,
-        ]);
-        await tx.query(
-          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, occurred_at, recorded_at)
-           SELECT $1 || ':' || presenter_id, $2, 'EMPLOYEE', presenter_id, 'TOWN_HALL', 'FACE_TO_FACE', t.scheduled_at, $1::uuid, t.town_hall_id, $3, $6, $4
-           FROM hub_view.town_halls t, unnest(t.presenter_ids) AS presenter_id
-           WHERE t.town_hall_id = $5 AND presenter_id <> $2
-           ON CONFLICT (touch_id) DO NOTHING`,
-          [id, employeeId, position.toString(), recordedAt, townHallId, occurredAt],
-        );
-        return;
-      }
-      case 'TownHallHeadCountRecorded': {
-        const d = event.data;
-        await tx.query(`INSERT INTO hub_view.town_hall_head_counts VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [
-          id,
-          d.townHallId,
-          d.orgUnitId,
-          d.headCount,
-          position.toString(),
-          occurredAt,
-          recordedAt,
-        ]);
-        return;
-      }
-      case 'TownHallFeedbackGiven': {
-        const d = event.data;
-        await tx.query(
-          `INSERT INTO hub_view.town_hall_feedback (feedback_id, town_hall_id, rating, comment, employee_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [d.feedbackId, d.townHallId, d.rating, d.comment, d.employeeId, occurredAt, recordedAt],
-        );
-        return;
-      }
-      default:
-        return;
-    }
+  // Set-based: the batch's town halls first, then what refers to them.
+  async applyMany(tx, events) {
+    await insertRows(
+      tx,
+      'town_halls',
+      'town_hall_id text, scheduled_at timestamptz, format text, theme text, venue text, presenter_ids text[], occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'TownHallScheduled').map((e) => ({
+        town_hall_id: e.event.data.townHallId,
+        scheduled_at: e.event.data.scheduledAt,
+        format: e.event.data.format,
+        theme: e.event.data.theme,
+        venue: e.event.data.venue,
+        presenter_ids: e.event.data.presenterIds,
+        ...stamps(e),
+      })),
+    );
+    await insertRows(
+      tx,
+      'town_hall_cancellations',
+      'town_hall_id text, reason text, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'TownHallCancelled').map((e) => ({
+        town_hall_id: e.event.data.townHallId,
+        reason: e.event.data.reason,
+        ...stamps(e),
+      })),
+    );
+    const attendance = eventsOf(events, 'TownHallAttendanceRecorded');
+    await insertRows(
+      tx,
+      'town_hall_attendance',
+      'town_hall_id text, employee_id text, occurred_at timestamptz, recorded_at timestamptz',
+      attendance.map((e) => ({ town_hall_id: e.event.data.townHallId, employee_id: e.event.data.employeeId, ...stamps(e) })),
+    );
+    // Each attendee touched, face to face, by each presenter other than themselves.
+    await insertRows(
+      tx,
+      'touches',
+      'id text, employee_id text, town_hall_id text, position bigint, occurred_at timestamptz, recorded_at timestamptz',
+      attendance.map((e) => ({
+        id: e.id,
+        employee_id: e.event.data.employeeId,
+        town_hall_id: e.event.data.townHallId,
+        position: e.position.toString(),
+        ...stamps(e),
+      })),
+      {
+        into: TOUCH_COLUMNS,
+        select: `r.id || ':' || presenter_id, r.employee_id, 'EMPLOYEE', presenter_id, 'TOWN_HALL', 'FACE_TO_FACE', t.scheduled_at, r.id::uuid, t.town_hall_id, r.position, r.occurred_at, r.recorded_at`,
+        join: `JOIN hub_view.town_halls t ON t.town_hall_id = r.town_hall_id CROSS JOIN LATERAL unnest(t.presenter_ids) AS presenter_id
+               WHERE presenter_id <> r.employee_id`,
+      },
+    );
+    await insertRows(
+      tx,
+      'town_hall_head_counts',
+      'source_event_id uuid, town_hall_id text, org_unit_id text, head_count integer, position bigint, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'TownHallHeadCountRecorded').map((e) => ({
+        source_event_id: e.id,
+        town_hall_id: e.event.data.townHallId,
+        org_unit_id: e.event.data.orgUnitId,
+        head_count: e.event.data.headCount,
+        position: e.position.toString(),
+        ...stamps(e),
+      })),
+    );
+    await insertRows(
+      tx,
+      'town_hall_feedback',
+      'feedback_id text, town_hall_id text, rating integer, comment text, employee_id text, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'TownHallFeedbackGiven').map((e) => ({
+        feedback_id: e.event.data.feedbackId,
+        town_hall_id: e.event.data.townHallId,
+        rating: e.event.data.rating,
+        comment: e.event.data.comment ?? null,
+        employee_id: e.event.data.employeeId ?? null,
+        ...stamps(e),
+      })),
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { defineProjection } from '../projection';
+import { defineProjection, eventsOf, insertRows, stamps, TOUCH_COLUMNS } from '../projection';
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS hub_view.videos (
@@ -12,51 +12,64 @@ CREATE TABLE IF NOT EXISTS hub_view.video_views (
 CREATE INDEX IF NOT EXISTS video_views_video ON hub_view.video_views (video_id);
 `;
 
-/** Video messages and their views; each view is a broadcast touch of the viewer by the author. */
+/**
+ * Video messages and their views; each view is a broadcast touch of the viewer by the author. Views
+ * are half of a company's events: set-based, the batch's videos first, then their views and touches.
+ */
 export const videoMessageProjection = defineProjection({
   name: 'video-messages',
   shape: 1,
   ddl: DDL,
   touchChannels: ['VIDEO_MESSAGE'],
   handles: ['VideoMessagePublished', 'VideoMessageViewed'],
-  async apply(tx, { event, id, position, occurredAt, recordedAt }) {
-    switch (event.type) {
-      case 'VideoMessagePublished': {
-        const d = event.data;
-        await tx.query(`INSERT INTO hub_view.videos VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8) ON CONFLICT DO NOTHING`, [
-          d.videoId,
-          d.authorId,
-          d.title,
-          d.durationSeconds,
-          d.audience,
-          d.publishedAt,
-          occurredAt,
-          recordedAt,
-        ]);
-        return;
-      }
-      case 'VideoMessageViewed': {
-        const d = event.data;
-        await tx.query(`INSERT INTO hub_view.video_views VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`, [
-          d.viewId,
-          d.videoId,
-          d.viewerKind,
-          d.viewerId,
-          d.secondsWatched,
-          d.viewedAt,
-          occurredAt,
-          recordedAt,
-        ]);
-        await tx.query(
-          `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, occurred_at, recorded_at)
-           SELECT $1::text, $2, $3, v.author_id, 'VIDEO_MESSAGE', 'BROADCAST', $4, $1::uuid, v.video_id, $5, $8, $6 FROM hub_view.videos v WHERE v.video_id = $7
-           ON CONFLICT (touch_id) DO NOTHING`,
-          [id, d.viewerId, d.viewerKind, d.viewedAt, position.toString(), recordedAt, d.videoId, occurredAt],
-        );
-        return;
-      }
-      default:
-        return;
-    }
+  async applyMany(tx, events) {
+    await insertRows(
+      tx,
+      'videos',
+      'video_id text, author_id text, title text, duration_seconds integer, audience text[], published_at timestamptz, occurred_at timestamptz, recorded_at timestamptz',
+      eventsOf(events, 'VideoMessagePublished').map((e) => ({
+        video_id: e.event.data.videoId,
+        author_id: e.event.data.authorId,
+        title: e.event.data.title,
+        duration_seconds: e.event.data.durationSeconds,
+        audience: e.event.data.audience,
+        published_at: e.event.data.publishedAt,
+        ...stamps(e),
+      })),
+    );
+    const views = eventsOf(events, 'VideoMessageViewed');
+    await insertRows(
+      tx,
+      'video_views',
+      'view_id text, video_id text, viewer_kind text, viewer_id text, seconds_watched integer, viewed_at timestamptz, occurred_at timestamptz, recorded_at timestamptz',
+      views.map((e) => ({
+        view_id: e.event.data.viewId,
+        video_id: e.event.data.videoId,
+        viewer_kind: e.event.data.viewerKind,
+        viewer_id: e.event.data.viewerId,
+        seconds_watched: e.event.data.secondsWatched,
+        viewed_at: e.event.data.viewedAt,
+        ...stamps(e),
+      })),
+    );
+    await insertRows(
+      tx,
+      'touches',
+      'id text, viewer_id text, viewer_kind text, video_id text, viewed_at timestamptz, position bigint, occurred_at timestamptz, recorded_at timestamptz',
+      views.map((e) => ({
+        id: e.id,
+        viewer_id: e.event.data.viewerId,
+        viewer_kind: e.event.data.viewerKind,
+        video_id: e.event.data.videoId,
+        viewed_at: e.event.data.viewedAt,
+        position: e.position.toString(),
+        ...stamps(e),
+      })),
+      {
+        into: TOUCH_COLUMNS,
+        select: `r.id, r.viewer_id, r.viewer_kind, v.author_id, 'VIDEO_MESSAGE', 'BROADCAST', r.viewed_at, r.id::uuid, v.video_id, r.position, r.occurred_at, r.recorded_at`,
+        join: 'JOIN hub_view.videos v ON v.video_id = r.video_id',
+      },
+    );
   },
 });

@@ -111,7 +111,7 @@ export const FCS_AS_OF = (n: number, asOf: AsOf) =>
     : `SELECT ${FC_FOLD} FROM hub_view.fc_changes WHERE ${asOfSql(null, n)}
   GROUP BY fc_id HAVING bool_or(registered)`;
 
-/** Recompute one FC's versions (`$1`) from all their changes, as REFRESH_EMPLOYEE_VERSIONS. */
+/** Recompute the versions of the FCs in `$1` from all their changes, as REFRESH_EMPLOYEE_VERSIONS. */
 export const REFRESH_FC_VERSIONS = refreshVersionsSql({
   versions: 'fc_versions',
   changes: 'fc_changes',

@@ -25,7 +25,7 @@ export const employeesAsOfSql = (n: number, asOf: AsOf) =>
     : `SELECT ${EMPLOYEE_FOLD} FROM hub_view.employee_changes WHERE ${asOfSql(null, n)}
   GROUP BY employee_id HAVING bool_or(registered)`;
 
-/** Recompute one employee's versions (`$1`) from all their changes (see refreshVersionsSql). */
+/** Recompute the versions of the employees in `$1` from all their changes (see refreshVersionsSql). */
 export const REFRESH_EMPLOYEE_VERSIONS = refreshVersionsSql({
   versions: 'employee_versions',
   changes: 'employee_changes',
