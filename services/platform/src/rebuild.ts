@@ -1,6 +1,7 @@
 import { projectionNamed } from '@hub/read-model';
 import { loadConfig } from './config';
 import { createHub } from './hub';
+import { progressBar } from './progressBar';
 
 /**
  * `npm run rebuild`: drop the view and replay every event from zero.
@@ -23,7 +24,11 @@ if (name !== undefined) {
 }
 const hub = await createHub(loadConfig());
 const started = Date.now();
-const stats = await hub.projector.rebuild(name);
+// Positions of the SQL store are dense enough for a bar: the head is about the number of events.
+const head = await hub.store.headPosition();
+const bar = progressBar(`[rebuild] ${name ?? 'the whole view'}`, head === undefined ? 0 : Number(head) + 1, 'positions');
+const stats = await hub.projector.rebuild(name, { onProgress: (position) => bar.update(Number(position) + 1) });
+bar.done();
 console.log(
   `[rebuild] ${name ?? 'the whole view'}: ${stats.applied} events replayed (${stats.parked} parked as dead letters) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { generateCompany, SCALES, type Scale } from '../generate/company';
 import { createHub } from '../hub';
+import { progressBar } from '../progressBar';
 
 /*
  * `npm run generate -- --scale small|medium|large [--seed N]`: a generated company written into the
@@ -41,29 +42,13 @@ try {
   } else {
     console.error(`[generate] ${scale} company, seed ${seed}: ${total.toLocaleString('en')} events into ${hub.description}`);
     const started = Date.now();
-    let shown = 0;
-    const show = (written: number) => {
-      const width = 30;
-      const filled = Math.round((width * written) / total);
-      const seconds = (Date.now() - started) / 1000;
-      const rate = seconds > 0 ? written / seconds : 0;
-      const eta = rate > 0 ? Math.ceil((total - written) / rate) : null;
-      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${written.toLocaleString('en')}/${total.toLocaleString('en')} events, ${rate.toFixed(0)}/s, ETA ${eta === null ? '?' : `${eta} s`}`;
-      // A terminal gets one line redrawn; a log file a line per step.
-      process.stderr.write(process.stderr.isTTY ? `\r${line}   ` : `${line}\n`);
-    };
-    // Steps of 0.5 % on a terminal, 10 % in a log (a large run appends ~700,000 times).
-    const step = total / (process.stderr.isTTY ? 200 : 10);
+    const bar = progressBar('[generate]', total);
     const generated = await generateCompany(hub.store, size, {
       seed,
-      onProgress: (written) => {
-        if (written - shown >= step || written === total) {
-          shown = written;
-          show(written);
-        }
-      },
+      concurrency: 8, // appends overlap (PostgreSQL serves several connections; PGlite queues them)
+      onProgress: (written) => bar.update(written),
     });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    bar.done();
     console.log(
       `[generate] ${generated.events.toLocaleString('en')} events (${generated.touches.toLocaleString('en')} touches) in ${((Date.now() - started) / 1000).toFixed(0)} s. ` +
         '`npm start` projects them (or `npm run rebuild` first).',
