@@ -97,6 +97,14 @@ describe('SQL adapter on PostgreSQL: appends side by side, readers behind the fe
     expect(await store.readStream('fence-rolled-back')).toEqual([]);
   });
 
+  it('refuses to answer a fence under an isolation that would read the head from a stale snapshot', async () => {
+    const fenced = db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      return tx.query('SELECT hub_events.read_fence()');
+    });
+    await expect(fenced).rejects.toThrow(/needs READ COMMITTED, not repeatable read/);
+  });
+
   it('lands every append of writers racing on one stream with expected revision any, without a hole', async () => {
     const s = `race-any-${randomUUID()}`;
     const results = await Promise.all(
