@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPgDriver, type SqlDriver } from '@hub/sql';
-import { createTestDatabase } from '@hub/sql/testing';
+import { createTestDatabase, SQL_ENGINES } from '@hub/sql/testing';
 import type { EventStore, EventToAppend, RecordedEvent } from '@hub/event-store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendStatement, createSqlEventStore } from './sqlEventStore';
@@ -9,7 +9,8 @@ import { appendStatement, createSqlEventStore } from './sqlEventStore';
  * Appends on PostgreSQL run side by side and take positions from a sequence, so they may commit
  * out of position order. These specs prove readers still never pass a position that a smaller one
  * could commit behind (the read fence), and that the races appends now run into end as the port
- * promises. PostgreSQL only: PGlite has one connection, nothing there runs side by side.
+ * promises. PostgreSQL only (but for the migration): PGlite has one connection, nothing there runs
+ * side by side.
  */
 
 const event = (data: unknown = {}): EventToAppend => ({
@@ -178,10 +179,9 @@ describe('SQL adapter on PostgreSQL: appends side by side, readers behind the fe
   }, 60_000);
 });
 
-describe('SQL adapter on PostgreSQL: a store created before the read fence', () => {
+describe.each(SQL_ENGINES)('SQL adapter on $name: a store created before the read fence', (engine) => {
   it('keeps its events and their positions and appends after them', async () => {
-    const database = await createTestDatabase('es_fence_migrate');
-    const db = createPgDriver(database.url);
+    const { db, dispose } = await engine.create();
     try {
       // The events table as earlier versions created it, with a gap in its positions.
       await db.exec(`
@@ -197,10 +197,10 @@ describe('SQL adapter on PostgreSQL: a store created before the read fence', () 
       expect((await store.readAll()).map((e) => e.position)).toEqual([1n, 5n]);
       const next = await store.append('old', [event()], { expectedRevision: 1n });
       expect(next).toEqual({ nextExpectedRevision: 2n, position: 6n });
+      expect(await store.headPosition()).toBe(6n);
       await store.close();
     } finally {
-      await db.close();
-      await database.drop();
+      await dispose();
     }
   });
 });
