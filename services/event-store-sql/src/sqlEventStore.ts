@@ -48,10 +48,18 @@ const checkExpected = (streamName: string, expected: ExpectedRevision, actual: b
   if (!ok) throw new WrongExpectedRevisionError(streamName, expected, actual);
 };
 
+const streamHead = async (db: SqlExecutor, streamName: string): Promise<bigint | undefined> => {
+  const [head] = await db.query<{ revision: string | null }>(
+    'SELECT max(stream_revision)::text AS revision FROM hub_events.events WHERE stream_name = $1',
+    [streamName],
+  );
+  return head?.revision == null ? undefined : BigInt(head.revision);
+};
+
 /** A repeated append (every id already stored, in this stream) succeeds without writing anything. */
-const findRepeatedAppend = async (tx: SqlExecutor, streamName: string, events: EventToAppend[]): Promise<AppendResult | undefined> => {
+const findRepeatedAppend = async (db: SqlExecutor, streamName: string, events: EventToAppend[]): Promise<AppendResult | undefined> => {
   const ids = events.map((e) => e.id);
-  const existing = await tx.query<{ event_id: string; stream_name: string; stream_revision: string; position: string }>(
+  const existing = await db.query<{ event_id: string; stream_name: string; stream_revision: string; position: string }>(
     'SELECT event_id, stream_name, stream_revision, position FROM hub_events.events WHERE event_id = ANY($1::uuid[])',
     [ids],
   );
@@ -67,10 +75,50 @@ const findRepeatedAppend = async (tx: SqlExecutor, streamName: string, events: E
   return { nextExpectedRevision: BigInt(last.stream_revision), position: BigInt(last.position) };
 };
 
+/** An 'any' append that keeps losing the race to the next revision gives up after this many tries. */
+const MAX_APPEND_ATTEMPTS = 100;
+
+const isUniqueViolation = (e: unknown) => e instanceof Error && (e as { code?: unknown }).code === '23505';
+
+/**
+ * One append in one statement (its own transaction, one round trip): take the append lock shared
+ * (appends run side by side; only a reader's fence waits for them), read the stream's head, and
+ * insert the batch at the next revisions if the expected revision holds. Positions come from the
+ * sequence after the lock is held: the insert's rows come from `head`, which comes from `appending`.
+ * Answers the head it read and, if it wrote, the last position.
+ */
+export const appendStatement = (streamName: string, events: EventToAppend[], expected: ExpectedRevision) => {
+  const params: unknown[] = [
+    APPEND_LOCK_KEY,
+    streamName,
+    typeof expected === 'bigint' ? 'exact' : expected,
+    typeof expected === 'bigint' ? expected.toString() : null,
+  ];
+  const values = events.map((e, i) => {
+    const n = params.push(e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)) - 4;
+    return `($${n + 1}::uuid, ${i}::bigint, $${n + 2}::text, $${n + 3}::jsonb, $${n + 4}::jsonb)`;
+  });
+  const sql = `
+    WITH appending AS (SELECT pg_advisory_xact_lock_shared($1)),
+    head AS (
+      SELECT (SELECT max(stream_revision) FROM hub_events.events WHERE stream_name = $2) AS revision FROM appending
+    ),
+    inserted AS (
+      INSERT INTO hub_events.events (event_id, stream_name, stream_revision, type, data, metadata)
+      SELECT v.event_id, $2, coalesce(head.revision, -1) + 1 + v.offset_in_batch, v.type, v.data, v.metadata
+      FROM head, (VALUES ${values.join(', ')}) AS v (event_id, offset_in_batch, type, data, metadata)
+      WHERE $3::text = 'any' OR ($3 = 'no_stream' AND head.revision IS NULL) OR ($3 = 'exact' AND head.revision = $4::bigint)
+      ORDER BY v.offset_in_batch
+      RETURNING position
+    )
+    SELECT (SELECT revision FROM head)::text AS head, (SELECT max(position) FROM inserted)::text AS position`;
+  return { sql, params };
+};
+
 /**
  * The SQL adapter: PostgreSQL through either driver (pg or PGlite), same SQL.
- * Appends are serialised by a transaction-scoped advisory lock so that positions become visible
- * in the order they were assigned — see README.md in this folder.
+ * Appends run side by side; readers never pass the read fence, so no position appears below one
+ * already read — see README.md in this folder.
  */
 export const createSqlEventStore = async (
   db: SqlDriver,
@@ -80,47 +128,52 @@ export const createSqlEventStore = async (
   const signal = createChangeSignal();
   const subscriptions = new Set<Subscription>();
 
+  /** The highest position below which no append can still commit (schema.ts: read_fence). */
+  const fence = async () => {
+    const [row] = await db.query<{ head: string | null }>('SELECT hub_events.read_fence()::text AS head');
+    return row?.head == null ? undefined : BigInt(row.head);
+  };
+
+  // Never past the fence: a position beyond it may still be overtaken by a smaller one committing.
+  // The bound is applied here, not in SQL: with it there the planner scans the whole range before
+  // LIMIT (a catch-up would read its backlog once per page); rows past it are few.
   const readAll = async ({ after, limit = 1000 }: ReadAllOptions = {}) => {
+    const head = await fence();
+    if (head === undefined || (after !== undefined && head <= after)) return [];
     const rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM hub_events.events WHERE position > $1 ORDER BY position LIMIT $2`, [
       (after ?? -1n).toString(),
       limit,
     ]);
-    return rows.map(toRecorded);
+    return rows.map(toRecorded).filter((e) => e.position <= head);
   };
 
   return {
     async append(streamName, events, { expectedRevision = 'any' } = {}) {
       assertAppendable(streamName, events);
-      const result = await db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-        const repeated = await findRepeatedAppend(tx, streamName, events);
-        if (repeated) return repeated;
-        const [head] = await tx.query<{ revision: string | null }>(
-          'SELECT max(stream_revision)::text AS revision FROM hub_events.events WHERE stream_name = $1',
-          [streamName],
-        );
-        const current = head?.revision == null ? undefined : BigInt(head.revision);
-        checkExpected(streamName, expectedRevision, current);
-        const first = current === undefined ? 0n : current + 1n;
-        const params: unknown[] = [];
-        const values = events.map((e, i) => {
-          params.push(e.id, streamName, (first + BigInt(i)).toString(), e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
-          const n = i * 6;
-          return `($${n + 1}::uuid, $${n + 2}, $${n + 3}::bigint, $${n + 4}, $${n + 5}::jsonb, $${n + 6}::jsonb)`;
-        });
-        const inserted = await tx.query<{ position: string }>(
-          `INSERT INTO hub_events.events (event_id, stream_name, stream_revision, type, data, metadata)
-           VALUES ${values.join(', ')} RETURNING position::text AS position`,
-          params,
-        );
-        const positions = inserted.map((r) => BigInt(r.position));
-        return {
-          nextExpectedRevision: first + BigInt(events.length - 1),
-          position: positions.reduce((a, b) => (a > b ? a : b)),
-        };
-      });
-      signal.notify();
-      return result;
+      const { sql, params } = appendStatement(streamName, events, expectedRevision);
+      // A unique violation means another append won the race (same revision) or this one is a
+      // repeat (same ids): decide which after the fact, so the usual append pays for neither check.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const [row] = await db.query<{ head: string | null; position: string | null }>(sql, params);
+          const head = row?.head == null ? undefined : BigInt(row.head);
+          if (row?.position == null) {
+            const repeated = await findRepeatedAppend(db, streamName, events);
+            if (repeated) return repeated;
+            checkExpected(streamName, expectedRevision, head);
+            throw new Error(`Append to ${streamName} wrote nothing although its expected revision held`);
+          }
+          signal.notify();
+          return { nextExpectedRevision: (head ?? -1n) + BigInt(events.length), position: BigInt(row.position) };
+        } catch (e) {
+          if (!isUniqueViolation(e) || attempt === MAX_APPEND_ATTEMPTS) throw e;
+          const repeated = await findRepeatedAppend(db, streamName, events);
+          if (repeated) return repeated;
+          // 'any' takes whatever revision is next: try again on top of the winner.
+          if (expectedRevision !== 'any')
+            throw new WrongExpectedRevisionError(streamName, expectedRevision, await streamHead(db, streamName));
+        }
+      }
     },
 
     async readStream(streamName) {
@@ -132,10 +185,7 @@ export const createSqlEventStore = async (
 
     readAll,
 
-    async headPosition() {
-      const [row] = await db.query<{ head: string | null }>('SELECT max(position)::text AS head FROM hub_events.events');
-      return row?.head == null ? undefined : BigInt(row.head);
-    },
+    headPosition: fence,
 
     subscribe(subscribeOptions) {
       const sub = catchUpSubscription(
