@@ -33,6 +33,11 @@ export interface Projection {
   /** The event types it handles; the projector hands it no other. */
   readonly handles: ReadonlySet<HubEventType>;
   /**
+   * Its secondary indexes are read while it projects (not only by queries): a rebuild from zero
+   * keeps them instead of creating them after the replay.
+   */
+  readonly readsOwnIndexes: boolean;
+  /**
    * Writes its rows for a run of events (in global order, those of its types only), inside the
    * projector's transaction. Insert-only and safe to run twice for the same events (ON CONFLICT DO
    * NOTHING), though its checkpoint already prevents that. A batch gives the same rows as its events
@@ -59,6 +64,7 @@ export const defineProjection = <T extends HubEventType>(
     ddl: string;
     touchChannels?: readonly Channel[];
     handles: readonly T[];
+    readsOwnIndexes?: boolean;
   } & (
     | { apply(tx: SqlExecutor, event: ProjectedEventOf<T>): Promise<void>; applyMany?: never }
     | { applyMany(tx: SqlExecutor, events: readonly ProjectedEventOf<T>[]): Promise<void>; apply?: never }
@@ -75,6 +81,7 @@ export const defineProjection = <T extends HubEventType>(
     tables,
     touchChannels: unit.touchChannels ?? [],
     handles,
+    readsOwnIndexes: unit.readsOwnIndexes ?? false,
     apply: async (tx, events) => {
       const own = mine(events);
       if (own.length === 0) return;

@@ -36,6 +36,8 @@ export const projectionNamed = (name: string, projections: readonly Projection[]
 };
 
 const MIGRATION_LOCK_KEY = 7_346_010;
+/** Events per transaction when rebuilding: set-based projection writes a batch in a few statements. */
+const REBUILD_BATCH = 2_000;
 /** Where a dead letter names no projection: the event does not parse, so none can take it. */
 const EVERY_PROJECTION = '*';
 const REASON_MAX = 2_000;
@@ -80,7 +82,7 @@ export const migrateReadModel = (
     for (const projection of projections) {
       const row = known.find((k) => k.name === projection.name);
       if (row && Number(row.shape) !== projection.shape) await resetProjection(tx, projection, row.tables);
-      await tx.exec(ddl(projection.ddl));
+      await tx.exec(projection.readsOwnIndexes ? projection.ddl : ddl(projection.ddl));
       // The row always exists, so a projector can lock it before its first batch.
       await tx.query(
         `INSERT INTO hub_view.checkpoints (name, position, shape, tables) VALUES ($1, -1, $2, $3::text[]) ON CONFLICT (name) DO NOTHING`,
@@ -93,9 +95,13 @@ export const migrateReadModel = (
 const INDEX = /CREATE (?:UNIQUE )?INDEX IF NOT EXISTS [^;]*;/g;
 /** The DDL without its secondary indexes (a rebuild from zero creates them after the replay). */
 const withoutIndexes = (ddl: string) => ddl.replace(INDEX, '');
-/** Every secondary index of the view, as declared: created where missing. */
-const createIndexes = (db: SqlExecutor, projections: readonly Projection[]) =>
-  db.exec([READ_MODEL_DDL, ...projections.map((p) => p.ddl)].flatMap((ddl) => ddl.match(INDEX) ?? []).join('\n'));
+/** Every secondary index of the view, as declared: created where missing (IF NOT EXISTS). */
+const createIndexes = (db: SqlDriver, projections: readonly Projection[]) =>
+  db.transaction(async (tx) => {
+    // A server sorts a large index in memory rather than on disk; the embedded engine keeps its default.
+    if (db.kind === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await tx.exec([READ_MODEL_DDL, ...projections.map((p) => p.ddl)].flatMap((ddl) => ddl.match(INDEX) ?? []).join('\n'));
+  });
 
 /** Resets one projection (see resetProjection) and recreates its tables, empty; the others are untouched. */
 const resetOne = (db: SqlDriver, projection: Projection) =>
@@ -501,9 +507,15 @@ export const createProjector = ({
       stats.applied = 0;
       stats.parked = 0;
       let after: bigint | undefined;
+      const read = (from: bigint | undefined) => store.readAll({ ...(from === undefined ? {} : { after: from }), limit: REBUILD_BATCH });
+      // The next batch is read while this one is applied (on a server, over another connection).
+      let next = read(undefined);
       for (;;) {
-        const batch = await store.readAll({ ...(after === undefined ? {} : { after }), limit: 1000 });
+        const batch = await next;
         if (batch.length === 0) break;
+        next = read(batch[batch.length - 1]!.position);
+        // A failure to apply leaves the read ahead unawaited: its own failure must not go unhandled.
+        next.catch(() => undefined);
         await applyBatch(batch, after ?? -1n);
         after = batch[batch.length - 1]!.position;
         options.onProgress?.(after, stats);

@@ -124,6 +124,8 @@ export const directoryProjection = defineProjection({
     'FcTransferred',
     'FcLeft',
   ],
+  // The refold finds a person's changes by employee_changes_by_employee / fc_changes_by_fc.
+  readsOwnIndexes: true,
   // Set-based: the batch's changes in one statement per table, then the versions of everyone the
   // batch changed folded again once (the fold reads all of a person's changes, so once per batch
   // gives what once per change did).
