@@ -139,3 +139,15 @@ describe('SQL driver: PGlite (embedded), a transaction that has ended', () => {
     }
   });
 });
+
+describe('SQL driver: PostgreSQL (pg), settings', () => {
+  it('runs without JIT compilation, in and outside transactions (short questions would pay more compiling than running)', async () => {
+    const { db, dispose } = await SQL_ENGINES[1].create();
+    try {
+      expect(await db.query('SHOW jit')).toEqual([{ jit: 'off' }]);
+      expect(await db.transaction((tx) => tx.query('SHOW jit'))).toEqual([{ jit: 'off' }]);
+    } finally {
+      await dispose();
+    }
+  });
+});
