@@ -140,8 +140,10 @@ export const coverage = async (
   params.push(kind, filter.channel ?? null, filter.leaderId ?? null);
   const [k, ch, ld] = [params.length - 2, params.length - 1, params.length];
   // One statement: the population and its touches are computed once (each CTE is referenced more
-  // than once, so PostgreSQL materialises it), then totals, channels and leaders come from one
-  // GROUP BY GROUPING SETS — `grouping_set` says which grouping a row belongs to (GROUPING bits).
+  // than once, so PostgreSQL materialises it), the touches folded per person, channel and leader
+  // first (a hash aggregate: the distinct counts below then sort a few rows per person, not every
+  // touch), then totals, channels and leaders come from one GROUP BY GROUPING SETS —
+  // `grouping_set` says which grouping a row belongs to (GROUPING bits).
   const rows = await db.query<{
     grouping_set: number;
     channel: Channel | null;
@@ -153,17 +155,19 @@ export const coverage = async (
   }>(
     `WITH pop AS MATERIALIZED (${population}),
      t AS MATERIALIZED (
-       SELECT t.person_id, t.channel, t.leader_id, t.touched_at FROM hub_view.touches t JOIN pop ON pop.person_id = t.person_id
+       SELECT t.person_id, t.channel, t.leader_id, count(*) AS touches, max(t.touched_at) AS last
+       FROM hub_view.touches t JOIN pop ON pop.person_id = t.person_id
        WHERE t.person_kind = $${k} AND t.touched_at >= $1::timestamptz AND t.touched_at < $2::timestamptz AND ${asOfSql('t', 3)}
          AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+       GROUP BY t.person_id, t.channel, t.leader_id
      ),
      g AS (
-       SELECT GROUPING(channel, leader_id) AS grouping_set, channel, leader_id, count(DISTINCT person_id)::int AS reached, count(*)::int AS touches
+       SELECT GROUPING(channel, leader_id) AS grouping_set, channel, leader_id, count(DISTINCT person_id)::int AS reached, sum(touches)::int AS touches
        FROM t GROUP BY GROUPING SETS ((), (channel), (leader_id))
      )
      SELECT g.*,
             CASE WHEN g.grouping_set = 3 THEN (SELECT count(*) FROM pop)::int END AS population,
-            CASE WHEN g.grouping_set = 3 THEN (SELECT avg(extract(epoch FROM ($2::timestamptz - last)) / 86400)::float8 FROM (SELECT max(touched_at) AS last FROM t GROUP BY person_id) l) END AS days
+            CASE WHEN g.grouping_set = 3 THEN (SELECT avg(extract(epoch FROM ($2::timestamptz - last)) / 86400)::float8 FROM (SELECT max(last) AS last FROM t GROUP BY person_id) l) END AS days
      FROM g
      ORDER BY g.grouping_set DESC, CASE WHEN g.grouping_set = 1 THEN g.channel END, CASE WHEN g.grouping_set = 2 THEN g.reached END DESC, CASE WHEN g.grouping_set = 2 THEN g.leader_id END`,
     params,
