@@ -128,17 +128,24 @@ for (const [i, bench] of selected.entries()) {
   const fresh = existsSync(file) && statSync(file).mtimeMs >= benchStarted;
   let status = exitCode === 0 ? 'ok' : 'failed';
   let entry = { name: bench.name, status, exitCode, seconds };
-  if (exitCode === 0 && !fresh) status = 'no results';
-  else if (exitCode === 0) {
+  // A bench that failed part way may still have written what it measured: its goals count too.
+  if (!fresh && exitCode === 0) status = 'no results';
+  else if (fresh) {
     try {
       const written = JSON.parse(readFileSync(file, 'utf8'));
-      if (!Array.isArray(written.goals) || !written.goals.every(isGoal)) status = 'invalid results';
+      if (!Array.isArray(written.goals) || !written.goals.every(isGoal)) status = exitCode === 0 ? 'invalid results' : status;
       else {
         for (const g of written.goals) goals.push({ bench: bench.name, ...g });
-        entry = { ...entry, file: `${bench.name}.json`, goals: written.goals.length, skipped: written.skipped ?? [] };
+        entry = {
+          ...entry,
+          file: `${bench.name}.json`,
+          goals: written.goals.length,
+          skipped: written.skipped ?? [],
+          ...(written.failedRuns?.length ? { failedRuns: written.failedRuns } : {}),
+        };
       }
     } catch (e) {
-      status = `invalid results (${e instanceof Error ? e.message : String(e)})`;
+      if (exitCode === 0) status = `invalid results (${e instanceof Error ? e.message : String(e)})`;
     }
   }
   entry.status = status;
@@ -191,7 +198,7 @@ const markdown = [
   'Benches:',
   ...benches.map(
     (b) =>
-      `- ${b.name}: ${b.status}${b.exitCode ? ` (exit code ${b.exitCode})` : ''}${b.seconds ? `, ${b.seconds} s` : ''}${b.skipped?.length ? `; left out: ${b.skipped.join('; ')}` : ''}`,
+      `- ${b.name}: ${b.status}${b.exitCode ? ` (exit code ${b.exitCode})` : ''}${b.seconds ? `, ${b.seconds} s` : ''}${b.failedRuns ? `; failed: ${b.failedRuns.join('; ')}` : ''}${b.skipped?.length ? `; left out: ${b.skipped.join('; ')}` : ''}`,
   ),
   '',
 ].join('\n');

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPgDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
@@ -436,18 +436,20 @@ const demoDatabase = async (): Promise<Store> => {
 };
 /** A generated company: DATABASE_URL as it is when given (PostgreSQL), else generated now into a fresh store. */
 const generatedStore = async (engine: BenchEngine, scale: Scale): Promise<Store> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-load-generated-'));
   const given = process.env.DATABASE_URL;
   if (engine === 'PostgreSQL' && given) {
     const events = await eventCount(given);
     if (events === 0) throw new Error('DATABASE_URL holds no events: generate a company into it first (npm run generate -- --scale …)');
+    // The data folder `npm run generate` used (its master key: the hub refuses a database sealed with another).
+    const dataDir = resolve(REPO_ROOT, process.env.HUB_DATA_DIR ?? 'data');
     return {
       dataDir,
       databaseUrl: given,
-      description: `DATABASE_URL as given, ${events.toLocaleString('en')} events (kept)`,
-      dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+      description: `DATABASE_URL as given, ${events.toLocaleString('en')} events, master key from ${process.env.HUB_MASTER_KEY ? 'HUB_MASTER_KEY' : dataDir} (kept)`,
+      dispose: async () => undefined,
     };
   }
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-load-generated-'));
   const database = engine === 'PostgreSQL' ? await createTestDatabase('hub_load_generated') : undefined;
   console.log(`[load] generating the ${scale} company into ${database ? `database ${database.name}` : 'a fresh PGlite data folder'}…`);
   const started = performance.now();
@@ -469,9 +471,19 @@ type Run = Omit<Measured, 'machine'> & Partial<Pick<Measured, 'machine'>> & { la
 const previous: Run[] = existsSync(resultsFile) ? ((JSON.parse(readFileSync(resultsFile, 'utf8')) as { runs?: Run[] }).runs ?? []) : [];
 const runs: Run[] = [];
 const skipped: string[] = [];
-const record = (run: Measured) => {
-  runs.push({ label, at: new Date().toISOString(), ...run });
-  console.log(JSON.stringify(run, null, 2));
+const failedRuns: string[] = [];
+/** One run; a run that fails is reported and the others still run (the bench then exits with 1). */
+const record = async (what: string, run: () => Promise<Measured>) => {
+  try {
+    const measured = await run();
+    runs.push({ label, at: new Date().toISOString(), ...measured });
+    console.log(JSON.stringify(measured, null, 2));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`[load] ${what} failed: ${message}`);
+    failedRuns.push(`${what}: ${message.split('\n').slice(-1)[0]}`);
+    process.exitCode = 1;
+  }
 };
 
 // The demo on every engine asked for (smoke: one engine, PGlite first, only to prove the bench runs).
@@ -483,13 +495,15 @@ if (demoEngines.includes('PGlite')) {
   // One seeded folder for every PGlite run (the former thread first when asked for), side by side.
   seeding = await seedTemplate();
   try {
-    if (process.env.BENCH_LOAD_PGLITE_MAIN === '1') record(await runOn('pglite-main', DEMO, demoCopy(seeding.dataDir)));
-    record(await runOn('pglite-worker', DEMO, demoCopy(seeding.dataDir)));
+    const template = seeding.dataDir;
+    if (process.env.BENCH_LOAD_PGLITE_MAIN === '1')
+      await record('demo, PGlite on the main thread', () => runOn('pglite-main', DEMO, demoCopy(template)));
+    await record('demo, PGlite', () => runOn('pglite-worker', DEMO, demoCopy(template)));
   } finally {
     rmSync(seeding.dataDir, { recursive: true, force: true });
   }
 }
-if (demoEngines.includes('PostgreSQL')) record(await runOn('postgres', DEMO, await demoDatabase()));
+if (demoEngines.includes('PostgreSQL')) await record('demo, PostgreSQL', async () => runOn('postgres', DEMO, await demoDatabase()));
 
 // A generated company of the run's scale.
 if (PLAN.company === undefined) skipped.push('smoke: no generated company (the demo only)');
@@ -515,7 +529,9 @@ else {
       );
       continue;
     }
-    record(await runOn(engine === 'PGlite' ? 'pglite-worker' : 'postgres', company, await generatedStore(engine, scale)));
+    await record(`${company.name}, ${engine}`, async () =>
+      runOn(engine === 'PGlite' ? 'pglite-worker' : 'postgres', company, await generatedStore(engine, scale)),
+    );
   }
 }
 
@@ -593,6 +609,7 @@ const file = writeBenchResults(
     machine: `${cpus().length} cores`,
     ...(seeding ? { demoSeeding: { label, seconds: seeding.seedSeconds, memoryAfterSeeding: seeding.memoryAfterSeeding } } : {}),
     runs: all,
+    failedRuns,
   },
   goals,
   skipped,

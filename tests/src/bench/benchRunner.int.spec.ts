@@ -13,11 +13,11 @@ import { REPO_ROOT } from '../support/product';
  * looks at a figure: `npm test` never fails on speed.
  */
 
-const bench = (args: string[], resultsDir: string) =>
+const bench = (args: string[], resultsDir: string, env: Record<string, string> = {}) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(process.execPath, ['scripts/bench.mjs', ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, BENCH_RESULTS_DIR: resultsDir },
+      env: { ...process.env, ...env, BENCH_RESULTS_DIR: resultsDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -50,6 +50,24 @@ describe('npm run bench -- --scale smoke', () => {
       expect(run.output).toMatch(/usage: npm run bench --/);
     }
     expect(readdirSync(resultsDir)).toEqual([]);
+  });
+
+  it('records a bench that crashes with its exit code, writes the summary anyway and exits with 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-bench-crash-'));
+    try {
+      // No PostgreSQL on port 1: the append bench cannot create its database and crashes at once.
+      const run = await bench(['--scale', 'smoke', '--only', 'event-store', '--engine', 'postgres'], dir, {
+        TEST_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/postgres',
+      });
+      expect(run.code, run.output).toBe(1);
+      const file = readdirSync(dir).find((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f))!;
+      const summary = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Summary;
+      expect(summary.benches).toEqual([expect.objectContaining({ name: 'event-store', status: 'failed', exitCode: 1 })]);
+      expect(summary.goals).toEqual([]);
+      expect(readFileSync(join(dir, 'latest.md'), 'utf8')).toMatch(/- event-store: failed \(exit code 1\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs every bench and writes a dated summary with valid goal entries', { timeout: 900_000 }, async () => {
