@@ -30,7 +30,7 @@ type Summary = {
   scale: string;
   machine: { cpus: number; memoryGiB: number; node: string; loadAverage: { before: number[]; after: number[] } };
   commit: { sha: string; dirty: boolean };
-  benches: { name: string; status: string; exitCode?: number; file?: string }[];
+  benches: { name: string; status: string; exitCode?: number; seconds?: number; file?: string }[];
   goals: (Record<string, unknown> & { bench: string })[];
 };
 
@@ -80,6 +80,8 @@ describe('npm run bench -- --scale smoke', () => {
     expect([date, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)]).toContain(summaryFile!.slice(0, 10));
     const summary = JSON.parse(readFileSync(join(resultsDir, summaryFile!), 'utf8')) as Summary;
 
+    // Where the time went, for the test log (the smoke run is the slowest spec here).
+    console.log(`bench smoke run: ${summary.benches.map((b) => `${b.name} ${b.status} ${b.seconds ?? 0} s`).join(', ')}`);
     expect(summary.scale).toBe('smoke');
     expect(summary.machine.cpus).toBeGreaterThan(0);
     expect(summary.machine.memoryGiB).toBeGreaterThan(0);
