@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
 import { createSqlEventStore } from '../src/sqlEventStore';
+import { benchEngines, benchResultsDir, benchScale, writeBenchResults, type GoalResult } from '../../../scripts/benchGoals';
 
 /*
  * `npm run bench` (event store): what the store's guarantees — the global-order lock, the
@@ -12,12 +13,20 @@ import { createSqlEventStore } from '../src/sqlEventStore';
  * the same shape and indexes (`LIKE hub_events.events INCLUDING ALL`), on the same engine, in the
  * same run. Batches of 1 and of 100 events, 1 and 8 concurrent writers (PostgreSQL; PGlite has one
  * connection), PGlite on disk as `npm start` uses it. Rounds alternate which side goes first, so
- * neither always runs on a warmer cache. Results: bench-results/event-store.json and .md at the
- * repository root. Not a test: nothing here passes or fails on time.
+ * neither always runs on a warmer cache. Results: bench-results/event-store.json (goal 3 of issue
+ * #14: append/raw ≥ 0.5) and .md at the repository root. Not a test: nothing here passes or fails
+ * on time. BENCH_SCALE sets the events per case and the rounds; BENCH_ENGINE the engines.
  */
 
-const EVENTS = Number(process.env.BENCH_APPENDS ?? 4000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const SCALE = {
+  smoke: { events: 100, rounds: 2 },
+  small: { events: 1000, rounds: 2 },
+  medium: { events: 2000, rounds: 4 },
+  large: { events: 4000, rounds: 4 },
+}[benchScale()];
+const EVENTS = Number(process.env.BENCH_APPENDS ?? SCALE.events);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? SCALE.rounds);
+const GOAL = 0.5;
 const metadata = { correlationId: 'bench', causationId: 'bench', actor: 'bench', occurredAt: new Date().toISOString(), schemaVersion: 1 };
 
 const seconds = async (fn: () => Promise<void>) => {
@@ -129,32 +138,47 @@ const run = async (engine: string, db: SqlDriver, concurrency: number, batch: nu
 
 const results: Result[] = [];
 const reads: { engine: string; readAllEventsPerSecond: number }[] = [];
+const engines = benchEngines();
+const skipped = engines.includes('PGlite') ? ['PGlite with 8 writers: it has one connection, so its appends are serial by design'] : [];
 
 // PGlite on disk, in its worker thread, as the product runs it.
-const dir = mkdtempSync(join(tmpdir(), 'hub-bench-pglite-'));
-try {
-  const pglite = await createPgliteDriver(dir);
-  for (const batch of [1, 100]) results.push(await run('PGlite (embedded, on disk)', pglite, 1, batch));
-  reads.push({ engine: 'PGlite (embedded, on disk)', readAllEventsPerSecond: await readAllRate(pglite) });
-  await pglite.close();
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+if (engines.includes('PGlite')) {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-pglite-'));
+  try {
+    const pglite = await createPgliteDriver(dir);
+    for (const batch of [1, 100]) results.push(await run('PGlite (embedded, on disk)', pglite, 1, batch));
+    reads.push({ engine: 'PGlite (embedded, on disk)', readAllEventsPerSecond: await readAllRate(pglite) });
+    await pglite.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-const database = await createTestDatabase('bench');
-try {
-  const db = createPgDriver(database.url, { max: 10 });
-  for (const concurrency of [1, 8]) for (const batch of [1, 100]) results.push(await run('PostgreSQL (pg)', db, concurrency, batch));
-  reads.push({ engine: 'PostgreSQL (pg)', readAllEventsPerSecond: await readAllRate(db) });
-  await db.close();
-} finally {
-  await database.drop();
+if (engines.includes('PostgreSQL')) {
+  const database = await createTestDatabase('bench');
+  try {
+    const db = createPgDriver(database.url, { max: 10 });
+    for (const concurrency of [1, 8]) for (const batch of [1, 100]) results.push(await run('PostgreSQL (pg)', db, concurrency, batch));
+    reads.push({ engine: 'PostgreSQL (pg)', readAllEventsPerSecond: await readAllRate(db) });
+    await db.close();
+  } finally {
+    await database.drop();
+  }
 }
 
-const out = new URL('../../../bench-results/', import.meta.url);
-mkdirSync(out, { recursive: true });
-const report = { benchmark: 'event-store append', at: new Date().toISOString(), node: process.version, results, reads };
-writeFileSync(new URL('event-store.json', out), `${JSON.stringify(report, null, 2)}\n`);
+const goals: GoalResult[] = results.map((r) => ({
+  goal: 3,
+  name: `appends, ${r.writers} writer${r.writers === 1 ? '' : 's'}, batches of ${r.batch}`,
+  engine: r.engine.startsWith('PGlite') ? 'PGlite' : 'PostgreSQL',
+  measured: r.appendEventsPerSecond,
+  baseline: r.rawEventsPerSecond,
+  unit: 'events/s',
+  ratio: r.appendToRawRatio,
+  target: `≥ ${GOAL} × raw INSERT`,
+  met: r.appendToRawRatio >= GOAL,
+  note: `${r.events.toLocaleString('en')} events each side over ${r.rounds} alternating rounds`,
+}));
+const file = writeBenchResults('event-store', { benchmark: 'event-store append', results, reads }, goals, skipped);
 const table = [
   '| engine | writers | events per append | append events/s | raw INSERT events/s | append / raw |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -163,7 +187,7 @@ const table = [
       `| ${r.engine} | ${r.writers} | ${r.batch} | ${r.appendEventsPerSecond.toLocaleString('en')} | ${r.rawEventsPerSecond.toLocaleString('en')} | ${(r.appendToRawRatio * 100).toFixed(0)} % |`,
   ),
 ].join('\n');
-writeFileSync(new URL('event-store.md', out), `${table}\n`);
+writeFileSync(join(benchResultsDir(), 'event-store.md'), `${table}\n`);
 console.log(table);
 console.table(reads);
-console.log(`written to ${new URL('event-store.json', out).pathname} and event-store.md`);
+console.log(`written to ${file} and event-store.md`);

@@ -1,16 +1,24 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CSRF_HEADER, createServer, schema } from '@hub/gateway';
 import { createHub, type Hub } from '../src/hub';
+import { benchScale, writeBenchResults } from '../../../scripts/benchGoals';
 
 /*
  * `npm run bench`: loading the article's 2014–2015 story (about 2,000 operations) into an empty
  * hub, side by side: one history import (one command per aggregate, a whole session in one
  * append) against the same story through single GraphQL mutations (each waiting for the view, as
  * an API client would), in the same process on embedded PGlite, each into a fresh store.
- * Results go to bench-results/history-import.json at the repository root. Not a test.
+ * Results go to bench-results/history-import.json at the repository root (no goal of issue #14:
+ * `goals` is empty). Not a test. BENCH_SCALE=smoke tells a shorter story (40 employees, two
+ * months, fewer branches, videos, customers and PRIDE weeks) only to prove the bench runs; every other scale the whole one.
  */
+
+const STORY =
+  benchScale() === 'smoke'
+    ? { staff: 40, branches: 4, months: 2, videos: 1, customers: 10, prideFcs: 2 }
+    : { staff: 360, branches: 24, months: 16, videos: 4, customers: 90, prideFcs: 20 };
 
 type Rec = Record<string, unknown> & { type: string };
 
@@ -22,14 +30,14 @@ const prng = (seed: number) => () => {
 /** The story, deterministic: who exists (set up untimed) and what happened (timed). */
 const story = () => {
   const random = prng(20_150_701);
-  const staff = Array.from({ length: 360 }, (_, i) => `E${String(i + 1).padStart(4, '0')}`);
-  const branches = Array.from({ length: 24 }, (_, i) => `BR${String(i + 1).padStart(3, '0')}`);
+  const staff = Array.from({ length: STORY.staff }, (_, i) => `E${String(i + 1).padStart(4, '0')}`);
+  const branches = Array.from({ length: STORY.branches }, (_, i) => `BR${String(i + 1).padStart(3, '0')}`);
   const fcs = branches.flatMap((b, i) => Array.from({ length: 5 }, (_, j) => ({ fcId: `FC${i * 5 + j + 1}`, branchId: b })));
-  const customers = fcs.slice(0, 90).map((fc, i) => ({ customerId: `CU${i + 1}`, ...fc }));
+  const customers = fcs.slice(0, STORY.customers).map((fc, i) => ({ customerId: `CU${i + 1}`, ...fc }));
   const records: Rec[] = [];
   const at = (d: Date) => d.toISOString();
   let cursor = 0;
-  for (let month = 0; month < 16; month++) {
+  for (let month = 0; month < STORY.months; month++) {
     for (const day of [10, 24]) {
       const date = new Date(Date.UTC(2014, 2 + month, day, 6));
       const sessionId = `cafe-${at(date).slice(0, 10)}`;
@@ -101,7 +109,7 @@ const story = () => {
       gift: 'Christmas cake',
     }),
   );
-  for (let v = 0; v < 4; v++) {
+  for (let v = 0; v < STORY.videos; v++) {
     const videoId = `video-2015-${v + 1}`;
     const publishedAt = at(new Date(Date.UTC(2015, v * 2, 5)));
     records.push({
@@ -140,7 +148,7 @@ const story = () => {
       });
     }
   }
-  for (const { fcId } of fcs.slice(0, 20)) {
+  for (const { fcId } of fcs.slice(0, STORY.prideFcs)) {
     for (let w = 0; w < 8; w++)
       records.push({
         type: 'pride_week',
@@ -324,8 +332,6 @@ await b.dispose();
 
 const result = {
   benchmark: 'history import vs single mutations',
-  at: new Date().toISOString(),
-  node: process.version,
   engine: 'PGlite (embedded)',
   records: s.records.length,
   operations: operations.length,
@@ -343,10 +349,8 @@ const result = {
   },
   speedup: Number((singleSeconds / importSeconds).toFixed(1)),
 };
-const out = new URL('../../../bench-results/', import.meta.url);
-mkdirSync(out, { recursive: true });
-writeFileSync(new URL('history-import.json', out), `${JSON.stringify(result, null, 2)}\n`);
+const file = writeBenchResults('history-import', result, []);
 console.log(
   `history import: ${result.historyImport.seconds} s for ${result.operations} operations (${result.historyImport.commands} commands)`,
 );
-console.log(`single mutations: ${result.singleMutations.seconds} s — the import is ${result.speedup}× faster`);
+console.log(`single mutations: ${result.singleMutations.seconds} s — the import is ${result.speedup}× faster → ${file}`);
