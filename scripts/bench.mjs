@@ -28,7 +28,13 @@ const BENCHES = [
     script: 'bench',
     what: 'goal 5: Kafka relay vs raw producer',
   },
-  { name: 'rebuild', dir: 'services/read-model', workspace: '@hub/read-model', script: 'bench', what: 'goal 2: rebuild vs ordered scan' },
+  {
+    name: 'rebuild',
+    dir: 'tests',
+    workspace: '@hub/tests',
+    script: 'bench:rebuild',
+    what: 'goals 2 and 4: rebuild vs ordered scan, projector memory',
+  },
   { name: 'view', dir: 'tests', workspace: '@hub/tests', script: 'bench', what: 'single-client view queries' },
   {
     name: 'history-import',
