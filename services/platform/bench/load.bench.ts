@@ -4,7 +4,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPgDriver } from '@hub/sql';
-import { createTestDatabase } from '@hub/sql/testing';
+import { createTestDatabase, TEST_POSTGRES_ADMIN_URL } from '@hub/sql/testing';
 import { CoverageQuery, EmployeeGapsQuery, ReachQuery } from '@hub/web/operations';
 import { print } from 'graphql';
 import type { Scale } from '../src/generate/company';
@@ -434,9 +434,30 @@ const demoDatabase = async (): Promise<Store> => {
     },
   };
 };
-/** A generated company: DATABASE_URL as it is when given (PostgreSQL), else generated now into a fresh store. */
+/**
+ * The company the rebuild bench keeps for this scale (database `hub_bench_<scale>`, generated and
+ * projected by `npm run bench -- --only rebuild`, which the runner runs before this bench), or
+ * undefined when there is none.
+ */
+const keptCompany = async (scale: Scale): Promise<string | undefined> => {
+  const admin = createPgDriver(TEST_POSTGRES_ADMIN_URL, { max: 1 });
+  try {
+    const [found] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [`hub_bench_${scale}`]);
+    if (!found) return undefined;
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(TEST_POSTGRES_ADMIN_URL);
+  url.pathname = `/hub_bench_${scale}`;
+  return (await eventCount(url.toString()).catch(() => 0)) > 0 ? url.toString() : undefined;
+};
+
+/**
+ * A generated company: DATABASE_URL as it is when given (PostgreSQL), at the large scale else the
+ * rebuild bench's kept one, else generated now into a fresh store.
+ */
 const generatedStore = async (engine: BenchEngine, scale: Scale): Promise<Store> => {
-  const given = process.env.DATABASE_URL;
+  const given = process.env.DATABASE_URL ?? (engine === 'PostgreSQL' && scale === 'large' ? await keptCompany(scale) : undefined);
   if (engine === 'PostgreSQL' && given) {
     const events = await eventCount(given);
     if (events === 0) throw new Error('DATABASE_URL holds no events: generate a company into it first (npm run generate -- --scale …)');
@@ -445,7 +466,7 @@ const generatedStore = async (engine: BenchEngine, scale: Scale): Promise<Store>
     return {
       dataDir,
       databaseUrl: given,
-      description: `DATABASE_URL as given, ${events.toLocaleString('en')} events, master key from ${process.env.HUB_MASTER_KEY ? 'HUB_MASTER_KEY' : dataDir} (kept)`,
+      description: `${process.env.DATABASE_URL ? 'DATABASE_URL as given' : "the rebuild bench's kept company"}, ${events.toLocaleString('en')} events, master key from ${process.env.HUB_MASTER_KEY ? 'HUB_MASTER_KEY' : dataDir} (kept)`,
       dispose: async () => undefined,
     };
   }
@@ -511,9 +532,9 @@ else {
   const scale = PLAN.company;
   const company = generatedCompany(`generated ${scale}`);
   for (const engine of engines) {
-    if (engine === 'PostgreSQL' && scale === 'large' && !process.env.DATABASE_URL) {
+    if (engine === 'PostgreSQL' && scale === 'large' && !process.env.DATABASE_URL && !(await keptCompany(scale))) {
       skipped.push(
-        'large company on PostgreSQL: generating and projecting ~5 million events takes longer than a bench run; generate it once (DATABASE_URL=… npm run generate -- --scale large, then npm start once) and run the bench with that DATABASE_URL',
+        'large company on PostgreSQL: none at hand — the rebuild bench writes one (database hub_bench_large) when it runs before this one; or generate one and give its DATABASE_URL',
       );
       continue;
     }
