@@ -185,6 +185,8 @@ const summary = {
 writeFileSync(join(resultsDir, `${date}.json`), `${JSON.stringify(summary, null, 2)}\n`);
 
 const number = (n) => (n === null ? '–' : n.toLocaleString('en', { maximumFractionDigits: n < 10 ? 2 : 1 }));
+// Three significant digits: a ratio of 1.202 against "≤ 1.2" must not read 1.2.
+const ratio = (n) => (n === null ? '–' : n.toLocaleString('en', { maximumSignificantDigits: 3 }));
 const cell = (s) => String(s).replaceAll('|', '\\|');
 const m = summary.machine;
 const markdown = [
@@ -198,7 +200,7 @@ const markdown = [
     .sort((a, b) => a.goal - b.goal)
     .map(
       (g) =>
-        `| ${g.goal} | ${cell(g.name)} | ${g.engine ?? '–'} | ${number(g.measured)} ${g.unit} | ${g.baseline === null ? '–' : `${number(g.baseline)} ${g.unit}`} | ${number(g.ratio)} | ${cell(g.target)} | ${g.met ? '✅' : '❌'} |`,
+        `| ${g.goal} | ${cell(g.name)} | ${g.engine ?? '–'} | ${number(g.measured)} ${g.unit} | ${g.baseline === null ? '–' : `${number(g.baseline)} ${g.unit}`} | ${ratio(g.ratio)} | ${cell(g.target)} | ${g.met ? '✅' : '❌'} |`,
     ),
   '',
   'Benches:',

@@ -7,7 +7,7 @@ import { createPgDriver } from '@hub/sql';
 import { createTestDatabase, TEST_POSTGRES_ADMIN_URL } from '@hub/sql/testing';
 import { CoverageQuery, EmployeeGapsQuery, ReachQuery } from '@hub/web/operations';
 import { print } from 'graphql';
-import type { Scale } from '../src/generate/company';
+import { generateCompany, SCALES, type Scale } from '../src/generate/company';
 import {
   benchEngines,
   benchResultsDir,
@@ -435,9 +435,9 @@ const demoDatabase = async (): Promise<Store> => {
   };
 };
 /**
- * The company the rebuild bench keeps for this scale (database `hub_bench_<scale>`, generated and
- * projected by `npm run bench -- --only rebuild`, which the runner runs before this bench), or
- * undefined when there is none.
+ * The company the rebuild bench keeps for this scale (database `hub_bench_<scale>`, seed 42,
+ * generated and projected by `npm run bench -- --only rebuild`, which the runner runs before this
+ * bench), or undefined when there is none, or not a whole one.
  */
 const keptCompany = async (scale: Scale): Promise<string | undefined> => {
   const admin = createPgDriver(TEST_POSTGRES_ADMIN_URL, { max: 1 });
@@ -449,7 +449,11 @@ const keptCompany = async (scale: Scale): Promise<string | undefined> => {
   }
   const url = new URL(TEST_POSTGRES_ADMIN_URL);
   url.pathname = `/hub_bench_${scale}`;
-  return (await eventCount(url.toString()).catch(() => 0)) > 0 ? url.toString() : undefined;
+  // Only a whole company counts (a run stopped while generating leaves part of one).
+  const { events } = await generateCompany({ append: async () => ({ nextExpectedRevision: 0n, position: 0n }) }, SCALES[scale], {
+    seed: 42,
+  });
+  return (await eventCount(url.toString()).catch(() => 0)) === events ? url.toString() : undefined;
 };
 
 /**
@@ -579,7 +583,9 @@ for (const run of runs) {
       note: `${s.requests} requests${failed ? `, ${failed} failed (${Object.keys(s.errors).join(', ')})` : ''}; baseline: the trivial query's p95 alone`,
     });
   }
-  const underLoad = run.trivial.underLoad.p95Ms ?? 0;
+  // Judged like the questions: every request at the time it took, and none may fail.
+  const trivialFailed = run.trivial.underLoad.requests - run.trivial.underLoad.ok;
+  const underLoad = run.trivial.underLoad.p95AllMs ?? 0;
   const ratio = ratioOf(underLoad, baseline);
   goals.push({
     goal: 1,
@@ -590,7 +596,8 @@ for (const run of runs) {
     unit: 'ms',
     ratio,
     target: `≤ ${STARVATION_GOAL}× alone`,
-    met: ratio !== null && ratio <= STARVATION_GOAL,
+    met: run.trivial.underLoad.requests > 0 && trivialFailed === 0 && ratio !== null && ratio <= STARVATION_GOAL,
+    ...(trivialFailed ? { note: `${trivialFailed} of ${run.trivial.underLoad.requests} failed under the load` } : {}),
   });
   if (run.company === DEMO.name)
     goals.push({

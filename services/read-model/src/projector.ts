@@ -37,7 +37,7 @@ export const projectionNamed = (name: string, projections: readonly Projection[]
 
 const MIGRATION_LOCK_KEY = 7_346_010;
 /** Events per transaction when rebuilding: set-based projection writes a batch in a few statements. */
-const REBUILD_BATCH = 2_000;
+export const REBUILD_BATCH = 2_000;
 /** Where a dead letter names no projection: the event does not parse, so none can take it. */
 const EVERY_PROJECTION = '*';
 const REASON_MAX = 2_000;
@@ -500,8 +500,9 @@ export const createProjector = ({
       else {
         await db.exec('DROP SCHEMA hub_view CASCADE');
         // Indexes after the replay: built once from sorted rows instead of kept up row by row.
-        // Until then the view is a rebuild in progress (nobody asks it), and a crash before they
-        // exist leaves them to the next start's migration (IF NOT EXISTS).
+        // Until then the view is a rebuild in progress — incomplete, and slow to a gateway that
+        // still asks it — and a crash before they exist leaves them to the next projector's
+        // migration (IF NOT EXISTS; a gateway alone does not migrate).
         await migrateReadModel(db, projections, { indexes: false });
       }
       stats.applied = 0;
