@@ -6,7 +6,7 @@ import { createSqlEventStore } from '@hub/event-store-sql';
 import { ALL_PROJECTIONS, createProjector, REBUILD_BATCH, type Projection } from '@hub/read-model';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { TEST_POSTGRES_ADMIN_URL } from '@hub/sql/testing';
-import { generateCompany, SCALES, type CompanySize } from '@hub/platform/generate';
+import { countCompany, generateCompany, SCALES, type CompanySize } from '@hub/platform/generate';
 import {
   benchEngines,
   benchScale,
@@ -87,7 +87,7 @@ const countEvents = async (db: SqlDriver) => {
  * to write): reused when it holds exactly that company's events, written again otherwise.
  */
 const open = async (engine: BenchEngine, which: BenchScale): Promise<Opened> => {
-  const { events } = await generateCompany({ append: async () => ({ nextExpectedRevision: 0n, position: 0n }) }, SIZES[which], {
+  const { events } = await countCompany(SIZES[which], {
     seed: SEED,
   });
   const generate = async (db: SqlDriver, label: string) => {

@@ -22,7 +22,7 @@ import {
 } from '@hub/read-model';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
-import { generateCompany, SCALES, type CompanySize } from '@hub/platform/generate';
+import { generateCompany, HUNDRED_THOUSAND_EVENTS, SCALES, type CompanySize } from '@hub/platform/generate';
 import { benchEngines, benchScale, writeBenchResults } from '../../scripts/benchGoals';
 
 /*
@@ -49,15 +49,8 @@ const TINY: CompanySize = {
   activityWeeks: 4,
 };
 const HUNDRED_THOUSAND: CompanySize = {
-  employees: Number(process.env.BENCH_EMPLOYEES ?? 3000),
-  branches: 120,
-  fcsPerBranch: 20,
-  cafeSessions: 300,
-  townHalls: 40,
-  videos: 20,
-  viewsPerVideo: 300,
-  customers: 3000,
-  activityWeeks: 20,
+  ...HUNDRED_THOUSAND_EVENTS,
+  employees: Number(process.env.BENCH_EMPLOYEES ?? HUNDRED_THOUSAND_EVENTS.employees),
 };
 const SCALE = {
   smoke: { runs: 3, PostgreSQL: TINY, PGlite: TINY },

@@ -7,7 +7,7 @@ import { createPgDriver } from '@hub/sql';
 import { createTestDatabase, TEST_POSTGRES_ADMIN_URL } from '@hub/sql/testing';
 import { CoverageQuery, EmployeeGapsQuery, ReachQuery } from '@hub/web/operations';
 import { print } from 'graphql';
-import { generateCompany, SCALES, type Scale } from '../src/generate/company';
+import { countCompany, SCALES, type Scale } from '../src/generate/company';
 import {
   benchEngines,
   benchResultsDir,
@@ -450,7 +450,7 @@ const keptCompany = async (scale: Scale): Promise<string | undefined> => {
   const url = new URL(TEST_POSTGRES_ADMIN_URL);
   url.pathname = `/hub_bench_${scale}`;
   // Only a whole company counts (a run stopped while generating leaves part of one).
-  const { events } = await generateCompany({ append: async () => ({ nextExpectedRevision: 0n, position: 0n }) }, SCALES[scale], {
+  const { events } = await countCompany(SCALES[scale], {
     seed: 42,
   });
   return (await eventCount(url.toString()).catch(() => 0)) === events ? url.toString() : undefined;

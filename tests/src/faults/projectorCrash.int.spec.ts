@@ -7,7 +7,7 @@ import { createProjector } from '@hub/read-model';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCompany } from '@hub/platform/generate';
+import { generateCompany, HUNDRED_THOUSAND_EVENTS, SCALES } from '@hub/platform/generate';
 import { dumpView } from '../support/viewDump';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -28,32 +28,10 @@ interface Engine {
   dispose(): Promise<void>;
 }
 
-const FULL = {
-  employees: 3000,
-  branches: 120,
-  fcsPerBranch: 20,
-  cafeSessions: 300,
-  townHalls: 40,
-  videos: 20,
-  viewsPerVideo: 300,
-  customers: 3000,
-  activityWeeks: 20,
-};
-const FIFTH = {
-  employees: 600,
-  branches: 40,
-  fcsPerBranch: 12,
-  cafeSessions: 60,
-  townHalls: 10,
-  videos: 5,
-  viewsPerVideo: 250,
-  customers: 600,
-  activityWeeks: 20,
-};
 const CASES = [
   {
     name: 'PostgreSQL',
-    size: FULL,
+    size: HUNDRED_THOUSAND_EVENTS,
     atLeast: 100_000,
     async engine(): Promise<Engine> {
       const database = await createTestDatabase('crash_projector');
@@ -63,7 +41,7 @@ const CASES = [
   {
     // Single-connection PGlite replays about 700 events/s here: a fifth of the data keeps the test in minutes.
     name: 'embedded PGlite',
-    size: FIFTH,
+    size: SCALES.small,
     atLeast: 20_000,
     async engine(): Promise<Engine> {
       const dataDir = mkdtempSync(join(tmpdir(), 'hub-crash-'));

@@ -4,7 +4,7 @@ import { ALL_PROJECTIONS, createProjector, type Projection, type Projector } fro
 import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCompany, type GeneratedCompany } from '@hub/platform/generate';
+import { generateCompany, HUNDRED_THOUSAND_EVENTS, SCALES, type GeneratedCompany } from '@hub/platform/generate';
 import { dumpView } from '../support/viewDump';
 
 /*
@@ -13,31 +13,9 @@ import { dumpView } from '../support/viewDump';
  * embedded engine runs the same on a fifth of the data — single-connection PGlite takes over ten
  * minutes for 100,000 events on a 2-core machine, too long for every `npm test`.
  */
-const FULL = {
-  employees: 3000,
-  branches: 120,
-  fcsPerBranch: 20,
-  cafeSessions: 300,
-  townHalls: 40,
-  videos: 20,
-  viewsPerVideo: 300,
-  customers: 3000,
-  activityWeeks: 20,
-};
-const FIFTH = {
-  employees: 600,
-  branches: 40,
-  fcsPerBranch: 12,
-  cafeSessions: 60,
-  townHalls: 10,
-  videos: 5,
-  viewsPerVideo: 250,
-  customers: 600,
-  activityWeeks: 20,
-};
 const CASES = [
-  { ...SQL_ENGINES[1], size: FULL, atLeast: 100_000 },
-  { ...SQL_ENGINES[0], size: FIFTH, atLeast: 20_000 },
+  { ...SQL_ENGINES[1], size: HUNDRED_THOUSAND_EVENTS, atLeast: 100_000 },
+  { ...SQL_ENGINES[0], size: SCALES.small, atLeast: 20_000 },
 ];
 
 describe.each(CASES)('rebuild on $atLeast+ generated events on $name', ({ size, atLeast, ...engine }) => {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { generateCompany, SCALES, type Scale } from '../generate/company';
+import { countCompany, generateCompany, SCALES, type Scale } from '../generate/company';
 import { createHub } from '../hub';
 import { progressBar } from '../progressBar';
 
@@ -30,7 +30,7 @@ if (!Number.isSafeInteger(seed) || seed < 1 || seed >= 2 ** 31) {
 
 const size = SCALES[scale];
 // The exact count first (nothing written), so the progress bar has its end.
-const { events: total } = await generateCompany({ append: async () => ({ nextExpectedRevision: 0n, position: 0n }) }, size, { seed });
+const { events: total } = await countCompany(size, { seed });
 
 const hub = await createHub(loadConfig());
 try {

@@ -96,6 +96,19 @@ export const SCALES = {
 } as const satisfies Record<string, CompanySize>;
 export type Scale = keyof typeof SCALES;
 
+/** ~100,000 events of every type: the specs that need more than the small company, and the view bench. */
+export const HUNDRED_THOUSAND_EVENTS: CompanySize = {
+  employees: 3000,
+  branches: 120,
+  fcsPerBranch: 20,
+  cafeSessions: 300,
+  townHalls: 40,
+  videos: 20,
+  viewsPerVideo: 300,
+  customers: 3000,
+  activityWeeks: 20,
+};
+
 export const generateCompany = async (
   store: Pick<EventStore, 'append'>,
   size: CompanySize,
@@ -513,3 +526,7 @@ export const generateCompany = async (
   await settle();
   return result;
 };
+
+/** What `generateCompany` would write (its counts), without writing anything: for progress bars and checks. */
+export const countCompany = (size: CompanySize, options: { seed?: number } = {}) =>
+  generateCompany({ append: async () => ({ nextExpectedRevision: 0n, position: 0n }) }, size, options);
