@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
-import { ALL_PROJECTIONS, createProjector, REBUILD_BATCH, type Projection } from '@hub/read-model';
+import { ALL_PROJECTIONS, createProjector, oneEventAtATime, REBUILD_BATCH } from '@hub/read-model';
 import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { TEST_POSTGRES_ADMIN_URL } from '@hub/sql/testing';
 import { countCompany, generateCompany, SCALES, type CompanySize } from '@hub/platform/generate';
+import { progressBar } from '@hub/platform/progress';
 import {
   benchEngines,
   benchScale,
@@ -65,16 +66,6 @@ interface Opened {
   close: () => Promise<void>;
 }
 
-const progress = (label: string) => {
-  let last = 0;
-  return (done: number, total: number) => {
-    const now = Date.now();
-    if (now - last < 5_000 && done < total) return;
-    last = now;
-    console.error(`[bench rebuild] ${label}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
-  };
-};
-
 const countEvents = async (db: SqlDriver) => {
   const [table] = await db.query<{ name: string | null }>(`SELECT to_regclass('hub_events.events')::text AS name`);
   if (table?.name == null) return 0;
@@ -93,8 +84,9 @@ const open = async (engine: BenchEngine, which: BenchScale): Promise<Opened> => 
   const generate = async (db: SqlDriver, label: string) => {
     const store = await createSqlEventStore(db);
     if ((await countEvents(db)) !== events) {
-      const show = progress(`generating the ${which} company into ${label}`);
-      await generateCompany(store, SIZES[which], { seed: SEED, concurrency: 8, onProgress: (n) => show(n, events) });
+      const bar = progressBar(`[bench rebuild] generating the ${which} company into ${label}`, events);
+      await generateCompany(store, SIZES[which], { seed: SEED, concurrency: 8, onProgress: (n) => bar.update(n) });
+      bar.done();
     }
     return { db, store, events, close: async () => (await store.close(), await db.close()) };
   };
@@ -150,14 +142,6 @@ const scan = async (store: EventStore) => {
   }
 };
 
-/** Every projection handed one event at a time: the projector as it was before set-based projection. */
-const oneAtATime = (p: Projection): Projection => ({
-  ...p,
-  apply: async (tx, events) => {
-    for (const e of events) await p.apply(tx, [e]);
-  },
-});
-
 /** The middle value (of an even count, the mean of the two middle ones). */
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -193,17 +177,20 @@ const measure = async (engine: BenchEngine, which: BenchScale, rounds = ROUNDS):
     const slow = createProjector({
       store: opened.store,
       db: opened.db,
-      projections: ALL_PROJECTIONS.map(oneAtATime),
+      projections: ALL_PROJECTIONS.map(oneEventAtATime),
       log: () => undefined,
     });
     const scans: number[] = [];
     const rebuilds: number[] = [];
     const slows: number[] = [];
     let peakRssMb = 0;
-    const show = progress(`${label} rebuild`);
     const rebuild = async () => {
       const { value, peakMb } = await peakRss(() =>
-        seconds(() => projector.rebuild(undefined, { onProgress: (_, stats) => show(stats.applied, opened.events) })),
+        seconds(async () => {
+          const bar = progressBar(`[bench rebuild] ${label} rebuild`, opened.events);
+          await projector.rebuild(undefined, { onProgress: (_, stats) => bar.update(stats.applied) });
+          bar.done();
+        }),
       );
       peakRssMb = Math.max(peakRssMb, peakMb);
       rebuilds.push(value);

@@ -1,6 +1,6 @@
 import type { EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
-import { ALL_PROJECTIONS, createProjector, type Projection, type Projector } from '@hub/read-model';
+import { ALL_PROJECTIONS, createProjector, oneEventAtATime, type Projector } from '@hub/read-model';
 import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,14 +64,8 @@ describe.each(CASES)('rebuild on $atLeast+ generated events on $name', ({ size, 
     expect(await indexes()).toEqual(declared);
 
     // Set-based projection leaves the same rows as every event applied alone, in order.
-    const oneAtATime = (p: Projection): Projection => ({
-      ...p,
-      apply: async (tx, events) => {
-        for (const e of events) await p.apply(tx, [e]);
-      },
-    });
     await projector.stop();
-    const alone = createProjector({ store, db, projections: ALL_PROJECTIONS.map(oneAtATime), log: () => undefined });
+    const alone = createProjector({ store, db, projections: ALL_PROJECTIONS.map(oneEventAtATime), log: () => undefined });
     expect((await alone.rebuild()).applied).toBe(generated.events);
     expect(await dumpView(db)).toEqual(incremental);
   }, 1_200_000);
