@@ -7,10 +7,10 @@ const translate = (e: unknown): unknown =>
   isConnectionFailure(e) && !(e instanceof StoreUnavailableError) ? new StoreUnavailableError(e) : e;
 
 // Keep int8 as strings (the default) and let callers turn them into bigint; never lose precision.
-const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
+const executor = (run: <T>(fn: (client: pg.PoolClient) => Promise<T>) => Promise<T>): SqlExecutor => ({
   async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
     try {
-      const result = await client.query(sql, params);
+      const result = await run((client) => client.query(sql, params));
       return result.rows as R[];
     } catch (e) {
       throw translate(e);
@@ -18,7 +18,7 @@ const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
   },
   async exec(sql: string) {
     try {
-      await client.query(sql);
+      await run((client) => client.query(sql));
     } catch (e) {
       throw translate(e);
     }
@@ -47,18 +47,50 @@ export const createPgDriver = (connectionString: string, options: PgDriverOption
   pool.on('error', (e) => console.error('[sql] idle PostgreSQL client error:', e.message));
   // No JIT: the server compiles a statement whose estimated cost is high, which for the view's short
   // questions costs more than it saves (a gap list of 30,000 customers: 0.5 s compiling for 0.25 s
-  // of work). Set per connection, queued before its first statement — not as a startup option,
-  // which poolers such as PgBouncer refuse; a server without the setting keeps its own.
-  pool.on('connect', (client) => {
-    client.query('SET jit = off').catch(() => undefined);
-  });
+  // of work). Set once per connection before its first statement — not as a startup option, which
+  // poolers such as PgBouncer refuse (a server without the setting keeps its own); awaited, not
+  // queued from the pool's 'connect' event, which pg deprecates (a query while one is running).
+  const prepared = new WeakSet<pg.PoolClient>();
+  const checkout = async () => {
+    const client = await pool.connect();
+    if (!prepared.has(client)) {
+      try {
+        await client.query('SET jit = off');
+      } catch (e) {
+        if (isConnectionFailure(e)) {
+          client.release(true);
+          throw e;
+        }
+      }
+      prepared.add(client);
+    }
+    return client;
+  };
+  /** One statement on a pooled connection; a connection that failed under it is discarded. */
+  const once = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await checkout();
+    let broken = false;
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
+    try {
+      return await fn(client);
+    } catch (e) {
+      broken = broken || isConnectionFailure(e);
+      throw e;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  };
   return {
     kind: 'postgres',
-    ...executor(pool),
+    ...executor(once),
     async transaction(fn) {
       let client: pg.PoolClient;
       try {
-        client = await pool.connect();
+        client = await checkout();
       } catch (e) {
         throw translate(e);
       }
@@ -71,7 +103,7 @@ export const createPgDriver = (connectionString: string, options: PgDriverOption
       client.on('error', onError);
       try {
         await client.query('BEGIN').catch((e: unknown) => Promise.reject(translate(e)));
-        const result = await fn(executor(client));
+        const result = await fn(executor((f) => f(client)));
         await client.query('COMMIT').catch((e: unknown) => Promise.reject(translate(e)));
         return result;
       } catch (e) {
