@@ -17,6 +17,7 @@ import {
   type BenchScale,
   type GoalResult,
 } from '../../scripts/benchGoals';
+import { countEvents, KEPT_SEED, keptCompany, keptDatabaseName } from '../../scripts/keptCompany';
 
 /*
  * `npm run bench` (rebuild, issue #14 goal 2): the view rebuilt from zero against an ordered scan of
@@ -57,7 +58,6 @@ const engines = benchEngines().filter((engine) => {
   return false;
 });
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? { smoke: 1, small: 3, medium: 2, large: 1 }[scale]);
-const SEED = 42;
 
 interface Opened {
   db: SqlDriver;
@@ -66,26 +66,19 @@ interface Opened {
   close: () => Promise<void>;
 }
 
-const countEvents = async (db: SqlDriver) => {
-  const [table] = await db.query<{ name: string | null }>(`SELECT to_regclass('hub_events.events')::text AS name`);
-  if (table?.name == null) return 0;
-  const [row] = await db.query<{ n: string }>('SELECT count(*)::text AS n FROM hub_events.events');
-  return Number(row!.n);
-};
-
 /**
  * The generated company of `which` scale on `engine`, kept between runs (a large one takes minutes
  * to write): reused when it holds exactly that company's events, written again otherwise.
  */
 const open = async (engine: BenchEngine, which: BenchScale): Promise<Opened> => {
   const { events } = await countCompany(SIZES[which], {
-    seed: SEED,
+    seed: KEPT_SEED,
   });
   const generate = async (db: SqlDriver, label: string) => {
     const store = await createSqlEventStore(db);
     if ((await countEvents(db)) !== events) {
       const bar = progressBar(`[bench rebuild] generating the ${which} company into ${label}`, events);
-      await generateCompany(store, SIZES[which], { seed: SEED, concurrency: 8, onProgress: (n) => bar.update(n) });
+      await generateCompany(store, SIZES[which], { seed: KEPT_SEED, concurrency: 8, onProgress: (n) => bar.update(n) });
       bar.done();
     }
     return { db, store, events, close: async () => (await store.close(), await db.close()) };
@@ -102,18 +95,12 @@ const open = async (engine: BenchEngine, which: BenchScale): Promise<Opened> => 
     }
     return generate(db, dir);
   }
-  const name = `hub_bench_${which}`;
-  const url = new URL(TEST_POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
+  const kept = await keptCompany(which);
+  const name = keptDatabaseName(which);
+  if (kept.exists && kept.events === events) return generate(createPgDriver(kept.url, { max: 4 }), `database ${name}`);
   const admin = createPgDriver(TEST_POSTGRES_ADMIN_URL, { max: 1 });
   try {
-    const [exists] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists) {
-      const probe = createPgDriver(url.toString(), { max: 1 });
-      const held = await countEvents(probe).finally(() => probe.close());
-      if (held === events) return await generate(createPgDriver(url.toString(), { max: 4 }), `database ${name}`);
-      await admin.exec(`DROP DATABASE "${name}" WITH (FORCE)`);
-    }
+    if (kept.exists) await admin.exec(`DROP DATABASE "${name}" WITH (FORCE)`);
     await admin.exec(`CREATE DATABASE "${name}"`);
     // Generated data can be generated again: its database commits without waiting for the disk, so a
     // large company (millions of one-event appends) is written in minutes. Reads are unaffected.
@@ -121,7 +108,7 @@ const open = async (engine: BenchEngine, which: BenchScale): Promise<Opened> => 
   } finally {
     await admin.close();
   }
-  return generate(createPgDriver(url.toString(), { max: 4 }), `database ${name}`);
+  return generate(createPgDriver(kept.url, { max: 4 }), `database ${name}`);
 };
 
 const seconds = async (fn: () => Promise<unknown>) => {

@@ -4,7 +4,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPgDriver } from '@hub/sql';
-import { createTestDatabase, TEST_POSTGRES_ADMIN_URL } from '@hub/sql/testing';
+import { createTestDatabase } from '@hub/sql/testing';
 import { CoverageQuery, EmployeeGapsQuery, ReachQuery } from '@hub/web/operations';
 import { print } from 'graphql';
 import { countCompany, SCALES, type Scale } from '../src/generate/company';
@@ -17,6 +17,7 @@ import {
   type BenchEngine,
   type GoalResult,
 } from '../../../scripts/benchGoals';
+import { countEvents, KEPT_SEED, keptCompany } from '../../../scripts/keptCompany';
 
 /*
  * `npm run bench:load -w @hub/platform` (also part of `npm run bench`): the hub started exactly as
@@ -314,8 +315,7 @@ const generate = (scale: Scale, env: Record<string, string>) =>
 const eventCount = async (url: string) => {
   const db = createPgDriver(url, { max: 1 });
   try {
-    const rows = await db.query<{ n: string }>('SELECT count(*)::text AS n FROM hub_events.events');
-    return Number(rows[0]?.n ?? 0);
+    return await countEvents(db);
   } finally {
     await db.close();
   }
@@ -439,21 +439,10 @@ const demoDatabase = async (): Promise<Store> => {
  * generated and projected by `npm run bench -- --only rebuild`, which the runner runs before this
  * bench), or undefined when there is none, or not a whole one.
  */
-const keptCompany = async (scale: Scale): Promise<string | undefined> => {
-  const admin = createPgDriver(TEST_POSTGRES_ADMIN_URL, { max: 1 });
-  try {
-    const [found] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [`hub_bench_${scale}`]);
-    if (!found) return undefined;
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(TEST_POSTGRES_ADMIN_URL);
-  url.pathname = `/hub_bench_${scale}`;
-  // Only a whole company counts (a run stopped while generating leaves part of one).
-  const { events } = await countCompany(SCALES[scale], {
-    seed: 42,
-  });
-  return (await eventCount(url.toString()).catch(() => 0)) === events ? url.toString() : undefined;
+const keptWhole = async (scale: Scale): Promise<string | undefined> => {
+  const kept = await keptCompany(scale);
+  const { events } = await countCompany(SCALES[scale], { seed: KEPT_SEED });
+  return kept.exists && kept.events === events ? kept.url : undefined;
 };
 
 /**
@@ -461,7 +450,7 @@ const keptCompany = async (scale: Scale): Promise<string | undefined> => {
  * rebuild bench's kept one, else generated now into a fresh store.
  */
 const generatedStore = async (engine: BenchEngine, scale: Scale): Promise<Store> => {
-  const given = process.env.DATABASE_URL ?? (engine === 'PostgreSQL' && scale === 'large' ? await keptCompany(scale) : undefined);
+  const given = process.env.DATABASE_URL ?? (engine === 'PostgreSQL' && scale === 'large' ? await keptWhole(scale) : undefined);
   if (engine === 'PostgreSQL' && given) {
     const events = await eventCount(given);
     if (events === 0) throw new Error('DATABASE_URL holds no events: generate a company into it first (npm run generate -- --scale …)');
@@ -536,7 +525,7 @@ else {
   const scale = PLAN.company;
   const company = generatedCompany(`generated ${scale}`);
   for (const engine of engines) {
-    if (engine === 'PostgreSQL' && scale === 'large' && !process.env.DATABASE_URL && !(await keptCompany(scale))) {
+    if (engine === 'PostgreSQL' && scale === 'large' && !process.env.DATABASE_URL && !(await keptWhole(scale))) {
       skipped.push(
         'large company on PostgreSQL: none at hand — the rebuild bench writes one (database hub_bench_large) when it runs before this one; or generate one and give its DATABASE_URL',
       );
