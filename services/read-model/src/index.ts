@@ -2,6 +2,7 @@ export * from './coverage/twoWay';
 export * from './coverage/cadence';
 export * from './coverage/coverage';
 export * from './coverage/coverageByMonth';
+export * from './coverage/periodTouches';
 export * from './asOf';
 export * from './coverage/reach';
 export * from './coverage/guests';

@@ -12,21 +12,11 @@ import { directoryProjection } from './projections/directory';
 import { listCafeSessions, participantsBySessionIds } from './queries/cafeSessions';
 import { questionsOfGatherings } from './queries/questions';
 import { touchesByPersonIds } from './queries/touches';
+import { dumpView } from './testing';
 
 const ctx = { actor: 'test' };
 
 /** Every row of every view table, in a stable order: what "equal views" means. */
-const dumpView = async (db: SqlDriver) => {
-  const tables = await db.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'hub_view' AND table_name <> 'checkpoints' ORDER BY 1`,
-  );
-  const dump: Record<string, unknown[]> = {};
-  for (const { table_name } of tables) {
-    dump[table_name] = await db.query(`SELECT * FROM hub_view.${table_name} ORDER BY 1, 2`);
-  }
-  return dump;
-};
-
 /** A small deterministic PRNG, so the data set is the same on every run and engine. */
 const prng = (seed: number) => () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;

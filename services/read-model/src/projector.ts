@@ -11,7 +11,7 @@ import { prideProjection } from './projections/pride';
 import { questionProjection } from './projections/questions';
 import { townHallProjection } from './projections/townHalls';
 import { videoMessageProjection } from './projections/videoMessages';
-import { READ_MODEL_DDL, READ_MODEL_VERSION } from './schema';
+import { ensureTouchMonths, READ_MODEL_DDL, READ_MODEL_VERSION } from './schema';
 
 const VIEW_SHAPE = `hub view, shape ${READ_MODEL_VERSION}`;
 
@@ -49,8 +49,10 @@ const REASON_MAX = 2_000;
  */
 const resetProjection = async (tx: SqlExecutor, projection: Projection, createdTables: readonly string[]) => {
   for (const table of new Set([...createdTables, ...projection.tables])) await tx.exec(`DROP TABLE IF EXISTS hub_view.${table} CASCADE`);
-  if (projection.touchChannels.length > 0)
+  if (projection.touchChannels.length > 0) {
     await tx.query(`DELETE FROM hub_view.touches WHERE channel = ANY($1::text[])`, [projection.touchChannels]);
+    await tx.query(`DELETE FROM hub_view.touch_months WHERE channel = ANY($1::text[])`, [projection.touchChannels]);
+  }
   // Its replay from the start parks again what it still cannot take, and what still does not parse.
   await tx.query(`DELETE FROM hub_view.dead_letters WHERE projection = ANY($1::text[])`, [[projection.name, EVERY_PROJECTION]]);
   await tx.query(`DELETE FROM hub_view.checkpoints WHERE name = $1`, [projection.name]);
@@ -77,6 +79,8 @@ export const migrateReadModel = (
     );
     if (found && found.shape !== VIEW_SHAPE) await tx.exec('DROP SCHEMA hub_view CASCADE');
     await tx.exec(ddl(READ_MODEL_DDL));
+    // A rebuild from zero folds the touches per month once, after the replay, like the indexes.
+    if (indexes) await ensureTouchMonths(tx);
     await tx.exec(`COMMENT ON SCHEMA hub_view IS '${VIEW_SHAPE}'`);
     const known = await tx.query<{ name: string; shape: number; tables: string[] }>(`SELECT name, shape, tables FROM hub_view.checkpoints`);
     for (const projection of projections) {
@@ -101,6 +105,7 @@ const createIndexes = (db: SqlDriver, projections: readonly Projection[]) =>
     // A server sorts a large index in memory rather than on disk; the embedded engine keeps its default.
     if (db.kind === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
     await tx.exec([READ_MODEL_DDL, ...projections.map((p) => p.ddl)].flatMap((ddl) => ddl.match(INDEX) ?? []).join('\n'));
+    await ensureTouchMonths(tx);
   });
 
 /** Resets one projection (see resetProjection) and recreates its tables, empty; the others are untouched. */

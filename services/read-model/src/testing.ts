@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SCHEMA_VERSION, type HubEvent } from '@hub/events';
 import type { EventStore } from '@hub/event-store';
 import { createSqlEventStore } from '@hub/event-store-sql';
-import type { SqlDriver } from '@hub/sql';
+import type { SqlDriver, SqlExecutor } from '@hub/sql';
 import type { Projection } from './projection';
 import { createProjector, type Projector } from './projector';
 
@@ -30,11 +30,40 @@ export const appendHistory = async (store: EventStore, history: readonly History
     ]);
 };
 
+/** Every row of a view table, ordered by every column (rows that share their first ones still come in one order). */
+const allRowsOf = async (db: SqlExecutor, table: string) => {
+  const [shape] = await db.query<{ columns: number }>(
+    `SELECT count(*)::int AS columns FROM information_schema.columns WHERE table_schema = 'hub_view' AND table_name = $1`,
+    [table],
+  );
+  const order = Array.from({ length: Number(shape!.columns) }, (_, i) => i + 1).join(', ');
+  return db.query(`SELECT * FROM hub_view.${table} ORDER BY ${order}`);
+};
+
 /** Every row of the named view tables, in a stable order (by every column). */
 export const rowsOf = async (db: SqlDriver, tables: readonly string[]) => {
   const rows: Record<string, unknown[]> = {};
-  for (const table of tables) rows[table] = await db.query(`SELECT * FROM hub_view.${table} ORDER BY 1, 2, 3`);
+  for (const table of tables) rows[table] = await allRowsOf(db, table);
   return rows;
+};
+
+/**
+ * Every row of every view table, in a stable order: what "equal views" means. The checkpoints are
+ * left out (their time differs), and so is when a dead letter was parked (a rebuild parks it anew).
+ */
+export const dumpView = async (db: SqlExecutor) => {
+  const tables = await db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'hub_view' AND table_name <> 'checkpoints' ORDER BY 1`,
+  );
+  const dump: Record<string, unknown[]> = {};
+  for (const { table_name } of tables)
+    dump[table_name] =
+      table_name === 'dead_letters'
+        ? await db.query(
+            'SELECT position, projection, event_id, event_type, stream_name, reason FROM hub_view.dead_letters ORDER BY position, projection',
+          )
+        : await allRowsOf(db, table_name);
+  return dump;
 };
 
 /** The touches of these channels, in a stable order. */

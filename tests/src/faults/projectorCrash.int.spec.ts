@@ -8,7 +8,7 @@ import { createPgDriver, createPgliteDriver, type SqlDriver } from '@hub/sql';
 import { createTestDatabase } from '@hub/sql/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCompany, HUNDRED_THOUSAND_EVENTS, SCALES } from '@hub/platform/generate';
-import { dumpView } from '../support/viewDump';
+import { dumpView } from '@hub/read-model/testing';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const KILLS = 20;

@@ -4,7 +4,7 @@ import { viewHealth, waitForCheckpoint } from '@hub/read-model';
 import { ownPostgresUnavailable, startOwnPostgres, type OwnPostgres } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCompany } from '@hub/platform/generate';
-import { dumpView } from '../support/viewDump';
+import { dumpView } from '@hub/read-model/testing';
 
 const skipReason = ownPostgresUnavailable();
 if (skipReason) console.warn(`[faults] SKIPPED store outage test: ${skipReason}.`);

@@ -5,7 +5,7 @@ import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCompany, HUNDRED_THOUSAND_EVENTS, SCALES, type GeneratedCompany } from '@hub/platform/generate';
-import { dumpView } from '../support/viewDump';
+import { dumpView } from '@hub/read-model/testing';
 
 /*
  * Rebuild from zero equals the view built incrementally, on more than 100,000 events of every

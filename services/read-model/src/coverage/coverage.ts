@@ -3,6 +3,7 @@ import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { FCS_AS_OF } from '../queries/directory';
 import { employeesAsOfSql } from '../queries/employees';
+import { periodTouchesSql } from './periodTouches';
 import type { ReachPeriod } from './reach';
 
 /*
@@ -139,11 +140,17 @@ export const coverage = async (
   const population = populationSql(kind, segment, params, asOf);
   params.push(kind, filter.channel ?? null, filter.leaderId ?? null);
   const [k, ch, ld] = [params.length - 2, params.length - 1, params.length];
+  const periodTouches = periodTouchesSql(
+    params,
+    { kind: `$${k}`, from: '$1', to: '$2', asOf: 3, channel: `$${ch}`, leader: `$${ld}` },
+    period,
+  );
   // One statement: the population and its touches are computed once (each CTE is referenced more
   // than once, so PostgreSQL materialises it), the touches folded per person, channel and leader
-  // first (a hash aggregate: the distinct counts below then sort a few rows per person, not every
-  // touch), then totals, channels and leaders come from one GROUP BY GROUPING SETS —
-  // `grouping_set` says which grouping a row belongs to (GROUPING bits).
+  // first (whole months come folded already: periodTouches.ts; a hash aggregate: the distinct
+  // counts below then sort a few rows per person, not every touch), then totals, channels and
+  // leaders come from one GROUP BY GROUPING SETS — `grouping_set` says which grouping a row belongs
+  // to (GROUPING bits).
   const rows = await db.query<{
     grouping_set: number;
     channel: Channel | null;
@@ -155,10 +162,8 @@ export const coverage = async (
   }>(
     `WITH pop AS MATERIALIZED (${population}),
      t AS MATERIALIZED (
-       SELECT t.person_id, t.channel, t.leader_id, count(*) AS touches, max(t.touched_at) AS last
-       FROM hub_view.touches t JOIN pop ON pop.person_id = t.person_id
-       WHERE t.person_kind = $${k} AND t.touched_at >= $1::timestamptz AND t.touched_at < $2::timestamptz AND ${asOfSql('t', 3)}
-         AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+       SELECT t.person_id, t.channel, t.leader_id, sum(t.touches) AS touches, max(t.last) AS last
+       FROM (${periodTouches}) t JOIN pop ON pop.person_id = t.person_id
        GROUP BY t.person_id, t.channel, t.leader_id
      ),
      g AS (

@@ -1,9 +1,10 @@
 import { koreanDayStart, validationError, YEARS } from '@hub/events';
 import type { SqlExecutor } from '@hub/sql';
-import { asOfParam, asOfSql, type AsOf } from '../asOf';
+import { asOfParam, type AsOf } from '../asOf';
 import { FCS_AS_OF } from '../queries/directory';
 import { employeesAsOfSql } from '../queries/employees';
 import { populationSql, type CoverageFilter, type PopulationKind, type Segment } from './coverage';
+import { periodTouchesSql } from './periodTouches';
 
 /*
  * Reach per month: what `coverage` says of each calendar month in Korea over a run of months,
@@ -79,6 +80,11 @@ export const coverageByMonth = async (
   params.push(kind, filter.channel ?? null, filter.leaderId ?? null, list[0]!.from, list[list.length - 1]!.to);
   const n = params.length;
   const [k, ch, ld, first, last] = [n - 4, n - 3, n - 2, n - 1, n];
+  const touches = periodTouchesSql(
+    params,
+    { kind: `$${k}`, from: `$${first}`, to: `$${last}`, asOf: 3, channel: `$${ch}`, leader: `$${ld}` },
+    { from: list[0]!.from, to: list[list.length - 1]!.to },
+  );
   const rows = await db.query<{ month_index: number; population: number; reached: number; touches: number }>(
     `WITH months AS MATERIALIZED (
        SELECT month_index::int, month_from, month_to FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS m(month_from, month_to, month_index)
@@ -93,13 +99,12 @@ export const coverageByMonth = async (
      ),
      pop AS (SELECT person_id, present_in FROM present WHERE row_kind = 1),
      sizes AS (SELECT month_index, population FROM present WHERE row_kind = 2),
-     -- each touch of the period in its month (width_bucket: the month whose start is the last one
-     -- at or before it), counted per person and month before they meet the population
+     -- the period's touches (whole months: folded already, periodTouches.ts) in their month
+     -- (width_bucket: the month whose start is the last one at or before their latest touch),
+     -- counted per person and month before they meet the population
      per_person AS MATERIALIZED (
-       SELECT width_bucket(t.touched_at, $1::timestamptz[]) AS month_index, t.person_id, count(*)::int AS touches
-       FROM hub_view.touches t
-       WHERE t.person_kind = $${k} AND t.touched_at >= $${first}::timestamptz AND t.touched_at < $${last}::timestamptz AND ${asOfSql('t', 3)}
-         AND ($${ch}::text IS NULL OR t.channel = $${ch}) AND ($${ld}::text IS NULL OR t.leader_id = $${ld})
+       SELECT width_bucket(t.last, $1::timestamptz[]) AS month_index, t.person_id, sum(t.touches)::int AS touches
+       FROM (${touches}) t
        GROUP BY 1, 2
      ),
      hits AS (

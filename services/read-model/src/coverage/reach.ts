@@ -2,6 +2,7 @@ import { GRADES, isCafeSessionEligible, type Channel, type OrgUnitKind } from '@
 import type { SqlExecutor } from '@hub/sql';
 import { asOfParam, asOfSql, type AsOf } from '../asOf';
 import { employeesAsOfSql } from '../queries/employees';
+import { periodTouchesSql } from './periodTouches';
 
 /*
  * Where reach is computed. Reach of a population over a period = distinct people touched in the
@@ -51,6 +52,17 @@ export const employeeReachByOrgUnit = async (
   filter: { channel?: Channel | null; leaderId?: string | null; orgUnitId?: string | null } = {},
   asOf?: AsOf,
 ): Promise<OrgUnitReachRow[]> => {
+  const params: unknown[] = [
+    period.from,
+    period.to,
+    filter.leaderId ?? null,
+    filter.orgUnitId ?? null,
+    ELIGIBLE_GRADES,
+    asOfParam(asOf),
+    COMPANY_ROOT_ID,
+    filter.channel ?? null,
+  ];
+  const touches = periodTouchesSql(params, { kind: "'EMPLOYEE'", from: '$1', to: '$2', asOf: 6, channel: '$8', leader: '$3' }, period);
   const rows = await db.query<{
     org_unit_id: string;
     name: string;
@@ -73,13 +85,7 @@ export const employeeReachByOrgUnit = async (
        SELECT * FROM (${employeesAsOfSql(6, asOf)}) e
        WHERE (e.hired_on IS NULL OR e.hired_on < $2::timestamptz) AND (e.left_on IS NULL OR e.left_on >= $1::timestamptz)
      ),
-     met AS (
-       SELECT DISTINCT person_id FROM hub_view.touches
-       WHERE ($8::text IS NULL OR channel = $8) AND person_kind = 'EMPLOYEE'
-         AND touched_at >= $1::timestamptz AND touched_at < $2::timestamptz
-         AND ($3::text IS NULL OR leader_id = $3)
-         AND ${asOfSql(null, 6)}
-     )
+     met AS (SELECT DISTINCT person_id FROM (${touches}) t)
      -- the company-wide root first: every employee present, whichever division
      SELECT $7::text AS org_unit_id, 'Company (전사)' AS name, 'COMPANY' AS kind, NULL::text AS parent_id,
             count(p.employee_id)::int AS population,
@@ -99,16 +105,7 @@ export const employeeReachByOrgUnit = async (
      WHERE ($4::text IS NULL OR u.org_unit_id = $4)
      GROUP BY u.org_unit_id, u.name, u.kind, u.parent_id
      ORDER BY root, org_unit_id`,
-    [
-      period.from,
-      period.to,
-      filter.leaderId ?? null,
-      filter.orgUnitId ?? null,
-      ELIGIBLE_GRADES,
-      asOfParam(asOf),
-      COMPANY_ROOT_ID,
-      filter.channel ?? null,
-    ],
+    params,
   );
   return rows.map((r) => {
     const population = Number(r.population);

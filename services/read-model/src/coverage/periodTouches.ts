@@ -1,0 +1,95 @@
+import { asOfSql } from '../asOf';
+import { KOREAN_MONTH_START_SQL } from '../schema';
+import type { ReachPeriod } from './reach';
+
+/*
+ * Where reach reads its touches: the touches of a period, as rows of (person_id, channel,
+ * leader_id, touches, last) — a count and the latest touched_at of some of them. The period's whole
+ * calendar months in Korea come from hub_view.touch_months (one row per person, channel, leader and
+ * month), its partial months at either edge from the touches themselves. Summed per person, the rows
+ * give exactly what counting the touches gives, at any moment: a month row is taken only as of a
+ * moment that sees every touch folded into it, otherwise that month's touches are read one by one.
+ */
+
+const HOUR_MS = 3_600_000;
+const KOREA_OFFSET_MS = 9 * HOUR_MS;
+
+/** The first instant at or after `instant` that starts a calendar month in Korea, as that month's first day and the instant. */
+const monthStartAtOrAfter = (instant: string) => {
+  const local = new Date(Date.parse(instant) + KOREA_OFFSET_MS);
+  const startsMonth =
+    local.getUTCDate() === 1 && local.getUTCHours() + local.getUTCMinutes() + local.getUTCSeconds() + local.getUTCMilliseconds() === 0;
+  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + (startsMonth ? 0 : 1), 1));
+  return { day: first.toISOString().slice(0, 10), at: new Date(first.getTime() - KOREA_OFFSET_MS).toISOString() };
+};
+
+/** The last instant at or before `instant` that starts a calendar month in Korea. */
+const monthStartAtOrBefore = (instant: string) => {
+  const local = new Date(Date.parse(instant) + KOREA_OFFSET_MS);
+  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1));
+  return { day: first.toISOString().slice(0, 10), at: new Date(first.getTime() - KOREA_OFFSET_MS).toISOString() };
+};
+
+/**
+ * The whole calendar months in Korea inside [from, to): the first one's first day and the first
+ * day after the last (`fromMonth` inclusive, `toMonth` exclusive), and the instants they begin; null
+ * when the period holds no whole month.
+ */
+export const wholeMonthsOf = (period: ReachPeriod) => {
+  const first = monthStartAtOrAfter(period.from);
+  const end = monthStartAtOrBefore(period.to);
+  return first.at < end.at ? { fromMonth: first.day, toMonth: end.day, from: first.at, to: end.at } : null;
+};
+
+/** SQL expressions (parameters already in the caller's list) for what the touches are narrowed by. */
+export interface TouchScope {
+  /** person_kind (text). */
+  kind: string;
+  /** The period's bounds (timestamptz), as the caller holds them. */
+  from: string;
+  to: string;
+  /** The view moment's parameter number (see asOfSql). */
+  asOf: number;
+  /** The channel and the leader (text, NULL: any). */
+  channel: string;
+  leader: string;
+}
+
+/**
+ * The touches of `period` (`scope.from`/`scope.to` are its SQL bounds) as folded rows; pushes the
+ * period's whole months onto `params`. See the module comment.
+ */
+export const periodTouchesSql = (params: unknown[], scope: TouchScope, period: ReachPeriod) => {
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const months = wholeMonthsOf(period);
+  // No whole month: an empty run of months, and one edge that is the whole period.
+  const [fromMonth, toMonth] = months ? [p(months.fromMonth), p(months.toMonth)] : [p('1970-01-01'), p('1970-01-01')];
+  const [monthsFrom, monthsTo] = months ? [p(months.from), p(months.to)] : [scope.to, scope.to];
+  const { kind, from, to, channel, leader } = scope;
+  const seen = (alias: string) =>
+    `${alias}.max_occurred_at <= ($${scope.asOf}::timestamptz[])[1] AND ${alias}.max_recorded_at <= ($${scope.asOf}::timestamptz[])[2]`;
+  const narrowed = (alias: string) =>
+    `(${channel}::text IS NULL OR ${alias}.channel = ${channel}) AND (${leader}::text IS NULL OR ${alias}.leader_id = ${leader})`;
+  const inMonths = `m.person_kind = ${kind} AND m.month >= ${fromMonth}::date AND m.month < ${toMonth}::date AND ${narrowed('m')}`;
+  return `
+    SELECT m.person_id, m.channel, m.leader_id, m.touches, m.last_at AS last
+    FROM hub_view.touch_months m
+    WHERE ${inMonths} AND ${seen('m')}
+    UNION ALL
+    SELECT t.person_id, t.channel, t.leader_id, 1, t.touched_at
+    FROM hub_view.touches t
+    WHERE t.person_kind = ${kind} AND ${asOfSql('t', scope.asOf)} AND ${narrowed('t')}
+      AND ((t.touched_at >= ${from}::timestamptz AND t.touched_at < ${monthsFrom}::timestamptz)
+        OR (t.touched_at >= ${monthsTo}::timestamptz AND t.touched_at < ${to}::timestamptz))
+    UNION ALL
+    -- a whole month with a touch not yet seen at that moment: its touches that were
+    SELECT t.person_id, t.channel, t.leader_id, 1, t.touched_at
+    FROM hub_view.touch_months m
+    JOIN hub_view.touches t ON t.person_id = m.person_id AND t.person_kind = m.person_kind AND t.channel = m.channel
+      AND t.leader_id IS NOT DISTINCT FROM m.leader_id
+      AND t.touched_at >= ${KOREAN_MONTH_START_SQL('m.month')} AND t.touched_at < ${KOREAN_MONTH_START_SQL("m.month + interval '1 month'")}
+    WHERE ${inMonths} AND NOT (${seen('m')}) AND ${asOfSql('t', scope.asOf)}`;
+};
