@@ -104,8 +104,9 @@ const createIndexes = (db: SqlDriver, projections: readonly Projection[]) =>
   db.transaction(async (tx) => {
     // A server sorts a large index in memory rather than on disk; the embedded engine keeps its default.
     if (db.kind === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await tx.exec([READ_MODEL_DDL, ...projections.map((p) => p.ddl)].flatMap((ddl) => ddl.match(INDEX) ?? []).join('\n'));
+    // The touches folded per month before touch_months has its secondary indexes, like every table.
     await ensureTouchMonths(tx);
+    await tx.exec([READ_MODEL_DDL, ...projections.map((p) => p.ddl)].flatMap((ddl) => ddl.match(INDEX) ?? []).join('\n'));
   });
 
 /** Resets one projection (see resetProjection) and recreates its tables, empty; the others are untouched. */

@@ -141,11 +141,13 @@ describe('SQL driver: PGlite (embedded), a transaction that has ended', () => {
 });
 
 describe('SQL driver: PostgreSQL (pg), settings', () => {
-  it('runs without JIT compilation, in and outside transactions (short questions would pay more compiling than running)', async () => {
+  it('runs without JIT compilation or parallel workers, sorting in 16 MB, in and outside transactions (short questions)', async () => {
     const { db, dispose } = await SQL_ENGINES[1].create();
     try {
-      expect(await db.query('SHOW jit')).toEqual([{ jit: 'off' }]);
-      expect(await db.transaction((tx) => tx.query('SHOW jit'))).toEqual([{ jit: 'off' }]);
+      const settings = `SELECT current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers, current_setting('work_mem') AS work_mem`;
+      const expected = [{ jit: 'off', workers: '0', work_mem: '16MB' }];
+      expect(await db.query(settings)).toEqual(expected);
+      expect(await db.transaction((tx) => tx.query(settings))).toEqual(expected);
     } finally {
       await dispose();
     }

@@ -145,12 +145,13 @@ export const coverage = async (
     { kind: `$${k}`, from: '$1', to: '$2', asOf: 3, channel: `$${ch}`, leader: `$${ld}` },
     period,
   );
-  // One statement: the population and its touches are computed once (each CTE is referenced more
-  // than once, so PostgreSQL materialises it), the touches folded per person, channel and leader
-  // first (whole months come folded already: periodTouches.ts; a hash aggregate: the distinct
-  // counts below then sort a few rows per person, not every touch), then totals, channels and
-  // leaders come from one GROUP BY GROUPING SETS — `grouping_set` says which grouping a row belongs
-  // to (GROUPING bits).
+  // One statement: the population and the period's touches are computed once (each CTE is
+  // referenced more than once, so PostgreSQL materialises it); the touches come folded per person,
+  // channel, leader and month for whole months (periodTouches.ts) and are summed per person,
+  // channel and leader, then kept for the population (after summing: fewer rows to match). Each
+  // figure is then a count of rows of a hash aggregate — per person and channel, per person and
+  // leader, per person — instead of DISTINCT counts, which sort. `grouping_set`: 3 = totals,
+  // 1 = by channel, 2 = by leader.
   const rows = await db.query<{
     grouping_set: number;
     channel: Channel | null;
@@ -162,22 +163,28 @@ export const coverage = async (
   }>(
     `WITH pop AS MATERIALIZED (${population}),
      t AS MATERIALIZED (
-       SELECT t.person_id, t.channel, t.leader_id, sum(t.touches) AS touches, max(t.last) AS last
-       FROM (${periodTouches}) t JOIN pop ON pop.person_id = t.person_id
-       GROUP BY t.person_id, t.channel, t.leader_id
+       SELECT * FROM (
+         SELECT t.person_id, t.channel, t.leader_id, sum(t.touches) AS touches, max(t.last) AS last
+         FROM (${periodTouches}) t
+         GROUP BY t.person_id, t.channel, t.leader_id
+         OFFSET 0
+       ) t WHERE t.person_id IN (SELECT person_id FROM pop)
      ),
-     g AS (
-       SELECT GROUPING(channel, leader_id) AS grouping_set, channel, leader_id, count(DISTINCT person_id)::int AS reached, sum(touches)::int AS touches
-       FROM t GROUP BY GROUPING SETS ((), (channel), (leader_id))
-     )
-     SELECT g.*,
-            CASE WHEN g.grouping_set = 3 THEN (SELECT count(*) FROM pop)::int END AS population,
-            CASE WHEN g.grouping_set = 3 THEN (SELECT avg(extract(epoch FROM ($2::timestamptz - last)) / 86400)::float8 FROM (SELECT max(last) AS last FROM t GROUP BY person_id) l) END AS days
-     FROM g
-     ORDER BY g.grouping_set DESC, CASE WHEN g.grouping_set = 1 THEN g.channel END, CASE WHEN g.grouping_set = 2 THEN g.reached END DESC, CASE WHEN g.grouping_set = 2 THEN g.leader_id END`,
+     people AS (SELECT person_id, sum(touches) AS touches, max(last) AS last FROM t GROUP BY person_id)
+     SELECT * FROM (
+     SELECT 3 AS grouping_set, NULL AS channel, NULL AS leader_id, count(*)::int AS reached, coalesce(sum(touches), 0)::int AS touches,
+            (SELECT count(*) FROM pop)::int AS population, avg(extract(epoch FROM ($2::timestamptz - last)) / 86400)::float8 AS days
+     FROM people
+     UNION ALL
+     SELECT 1, channel, NULL, count(*)::int, sum(touches)::int, NULL, NULL
+     FROM (SELECT person_id, channel, sum(touches) AS touches FROM t GROUP BY person_id, channel) c GROUP BY channel
+     UNION ALL
+     SELECT 2, NULL, leader_id, count(*)::int, sum(touches)::int, NULL, NULL
+     FROM (SELECT person_id, leader_id, sum(touches) AS touches FROM t GROUP BY person_id, leader_id) l GROUP BY leader_id
+     ) g
+     ORDER BY grouping_set DESC, CASE WHEN grouping_set = 1 THEN channel END, CASE WHEN grouping_set = 2 THEN reached END DESC, CASE WHEN grouping_set = 2 THEN leader_id END`,
     params,
   );
-  // GROUPING(channel, leader_id): 3 = totals, 1 = by channel, 2 = by leader.
   const totals = rows.find((r) => Number(r.grouping_set) === 3);
   const byChannel = rows.filter((r) => Number(r.grouping_set) === 1);
   const byLeader = rows.filter((r) => Number(r.grouping_set) === 2);
