@@ -22,8 +22,9 @@ import { countEvents, KEPT_SEED, keptCompany } from '../../../scripts/keptCompan
 /*
  * `npm run bench:load -w @hub/platform` (also part of `npm run bench`): the hub started exactly as
  * `npm start` starts it, then 20 clients over HTTP to 127.0.0.1, each asking the overview's
- * questions (coverage, employee gaps, café-session reach by org unit) with its own periods,
- * segments and channels, bounded in count and time. Side by side in the same run: a trivial
+ * questions (coverage, employee gaps, café-session reach by org unit) with its own periods (mostly
+ * the console's presets for varied months, some custom runs of days), segments and channels,
+ * bounded in count and time. Side by side in the same run: a trivial
  * `{ __typename }` alone, and the same while the load runs (starvation check), and the hub
  * process's resident memory (itself and any child, peak and during the load). Goals of issue #14:
  * 1 (p95 < 50 ms per question, the trivial query's p95 under load ≤ 2× alone) and 4 (RSS < 512 MB).
@@ -126,8 +127,27 @@ const generatedCompany = (name: string): Company => ({
   ],
 });
 
-/** A period inside the company's history: a week to a quarter. */
+/** The last day of the month `months` after March 2014 (UTC date arithmetic on calendar days). */
+const monthDay = (months: number, dayOfMonth: number) => day(new Date(Date.UTC(2014, 2 + months, dayOfMonth)));
+/**
+ * A period inside the company's history, as the console asks it: three times in four one of its
+ * presets (this month, quarter, year to date, last 12 months) for a reference month, else a custom
+ * run of 7 to 91 days from any day.
+ */
 const period = (random: () => number, company: Company) => {
+  const months = Math.floor(company.days / 30);
+  if (random() < 0.75) {
+    const ref = Math.floor(random() * months);
+    const refMonth = (2 + ref) % 12;
+    const presets: Record<string, [number, number]> = {
+      month: [ref, ref],
+      quarter: [ref - (refMonth % 3), ref - (refMonth % 3) + 2],
+      ytd: [ref - refMonth, ref],
+      last12: [ref - 11, ref],
+    };
+    const [first, last] = presets[pick(random, Object.keys(presets))]!;
+    return { fromDay: monthDay(first, 1), toDay: monthDay(last + 1, 0) };
+  }
   const from = new Date(Date.UTC(2014, 2, 1) + Math.floor(random() * company.days) * 86_400_000);
   const days = pick(random, [7, 30, 31, 91]);
   return { fromDay: day(from), toDay: day(new Date(from.getTime() + (days - 1) * 86_400_000)) };
