@@ -1,6 +1,16 @@
 import { createSqlEventStore } from '@hub/event-store-sql';
 import { generateCompany } from '@hub/platform/generate';
-import { asOfParam, asOfSql, createProjector, periodTouchesSql, wholeMonthsOf, type AsOf, type ReachPeriod } from '@hub/read-model';
+import {
+  asOfParam,
+  asOfSql,
+  createProjector,
+  gaps,
+  periodTouchesSql,
+  populationSql,
+  wholeMonthsOf,
+  type AsOf,
+  type ReachPeriod,
+} from '@hub/read-model';
 import type { SqlDriver } from '@hub/sql';
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +139,42 @@ describe.each(SQL_ENGINES)('touches of a period, whole months folded, on $name',
     expect(shapes.size).toBeGreaterThanOrEqual(3);
     expect(foldedMonths).toBeGreaterThan(0);
     expect(unseenMonths).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('lists as gaps exactly the people whose last touch before the moment is older than the window', async () => {
+    let seed = 5;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed / 2 ** 31);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    let listed = 0;
+    for (let i = 0; i < 30; i++) {
+      const at = new Date(span.first + Math.floor(random() * (span.last + 40 * 86_400_000 - span.first))).toISOString();
+      const days = pick([7, 30, 60, 90, 180]);
+      const kind = pick(KINDS);
+      const channel = pick(CHANNELS);
+      const moment = pick(['now', 'at', 'knownAt']);
+      const asOf: AsOf = moment === 'now' ? null : moment === 'at' ? at : { knownAt: span.recordedMiddle };
+      // The definition, person by person: the last touch before `at`, a gap when none or older than the window.
+      const params: unknown[] = [at, at, asOfParam(asOf)];
+      const population = populationSql(kind, {}, params, asOf);
+      params.push(kind, channel);
+      const [k, ch] = [params.length - 1, params.length];
+      const expected = await db.query<{ person_id: string; last: Date | null }>(
+        `SELECT pop.person_id, (SELECT max(t.touched_at) FROM hub_view.touches t WHERE t.person_id = pop.person_id AND t.person_kind = $${k}
+           AND t.touched_at < $1::timestamptz AND ${asOfSql('t', 3)} AND ($${ch}::text IS NULL OR t.channel = $${ch})) AS last
+         FROM (${population}) pop`,
+        params,
+      );
+      const gapsByDefinition = expected
+        .filter((r) => r.last === null || new Date(r.last).getTime() < Date.parse(at) - days * 86_400_000)
+        .map((r) => ({ personId: r.person_id, lastTouchedAt: r.last === null ? null : new Date(r.last).toISOString() }))
+        .sort((a, b) => (a.lastTouchedAt ?? '').localeCompare(b.lastTouchedAt ?? '') || a.personId.localeCompare(b.personId));
+      const listedNow = await gaps(db, kind, {}, at, days, { channel }, 100_000, asOf);
+      expect(listedNow.total).toBe(gapsByDefinition.length);
+      expect(listedNow.rows.map(({ personId, lastTouchedAt }) => ({ personId, lastTouchedAt }))).toEqual(gapsByDefinition);
+      listed += listedNow.rows.filter((r) => r.lastTouchedAt !== null).length;
+    }
+    // Not only people never reached: gaps with a last touch were listed too.
+    expect(listed).toBeGreaterThan(0);
   }, 300_000);
 
   it('names the whole months of a period in Korea', () => {

@@ -1,5 +1,5 @@
 import { asOfSql } from '../asOf';
-import { KOREAN_MONTH_START_SQL } from '../schema';
+import { KOREAN_MONTH_SQL, KOREAN_MONTH_START_SQL } from '../schema';
 import type { ReachPeriod } from './reach';
 
 /*
@@ -85,11 +85,15 @@ export const periodTouchesSql = (params: unknown[], scope: TouchScope, period: R
       AND ((t.touched_at >= ${from}::timestamptz AND t.touched_at < ${monthsFrom}::timestamptz)
         OR (t.touched_at >= ${monthsTo}::timestamptz AND t.touched_at < ${to}::timestamptz))
     UNION ALL
-    -- a whole month with a touch not yet seen at that moment: its touches that were
+    -- a whole month with a touch not yet seen at that moment: its touches that were. Joined on
+    -- equalities as well as each month's bounds, so the planner can take either road: a few such
+    -- months (asked of now: none) are looked up touch by touch, many (asked of a past moment) are
+    -- matched against one range of touches.
     SELECT t.person_id, t.channel, t.leader_id, 1, t.touched_at
     FROM hub_view.touch_months m
-    JOIN hub_view.touches t ON t.person_id = m.person_id AND t.person_kind = m.person_kind AND t.channel = m.channel
-      AND t.leader_id IS NOT DISTINCT FROM m.leader_id
+    JOIN hub_view.touches t ON t.person_id = m.person_id AND t.channel = m.channel AND coalesce(t.leader_id, '') = m.leader_key
+      AND ${KOREAN_MONTH_SQL('t.touched_at')} = m.month
       AND t.touched_at >= ${KOREAN_MONTH_START_SQL('m.month')} AND t.touched_at < ${KOREAN_MONTH_START_SQL("m.month + interval '1 month'")}
-    WHERE ${inMonths} AND NOT (${seen('m')}) AND ${asOfSql('t', scope.asOf)}`;
+    WHERE ${inMonths} AND NOT (${seen('m')}) AND t.person_kind = ${kind} AND ${asOfSql('t', scope.asOf)}
+      AND t.touched_at >= ${monthsFrom}::timestamptz AND t.touched_at < ${monthsTo}::timestamptz`;
 };
