@@ -52,7 +52,7 @@ export const branchVisitProjection = defineProjection({
           `INSERT INTO hub_view.touches (touch_id, person_id, person_kind, leader_id, channel, mode, touched_at, source_event_id, source_id, source_position, occurred_at, recorded_at)
            SELECT $1 || ':' || fc_id || ':' || leader_id, fc_id, 'FC', leader_id, 'BRANCH_VISIT', 'FACE_TO_FACE', $2, $1::uuid, $7, $3, $8, $4
            FROM unnest($5::text[]) AS fc_id, unnest($6::text[]) AS leader_id
-           ON CONFLICT (touch_id) DO NOTHING`,
+           ON CONFLICT DO NOTHING`,
           [id, d.visitedAt, position.toString(), recordedAt, d.fcIds, d.leaderIds, d.visitId, occurredAt],
         );
         return;

@@ -3,17 +3,19 @@ import { defineProjection, insertRows } from '../projection';
 const DDL = `
 -- PRIDE weekly FC activity: every report kept; an FC's week as of T is its newest report recorded by T.
 CREATE TABLE IF NOT EXISTS hub_view.fc_weekly_activity (
-  source_event_id uuid PRIMARY KEY, fc_id text NOT NULL, branch_id text NOT NULL, week_of date NOT NULL,
+  source_event_id uuid NOT NULL, fc_id text NOT NULL, branch_id text NOT NULL, week_of date NOT NULL,
   customer_visits integer NOT NULL, calls integer NOT NULL, contracts integer NOT NULL,
   position bigint NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
+-- Its key as a unique index (built after a rebuild from zero's replay, like touches').
+CREATE UNIQUE INDEX IF NOT EXISTS fc_weekly_activity_id ON hub_view.fc_weekly_activity (source_event_id);
 CREATE INDEX IF NOT EXISTS fc_weekly_activity_week ON hub_view.fc_weekly_activity (week_of, fc_id, position DESC);
 `;
 
 /** PRIDE weekly FC activity: every report is a row; corrections are newer rows for the same week. */
 export const prideProjection = defineProjection({
   name: 'pride',
-  shape: 1,
+  shape: 2,
   ddl: DDL,
   handles: ['FcWeeklyActivityReported'],
   // A fifth of a company's events: set-based, one statement per batch.

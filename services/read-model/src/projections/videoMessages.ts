@@ -6,9 +6,12 @@ CREATE TABLE IF NOT EXISTS hub_view.videos (
   audience text[] NOT NULL, published_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 CREATE TABLE IF NOT EXISTS hub_view.video_views (
-  view_id text PRIMARY KEY, video_id text NOT NULL, viewer_kind text NOT NULL, viewer_id text NOT NULL,
+  view_id text NOT NULL, video_id text NOT NULL, viewer_kind text NOT NULL, viewer_id text NOT NULL,
   seconds_watched integer NOT NULL, viewed_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
+-- Its key as a unique index, not a primary key: a rebuild from zero builds it after the replay,
+-- sorted, instead of inserting millions of random ids into a B-tree that outgrows memory.
+CREATE UNIQUE INDEX IF NOT EXISTS video_views_id ON hub_view.video_views (view_id);
 CREATE INDEX IF NOT EXISTS video_views_video ON hub_view.video_views (video_id);
 `;
 
@@ -18,7 +21,7 @@ CREATE INDEX IF NOT EXISTS video_views_video ON hub_view.video_views (video_id);
  */
 export const videoMessageProjection = defineProjection({
   name: 'video-messages',
-  shape: 1,
+  shape: 2,
   ddl: DDL,
   touchChannels: ['VIDEO_MESSAGE'],
   handles: ['VideoMessagePublished', 'VideoMessageViewed'],
