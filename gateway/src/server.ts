@@ -1,4 +1,5 @@
 import { createServer as createHttpServer } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { createYoga } from 'graphql-yoga';
 import { createContext, type GatewayDeps } from './context';
 import { serveHealth, type HealthReport } from './health';
@@ -21,6 +22,7 @@ import { boundedViewWait, DEFAULT_VIEW_WAIT_MS } from './viewLag';
 import { createLive, DEFAULT_LIVE_LIMITS, type LiveLimits } from './live';
 import { createImportProgress } from './importProgress';
 import { viewCheckpoint } from '@hub/read-model';
+import { createViewGate } from './plugins/viewGate';
 
 /** What the gateway lets one client do; every field has a default sized for the console and GraphiQL. */
 export interface GatewayLimits {
@@ -35,6 +37,11 @@ export interface GatewayLimits {
   query: QueryLimits;
   /** Live subscriptions (SSE) per token or client and in all, and how often they look at the view. */
   live: LiveLimits;
+  /**
+   * Requests reading the view at once (the others wait for a slot; requests that never read it,
+   * such as `{ __typename }`, never wait); 0: no limit. Default: the machine's cores.
+   */
+  viewConcurrency: number;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
@@ -44,6 +51,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   requestTimeoutMs: 15_000,
   query: DEFAULT_QUERY_LIMITS,
   live: DEFAULT_LIVE_LIMITS,
+  viewConcurrency: availableParallelism(),
 };
 
 export interface GatewayOptions extends GatewayDeps {
@@ -66,6 +74,7 @@ export const createServer = (options: GatewayOptions) => {
   const live = createLive(() => viewCheckpoint(options.view), limits.live);
   const importProgress = createImportProgress();
   const trustedProxies = limits.rateLimit.trustedProxies ?? LOOPBACK;
+  const gate = limits.viewConcurrency > 0 ? createViewGate(limits.viewConcurrency) : undefined;
   const yoga = createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -81,7 +90,13 @@ export const createServer = (options: GatewayOptions) => {
     cors: corsAllowList(limits.corsOrigins),
     context: (initial) =>
       createContext(
-        { ...deps, view: viewUntil(options.view, deadlineOf(initial.request)) },
+        {
+          ...deps,
+          view: viewUntil(
+            gate ? gate.view(options.view, initial.request, deadlineOf(initial.request)) : options.view,
+            deadlineOf(initial.request),
+          ),
+        },
         initial.request,
         live,
         importProgress,
@@ -98,6 +113,7 @@ export const createServer = (options: GatewayOptions) => {
       validationErrorCode(),
       requestLog(options.log),
       securityHeaders(),
+      ...(gate ? [gate.plugin()] : []),
     ],
     logging: false,
   });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -66,6 +67,8 @@ export const configSchema = z.object({
    * statement runs); `main`, the gateway's thread as before, only to compare in benchmarks.
    */
   HUB_PGLITE_THREAD: z.enum(['worker', 'main']).default('worker'),
+  /** GraphQL requests reading the view at once (others wait their turn; 0: no limit). Default: the machine's cores. */
+  HUB_VIEW_CONCURRENCY: z.coerce.number().int().min(0).default(availableParallelism()),
   /** How long a GraphQL query may run, in ms; on PostgreSQL also the gateway's statement_timeout. */
   HUB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   HUB_GATEWAY_PORT: port(4000),

@@ -14,6 +14,7 @@ export const gatewayLimits = (config: HubConfig, consoleOrigins: () => readonly 
     maxBodyBytes: config.HUB_MAX_BODY_BYTES,
     rateLimit: { perMinute: config.HUB_RATE_LIMIT_PER_MINUTE },
     requestTimeoutMs: config.HUB_REQUEST_TIMEOUT_MS,
+    viewConcurrency: config.HUB_VIEW_CONCURRENCY,
   };
 };
 

@@ -153,3 +153,18 @@ describe('SQL driver: PostgreSQL (pg), settings', () => {
     }
   });
 });
+
+describe('SQL driver: PGlite (embedded), settings', () => {
+  it('keeps a 32 MB buffer pool on either thread (the default 128 MB grows its WebAssembly memory for good)', async () => {
+    for (const thread of ['worker', 'main'] as const) {
+      const db = await createPgliteDriver(undefined, { thread });
+      try {
+        expect(await db.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '32MB' }]);
+        // PGlite's own parameters still apply (single user, no parallel workers).
+        expect(await db.query('SHOW max_parallel_workers_per_gather')).toEqual([{ max_parallel_workers_per_gather: '0' }]);
+      } finally {
+        await db.close();
+      }
+    }
+  });
+});

@@ -20,10 +20,14 @@ const plain = (e) => {
 const port = parentPort;
 let db;
 try {
-  const { dataDir, pgliteWasmModule, initdbWasmModule } = workerData;
+  const { dataDir, startParams, pgliteWasmModule, initdbWasmModule } = workerData;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // The WebAssembly the main thread compiled once, when it could.
-  db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(pgliteWasmModule ? { pgliteWasmModule, initdbWasmModule } : {}) });
+  db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(pgliteWasmModule ? { pgliteWasmModule, initdbWasmModule } : {}),
+    startParams,
+  });
   port.postMessage({ ready: true });
 } catch (e) {
   port.postMessage({ ready: false, error: plain(e) });

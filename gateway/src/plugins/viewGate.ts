@@ -1,0 +1,83 @@
+import type { QueryOptions, SqlExecutor } from '@hub/sql';
+import type { Plugin } from 'graphql-yoga';
+
+/*
+ * At most `slots` requests reading the view at once (issue #14, goal 1: under 20 clients the
+ * gateway's one thread, not the database, was the queue — PostgreSQL's connections stood idle 90 %
+ * of the time — so a trivial query waited behind every client's rows, resolvers and JSON). A request takes a slot at its first view
+ * statement and keeps it until its response is sent, so the statements, rows and resolvers of at
+ * most `slots` requests share the gateway's thread; the others wait here, without costing CPU.
+ * A request that never reads the view (`{ __typename }`, `me`, a token lookup) never waits, so
+ * under load it is answered behind a few requests' work instead of every client's. One slot per
+ * request (never a second one while holding the first), so requests cannot wait on each other in
+ * a cycle. A subscription gives its slot back when its stream starts (its later reads are not
+ * gated: they are few and spread over time).
+ */
+
+type Hold = { state: 'waiting' | 'held' | 'released'; ready: Promise<void> };
+
+export const createViewGate = (slots: number) => {
+  let free = slots;
+  const queue: (() => void)[] = [];
+  const holds = new WeakMap<Request, Hold>();
+
+  const release = () => {
+    const next = queue.shift();
+    if (next) next();
+    else free++;
+  };
+  const giveBack = (hold: Hold) => {
+    if (hold.state === 'released') return;
+    const wasHeld = hold.state === 'held';
+    hold.state = 'released';
+    if (wasHeld) release();
+  };
+  const acquire = (request: Request, deadline: AbortSignal | undefined): Hold => {
+    const hold: Hold = { state: 'waiting', ready: Promise.resolve() };
+    // Should a response never be sent (a handler that throws past yoga), the deadline still frees the slot.
+    deadline?.addEventListener('abort', () => giveBack(hold), { once: true });
+    if (free > 0) {
+      free--;
+      hold.state = 'held';
+    } else
+      hold.ready = new Promise<void>((resolve) =>
+        queue.push(() => {
+          // The response went out while this request waited (it timed out): pass the slot on.
+          if (hold.state === 'released') release();
+          else hold.state = 'held';
+          resolve();
+        }),
+      );
+    holds.set(request, hold);
+    return hold;
+  };
+  /** Waits for `request`'s slot on its first statement (and while it is still waiting for one). */
+  const enter = async (request: Request, deadline: AbortSignal | undefined, signal?: AbortSignal) => {
+    const hold = holds.get(request) ?? acquire(request, deadline);
+    if (hold.state !== 'waiting') return;
+    await hold.ready;
+    if (signal?.aborted) throw signal.reason;
+  };
+
+  return {
+    /** The view as `request` sees it: its first statement waits for a slot (held until its response, or its deadline). */
+    view: (view: SqlExecutor, request: Request, deadline?: AbortSignal): SqlExecutor => ({
+      query: async <R extends Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions) => {
+        await enter(request, deadline, options?.signal);
+        return view.query<R>(sql, params, options);
+      },
+      exec: async (sql: string) => {
+        await enter(request, deadline, deadline);
+        return view.exec(sql);
+      },
+    }),
+    plugin: (): Plugin => ({
+      onResponse({ request }) {
+        const hold = holds.get(request);
+        if (hold) giveBack(hold);
+      },
+    }),
+    /** For tests and metrics: slots free and requests waiting. */
+    stats: () => ({ free, waiting: queue.length }),
+  };
+};
