@@ -1,4 +1,5 @@
 import type { QueryOptions, SqlExecutor } from '@hub/sql';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /*
@@ -11,7 +12,9 @@ import type { Plugin } from 'graphql-yoga';
  * under load it is answered behind a few requests' work instead of every client's. One slot per
  * request (never a second one while holding the first), so requests cannot wait on each other in
  * a cycle. A subscription gives its slot back when its stream starts (its later reads are not
- * gated: they are few and spread over time).
+ * gated: they are few and spread over time). Mutations are not gated at all: one waits for the
+ * projector after appending (up to seconds; a CSV import, for minutes) and must not hold a slot
+ * the readers need meanwhile.
  */
 
 type Hold = { state: 'waiting' | 'held' | 'released'; ready: Promise<void> };
@@ -20,6 +23,7 @@ export const createViewGate = (slots: number) => {
   let free = slots;
   const queue: (() => void)[] = [];
   const holds = new WeakMap<Request, Hold>();
+  const ungated = new WeakSet<Request>();
 
   const release = () => {
     const next = queue.shift();
@@ -53,6 +57,7 @@ export const createViewGate = (slots: number) => {
   };
   /** Waits for `request`'s slot on its first statement (and while it is still waiting for one). */
   const enter = async (request: Request, deadline: AbortSignal | undefined, signal?: AbortSignal) => {
+    if (ungated.has(request)) return;
     const hold = holds.get(request) ?? acquire(request, deadline);
     if (hold.state !== 'waiting') return;
     await hold.ready;
@@ -71,7 +76,10 @@ export const createViewGate = (slots: number) => {
         return view.exec(sql);
       },
     }),
-    plugin: (): Plugin => ({
+    plugin: (): Plugin<{ request: Request }> => ({
+      onExecute({ args }) {
+        if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') ungated.add(args.contextValue.request);
+      },
       onResponse({ request }) {
         const hold = holds.get(request);
         if (hold) giveBack(hold);

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@hub/sql';
+import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createViewGate } from './viewGate';
 
@@ -34,6 +35,29 @@ describe('view gate: at most N requests reading the view at once', () => {
     respond(gate, c!);
     respond(gate, c!); // a second response for the same request gives nothing back twice
     expect(gate.stats()).toEqual({ free: 2, waiting: 0 });
+  });
+
+  it('never holds up a mutation (it waits for the projector and must not keep a slot from the readers meanwhile)', async () => {
+    const gate = createViewGate(1);
+    const ran: string[] = [];
+    const view = recordingView(ran);
+    const [reader, waiter, mutation] = [1, 2, 3].map((i) => new Request(`http://hub/graphql?${i}`));
+    const execute = (request: Request, source: string) =>
+      (gate.plugin().onExecute as (payload: unknown) => void)({ args: { document: parse(source), contextValue: { request } } });
+    execute(reader!, '{ a }');
+    await gate.view(view, reader!).query('read');
+    execute(waiter!, 'query { b }');
+    const waiting = gate.view(view, waiter!).query('waits');
+    execute(mutation!, 'mutation { c }');
+    await gate.view(view, mutation!).query('mutation reads back');
+    await tick();
+    expect(ran).toEqual(['read', 'mutation reads back']);
+    respond(gate, mutation!);
+    expect(gate.stats()).toEqual({ free: 0, waiting: 1 });
+    respond(gate, reader!);
+    await waiting;
+    respond(gate, waiter!);
+    expect(gate.stats()).toEqual({ free: 1, waiting: 0 });
   });
 
   it('never holds up a request that reads no view', () => {
