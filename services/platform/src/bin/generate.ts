@@ -32,7 +32,8 @@ const size = SCALES[scale];
 // The exact count first (nothing written), so the progress bar has its end.
 const { events: total } = await countCompany(size, { seed });
 
-const hub = await createHub(loadConfig());
+const config = loadConfig();
+const hub = await createHub(config);
 try {
   if ((await hub.store.headPosition()) !== undefined) {
     console.error(
@@ -41,6 +42,12 @@ try {
     process.exitCode = 1;
   } else {
     console.error(`[generate] ${scale} company, seed ${seed}: ${total.toLocaleString('en')} events into ${hub.description}`);
+    // The embedded store appends one event at a time (one connection): say so before a long wait.
+    if (!config.DATABASE_URL && !config.EVENTSTORE_URL && total > 100_000)
+      console.error(
+        '[generate] the embedded PGlite appends about 1,000–1,500 events/s on a 2-core machine (a large company: about an hour, ' +
+          'then `npm start` projects it); PostgreSQL (DATABASE_URL=… npm run generate) writes several times faster.',
+      );
     const started = Date.now();
     const bar = progressBar('[generate]', total);
     const generated = await generateCompany(hub.store, size, {
