@@ -17,41 +17,46 @@ import type { Plugin } from 'graphql-yoga';
  * the readers need meanwhile.
  */
 
-type Hold = { state: 'waiting' | 'held' | 'released'; ready: Promise<void> };
+type Hold = { state: 'waiting' | 'held' | 'released'; ready: Promise<void>; wake?: () => void };
 
 export const createViewGate = (slots: number) => {
   let free = slots;
-  const queue: (() => void)[] = [];
+  const queue: Hold[] = [];
   const holds = new WeakMap<Request, Hold>();
   const ungated = new WeakSet<Request>();
 
+  /** A slot comes back: to the first request waiting (a request leaves the queue when it gives up). */
   const release = () => {
     const next = queue.shift();
-    if (next) next();
-    else free++;
+    if (!next) {
+      free++;
+      return;
+    }
+    next.state = 'held';
+    next.wake!();
   };
   const giveBack = (hold: Hold) => {
     if (hold.state === 'released') return;
-    const wasHeld = hold.state === 'held';
+    const was = hold.state;
     hold.state = 'released';
-    if (wasHeld) release();
+    if (was === 'held') release();
+    else {
+      // It gave up waiting (its deadline): out of the queue, and its statement goes on to fail.
+      queue.splice(queue.indexOf(hold), 1);
+      hold.wake!();
+    }
   };
   const acquire = (request: Request, deadline: AbortSignal | undefined): Hold => {
     const hold: Hold = { state: 'waiting', ready: Promise.resolve() };
-    // Should a response never be sent (a handler that throws past yoga), the deadline still frees the slot.
-    deadline?.addEventListener('abort', () => giveBack(hold), { once: true });
     if (free > 0) {
       free--;
       hold.state = 'held';
-    } else
-      hold.ready = new Promise<void>((resolve) =>
-        queue.push(() => {
-          // The response went out while this request waited (it timed out): pass the slot on.
-          if (hold.state === 'released') release();
-          else hold.state = 'held';
-          resolve();
-        }),
-      );
+    } else {
+      hold.ready = new Promise<void>((resolve) => (hold.wake = resolve));
+      queue.push(hold);
+    }
+    // Should a response never be sent (a handler that throws past yoga), the deadline still frees the slot.
+    deadline?.addEventListener('abort', () => giveBack(hold), { once: true });
     holds.set(request, hold);
     return hold;
   };
@@ -83,6 +88,9 @@ export const createViewGate = (slots: number) => {
       onResponse({ request }) {
         const hold = holds.get(request);
         if (hold) giveBack(hold);
+        // A stream's response goes out before it reads: its later reads are never gated (they
+        // would hold a slot for the stream's whole life).
+        else holds.set(request, { state: 'released', ready: Promise.resolve() });
       },
     }),
     /** For tests and metrics: slots free and requests waiting. */

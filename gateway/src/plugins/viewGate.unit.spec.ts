@@ -60,6 +60,18 @@ describe('view gate: at most N requests reading the view at once', () => {
     expect(gate.stats()).toEqual({ free: 1, waiting: 0 });
   });
 
+  it('never gates what a stream reads after its response went out (it would hold a slot for its whole life)', async () => {
+    const gate = createViewGate(1);
+    const ran: string[] = [];
+    const view = recordingView(ran);
+    const [reader, stream] = [1, 2].map((i) => new Request(`http://hub/graphql?${i}`));
+    await gate.view(view, reader!).query('holds the only slot');
+    respond(gate, stream!);
+    await gate.view(view, stream!).query('stream reads later');
+    expect(ran).toEqual(['holds the only slot', 'stream reads later']);
+    expect(gate.stats()).toEqual({ free: 0, waiting: 0 });
+  });
+
   it('never holds up a request that reads no view', () => {
     const gate = createViewGate(1);
     const request = new Request('http://hub/graphql');

@@ -146,7 +146,8 @@ const period = (random: () => number, company: Company) => {
       last12: [ref - 11, ref],
     };
     const [first, last] = presets[pick(random, Object.keys(presets))]!;
-    return { fromDay: monthDay(first, 1), toDay: monthDay(last + 1, 0) };
+    // Not before the company's first month (March 2014): a period of empty months asks nothing.
+    return { fromDay: monthDay(Math.max(first, 0), 1), toDay: monthDay(last + 1, 0) };
   }
   const from = new Date(Date.UTC(2014, 2, 1) + Math.floor(random() * company.days) * 86_400_000);
   const days = pick(random, [7, 30, 31, 91]);

@@ -71,22 +71,21 @@ export const migrateReadModel = (
   { indexes = true }: { indexes?: boolean } = {},
 ) =>
   db.transaction(async (tx) => {
-    const ddl = (sql: string) => (indexes ? sql : withoutIndexes(sql));
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     // The core's shape is the schema's comment, so no table of the view holds anything but view rows.
     const [found] = await tx.query<{ shape: string | null }>(
       `SELECT obj_description(oid, 'pg_namespace') AS shape FROM pg_namespace WHERE nspname = 'hub_view'`,
     );
     if (found && found.shape !== VIEW_SHAPE) await tx.exec('DROP SCHEMA hub_view CASCADE');
-    await tx.exec(ddl(READ_MODEL_DDL));
-    // A rebuild from zero folds the touches per month once, after the replay, like the indexes.
-    if (indexes) await ensureTouchMonths(tx);
+    // Tables first, their indexes (and the touches' monthly fold) at the end: a rebuild from zero
+    // leaves those to after its replay (createIndexes).
+    await tx.exec(withoutIndexes(READ_MODEL_DDL));
     await tx.exec(`COMMENT ON SCHEMA hub_view IS '${VIEW_SHAPE}'`);
     const known = await tx.query<{ name: string; shape: number; tables: string[] }>(`SELECT name, shape, tables FROM hub_view.checkpoints`);
     for (const projection of projections) {
       const row = known.find((k) => k.name === projection.name);
       if (row && Number(row.shape) !== projection.shape) await resetProjection(tx, projection, row.tables);
-      await tx.exec(projection.readsOwnIndexes ? projection.ddl : ddl(projection.ddl));
+      await tx.exec(projection.readsOwnIndexes ? projection.ddl : withoutIndexes(projection.ddl));
       // The row always exists, so a projector can lock it before its first batch.
       await tx.query(
         `INSERT INTO hub_view.checkpoints (name, position, shape, tables) VALUES ($1, -1, $2, $3::text[]) ON CONFLICT (name) DO NOTHING`,
@@ -94,19 +93,57 @@ export const migrateReadModel = (
       );
     }
     await tx.query(`DELETE FROM hub_view.checkpoints WHERE NOT (name = ANY($1::text[]))`, [projections.map((p) => p.name)]);
+    if (indexes) await buildIndexes(tx, projections);
   });
 
 const INDEX = /CREATE (?:UNIQUE )?INDEX IF NOT EXISTS [^;]*;/g;
 /** The DDL without its secondary indexes (a rebuild from zero creates them after the replay). */
 const withoutIndexes = (ddl: string) => ddl.replace(INDEX, '');
-/** Every secondary index of the view, as declared: created where missing (IF NOT EXISTS). */
+const UNIQUE_ON = /^CREATE UNIQUE INDEX IF NOT EXISTS (\S+) ON (hub_view\.[a-z_0-9]+) \(([^)]*)\)/;
+
+/**
+ * A key kept as a unique index (built after a rebuild's replay): where the replay, which had no
+ * index to skip a repeated row, left one twice, the first written stays — as the live projector,
+ * skipping it on conflict, would have left it — and the index is built again.
+ */
+const createUniqueIndex = async (tx: SqlExecutor, statement: string) => {
+  const [, name, table, list] = UNIQUE_ON.exec(statement)!;
+  const [exists] = await tx.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [`hub_view.${name}`]);
+  if (exists?.found) return;
+  await tx.exec('SAVEPOINT unique_index');
+  try {
+    await tx.exec(statement);
+  } catch (e) {
+    if ((e as { code?: string }).code !== '23505') throw e;
+    await tx.exec('ROLLBACK TO SAVEPOINT unique_index');
+    const columns = list!.split(',').map((c) => c.trim());
+    const of = (alias: string) => columns.map((c) => `${alias}.${c}`).join(', ');
+    await tx.exec(`DELETE FROM ${table} a USING ${table} b WHERE (${of('a')}) = (${of('b')}) AND a.ctid > b.ctid`);
+    await tx.exec(statement);
+  }
+  await tx.exec('RELEASE SAVEPOINT unique_index');
+};
+
+/**
+ * Every index of the view, as declared, created where missing (IF NOT EXISTS): the keys kept as
+ * unique indexes first, then the touches folded per month (before touch_months has its secondary
+ * indexes, like every table), then the secondary indexes.
+ */
+const buildIndexes = async (tx: SqlExecutor, projections: readonly Projection[]) => {
+  const statements = [READ_MODEL_DDL, ...projections.map((p) => p.ddl)].flatMap((ddl) => ddl.match(INDEX) ?? []);
+  for (const statement of statements.filter((s) => UNIQUE_ON.test(s))) await createUniqueIndex(tx, statement);
+  await ensureTouchMonths(tx);
+  await tx.exec(statements.filter((s) => !UNIQUE_ON.test(s)).join('\n'));
+};
+
+/** After a rebuild from zero's replay: its indexes and the monthly fold (see buildIndexes). */
 const createIndexes = (db: SqlDriver, projections: readonly Projection[]) =>
   db.transaction(async (tx) => {
+    // One at a time with a starting projector's migration, which would build them too.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     // A server sorts a large index in memory rather than on disk; the embedded engine keeps its default.
     if (db.kind === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
-    // The touches folded per month before touch_months has its secondary indexes, like every table.
-    await ensureTouchMonths(tx);
-    await tx.exec([READ_MODEL_DDL, ...projections.map((p) => p.ddl)].flatMap((ddl) => ddl.match(INDEX) ?? []).join('\n'));
+    await buildIndexes(tx, projections);
   });
 
 /** Resets one projection (see resetProjection) and recreates its tables, empty; the others are untouched. */
@@ -501,10 +538,12 @@ export const createProjector = ({
       const only = name === undefined ? undefined : projectionNamed(name, projections);
       const wasRunning = running !== undefined;
       await projector.stop();
-      await migrateReadModel(db, projections);
-      if (only) await resetOne(db, only);
-      else {
-        await db.exec('DROP SCHEMA hub_view CASCADE');
+      if (only) {
+        await migrateReadModel(db, projections);
+        await resetOne(db, only);
+      } else {
+        // Dropped before anything else: a view left broken (a rebuild that crashed) cannot stop this one.
+        await db.exec('DROP SCHEMA IF EXISTS hub_view CASCADE');
         // Indexes after the replay: built once from sorted rows instead of kept up row by row.
         // Until then the view is a rebuild in progress — incomplete, and slow to a gateway that
         // still asks it — and a crash before they exist leaves them to the next projector's

@@ -53,22 +53,35 @@ export const createPgDriver = (connectionString: string, options: PgDriverOption
   // - no parallel workers: starting them costs milliseconds per statement, and with many clients
   //   asking at once the cores are busy anyway;
   // - 16 MB per sort or hash, so a year of a large company's touches is summed in memory, not on disk.
-  // A server that refuses one keeps its own.
-  const SETTINGS = `SET jit = off; SET max_parallel_workers_per_gather = 0; SET work_mem = '16MB'`;
+  // A server that refuses one keeps its own value for it (each is its own statement).
+  const SETTINGS = ['SET jit = off', 'SET max_parallel_workers_per_gather = 0', "SET work_mem = '16MB'"];
   const prepared = new WeakSet<pg.PoolClient>();
   const checkout = async () => {
     const client = await pool.connect();
-    if (!prepared.has(client)) {
-      try {
-        await client.query(SETTINGS);
-      } catch (e) {
-        if (isConnectionFailure(e)) {
-          client.release(true);
-          throw e;
+    if (prepared.has(client)) return client;
+    // pg-pool stops listening for errors on a checked-out client: without a listener of ours, the
+    // connection dropping during these statements would be an uncaught exception.
+    let failure: unknown;
+    const onError = (e: unknown) => {
+      failure = e;
+    };
+    client.on('error', onError);
+    try {
+      for (const setting of SETTINGS) {
+        try {
+          await client.query(setting);
+        } catch (e) {
+          if (isConnectionFailure(e)) throw e;
         }
       }
-      prepared.add(client);
+      if (failure !== undefined) throw failure;
+    } catch (e) {
+      client.release(true);
+      throw e;
+    } finally {
+      client.off('error', onError);
     }
+    prepared.add(client);
     return client;
   };
   /** One statement on a pooled connection; a connection that failed under it is discarded. */

@@ -74,10 +74,19 @@ export const periodTouchesSql = (params: unknown[], scope: TouchScope, period: R
   const narrowed = (alias: string) =>
     `(${channel}::text IS NULL OR ${alias}.channel = ${channel}) AND (${leader}::text IS NULL OR ${alias}.leader_id = ${leader})`;
   const inMonths = `m.person_kind = ${kind} AND m.month >= ${fromMonth}::date AND m.month < ${toMonth}::date AND ${narrowed('m')}`;
+  // Whether touch_months follows the touches: not while a rebuild from zero replays (it folds them
+  // at the end), when the whole months are read from the touches like the edges. Asked once per
+  // statement; each branch below runs only on its side of it.
+  const folded = `(SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'fold_touch_months' AND tgrelid = 'hub_view.touches'::regclass))`;
   return `
     SELECT m.person_id, m.channel, m.leader_id, m.touches, m.last_at AS last
     FROM hub_view.touch_months m
-    WHERE ${inMonths} AND ${seen('m')}
+    WHERE ${folded} AND ${inMonths} AND ${seen('m')}
+    UNION ALL
+    SELECT t.person_id, t.channel, t.leader_id, 1, t.touched_at
+    FROM hub_view.touches t
+    WHERE NOT ${folded} AND t.person_kind = ${kind} AND ${asOfSql('t', scope.asOf)} AND ${narrowed('t')}
+      AND t.touched_at >= ${monthsFrom}::timestamptz AND t.touched_at < ${monthsTo}::timestamptz
     UNION ALL
     SELECT t.person_id, t.channel, t.leader_id, 1, t.touched_at
     FROM hub_view.touches t
@@ -94,6 +103,6 @@ export const periodTouchesSql = (params: unknown[], scope: TouchScope, period: R
     JOIN hub_view.touches t ON t.person_id = m.person_id AND t.channel = m.channel AND coalesce(t.leader_id, '') = m.leader_key
       AND ${KOREAN_MONTH_SQL('t.touched_at')} = m.month
       AND t.touched_at >= ${KOREAN_MONTH_START_SQL('m.month')} AND t.touched_at < ${KOREAN_MONTH_START_SQL("m.month + interval '1 month'")}
-    WHERE ${inMonths} AND NOT (${seen('m')}) AND t.person_kind = ${kind} AND ${asOfSql('t', scope.asOf)}
+    WHERE ${folded} AND ${inMonths} AND NOT (${seen('m')}) AND t.person_kind = ${kind} AND ${asOfSql('t', scope.asOf)}
       AND t.touched_at >= ${monthsFrom}::timestamptz AND t.touched_at < ${monthsTo}::timestamptz`;
 };

@@ -1,6 +1,6 @@
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { describe, expect, it } from 'vitest';
-import { touchesOf, viewOf } from '../testing';
+import { rowsOf, touchesOf, viewOf } from '../testing';
 import { videoMessageProjection } from './videoMessages';
 
 const at = '2015-04-01T09:00:00+09:00';
@@ -43,6 +43,47 @@ describe.each(SQL_ENGINES)('the video-message projection alone on $name', (engin
       expect(await touchesOf(view.db, ['VIDEO_MESSAGE'])).toEqual([
         expect.objectContaining({ person_id: 'F1', person_kind: 'FC', leader_id: 'CEO', mode: 'BROADCAST', source_id: 'V1' }),
       ]);
+    } finally {
+      await view.dispose();
+    }
+  });
+
+  it("keys a view by video, viewer and the viewer's own view id, and a rebuild from zero leaves the rows the live projector left", async () => {
+    const viewed = (viewerId: string, secondsWatched: number) => ({
+      stream: `video-views-V1-FC-${viewerId}`,
+      occurredAt: at,
+      event: {
+        type: 'VideoMessageViewed' as const,
+        data: { videoId: 'V1', viewId: 'W1', viewerKind: 'FC' as const, viewerId, secondsWatched, viewedAt: at },
+      },
+    });
+    const view = await viewOf(
+      engine,
+      [videoMessageProjection],
+      [
+        {
+          stream: 'video-message-V1',
+          occurredAt: at,
+          event: {
+            type: 'VideoMessagePublished',
+            data: { videoId: 'V1', authorId: 'CEO', title: 'Q1', durationSeconds: 300, audience: ['FC'], publishedAt: at },
+          },
+        },
+        // Two viewers who both call their view W1, and F1's W1 told twice (the second is not a new view).
+        viewed('F1', 120),
+        viewed('F2', 60),
+        viewed('F1', 999),
+      ],
+    );
+    try {
+      const live = await rowsOf(view.db, ['video_views']);
+      expect(live.video_views).toEqual([
+        expect.objectContaining({ view_id: 'W1', viewer_id: 'F1', seconds_watched: 120 }),
+        expect.objectContaining({ view_id: 'W1', viewer_id: 'F2', seconds_watched: 60 }),
+      ]);
+      // Replayed without its key (built after the replay), the repeated row is dropped as live.
+      await view.projector.rebuild();
+      expect(await rowsOf(view.db, ['video_views'])).toEqual(live);
     } finally {
       await view.dispose();
     }

@@ -10,8 +10,9 @@ CREATE TABLE IF NOT EXISTS hub_view.video_views (
   seconds_watched integer NOT NULL, viewed_at timestamptz NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL
 );
 -- Its key as a unique index, not a primary key: a rebuild from zero builds it after the replay,
--- sorted, instead of inserting millions of random ids into a B-tree that outgrows memory.
-CREATE UNIQUE INDEX IF NOT EXISTS video_views_id ON hub_view.video_views (view_id);
+-- sorted, instead of inserting millions of random ids into a B-tree that outgrows memory. A view
+-- id is the viewer's own (unique within one viewer's views of one video), so the key is all four.
+CREATE UNIQUE INDEX IF NOT EXISTS video_views_id ON hub_view.video_views (video_id, viewer_kind, viewer_id, view_id);
 CREATE INDEX IF NOT EXISTS video_views_video ON hub_view.video_views (video_id);
 `;
 
