@@ -1,6 +1,10 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isStoreUnavailable } from './errors';
 import { createPgliteDriver } from './pgliteDriver';
+import { pgliteTemplateDir } from './pgliteTemplate';
 import type { SqlExecutor } from './driver';
 import { SQL_ENGINES } from './testDatabase';
 
@@ -165,6 +169,39 @@ describe('SQL driver: PGlite (embedded), settings', () => {
       } finally {
         await db.close();
       }
+    }
+  });
+});
+
+describe('SQL driver: PGlite (embedded), a new database', () => {
+  const systemId = async (db: SqlExecutor) =>
+    (await db.query<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()'))[0]?.id;
+
+  it('starts from the empty cluster built at install (no initdb), on disk and in memory, on either thread, and keeps what it wrote', async () => {
+    // `npm ci` built it (the root postinstall); every database started from it shares its system
+    // identifier, where each initdb draws a new one.
+    expect(existsSync(pgliteTemplateDir), `run npm ci (or npm run postinstall): ${pgliteTemplateDir} is missing`).toBe(true);
+    const parent = mkdtempSync(join(tmpdir(), 'hub-pglite-template-'));
+    const dir = join(parent, 'pglite');
+    try {
+      const ids = new Set<string | undefined>();
+      for (const thread of ['worker', 'main'] as const) {
+        const inMemory = await createPgliteDriver(undefined, { thread });
+        ids.add(await systemId(inMemory));
+        await inMemory.close();
+      }
+      const first = await createPgliteDriver(dir);
+      ids.add(await systemId(first));
+      await first.exec("CREATE TABLE t (note text); INSERT INTO t VALUES ('톡톡타임')");
+      await first.close();
+      expect(ids.size).toBe(1);
+      // Its folder holds a cluster now: reopened as it is, never copied over (nor a copy left beside).
+      const again = await createPgliteDriver(dir, { thread: 'main' });
+      expect(await again.query('SELECT note FROM t')).toEqual([{ note: '톡톡타임' }]);
+      await again.close();
+      expect(readdirSync(parent)).toEqual(['pglite']);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { QueryOptions, SqlDriver, SqlExecutor } from './driver';
 import { StoreUnavailableError } from './errors';
+import { startFromTemplate } from './pgliteTemplate';
 
 type Request = { op: 'query'; sql: string; params: unknown[] } | { op: 'exec'; sql: string } | { op: 'close' };
 type Reply = { id: number; rows?: Record<string, unknown>[]; error?: { name: string; message: string } & Record<string, unknown> };
@@ -49,7 +50,10 @@ export const createPgliteDriver = async (
 ): Promise<SqlDriver> => {
   if (thread === 'main') return createPgliteOnThisThread(dataDir);
   const worker = new Worker(new URL('./pgliteWorker.mjs', import.meta.url), {
-    workerData: { dataDir, startParams: PGLITE_START_PARAMS, ...(await compiledWasm()) },
+    // Its JavaScript only turns PGlite's answers into rows to post: a small young generation (V8's
+    // default here is 48 MB) keeps ~10–45 MB off a first start's peak, no slower (load bench, demo).
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    workerData: { dataDir, startParams: PGLITE_START_PARAMS, ...startFromTemplate(dataDir), ...(await compiledWasm()) },
   });
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
@@ -186,7 +190,12 @@ export const createPgliteDriver = async (
 /** PGlite on the caller's own thread, as the hub ran it before: only to compare in benchmarks. */
 const createPgliteOnThisThread = async (dataDir?: string): Promise<SqlDriver> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: PGLITE_START_PARAMS });
+  const { loadDataDir } = startFromTemplate(dataDir);
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
+    startParams: PGLITE_START_PARAMS,
+  });
   const executor = (on: PGlite | Transaction): SqlExecutor => ({
     query: async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await on.query<R>(sql, params)).rows,
     exec: async (sql: string) => void (await on.exec(sql)),

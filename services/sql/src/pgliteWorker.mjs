@@ -2,6 +2,7 @@
 // synchronously, so it lives here and the gateway's thread stays free to answer. The main thread
 // (pgliteDriver.ts) posts requests in its callers' order; this side runs them one at a time.
 // Plain JavaScript on purpose: a worker is loaded by Node itself, without the TypeScript loader.
+import { Blob } from 'node:buffer';
 import { mkdirSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
@@ -20,11 +21,13 @@ const plain = (e) => {
 const port = parentPort;
 let db;
 try {
-  const { dataDir, startParams, pgliteWasmModule, initdbWasmModule } = workerData;
+  const { dataDir, startParams, loadDataDir, pgliteWasmModule, initdbWasmModule } = workerData;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // The WebAssembly the main thread compiled once, when it could.
+  // The WebAssembly the main thread compiled once, when it could; a new database in memory loads
+  // the empty cluster built at install (pgliteTemplate.ts) instead of running PGlite's own initdb.
   db = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
     ...(pgliteWasmModule ? { pgliteWasmModule, initdbWasmModule } : {}),
     startParams,
   });
