@@ -11,7 +11,7 @@ import type {
   Subscription,
 } from '@hub/event-store';
 import { assertAppendable, catchUpSubscription, createChangeSignal } from '@hub/event-store/adapter';
-import { APPEND_LOCK_KEY, EVENT_STORE_SCHEMA, MIGRATION_LOCK_KEY } from './schema';
+import { EVENT_STORE_SCHEMA, MIGRATION_LOCK_KEY } from './schema';
 
 interface EventRow extends Record<string, unknown> {
   position: string | number | bigint;
@@ -80,40 +80,20 @@ const MAX_APPEND_ATTEMPTS = 100;
 
 const isUniqueViolation = (e: unknown) => e instanceof Error && (e as { code?: unknown }).code === '23505';
 
-/**
- * One append in one statement (its own transaction, one round trip): take the append lock shared
- * (appends run side by side; only a reader's fence waits for them), read the stream's head, and
- * insert the batch at the next revisions if the expected revision holds. Positions come from the
- * sequence after the lock is held: the insert's rows come from `head`, which comes from `appending`.
- * Answers the head it read and, if it wrote, the last position.
- */
-export const appendStatement = (streamName: string, events: EventToAppend[], expected: ExpectedRevision) => {
-  const params: unknown[] = [
-    APPEND_LOCK_KEY,
+/** One append, one statement: schema.ts's `hub_events.append` (the lock, the head, the expected revision, the insert). */
+export const appendStatement = (streamName: string, events: EventToAppend[], expected: ExpectedRevision) => ({
+  sql: `SELECT head::text, last_position::text AS position
+        FROM hub_events.append($1, $2, $3::bigint, $4::uuid[], $5::text[], $6::text[]::jsonb[], $7::text[]::jsonb[])`,
+  params: [
     streamName,
     typeof expected === 'bigint' ? 'exact' : expected,
     typeof expected === 'bigint' ? expected.toString() : null,
-  ];
-  const values = events.map((e, i) => {
-    const n = params.push(e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)) - 4;
-    return `($${n + 1}::uuid, ${i}::bigint, $${n + 2}::text, $${n + 3}::jsonb, $${n + 4}::jsonb)`;
-  });
-  const sql = `
-    WITH appending AS (SELECT pg_advisory_xact_lock_shared($1)),
-    head AS (
-      SELECT (SELECT max(stream_revision) FROM hub_events.events WHERE stream_name = $2) AS revision FROM appending
-    ),
-    inserted AS (
-      INSERT INTO hub_events.events (event_id, stream_name, stream_revision, type, data, metadata)
-      SELECT v.event_id, $2, coalesce(head.revision, -1) + 1 + v.offset_in_batch, v.type, v.data, v.metadata
-      FROM head, (VALUES ${values.join(', ')}) AS v (event_id, offset_in_batch, type, data, metadata)
-      WHERE $3::text = 'any' OR ($3 = 'no_stream' AND head.revision IS NULL) OR ($3 = 'exact' AND head.revision = $4::bigint)
-      ORDER BY v.offset_in_batch
-      RETURNING position
-    )
-    SELECT (SELECT revision FROM head)::text AS head, (SELECT max(position) FROM inserted)::text AS position`;
-  return { sql, params };
-};
+    events.map((e) => e.id),
+    events.map((e) => e.type),
+    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => JSON.stringify(e.metadata)),
+  ],
+});
 
 /**
  * The SQL adapter: PostgreSQL through either driver (pg or PGlite), same SQL.
