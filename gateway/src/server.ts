@@ -92,10 +92,7 @@ export const createServer = (options: GatewayOptions) => {
       createContext(
         {
           ...deps,
-          view: viewUntil(
-            gate ? gate.view(options.view, initial.request, deadlineOf(initial.request)) : options.view,
-            deadlineOf(initial.request),
-          ),
+          view: viewUntil(gate ? gate.view(options.view, initial.request, deadlineOf(initial.request)) : options.view, initial.request),
         },
         initial.request,
         live,

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@hub/sql';
+import { isStatementTimeout, type SqlExecutor } from '@hub/sql';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -14,7 +14,7 @@ import type { Plugin } from 'graphql-yoga';
  * Subscriptions are not cut off either (see onSubscribe).
  */
 
-const deadlines = new WeakMap<Request, { signal: AbortSignal; timer: NodeJS.Timeout }>();
+const deadlines = new WeakMap<Request, { signal: AbortSignal; timer: NodeJS.Timeout; expire: () => void }>();
 
 export const timeoutError = (ms: number) =>
   new GraphQLError(`The query took longer than ${ms} ms and was stopped`, { extensions: { code: 'TIMEOUT', http: { status: 503 } } });
@@ -22,23 +22,36 @@ export const timeoutError = (ms: number) =>
 /** The request's deadline (never aborts for requests the plugin did not see). */
 export const deadlineOf = (request: Request): AbortSignal | undefined => deadlines.get(request)?.signal;
 
-/** The view as one request sees it: no new statement once its deadline has passed. */
-export const viewUntil = (view: SqlExecutor, deadline: AbortSignal | undefined): SqlExecutor =>
-  deadline
-    ? {
-        query: (sql, params) => (deadline.aborted ? Promise.reject(deadline.reason) : view.query(sql, params, { signal: deadline })),
-        exec: (sql) => (deadline.aborted ? Promise.reject(deadline.reason) : view.exec(sql)),
-      }
-    : view;
+/**
+ * The view as one request sees it: no new statement once its deadline has passed. A statement the
+ * server cancelled for its own timeout (statement_timeout, given the same limit) ends the request's
+ * time as well: which of the two timers fires first is a race, and the client is told TIMEOUT either way.
+ */
+export const viewUntil = (view: SqlExecutor, request: Request): SqlExecutor => {
+  const deadline = deadlines.get(request);
+  if (!deadline) return view;
+  const { signal, expire } = deadline;
+  const timedOut = (e: unknown): never => {
+    if (!isStatementTimeout(e)) throw e;
+    expire();
+    throw signal.reason;
+  };
+  return {
+    query: <R extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
+      signal.aborted ? Promise.reject(signal.reason) : view.query<R>(sql, params, { signal }).catch(timedOut),
+    exec: (sql) => (signal.aborted ? Promise.reject(signal.reason) : view.exec(sql).catch(timedOut)),
+  };
+};
 
 export const timeLimit = (ms: number): Plugin => ({
   onRequest({ request }) {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(timeoutError(ms)), ms);
+    const expire = () => controller.abort(timeoutError(ms));
+    const timer = setTimeout(expire, ms);
     timer.unref();
     // The client hanging up ends the work too.
-    request.signal?.addEventListener('abort', () => controller.abort(timeoutError(ms)), { once: true });
-    deadlines.set(request, { signal: controller.signal, timer });
+    request.signal?.addEventListener('abort', expire, { once: true });
+    deadlines.set(request, { signal: controller.signal, timer, expire });
   },
   onExecute({ args, executeFn, setExecuteFn }) {
     const operation = getOperationAST(args.document as DocumentNode, args.operationName);

@@ -47,3 +47,7 @@ export const isTransientSqlError = (e: unknown): boolean => {
   const code = e instanceof Error ? (e as { code?: unknown }).code : undefined;
   return typeof code === 'string' && (code === '40001' || code === '40P01' || code.startsWith('53'));
 };
+
+/** The server cancelled the statement for running past its `statement_timeout` (SQLSTATE 57014). */
+export const isStatementTimeout = (e: unknown): boolean =>
+  e instanceof Error && (e as { code?: unknown }).code === '57014' && /statement timeout/i.test(e.message);

@@ -1,4 +1,4 @@
 export type { QueryOptions, SqlDriver, SqlExecutor } from './driver';
-export { isConnectionFailure, isStoreUnavailable, isTransientSqlError, StoreUnavailableError } from './errors';
+export { isConnectionFailure, isStatementTimeout, isStoreUnavailable, isTransientSqlError, StoreUnavailableError } from './errors';
 export { createPgDriver, type PgDriverOptions } from './pgDriver';
 export { createPgliteDriver } from './pgliteDriver';

@@ -39,9 +39,9 @@ describe('the time limit of a query, on PostgreSQL', () => {
     await db?.drop();
   });
 
-  const gql = async (query: string) => {
+  const gql = async (query: string, url = api) => {
     const started = performance.now();
-    const response = await fetch(api, {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CSRF_HEADER]: 'test' },
       body: JSON.stringify({ query }),
@@ -60,9 +60,8 @@ describe('the time limit of a query, on PostgreSQL', () => {
       )[0]!.n,
     );
 
-  it('answers TIMEOUT, has the server cancel the statement, and keeps answering other queries', async () => {
-    expect((await gql('{ cafeSessions { totalCount } }')).body.errors).toBeUndefined();
-    // Another session takes the café-session table and keeps it until told.
+  /** Another session takes the café-session table and keeps it until `release` is called. */
+  const lockCafeSessions = async () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     let locked!: () => void;
@@ -73,8 +72,18 @@ describe('the time limit of a query, on PostgreSQL', () => {
       locked();
       await released;
     });
+    await isLocked;
+    return async () => {
+      release();
+      await holding;
+      await locker.close();
+    };
+  };
+
+  it('answers TIMEOUT, has the server cancel the statement, and keeps answering other queries', async () => {
+    expect((await gql('{ cafeSessions { totalCount } }')).body.errors).toBeUndefined();
+    const release = await lockCafeSessions();
     try {
-      await isLocked;
       const [stuck, other] = await Promise.all([gql('{ cafeSessions { totalCount } }'), gql('{ orgUnits { id } }')]);
       expect(other.body.errors).toBeUndefined();
       expect(stuck.body.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
@@ -85,10 +94,26 @@ describe('the time limit of a query, on PostgreSQL', () => {
       while ((await waitingForLocks()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(await waitingForLocks()).toBe(0);
     } finally {
-      release();
-      await holding;
-      await locker.close();
+      await release();
     }
     expect((await gql('{ cafeSessions { totalCount } }')).body.errors).toBeUndefined();
+  });
+
+  it('answers TIMEOUT too when the server cancels the statement before the request runs out (the two limits race)', async () => {
+    // The hub gives both the same limit, so either may fire first; here the server's comes first for sure.
+    const view = createPgDriver(db.url, { max: 2, statementTimeoutMs: 300 });
+    const other = createServer({ ...hub.gatewayDeps(), view, log: () => undefined, limits: { requestTimeoutMs: 20_000 } });
+    const url = `http://127.0.0.1:${await other.listen(0, '127.0.0.1')}/graphql`;
+    const release = await lockCafeSessions();
+    try {
+      const stuck = await gql('{ cafeSessions { totalCount } }', url);
+      expect(stuck.body.errors?.map((e) => e.extensions?.code)).toEqual(['TIMEOUT']);
+      expect(stuck.status).toBe(503);
+      expect(stuck.ms).toBeLessThan(10_000);
+    } finally {
+      await release();
+      await other.close();
+      await view.close();
+    }
   });
 });
