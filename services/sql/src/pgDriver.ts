@@ -56,84 +56,52 @@ export const createPgDriver = (connectionString: string, options: PgDriverOption
   // A server that refuses one keeps its own value for it (each is its own statement).
   const SETTINGS = ['SET jit = off', 'SET max_parallel_workers_per_gather = 0', "SET work_mem = '16MB'"];
   const prepared = new WeakSet<pg.PoolClient>();
-  const checkout = async () => {
+  /**
+   * `fn` on a pooled connection of its own, the settings applied first if the connection is new.
+   * pg-pool drops its idle error listener while a client is checked out: a server that goes away
+   * meanwhile would otherwise crash the process. A connection that failed under `fn` (or under the
+   * settings) is discarded, never handed to the next caller.
+   */
+  const withClient = async <T>(fn: (client: pg.PoolClient, broken: () => boolean) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
-    if (prepared.has(client)) return client;
-    // pg-pool stops listening for errors on a checked-out client: without a listener of ours, the
-    // connection dropping during these statements would be an uncaught exception.
     let failure: unknown;
     const onError = (e: unknown) => {
-      failure = e;
+      failure ??= e;
     };
     client.on('error', onError);
     try {
-      for (const setting of SETTINGS) {
-        try {
-          await client.query(setting);
-        } catch (e) {
-          if (isConnectionFailure(e)) throw e;
-        }
+      if (!prepared.has(client)) {
+        for (const setting of SETTINGS)
+          await client.query(setting).catch((e: unknown) => {
+            if (isConnectionFailure(e)) throw e;
+          });
+        if (failure !== undefined) throw failure;
+        prepared.add(client);
       }
-      if (failure !== undefined) throw failure;
+      return await fn(client, () => failure !== undefined);
     } catch (e) {
-      client.release(true);
+      failure ??= isConnectionFailure(e) ? e : undefined;
       throw e;
     } finally {
       client.off('error', onError);
-    }
-    prepared.add(client);
-    return client;
-  };
-  /** One statement on a pooled connection; a connection that failed under it is discarded. */
-  const once = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await checkout();
-    let broken = false;
-    const onError = () => {
-      broken = true;
-    };
-    client.on('error', onError);
-    try {
-      return await fn(client);
-    } catch (e) {
-      broken = broken || isConnectionFailure(e);
-      throw e;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
+      client.release(failure !== undefined);
     }
   };
   return {
     kind: 'postgres',
-    ...executor(once),
-    async transaction(fn) {
-      let client: pg.PoolClient;
-      try {
-        client = await checkout();
-      } catch (e) {
-        throw translate(e);
-      }
-      let broken = false;
-      // pg-pool drops its idle error listener while a client is checked out: a server that goes away
-      // between two statements of this transaction would otherwise crash the process.
-      const onError = () => {
-        broken = true;
-      };
-      client.on('error', onError);
-      try {
-        await client.query('BEGIN').catch((e: unknown) => Promise.reject(translate(e)));
-        const result = await fn(executor((f) => f(client)));
-        await client.query('COMMIT').catch((e: unknown) => Promise.reject(translate(e)));
-        return result;
-      } catch (e) {
-        broken = broken || isConnectionFailure(e);
-        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        // A client whose connection failed is discarded, never handed to the next caller.
-        client.off('error', onError);
-        client.release(broken);
-      }
-    },
+    ...executor(withClient),
+    transaction: (fn) =>
+      withClient(async (client, broken) => {
+        try {
+          await client.query('BEGIN').catch((e: unknown) => Promise.reject(translate(e)));
+          const result = await fn(executor((f) => f(client)));
+          await client.query('COMMIT').catch((e: unknown) => Promise.reject(translate(e)));
+          return result;
+        } catch (e) {
+          if (!broken() && !isConnectionFailure(e)) await client.query('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+      }).catch((e: unknown) => Promise.reject(translate(e))),
     close: () => pool.end(),
   };
 };
