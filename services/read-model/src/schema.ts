@@ -133,6 +133,9 @@ END
 $fold$;
 `;
 
+/** Whether touch_months follows the touches (its trigger is there): a boolean SELECT. */
+export const TOUCH_MONTHS_FOLDED_SQL = `SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'fold_touch_months' AND tgrelid = 'hub_view.touches'::regclass)`;
+
 /**
  * Makes touch_months follow the touches: when its trigger is missing (a new view, or one rebuilt
  * from zero, whose replay leaves the folding to the end), creates it and folds every touch anew, in
@@ -140,8 +143,8 @@ $fold$;
  * that transaction ends, so no touch is folded twice or missed.
  */
 export const ensureTouchMonths = async (tx: SqlExecutor) => {
-  const found = await tx.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'fold_touch_months' AND tgrelid = 'hub_view.touches'::regclass`);
-  if (found.length > 0) return;
+  const [found] = await tx.query<{ folded: boolean }>(`${TOUCH_MONTHS_FOLDED_SQL} AS folded`);
+  if (found?.folded) return;
   await tx.exec(`CREATE TRIGGER fold_touch_months AFTER INSERT ON hub_view.touches REFERENCING NEW TABLE AS inserted
     FOR EACH STATEMENT EXECUTE FUNCTION hub_view.fold_touch_months()`);
   await tx.exec(`DELETE FROM hub_view.touch_months`);

@@ -4,7 +4,7 @@ import { asOfParam, type AsOf } from '../asOf';
 import { FCS_AS_OF } from '../queries/directory';
 import { employeesAsOfSql } from '../queries/employees';
 import { populationSql, type CoverageFilter, type PopulationKind, type Segment } from './coverage';
-import { periodTouchesSql } from './periodTouches';
+import { nextMonth, periodTouchesSql } from './periodTouches';
 
 /*
  * Reach per month: what `coverage` says of each calendar month in Korea over a run of months,
@@ -28,12 +28,6 @@ export interface MonthCoverage {
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** The month after YYYY-MM. */
-const nextMonth = (month: string) => {
-  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  return m === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}`;
-};
 
 /** Every month from `from` to `to` (both YYYY-MM, inclusive), with its bounds in Korea; checked. */
 export const monthsBetween = (from: string, to: string) => {

@@ -1,5 +1,6 @@
+import { koreanDay, koreanDayStart } from '@hub/events';
 import { asOfSql } from '../asOf';
-import { KOREAN_MONTH_SQL, KOREAN_MONTH_START_SQL } from '../schema';
+import { KOREAN_MONTH_SQL, KOREAN_MONTH_START_SQL, TOUCH_MONTHS_FOLDED_SQL } from '../schema';
 import type { ReachPeriod } from './reach';
 
 /*
@@ -11,23 +12,10 @@ import type { ReachPeriod } from './reach';
  * moment that sees every touch folded into it, otherwise that month's touches are read one by one.
  */
 
-const HOUR_MS = 3_600_000;
-const KOREA_OFFSET_MS = 9 * HOUR_MS;
-
-/** The first instant at or after `instant` that starts a calendar month in Korea, as that month's first day and the instant. */
-const monthStartAtOrAfter = (instant: string) => {
-  const local = new Date(Date.parse(instant) + KOREA_OFFSET_MS);
-  const startsMonth =
-    local.getUTCDate() === 1 && local.getUTCHours() + local.getUTCMinutes() + local.getUTCSeconds() + local.getUTCMilliseconds() === 0;
-  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + (startsMonth ? 0 : 1), 1));
-  return { day: first.toISOString().slice(0, 10), at: new Date(first.getTime() - KOREA_OFFSET_MS).toISOString() };
-};
-
-/** The last instant at or before `instant` that starts a calendar month in Korea. */
-const monthStartAtOrBefore = (instant: string) => {
-  const local = new Date(Date.parse(instant) + KOREA_OFFSET_MS);
-  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1));
-  return { day: first.toISOString().slice(0, 10), at: new Date(first.getTime() - KOREA_OFFSET_MS).toISOString() };
+/** The month after YYYY-MM. */
+export const nextMonth = (month: string) => {
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}`;
 };
 
 /**
@@ -36,9 +24,13 @@ const monthStartAtOrBefore = (instant: string) => {
  * when the period holds no whole month.
  */
 export const wholeMonthsOf = (period: ReachPeriod) => {
-  const first = monthStartAtOrAfter(period.from);
-  const end = monthStartAtOrBefore(period.to);
-  return first.at < end.at ? { fromMonth: first.day, toMonth: end.day, from: first.at, to: end.at } : null;
+  // The month `from` falls in, unless `from` is after its first instant; up to the month `to` falls in.
+  const startMonth = koreanDay(period.from).slice(0, 7);
+  const first = koreanDayStart(`${startMonth}-01`) === new Date(period.from).toISOString() ? startMonth : nextMonth(startMonth);
+  const end = koreanDay(period.to).slice(0, 7);
+  return first < end
+    ? { fromMonth: `${first}-01`, toMonth: `${end}-01`, from: koreanDayStart(`${first}-01`), to: koreanDayStart(`${end}-01`) }
+    : null;
 };
 
 /** SQL expressions (parameters already in the caller's list) for what the touches are narrowed by. */
@@ -77,7 +69,7 @@ export const periodTouchesSql = (params: unknown[], scope: TouchScope, period: R
   // Whether touch_months follows the touches: not while a rebuild from zero replays (it folds them
   // at the end), when the whole months are read from the touches like the edges. Asked once per
   // statement; each branch below runs only on its side of it.
-  const folded = `(SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'fold_touch_months' AND tgrelid = 'hub_view.touches'::regclass))`;
+  const folded = `(${TOUCH_MONTHS_FOLDED_SQL})`;
   return `
     SELECT m.person_id, m.channel, m.leader_id, m.touches, m.last_at AS last
     FROM hub_view.touch_months m

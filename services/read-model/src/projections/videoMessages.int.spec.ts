@@ -1,9 +1,17 @@
 import { SQL_ENGINES } from '@hub/sql/testing';
 import { describe, expect, it } from 'vitest';
-import { rowsOf, touchesOf, viewOf } from '../testing';
+import { rowsOf, touchesOf, viewOf, type HistoryEvent } from '../testing';
 import { videoMessageProjection } from './videoMessages';
 
 const at = '2015-04-01T09:00:00+09:00';
+const published: HistoryEvent = {
+  stream: 'video-message-V1',
+  occurredAt: at,
+  event: {
+    type: 'VideoMessagePublished',
+    data: { videoId: 'V1', authorId: 'CEO', title: 'Q1 results', durationSeconds: 300, audience: ['EMPLOYEE', 'FC'], publishedAt: at },
+  },
+};
 
 describe.each(SQL_ENGINES)('the video-message projection alone on $name', (engine) => {
   it('keeps videos and views, each view a broadcast touch of the viewer by the author', async () => {
@@ -11,21 +19,7 @@ describe.each(SQL_ENGINES)('the video-message projection alone on $name', (engin
       engine,
       [videoMessageProjection],
       [
-        {
-          stream: 'video-message-V1',
-          occurredAt: at,
-          event: {
-            type: 'VideoMessagePublished',
-            data: {
-              videoId: 'V1',
-              authorId: 'CEO',
-              title: 'Q1 results',
-              durationSeconds: 300,
-              audience: ['EMPLOYEE', 'FC'],
-              publishedAt: at,
-            },
-          },
-        },
+        published,
         {
           stream: 'video-message-V1',
           occurredAt: at,
@@ -61,14 +55,7 @@ describe.each(SQL_ENGINES)('the video-message projection alone on $name', (engin
       engine,
       [videoMessageProjection],
       [
-        {
-          stream: 'video-message-V1',
-          occurredAt: at,
-          event: {
-            type: 'VideoMessagePublished',
-            data: { videoId: 'V1', authorId: 'CEO', title: 'Q1', durationSeconds: 300, audience: ['FC'], publishedAt: at },
-          },
-        },
+        published,
         // Two viewers who both call their view W1, and F1's W1 told twice (the second is not a new view).
         viewed('F1', 120),
         viewed('F2', 60),
