@@ -23,7 +23,8 @@ export const createViewGate = (slots: number) => {
   let free = slots;
   const queue: Hold[] = [];
   const holds = new WeakMap<Request, Hold>();
-  const ungated = new WeakSet<Request>();
+  /** A request whose reads are never gated (a mutation; a stream once its response went out). */
+  const passThrough = (request: Request) => holds.set(request, { state: 'released', ready: Promise.resolve() });
 
   /** A slot comes back: to the first request waiting (a request leaves the queue when it gives up). */
   const release = () => {
@@ -62,7 +63,6 @@ export const createViewGate = (slots: number) => {
   };
   /** Waits for `request`'s slot on its first statement (and while it is still waiting for one). */
   const enter = async (request: Request, deadline: AbortSignal | undefined, signal?: AbortSignal) => {
-    if (ungated.has(request)) return;
     const hold = holds.get(request) ?? acquire(request, deadline);
     if (hold.state !== 'waiting') return;
     await hold.ready;
@@ -83,14 +83,14 @@ export const createViewGate = (slots: number) => {
     }),
     plugin: (): Plugin<{ request: Request }> => ({
       onExecute({ args }) {
-        if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') ungated.add(args.contextValue.request);
+        if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') passThrough(args.contextValue.request);
       },
       onResponse({ request }) {
         const hold = holds.get(request);
         if (hold) giveBack(hold);
         // A stream's response goes out before it reads: its later reads are never gated (they
         // would hold a slot for the stream's whole life).
-        else holds.set(request, { state: 'released', ready: Promise.resolve() });
+        else passThrough(request);
       },
     }),
     /** For tests and metrics: slots free and requests waiting. */
