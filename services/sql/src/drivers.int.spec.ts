@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isStoreUnavailable } from './errors';
 import { createPgliteDriver } from './pgliteDriver';
-import { pgliteTemplateDir } from './pgliteTemplate';
+import { pgliteTemplateDir, startFromTemplate } from './pgliteTemplate';
 import type { SqlExecutor } from './driver';
 import { SQL_ENGINES } from './testDatabase';
 
@@ -180,9 +180,10 @@ describe('SQL driver: PGlite (embedded), a new database', () => {
   it('starts from the empty cluster built at install (no initdb), on disk and in memory, on either thread, and keeps what it wrote', async () => {
     // `npm ci` built it (the root postinstall); every database started from it shares its system
     // identifier, where each initdb draws a new one.
-    expect(existsSync(pgliteTemplateDir), `run npm ci (or npm run postinstall): ${pgliteTemplateDir} is missing`).toBe(true);
+    expect(existsSync(join(pgliteTemplateDir, 'complete')), `run npm ci (or npm run postinstall): ${pgliteTemplateDir} is missing`).toBe(
+      true,
+    );
     const parent = mkdtempSync(join(tmpdir(), 'hub-pglite-template-'));
-    const dir = join(parent, 'pglite');
     try {
       const ids = new Set<string | undefined>();
       for (const thread of ['worker', 'main'] as const) {
@@ -190,16 +191,35 @@ describe('SQL driver: PGlite (embedded), a new database', () => {
         ids.add(await systemId(inMemory));
         await inMemory.close();
       }
-      const first = await createPgliteDriver(dir);
-      ids.add(await systemId(first));
-      await first.exec("CREATE TABLE t (note text); INSERT INTO t VALUES ('톡톡타임')");
-      await first.close();
+      // A folder that is not there yet (given with a trailing slash), and one made empty beforehand.
+      const made = join(parent, 'made');
+      mkdirSync(made);
+      for (const dir of [`${join(parent, 'pglite')}/`, made]) {
+        const first = await createPgliteDriver(dir);
+        ids.add(await systemId(first));
+        await first.exec("CREATE TABLE t (note text); INSERT INTO t VALUES ('톡톡타임')");
+        await first.close();
+        // Its folder holds a cluster now: reopened as it is, never copied over.
+        const again = await createPgliteDriver(dir, { thread: 'main' });
+        expect(await again.query('SELECT note FROM t')).toEqual([{ note: '톡톡타임' }]);
+        await again.close();
+      }
       expect(ids.size).toBe(1);
-      // Its folder holds a cluster now: reopened as it is, never copied over (nor a copy left beside).
-      const again = await createPgliteDriver(dir, { thread: 'main' });
-      expect(await again.query('SELECT note FROM t')).toEqual([{ note: '톡톡타임' }]);
-      await again.close();
-      expect(readdirSync(parent)).toEqual(['pglite']);
+      expect(readdirSync(parent).sort()).toEqual(['made', 'pglite']);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves a folder it cannot copy into to initdb, with a warning and nothing half copied', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'hub-pglite-template-'));
+    try {
+      // A file where the folder's parent should be: no copy can be made there.
+      writeFileSync(join(parent, 'file'), '');
+      const warnings: string[] = [];
+      expect(startFromTemplate(join(parent, 'file', 'pglite'), (m) => warnings.push(m))).toEqual({});
+      expect(warnings).toEqual([expect.stringContaining('running initdb')]);
+      expect(readdirSync(parent)).toEqual(['file']);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
