@@ -14,7 +14,8 @@ import type { Plugin } from 'graphql-yoga';
  * Subscriptions are not cut off either (see onSubscribe).
  */
 
-const deadlines = new WeakMap<Request, { signal: AbortSignal; timer: NodeJS.Timeout; expire: () => void }>();
+/** `expire` ends the request's time (its timer, or the server cancelling a statement) while `cutOff`: queries only. */
+const deadlines = new WeakMap<Request, { signal: AbortSignal; timer: NodeJS.Timeout; expire: () => void; cutOff: boolean }>();
 
 export const timeoutError = (ms: number) =>
   new GraphQLError(`The query took longer than ${ms} ms and was stopped`, { extensions: { code: 'TIMEOUT', http: { status: 503 } } });
@@ -30,10 +31,10 @@ export const deadlineOf = (request: Request): AbortSignal | undefined => deadlin
 export const viewUntil = (view: SqlExecutor, request: Request): SqlExecutor => {
   const deadline = deadlines.get(request);
   if (!deadline) return view;
-  const { signal, expire } = deadline;
+  const { signal } = deadline;
   const timedOut = (e: unknown): never => {
-    if (!isStatementTimeout(e)) throw e;
-    expire();
+    if (!isStatementTimeout(e) || !deadline.cutOff) throw e;
+    deadline.expire();
     throw signal.reason;
   };
   return {
@@ -43,21 +44,35 @@ export const viewUntil = (view: SqlExecutor, request: Request): SqlExecutor => {
   };
 };
 
+/** A mutation or a subscription: its view reads are never refused for time (the header says why). */
+const neverCutOff = (request: Request) => {
+  const deadline = deadlines.get(request);
+  if (!deadline) return;
+  deadline.cutOff = false;
+  clearTimeout(deadline.timer);
+};
+
 export const timeLimit = (ms: number): Plugin => ({
   onRequest({ request }) {
     const controller = new AbortController();
-    const expire = () => controller.abort(timeoutError(ms));
-    const timer = setTimeout(expire, ms);
-    timer.unref();
-    // The client hanging up ends the work too.
-    request.signal?.addEventListener('abort', expire, { once: true });
-    deadlines.set(request, { signal: controller.signal, timer, expire });
+    const stop = () => controller.abort(timeoutError(ms));
+    const deadline = {
+      signal: controller.signal,
+      timer: setTimeout(() => deadline.expire(), ms),
+      expire: () => deadline.cutOff && stop(),
+      cutOff: true,
+    };
+    deadline.timer.unref();
+    // The client hanging up ends the work too, whatever the operation.
+    request.signal?.addEventListener('abort', stop, { once: true });
+    deadlines.set(request, deadline);
   },
   onExecute({ args, executeFn, setExecuteFn }) {
     const operation = getOperationAST(args.document as DocumentNode, args.operationName);
     const request = (args.contextValue as { request?: Request }).request;
     const deadline = request && deadlineOf(request);
-    if (!deadline || operation?.operation !== 'query') return;
+    if (!deadline) return;
+    if (operation?.operation !== 'query') return void neverCutOff(request);
     setExecuteFn((execArgs) => {
       const stopped = new Promise<never>((_, reject) => {
         if (deadline.aborted) reject(deadline.reason);
@@ -73,7 +88,7 @@ export const timeLimit = (ms: number): Plugin => ({
   // client hanging up ends it (each event's reads are kept small by the cost limits instead).
   onSubscribe({ args }) {
     const request = (args.contextValue as { request?: Request }).request;
-    if (request) clearTimeout(deadlines.get(request)?.timer);
+    if (request) neverCutOff(request);
   },
   onResponse({ request }) {
     clearTimeout(deadlines.get(request)?.timer);

@@ -48,6 +48,8 @@ export const isTransientSqlError = (e: unknown): boolean => {
   return typeof code === 'string' && (code === '40001' || code === '40P01' || code.startsWith('53'));
 };
 
-/** The server cancelled the statement for running past its `statement_timeout` (SQLSTATE 57014). */
-export const isStatementTimeout = (e: unknown): boolean =>
-  e instanceof Error && (e as { code?: unknown }).code === '57014' && /statement timeout/i.test(e.message);
+/**
+ * The server cancelled the statement (SQLSTATE 57014, whatever the server's language): its
+ * `statement_timeout`, since the drivers never cancel a statement themselves.
+ */
+export const isStatementTimeout = (e: unknown): boolean => e instanceof Error && (e as { code?: unknown }).code === '57014';
