@@ -23,8 +23,12 @@ export const createViewGate = (slots: number) => {
   let free = slots;
   const queue: Hold[] = [];
   const holds = new WeakMap<Request, Hold>();
-  /** A request whose reads are never gated (a mutation; a stream once its response went out). */
-  const passThrough = (request: Request) => holds.set(request, { state: 'released', ready: Promise.resolve() });
+  /** A request whose reads are never gated (a mutation; a stream once its response went out); a slot it held comes back. */
+  const passThrough = (request: Request) => {
+    const hold = holds.get(request);
+    if (hold) giveBack(hold);
+    holds.set(request, { state: 'released', ready: Promise.resolve() });
+  };
 
   /** A slot comes back: to the first request waiting (a request leaves the queue when it gives up). */
   const release = () => {

@@ -63,7 +63,8 @@ export const createPgDriver = (connectionString: string, options: PgDriverOption
    * settings) is discarded, never handed to the next caller.
    */
   const withClient = async <T>(fn: (client: pg.PoolClient, broken: () => boolean) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
+    // Its own failures (checking out, the settings) come translated; `fn`'s are its caller's to translate.
+    const client = await pool.connect().catch((e: unknown) => Promise.reject(translate(e)));
     let failure: unknown;
     const onError = (e: unknown) => {
       failure ??= e;
@@ -73,9 +74,9 @@ export const createPgDriver = (connectionString: string, options: PgDriverOption
       if (!prepared.has(client)) {
         for (const setting of SETTINGS)
           await client.query(setting).catch((e: unknown) => {
-            if (isConnectionFailure(e)) throw e;
+            if (isConnectionFailure(e)) throw translate(e);
           });
-        if (failure !== undefined) throw failure;
+        if (failure !== undefined) throw translate(failure);
         prepared.add(client);
       }
       return await fn(client, () => failure !== undefined);
@@ -101,7 +102,7 @@ export const createPgDriver = (connectionString: string, options: PgDriverOption
           if (!broken() && !isConnectionFailure(e)) await client.query('ROLLBACK').catch(() => undefined);
           throw e;
         }
-      }).catch((e: unknown) => Promise.reject(translate(e))),
+      }),
     close: () => pool.end(),
   };
 };
