@@ -13,7 +13,6 @@ import { requestLog } from './plugins/requestLog';
 import { authenticate } from './plugins/authentication';
 import { deadlineOf, timeLimit, viewUntil } from './plugins/timeLimit';
 import { securityHeaders } from './plugins/securityHeaders';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { storableText } from './plugins/storableText';
 import { getParams } from './plugins/getParams';
 import { schema } from './schema';
@@ -80,8 +79,10 @@ export const createServer = (options: GatewayOptions) => {
     graphqlEndpoint: '/graphql',
     // GraphiQL sends the CSRF header with every operation, so it keeps working.
     graphiql: { title: 'Engagement Hub GraphQL', additionalHeaders: { [CSRF_HEADER]: 'graphiql' } },
-    // GraphiQL's scripts and styles inlined from the package, not from a CDN: it loads with no internet.
-    renderGraphiQL,
+    // GraphiQL's scripts and styles inlined from the package, not from a CDN: it loads with no
+    // internet. Loaded with the first GraphiQL page: the bundle costs the process ~60 MB resident,
+    // which the API and the console never need.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     maskedErrors,
     multipart: false,
     // No yoga landing page at other paths: a bare 404.
