@@ -54,7 +54,9 @@ const SIZES: Record<BenchScale, CompanySize> = {
 const skipped: string[] = [];
 const engines = benchEngines().filter((engine) => {
   if (engine !== 'PGlite' || scale !== 'large' || process.env.BENCH_ENGINE === 'pglite') return true;
-  skipped.push('large: PGlite (an embedded 5-million-event store takes hours to write here; BENCH_ENGINE=pglite asks for it)');
+  skipped.push(
+    'large: PGlite (an embedded 5-million-event store takes about half an hour to write here, and its rebuild longer; BENCH_ENGINE=pglite asks for it)',
+  );
   return false;
 });
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? { smoke: 1, small: 3, medium: 2, large: 1 }[scale]);
