@@ -132,8 +132,13 @@ describe.each(SQL_ENGINES)('personal data sealed per customer on $name', (engine
     expect(await store.searchByName('민지', { after: 'S1', limit: 1 })).toEqual(['S4']);
     expect(await store.searchByName('없는이름', { after: null, limit: 10 })).toEqual([]);
     expect(await store.searchByName('  ', { after: null, limit: 10 })).toEqual([]);
+    // No plaintext: Korean letters and a name with its space cannot come out of hex or base64 by
+    // chance (a bare 'kim' can: one run in a few hundred), and every gram is a 22-character keyed hash.
     const raw = await privateRows(db);
-    for (const text of ['김민지', '민지', 'kim', 'minji']) expect(raw).not.toContain(text);
+    for (const text of ['김민지', '민지', 'Kim Minji', 'kim minji']) expect(raw).not.toContain(text);
+    const grams = await db.query<{ gram: string }>('SELECT gram FROM hub_private.customer_name_grams');
+    expect(grams.length).toBeGreaterThan(0);
+    for (const { gram } of grams) expect(gram).toMatch(/^[A-Za-z0-9_-]{22}$/);
     await store.erase('S5');
     expect(await store.searchByName('민지', { after: null, limit: 10 })).toEqual(['S1', 'S4']);
     expect(await db.query(`SELECT 1 FROM hub_private.customer_name_grams WHERE customer_id = 'S5'`)).toEqual([]);
