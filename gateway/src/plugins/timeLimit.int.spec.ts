@@ -9,6 +9,9 @@ import { timeLimit, viewUntil } from './timeLimit';
  * statement_timeout cancels a statement: a query is (TIMEOUT, whichever limit runs out first); a
  * mutation never is — its events may be appended already, and TIMEOUT invites a retry.
  */
+type Ctx = { view: ReturnType<typeof viewUntil> };
+type Args = { waitMs: number; sleepS: number };
+
 describe('the time limit, by operation', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let view: SqlDriver;
@@ -25,16 +28,12 @@ describe('the time limit, by operation', () => {
 
   /** A gateway of one query and one mutation, both reading the view after `waitMs`, with `limitMs` per request. */
   const gateway = (limitMs: number) =>
-    createYoga<{ view: ReturnType<typeof viewUntil> }>({
+    createYoga<Ctx>({
       schema: createSchema({
         typeDefs: 'type Query { read(waitMs: Int!, sleepS: Float!): Int } type Mutation { write(waitMs: Int!, sleepS: Float!): Int }',
         resolvers: {
-          Query: {
-            read: async (_: unknown, a: { waitMs: number; sleepS: number }, ctx: { view: ReturnType<typeof viewUntil> }) => read(a, ctx),
-          },
-          Mutation: {
-            write: async (_: unknown, a: { waitMs: number; sleepS: number }, ctx: { view: ReturnType<typeof viewUntil> }) => read(a, ctx),
-          },
+          Query: { read: (_: unknown, a: Args, ctx: Ctx) => read(a, ctx) },
+          Mutation: { write: (_: unknown, a: Args, ctx: Ctx) => read(a, ctx) },
         },
       }),
       plugins: [timeLimit(limitMs)],
@@ -42,7 +41,7 @@ describe('the time limit, by operation', () => {
       maskedErrors: false,
       logging: false,
     });
-  const read = async ({ waitMs, sleepS }: { waitMs: number; sleepS: number }, ctx: { view: ReturnType<typeof viewUntil> }) => {
+  const read = async ({ waitMs, sleepS }: Args, ctx: Ctx) => {
     await sleepMs(waitMs);
     await ctx.view.query('SELECT pg_sleep($1)', [sleepS]);
     return 1;
